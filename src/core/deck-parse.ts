@@ -1,0 +1,144 @@
+// Turns a deck file's text into a Deck, or into errors a person can act on: file, line:column,
+// JSON path and a plain message.
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type * as z from 'zod/mini';
+import { DeckSchema, type Deck } from './deck.js';
+
+export interface DeckError {
+  file: string;
+  line: number;
+  column: number;
+  /** Like `cards[3].answer`; empty for the whole file. */
+  path: string;
+  message: string;
+}
+
+export type DeckParseResult = { ok: true; deck: Deck } | { ok: false; errors: DeckError[] };
+
+export function formatDeckError(error: DeckError): string {
+  const where = `${error.file}:${error.line}:${error.column}`;
+  return error.path ? `${where} ${error.path}: ${error.message}` : `${where} ${error.message}`;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const SYNTAX_MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," between items',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the array',
+  EndOfFileExpected: 'unexpected text after the end of the JSON value',
+  InvalidCommentToken: 'comments are not allowed in deck files',
+  UnexpectedEndOfComment: 'unexpected end of comment',
+  UnexpectedEndOfString: 'string is not closed',
+  UnexpectedEndOfNumber: 'number is cut off',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape character',
+  InvalidCharacter: 'invalid character in string (control characters must be escaped)',
+};
+
+function syntaxErrors(file: string, text: string, errors: ParseError[]): DeckError[] {
+  return errors.map((e) => {
+    const code = printParseErrorCode(e.error);
+    return { file, ...lineColumn(text, e.offset), path: '', message: `JSON syntax error: ${SYNTAX_MESSAGES[code] ?? code}` };
+  });
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return 'text';
+  return typeof value === 'number' ? 'a number' : typeof value;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (input === undefined) return 'is required';
+      const expected = issue.expected === 'string' ? 'text' : issue.expected === 'array' ? 'a list' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+      return `must be ${expected}, not ${describeType(input)}`;
+    }
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; unknown keys are not allowed)`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(input)}`;
+    case 'too_small':
+      if (issue.origin === 'array') return issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} items` : issue.message;
+      if (issue.origin === 'string') return 'must not be empty';
+      return issue.message.startsWith('Too small') ? `must be at least ${String(issue.minimum)}` : issue.message;
+    case 'too_big':
+      return issue.message.startsWith('Too big') ? `must be at most ${String(issue.maximum)}` : issue.message;
+    default:
+      return issue.message;
+  }
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = root;
+  for (const part of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+/** The node closest to `path` that exists in the file, so a missing key points at its parent. */
+function nearestNode(tree: Node, path: readonly PropertyKey[]): Node {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[]);
+    if (node) return node;
+  }
+  return tree;
+}
+
+export function parseDeck(text: string, file: string): DeckParseResult {
+  const parseErrors: ParseError[] = [];
+  const tree = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (parseErrors.length > 0 || !tree) {
+    return { ok: false, errors: syntaxErrors(file, text, parseErrors.length ? parseErrors : [{ error: 1, offset: 0, length: 0 }]) };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `JSON syntax error: ${(e as Error).message}` }] };
+  }
+  const result = DeckSchema.safeParse(raw);
+  if (result.success) return { ok: true, deck: result.data };
+  const errors = result.error.issues.map((issue): DeckError => {
+    const path = issue.path;
+    if (issue.code === 'unrecognized_keys') {
+      const keyNode = findNodeAtLocation(tree, [...path, issue.keys[0] ?? ''] as (string | number)[]);
+      const at = keyNode?.parent ?? nearestNode(tree, path);
+      return { file, ...lineColumn(text, at.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
+    }
+    const node = nearestNode(tree, path);
+    return { file, ...lineColumn(text, node.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
+  });
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { ok: false, errors };
+}

@@ -1,0 +1,112 @@
+// Spaced repetition through ts-fsrs (FSRS-6). This module only adapts between ts-fsrs's Card and
+// the plain JSON shape we store; every scheduling decision is ts-fsrs's.
+import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, State, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
+
+export type Rating = 1 | 2 | 3 | 4;
+export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+export type Phase = 'new' | 'learning' | 'review' | 'relearning';
+const PHASES: Phase[] = ['new', 'learning', 'review', 'relearning'];
+
+/** A card's memory state as stored: times in epoch milliseconds. */
+export interface MemoryState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  scheduledDays: number;
+  learningSteps: number;
+  reps: number;
+  lapses: number;
+  phase: Phase;
+  lastReview: number | null;
+}
+
+export interface SchedulerOptions {
+  /** Desired retention, 0.7 to 0.99. */
+  retention: number;
+}
+
+export interface Scheduler {
+  /** The state after rating a card (undefined state: a new card) at `now`. */
+  next(state: MemoryState | undefined, now: number, rating: Rating): MemoryState;
+  /** Predicted probability of recall at `at` (0 for a card never reviewed). */
+  recall(state: MemoryState, at: number): number;
+  /** When each rating would next show the card, for the rating buttons. */
+  preview(state: MemoryState | undefined, now: number): Record<Rating, number>;
+}
+
+function toFsrs(state: MemoryState): FsrsCard {
+  return {
+    due: new Date(state.due),
+    stability: state.stability,
+    difficulty: state.difficulty,
+    elapsed_days: 0,
+    scheduled_days: state.scheduledDays,
+    learning_steps: state.learningSteps,
+    reps: state.reps,
+    lapses: state.lapses,
+    state: PHASES.indexOf(state.phase) as State,
+    ...(state.lastReview === null ? {} : { last_review: new Date(state.lastReview) }),
+  };
+}
+
+function fromFsrs(card: FsrsCard): MemoryState {
+  return {
+    due: card.due.getTime(),
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningSteps: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    phase: PHASES[card.state] ?? 'new',
+    lastReview: card.last_review ? card.last_review.getTime() : null,
+  };
+}
+
+const TO_FSRS_RATING: Record<Rating, FsrsRating.Again | FsrsRating.Hard | FsrsRating.Good | FsrsRating.Easy> = {
+  1: FsrsRating.Again,
+  2: FsrsRating.Hard,
+  3: FsrsRating.Good,
+  4: FsrsRating.Easy,
+};
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
+  const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true }));
+  const start = (state: MemoryState | undefined, now: number): FsrsCard => (state ? toFsrs(state) : createEmptyCard(new Date(now)));
+  return {
+    next(state, now, rating) {
+      return fromFsrs(engine.next(start(state, now), new Date(now), TO_FSRS_RATING[rating]).card);
+    },
+    recall(state, at) {
+      if (state.phase === 'new' || state.lastReview === null) return 0;
+      return engine.get_retrievability(toFsrs(state), new Date(at), false);
+    },
+    preview(state, now) {
+      const card = start(state, now);
+      const out = {} as Record<Rating, number>;
+      for (const rating of [1, 2, 3, 4] as Rating[]) {
+        out[rating] = engine.next(card, new Date(now), TO_FSRS_RATING[rating]).card.due.getTime();
+      }
+      return out;
+    },
+  };
+}
+
+export function isRating(value: unknown): value is Rating {
+  return value === 1 || value === 2 || value === 3 || value === 4;
+}
+
+/** "10m", "3h", "4d", "2mo": how far `due` is from `now`, for rating buttons. */
+export function formatInterval(now: number, due: number): string {
+  const minutes = Math.max(1, Math.round((due - now) / 60000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(hours / 24);
+  if (days < 31) return `${days}d`;
+  const months = Math.round(days / 30);
+  if (months < 12) return `${months}mo`;
+  return `${(days / 365).toFixed(1)}y`;
+}

@@ -1,0 +1,96 @@
+// Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
+// A broken deck is reported with its errors and never stops the others from loading.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { delimiter, extname, join, resolve } from 'node:path';
+import { parseDeck, type DeckError } from '../core/deck-parse.js';
+import type { Deck } from '../core/deck.js';
+
+export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
+
+export interface LoadedDeck {
+  deck: Deck;
+  file: string;
+  origin: DeckOrigin;
+}
+
+export interface BrokenDeck {
+  file: string;
+  origin: DeckOrigin;
+  errors: DeckError[];
+}
+
+export interface DeckSources {
+  builtinDir: string;
+  userDir: string;
+  /** KEEPER_PREP_DECKS, path-delimited. */
+  envList?: string | undefined;
+  /** --deck values that are paths. */
+  flagFiles?: readonly string[];
+}
+
+export interface DeckLibrary {
+  decks: LoadedDeck[];
+  broken: BrokenDeck[];
+  notices: string[];
+}
+
+/** Larger files are refused: no real deck comes near this, and reading one would stall start-up. */
+export const MAX_DECK_BYTES = 20 * 1024 * 1024;
+
+function jsonFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => extname(name) === '.json' && !name.endsWith('.schema.json'))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+export function readDeckFile(file: string, origin: DeckOrigin): LoadedDeck | BrokenDeck {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_DECK_BYTES) {
+      return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: `file is ${(size / 1048576).toFixed(1)} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` }] };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+    return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: reason }] };
+  }
+  const result = parseDeck(text, file);
+  return result.ok ? { deck: result.deck, file, origin } : { file, origin, errors: result.errors };
+}
+
+export function isDeckPath(value: string): boolean {
+  return value.includes('/') || value.includes('\\') || value.endsWith('.json') || existsSync(value);
+}
+
+export function loadDecks(sources: DeckSources): DeckLibrary {
+  const files: { file: string; origin: DeckOrigin }[] = [
+    ...jsonFilesIn(sources.builtinDir).map((file) => ({ file, origin: 'built-in' as const })),
+    ...jsonFilesIn(sources.userDir).map((file) => ({ file, origin: 'user' as const })),
+    ...(sources.envList ?? '').split(delimiter).filter(Boolean).map((file) => ({ file: resolve(file), origin: 'env' as const })),
+    ...(sources.flagFiles ?? []).map((file) => ({ file: resolve(file), origin: 'flag' as const })),
+  ];
+  const library: DeckLibrary = { decks: [], broken: [], notices: [] };
+  const seenFiles = new Set<string>();
+  for (const { file, origin } of files) {
+    if (seenFiles.has(file)) continue;
+    seenFiles.add(file);
+    const loaded = readDeckFile(file, origin);
+    if (!('deck' in loaded)) {
+      library.broken.push(loaded);
+      continue;
+    }
+    // Later sources are the user's more deliberate choices, so they win over earlier ones.
+    const clash = library.decks.findIndex((d) => d.deck.id === loaded.deck.id);
+    if (clash >= 0) {
+      const replaced = library.decks[clash]!;
+      library.notices.push(`Deck id "${loaded.deck.id}" is in both ${replaced.file} (${replaced.origin}) and ${file} (${origin}); using ${file}, since ${origin === 'flag' ? '--deck' : origin === 'env' ? 'KEEPER_PREP_DECKS' : 'your decks directory'} takes precedence.`);
+      library.decks[clash] = loaded;
+    } else {
+      library.decks.push(loaded);
+    }
+  }
+  return library;
+}

@@ -1,0 +1,196 @@
+// Review history on disk: an append-only JSONL log (the truth) and a snapshot of card records
+// (a cache, rebuilt from the log whenever it is missing, stale or damaged).
+//
+// Every rating is appended with one write and fdatasync before the caller moves on, so killing
+// the process loses nothing. Several processes may append to the same log: O_APPEND keeps each
+// line whole, and each process folds in every line it finds after its own offset, so they all
+// converge on the same records.
+import { closeSync, copyFileSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
+import type { Rating } from '../core/scheduler.js';
+
+export const LOG_FILE = 'reviews.jsonl';
+export const SNAPSHOT_FILE = 'cards.json';
+const SNAPSHOT_VERSION = 1;
+/** Replaying more lines than this at start-up is worth a fresh snapshot. */
+const SNAPSHOT_AFTER_LINES = 200;
+
+interface SnapshotV1 {
+  version: 1;
+  /** Bytes of the log folded into `cards`. */
+  logOffset: number;
+  reviews: number;
+  cards: Record<string, CardRecord>;
+}
+
+/** Older snapshot versions move forward here; a snapshot is only a cache, so anything unknown is rebuilt. */
+function migrateSnapshot(value: unknown): SnapshotV1 | null {
+  if (!value || typeof value !== 'object') return null;
+  const s = value as Record<string, unknown>;
+  if (s.version !== SNAPSHOT_VERSION) return null;
+  if (typeof s.logOffset !== 'number' || typeof s.reviews !== 'number' || !s.cards || typeof s.cards !== 'object') return null;
+  for (const record of Object.values(s.cards as Record<string, unknown>)) if (!isCardRecord(record)) return null;
+  return s as unknown as SnapshotV1;
+}
+
+export class ProgressStore {
+  readonly progress: Progress = emptyProgress();
+  readonly logPath: string;
+  readonly snapshotPath: string;
+  private offset = 0;
+  private fd: number | null = null;
+  /** The log ends in a torn line: the next append starts on a fresh line. */
+  private needsNewline = false;
+  private dirty = false;
+
+  private constructor(readonly dir: string, private readonly notices: string[]) {
+    this.logPath = join(dir, LOG_FILE);
+    this.snapshotPath = join(dir, SNAPSHOT_FILE);
+  }
+
+  static open(dir: string, now: number, notices: string[]): ProgressStore {
+    mkdirSync(dir, { recursive: true });
+    const store = new ProgressStore(dir, notices);
+    store.load(now);
+    return store;
+  }
+
+  private load(now: number): void {
+    const snapshot = this.readSnapshot(now);
+    if (snapshot) {
+      for (const [key, record] of Object.entries(snapshot.cards)) this.progress.cards.set(key, record);
+      this.progress.reviews = snapshot.reviews;
+      this.offset = snapshot.logOffset;
+    }
+    const { lines, damaged } = this.readTail(true);
+    if (damaged > 0) {
+      const copy = `${this.logPath}.damaged-${now}`;
+      copyFileSync(this.logPath, copy);
+      this.notices.push(`${damaged} damaged line${damaged > 1 ? 's' : ''} in your review log ${damaged > 1 ? 'were' : 'was'} skipped; a copy of the log as it was is at ${copy}.`);
+    }
+    if (lines > SNAPSHOT_AFTER_LINES || !snapshot) this.dirty = true;
+  }
+
+  private readSnapshot(now: number): SnapshotV1 | null {
+    if (!existsSync(this.snapshotPath)) return null;
+    const text = readFileSync(this.snapshotPath, 'utf8');
+    let snapshot: SnapshotV1 | null = null;
+    try {
+      snapshot = migrateSnapshot(JSON.parse(text));
+    } catch {
+      snapshot = null;
+    }
+    if (!snapshot) {
+      const aside = `${this.snapshotPath}.damaged-${now}`;
+      renameSync(this.snapshotPath, aside);
+      this.notices.push(`Your card states file could not be read; it was moved to ${aside} and rebuilt from the review log.`);
+      return null;
+    }
+    let logSize = 0;
+    try {
+      const fd = openSync(this.logPath, 'r');
+      logSize = fstatSync(fd).size;
+      closeSync(fd);
+    } catch {
+      logSize = 0;
+    }
+    // A snapshot that claims more of the log than exists belongs to another log: rebuild.
+    return snapshot.logOffset <= logSize ? snapshot : null;
+  }
+
+  /**
+   * Folds every complete line after our offset into the records. A last line without its
+   * newline is a write in progress or a torn write: it is left for later, not misread.
+   */
+  private readTail(atStart: boolean): { lines: number; damaged: number } {
+    let fd: number;
+    try {
+      fd = openSync(this.logPath, 'r');
+    } catch {
+      return { lines: 0, damaged: 0 };
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size <= this.offset) return { lines: 0, damaged: 0 };
+      const buffer = Buffer.alloc(size - this.offset);
+      let read = 0;
+      while (read < buffer.length) {
+        const n = readSync(fd, buffer, read, buffer.length - read, this.offset + read);
+        if (n === 0) break;
+        read += n;
+      }
+      const end = buffer.lastIndexOf(10, read - 1);
+      if (atStart) this.needsNewline = end !== read - 1;
+      if (end < 0) return { lines: 0, damaged: 0 };
+      let lines = 0;
+      let damaged = 0;
+      let start = 0;
+      while (start <= end) {
+        const nl = buffer.indexOf(10, start);
+        if (nl > start) {
+          const entry = parseLogLine(buffer.toString('utf8', start, nl));
+          if (entry) {
+            applyEntry(this.progress, entry);
+            lines++;
+          } else {
+            damaged++;
+          }
+        }
+        start = nl + 1;
+      }
+      this.offset += end + 1;
+      if (lines > 0) this.dirty = true;
+      return { lines, damaged };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private append(entry: LogEntry): void {
+    if (this.fd === null) this.fd = openSync(this.logPath, 'a');
+    const line = `${this.needsNewline ? '\n' : ''}${JSON.stringify(entry)}\n`;
+    this.needsNewline = false;
+    writeSync(this.fd, line);
+    fdatasyncSync(this.fd);
+    this.readTail(false);
+  }
+
+  /** Other processes' ratings since we last looked. */
+  refresh(): void {
+    this.readTail(false);
+  }
+
+  /** Stores a rating durably; returns the entry, whose id undo needs. */
+  record(key: string, rating: Rating, record: CardRecord, at: number, ms: number): ReviewEntry {
+    const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id: `${at.toString(36)}-${randomBytes(4).toString('hex')}`, key, rating, at, ms: Math.max(0, Math.round(ms)), record };
+    this.append(entry);
+    return entry;
+  }
+
+  /** Takes back a rating: the card returns to `restore` and the review no longer counts. */
+  undo(reviewId: string, key: string, restore: CardRecord | null, at: number): void {
+    this.append({ v: LOG_VERSION, t: 'undo', id: reviewId, key, at, restore });
+  }
+
+  /** Writes the snapshot if it is behind the log (temp file, fsync, rename: never half-written). */
+  saveSnapshot(): void {
+    if (!this.dirty) return;
+    const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards) };
+    const tmp = `${this.snapshotPath}.${process.pid}-${randomBytes(3).toString('hex')}.tmp`;
+    writeFileSync(tmp, JSON.stringify(snapshot));
+    const fd = openSync(tmp, 'r+');
+    fdatasyncSync(fd);
+    closeSync(fd);
+    renameSync(tmp, this.snapshotPath);
+    this.dirty = false;
+  }
+
+  close(): void {
+    this.refresh();
+    this.saveSnapshot();
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}

@@ -1,0 +1,83 @@
+// Settings live in conf: small, rarely written, and conf owns the config directory.
+import Conf from 'conf';
+import envPaths from 'env-paths';
+import { existsSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+export interface Settings {
+  /** Track id, or null before the user has picked one. */
+  role: string | null;
+  newPerDay: number;
+  /** Desired retention for FSRS. */
+  retention: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, retention: 0.9 };
+
+export const SETTINGS_LIMITS = {
+  newPerDay: { min: 0, max: 500 },
+  retention: { min: 0.7, max: 0.99 },
+} as const;
+
+export interface SettingsStore {
+  get(): Settings;
+  set(patch: Partial<Settings>): Settings;
+  /** The directory holding settings, and by default the progress files and user decks. */
+  dir: string;
+  file: string;
+}
+
+const PROJECT_VERSION = '1.0.0';
+
+function clamp(value: unknown, fallback: number, limits: { min: number; max: number }): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(limits.max, Math.max(limits.min, value)) : fallback;
+}
+
+/** The config directory conf would choose for the project (env-paths, as conf itself uses). */
+export function defaultDataDir(): string {
+  return envPaths('keeper-prep', { suffix: '' }).config;
+}
+
+function createConf(dataDir: string): Conf<Settings> {
+  return new Conf<Settings>({
+    projectName: 'keeper-prep',
+    cwd: dataDir,
+    configName: 'settings',
+    defaults: DEFAULT_SETTINGS,
+    projectVersion: PROJECT_VERSION,
+    // Stored shapes move forward through here; 1.0.0 is the first.
+    migrations: {},
+  });
+}
+
+/** Opens settings; a file that cannot be parsed is moved aside and a notice says where. */
+export function openSettings(dataDir: string, now: number, notices: string[]): SettingsStore {
+  let conf: Conf<Settings>;
+  try {
+    conf = createConf(dataDir);
+  } catch (error) {
+    const file = join(dataDir, 'settings.json');
+    if (!existsSync(file) || !(error instanceof SyntaxError)) throw error;
+    const aside = `${file}.damaged-${now}`;
+    renameSync(file, aside);
+    notices.push(`Your settings file could not be read; it was moved to ${aside} and defaults are in use.`);
+    conf = createConf(dataDir);
+  }
+  const read = (): Settings => {
+    const raw = conf.store;
+    return {
+      role: typeof raw.role === 'string' ? raw.role : null,
+      newPerDay: Math.round(clamp(raw.newPerDay, DEFAULT_SETTINGS.newPerDay, SETTINGS_LIMITS.newPerDay)),
+      retention: clamp(raw.retention, DEFAULT_SETTINGS.retention, SETTINGS_LIMITS.retention),
+    };
+  };
+  return {
+    get: read,
+    set(patch) {
+      conf.set({ ...read(), ...patch });
+      return read();
+    },
+    dir: dirname(conf.path),
+    file: conf.path,
+  };
+}

@@ -1,0 +1,108 @@
+// Everything a command or the app needs from disk, opened in one place: settings, decks and
+// progress, plus the one action that writes progress (rating a card, and taking a rating back).
+import { join, resolve } from 'node:path';
+import type { Deck } from '../core/deck.js';
+import type { CardRecord } from '../core/progress.js';
+import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
+import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
+import { ProgressStore } from './progress-store.js';
+import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
+
+export interface WorkspaceOptions {
+  dataDir?: string | undefined;
+  /** --deck values: deck ids or file paths. */
+  deckArgs?: readonly string[];
+  env: NodeJS.ProcessEnv;
+  builtinDir: string;
+  now: number;
+}
+
+export interface RatingResult {
+  reviewId: string;
+  record: CardRecord;
+  /** The record before this rating, for undo. */
+  restore: CardRecord | null;
+}
+
+export interface Workspace {
+  dataDir: string;
+  userDecksDir: string;
+  settings: SettingsStore;
+  library: DeckLibrary;
+  /** Deck ids chosen with --deck; null means all decks. */
+  selected: string[] | null;
+  progress: ProgressStore;
+  /** Things the user must be told: files moved aside, deck id clashes, unknown --deck ids. */
+  notices: string[];
+  decks(): Deck[];
+  scheduler(): Scheduler;
+  rate(key: string, rating: Rating, now: number, ms: number): RatingResult;
+  undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
+  close(): void;
+}
+
+export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  const dir = flag ?? env.KEEPER_PREP_HOME;
+  return dir ? resolve(dir) : defaultDataDir();
+}
+
+export function openWorkspace(options: WorkspaceOptions): Workspace {
+  const notices: string[] = [];
+  const dataDir = resolveDataDir(options.dataDir, options.env);
+  const settings = openSettings(dataDir, options.now, notices);
+  const userDecksDir = join(dataDir, 'decks');
+  const deckArgs = options.deckArgs ?? [];
+  const flagFiles = deckArgs.filter(isDeckPath);
+  const library = loadDecks({ builtinDir: options.builtinDir, userDir: userDecksDir, envList: options.env.KEEPER_PREP_DECKS, flagFiles });
+  notices.push(...library.notices);
+  let selected: string[] | null = null;
+  if (deckArgs.length > 0) {
+    selected = [];
+    for (const arg of deckArgs) {
+      if (isDeckPath(arg)) {
+        const loaded = library.decks.find((d) => d.file === resolve(arg));
+        if (loaded) selected.push(loaded.deck.id);
+      } else if (library.decks.some((d) => d.deck.id === arg)) {
+        selected.push(arg);
+      } else {
+        notices.push(`No deck has the id "${arg}"; run \`keeper-prep decks\` to list them.`);
+      }
+    }
+  }
+  const progress = ProgressStore.open(dataDir, options.now, notices);
+  let scheduler: Scheduler | null = null;
+  let schedulerRetention = NaN;
+  const currentScheduler = (): Scheduler => {
+    const retention = settings.get().retention;
+    if (!scheduler || retention !== schedulerRetention) {
+      scheduler = createScheduler({ retention });
+      schedulerRetention = retention;
+    }
+    return scheduler;
+  };
+  return {
+    dataDir,
+    userDecksDir,
+    settings,
+    library,
+    selected,
+    progress,
+    notices,
+    decks: () => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)),
+    scheduler: currentScheduler,
+    rate(key, rating, now, ms) {
+      progress.refresh();
+      const restore = progress.progress.cards.get(key) ?? null;
+      const state = currentScheduler().next(restore?.state, now, rating);
+      const record: CardRecord = { state, firstReview: restore?.firstReview ?? now };
+      const entry = progress.record(key, rating, record, now, ms);
+      return { reviewId: entry.id, record, restore };
+    },
+    undo(reviewId, key, restore, now) {
+      progress.undo(reviewId, key, restore, now);
+    },
+    close() {
+      progress.close();
+    },
+  };
+}

@@ -1,0 +1,103 @@
+// The app's one owner of state: the screen stack, help, and the actions screens call. Rating
+// and settings changes go to the workspace (and so to disk) here, never from a screen.
+import { useApp, useInput } from 'ink';
+import { useCallback, useMemo, useState } from 'react';
+import type { Workspace } from '../store/workspace.js';
+import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Screen } from './app-context.js';
+import { useWindowSize } from './hooks/use-window-size.js';
+import { CardView } from './screens/CardView.js';
+import { Decks } from './screens/Decks.js';
+import { Home } from './screens/Home.js';
+import { Review } from './screens/Review.js';
+import { RolePicker } from './screens/RolePicker.js';
+import { Search } from './screens/Search.js';
+import { Settings } from './screens/Settings.js';
+import { Stats } from './screens/Stats.js';
+
+export interface AppProps {
+  ws: Workspace;
+  clock: () => number;
+  /** Screens to open on top of Home (or of the role picker on first run). */
+  initial?: Screen[];
+  /** Fixed size for tests; otherwise the terminal's, minus a line so ink never clears the screen. */
+  size?: { width: number; height: number };
+}
+
+function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
+  switch (screen.name) {
+    case 'role':
+      return <RolePicker firstRun={stackSize === 1} />;
+    case 'home':
+      return <Home />;
+    case 'review':
+      return <Review title={screen.title} items={screen.items} />;
+    case 'search':
+      return <Search />;
+    case 'card':
+      return <CardView item={screen.item} />;
+    case 'decks':
+      return <Decks />;
+    case 'stats':
+      return <Stats />;
+    case 'settings':
+      return <Settings />;
+  }
+}
+
+export function App({ ws, clock, initial = [], size }: AppProps) {
+  const { exit } = useApp();
+  const terminal = useWindowSize();
+  const { width, height } = size ?? { width: terminal.width, height: Math.max(10, terminal.height - 1) };
+  const [stack, setStack] = useState<Screen[]>(() => [ws.settings.get().role ? { name: 'home' } : { name: 'role' }, ...initial]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [typing, setTypingState] = useState(false);
+  const [revision, setRevision] = useState(0);
+  const bump = useCallback(() => setRevision((r) => r + 1), []);
+
+  const actions: AppActions = useMemo(
+    () => ({
+      push: (screen) => setStack((s) => [...s, screen]),
+      pop: () =>
+        setStack((s) => {
+          if (s.length <= 1) {
+            exit();
+            return s;
+          }
+          return s.slice(0, -1);
+        }),
+      reset: (screen) => setStack([screen]),
+      quit: () => exit(),
+      rate: (item, rating, ms) => {
+        const result = ws.rate(item.key, rating, clock(), ms);
+        bump();
+        return result;
+      },
+      preview: (item) => ws.scheduler().preview(ws.progress.progress.cards.get(item.key)?.state, clock()),
+      undo: (reviewId, key, restore) => {
+        ws.undo(reviewId, key, restore, clock());
+        bump();
+      },
+      updateSettings: (patch) => {
+        ws.settings.set(patch);
+        bump();
+      },
+      setTyping: (value) => setTypingState(value),
+    }),
+    [ws, clock, exit, bump],
+  );
+
+  useInput((input, key) => {
+    if (input === '?' && !typing) setHelpOpen((open) => !open);
+    else if (helpOpen && (key.escape || input === 'q')) setHelpOpen(false);
+  });
+
+  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height };
+  const screen = stack[stack.length - 1]!;
+  return (
+    <AppStateContext.Provider value={state}>
+      <AppActionsContext.Provider value={actions}>
+        <ScreenView key={stack.length} screen={screen} stackSize={stack.length} />
+      </AppActionsContext.Provider>
+    </AppStateContext.Provider>
+  );
+}

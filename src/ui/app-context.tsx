@@ -1,0 +1,60 @@
+// What every screen may read (the workspace, the clock, figures) and do (navigate, rate, change
+// settings). Screens get data and actions from here and never touch the disk themselves.
+import { createContext, useContext } from 'react';
+import type { StudyItem } from '../core/queue.js';
+import type { Rating } from '../core/scheduler.js';
+import type { CardRecord } from '../core/progress.js';
+import type { Settings } from '../store/settings.js';
+import type { RatingResult, Workspace } from '../store/workspace.js';
+
+export type Screen =
+  | { name: 'role' }
+  | { name: 'home' }
+  | { name: 'review'; title: string; items: StudyItem[] }
+  | { name: 'search' }
+  | { name: 'card'; item: StudyItem }
+  | { name: 'decks' }
+  | { name: 'stats' }
+  | { name: 'settings' };
+
+export interface AppState {
+  ws: Workspace;
+  clock: () => number;
+  helpOpen: boolean;
+  /** A text field has focus: letters are typed, not taken as commands. */
+  typing: boolean;
+  /** Bumped after every change to progress or settings, so figures are recomputed. */
+  revision: number;
+  width: number;
+  height: number;
+}
+
+export interface AppActions {
+  push(screen: Screen): void;
+  pop(): void;
+  /** Replaces the whole stack: used after the first-run role choice. */
+  reset(screen: Screen): void;
+  quit(): void;
+  rate(item: StudyItem, rating: Rating, ms: number): RatingResult;
+  /** When each rating would bring the card back. */
+  preview(item: StudyItem): Record<Rating, number>;
+  undo(reviewId: string, key: string, restore: CardRecord | null): void;
+  updateSettings(patch: Partial<Settings>): void;
+  /** A text field has focus: '?' and other letters are typed, not commands. */
+  setTyping(typing: boolean): void;
+}
+
+export const AppStateContext = createContext<AppState | null>(null);
+export const AppActionsContext = createContext<AppActions | null>(null);
+
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error('useAppState must be used inside <App>');
+  return state;
+}
+
+export function useAppActions(): AppActions {
+  const actions = useContext(AppActionsContext);
+  if (!actions) throw new Error('useAppActions must be used inside <App>');
+  return actions;
+}

@@ -1,0 +1,53 @@
+// A fixed-height window onto content of any height: PgUp/PgDn scroll, and a last line says when
+// there is more below, so long cards never break the layout.
+import { Box, measureElement, Text, type DOMElement } from 'ink';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useKeys } from '../keys.js';
+
+export interface ScrollAreaProps {
+  height: number;
+  children: ReactNode;
+  /** Extra keys that scroll (j/k where a screen has no list). */
+  lineKeys?: boolean;
+  isActive?: boolean;
+}
+
+export function ScrollArea({ height, children, lineKeys = false, isActive = true }: ScrollAreaProps) {
+  const content = useRef<DOMElement>(null);
+  const [contentHeight, setContentHeight] = useState(0);
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    if (!content.current) return;
+    const measured = measureElement(content.current).height;
+    if (measured !== contentHeight) setContentHeight(measured);
+  });
+  const overflow = contentHeight > height;
+  const view = overflow ? height - 1 : height;
+  const maxOffset = Math.max(0, contentHeight - view);
+  const shown = Math.min(offset, maxOffset);
+  const page = Math.max(1, view - 1);
+  useKeys(
+    {
+      pageDown: () => setOffset(Math.min(maxOffset, shown + page)),
+      pageUp: () => setOffset(Math.max(0, shown - page)),
+      ...(lineKeys
+        ? { down: () => setOffset(Math.min(maxOffset, shown + 1)), up: () => setOffset(Math.max(0, shown - 1)) }
+        : {}),
+    },
+    { isActive: isActive && overflow },
+  );
+  return (
+    <Box flexDirection="column" height={height}>
+      <Box flexDirection="column" height={view} overflow="hidden">
+        <Box ref={content} flexDirection="column" flexShrink={0} marginTop={-shown}>
+          {children}
+        </Box>
+      </Box>
+      {overflow ? (
+        <Text dimColor wrap="truncate-end">
+          {shown < maxOffset ? `▼ more below: PgDn${lineKeys ? ' or j' : ''} (${shown + view}/${contentHeight} lines)` : `▲ end: PgUp${lineKeys ? ' or k' : ''} to scroll back`}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,89 @@
+import { Box, Text } from 'ink';
+import TextInput from 'ink-text-input';
+import { useEffect, useState } from 'react';
+import type { Card } from '../../../core/deck.js';
+import { suggestOpenRating } from '../../../core/grading.js';
+import type { Rating } from '../../../core/scheduler.js';
+import { useAppActions } from '../../app-context.js';
+import { useKeys } from '../../keys.js';
+import { CardText } from '../CardText.js';
+import { OptionList } from './OptionList.js';
+import { RatingBar } from './RatingBar.js';
+import type { QuizProps } from './types.js';
+
+type OpenCard = Extract<Card, { type: 'open' }>;
+
+export const OPEN_COMMANDS = ['up', 'down', 'toggle', 'select', 'again', 'hard', 'good', 'easy', 'undo'] as const;
+
+/** Answer in your own words (or in your head), then tick the key points you covered. */
+export function OpenQuiz({ card, record, advance, preview, now }: QuizProps<OpenCard>) {
+  const { setTyping } = useAppActions();
+  const [phase, setPhase] = useState<'answer' | 'check'>('answer');
+  const [draft, setDraft] = useState('');
+  const [cursor, setCursor] = useState(0);
+  const [covered, setCovered] = useState<ReadonlySet<number>>(new Set());
+  const total = card.keyPoints.length;
+  const suggested = suggestOpenRating(covered.size, total);
+
+  useEffect(() => {
+    setTyping(phase === 'answer');
+    return () => setTyping(false);
+  }, [phase, setTyping]);
+
+  const toggle = (i: number) => {
+    const next = new Set(covered);
+    if (next.has(i)) next.delete(i);
+    else next.add(i);
+    setCovered(next);
+  };
+  const rate = (rating: Rating) => {
+    record(rating);
+    advance();
+  };
+  useKeys(
+    {
+      up: () => setCursor((c) => (c - 1 + total) % total),
+      down: () => setCursor((c) => (c + 1) % total),
+      toggle: () => toggle(cursor),
+      select: () => rate(suggested),
+      again: () => rate(1),
+      hard: () => rate(2),
+      good: () => rate(3),
+      easy: () => rate(4),
+    },
+    { isActive: phase === 'check' },
+  );
+
+  return (
+    <Box flexDirection="column">
+      <CardText text={card.prompt} bold />
+      <Text> </Text>
+      {phase === 'answer' ? (
+        <>
+          <Box>
+            <Text color="cyan">{'Your answer: '}</Text>
+            <TextInput value={draft} onChange={setDraft} onSubmit={() => setPhase('check')} placeholder="type it, or answer in your head" />
+          </Box>
+          <Text> </Text>
+          <Text dimColor>Enter reveals the key points.</Text>
+        </>
+      ) : (
+        <>
+          {draft ? <Text dimColor wrap="wrap">{`You wrote: ${draft}`}</Text> : null}
+          <Text>Tick the key points you covered (Space):</Text>
+          <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
+          {card.sample ? (
+            <>
+              <Text> </Text>
+              <Text dimColor>Sample answer:</Text>
+              <CardText text={card.sample} dim />
+            </>
+          ) : null}
+          <Text> </Text>
+          <Text>{`Covered ${covered.size} of ${total}: Enter accepts the highlighted rating, or press 1-4.`}</Text>
+          <RatingBar preview={preview} now={now} suggested={suggested} />
+        </>
+      )}
+    </Box>
+  );
+}

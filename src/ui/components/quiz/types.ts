@@ -1,0 +1,15 @@
+import type { Card } from '../../../core/deck.js';
+import type { Rating } from '../../../core/scheduler.js';
+
+export interface QuizProps<C extends Card> {
+  card: C;
+  /** Stores the rating on disk at once; the card stays on screen until `advance`. */
+  record(rating: Rating): void;
+  /** Moves on to the next card (after `record`). */
+  advance(): void;
+  /** When each rating would bring the card back. */
+  preview: Record<Rating, number>;
+  now: number;
+  /** True after `record`, until advance or undo. */
+  recorded: boolean;
+}

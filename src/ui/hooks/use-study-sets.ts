@@ -1,0 +1,37 @@
+// The three study sets Home offers, each a list of decks and a way to build today's queue for it.
+import { useMemo } from 'react';
+import type { Deck } from '../../core/deck.js';
+import { todaysQueue } from '../../core/overview.js';
+import { studyItems, type StudyItem } from '../../core/queue.js';
+import { deckInTrack, trackById } from '../../core/tracks.js';
+import { useAppState } from '../app-context.js';
+
+export interface StudySet {
+  title: string;
+  decks: Deck[];
+  queue(limit?: number): StudyItem[];
+}
+
+export function useStudySets(): Record<'today' | 'culture' | 'skills', StudySet> {
+  const { ws, clock, revision } = useAppState();
+  return useMemo(() => {
+    const settings = ws.settings.get();
+    const mine = ws.decks().filter((d) => deckInTrack(d, settings.role));
+    const make = (title: string, decks: Deck[]): StudySet => ({
+      title,
+      decks,
+      queue(limit) {
+        const q = todaysQueue(studyItems(decks), ws.progress.progress.cards, clock(), { newPerDay: ws.settings.get().newPerDay, scheduler: ws.scheduler() });
+        const all = [...q.due, ...q.fresh];
+        return limit ? all.slice(0, limit) : all;
+      },
+    });
+    return {
+      today: make("Today's review", mine),
+      culture: make('Culture', mine.filter((d) => d.area === 'culture')),
+      skills: make(`Skills · ${trackById(settings.role)?.title ?? 'all roles'}`, mine.filter((d) => d.area === 'skills')),
+    };
+    // revision: settings (the role) may have changed
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ws, clock, revision]);
+}

@@ -1,0 +1,88 @@
+// The one table of keys: screens ask for commands by name, and the help overlay and footers are
+// drawn from the same table, so what the help says is what the keys do.
+import { useInput, type Key } from 'ink';
+import { useAppState } from './app-context.js';
+
+export type Command =
+  | 'up'
+  | 'down'
+  | 'select'
+  | 'back'
+  | 'quit'
+  | 'search'
+  | 'reveal'
+  | 'again'
+  | 'hard'
+  | 'good'
+  | 'easy'
+  | 'undo'
+  | 'toggle'
+  | 'pick'
+  | 'guess'
+  | 'continue'
+  | 'pageUp'
+  | 'pageDown'
+  | 'study';
+
+interface Binding {
+  label: string;
+  description: string;
+  test(input: string, key: Key): boolean;
+}
+
+export const BINDINGS: Record<Command, Binding> = {
+  up: { label: '↑ k', description: 'move up', test: (i, k) => k.upArrow || i === 'k' },
+  down: { label: '↓ j', description: 'move down', test: (i, k) => k.downArrow || i === 'j' },
+  select: { label: 'Enter', description: 'choose', test: (_i, k) => k.return },
+  back: { label: 'Esc q', description: 'go back', test: (i, k) => k.escape || i === 'q' },
+  quit: { label: 'Esc q', description: 'quit', test: (i, k) => k.escape || i === 'q' },
+  search: { label: '/', description: 'search all cards', test: (i) => i === '/' },
+  reveal: { label: 'Space', description: 'reveal the answer', test: (i, k) => i === ' ' || k.return },
+  again: { label: '1', description: 'rate Again (forgot)', test: (i) => i === '1' },
+  hard: { label: '2', description: 'rate Hard', test: (i) => i === '2' },
+  good: { label: '3', description: 'rate Good', test: (i) => i === '3' },
+  easy: { label: '4', description: 'rate Easy', test: (i) => i === '4' },
+  undo: { label: 'u', description: 'undo the last rating', test: (i) => i === 'u' },
+  toggle: { label: 'Space', description: 'tick or untick', test: (i) => i === ' ' },
+  pick: { label: '1-9', description: 'pick that option', test: (i) => /^[1-9]$/.test(i) },
+  guess: { label: 'g', description: 'mark this answer as a guess (rated Hard if right)', test: (i) => i === 'g' },
+  continue: { label: 'Enter', description: 'continue', test: (i, k) => k.return || i === ' ' },
+  pageUp: { label: 'PgUp', description: 'scroll up', test: (_i, k) => k.pageUp },
+  pageDown: { label: 'PgDn', description: 'scroll down', test: (_i, k) => k.pageDown },
+  study: { label: 's', description: 'study this card now', test: (i) => i === 's' },
+};
+
+export type Handlers = Partial<Record<Command, (input: string) => void>>;
+
+/**
+ * Runs the first handler whose key matches. Inactive while the help overlay is open, so a
+ * screen's keys never act behind it.
+ */
+export function useKeys(handlers: Handlers, options: { isActive?: boolean } = {}): void {
+  const { helpOpen } = useAppState();
+  useInput(
+    (input, key) => {
+      for (const [command, handler] of Object.entries(handlers) as [Command, (input: string) => void][]) {
+        if (BINDINGS[command].test(input, key)) {
+          handler(input);
+          return;
+        }
+      }
+    },
+    { isActive: (options.isActive ?? true) && !helpOpen },
+  );
+}
+
+export interface HelpLine {
+  keys: string;
+  description: string;
+}
+
+export function helpLines(commands: readonly Command[]): HelpLine[] {
+  return commands.map((c) => ({ keys: BINDINGS[c].label, description: BINDINGS[c].description }));
+}
+
+/** A short footer: "Space reveal · 1-4 rate · ? help". */
+export function hint(parts: readonly [string, string][]): string {
+  return [...parts, ['?', 'help'] as const].map(([k, d]) => `${k} ${d}`).join(' · ');
+}

@@ -1,0 +1,73 @@
+// Home: today's figures and the way into everything else.
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import { overview } from '../../core/overview.js';
+import { trackById } from '../../core/tracks.js';
+import { useAppActions, useAppState } from '../app-context.js';
+import { Frame } from '../components/Frame.js';
+import { Menu, type MenuItem } from '../components/Menu.js';
+import { hint, useKeys } from '../keys.js';
+import { useStudySets } from '../hooks/use-study-sets.js';
+
+type Entry = 'today' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
+
+export function Home() {
+  const { ws, clock, revision } = useAppState();
+  const actions = useAppActions();
+  const sets = useStudySets();
+  const [notices] = useState(() => ws.notices.splice(0));
+  const settings = ws.settings.get();
+  const role = trackById(settings.role);
+  const figures = useMemo(
+    () => overview(sets.today.decks, ws.progress.progress.cards, clock(), { newPerDay: settings.newPerDay, scheduler: ws.scheduler() }),
+    // revision changes whenever progress or settings do
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [revision, sets],
+  );
+  useKeys({ search: () => actions.push({ name: 'search' }), quit: actions.quit });
+
+  const items: MenuItem<Entry>[] = [
+    { label: `Today's review (${figures.due} due, ${figures.new} new)`, value: 'today' },
+    { label: 'Culture', value: 'culture' },
+    { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
+    { label: 'Search', value: 'search' },
+    { label: 'Decks', value: 'decks' },
+    { label: 'Stats', value: 'stats' },
+    { label: 'Settings', value: 'settings' },
+    { label: 'Quit', value: 'quit' },
+  ];
+  const select = (entry: Entry) => {
+    switch (entry) {
+      case 'today':
+      case 'culture':
+      case 'skills':
+        actions.push({ name: 'review', title: sets[entry].title, items: sets[entry].queue() });
+        return;
+      case 'quit':
+        actions.quit();
+        return;
+      default:
+        actions.push({ name: entry });
+    }
+  };
+  return (
+    <Frame title="Home" commands={['up', 'down', 'select', 'search', 'quit']} footer={hint([['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['q', 'quit']])}>
+      <Box flexDirection="column">
+        <Text>
+          <Text bold>Due today: </Text>
+          <Text color={figures.due > 0 ? 'yellow' : 'green'}>{figures.due}</Text>
+          <Text bold>{'   New today: '}</Text>
+          <Text>{figures.new}</Text>
+          <Text dimColor>{`   (${figures.seen} of ${figures.cards} cards seen)`}</Text>
+        </Text>
+        {notices.map((n, i) => (
+          <Text key={i} color="yellow" wrap="wrap">
+            {`! ${n}`}
+          </Text>
+        ))}
+        <Text> </Text>
+        <Menu items={items} onSelect={select} />
+      </Box>
+    </Frame>
+  );
+}

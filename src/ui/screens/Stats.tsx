@@ -1,0 +1,39 @@
+// Totals and per-deck figures for the decks of the chosen role.
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { overview } from '../../core/overview.js';
+import { useAppActions, useAppState } from '../app-context.js';
+import { bodyHeight, Frame } from '../components/Frame.js';
+import { ScrollArea } from '../components/ScrollArea.js';
+import { useStudySets } from '../hooks/use-study-sets.js';
+import { hint, useKeys } from '../keys.js';
+
+export function Stats() {
+  const { ws, clock, height, width, revision } = useAppState();
+  const actions = useAppActions();
+  const sets = useStudySets();
+  const settings = ws.settings.get();
+  const figures = useMemo(
+    () => overview(sets.today.decks, ws.progress.progress.cards, clock(), { newPerDay: settings.newPerDay, scheduler: ws.scheduler() }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [revision, sets],
+  );
+  useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
+  const nameWidth = Math.max(10, Math.min(28, width - 34));
+  return (
+    <Frame title="Stats" commands={['pageDown', 'pageUp', 'up', 'down', 'search', 'back']} footer={hint([['j/k', 'scroll'], ['Esc', 'back']])}>
+      <ScrollArea height={bodyHeight(height)} lineKeys>
+        <Box flexDirection="column">
+          <Text>{`Reviews stored: ${ws.progress.progress.reviews}`}</Text>
+          <Text>{`Cards: ${figures.cards} · seen ${figures.seen} · due today ${figures.due} · new today ${figures.new}`}</Text>
+          <Text dimColor>{`New cards per day: ${settings.newPerDay} (${figures.newSeenToday} introduced today)`}</Text>
+          <Text> </Text>
+          <Text bold>{`${'Deck'.padEnd(nameWidth)} ${'cards'.padStart(5)} ${'seen'.padStart(5)} ${'due'.padStart(5)} ${'new'.padStart(5)}`}</Text>
+          {figures.decks.map((d) => (
+            <Text key={d.id}>{`${d.title.slice(0, nameWidth).padEnd(nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)}`}</Text>
+          ))}
+        </Box>
+      </ScrollArea>
+    </Frame>
+  );
+}
