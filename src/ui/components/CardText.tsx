@@ -1,6 +1,8 @@
 // Deck text as the terminal shows it: plain paragraphs, and fenced code blocks monospaced and set
 // apart, never re-wrapped into prose.
 import { Box, Text } from 'ink';
+import wrapAnsi from 'wrap-ansi';
+import { useAppState } from '../app-context.js';
 
 interface Block {
   code: boolean;
@@ -17,6 +19,24 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * Prose wrapped to the screen ourselves: ink's own wrapping keeps the space at a line break,
+ * which starts the next line with a stray blank.
+ */
+export function Para({ text, indent = 0, bold = false, dim = false, color }: { text: string; indent?: number; bold?: boolean; dim?: boolean; color?: string | undefined }) {
+  const { width } = useAppState();
+  const lead = /^[ \t]*/.exec(text)?.[0] ?? '';
+  const wrapped = wrapAnsi(text.slice(lead.length), Math.max(10, width - indent - lead.length), { hard: true, trim: true })
+    .split('\n')
+    .map((line) => lead + line)
+    .join('\n');
+  return (
+    <Text bold={bold} dimColor={dim} color={color} wrap="truncate-end">
+      {wrapped}
+    </Text>
+  );
+}
+
 export function CardText({ text, bold = false, dim = false }: { text: string; bold?: boolean; dim?: boolean }) {
   return (
     <Box flexDirection="column">
@@ -30,9 +50,7 @@ export function CardText({ text, bold = false, dim = false }: { text: string; bo
             ))}
           </Box>
         ) : (
-          <Text key={i} bold={bold} dimColor={dim}>
-            {block.text}
-          </Text>
+          <Para key={i} text={block.text} bold={bold} dim={dim} />
         ),
       )}
     </Box>

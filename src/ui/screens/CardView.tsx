@@ -4,7 +4,7 @@ import type { StudyItem } from '../../core/queue.js';
 import { formatInterval } from '../../core/scheduler.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
-import { CardText } from '../components/CardText.js';
+import { CardText, Para } from '../components/CardText.js';
 import { OptionList } from '../components/quiz/OptionList.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { hint, useKeys } from '../keys.js';
@@ -30,7 +30,7 @@ function Answer({ item }: { item: StudyItem }) {
         <Box flexDirection="column">
           <Text>Key points:</Text>
           {card.keyPoints.map((p, i) => (
-            <Text key={i} wrap="wrap">{`  • ${p}`}</Text>
+            <Para key={i} text={`  • ${p}`} />
           ))}
           {card.sample ? <CardText text={card.sample} dim /> : null}
         </Box>

@@ -5,6 +5,7 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { hint, useKeys } from '../keys.js';
+import { Para } from '../components/CardText.js';
 
 export function Decks() {
   const { ws, height, width } = useAppState();
@@ -36,7 +37,7 @@ export function Decks() {
             <Box key={b.file} flexDirection="column" marginBottom={1}>
               <Text color="red" wrap="wrap">{`Not loaded: ${b.file}`}</Text>
               {b.errors.slice(0, 20).map((e, i) => (
-                <Text key={i} wrap="wrap">{`  ${formatDeckError(e)}`}</Text>
+                <Para key={i} indent={2} text={`  ${formatDeckError(e)}`} />
               ))}
               {b.errors.length > 20 ? <Text dimColor>{`  and ${b.errors.length - 20} more (run keeper-prep validate)`}</Text> : null}
             </Box>

@@ -8,6 +8,7 @@ import { Frame } from '../components/Frame.js';
 import { Menu, type MenuItem } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
+import { Para } from '../components/CardText.js';
 
 type Entry = 'today' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
 
@@ -61,9 +62,7 @@ export function Home() {
           <Text dimColor>{`   (${figures.seen} of ${figures.cards} cards seen)`}</Text>
         </Text>
         {notices.map((n, i) => (
-          <Text key={i} color="yellow" wrap="wrap">
-            {`! ${n}`}
-          </Text>
+          <Para key={i} color="yellow" text={`! ${n}`} />
         ))}
         <Text> </Text>
         <Menu items={items} onSelect={select} />

@@ -37,18 +37,23 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
   const [shownAt, setShownAt] = useState(() => clock());
   const current = session.current;
 
-  const record = (rating: Rating) => {
-    if (!current || pending) return;
+  const moveOn = (done: Pending) => {
     const now = clock();
-    const result = actions.rate(current, rating, now - shownAt);
-    setPending({ item: current, rating, result });
-  };
-  const advance = () => {
-    if (!pending) return;
-    const now = clock();
-    dispatch({ type: 'rated', item: pending.item, rating: pending.rating, record: pending.result.record, reviewId: pending.result.reviewId, restore: pending.result.restore, now, sessionEnd: endOfDay(now) });
+    dispatch({ type: 'rated', item: done.item, rating: done.rating, record: done.result.record, reviewId: done.result.reviewId, restore: done.result.restore, now, sessionEnd: endOfDay(now) });
     setPending(null);
     setShownAt(now);
+  };
+  const store = (rating: Rating): Pending | null => {
+    if (!current || pending) return null;
+    return { item: current, rating, result: actions.rate(current, rating, clock() - shownAt) };
+  };
+  const record = (rating: Rating) => setPending(store(rating));
+  const rate = (rating: Rating) => {
+    const done = store(rating);
+    if (done) moveOn(done);
+  };
+  const advance = () => {
+    if (pending) moveOn(pending);
   };
   const undo = () => {
     if (pending) {
@@ -97,7 +102,7 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
   const card = current.card;
   const now = clock();
   const preview = actions.preview(current);
-  const quizProps = { record, advance, preview, now, recorded: pending !== null };
+  const quizProps = { record, advance, rate, preview, now, recorded: pending !== null };
   let commands: readonly Command[];
   let footer: string;
   let quiz: React.ReactNode;

@@ -6,6 +6,7 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
+import { Para } from '../components/CardText.js';
 
 export function RolePicker({ firstRun }: { firstRun: boolean }) {
   const { ws } = useAppState();
@@ -21,7 +22,7 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
   return (
     <Frame title={firstRun ? 'Welcome' : 'Role'} commands={['up', 'down', 'select', firstRun ? 'quit' : 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'choose'], ['q', firstRun ? 'quit' : 'back']])}>
       <Box flexDirection="column">
-        <Text>{firstRun ? 'Which role are you interviewing for? Your Skills decks follow it; you can change it in Settings.' : 'Choose the role you are interviewing for.'}</Text>
+        <Para text={firstRun ? 'Which role are you interviewing for? Your Skills decks follow it; you can change it in Settings.' : 'Choose the role you are interviewing for.'} />
         <Text> </Text>
         <Menu
           items={TRACKS.map((t) => ({ label: t.title + (t.id === current ? ' (current)' : ''), value: t.id }))}

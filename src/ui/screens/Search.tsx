@@ -1,6 +1,6 @@
 // Fuzzy search over every loaded card; Enter opens the card.
 import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextInput } from '@inkjs/ui';
 import { useEffect, useMemo, useState } from 'react';
 import { buildSearchIndex } from '../../core/search.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -40,12 +40,11 @@ export function Search() {
       <Box>
         <Text color="cyan">Search: </Text>
         <TextInput
-          value={query}
           onChange={(q) => {
             setQuery(q);
             setCursor(0);
           }}
-          focus={!helpOpen}
+          isDisabled={helpOpen}
           placeholder="words from a question, answer or tag"
         />
       </Box>

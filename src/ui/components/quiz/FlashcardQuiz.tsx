@@ -10,13 +10,9 @@ type Flashcard = Extract<Card, { type: 'flashcard' }>;
 
 export const FLASHCARD_COMMANDS = ['reveal', 'again', 'hard', 'good', 'easy', 'undo'] as const;
 
-export function FlashcardQuiz({ card, record, advance, preview, now }: QuizProps<Flashcard>) {
+export function FlashcardQuiz({ card, rate, preview, now }: QuizProps<Flashcard>) {
   const [revealed, setRevealed] = useState(false);
-  const rate = (rating: 1 | 2 | 3 | 4) => () => {
-    record(rating);
-    advance();
-  };
-  useKeys(revealed ? { again: rate(1), hard: rate(2), good: rate(3), easy: rate(4) } : { reveal: () => setRevealed(true) });
+  useKeys(revealed ? { again: () => rate(1), hard: () => rate(2), good: () => rate(3), easy: () => rate(4) } : { reveal: () => setRevealed(true) });
   return (
     <Box flexDirection="column">
       <CardText text={card.front} bold />

@@ -1,12 +1,11 @@
 import { Box, Text } from 'ink';
-import TextInput from 'ink-text-input';
+import { TextInput } from '@inkjs/ui';
 import { useEffect, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
-import type { Rating } from '../../../core/scheduler.js';
 import { useAppActions } from '../../app-context.js';
 import { useKeys } from '../../keys.js';
-import { CardText } from '../CardText.js';
+import { CardText, Para } from '../CardText.js';
 import { OptionList } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
@@ -16,7 +15,7 @@ type OpenCard = Extract<Card, { type: 'open' }>;
 export const OPEN_COMMANDS = ['up', 'down', 'toggle', 'select', 'again', 'hard', 'good', 'easy', 'undo'] as const;
 
 /** Answer in your own words (or in your head), then tick the key points you covered. */
-export function OpenQuiz({ card, record, advance, preview, now }: QuizProps<OpenCard>) {
+export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
   const { setTyping } = useAppActions();
   const [phase, setPhase] = useState<'answer' | 'check'>('answer');
   const [draft, setDraft] = useState('');
@@ -35,10 +34,6 @@ export function OpenQuiz({ card, record, advance, preview, now }: QuizProps<Open
     if (next.has(i)) next.delete(i);
     else next.add(i);
     setCovered(next);
-  };
-  const rate = (rating: Rating) => {
-    record(rating);
-    advance();
   };
   useKeys(
     {
@@ -62,14 +57,14 @@ export function OpenQuiz({ card, record, advance, preview, now }: QuizProps<Open
         <>
           <Box>
             <Text color="cyan">{'Your answer: '}</Text>
-            <TextInput value={draft} onChange={setDraft} onSubmit={() => setPhase('check')} placeholder="type it, or answer in your head" />
+            <TextInput onChange={setDraft} onSubmit={() => setPhase('check')} placeholder="type it, or answer in your head" />
           </Box>
           <Text> </Text>
           <Text dimColor>Enter reveals the key points.</Text>
         </>
       ) : (
         <>
-          {draft ? <Text dimColor wrap="wrap">{`You wrote: ${draft}`}</Text> : null}
+          {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
           <Text>Tick the key points you covered (Space):</Text>
           <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
           {card.sample ? (

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { Para } from '../CardText.js';
 
 export type OptionMark = 'right' | 'wrong' | 'missed' | null;
 
@@ -6,14 +7,15 @@ export interface OptionListProps {
   choices: readonly string[];
   cursor: number | null;
   /** For select-all questions: which boxes are ticked. */
-  ticked?: ReadonlySet<number>;
-  marks?: readonly OptionMark[];
+  ticked?: ReadonlySet<number> | undefined;
+  marks?: readonly OptionMark[] | undefined;
 }
 
+// Marks are symbols as well as colours, so they read without colour too.
 const MARK_TEXT: Record<Exclude<OptionMark, null>, { text: string; color: string }> = {
   right: { text: '✓', color: 'green' },
   wrong: { text: '✗', color: 'red' },
-  missed: { text: '✓ missed', color: 'yellow' },
+  missed: { text: '!', color: 'yellow' },
 };
 
 export function OptionList({ choices, cursor, ticked, marks }: OptionListProps) {
@@ -22,16 +24,12 @@ export function OptionList({ choices, cursor, ticked, marks }: OptionListProps) 
       {choices.map((choice, i) => {
         const mark = marks?.[i] ?? null;
         const box = ticked ? (ticked.has(i) ? '[x] ' : '[ ] ') : '';
+        const prefix = `${cursor === i ? '›' : ' '}${marks ? (mark ? MARK_TEXT[mark].text : ' ') : ''} ${i + 1}. ${box}`;
+        const color = cursor === i ? 'cyan' : mark ? MARK_TEXT[mark].color : undefined;
         return (
           <Box key={i}>
-            <Text color={cursor === i ? 'cyan' : undefined}>{cursor === i ? '› ' : '  '}</Text>
-            <Text color={cursor === i ? 'cyan' : undefined}>{`${i + 1}. ${box}`}</Text>
-            <Box flexShrink={1}>
-              <Text color={cursor === i ? 'cyan' : undefined} wrap="wrap">
-                {choice}
-                {mark ? <Text color={MARK_TEXT[mark].color}>{`  ${MARK_TEXT[mark].text}`}</Text> : null}
-              </Text>
-            </Box>
+            <Text color={color}>{prefix}</Text>
+            <Para text={mark === 'missed' ? `${choice} (missed)` : choice} indent={prefix.length} color={color} />
           </Box>
         );
       })}

@@ -7,6 +7,8 @@ export interface QuizProps<C extends Card> {
   record(rating: Rating): void;
   /** Moves on to the next card (after `record`). */
   advance(): void;
+  /** `record` and `advance` at once: for self-rated cards. */
+  rate(rating: Rating): void;
   /** When each rating would bring the card back. */
   preview: Record<Rating, number>;
   now: number;
