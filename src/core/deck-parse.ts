@@ -79,7 +79,8 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (input === undefined) return 'is required';
-      const expected = issue.expected === 'string' ? 'text' : issue.expected === 'array' ? 'a list' : issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+      const names: Record<string, string> = { string: 'text', array: 'a list', int: 'a whole number', number: 'a number', object: 'an object', boolean: 'true or false' };
+      const expected = names[issue.expected] ?? issue.expected;
       return `must be ${expected}, not ${describeType(input)}`;
     }
     case 'unrecognized_keys':

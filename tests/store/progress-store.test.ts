@@ -1,0 +1,158 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { createScheduler } from '../../src/core/scheduler.js';
+import { LOG_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
+import { openWorkspace } from '../../src/store/workspace.js';
+import { BUILTIN_DECKS, REPO, tempDir } from '../helpers/temp.js';
+
+const T0 = Date.UTC(2026, 10, 20, 9);
+const scheduler = createScheduler({ retention: 0.9 });
+
+function rateInto(store: ProgressStore, key: string, rating: 1 | 2 | 3 | 4, at: number) {
+  const before = store.progress.cards.get(key);
+  return store.record(key, rating, { state: scheduler.next(before?.state, at, rating), firstReview: before?.firstReview ?? at }, at, 1500);
+}
+
+function logLines(dir: string): string[] {
+  return readFileSync(join(dir, LOG_FILE), 'utf8').split('\n').filter(Boolean);
+}
+
+describe('progress store', () => {
+  it('round-trips ratings through the log and the snapshot', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    rateInto(store, 'd/b', 1, T0 + 1000);
+    rateInto(store, 'd/a', 3, T0 + 600_000);
+    const expected = new Map(store.progress.cards);
+    store.close();
+    expect(logLines(dir)).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ version: 1, reviews: 3 });
+
+    const again = ProgressStore.open(dir, T0, []);
+    expect(again.progress.reviews).toBe(3);
+    expect(again.progress.cards).toEqual(expected);
+  });
+
+  it('has every rating on disk before record() returns, without a snapshot or close', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    rateInto(store, 'd/b', 2, T0);
+    // No close(): as if the process were killed here.
+    const fresh = ProgressStore.open(dir, T0, []);
+    expect(fresh.progress.reviews).toBe(2);
+    expect(fresh.progress.cards.has('d/b')).toBe(true);
+  });
+
+  it('undo restores the card and takes the review out of the count, on disk too', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    const first = store.progress.cards.get('d/a')!;
+    const second = rateInto(store, 'd/a', 1, T0 + 600_000);
+    store.undo(second.id, 'd/a', first, T0 + 601_000);
+    const fresh = ProgressStore.open(dir, T0, []);
+    expect(fresh.progress.reviews).toBe(1);
+    expect(fresh.progress.cards.get('d/a')).toEqual(first);
+    const third = rateInto(fresh, 'd/new', 3, T0);
+    fresh.undo(third.id, 'd/new', null, T0);
+    expect(ProgressStore.open(dir, T0, []).progress.cards.has('d/new')).toBe(false);
+  });
+
+  it('skips a torn last line without complaint and keeps appending on a fresh line', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    store.close();
+    appendFileSync(join(dir, LOG_FILE), '{"v":1,"t":"review","id":"x","key":"d/b","rat');
+    const notices: string[] = [];
+    const reopened = ProgressStore.open(dir, T0, notices);
+    expect(reopened.progress.reviews).toBe(1);
+    expect(notices).toEqual([]);
+    rateInto(reopened, 'd/c', 3, T0);
+    reopened.close();
+    const last = ProgressStore.open(dir, T0, []);
+    expect(last.progress.reviews).toBe(2);
+    expect([...last.progress.cards.keys()].sort()).toEqual(['d/a', 'd/c']);
+  });
+
+  it('skips damaged lines inside the log, keeps a copy of it and says where', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    appendFileSync(join(dir, LOG_FILE), 'garbage that is not json\n');
+    rateInto(store, 'd/b', 3, T0);
+    const notices: string[] = [];
+    const reopened = ProgressStore.open(dir, T0 + 5, notices);
+    expect(reopened.progress.reviews).toBe(2);
+    expect(notices[0]).toMatch(/1 damaged line in your review log was skipped; a copy of the log as it was is at .*reviews\.jsonl\.damaged-/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('reviews.jsonl.damaged-'))).toHaveLength(1);
+  });
+
+  it('moves an unreadable snapshot aside, never deleting it, and rebuilds from the log', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    rateInto(store, 'd/b', 4, T0);
+    store.close();
+    writeFileSync(join(dir, SNAPSHOT_FILE), '{"version": 1, "cards": ');
+    const notices: string[] = [];
+    const reopened = ProgressStore.open(dir, T0 + 7, notices);
+    expect(reopened.progress.reviews).toBe(2);
+    expect(notices[0]).toMatch(/could not be read; it was moved to .*cards\.json\.damaged-/);
+    expect(readFileSync(join(dir, `${SNAPSHOT_FILE}.damaged-${T0 + 7}`), 'utf8')).toBe('{"version": 1, "cards": ');
+  });
+
+  it('rebuilds a snapshot of an unknown version from the log, and skips log lines of a future version', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    store.close();
+    writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify({ version: 99, whatever: true }));
+    appendFileSync(join(dir, LOG_FILE), `${JSON.stringify({ v: 2, t: 'review', id: 'z', key: 'd/z', at: T0 })}\n`);
+    const reopened = ProgressStore.open(dir, T0, []);
+    expect(reopened.progress.reviews).toBe(1);
+    expect(reopened.progress.cards.has('d/z')).toBe(false);
+  });
+
+  it('rebuilds when the log is shorter than the snapshot says (a log restored from elsewhere)', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    rateInto(store, 'd/b', 3, T0);
+    store.close();
+    const [first] = logLines(dir);
+    writeFileSync(join(dir, LOG_FILE), `${first}\n`);
+    const reopened = ProgressStore.open(dir, T0, []);
+    expect(reopened.progress.reviews).toBe(1);
+    expect([...reopened.progress.cards.keys()]).toEqual(['d/a']);
+  });
+
+  it('loses no review when two processes rate into the same data directory at once', async () => {
+    const dir = tempDir();
+    const helper = join(tempDir(), 'rate-many.mjs');
+    await build({ entryPoints: [join(REPO, 'tests/helpers/rate-many.ts')], bundle: true, platform: 'node', format: 'esm', outfile: helper, mainFields: ['module', 'main'], logLevel: 'error', banner: { js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);" } });
+    const run = (label: string) =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, [helper, dir, BUILTIN_DECKS, label, '150'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve(code) : reject(new Error(`helper ${label} exited ${code}: ${err}`))));
+      });
+    await Promise.all([run('one'), run('two')]);
+    expect(logLines(dir)).toHaveLength(300);
+    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: Date.now() });
+    expect(ws.progress.progress.reviews).toBe(300);
+    expect([...ws.progress.progress.cards.keys()].filter((k) => k.startsWith('one/'))).toHaveLength(75);
+    expect([...ws.progress.progress.cards.keys()].filter((k) => k.startsWith('two/'))).toHaveLength(75);
+    ws.close();
+    // Every process's snapshot is a fold of a prefix of the same log, so a reload agrees.
+    expect(ProgressStore.open(dir, T0, []).progress.reviews).toBe(300);
+    expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(true);
+  });
+});
