@@ -28,6 +28,8 @@ interface SessionCore {
 
 export interface SessionState extends SessionCore {
   startedAt: number;
+  /** When the last card was rated, so the summary's time stays put while it is read. */
+  lastRatedAt: number;
   /** Latest first. */
   undo: Undoable[];
 }
@@ -48,23 +50,23 @@ function pick(core: Omit<SessionCore, 'current'>, now: number): SessionCore {
 }
 
 export function startSession(items: readonly StudyItem[], now: number): SessionState {
-  return { ...pick({ queue: [...items], again: [], rated: 0, lapses: 0 }, now), startedAt: now, undo: [] };
+  return { ...pick({ queue: [...items], again: [], rated: 0, lapses: 0 }, now), startedAt: now, lastRatedAt: now, undo: [] };
 }
 
 export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
   switch (action.type) {
     case 'rated': {
-      const { startedAt: _s, undo, ...before } = state;
+      const { startedAt: _s, lastRatedAt: _l, undo, ...before } = state;
       const again = action.record.state.due < action.sessionEnd && action.record.state.phase !== 'review'
         ? [...state.again, { item: action.item, due: action.record.state.due }]
         : state.again;
       const core = pick({ queue: state.queue, again, rated: state.rated + 1, lapses: state.lapses + (action.rating === 1 ? 1 : 0) }, action.now);
-      return { ...core, startedAt: state.startedAt, undo: [{ before, reviewId: action.reviewId, key: action.item.key, restore: action.restore }, ...undo] };
+      return { ...core, startedAt: state.startedAt, lastRatedAt: action.now, undo: [{ before, reviewId: action.reviewId, key: action.item.key, restore: action.restore }, ...undo] };
     }
     case 'undone': {
       const [last, ...rest] = state.undo;
       if (!last) return state;
-      return { ...last.before, startedAt: state.startedAt, undo: rest };
+      return { ...last.before, startedAt: state.startedAt, lastRatedAt: state.lastRatedAt, undo: rest };
     }
     default: {
       const unknown: never = action;

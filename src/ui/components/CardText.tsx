@@ -3,6 +3,7 @@
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import { useAppState } from '../app-context.js';
+import { useRemeasure } from './ScrollArea.js';
 
 interface Block {
   code: boolean;
@@ -25,6 +26,7 @@ export function splitBlocks(text: string): Block[] {
  */
 export function Para({ text, indent = 0, bold = false, dim = false, color }: { text: string; indent?: number; bold?: boolean; dim?: boolean; color?: string | undefined }) {
   const { width } = useAppState();
+  useRemeasure();
   const lead = /^[ \t]*/.exec(text)?.[0] ?? '';
   const wrapped = wrapAnsi(text.slice(lead.length), Math.max(10, width - indent - lead.length), { hard: true, trim: true })
     .split('\n')
@@ -38,6 +40,7 @@ export function Para({ text, indent = 0, bold = false, dim = false, color }: { t
 }
 
 export function CardText({ text, bold = false, dim = false }: { text: string; bold?: boolean; dim?: boolean }) {
+  useRemeasure();
   return (
     <Box flexDirection="column">
       {splitBlocks(text).map((block, i) =>

@@ -1,7 +1,7 @@
 // A fixed-height window onto content of any height: PgUp/PgDn scroll, and a last line says when
 // there is more below, so long cards never break the layout.
 import { Box, measureElement, Text, type DOMElement } from 'ink';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useKeys } from '../keys.js';
 
 export interface ScrollAreaProps {
@@ -12,15 +12,25 @@ export interface ScrollAreaProps {
   isActive?: boolean;
 }
 
+const RemeasureContext = createContext<() => void>(() => undefined);
+
+/**
+ * Content inside a ScrollArea calls this so the area measures again after the content changes
+ * on its own (an answer revealed): ink has no resize events for boxes.
+ */
+export function useRemeasure(): void {
+  const remeasure = useContext(RemeasureContext);
+  useEffect(() => remeasure());
+}
+
 export function ScrollArea({ height, children, lineKeys = false, isActive = true }: ScrollAreaProps) {
   const content = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
-  useEffect(() => {
-    if (!content.current) return;
-    const measured = measureElement(content.current).height;
-    if (measured !== contentHeight) setContentHeight(measured);
-  });
+  const remeasure = useCallback(() => {
+    if (content.current) setContentHeight(measureElement(content.current).height);
+  }, []);
+  useEffect(remeasure);
   const overflow = contentHeight > height;
   const view = overflow ? height - 1 : height;
   const maxOffset = Math.max(0, contentHeight - view);
@@ -37,17 +47,19 @@ export function ScrollArea({ height, children, lineKeys = false, isActive = true
     { isActive: isActive && overflow },
   );
   return (
-    <Box flexDirection="column" height={height}>
-      <Box flexDirection="column" height={view} overflow="hidden">
-        <Box ref={content} flexDirection="column" flexShrink={0} marginTop={-shown}>
-          {children}
+    <RemeasureContext.Provider value={remeasure}>
+      <Box flexDirection="column" height={height}>
+        <Box flexDirection="column" height={view} overflow="hidden">
+          <Box ref={content} flexDirection="column" flexShrink={0} marginTop={-shown}>
+            {children}
+          </Box>
         </Box>
+        {overflow ? (
+          <Text dimColor wrap="truncate-end">
+            {shown < maxOffset ? `▼ more below: PgDn${lineKeys ? ' or j' : ''} (${shown + view}/${contentHeight} lines)` : `▲ end: PgUp${lineKeys ? ' or k' : ''} to scroll back`}
+          </Text>
+        ) : null}
       </Box>
-      {overflow ? (
-        <Text dimColor wrap="truncate-end">
-          {shown < maxOffset ? `▼ more below: PgDn${lineKeys ? ' or j' : ''} (${shown + view}/${contentHeight} lines)` : `▲ end: PgUp${lineKeys ? ' or k' : ''} to scroll back`}
-        </Text>
-      ) : null}
-    </Box>
+    </RemeasureContext.Provider>
   );
 }

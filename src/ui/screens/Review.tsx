@@ -77,7 +77,7 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
   const body = bodyHeight(height);
 
   if (!current) {
-    const elapsed = clock() - session.startedAt;
+    const elapsed = session.lastRatedAt - session.startedAt;
     return (
       <Frame title={title} commands={['continue', 'undo']} footer={hint([['Enter', 'back to Home'], ['u', 'undo last rating']])}>
         <Box flexDirection="column">

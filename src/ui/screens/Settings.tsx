@@ -9,6 +9,7 @@ import { Menu } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
 
 type Field = 'role' | 'newPerDay' | 'retention';
+const FIELDS: Field[] = ['role', 'newPerDay', 'retention'];
 
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
@@ -17,6 +18,8 @@ export function Settings() {
   const { ws } = useAppState();
   const actions = useAppActions();
   const [editing, setEditing] = useState<'newPerDay' | 'retention' | null>(null);
+  // The menu comes back on the field just edited, not on the first one.
+  const [lastField, setLastField] = useState<Field>('role');
   const settings = ws.settings.get();
   useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) });
 
@@ -53,7 +56,12 @@ export function Settings() {
             { label: `New cards per day: ${settings.newPerDay}`, value: 'newPerDay' },
             { label: `Desired retention: ${Math.round(settings.retention * 100)}%`, value: 'retention' },
           ]}
-          onSelect={(field) => (field === 'role' ? actions.push({ name: 'role' }) : setEditing(field))}
+          initialIndex={FIELDS.indexOf(lastField)}
+          onSelect={(field) => {
+            setLastField(field);
+            if (field === 'role') actions.push({ name: 'role' });
+            else setEditing(field);
+          }}
         />
         <Text> </Text>
         <Text dimColor wrap="wrap">{`Progress and settings: ${ws.dataDir}`}</Text>

@@ -1,0 +1,75 @@
+import { act } from 'react';
+import { render } from 'ink-testing-library';
+import { App } from '../../src/ui/App.js';
+import type { Screen } from '../../src/ui/app-context.js';
+import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
+import { BUILTIN_DECKS } from './temp.js';
+
+export const KEY = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  enter: '\r',
+  escape: '\u001B',
+  space: ' ',
+  pageDown: '\u001B[6~',
+  pageUp: '\u001B[5~',
+} as const;
+
+export interface Harness {
+  ws: Workspace;
+  frame(): string;
+  press(...keys: string[]): Promise<void>;
+  type(text: string): Promise<void>;
+  advance(ms: number): void;
+  unmount(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  dataDir: string;
+  deckArgs?: string[];
+  role?: string | null;
+  width?: number;
+  height?: number;
+  initial?: Screen[];
+  now?: number;
+}
+
+/** Renders the whole app on a temp data directory with a fake clock; every key goes through act(). */
+export async function renderApp(options: HarnessOptions): Promise<Harness> {
+  let now = options.now ?? new Date(2026, 10, 20, 9, 0, 0).getTime();
+  const ws = openWorkspace({ dataDir: options.dataDir, deckArgs: options.deckArgs ?? [], env: {}, builtinDir: BUILTIN_DECKS, now });
+  if (options.role !== undefined) ws.settings.set({ role: options.role });
+  else if (!ws.settings.get().role) ws.settings.set({ role: 'software-engineer' });
+  const clock = () => now;
+  let instance!: ReturnType<typeof render>;
+  await act(async () => {
+    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: (options.height ?? 24) - 1 }} />);
+  });
+  return {
+    ws,
+    frame: () => instance.lastFrame() ?? '',
+    async press(...keys) {
+      for (const key of keys) {
+        await act(async () => {
+          instance.stdin.write(key);
+        });
+      }
+    },
+    async type(text) {
+      for (const ch of text) {
+        await act(async () => {
+          instance.stdin.write(ch);
+        });
+      }
+    },
+    advance(ms) {
+      now += ms;
+    },
+    async unmount() {
+      await act(async () => {
+        instance.unmount();
+      });
+      ws.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { KEY, renderApp } from '../helpers/render-app.js';
+import { tempDir } from '../helpers/temp.js';
+
+describe('first run and Home', () => {
+  it('asks for the role first, remembers it, then shows Home with today\'s figures and entries', async () => {
+    const dir = tempDir();
+    const app = await renderApp({ dataDir: dir, role: null });
+    expect(app.frame()).toContain('Which role are you interviewing for?');
+    expect(app.frame()).toContain('Policy Operations Analyst');
+    await app.press(KEY.down, KEY.enter);
+    const home = app.frame();
+    expect(home).toContain('Home');
+    expect(home).toMatch(/Due today: 0 {3}New today: 20/);
+    for (const entry of ["Today's review", 'Culture', 'Skills for Machine Learning Engineer', 'Search', 'Decks', 'Stats', 'Settings']) {
+      expect(home).toContain(entry);
+    }
+    expect(app.ws.settings.get().role).toBe('ml-engineer');
+    await app.unmount();
+
+    const again = await renderApp({ dataDir: dir, role: undefined });
+    expect(again.frame()).toContain('Skills for Machine Learning Engineer');
+    await again.unmount();
+  });
+
+  it('shows the keys of the current screen on ? and hides them again', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    await app.press('?');
+    expect(app.frame()).toContain('Keys on this screen');
+    expect(app.frame()).toMatch(/\/\s+search all cards/);
+    await app.press(KEY.down); // keys do not act behind the help
+    await app.press('?');
+    expect(app.frame()).not.toContain('Keys on this screen');
+    expect(app.frame()).toContain("› Today's review");
+    await app.unmount();
+  });
+
+  it('has help on every screen', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    const screens: [string, string[]][] = [
+      ['Culture', ['Space', 'reveal the answer']],
+      ['Decks', ['PgDn', 'scroll down']],
+      ['Stats', ['PgDn', 'scroll down']],
+      ['Settings', ['Enter', 'choose']],
+    ];
+    for (const [entry, expected] of screens) {
+      const index = ["Today's review", 'Culture', 'Skills', 'Search', 'Decks', 'Stats', 'Settings'].indexOf(entry);
+      for (let i = 0; i < index; i++) await app.press(KEY.down);
+      await app.press(KEY.enter);
+      await app.press('?');
+      for (const text of expected) expect(app.frame()).toContain(text);
+      await app.press('?', KEY.escape);
+      expect(app.frame()).toContain('Home');
+    }
+    await app.unmount();
+  });
+
+  it('changes settings through Settings and the role picker', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    for (let i = 0; i < 6; i++) await app.press(KEY.down);
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('New cards per day: 20');
+    await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
+    expect(app.frame()).toContain('New cards per day: 25');
+    expect(app.ws.settings.get().newPerDay).toBe(25);
+    expect(app.frame()).toContain('› New cards per day: 25');
+    await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
+    expect(app.frame()).toContain('Desired retention: 92%');
+    await app.press(KEY.up, KEY.up, KEY.enter);
+    expect(app.frame()).toContain('Choose the role');
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
+    expect(app.frame()).toContain('Role: Analytics Engineer');
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('New today: 25');
+    await app.unmount();
+  });
+});

@@ -1,0 +1,186 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { studyItems } from '../../src/core/queue.js';
+import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
+import { MINI_DECK, tempDir } from '../helpers/temp.js';
+
+async function miniSession(extra: Partial<Parameters<typeof renderApp>[0]> = {}): Promise<Harness> {
+  const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], ...extra });
+  const items = studyItems(app.ws.decks());
+  await app.unmount();
+  return renderApp({ dataDir: app.ws.dataDir, deckArgs: [MINI_DECK], initial: [{ name: 'review', title: 'Mini', items }], ...extra });
+}
+
+function reviews(app: Harness): number {
+  app.ws.progress.refresh();
+  return app.ws.progress.progress.reviews;
+}
+
+describe('review session', () => {
+  it('flashcard: Space reveals, a number rates, the rating is stored before the next card shows', async () => {
+    const app = await miniSession();
+    expect(app.frame()).toContain('Capital of France?');
+    expect(app.frame()).not.toContain('Paris');
+    expect(app.frame()).toContain('0/4');
+    await app.press('3');
+    expect(reviews(app)).toBe(0); // rating keys do nothing before the answer is shown
+    await app.press(KEY.space);
+    expect(app.frame()).toContain('Paris');
+    expect(app.frame()).toMatch(/1 Again 1m {2}2 Hard 6m {2}3 Good 10m {2}4 Easy \d+d/);
+    await app.press('3');
+    expect(reviews(app)).toBe(1);
+    expect(app.frame()).toContain('2 + 2 = ?');
+    // Good on a new card is a learning step: it comes back in this session.
+    expect(app.frame()).toContain('1/5');
+    await app.unmount();
+  });
+
+  it('choice: a number key answers, it is graded at once and the explanation shows', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '4');
+    await app.press('1');
+    expect(app.frame()).toContain('Not right: rated Again');
+    expect(app.frame()).toContain('Basic arithmetic.');
+    expect(app.frame()).toMatch(/✓ 2\. 4/);
+    expect(app.frame()).toMatch(/✗ 1\. 3/);
+    expect(reviews(app)).toBe(2);
+    const record = app.ws.progress.progress.cards.get('mini/two-plus-two');
+    expect(record?.state.lapses ?? 0).toBe(0);
+    expect(record?.state.phase).toBe('learning');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Which are prime?');
+    await app.unmount();
+  });
+
+  it('choice: arrows and Enter answer; g marks a guess, which rates a right answer Hard', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '4');
+    await app.press('g', KEY.down, KEY.enter);
+    expect(app.frame()).toContain('Right, but marked a guess: rated Hard.');
+    await app.unmount();
+  });
+
+  it('multi: Space and numbers tick, Enter grades, missed answers are shown', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '4', '2', KEY.enter);
+    expect(app.frame()).toContain('Which are prime?');
+    await app.press('1', KEY.enter);
+    expect(app.frame()).toContain('Not right');
+    expect(app.frame()).toContain('5 (missed)');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Explain the CAP theorem.');
+    await app.unmount();
+  });
+
+  it('open: type an answer, reveal key points, tick what was covered, accept the suggested rating', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '4', '2', KEY.enter, '1', '3', KEY.enter, KEY.enter);
+    expect(app.frame()).toContain('Your answer:');
+    await app.type('During a partition pick C or A?q');
+    expect(app.frame()).toContain('During a partition pick C or A?q');
+    expect(app.frame()).not.toContain('Keys on this screen');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Tick the key points you covered');
+    expect(app.frame()).toContain('Covered 0 of 3');
+    await app.press(KEY.space, KEY.down, KEY.space);
+    expect(app.frame()).toContain('Covered 2 of 3');
+    await app.press(KEY.enter);
+    const last = [...app.ws.progress.progress.cards.entries()].find(([k]) => k === 'mini/cap-theorem');
+    expect(last).toBeDefined();
+    expect(reviews(app)).toBe(4);
+    await app.unmount();
+  });
+
+  it('u undoes the last rating: the card comes back and the log and schedule are restored', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '3');
+    expect(reviews(app)).toBe(1);
+    await app.press('u');
+    expect(reviews(app)).toBe(0);
+    expect(app.ws.progress.progress.cards.has('mini/capital')).toBe(false);
+    expect(app.frame()).toContain('Capital of France?');
+    expect(app.frame()).toContain('0/4');
+    // Undo while the explanation of a graded answer is showing takes that answer back too.
+    await app.press(KEY.space, '4', '2');
+    expect(reviews(app)).toBe(2);
+    await app.press('u');
+    expect(reviews(app)).toBe(1);
+    expect(app.frame()).toContain('2 + 2 = ?');
+    expect(app.frame()).not.toContain('rated');
+    await app.unmount();
+  });
+
+  it('ends with a summary (cards, again, time) and returns to Home', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '4');
+    app.advance(30_000);
+    await app.press('2', KEY.enter);
+    await app.press('1', '3', KEY.enter, KEY.enter);
+    await app.press(KEY.enter, '4');
+    // The two right answers were learning steps: they come back once more.
+    app.advance(45_000);
+    await app.press('2', KEY.enter, '1', '3', KEY.enter, KEY.enter);
+    app.advance(600_000); // reading the summary does not count
+    expect(app.frame()).toContain('Session complete');
+    expect(app.frame()).toMatch(/Cards rated: +6/);
+    expect(app.frame()).toMatch(/Again: +0/);
+    expect(app.frame()).toMatch(/Time: +1m 15s/);
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Home');
+    await app.unmount();
+  });
+
+  it('q ends a session early; what was rated stays rated', async () => {
+    const app = await miniSession();
+    await app.press(KEY.space, '4', 'q');
+    expect(app.frame()).toContain('Home');
+    expect(reviews(app)).toBe(1);
+    await app.unmount();
+  });
+});
+
+describe('long cards and small terminals', () => {
+  it('scrolls a card longer than the screen and fits every line in 60x20', async () => {
+    const dir = tempDir();
+    const mini = JSON.parse(readFileSync(MINI_DECK, 'utf8'));
+    const long = Array.from({ length: 30 }, (_, i) => `Paragraph ${i + 1} of a long answer that needs several lines at sixty columns.`).join('\n');
+    mini.cards[0].back = long;
+    const file = join(dir, 'long.json');
+    writeFileSync(file, JSON.stringify(mini));
+    const first = await renderApp({ dataDir: dir, deckArgs: [file] });
+    const items = studyItems(first.ws.decks());
+    await first.unmount();
+    const app = await renderApp({ dataDir: dir, deckArgs: [file], width: 60, height: 20, initial: [{ name: 'review', title: 'Mini', items }] });
+    await app.press(KEY.space);
+    const frame = app.frame();
+    const lines = frame.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(19);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    expect(frame).toContain('▼ more below');
+    expect(frame).not.toContain('Paragraph 30');
+    for (let i = 0; i < 10; i++) await app.press(KEY.pageDown);
+    expect(app.frame()).toContain('Paragraph 30');
+    expect(app.frame()).toContain('▲ end');
+    await app.unmount();
+  });
+
+  it('draws every Home-reachable screen within 60x20', async () => {
+    const app = await renderApp({ dataDir: tempDir(), width: 60, height: 20 });
+    const check = () => {
+      const lines = app.frame().split('\n');
+      expect(lines.length).toBeLessThanOrEqual(19);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
+    };
+    check();
+    for (let i = 0; i < 7; i++) {
+      for (let j = 0; j < i; j++) await app.press(KEY.down);
+      await app.press(KEY.enter);
+      check();
+      await app.press('?');
+      check();
+      await app.press('?', KEY.escape);
+    }
+    await app.unmount();
+  });
+});
