@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 
 /** Anything but newline and tab below U+0020, DEL, and the C1 controls: a deck must not be able
  * to move the cursor or rewrite the user's terminal. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SAFE_TEXT = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
