@@ -1,0 +1,123 @@
+// End to end: the built, bundled CLI in a real 80x24 terminal.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../helpers/temp.js';
+import { answerCurrentCard, Terminal } from '../helpers/tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+  for (const term of open.splice(0)) term.close();
+});
+
+function terminal(args: string[], home: string, options: { width?: number; height?: number; env?: Record<string, string> } = {}): Terminal {
+  const term = new Terminal(args, { ...options, env: { KEEPER_PREP_HOME: home, ...options.env } });
+  open.push(term);
+  return term;
+}
+
+function statsJson(home: string): { reviews: number; role: string; decks: { id: string }[] } {
+  const out = execFileSync(process.execPath, ['bin/keeper-prep.js', 'stats', '--json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+describe('the app in a terminal', () => {
+  it('first run: pick a role, study 3 cards, quit; the next start remembers them', async () => {
+    const home = tempDir();
+    const term = terminal([], home);
+    await term.waitFor('Which role are you interviewing for?');
+    term.press('Down');
+    await term.waitFor('› Machine Learning Engineer');
+    term.press('Enter');
+    await term.waitFor('Due today: 0   New today: 20');
+    term.press('Enter');
+    await term.waitFor(" 0/20");
+    for (let i = 0; i < 3; i++) await answerCurrentCard(term);
+    term.press('q');
+    await term.waitFor('Home');
+    term.press('q');
+    await term.waitFor('[exited 0]');
+
+    const again = terminal([], home);
+    const screen = await again.waitFor('Home');
+    expect(screen).toContain('Machine Learning Engineer');
+    expect(screen).toMatch(/\(3 of \d+ cards seen\)/);
+    again.press('q');
+    await again.waitFor('[exited 0]');
+    expect(statsJson(home)).toMatchObject({ reviews: 3, role: 'ml-engineer' });
+  });
+
+  it('Ctrl+C after 2 ratings leaves exactly 2 reviews', async () => {
+    const home = tempDir();
+    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'software-engineer' }))`]);
+    const term = terminal(['study'], home);
+    await term.waitFor(' 0/20');
+    await answerCurrentCard(term);
+    await answerCurrentCard(term);
+    term.press('C-c');
+    await term.waitFor('[exited');
+    expect(statsJson(home).reviews).toBe(2);
+  });
+
+  it('fits 60x20, and NO_COLOR turns colour off', async () => {
+    const home = tempDir();
+    const coloured = terminal([], home, { width: 60, height: 20 });
+    await coloured.waitFor('Which role');
+    expect(coloured.screen({ escapes: true })).toMatch(/\u001b\[[0-9;]*3[0-9]m|\u001b\[[0-9;]*2m/);
+    coloured.press('Enter');
+    const home60 = await coloured.waitFor('Home');
+    for (const line of home60.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+
+    const plain = terminal([], home, { width: 60, height: 20, env: { NO_COLOR: '1' } });
+    await plain.waitFor('Home');
+    plain.press('Enter');
+    await plain.waitFor(' 0/20');
+    expect(plain.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+});
+
+describe('the command line', () => {
+  const run = (args: string[], options: { input?: string } = {}) =>
+    spawnSync(process.execPath, ['bin/keeper-prep.js', ...args], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: tempDir() }, encoding: 'utf8', ...options });
+
+  it('without a terminal says so in one line, names the subcommands, and exits 1', () => {
+    const result = run([], { input: '' });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/needs an interactive terminal.*decks, validate FILE\.\.\., search QUERY, stats/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('answers --help, --version, and bad flags with a one-line error and the usage', () => {
+    expect(run(['--help']).stdout).toMatch(/Usage: keeper-prep \[options\] \[command\][\s\S]*validate/);
+    expect(run(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const bad = run(['decks', '--colour']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/^keeper-prep: unknown option '--colour'\nUsage: keeper-prep/);
+    const badLimit = run(['study', '--limit', 'zero']);
+    expect(badLimit.status).toBe(1);
+    expect(badLimit.stderr).toMatch(/--limit.*must be a whole number/);
+  });
+
+  it('validate exits 1 with positioned errors for a bad deck, 0 for good ones', () => {
+    const dir = tempDir();
+    const bad = `${dir}/bad.json`;
+    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(bad)}, '{\\n  "id": "x",\\n  "title": "X",\\n  "version": 1,\\n  "cards": [{"id": "a", "type": "choice", "prompt": "p", "choices": ["a", "b", "c"], "answer": 4, "explanation": "e"}]\\n}')`]);
+    const result = run(['validate', bad, 'tests/fixtures/mini.json']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain(`${bad}:5:`);
+    expect(result.stdout).toContain('cards[0].answer: 4 is out of range; this card has 3 choices');
+    expect(result.stdout).toContain('ok    tests/fixtures/mini.json');
+    expect(run(['validate', 'decks']).status).toBe(0);
+  });
+
+  it('decks, search and stats print data, as JSON on request', () => {
+    const decks = JSON.parse(run(['decks', '--json']).stdout);
+    expect(decks.decks.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['culture', 'ab-testing']));
+    expect(run(['decks']).stdout).toMatch(/id\s+title\s+area\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design/);
+    const hits = JSON.parse(run(['search', 'sample', 'ratio', '--json']).stdout);
+    expect(hits[0].key).toMatch(/^ab-testing\//);
+    const stats = JSON.parse(run(['stats', '--json']).stdout);
+    expect(stats).toMatchObject({ reviews: 0, newToday: 20, dueToday: 0 });
+    expect(stats.decks.length).toBeGreaterThanOrEqual(2);
+  });
+});

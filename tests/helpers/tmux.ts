@@ -1,0 +1,90 @@
+// Drives the built CLI in a real terminal (tmux), waiting for frames rather than sleeping.
+import { execFileSync } from 'node:child_process';
+import { REPO } from './temp.js';
+
+let counter = 0;
+
+export interface TerminalOptions {
+  width?: number;
+  height?: number;
+  env?: Record<string, string>;
+}
+
+export class Terminal {
+  private readonly socket = `kp-e2e-${process.pid}-${counter++}`;
+
+  constructor(readonly args: string[], readonly options: TerminalOptions = {}) {
+    const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
+    const command = `cd ${shellQuote(REPO)} && env ${env} ${shellQuote(process.execPath)} bin/keeper-prep.js ${args.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
+    this.tmux('new-session', '-d', '-x', String(options.width ?? 80), '-y', String(options.height ?? 24), command);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8' });
+  }
+
+  screen(options: { escapes?: boolean } = {}): string {
+    return this.tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []));
+  }
+
+  /** Sends keys by tmux name ("Enter", "Space", "C-c") or literal text. */
+  press(...keys: string[]): void {
+    for (const key of keys) this.tmux('send-keys', key);
+  }
+
+  async waitFor(match: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const screen = this.screen();
+      if (typeof match === 'string' ? screen.includes(match) : match.test(screen)) return screen;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(match)}; the screen was:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Answers whatever card is showing, whatever its kind, and waits until the rating is stored. */
+export async function answerCurrentCard(term: Terminal): Promise<void> {
+  const screen = await term.waitFor(/ (\d+)\/(\d+)\n/);
+  const done = Number(/ (\d+)\/\d+\n/.exec(screen)![1]);
+  const kind = / · (flashcard|choice|multi|open)/.exec(screen)?.[1];
+  switch (kind) {
+    case 'flashcard':
+      term.press('Space');
+      await term.waitFor('How well did you recall it?');
+      term.press('3');
+      break;
+    case 'choice':
+      term.press('1');
+      await term.waitFor(/rated (Good|Again|Hard)/);
+      term.press('Enter');
+      break;
+    case 'multi':
+      term.press('1');
+      await term.waitFor('[x]');
+      term.press('Enter');
+      await term.waitFor(/rated (Good|Again|Hard)/);
+      term.press('Enter');
+      break;
+    case 'open':
+      term.press('Enter');
+      await term.waitFor('Tick the key points');
+      term.press('Enter');
+      break;
+    default:
+      throw new Error(`no card on screen:\n${screen}`);
+  }
+  await term.waitFor(new RegExp(` ${done + 1}/\\d+\\n|Session complete`));
+}
