@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Packs keeper-prep, installs the tarball into an empty directory and runs it with npx, the way a
+# user would. With NODE_SPEC (e.g. node@22) it runs under that Node from the npm registry.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+tarball=$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)
+mkdir "$work/app" "$work/home"
+cd "$work/app"
+npm init -y >/dev/null
+npm install --no-audit --no-fund --silent "$work/$tarball" >/dev/null
+export KEEPER_PREP_HOME="$work/home"
+if [[ -n "${NODE_SPEC:-}" ]]; then
+  # Put that Node first on PATH: the package's `#!/usr/bin/env node` launcher then runs under it.
+  # (npx cannot be nested inside `npx -c`: the inner one inherits the outer one's options.)
+  other_node=$(npx -y -p "$NODE_SPEC" -c 'command -v node')
+  export PATH="$(dirname "$other_node"):$PATH"
+fi
+run() { npx --no-install keeper-prep "$@"; }
+echo "node: $(node --version)"
+version=$(run --version)
+[[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "bad --version: $version"; exit 1; }
+run --help | grep -q 'Usage: keeper-prep' || { echo "--help did not print the usage"; exit 1; }
+decks=$(run decks --json)
+for id in culture ab-testing; do
+  grep -q "\"id\": \"$id\"" <<<"$decks" || { echo "decks --json does not list $id"; exit 1; }
+done
+deps=$(node -e "const p=require('./node_modules/keeper-prep/package.json'); console.log(Object.keys(p.dependencies||{}).length)")
+[[ "$deps" == 0 ]] || { echo "the published package has $deps runtime dependencies"; exit 1; }
+echo "pack smoke ok: keeper-prep $version runs from its tarball with npx and lists its built-in decks"
