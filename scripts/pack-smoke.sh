@@ -5,7 +5,9 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-tarball=$(cd "$repo" && npm pack --silent --pack-destination "$work" | tail -n 1)
+# Packs the build that is there (npm test builds first), so other tests using dist/ are not disturbed.
+[[ -f "$repo/dist/cli.js" ]] || (cd "$repo" && npm run build --silent)
+tarball=$(cd "$repo" && npm pack --silent --ignore-scripts --pack-destination "$work" | tail -n 1)
 mkdir "$work/app" "$work/home"
 cd "$work/app"
 npm init -y >/dev/null
