@@ -1,10 +1,11 @@
 // One ESM bundle split in two: the UI (ink, react) is a separate chunk that only the
 // interactive app imports, so data subcommands start as fast as plain node.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
-rmSync(outdir, { recursive: true, force: true });
 
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
 
@@ -13,7 +14,7 @@ export const sharedOptions = {
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  minify: true,
+  minify: process.env.KP_NO_MINIFY ? false : true,
   legalComments: 'none',
   define: { 'process.env.NODE_ENV': '"production"', __KEEPER_PREP_VERSION__: JSON.stringify(pkg.version) },
   alias: {
@@ -27,10 +28,42 @@ export const sharedOptions = {
   logLevel: 'warning',
 };
 
-await build({
-  ...sharedOptions,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir,
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-});
+if (process.argv[1] === new URL(import.meta.url).pathname) await buildCli();
+
+async function buildCli() {
+  rmSync(outdir, { recursive: true, force: true });
+  await build({
+    ...sharedOptions,
+    entryPoints: { cli: 'src/cli.ts' },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  await bundleBuiltinDecks();
+}
+
+/**
+ * Validates the built-in decks once, at build time, into dist/builtin-decks.json: the app then
+ * reads one file and skips schema validation for them at every start. A broken built-in deck
+ * fails the build with its positioned errors.
+ */
+async function bundleBuiltinDecks() {
+  const tmp = mkdtempSync(join(tmpdir(), 'keeper-prep-build-'));
+  try {
+    const parser = join(tmp, 'deck-parse.mjs');
+    await build({ ...sharedOptions, entryPoints: [new URL('../src/core/deck-parse.ts', import.meta.url).pathname], outfile: parser, minify: false });
+    const { parseDeck, formatDeckError } = await import(parser);
+    const decksDir = new URL('../decks/', import.meta.url).pathname;
+    const decks = [];
+    const errors = [];
+    for (const name of readdirSync(decksDir).filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json')).sort()) {
+      const result = parseDeck(readFileSync(join(decksDir, name), 'utf8'), `decks/${name}`);
+      if (result.ok) decks.push({ file: name, deck: result.deck });
+      else errors.push(...result.errors.map(formatDeckError));
+    }
+    if (errors.length > 0) throw new Error(`built-in decks do not validate:\n${errors.join('\n')}`);
+    writeFileSync(join(outdir, 'builtin-decks.json'), JSON.stringify({ version: 1, decks }));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

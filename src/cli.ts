@@ -10,6 +10,7 @@ import { deckJsonSchema } from './core/deck.js';
 import { openWorkspace, type Workspace } from './store/workspace.js';
 
 const builtinDir = fileURLToPath(new URL('../decks/', import.meta.url));
+const builtinBundle = fileURLToPath(new URL('./builtin-decks.json', import.meta.url));
 const version = typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : '0.0.0-dev';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
@@ -29,8 +30,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** Opens the workspace for a data subcommand, and closes it (saving a snapshot if due) after. */
+function withWorkspace(options: GlobalOptions, run: (ws: Workspace) => string): void {
+  const ws = open(options);
+  try {
+    print(run(ws));
+  } finally {
+    ws.close();
+  }
+}
+
 function open(options: GlobalOptions): Workspace {
-  return openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir, now: Date.now() });
+  return openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir, builtinBundle, now: Date.now() });
 }
 
 function print(text: string): void {
@@ -89,8 +100,7 @@ program
   .argument('<query...>', 'words to look for')
   .option('--json', 'print matches as JSON')
   .action((query: string[], opts: { json?: boolean }, cmd: Command) => {
-    const ws = open(cmd.optsWithGlobals<GlobalOptions>());
-    print(searchCommand(ws, query.join(' '), !!opts.json));
+    withWorkspace(cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, query.join(' '), !!opts.json));
   });
 
 program
@@ -98,7 +108,7 @@ program
   .description('list loaded decks with card counts, and broken decks with their errors')
   .option('--json', 'print as JSON')
   .action((opts: { json?: boolean }, cmd: Command) => {
-    print(decksCommand(open(cmd.optsWithGlobals<GlobalOptions>()), !!opts.json));
+    withWorkspace(cmd.optsWithGlobals<GlobalOptions>(), (ws) => decksCommand(ws, !!opts.json));
   });
 
 program
@@ -117,8 +127,7 @@ program
   .description('cards, due today, new today, per deck, and reviews stored')
   .option('--json', 'print as JSON')
   .action((opts: { json?: boolean }, cmd: Command) => {
-    const ws = open(cmd.optsWithGlobals<GlobalOptions>());
-    print(statsCommand(ws, Date.now(), !!opts.json));
+    withWorkspace(cmd.optsWithGlobals<GlobalOptions>(), (ws) => statsCommand(ws, Date.now(), !!opts.json));
   });
 
 program

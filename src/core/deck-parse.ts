@@ -2,7 +2,7 @@
 // JSON path and a plain message.
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type * as z from 'zod/mini';
-import { DeckSchema, type Deck } from './deck.js';
+import { deckSchema, type Deck } from './deck.js';
 
 export interface DeckError {
   file: string;
@@ -117,28 +117,27 @@ function nearestNode(tree: Node, path: readonly PropertyKey[]): Node {
 }
 
 export function parseDeck(text: string, file: string): DeckParseResult {
-  const parseErrors: ParseError[] = [];
-  const tree = parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (parseErrors.length > 0 || !tree) {
-    return { ok: false, errors: syntaxErrors(file, text, parseErrors.length ? parseErrors : [{ error: 1, offset: 0, length: 0 }]) };
-  }
+  // The fast path is plain JSON.parse; the position-keeping parser only runs to explain errors.
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
+    const parseErrors: ParseError[] = [];
+    parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    if (parseErrors.length > 0) return { ok: false, errors: syntaxErrors(file, text, parseErrors) };
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `JSON syntax error: ${(e as Error).message}` }] };
   }
-  const result = DeckSchema.safeParse(raw);
+  const result = deckSchema().safeParse(raw);
   if (result.success) return { ok: true, deck: result.data };
+  const tree = parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
   const errors = result.error.issues.map((issue): DeckError => {
     const path = issue.path;
+    let at = nearestNode(tree as Node, path);
     if (issue.code === 'unrecognized_keys') {
-      const keyNode = findNodeAtLocation(tree, [...path, issue.keys[0] ?? ''] as (string | number)[]);
-      const at = keyNode?.parent ?? nearestNode(tree, path);
-      return { file, ...lineColumn(text, at.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
+      const keyNode = findNodeAtLocation(tree as Node, [...path, issue.keys[0] ?? ''] as (string | number)[]);
+      at = keyNode?.parent ?? at;
     }
-    const node = nearestNode(tree, path);
-    return { file, ...lineColumn(text, node.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
+    return { file, ...lineColumn(text, at.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
   });
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { ok: false, errors };

@@ -45,128 +45,140 @@ const choices = () =>
 
 const index = (description: string) => z.int().check(z.gte(0, 'must be 0 or more'), z.describe(description));
 
-export const FlashcardSchema = z
-  .strictObject({
-    type: kind('flashcard', 'Self-rated: front, then back, then the user rates their recall.'),
-    ...common,
-    front: text('The question side.'),
-    back: text('The answer side.'),
-  })
-  .check(z.describe('A flashcard: the user recalls the back, reveals it and rates themselves.'));
-
-export const ChoiceSchema = z
-  .strictObject({
-    type: kind('choice', 'One right answer among the choices.'),
-    ...common,
-    prompt: text('The question.'),
-    choices: choices(),
-    answer: index('Index (from 0) of the right choice.'),
-    explanation: text('Why the right answer is right, shown after answering.'),
-  })
-  .check(z.describe('A multiple-choice question with exactly one right answer.'));
-
-export const MultiSchema = z
-  .strictObject({
-    type: kind('multi', 'Select all that apply.'),
-    ...common,
-    prompt: text('The question.'),
-    choices: choices(),
-    answers: list(index('Index (from 0) of a right choice.'), 'Indices (from 0) of every right choice.', 1, 'needs at least one right answer'),
-    explanation: text('Why these are the right answers, shown after answering.'),
-  })
-  .check(z.describe('A select-all-that-apply question.'));
-
-export const OpenSchema = z
-  .strictObject({
-    type: kind('open', 'Free recall checked against key points.'),
-    ...common,
-    prompt: text('The question or behavioural prompt.'),
-    keyPoints: list(text('One point a good answer covers.'), 'What a good answer covers; the user ticks the ones they covered.', 1, 'needs at least one key point'),
-    sample: z.optional(text('A model answer, shown after the key points.')),
-  })
-  .check(z.describe('An open question: the user answers, then ticks the key points they covered.'));
-
-const PhaseSchema = z
-  .strictObject({
-    name: text('Phase name, like "Clarify".'),
-    minutes: z.int().check(z.gte(1, 'must be at least 1'), z.describe('Suggested minutes for this phase.')),
-    guide: z.optional(text('What to do in this phase.')),
-  })
-  .check(z.describe('One phase of the interview.'));
-
-const RubricSchema = z
-  .strictObject({
-    dimension: text('What is scored, like "Requirements".'),
-    levels: z.array(text('Description of one level.')).check(z.length(4, 'needs exactly 4 levels'), z.describe('Four level descriptions, from 1 (weak) to 4 (strong).')),
-  })
-  .check(z.describe('One rubric dimension the user scores 1 to 4.'));
-
-export const DesignSchema = z
-  .strictObject({
-    type: kind('design', 'A timed system-design prompt with a rubric.'),
-    ...common,
-    prompt: text('The design problem.'),
-    minutes: z.int().check(z.gte(1, 'must be at least 1'), z.describe('Length of the whole mock interview in minutes.')),
-    requirements: z.optional(list(text('One requirement.'), 'Functional and non-functional requirements.')),
-    phases: z.optional(list(PhaseSchema, 'The phases of the interview, in order.')),
-    hints: z.optional(list(text('One hint.'), 'Progressive hints, revealed one at a time.')),
-    rubric: z.optional(list(RubricSchema, 'Dimensions the user scores themselves on, 1 to 4.')),
-    followUps: z.optional(list(text('A follow-up question.'), 'Questions an interviewer would ask next.')),
-    keyPoints: z.optional(list(text('One point a strong answer covers.'), 'What a strong answer covers.')),
-  })
-  .check(z.describe('A system-design mock interview prompt.'));
-
+export const AREAS = ['culture', 'skills', 'design', 'custom'] as const;
 const CARD_TYPES = '"flashcard", "choice", "multi", "open", "design"';
 
-export const CardSchema = z
-  .discriminatedUnion('type', [FlashcardSchema, ChoiceSchema, MultiSchema, OpenSchema, DesignSchema], {
-    error: (issue) => (issue.code === 'invalid_union' ? `type must be one of ${CARD_TYPES}` : undefined),
-  })
-  .check(z.describe('One card; its "type" decides the other keys.'));
+// Built on first use: start-up that only reads the pre-validated built-in decks never pays for it.
+function buildDeckSchema() {
+  const FlashcardSchema = z
+    .strictObject({
+      type: kind('flashcard', 'Self-rated: front, then back, then the user rates their recall.'),
+      ...common,
+      front: text('The question side.'),
+      back: text('The answer side.'),
+    })
+    .check(z.describe('A flashcard: the user recalls the back, reveals it and rates themselves.'));
 
-export const AREAS = ['culture', 'skills', 'design', 'custom'] as const;
+  const ChoiceSchema = z
+    .strictObject({
+      type: kind('choice', 'One right answer among the choices.'),
+      ...common,
+      prompt: text('The question.'),
+      choices: choices(),
+      answer: index('Index (from 0) of the right choice.'),
+      explanation: text('Why the right answer is right, shown after answering.'),
+    })
+    .check(z.describe('A multiple-choice question with exactly one right answer.'));
 
-export const DeckSchema = z
-  .strictObject({
-    $schema: z.optional(z.string().check(z.describe('Path or URL of deck.schema.json, for editor autocompletion.'))),
-    id: id('Deck id, unique among loaded decks.'),
-    title: text('Shown in lists.'),
-    description: z.optional(text('One sentence on what the deck covers.')),
-    area: z._default(z.enum(AREAS).check(z.describe('culture, skills, design, or custom (the default).')), 'custom'),
-    skill: z.optional(text('The skill a skills deck trains, like "A/B Testing".')),
-    tracks: z.optional(list(id('A role track id, like "ml-engineer".'), 'Role tracks the deck belongs to; empty or absent means every track.')),
-    version: z.int().check(z.gte(1, 'must be at least 1'), z.describe("Version of this deck's content; raise it when you change cards.")),
-    cards: list(CardSchema, 'The cards, in order.'),
-  })
-  .check(
-    z.describe('A keeper-prep deck (format version 1).'),
-    z.superRefine((deck, ctx) => {
-      const seen = new Map<string, number>();
-      deck.cards.forEach((card, index) => {
-        const first = seen.get(card.id);
-        if (first !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['cards', index, 'id'], message: `duplicate card id "${card.id}" (also used by cards[${first}])` });
-        } else {
-          seen.set(card.id, index);
-        }
-        if (card.type === 'choice' && card.answer >= card.choices.length) {
-          ctx.addIssue({ code: 'custom', path: ['cards', index, 'answer'], message: `${card.answer} is out of range; this card has ${card.choices.length} choices` });
-        }
-        if (card.type === 'multi') {
-          card.answers.forEach((answer, j) => {
-            if (answer >= card.choices.length) {
-              ctx.addIssue({ code: 'custom', path: ['cards', index, 'answers', j], message: `${answer} is out of range; this card has ${card.choices.length} choices` });
-            }
-          });
-          if (new Set(card.answers).size !== card.answers.length) {
-            ctx.addIssue({ code: 'custom', path: ['cards', index, 'answers'], message: 'lists the same answer twice' });
+  const MultiSchema = z
+    .strictObject({
+      type: kind('multi', 'Select all that apply.'),
+      ...common,
+      prompt: text('The question.'),
+      choices: choices(),
+      answers: list(index('Index (from 0) of a right choice.'), 'Indices (from 0) of every right choice.', 1, 'needs at least one right answer'),
+      explanation: text('Why these are the right answers, shown after answering.'),
+    })
+    .check(z.describe('A select-all-that-apply question.'));
+
+  const OpenSchema = z
+    .strictObject({
+      type: kind('open', 'Free recall checked against key points.'),
+      ...common,
+      prompt: text('The question or behavioural prompt.'),
+      keyPoints: list(text('One point a good answer covers.'), 'What a good answer covers; the user ticks the ones they covered.', 1, 'needs at least one key point'),
+      sample: z.optional(text('A model answer, shown after the key points.')),
+    })
+    .check(z.describe('An open question: the user answers, then ticks the key points they covered.'));
+
+  const PhaseSchema = z
+    .strictObject({
+      name: text('Phase name, like "Clarify".'),
+      minutes: z.int().check(z.gte(1, 'must be at least 1'), z.describe('Suggested minutes for this phase.')),
+      guide: z.optional(text('What to do in this phase.')),
+    })
+    .check(z.describe('One phase of the interview.'));
+
+  const RubricSchema = z
+    .strictObject({
+      dimension: text('What is scored, like "Requirements".'),
+      levels: z.array(text('Description of one level.')).check(z.length(4, 'needs exactly 4 levels'), z.describe('Four level descriptions, from 1 (weak) to 4 (strong).')),
+    })
+    .check(z.describe('One rubric dimension the user scores 1 to 4.'));
+
+  const DesignSchema = z
+    .strictObject({
+      type: kind('design', 'A timed system-design prompt with a rubric.'),
+      ...common,
+      prompt: text('The design problem.'),
+      minutes: z.int().check(z.gte(1, 'must be at least 1'), z.describe('Length of the whole mock interview in minutes.')),
+      requirements: z.optional(list(text('One requirement.'), 'Functional and non-functional requirements.')),
+      phases: z.optional(list(PhaseSchema, 'The phases of the interview, in order.')),
+      hints: z.optional(list(text('One hint.'), 'Progressive hints, revealed one at a time.')),
+      rubric: z.optional(list(RubricSchema, 'Dimensions the user scores themselves on, 1 to 4.')),
+      followUps: z.optional(list(text('A follow-up question.'), 'Questions an interviewer would ask next.')),
+      keyPoints: z.optional(list(text('One point a strong answer covers.'), 'What a strong answer covers.')),
+    })
+    .check(z.describe('A system-design mock interview prompt.'));
+
+
+  const CardSchema = z
+    .discriminatedUnion('type', [FlashcardSchema, ChoiceSchema, MultiSchema, OpenSchema, DesignSchema], {
+      error: (issue) => (issue.code === 'invalid_union' ? `type must be one of ${CARD_TYPES}` : undefined),
+    })
+    .check(z.describe('One card; its "type" decides the other keys.'));
+
+
+  const DeckSchema = z
+    .strictObject({
+      $schema: z.optional(z.string().check(z.describe('Path or URL of deck.schema.json, for editor autocompletion.'))),
+      id: id('Deck id, unique among loaded decks.'),
+      title: text('Shown in lists.'),
+      description: z.optional(text('One sentence on what the deck covers.')),
+      area: z._default(z.enum(AREAS).check(z.describe('culture, skills, design, or custom (the default).')), 'custom'),
+      skill: z.optional(text('The skill a skills deck trains, like "A/B Testing".')),
+      tracks: z.optional(list(id('A role track id, like "ml-engineer".'), 'Role tracks the deck belongs to; empty or absent means every track.')),
+      version: z.int().check(z.gte(1, 'must be at least 1'), z.describe("Version of this deck's content; raise it when you change cards.")),
+      cards: list(CardSchema, 'The cards, in order.'),
+    })
+    .check(
+      z.describe('A keeper-prep deck (format version 1).'),
+      z.superRefine((deck, ctx) => {
+        const seen = new Map<string, number>();
+        deck.cards.forEach((card, index) => {
+          const first = seen.get(card.id);
+          if (first !== undefined) {
+            ctx.addIssue({ code: 'custom', path: ['cards', index, 'id'], message: `duplicate card id "${card.id}" (also used by cards[${first}])` });
+          } else {
+            seen.set(card.id, index);
           }
-        }
-      });
-    }),
-  );
+          if (card.type === 'choice' && card.answer >= card.choices.length) {
+            ctx.addIssue({ code: 'custom', path: ['cards', index, 'answer'], message: `${card.answer} is out of range; this card has ${card.choices.length} choices` });
+          }
+          if (card.type === 'multi') {
+            card.answers.forEach((answer, j) => {
+              if (answer >= card.choices.length) {
+                ctx.addIssue({ code: 'custom', path: ['cards', index, 'answers', j], message: `${answer} is out of range; this card has ${card.choices.length} choices` });
+              }
+            });
+            if (new Set(card.answers).size !== card.answers.length) {
+              ctx.addIssue({ code: 'custom', path: ['cards', index, 'answers'], message: 'lists the same answer twice' });
+            }
+          }
+        });
+      }),
+    );
+  return DeckSchema;
+}
 
-export type Deck = z.output<typeof DeckSchema>;
+let schema: ReturnType<typeof buildDeckSchema> | undefined;
+
+export function deckSchema(): ReturnType<typeof buildDeckSchema> {
+  schema ??= buildDeckSchema();
+  return schema;
+}
+
+export type Deck = z.output<ReturnType<typeof buildDeckSchema>>;
 export type Card = Deck['cards'][number];
 export type CardKind = Card['type'];
 export type Area = (typeof AREAS)[number];
@@ -200,5 +212,5 @@ export function cardAnswer(card: Card): string {
 }
 
 export function deckJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(DeckSchema, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+  return z.toJSONSchema(deckSchema(), { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }

@@ -1,5 +1,9 @@
-// Fuzzy search over every loaded card: prompts, answers and tags.
-import Fuse from 'fuse.js';
+// Fuzzy search over every loaded card: prompts and tags first, then answers.
+//
+// uFuzzy rather than fuse.js: at 10,000 cards fuse.js took 330 ms per search over prompts,
+// answers and tags (110 ms even without answers, and every tuning we tried stayed above 100 ms),
+// while uFuzzy answers in 4-13 ms with no index to build and still forgives a typo per word.
+import uFuzzy from '@leeoniya/ufuzzy';
 import { cardAnswer, cardKey, cardPrompt, type Card, type Deck } from './deck.js';
 
 export interface SearchEntry {
@@ -14,7 +18,7 @@ export interface SearchEntry {
 
 export interface SearchHit {
   entry: SearchEntry;
-  /** 0 is a perfect match, 1 no match. */
+  /** 0 is the best match; hits in prompts and tags score below 0.5, hits only in answers above. */
   score: number;
 }
 
@@ -23,6 +27,9 @@ export interface SearchIndex {
   size: number;
 }
 
+/** Above this many matches uFuzzy skips ranking; such a query is too broad to rank usefully. */
+const RANK_LIMIT = 1000;
+
 export function buildSearchIndex(decks: readonly Deck[]): SearchIndex {
   const entries: SearchEntry[] = [];
   for (const deck of decks) {
@@ -30,24 +37,28 @@ export function buildSearchIndex(decks: readonly Deck[]): SearchIndex {
       entries.push({ key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card, prompt: cardPrompt(card), answer: cardAnswer(card), tags: card.tags ?? [] });
     }
   }
-  const fuse = new Fuse(entries, {
-    keys: [
-      { name: 'prompt', weight: 2 },
-      { name: 'tags', weight: 1.5 },
-      { name: 'answer', weight: 1 },
-    ],
-    includeScore: true,
-    ignoreLocation: true,
-    ignoreFieldNorm: true,
-    threshold: 0.3,
-    minMatchCharLength: 2,
-  });
+  const heads = entries.map((e) => `${e.prompt} ${e.tags.join(' ')}`);
+  const bodies = entries.map((e) => e.answer);
+  // One typo (insert, delete, swap or substitute) per word is forgiven; words match in any order.
+  const fuzzy = new uFuzzy({ intraMode: 1 });
   return {
     size: entries.length,
     search(query, limit = 50) {
       const q = query.trim();
       if (!q) return [];
-      return fuse.search(q, { limit }).map((r) => ({ entry: r.item, score: r.score ?? 1 }));
+      const hits: SearchHit[] = [];
+      const seen = new Set<number>();
+      for (const [haystack, base] of [[heads, 0], [bodies, 0.5]] as const) {
+        const [matches, info, order] = fuzzy.search(haystack, q, 1, RANK_LIMIT);
+        if (!matches) continue;
+        const ranked = info && order ? order.map((i) => info.idx[i]!) : matches;
+        ranked.forEach((index, rank) => {
+          if (hits.length >= limit || seen.has(index)) return;
+          seen.add(index);
+          hits.push({ entry: entries[index]!, score: base + (0.5 * rank) / ranked.length });
+        });
+      }
+      return hits;
     },
   };
 }

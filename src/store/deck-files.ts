@@ -21,6 +21,8 @@ export interface BrokenDeck {
 
 export interface DeckSources {
   builtinDir: string;
+  /** dist/builtin-decks.json: the built-in decks, validated at build time. */
+  builtinBundle?: string | undefined;
   userDir: string;
   /** KEEPER_PREP_DECKS, path-delimited. */
   envList?: string | undefined;
@@ -61,18 +63,31 @@ export function readDeckFile(file: string, origin: DeckOrigin): LoadedDeck | Bro
   return result.ok ? { deck: result.deck, file, origin } : { file, origin, errors: result.errors };
 }
 
+/** The build's bundle of built-in decks, or null when there is none (running from source). */
+function readBuiltinBundle(bundle: string, builtinDir: string): LoadedDeck[] | null {
+  let parsed: { version?: unknown; decks?: { file: string; deck: Deck }[] };
+  try {
+    parsed = JSON.parse(readFileSync(bundle, 'utf8')) as typeof parsed;
+  } catch {
+    return null;
+  }
+  if (parsed.version !== 1 || !Array.isArray(parsed.decks)) return null;
+  return parsed.decks.map(({ file, deck }) => ({ deck, file: join(builtinDir, file), origin: 'built-in' }));
+}
+
 export function isDeckPath(value: string): boolean {
   return value.includes('/') || value.includes('\\') || value.endsWith('.json') || existsSync(value);
 }
 
 export function loadDecks(sources: DeckSources): DeckLibrary {
+  const bundled = sources.builtinBundle ? readBuiltinBundle(sources.builtinBundle, sources.builtinDir) : null;
   const files: { file: string; origin: DeckOrigin }[] = [
-    ...jsonFilesIn(sources.builtinDir).map((file) => ({ file, origin: 'built-in' as const })),
+    ...(bundled ? [] : jsonFilesIn(sources.builtinDir).map((file) => ({ file, origin: 'built-in' as const }))),
     ...jsonFilesIn(sources.userDir).map((file) => ({ file, origin: 'user' as const })),
     ...(sources.envList ?? '').split(delimiter).filter(Boolean).map((file) => ({ file: resolve(file), origin: 'env' as const })),
     ...(sources.flagFiles ?? []).map((file) => ({ file: resolve(file), origin: 'flag' as const })),
   ];
-  const library: DeckLibrary = { decks: [], broken: [], notices: [] };
+  const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices: [] };
   const seenFiles = new Set<string>();
   for (const { file, origin } of files) {
     if (seenFiles.has(file)) continue;

@@ -16,6 +16,7 @@ export const SNAPSHOT_FILE = 'cards.json';
 const SNAPSHOT_VERSION = 1;
 /** Replaying more lines than this at start-up is worth a fresh snapshot. */
 const SNAPSHOT_AFTER_LINES = 200;
+const READ_SLICE = 1 << 20;
 
 interface SnapshotV1 {
   version: 1;
@@ -70,7 +71,8 @@ export class ProgressStore {
       copyFileSync(this.logPath, copy);
       this.notices.push(`${damaged} damaged line${damaged > 1 ? 's' : ''} in your review log ${damaged > 1 ? 'were' : 'was'} skipped; a copy of the log as it was is at ${copy}.`);
     }
-    if (lines > SNAPSHOT_AFTER_LINES || !snapshot) this.dirty = true;
+    // A long replay is worth saving, so the next start need not repeat it.
+    this.dirty = lines > SNAPSHOT_AFTER_LINES || (!snapshot && lines > 0);
   }
 
   private readSnapshot(now: number): SnapshotV1 | null {
@@ -100,10 +102,7 @@ export class ProgressStore {
     return snapshot.logOffset <= logSize ? snapshot : null;
   }
 
-  /**
-   * Folds every complete line after our offset into the records. A last line without its
-   * newline is a write in progress or a torn write: it is left for later, not misread.
-   */
+  /** Folds every complete line after our offset into the records. */
   private readTail(atStart: boolean): { lines: number; damaged: number } {
     let fd: number;
     try {
@@ -111,37 +110,44 @@ export class ProgressStore {
     } catch {
       return { lines: 0, damaged: 0 };
     }
+    let lines = 0;
+    let damaged = 0;
     try {
       const size = fstatSync(fd).size;
-      if (size <= this.offset) return { lines: 0, damaged: 0 };
-      const buffer = Buffer.alloc(size - this.offset);
-      let read = 0;
-      while (read < buffer.length) {
-        const n = readSync(fd, buffer, read, buffer.length - read, this.offset + read);
+      // Read in slices, so replaying a long history never holds all of it in memory at once.
+      const slice = Buffer.alloc(Math.min(READ_SLICE, Math.max(1, size - this.offset)));
+      let carry = Buffer.alloc(0);
+      let position = this.offset;
+      while (position < size) {
+        const n = readSync(fd, slice, 0, Math.min(slice.length, size - position), position);
         if (n === 0) break;
-        read += n;
-      }
-      const end = buffer.lastIndexOf(10, read - 1);
-      if (atStart) this.needsNewline = end !== read - 1;
-      if (end < 0) return { lines: 0, damaged: 0 };
-      let lines = 0;
-      let damaged = 0;
-      let start = 0;
-      while (start <= end) {
-        const nl = buffer.indexOf(10, start);
-        if (nl > start) {
-          const entry = parseLogLine(buffer.toString('utf8', start, nl));
-          if (entry) {
-            applyEntry(this.progress, entry);
-            lines++;
-          } else {
-            damaged++;
-          }
+        position += n;
+        const chunk = carry.length ? Buffer.concat([carry, slice.subarray(0, n)]) : slice.subarray(0, n);
+        const end = chunk.lastIndexOf(10);
+        if (end < 0) {
+          carry = Buffer.from(chunk);
+          continue;
         }
-        start = nl + 1;
+        let start = 0;
+        while (start <= end) {
+          const nl = chunk.indexOf(10, start);
+          if (nl > start) {
+            const entry = parseLogLine(chunk.toString('utf8', start, nl));
+            if (entry) {
+              applyEntry(this.progress, entry);
+              lines++;
+            } else {
+              damaged++;
+            }
+          }
+          start = nl + 1;
+        }
+        this.offset += end + 1;
+        carry = Buffer.from(chunk.subarray(end + 1));
       }
-      this.offset += end + 1;
-      if (lines > 0) this.dirty = true;
+      // A last line without its newline is a write in progress or a torn write: left for later.
+      if (atStart) this.needsNewline = carry.length > 0;
+      if (lines > 0 && !atStart) this.dirty = true;
       return { lines, damaged };
     } finally {
       closeSync(fd);

@@ -14,6 +14,7 @@ export interface WorkspaceOptions {
   deckArgs?: readonly string[];
   env: NodeJS.ProcessEnv;
   builtinDir: string;
+  builtinBundle?: string | undefined;
   now: number;
 }
 
@@ -53,7 +54,7 @@ export function openWorkspace(options: WorkspaceOptions): Workspace {
   const userDecksDir = join(dataDir, 'decks');
   const deckArgs = options.deckArgs ?? [];
   const flagFiles = deckArgs.filter(isDeckPath);
-  const library = loadDecks({ builtinDir: options.builtinDir, userDir: userDecksDir, envList: options.env.KEEPER_PREP_DECKS, flagFiles });
+  const library = loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: userDecksDir, envList: options.env.KEEPER_PREP_DECKS, flagFiles });
   notices.push(...library.notices);
   let selected: string[] | null = null;
   if (deckArgs.length > 0) {

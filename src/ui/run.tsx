@@ -22,6 +22,8 @@ export async function runApp(ws: Workspace, options: RunOptions): Promise<void> 
     initial.push({ name: 'review', title: "Today's review", items: options.study.limit ? items.slice(0, options.study.limit) : items });
   }
   const instance = render(<App ws={ws} clock={clock} initial={initial} />, { exitOnCtrlC: true });
+  // After the first frame, not before it: a long replay of the log is saved for the next start.
+  setTimeout(() => ws.progress.saveSnapshot(), 0);
   try {
     await instance.waitUntilExit();
   } finally {
