@@ -136,13 +136,13 @@ describe('progress store', () => {
     const dir = tempDir();
     const lines: string[] = [];
     const record = { state: scheduler.next(undefined, T0, 3), firstReview: T0 };
-    for (let i = 0; i < 6000; i++) lines.push(JSON.stringify({ v: 1, t: 'review', id: `r${i}`, key: `d/card-${i % 1500}`, rating: 3, at: T0 + i, ms: 1000, record }));
+    for (let i = 0; i < 8000; i++) lines.push(JSON.stringify({ v: 1, t: 'review', id: `r${i}`, key: `d/card-${i % 1500}`, rating: 3, at: T0 + i, ms: 1000, record }));
     writeFileSync(join(dir, LOG_FILE), `${lines.join('\n')}\n`);
     expect(readFileSync(join(dir, LOG_FILE)).length).toBeGreaterThan(2 * 1024 * 1024);
     const notices: string[] = [];
     const store = ProgressStore.open(dir, T0, notices);
     expect(notices).toEqual([]);
-    expect(store.progress.reviews).toBe(6000);
+    expect(store.progress.reviews).toBe(8000);
     expect(store.progress.cards.size).toBe(1500);
   });
 
