@@ -16,6 +16,13 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
+    // Terminal tests look for escape sequences on purpose.
+    files: ['tests/**/*.{ts,tsx}'],
+    rules: { 'no-control-regex': 'off' },
   },
 );
