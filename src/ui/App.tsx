@@ -52,6 +52,7 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [typing, setTypingState] = useState(false);
   const [revision, setRevision] = useState(0);
+  const [menuMemory, setMenuMemory] = useState<Record<string, string>>({});
   const bump = useCallback(() => setRevision((r) => r + 1), []);
 
   const actions: AppActions = useMemo(
@@ -82,6 +83,7 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
         bump();
       },
       setTyping: (value) => setTypingState(value),
+      rememberMenu: (menu, value) => setMenuMemory((m) => ({ ...m, [menu]: value })),
     }),
     [ws, clock, exit, bump],
   );
@@ -91,7 +93,7 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
     else if (helpOpen && (key.escape || input === 'q')) setHelpOpen(false);
   });
 
-  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height };
+  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory };
   const screen = stack[stack.length - 1]!;
   return (
     <AppStateContext.Provider value={state}>

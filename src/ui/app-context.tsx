@@ -27,6 +27,8 @@ export interface AppState {
   revision: number;
   width: number;
   height: number;
+  /** Where each menu's cursor was, so going back returns to the entry you left from. */
+  menuMemory: Readonly<Record<string, string>>;
 }
 
 export interface AppActions {
@@ -42,6 +44,7 @@ export interface AppActions {
   updateSettings(patch: Partial<Settings>): void;
   /** A text field has focus: '?' and other letters are typed, not commands. */
   setTyping(typing: boolean): void;
+  rememberMenu(menu: string, value: string): void;
 }
 
 export const AppStateContext = createContext<AppState | null>(null);

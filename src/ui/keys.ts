@@ -33,7 +33,7 @@ interface Binding {
 export const BINDINGS: Record<Command, Binding> = {
   up: { label: '↑ k', description: 'move up', test: (i, k) => k.upArrow || i === 'k' },
   down: { label: '↓ j', description: 'move down', test: (i, k) => k.downArrow || i === 'j' },
-  select: { label: 'Enter', description: 'choose', test: (_i, k) => k.return },
+  select: { label: 'Enter', description: 'choose or submit', test: (_i, k) => k.return },
   back: { label: 'Esc q', description: 'go back', test: (i, k) => k.escape || i === 'q' },
   quit: { label: 'Esc q', description: 'quit', test: (i, k) => k.escape || i === 'q' },
   search: { label: '/', description: 'search all cards', test: (i) => i === '/' },

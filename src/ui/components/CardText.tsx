@@ -59,3 +59,8 @@ export function CardText({ text, bold = false, dim = false }: { text: string; bo
     </Box>
   );
 }
+
+/** Where a card's fact can be checked, shown once the answer is. */
+export function Source({ url }: { url: string | undefined }) {
+  return url ? <Para dim text={`Source: ${url}`} /> : null;
+}

@@ -4,7 +4,7 @@ import type { StudyItem } from '../../core/queue.js';
 import { formatInterval } from '../../core/scheduler.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
-import { CardText, Para } from '../components/CardText.js';
+import { CardText, Para, Source } from '../components/CardText.js';
 import { OptionList } from '../components/quiz/OptionList.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { hint, useKeys } from '../keys.js';
@@ -57,7 +57,7 @@ export function CardView({ item }: { item: StudyItem }) {
           <Text> </Text>
           <Answer item={item} />
           {card.tags?.length ? <Text dimColor>{`Tags: ${card.tags.join(', ')}`}</Text> : null}
-          {card.source ? <Text dimColor wrap="truncate-end">{`Source: ${card.source}`}</Text> : null}
+          <Source url={card.source} />
         </Box>
       </ScrollArea>
     </Frame>

@@ -13,7 +13,7 @@ import { Para } from '../components/CardText.js';
 type Entry = 'today' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
 
 export function Home() {
-  const { ws, clock, revision } = useAppState();
+  const { ws, clock, revision, menuMemory } = useAppState();
   const actions = useAppActions();
   const sets = useStudySets();
   const [notices] = useState(() => ws.notices.splice(0));
@@ -38,6 +38,7 @@ export function Home() {
     { label: 'Quit', value: 'quit' },
   ];
   const select = (entry: Entry) => {
+    actions.rememberMenu('home', entry);
     switch (entry) {
       case 'today':
       case 'culture':
@@ -65,7 +66,7 @@ export function Home() {
           <Para key={i} color="yellow" text={`! ${n}`} />
         ))}
         <Text> </Text>
-        <Menu items={items} onSelect={select} />
+        <Menu items={items} onSelect={select} initialIndex={Math.max(0, items.findIndex((i) => i.value === menuMemory.home))} />
       </Box>
     </Frame>
   );

@@ -115,7 +115,8 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
     case 'choice':
     case 'multi':
       commands = card.type === 'choice' ? CHOICE_COMMANDS : MULTI_COMMANDS;
-      footer = pending ? hint([['Enter', 'continue'], ['u', 'undo'], ['q', 'end']]) : hint([['↑↓', 'move'], [card.type === 'choice' ? '1-9' : 'Space', card.type === 'choice' ? 'answer' : 'tick'], ['Enter', 'submit'], ['q', 'end']]);
+      // The verdict also goes in the footer: on a small screen the explanation may be below the fold.
+      footer = pending ? `${pending.rating === 1 ? '✗ not right' : '✓ right'} · ${hint([['Enter', 'continue'], ['u', 'undo'], ['q', 'end']])}` : hint([['↑↓', 'move'], [card.type === 'choice' ? '1-9' : 'Space', card.type === 'choice' ? 'answer' : 'tick'], ['Enter', 'submit'], ['q', 'end']]);
       quiz = <ChoiceQuiz card={card} {...quizProps} />;
       break;
     case 'open':
@@ -136,7 +137,6 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
       <ScrollArea height={body - 2} key={`${current.key}:${attempt}:${session.rated}`}>
         <Box flexDirection="column" width={width}>
           {quiz}
-          {card.source && pending ? <Text dimColor wrap="truncate-end">{`Source: ${card.source}`}</Text> : null}
         </Box>
       </ScrollArea>
     </Frame>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { gradeChoice, gradeMulti } from '../../../core/grading.js';
 import { useKeys } from '../../keys.js';
-import { CardText } from '../CardText.js';
+import { CardText, Source } from '../CardText.js';
 import { OptionList, type OptionMark } from './OptionList.js';
 import type { QuizProps } from './types.js';
 
@@ -70,6 +70,7 @@ export function ChoiceQuiz({ card, record, advance, recorded }: QuizProps<Choice
             {answer.correct ? (guess ? 'Right, but marked a guess: rated Hard.' : 'Right: rated Good.') : 'Not right: rated Again; it will come back soon.'}
           </Text>
           <CardText text={card.explanation} />
+          <Source url={card.source} />
         </>
       ) : (
         <Text dimColor>

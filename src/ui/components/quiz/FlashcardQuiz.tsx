@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { useKeys } from '../../keys.js';
-import { CardText } from '../CardText.js';
+import { CardText, Source } from '../CardText.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
 
@@ -20,6 +20,7 @@ export function FlashcardQuiz({ card, rate, preview, now }: QuizProps<Flashcard>
       {revealed ? (
         <>
           <CardText text={card.back} />
+          <Source url={card.source} />
           <Text> </Text>
           <Text dimColor>How well did you recall it?</Text>
           <RatingBar preview={preview} now={now} />

@@ -5,7 +5,7 @@ import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
 import { useAppActions } from '../../app-context.js';
 import { useKeys } from '../../keys.js';
-import { CardText, Para } from '../CardText.js';
+import { CardText, Para, Source } from '../CardText.js';
 import { OptionList } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
@@ -74,6 +74,7 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
               <CardText text={card.sample} dim />
             </>
           ) : null}
+          <Source url={card.source} />
           <Text> </Text>
           <Text>{`Covered ${covered.size} of ${total}: Enter accepts the highlighted rating, or press 1-4.`}</Text>
           <RatingBar preview={preview} now={now} suggested={suggested} />
