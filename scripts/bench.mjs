@@ -80,6 +80,7 @@ try {
   const app = await repeat(() => timeToScreen(`${node} ${cli}`, 'q quit · ? help', env));
   const appMs = median(app.map((r) => r.ms));
   rows.push(['keeper-prep, to the full Home frame (10,000 reviews)', appMs, `${(appMs / minimalMs).toFixed(2)}x minimal Ink (target <= 1.3x); peak ${median(app.map((r) => r.rssMb)).toFixed(0)} MB`]);
+  if (process.env.BENCH_VERBOSE) console.log('minimal runs', minimal.map((r) => r.ms.toFixed(0)).join(' '), '\napp runs', app.map((r) => r.ms.toFixed(0)).join(' '));
 
   for (const args of [['stats', '--json'], ['decks', '--json'], ['validate', join(repo, 'decks/culture.json')]]) {
     const ms = median(await repeat(() => timeCommand([node, cli, ...args], env)));

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatDeckError } from '../core/deck-parse.js';
+import { parseDeck } from '../core/deck-parse.js';
 import { readDeckFile } from '../store/deck-files.js';
 
 function expand(paths: readonly string[]): string[] {
@@ -12,7 +13,7 @@ function expand(paths: readonly string[]): string[] {
 }
 
 export function validateCommand(paths: readonly string[], json: boolean): { output: string; ok: boolean } {
-  const results = expand(paths).map((file) => readDeckFile(file, 'flag'));
+  const results = expand(paths).map((file) => readDeckFile(file, 'flag', parseDeck));
   const ok = results.every((r) => 'deck' in r);
   if (json) {
     return {

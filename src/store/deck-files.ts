@@ -2,7 +2,7 @@
 // A broken deck is reported with its errors and never stops the others from loading.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, extname, join, resolve } from 'node:path';
-import { parseDeck, type DeckError } from '../core/deck-parse.js';
+import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
@@ -47,7 +47,9 @@ function jsonFilesIn(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-export function readDeckFile(file: string, origin: DeckOrigin): LoadedDeck | BrokenDeck {
+export type DeckParser = (text: string, file: string) => DeckParseResult;
+
+export function readDeckFile(file: string, origin: DeckOrigin, parseDeck: DeckParser): LoadedDeck | BrokenDeck {
   let text: string;
   try {
     const size = statSync(file).size;
@@ -79,7 +81,11 @@ export function isDeckPath(value: string): boolean {
   return value.includes('/') || value.includes('\\') || value.endsWith('.json') || existsSync(value);
 }
 
-export function loadDecks(sources: DeckSources): DeckLibrary {
+/**
+ * Loads every deck. The validator (zod and the position-keeping JSON parser) is imported only
+ * when there is a file to validate: the built-in decks come pre-validated from the build.
+ */
+export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   const bundled = sources.builtinBundle ? readBuiltinBundle(sources.builtinBundle, sources.builtinDir) : null;
   const files: { file: string; origin: DeckOrigin }[] = [
     ...(bundled ? [] : jsonFilesIn(sources.builtinDir).map((file) => ({ file, origin: 'built-in' as const }))),
@@ -88,11 +94,12 @@ export function loadDecks(sources: DeckSources): DeckLibrary {
     ...(sources.flagFiles ?? []).map((file) => ({ file: resolve(file), origin: 'flag' as const })),
   ];
   const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices: [] };
+  const parseDeck = files.length > 0 ? (await import('../core/deck-parse.js')).parseDeck : null;
   const seenFiles = new Set<string>();
   for (const { file, origin } of files) {
     if (seenFiles.has(file)) continue;
     seenFiles.add(file);
-    const loaded = readDeckFile(file, origin);
+    const loaded = readDeckFile(file, origin, parseDeck!);
     if (!('deck' in loaded)) {
       library.broken.push(loaded);
       continue;

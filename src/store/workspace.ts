@@ -47,14 +47,14 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
   return dir ? resolve(dir) : defaultDataDir();
 }
 
-export function openWorkspace(options: WorkspaceOptions): Workspace {
+export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const notices: string[] = [];
   const dataDir = resolveDataDir(options.dataDir, options.env);
   const settings = openSettings(dataDir, options.now, notices);
   const userDecksDir = join(dataDir, 'decks');
   const deckArgs = options.deckArgs ?? [];
   const flagFiles = deckArgs.filter(isDeckPath);
-  const library = loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: userDecksDir, envList: options.env.KEEPER_PREP_DECKS, flagFiles });
+  const library = await loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: userDecksDir, envList: options.env.KEEPER_PREP_DECKS, flagFiles });
   notices.push(...library.notices);
   let selected: string[] | null = null;
   if (deckArgs.length > 0) {

@@ -2,7 +2,7 @@
 import { openWorkspace } from '../../src/store/workspace.js';
 
 const [dataDir, builtinDir, label, countText] = process.argv.slice(2);
-const ws = openWorkspace({ dataDir, env: {}, builtinDir: builtinDir!, now: Date.now() });
+const ws = await openWorkspace({ dataDir, env: {}, builtinDir: builtinDir!, now: Date.now() });
 const count = Number(countText);
 for (let i = 0; i < count; i++) {
   // Half the keys are shared by both processes, so they also rate the same cards at once.

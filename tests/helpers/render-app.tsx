@@ -37,7 +37,7 @@ export interface HarnessOptions {
 /** Renders the whole app on a temp data directory with a fake clock; every key goes through act(). */
 export async function renderApp(options: HarnessOptions): Promise<Harness> {
   let now = options.now ?? new Date(2026, 10, 20, 9, 0, 0).getTime();
-  const ws = openWorkspace({ dataDir: options.dataDir, deckArgs: options.deckArgs ?? [], env: {}, builtinDir: BUILTIN_DECKS, now });
+  const ws = await openWorkspace({ dataDir: options.dataDir, deckArgs: options.deckArgs ?? [], env: {}, builtinDir: BUILTIN_DECKS, now });
   if (options.role !== undefined) ws.settings.set({ role: options.role });
   else if (!ws.settings.get().role) ws.settings.set({ role: 'software-engineer' });
   const clock = () => now;

@@ -160,7 +160,7 @@ describe('progress store', () => {
       });
     await Promise.all([run('one'), run('two')]);
     expect(logLines(dir)).toHaveLength(300);
-    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: Date.now() });
+    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: Date.now() });
     expect(ws.progress.progress.reviews).toBe(300);
     expect([...ws.progress.progress.cards.keys()].filter((k) => k.startsWith('one/'))).toHaveLength(75);
     expect([...ws.progress.progress.cards.keys()].filter((k) => k.startsWith('two/'))).toHaveLength(75);

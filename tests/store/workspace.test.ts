@@ -8,49 +8,49 @@ import { BUILTIN_DECKS, MINI_DECK, tempDir } from '../helpers/temp.js';
 const T0 = Date.UTC(2026, 10, 20, 9);
 
 describe('settings', () => {
-  it('keeps role, limits and retention in conf\'s settings file, with defaults', () => {
+  it('keeps role, limits and retention in conf\'s settings file, with defaults', async () => {
     const dir = tempDir();
-    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(ws.settings.get()).toEqual({ role: null, newPerDay: 20, retention: 0.9 });
     ws.settings.set({ role: 'ml-engineer', retention: 0.95 });
-    const again = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    const again = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(again.settings.get()).toEqual({ role: 'ml-engineer', newPerDay: 20, retention: 0.95 });
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ role: 'ml-engineer', __internal__: { migrations: { version: '1.0.0' } } });
   });
 
-  it('uses KEEPER_PREP_HOME when no --data-dir is given', () => {
+  it('uses KEEPER_PREP_HOME when no --data-dir is given', async () => {
     const dir = tempDir();
-    const ws = openWorkspace({ env: { KEEPER_PREP_HOME: dir }, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ env: { KEEPER_PREP_HOME: dir }, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(ws.dataDir).toBe(dir);
     expect(ws.settings.file).toBe(join(dir, 'settings.json'));
   });
 
-  it('moves a damaged settings file aside and says where', () => {
+  it('moves a damaged settings file aside and says where', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"role": "ml-eng');
-    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(ws.settings.get().role).toBeNull();
     expect(ws.notices[0]).toMatch(/settings file could not be read; it was moved to .*settings\.json\.damaged-/);
     expect(readFileSync(join(dir, `settings.json.damaged-${T0}`), 'utf8')).toBe('{"role": "ml-eng');
   });
 
-  it('clamps out-of-range values edited into the file by hand', () => {
+  it('clamps out-of-range values edited into the file by hand', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ role: 'software-engineer', newPerDay: -4, retention: 2 }));
-    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(ws.settings.get()).toEqual({ role: 'software-engineer', newPerDay: 0, retention: 0.99 });
   });
 });
 
 describe('decks', () => {
-  it('loads built-in decks, the user decks directory, KEEPER_PREP_DECKS and --deck files', () => {
+  it('loads built-in decks, the user decks directory, KEEPER_PREP_DECKS and --deck files', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'decks'));
     const mini = JSON.parse(readFileSync(MINI_DECK, 'utf8'));
     writeFileSync(join(dir, 'decks', 'user.json'), JSON.stringify({ ...mini, id: 'user-deck' }));
     const envDeck = join(dir, 'env.json');
     writeFileSync(envDeck, JSON.stringify({ ...mini, id: 'env-deck' }));
-    const ws = openWorkspace({ dataDir: dir, deckArgs: [MINI_DECK], env: { KEEPER_PREP_DECKS: [envDeck, join(dir, 'missing.json')].join(delimiter) }, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ dataDir: dir, deckArgs: [MINI_DECK], env: { KEEPER_PREP_DECKS: [envDeck, join(dir, 'missing.json')].join(delimiter) }, builtinDir: BUILTIN_DECKS, now: T0 });
     const byOrigin = Object.fromEntries(ws.library.decks.map((d) => [d.deck.id, d.origin]));
     expect(byOrigin).toMatchObject({ culture: 'built-in', 'ab-testing': 'built-in', 'user-deck': 'user', 'env-deck': 'env', mini: 'flag' });
     expect(ws.library.broken).toEqual([expect.objectContaining({ file: join(dir, 'missing.json'), errors: [expect.objectContaining({ message: 'file not found' })] })]);
@@ -59,19 +59,19 @@ describe('decks', () => {
     expect(ws.decks().map((d) => d.id)).toEqual(['mini']);
   });
 
-  it('selects decks by id with --deck, and says when an id is unknown', () => {
-    const ws = openWorkspace({ dataDir: tempDir(), deckArgs: ['culture', 'no-such-deck'], env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+  it('selects decks by id with --deck, and says when an id is unknown', async () => {
+    const ws = await openWorkspace({ dataDir: tempDir(), deckArgs: ['culture', 'no-such-deck'], env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(ws.decks().map((d) => d.id)).toEqual(['culture']);
     expect(ws.notices).toContain('No deck has the id "no-such-deck"; run `keeper-prep decks` to list them.');
   });
 
-  it('lists a broken deck with positioned errors and still loads the others', () => {
+  it('lists a broken deck with positioned errors and still loads the others', async () => {
     const dir = tempDir();
     const userDir = join(dir, 'decks');
     mkdirSync(userDir);
     copyFileSync(MINI_DECK, join(userDir, 'good.json'));
     writeFileSync(join(userDir, 'bad.json'), '{\n  "id": "bad",\n  "title": 5\n}');
-    const library = loadDecks({ builtinDir: BUILTIN_DECKS, userDir });
+    const library = await loadDecks({ builtinDir: BUILTIN_DECKS, userDir });
     expect(library.decks.map((d) => d.deck.id)).toContain('mini');
     expect(library.broken).toHaveLength(1);
     expect(library.broken[0]!.errors).toEqual(
@@ -82,27 +82,27 @@ describe('decks', () => {
     );
   });
 
-  it('says which deck it used when two share an id', () => {
+  it('says which deck it used when two share an id', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'decks'));
     const culture = JSON.parse(readFileSync(join(BUILTIN_DECKS, 'culture.json'), 'utf8'));
     writeFileSync(join(dir, 'decks', 'my-culture.json'), JSON.stringify({ ...culture, title: 'My culture', $schema: undefined }));
-    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(ws.library.decks.find((d) => d.deck.id === 'culture')?.deck.title).toBe('My culture');
     expect(ws.notices.join('\n')).toMatch(/Deck id "culture" is in both .*culture\.json \(built-in\) and .*my-culture\.json \(user\); using .*my-culture\.json/);
   });
 
-  it('ships built-in decks that all validate', () => {
-    const library = loadDecks({ builtinDir: BUILTIN_DECKS, userDir: join(tempDir(), 'none') });
+  it('ships built-in decks that all validate', async () => {
+    const library = await loadDecks({ builtinDir: BUILTIN_DECKS, userDir: join(tempDir(), 'none') });
     expect(library.broken).toEqual([]);
     expect(library.decks.length).toBe(readdirSync(BUILTIN_DECKS).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).length);
   });
 });
 
 describe('rating through the workspace', () => {
-  it('schedules with ts-fsrs at the retention setting and records first-review time', () => {
+  it('schedules with ts-fsrs at the retention setting and records first-review time', async () => {
     const dir = tempDir();
-    const ws = openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     const first = ws.rate('culture/x', 3, T0, 2000);
     expect(first.restore).toBeNull();
     expect(first.record).toMatchObject({ firstReview: T0, state: { phase: 'learning', due: T0 + 600_000 } });

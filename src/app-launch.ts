@@ -1,0 +1,36 @@
+// Opening the workspace and starting the app, shared by the plain `keeper-prep` fast path and
+// the command line. The UI is a separate chunk, imported only here.
+import { openWorkspace, type Workspace } from './store/workspace.js';
+
+export interface InstallPaths {
+  /** decks/ of the installed package. */
+  builtinDir: string;
+  /** dist/builtin-decks.json, the built-in decks validated at build time. */
+  builtinBundle: string;
+}
+
+export interface GlobalOptions {
+  dataDir?: string;
+  deck?: string[];
+}
+
+export function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {
+  return openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, ...paths, now: Date.now() });
+}
+
+export const NEEDS_TERMINAL =
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats (each with --help).';
+
+export async function startApp(paths: InstallPaths, options: GlobalOptions, study: { limit?: number } | null): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    process.stderr.write(`${NEEDS_TERMINAL}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const ws = await openFor(paths, options);
+  // ink draws only the last frame when it thinks it runs under CI; on a real terminal it does not.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  const { runApp } = await import('./ui/run.js');
+  await runApp(ws, { study });
+}

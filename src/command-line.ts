@@ -1,0 +1,119 @@
+// The command line: subcommands for scripts and quick checks, and flags for the app.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
+import { decksCommand } from './commands/decks.js';
+import { searchCommand } from './commands/search.js';
+import { statsCommand } from './commands/stats.js';
+import { validateCommand } from './commands/validate.js';
+import { deckJsonSchema } from './core/deck.js';
+import type { Workspace } from './store/workspace.js';
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
+  return n;
+}
+
+function print(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** Opens the workspace for a data subcommand, and closes it (saving a snapshot if due) after. */
+async function withWorkspace(paths: InstallPaths, options: GlobalOptions, run: (ws: Workspace) => string): Promise<void> {
+  const ws = await openFor(paths, options);
+  try {
+    print(run(ws));
+  } finally {
+    ws.close();
+  }
+}
+
+export async function runCommandLine(argv: string[], paths: InstallPaths, version: string): Promise<void> {
+  const program = new Command()
+    .name('keeper-prep')
+    .description('Get ready for a Netflix interview loop: culture, role skills and system design, with spaced repetition.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show this help')
+    .addOption(new Option('--data-dir <dir>', 'where progress and settings live (or set KEEPER_PREP_HOME)'))
+    .addOption(new Option('--deck <id|file>', 'study only this deck; a file path is loaded too (repeatable)').argParser(collect))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => process.stderr.write(text),
+      outputError: (text, write) => write(`keeper-prep: ${text.replace(/^error: /, '').trim()}\n`),
+    })
+    .action(async () => startApp(paths, program.opts<GlobalOptions>(), null));
+
+  program.addHelpText(
+    'after',
+    `
+  Without a command, opens the app (needs an interactive terminal).
+  Progress is kept in ${'`--data-dir`'}, KEEPER_PREP_HOME, or your config directory.
+  Extra deck files: put them in <data dir>/decks, list them in KEEPER_PREP_DECKS, or pass --deck FILE.`,
+  );
+
+  program
+    .command('study')
+    .description('start a review session right away')
+    .option('--limit <n>', 'at most this many cards', positiveInt)
+    .action(async (opts: { limit?: number }, cmd: Command) => startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { ...(opts.limit ? { limit: opts.limit } : {}) }));
+
+  program
+    .command('search')
+    .description('fuzzy-search every loaded card')
+    .argument('<query...>', 'words to look for')
+    .option('--json', 'print matches as JSON')
+    .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, query.join(' '), !!opts.json));
+    });
+
+  program
+    .command('decks')
+    .description('list loaded decks with card counts, and broken decks with their errors')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => decksCommand(ws, !!opts.json));
+    });
+
+  program
+    .command('validate')
+    .description('check deck files (or directories of them); exit 1 if any has errors')
+    .argument('<file...>', 'deck JSON files or directories')
+    .option('--json', 'print results as JSON')
+    .action((files: string[], opts: { json?: boolean }) => {
+      const result = validateCommand(files, !!opts.json);
+      print(result.output);
+      if (!result.ok) process.exitCode = 1;
+    });
+
+  program
+    .command('stats')
+    .description('cards, due today, new today, per deck, and reviews stored')
+    .option('--json', 'print as JSON')
+    .action(async (opts: { json?: boolean }, cmd: Command) => {
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => statsCommand(ws, Date.now(), !!opts.json));
+    });
+
+  program
+    .command('schema', { hidden: true })
+    .description('print the deck JSON Schema')
+    .action(() => print(JSON.stringify(deckJsonSchema(), null, 2)));
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode !== 0 && !['commander.help', 'commander.helpDisplayed', 'commander.version'].includes(error.code)) {
+        process.stderr.write(`${program.helpInformation().split('\n')[0]}\nRun "keeper-prep --help" for the commands and options.\n`);
+      }
+      process.exitCode = error.exitCode;
+    } else {
+      process.stderr.write(`keeper-prep: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
