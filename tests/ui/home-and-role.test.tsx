@@ -78,3 +78,21 @@ describe('first run and Home', () => {
     await app.unmount();
   });
 });
+
+describe('Home with problems on disk', () => {
+  it('says when a deck could not be loaded and where a damaged file went', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'decks'));
+    writeFileSync(join(dir, 'decks', 'bad.json'), '{"id": "bad"');
+    writeFileSync(join(dir, 'cards.json'), 'not json');
+    const app = await renderApp({ dataDir: dir });
+    expect(app.frame()).toContain('1 deck file could not be loaded; Decks shows why.');
+    expect(app.frame()).toMatch(/card states file could not be read; it was moved to/);
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+    expect(app.frame()).toContain('Not loaded:');
+    expect(app.frame()).toMatch(/bad\.json:1:\d+ JSON syntax error/);
+    await app.unmount();
+  });
+});

@@ -62,6 +62,9 @@ export function Home() {
           <Text>{figures.new}</Text>
           <Text dimColor>{`   (${figures.seen} of ${figures.cards} cards seen)`}</Text>
         </Text>
+        {ws.library.broken.length > 0 ? (
+          <Para color="yellow" text={`! ${ws.library.broken.length} deck file${ws.library.broken.length > 1 ? 's' : ''} could not be loaded; Decks shows why.`} />
+        ) : null}
         {notices.map((n, i) => (
           <Para key={i} color="yellow" text={`! ${n}`} />
         ))}
