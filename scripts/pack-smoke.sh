@@ -23,7 +23,9 @@ run() { npx --no-install keeper-prep "$@"; }
 echo "node: $(node --version)"
 version=$(run --version)
 [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "bad --version: $version"; exit 1; }
-run --help | grep -q 'Usage: keeper-prep' || { echo "--help did not print the usage"; exit 1; }
+# Captured first: `run | grep -q` can close the pipe early, and pipefail then fails a good run.
+help=$(run --help)
+grep -q 'Usage: keeper-prep' <<<"$help" || { echo "--help did not print the usage"; exit 1; }
 decks=$(run decks --json)
 for id in culture ab-testing; do
   grep -q "\"id\": \"$id\"" <<<"$decks" || { echo "decks --json does not list $id"; exit 1; }

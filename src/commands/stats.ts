@@ -1,11 +1,10 @@
-import { overview } from '../core/overview.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { table } from './table.js';
 
 export function statsCommand(ws: Workspace, now: number, json: boolean): string {
   const settings = ws.settings.get();
-  const figures = overview(ws.decks(), ws.progress.progress.cards, now, { newPerDay: settings.newPerDay, scheduler: ws.scheduler() });
+  const figures = ws.overviewFor(ws.decks(), now);
   const role = trackById(settings.role);
   if (json) {
     return JSON.stringify(

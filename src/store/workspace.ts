@@ -2,6 +2,8 @@
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
 import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck.js';
+import { overview, todaysQueue, type Overview } from '../core/overview.js';
+import { studyItems, type StudyItem } from '../core/queue.js';
 import type { CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
@@ -37,6 +39,10 @@ export interface Workspace {
   notices: string[];
   decks(): Deck[];
   scheduler(): Scheduler;
+  /** Today's cards from these decks: due first, then new ones up to the daily limit. */
+  queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
+  /** Cards, due and new today, overall and per deck. */
+  overviewFor(decks: readonly Deck[], now: number): Overview;
   rate(key: string, rating: Rating, now: number, ms: number): RatingResult;
   undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
   close(): void;
@@ -91,6 +97,14 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     notices,
     decks: () => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)),
     scheduler: currentScheduler,
+    queueFor(decks, now, limit) {
+      const queue = todaysQueue(studyItems(decks), progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
+      const items = [...queue.due, ...queue.fresh];
+      return limit ? items.slice(0, limit) : items;
+    },
+    overviewFor(decks, now) {
+      return overview(decks, progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
+    },
     rate(key, rating, now, ms) {
       progress.refresh();
       const restore = progress.progress.cards.get(key) ?? null;

@@ -22,7 +22,7 @@ export function bodyHeight(height: number): number {
 }
 
 export function Frame({ title, commands, footer, children }: FrameProps) {
-  const { width, height, helpOpen, ws, revision: _revision } = useAppState();
+  const { width, height, helpOpen, ws } = useAppState();
   const role = trackById(ws.settings.get().role)?.title ?? '';
   const rule = '─'.repeat(Math.max(1, width));
   const body = bodyHeight(height);

@@ -1,8 +1,7 @@
 // The three study sets Home offers, each a list of decks and a way to build today's queue for it.
 import { useMemo } from 'react';
 import type { Deck } from '../../core/deck.js';
-import { todaysQueue } from '../../core/overview.js';
-import { studyItems, type StudyItem } from '../../core/queue.js';
+import type { StudyItem } from '../../core/queue.js';
 import { deckInTrack, trackById } from '../../core/tracks.js';
 import { useAppState } from '../app-context.js';
 
@@ -20,11 +19,7 @@ export function useStudySets(): Record<'today' | 'culture' | 'skills', StudySet>
     const make = (title: string, decks: Deck[]): StudySet => ({
       title,
       decks,
-      queue(limit) {
-        const q = todaysQueue(studyItems(decks), ws.progress.progress.cards, clock(), { newPerDay: ws.settings.get().newPerDay, scheduler: ws.scheduler() });
-        const all = [...q.due, ...q.fresh];
-        return limit ? all.slice(0, limit) : all;
-      },
+      queue: (limit) => ws.queueFor(decks, clock(), limit),
     });
     return {
       today: make("Today's review", mine),

@@ -1,7 +1,6 @@
 // Home: today's figures and the way into everything else.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { overview } from '../../core/overview.js';
 import { trackById } from '../../core/tracks.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
@@ -20,7 +19,7 @@ export function Home() {
   const settings = ws.settings.get();
   const role = trackById(settings.role);
   const figures = useMemo(
-    () => overview(sets.today.decks, ws.progress.progress.cards, clock(), { newPerDay: settings.newPerDay, scheduler: ws.scheduler() }),
+    () => ws.overviewFor(sets.today.decks, clock()),
     // revision changes whenever progress or settings do
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [revision, sets],

@@ -1,7 +1,6 @@
 // Totals and per-deck figures for the decks of the chosen role.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { overview } from '../../core/overview.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
@@ -14,7 +13,7 @@ export function Stats() {
   const sets = useStudySets();
   const settings = ws.settings.get();
   const figures = useMemo(
-    () => overview(sets.today.decks, ws.progress.progress.cards, clock(), { newPerDay: settings.newPerDay, scheduler: ws.scheduler() }),
+    () => ws.overviewFor(sets.today.decks, clock()),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [revision, sets],
   );
