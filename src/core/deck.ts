@@ -183,6 +183,15 @@ export type Card = Deck['cards'][number];
 export type CardKind = Card['type'];
 export type Area = (typeof AREAS)[number];
 
+export const CARD_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open', 'design'];
+
+/** How many cards of each kind a deck has. */
+export function kindCounts(deck: Deck): Record<CardKind, number> {
+  const counts = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
+  for (const card of deck.cards) counts[card.type]++;
+  return counts;
+}
+
 /** Kinds the review session can show; design prompts get their own mock-interview screen. */
 export const QUIZ_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open'];
 

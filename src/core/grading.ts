@@ -1,5 +1,6 @@
 // How each card kind's answer becomes an FSRS rating. Auto-graded kinds only ever give
 // Again, Hard or Good: "Easy" is a judgement about effort only the user can make.
+import type { Card } from './deck.js';
 import type { Rating } from './scheduler.js';
 
 export interface Graded {
@@ -29,4 +30,9 @@ export function suggestOpenRating(covered: number, total: number): Rating {
   if (share < 0.5) return 1;
   if (share < 1) return 2;
   return 3;
+}
+
+/** The indices of a choice or select-all card's right options. */
+export function rightAnswers(card: Extract<Card, { type: 'choice' | 'multi' }>): ReadonlySet<number> {
+  return new Set(card.type === 'choice' ? [card.answer] : card.answers);
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, type StudyItem } from '../core/queue.js';
+import { deckInTrack } from '../core/tracks.js';
 import type { CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
@@ -38,6 +39,8 @@ export interface Workspace {
   /** Things the user must be told: files moved aside, deck id clashes, unknown --deck ids. */
   notices: string[];
   decks(): Deck[];
+  /** The decks to study: those chosen with --deck, otherwise those of the user's role. */
+  studyDecks(): Deck[];
   scheduler(): Scheduler;
   /** Today's cards from these decks: due first, then new ones up to the daily limit. */
   queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
@@ -97,6 +100,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     notices,
     decks: () => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)),
     scheduler: currentScheduler,
+    studyDecks() {
+      const decks = library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
+      return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
+    },
     queueFor(decks, now, limit) {
       const queue = todaysQueue(studyItems(decks), progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
       const items = [...queue.due, ...queue.fresh];

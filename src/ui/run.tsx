@@ -2,7 +2,6 @@ import { render } from 'ink';
 import type { Screen } from './app-context.js';
 import type { Workspace } from '../store/workspace.js';
 import { App } from './App.js';
-import { deckInTrack } from '../core/tracks.js';
 
 export interface RunOptions {
   /** `keeper-prep study`: open straight into a session. */
@@ -13,9 +12,7 @@ export async function runApp(ws: Workspace, options: RunOptions): Promise<void> 
   const clock = () => Date.now();
   const initial: Screen[] = [];
   if (options.study) {
-    const settings = ws.settings.get();
-    const decks = ws.selected ? ws.decks() : ws.decks().filter((d) => deckInTrack(d, settings.role));
-    initial.push({ name: 'review', title: "Today's review", items: ws.queueFor(decks, clock(), options.study.limit) });
+    initial.push({ name: 'review', title: "Today's review", items: ws.queueFor(ws.studyDecks(), clock(), options.study.limit) });
   }
   const instance = render(<App ws={ws} clock={clock} initial={initial} />, { exitOnCtrlC: true });
   // After the first frame, not before it: a long replay of the log is saved for the next start.

@@ -114,3 +114,17 @@ describe('rating through the workspace', () => {
     expect(ws.progress.progress.reviews).toBe(1);
   });
 });
+
+describe('the decks a user studies', () => {
+  it('are the decks of the chosen role, unless --deck chose them', async () => {
+    const dir = tempDir();
+    const mini = JSON.parse(readFileSync(MINI_DECK, 'utf8'));
+    const other = join(dir, 'other-track.json');
+    writeFileSync(other, JSON.stringify({ ...mini, id: 'pm-only', tracks: ['product-manager'] }));
+    const byRole = await openWorkspace({ dataDir: dir, env: { KEEPER_PREP_DECKS: other }, builtinDir: BUILTIN_DECKS, now: T0 });
+    byRole.settings.set({ role: 'policy-ops-analyst' });
+    expect(byRole.studyDecks().map((d) => d.id)).toEqual(['culture']);
+    const chosen = await openWorkspace({ dataDir: dir, deckArgs: [other], env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    expect(chosen.studyDecks().map((d) => d.id)).toEqual(['pm-only']);
+  });
+});

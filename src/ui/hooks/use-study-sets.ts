@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { Deck } from '../../core/deck.js';
 import type { StudyItem } from '../../core/queue.js';
-import { deckInTrack, trackById } from '../../core/tracks.js';
+import { trackById } from '../../core/tracks.js';
 import { useAppState } from '../app-context.js';
 
 export interface StudySet {
@@ -15,7 +15,7 @@ export function useStudySets(): Record<'today' | 'culture' | 'skills', StudySet>
   const { ws, clock, revision } = useAppState();
   return useMemo(() => {
     const settings = ws.settings.get();
-    const mine = ws.decks().filter((d) => deckInTrack(d, settings.role));
+    const mine = ws.studyDecks();
     const make = (title: string, decks: Deck[]): StudySet => ({
       title,
       decks,

@@ -1,5 +1,6 @@
 // One card with its answer, as found by search; `s` studies it now.
 import { Box, Text } from 'ink';
+import { rightAnswers } from '../../core/grading.js';
 import type { StudyItem } from '../../core/queue.js';
 import { formatInterval } from '../../core/scheduler.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -16,7 +17,7 @@ function Answer({ item }: { item: StudyItem }) {
       return <CardText text={card.back} />;
     case 'choice':
     case 'multi': {
-      const right = new Set(card.type === 'choice' ? [card.answer] : card.answers);
+      const right = rightAnswers(card);
       return (
         <Box flexDirection="column">
           <OptionList choices={card.choices} cursor={null} marks={card.choices.map((_, i) => (right.has(i) ? 'right' : null))} />

@@ -1,6 +1,7 @@
 // Every loaded deck with its card counts, and every broken deck with its errors.
 import { Box, Text } from 'ink';
 import { formatDeckError } from '../../core/deck-parse.js';
+import { kindCounts } from '../../core/deck.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
@@ -17,8 +18,7 @@ export function Decks() {
       <ScrollArea height={bodyHeight(height)} lineKeys>
         <Box flexDirection="column" width={width}>
           {decks.map(({ deck, origin, file }) => {
-            const kinds = ['flashcard', 'choice', 'multi', 'open', 'design']
-              .map((k) => [k, deck.cards.filter((c) => c.type === k).length] as const)
+            const kinds = Object.entries(kindCounts(deck))
               .filter(([, n]) => n > 0)
               .map(([k, n]) => `${n} ${k}`)
               .join(', ');

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Card } from '../../../core/deck.js';
-import { gradeChoice, gradeMulti } from '../../../core/grading.js';
+import { gradeChoice, gradeMulti, rightAnswers } from '../../../core/grading.js';
 import { useKeys } from '../../keys.js';
 import { CardText, Source } from '../CardText.js';
-import { OptionList, type OptionMark } from './OptionList.js';
+import { OptionList, toggled, type OptionMark } from './OptionList.js';
 import type { QuizProps } from './types.js';
 
 type ChoiceCard = Extract<Card, { type: 'choice' | 'multi' }>;
@@ -26,12 +26,7 @@ export function ChoiceQuiz({ card, record, advance, recorded }: QuizProps<Choice
     setAnswer({ picked, correct: graded.correct });
     record(graded.rating);
   };
-  const toggle = (i: number) => {
-    const next = new Set(ticked);
-    if (next.has(i)) next.delete(i);
-    else next.add(i);
-    setTicked(next);
-  };
+  const toggle = (i: number) => setTicked((s) => toggled(s, i));
 
   useKeys(
     answer && recorded
@@ -52,7 +47,7 @@ export function ChoiceQuiz({ card, record, advance, recorded }: QuizProps<Choice
         },
   );
 
-  const right = new Set(card.type === 'choice' ? [card.answer] : card.answers);
+  const right = rightAnswers(card);
   const marks: OptionMark[] | undefined = answer
     ? card.choices.map((_, i) => (right.has(i) ? (answer.picked.has(i) || !multi ? 'right' : 'missed') : answer.picked.has(i) ? 'wrong' : null))
     : undefined;

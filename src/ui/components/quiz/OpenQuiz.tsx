@@ -6,7 +6,7 @@ import { suggestOpenRating } from '../../../core/grading.js';
 import { useAppActions } from '../../app-context.js';
 import { useKeys } from '../../keys.js';
 import { CardText, Para, Source } from '../CardText.js';
-import { OptionList } from './OptionList.js';
+import { OptionList, toggled } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
 
@@ -29,12 +29,7 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
     return () => setTyping(false);
   }, [phase, setTyping]);
 
-  const toggle = (i: number) => {
-    const next = new Set(covered);
-    if (next.has(i)) next.delete(i);
-    else next.add(i);
-    setCovered(next);
-  };
+  const toggle = (i: number) => setCovered((s) => toggled(s, i));
   useKeys(
     {
       up: () => setCursor((c) => (c - 1 + total) % total),

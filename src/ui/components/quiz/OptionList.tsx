@@ -1,6 +1,14 @@
 import { Box, Text } from 'ink';
 import { Para } from '../CardText.js';
 
+/** The set with `index` ticked if it was not, unticked if it was. */
+export function toggled(set: ReadonlySet<number>, index: number): ReadonlySet<number> {
+  const next = new Set(set);
+  if (next.has(index)) next.delete(index);
+  else next.add(index);
+  return next;
+}
+
 export type OptionMark = 'right' | 'wrong' | 'missed' | null;
 
 export interface OptionListProps {
