@@ -53,11 +53,15 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
   const [typing, setTypingState] = useState(false);
   const [revision, setRevision] = useState(0);
   const [menuMemory, setMenuMemory] = useState<Record<string, string>>({});
+  const [notices, setNotices] = useState<readonly string[]>(() => [...ws.notices]);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
 
   const actions: AppActions = useMemo(
     () => ({
-      push: (screen) => setStack((s) => [...s, screen]),
+      push: (screen) => {
+        setNotices([]);
+        setStack((s) => [...s, screen]);
+      },
       pop: () =>
         setStack((s) => {
           if (s.length <= 1) {
@@ -93,7 +97,7 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
     else if (helpOpen && (key.escape || input === 'q')) setHelpOpen(false);
   });
 
-  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory };
+  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory, notices };
   const screen = stack[stack.length - 1]!;
   return (
     <AppStateContext.Provider value={state}>

@@ -29,6 +29,8 @@ export interface AppState {
   height: number;
   /** Where each menu's cursor was, so going back returns to the entry you left from. */
   menuMemory: Readonly<Record<string, string>>;
+  /** Messages from opening the workspace, shown on Home until the user moves on. */
+  notices: readonly string[];
 }
 
 export interface AppActions {

@@ -1,6 +1,6 @@
 // Home: today's figures and the way into everything else.
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { trackById } from '../../core/tracks.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
@@ -12,10 +12,9 @@ import { Para } from '../components/CardText.js';
 type Entry = 'today' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
 
 export function Home() {
-  const { ws, clock, revision, menuMemory } = useAppState();
+  const { ws, clock, revision, menuMemory, notices } = useAppState();
   const actions = useAppActions();
   const sets = useStudySets();
-  const [notices] = useState(() => ws.notices.splice(0));
   const settings = ws.settings.get();
   const role = trackById(settings.role);
   const figures = useMemo(
