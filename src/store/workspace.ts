@@ -90,6 +90,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     }
     return scheduler;
   };
+  /** The loaded decks, narrowed to those chosen with --deck when there are any. */
+  const loadedDecks = (): Deck[] => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
   return {
     dataDir,
     userDecksDir,
@@ -98,10 +100,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     selected,
     progress,
     notices,
-    decks: () => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)),
+    decks: loadedDecks,
     scheduler: currentScheduler,
     studyDecks() {
-      const decks = library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
+      const decks = loadedDecks();
       return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
     },
     queueFor(decks, now, limit) {
