@@ -31,6 +31,12 @@ export function Stats() {
           {figures.decks.map((d) => (
             <Text key={d.id}>{`${d.title.slice(0, nameWidth).padEnd(nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)}`}</Text>
           ))}
+          {figures.decks.length > 1 ? (
+            <>
+              <Text> </Text>
+              <Text dimColor>{`A deck's "new" is what studying it alone would bring in today; the ${settings.newPerDay} a day are shared.`}</Text>
+            </>
+          ) : null}
         </Box>
       </ScrollArea>
     </Frame>
