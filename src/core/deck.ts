@@ -129,6 +129,13 @@ function buildDeckSchema() {
     .check(z.describe('One card; its "type" decides the other keys.'));
 
 
+  const SectionSchema = z
+    .strictObject({
+      name: text('Section name, as cards give it in "section".'),
+      intro: text('A short plain-words explanation shown before the section\'s cards.'),
+    })
+    .check(z.describe('One section of the guided walkthrough.'));
+
   const DeckSchema = z
     .strictObject({
       $schema: z.optional(z.string().check(z.describe('Path or URL of deck.schema.json, for editor autocompletion.'))),
@@ -139,11 +146,14 @@ function buildDeckSchema() {
       skill: z.optional(text('The skill a skills deck trains, like "A/B Testing".')),
       tracks: z.optional(list(id('A role track id, like "ml-engineer".'), 'Role tracks the deck belongs to; empty or absent means every track.')),
       version: z.int().check(z.gte(1, 'must be at least 1'), z.describe("Version of this deck's content; raise it when you change cards.")),
+      sections: z.optional(list(SectionSchema, 'The guided walkthrough: sections in teaching order, each introduced before its cards. When present, every card names one of them.')),
       cards: list(CardSchema, 'The cards, in order.'),
     })
     .check(
       z.describe('A keeper-prep deck (format version 1).'),
       z.superRefine((deck, ctx) => {
+        const sections = deck.sections ? new Set(deck.sections.map((s) => s.name)) : null;
+        const used = new Set<string>();
         const seen = new Map<string, number>();
         deck.cards.forEach((card, index) => {
           const first = seen.get(card.id);
@@ -151,6 +161,15 @@ function buildDeckSchema() {
             ctx.addIssue({ code: 'custom', path: ['cards', index, 'id'], message: `duplicate card id "${card.id}" (also used by cards[${first}])` });
           } else {
             seen.set(card.id, index);
+          }
+          if (sections) {
+            if (card.section === undefined) {
+              ctx.addIssue({ code: 'custom', path: ['cards', index], message: 'needs a "section": this deck lists its sections' });
+            } else if (!sections.has(card.section)) {
+              ctx.addIssue({ code: 'custom', path: ['cards', index, 'section'], message: `"${card.section}" is not one of the deck's sections (${[...sections].join(', ')})` });
+            } else {
+              used.add(card.section);
+            }
           }
           if (card.type === 'choice' && card.answer >= card.choices.length) {
             ctx.addIssue({ code: 'custom', path: ['cards', index, 'answer'], message: `${card.answer} is out of range; this card has ${card.choices.length} choices` });
@@ -164,6 +183,12 @@ function buildDeckSchema() {
             if (new Set(card.answers).size !== card.answers.length) {
               ctx.addIssue({ code: 'custom', path: ['cards', index, 'answers'], message: 'lists the same answer twice' });
             }
+          }
+        });
+        deck.sections?.forEach((section, index) => {
+          if (!used.has(section.name)) ctx.addIssue({ code: 'custom', path: ['sections', index, 'name'], message: `no card is in section "${section.name}"` });
+          if (deck.sections?.findIndex((s) => s.name === section.name) !== index) {
+            ctx.addIssue({ code: 'custom', path: ['sections', index, 'name'], message: `section "${section.name}" is listed twice` });
           }
         });
       }),

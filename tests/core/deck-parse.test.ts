@@ -21,6 +21,20 @@ describe('parseDeck', () => {
     }
   });
 
+  it('checks walkthrough sections: every card in a listed section, every section used once', () => {
+    const deck = JSON.parse(mini) as { sections?: unknown; cards: { section?: string }[] };
+    deck.sections = [{ name: 'Basics', intro: 'Start here.' }, { name: 'Basics', intro: 'Again.' }, { name: 'Empty', intro: 'Nothing in it.' }];
+    deck.cards.forEach((card, i) => (card.section = i === 1 ? 'Basix' : 'Basics'));
+    delete deck.cards[2]!.section;
+    const messages = errorsOf(JSON.stringify(deck, null, 2)).map((e) => `${e.path}: ${e.message}`);
+    expect(messages).toEqual([
+      'cards[1].section: "Basix" is not one of the deck\'s sections (Basics, Empty)',
+      'cards[2]: needs a "section": this deck lists its sections',
+      'sections[1].name: section "Basics" is listed twice',
+      'sections[2].name: no card is in section "Empty"',
+    ]);
+  });
+
   it('points a JSON syntax error at its line and column', () => {
     const [error] = errorsOf('{\n  "id": "x",\n  "title": "T" "version": 1\n}');
     expect(error).toMatchObject({ line: 3, column: 16 });
