@@ -13,7 +13,10 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   const lines = [
     table(
       ['id', 'title', 'area', 'cards', ...CARD_KINDS],
-      decks.map((d) => [d.id, d.title, d.area, d.cards, ...CARD_KINDS.map((k) => d.kinds[k])]),
+      [
+        ...decks.map((d) => [d.id, d.title, d.area, d.cards, ...CARD_KINDS.map((k) => d.kinds[k])]),
+        ...(decks.length > 1 ? [['total', `${decks.length} decks`, '', sum(decks.map((d) => d.cards)), ...CARD_KINDS.map((k) => sum(decks.map((d) => d.kinds[k])))]] : []),
+      ],
     ),
   ];
   for (const b of broken) {
@@ -21,4 +24,8 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   }
   for (const notice of ws.notices) lines.push('', notice);
   return lines.join('\n');
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((n, v) => n + v, 0);
 }

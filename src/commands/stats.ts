@@ -2,14 +2,21 @@ import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { table } from './table.js';
 
+/** Figures for the decks of the chosen track (or of --deck), as the app's Stats screen shows them. */
 export function statsCommand(ws: Workspace, now: number, json: boolean): string {
   const settings = ws.settings.get();
-  const figures = ws.overviewFor(ws.decks(), now);
+  const figures = ws.overviewFor(ws.studyDecks(), now);
   const role = trackById(settings.role);
+  const walk = ws.walkthrough();
+  const walkthrough = walk
+    ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
+    : null;
+  const mix = (m: number | null, guided: boolean) => (m === null ? (guided ? 'guided' : '') : `${Math.round(m * 100)}%`);
   if (json) {
     return JSON.stringify(
       {
         role: settings.role,
+        track: role ? { id: role.id, title: role.title, weights: role.weights } : null,
         reviews: ws.progress.progress.reviews,
         cards: figures.cards,
         seen: figures.seen,
@@ -17,7 +24,8 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
         newToday: figures.new,
         newPerDay: settings.newPerDay,
         retention: settings.retention,
-        decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new })),
+        walkthrough,
+        decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
         dataDir: ws.dataDir,
       },
       null,
@@ -25,10 +33,13 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     );
   }
   return [
-    `Role: ${role ? role.title : 'not chosen yet (open the app to pick one)'}`,
+    `Role: ${role ? role.title : 'not chosen yet (open the app to pick one)'}${ws.selected ? ' (decks chosen with --deck)' : ''}`,
     `Cards: ${figures.cards}, seen ${figures.seen}. Due today: ${figures.due}. New today: ${figures.new} (limit ${settings.newPerDay}/day).`,
+    ...(walkthrough ? [`Culture walkthrough: ${walkthrough.done} of ${walkthrough.sections} sections done${walkthrough.next ? `; next: ${walkthrough.next}` : ''}.`] : []),
     `Reviews stored: ${ws.progress.progress.reviews}`,
     '',
-    table(['deck', 'cards', 'seen', 'due', 'new'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new])),
+    table(['deck', 'cards', 'seen', 'due', 'new', 'mix'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new, mix(d.mix, d.guided)])),
+    '',
+    'mix: the share of new skill cards each deck gets for this role. Culture cards are introduced by the walkthrough.',
   ].join('\n');
 }

@@ -1,8 +1,10 @@
 // The figures Home, Stats and `stats` show: cards, due today and new today, overall and per deck.
 import type { Deck } from './deck.js';
 import type { CardRecord } from './progress.js';
-import { buildQueue, newIntroducedToday, studyItems, type StudyItem } from './queue.js';
+import { buildQueue, newIntroducedToday, studyItemsForTrack, type StudyItem } from './queue.js';
 import type { Scheduler } from './scheduler.js';
+import { deckWeight, type Track } from './tracks.js';
+import { isWalkthroughDeck } from './walkthrough.js';
 
 export interface DeckFigures {
   id: string;
@@ -13,6 +15,10 @@ export interface DeckFigures {
   due: number;
   /** New cards studying this deck alone would bring in today (the daily limit is shared). */
   new: number;
+  /** Share of new skill cards this deck gets in the track's mix (0 to 1); null for culture and design decks. */
+  mix: number | null;
+  /** New cards come through the guided walkthrough rather than the daily queue. */
+  guided: boolean;
 }
 
 export interface Overview {
@@ -27,6 +33,8 @@ export interface Overview {
 export interface OverviewOptions {
   newPerDay: number;
   scheduler: Scheduler;
+  /** Orders new cards by the track's skill weights. */
+  track?: Track | undefined;
 }
 
 export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions) {
@@ -34,13 +42,15 @@ export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<st
 }
 
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
-  const items = studyItems(decks);
+  const items = studyItemsForTrack(decks, options.track);
   const queue = todaysQueue(items, records, now, options);
   const dueKeys = new Set(queue.due.map((i) => i.key));
   const newRoom = Math.max(0, options.newPerDay - newIntroducedToday(records, now));
+  const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
   const perDeck = decks.map((deck): DeckFigures => {
     const mine = items.filter((i) => i.deckId === deck.id);
     const seen = mine.filter((i) => records.has(i.key)).length;
+    const unseenPlain = mine.filter((i) => !i.guided && !records.has(i.key)).length;
     return {
       id: deck.id,
       title: deck.title,
@@ -48,9 +58,14 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
       cards: mine.length,
       seen,
       due: mine.filter((i) => dueKeys.has(i.key)).length,
-      new: Math.min(newRoom, mine.length - seen),
+      new: Math.min(newRoom, unseenPlain),
+      mix: deck.area === 'skills' ? deckWeight(options.track, deck.id) / skillWeight : null,
+      guided: isWalkthroughDeck(deck),
     };
   });
+  // Culture first, then the skills the track leans on most.
+  const rank = (d: DeckFigures) => (d.area === 'culture' ? 2 : 0) + (d.mix ?? 0);
+  perDeck.sort((a, b) => rank(b) - rank(a));
   return {
     cards: items.length,
     seen: perDeck.reduce((n, d) => n + d.seen, 0),

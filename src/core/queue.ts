@@ -4,22 +4,32 @@ import { cardKey, QUIZ_KINDS, type Card, type Deck } from './deck.js';
 import { endOfDay, startOfDay } from './day.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
+import { deckWeight, interleaveByWeight, type Track } from './tracks.js';
+import { isWalkthroughDeck } from './walkthrough.js';
 
 export interface StudyItem {
   key: string;
   deckId: string;
   deckTitle: string;
   card: Card;
+  /** First met in the guided walkthrough, so never brought in as a plain new card. */
+  guided?: boolean;
+}
+
+function deckItems(deck: Deck): StudyItem[] {
+  const guided = isWalkthroughDeck(deck);
+  return deck.cards
+    .filter((card) => QUIZ_KINDS.includes(card.type))
+    .map((card) => ({ key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card, ...(guided ? { guided } : {}) }));
 }
 
 export function studyItems(decks: readonly Deck[]): StudyItem[] {
-  const items: StudyItem[] = [];
-  for (const deck of decks) {
-    for (const card of deck.cards) {
-      if (QUIZ_KINDS.includes(card.type)) items.push({ key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card });
-    }
-  }
-  return items;
+  return decks.flatMap(deckItems);
+}
+
+/** The decks' cards in the order new ones should come for a track: weighted, heaviest deck first. */
+export function studyItemsForTrack(decks: readonly Deck[], track: Track | undefined): StudyItem[] {
+  return interleaveByWeight(decks.map((deck) => ({ weight: deckWeight(track, deck.id), items: deckItems(deck) })));
 }
 
 export function newIntroducedToday(records: ReadonlyMap<string, CardRecord>, now: number): number {
@@ -49,7 +59,7 @@ export function buildQueue(items: readonly StudyItem[], records: ReadonlyMap<str
   for (const item of items) {
     const record = records.get(item.key);
     if (!record) {
-      if (fresh.length < newRoom) fresh.push(item);
+      if (fresh.length < newRoom && !item.guided) fresh.push(item);
     } else if (record.state.due < dayEnd) {
       due.push({ item, recall: options.scheduler.recall(record.state, now) });
     }

@@ -1,19 +1,58 @@
-// The six role tracks a candidate can prepare for, in the two families of DESIGN.md.
+// The six role tracks a candidate can prepare for, in the two families of DESIGN.md, and how much
+// of each skill a real interview loop for the role would ask about.
 import type { Deck } from './deck.js';
 
 export interface Track {
   id: string;
   title: string;
   family: string;
+  /**
+   * Skill deck id → weight: new cards come from each deck in proportion to its weight, so the
+   * skills a loop leans on most are met first. The culture walkthrough is outside these weights.
+   */
+  weights: Readonly<Record<string, number>>;
 }
 
+const ENGINEERING = 'Network Engineering & Infrastructure';
+const OPERATIONS = 'Service Operations & Risk';
+
 export const TRACKS: readonly Track[] = [
-  { id: 'software-engineer', title: 'Software Engineer', family: 'Network Engineering & Infrastructure' },
-  { id: 'ml-engineer', title: 'Machine Learning Engineer', family: 'Network Engineering & Infrastructure' },
-  { id: 'product-manager', title: 'Product Manager', family: 'Network Engineering & Infrastructure' },
-  { id: 'analytics-engineer', title: 'Analytics Engineer', family: 'Service Operations & Risk' },
-  { id: 'content-ops-analyst', title: 'Content Operations Analyst', family: 'Service Operations & Risk' },
-  { id: 'policy-ops-analyst', title: 'Policy Operations Analyst', family: 'Service Operations & Risk' },
+  {
+    id: 'software-engineer',
+    title: 'Software Engineer',
+    family: ENGINEERING,
+    weights: { 'distributed-systems': 3, java: 3, kotlin: 2, python: 2, 'ab-testing': 1, 'ml-fundamentals': 1, 'product-metrics': 1 },
+  },
+  {
+    id: 'ml-engineer',
+    title: 'Machine Learning Engineer',
+    family: ENGINEERING,
+    weights: { 'ml-fundamentals': 4, 'ab-testing': 3, python: 2, 'distributed-systems': 2, 'product-metrics': 1, java: 1, kotlin: 1 },
+  },
+  {
+    id: 'product-manager',
+    title: 'Product Manager',
+    family: ENGINEERING,
+    weights: { 'product-metrics': 4, 'ab-testing': 3, 'ml-fundamentals': 2, 'distributed-systems': 2, python: 1, java: 1, kotlin: 1 },
+  },
+  {
+    id: 'analytics-engineer',
+    title: 'Analytics Engineer',
+    family: OPERATIONS,
+    weights: { sql: 4, statistics: 3, 'ab-testing': 2, 'operational-planning': 1, 'risk-communication': 1, 'cross-functional-coordination': 1 },
+  },
+  {
+    id: 'content-ops-analyst',
+    title: 'Content Operations Analyst',
+    family: OPERATIONS,
+    weights: { 'operational-planning': 4, 'cross-functional-coordination': 3, sql: 2, statistics: 2, 'risk-communication': 2 },
+  },
+  {
+    id: 'policy-ops-analyst',
+    title: 'Policy Operations Analyst',
+    family: OPERATIONS,
+    weights: { 'risk-communication': 4, statistics: 3, sql: 2, 'operational-planning': 2, 'cross-functional-coordination': 2 },
+  },
 ];
 
 export function trackById(id: string | null | undefined): Track | undefined {
@@ -23,4 +62,33 @@ export function trackById(id: string | null | undefined): Track | undefined {
 /** A deck with no tracks belongs to every track. */
 export function deckInTrack(deck: Deck, trackId: string | null | undefined): boolean {
   return !deck.tracks || deck.tracks.length === 0 || (!!trackId && deck.tracks.includes(trackId));
+}
+
+/** How strongly a track leans on a deck; decks outside its weights (culture, the user's own) count 1. */
+export function deckWeight(track: Track | undefined, deckId: string): number {
+  return track?.weights[deckId] ?? 1;
+}
+
+/**
+ * Merges per-deck lists so each deck contributes in proportion to its weight, heaviest first
+ * (a weighted round-robin: always take from the deck furthest behind its share). Each deck's own
+ * order is kept, so sections still come in teaching order.
+ */
+export function interleaveByWeight<T>(groups: readonly { weight: number; items: readonly T[] }[]): T[] {
+  const queues = groups
+    .map((g, order) => ({ weight: Math.max(g.weight, 0.001), items: g.items, taken: 0, order }))
+    .filter((q) => q.items.length > 0);
+  const out: T[] = [];
+  while (queues.length > 0) {
+    let best = queues[0]!;
+    for (const q of queues) {
+      const share = (q.taken + 1) / q.weight;
+      const bestShare = (best.taken + 1) / best.weight;
+      if (share < bestShare || (share === bestShare && (q.weight > best.weight || (q.weight === best.weight && q.order < best.order)))) best = q;
+    }
+    out.push(best.items[best.taken]!);
+    best.taken++;
+    if (best.taken === best.items.length) queues.splice(queues.indexOf(best), 1);
+  }
+  return out;
 }

@@ -3,8 +3,9 @@
 import { join, resolve } from 'node:path';
 import type { Deck } from '../core/deck.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
-import { studyItems, type StudyItem } from '../core/queue.js';
-import { deckInTrack } from '../core/tracks.js';
+import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
+import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
+import { deckInTrack, trackById } from '../core/tracks.js';
 import type { CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
@@ -46,6 +47,10 @@ export interface Workspace {
   queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
   /** Cards, due and new today, overall and per deck. */
   overviewFor(decks: readonly Deck[], now: number): Overview;
+  /** The culture walkthrough among the study decks, with where the user stands; null without one. */
+  walkthrough(): Walkthrough | null;
+  /** The cards of a walkthrough section not yet answered, in teaching order. */
+  sectionQueue(walk: Walkthrough, section: number): StudyItem[];
   rate(key: string, rating: Rating, now: number, ms: number): RatingResult;
   undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
   close(): void;
@@ -92,6 +97,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   /** The loaded decks, narrowed to those chosen with --deck when there are any. */
   const loadedDecks = (): Deck[] => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
+  const studyDecks = (): Deck[] => {
+    const decks = loadedDecks();
+    return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
+  };
   return {
     dataDir,
     userDecksDir,
@@ -102,17 +111,24 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     notices,
     decks: loadedDecks,
     scheduler: currentScheduler,
-    studyDecks() {
-      const decks = loadedDecks();
-      return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
-    },
+    studyDecks,
     queueFor(decks, now, limit) {
-      const queue = todaysQueue(studyItems(decks), progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
+      const track = trackById(settings.get().role);
+      const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
       const items = [...queue.due, ...queue.fresh];
       return limit ? items.slice(0, limit) : items;
     },
     overviewFor(decks, now) {
-      return overview(decks, progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
+      return overview(decks, progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler(), track: trackById(settings.get().role) });
+    },
+    walkthrough() {
+      const deck = studyDecks().find(isWalkthroughDeck);
+      return deck ? walkthrough(deck, progress.progress.cards) : null;
+    },
+    sectionQueue(walk, section) {
+      const deck = library.decks.find((d) => d.deck.id === walk.deckId)?.deck;
+      const keys = new Set(walk.sections[section]?.keys ?? []);
+      return deck ? studyItems([deck]).filter((i) => keys.has(i.key) && !progress.progress.cards.has(i.key)) : [];
     },
     rate(key, rating, now, ms) {
       progress.refresh();

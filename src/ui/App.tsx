@@ -13,6 +13,7 @@ import { RolePicker } from './screens/RolePicker.js';
 import { Search } from './screens/Search.js';
 import { Settings } from './screens/Settings.js';
 import { Stats } from './screens/Stats.js';
+import { Walkthrough } from './screens/Walkthrough.js';
 
 export interface AppProps {
   ws: Workspace;
@@ -31,6 +32,8 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
       return <Home />;
     case 'review':
       return <Review title={screen.title} items={screen.items} />;
+    case 'walkthrough':
+      return <Walkthrough />;
     case 'search':
       return <Search />;
     case 'card':

@@ -11,6 +11,7 @@ export type Screen =
   | { name: 'role' }
   | { name: 'home' }
   | { name: 'review'; title: string; items: StudyItem[] }
+  | { name: 'walkthrough' }
   | { name: 'search' }
   | { name: 'card'; item: StudyItem }
   | { name: 'decks' }

@@ -22,7 +22,9 @@ export type Command =
   | 'continue'
   | 'pageUp'
   | 'pageDown'
-  | 'study';
+  | 'study'
+  | 'previous'
+  | 'next';
 
 interface Binding {
   label: string;
@@ -50,6 +52,8 @@ export const BINDINGS: Record<Command, Binding> = {
   pageUp: { label: 'PgUp', description: 'scroll up', test: (_i, k) => k.pageUp },
   pageDown: { label: 'PgDn', description: 'scroll down', test: (_i, k) => k.pageDown },
   study: { label: 's', description: 'study this card now', test: (i) => i === 's' },
+  previous: { label: '← h', description: 'previous section', test: (i, k) => k.leftArrow || i === 'h' },
+  next: { label: '→ l', description: 'next section', test: (i, k) => k.rightArrow || i === 'l' },
 };
 
 export type Handlers = Partial<Record<Command, (input: string) => void>>;

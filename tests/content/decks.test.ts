@@ -58,6 +58,13 @@ describe('built-in decks', () => {
     for (const track of TRACKS) expect(decks.filter((d) => d.area === 'skills' && d.tracks?.includes(track.id)).length, track.id).toBeGreaterThanOrEqual(5);
   });
 
+  it('weight, for each track, exactly the skill decks that name it', () => {
+    for (const track of TRACKS) {
+      const named = decks.filter((d) => d.area === 'skills' && d.tracks?.includes(track.id)).map((d) => d.id).sort();
+      expect(Object.keys(track.weights).sort(), track.id).toEqual(named);
+    }
+  });
+
   it('have no two prompts that are near-duplicates', () => {
     const prompts = decks.flatMap((deck) => deck.cards.map((card) => ({ where: `${deck.id}/${card.id}`, shingles: shingles(promptOf(card)) })));
     const pairs: string[] = [];

@@ -7,6 +7,8 @@ import { BUILTIN_DECKS } from './temp.js';
 
 export const KEY = {
   up: '\u001B[A',
+  left: '\u001B[D',
+  right: '\u001B[C',
   down: '\u001B[B',
   enter: '\r',
   escape: '\u001B',

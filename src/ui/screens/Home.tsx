@@ -9,7 +9,7 @@ import { hint, useKeys } from '../keys.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
 import { Para } from '../components/CardText.js';
 
-type Entry = 'today' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
+type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
 
 export function Home() {
   const { ws, clock, revision, menuMemory, notices } = useAppState();
@@ -23,11 +23,22 @@ export function Home() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [revision, sets],
   );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
+  const walk = useMemo(() => ws.walkthrough(), [ws, revision, sets]);
   useKeys({ search: () => actions.push({ name: 'search' }), quit: actions.quit });
 
+  const cultureDue = figures.decks.filter((d) => d.area === 'culture').reduce((n, d) => n + d.due, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due, ${figures.new} new)`, value: 'today' },
-    { label: 'Culture', value: 'culture' },
+    ...(walk
+      ? [
+          {
+            label: walk.done === walk.sections.length ? `Culture walkthrough (all ${walk.done} sections done)` : `Culture walkthrough (${walk.done} of ${walk.sections.length} sections done)`,
+            value: 'walkthrough' as const,
+          },
+        ]
+      : []),
+    { label: walk ? `Culture review (${cultureDue} due)` : 'Culture', value: 'culture' },
     { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
     { label: 'Search', value: 'search' },
     { label: 'Decks', value: 'decks' },

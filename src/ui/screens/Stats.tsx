@@ -17,8 +17,11 @@ export function Stats() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [revision, sets],
   );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
+  const walk = useMemo(() => ws.walkthrough(), [ws, revision]);
   useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
-  const nameWidth = Math.max(10, Math.min(28, width - 34));
+  const nameWidth = Math.max(10, Math.min(28, width - 41));
+  const mix = (m: number | null, guided: boolean) => (m === null ? (guided ? 'guided' : '') : `${Math.round(m * 100)}%`);
   return (
     <Frame title="Stats" commands={['pageDown', 'pageUp', 'up', 'down', 'search', 'back']} footer={hint([['j/k', 'scroll'], ['Esc', 'back']])}>
       <ScrollArea height={bodyHeight(height)} lineKeys>
@@ -26,15 +29,17 @@ export function Stats() {
           <Text>{`Reviews stored: ${ws.progress.progress.reviews}`}</Text>
           <Text>{`Cards: ${figures.cards} · seen ${figures.seen} · due today ${figures.due} · new today ${figures.new}`}</Text>
           <Text dimColor>{`New cards per day: ${settings.newPerDay} (${figures.newSeenToday} introduced today)`}</Text>
+          {walk ? <Text>{`Culture walkthrough: ${walk.done} of ${walk.sections.length} sections done`}</Text> : null}
           <Text> </Text>
-          <Text bold>{`${'Deck'.padEnd(nameWidth)} ${'cards'.padStart(5)} ${'seen'.padStart(5)} ${'due'.padStart(5)} ${'new'.padStart(5)}`}</Text>
+          <Text bold>{`${'Deck'.padEnd(nameWidth)} ${'cards'.padStart(5)} ${'seen'.padStart(5)} ${'due'.padStart(5)} ${'new'.padStart(5)} ${'mix'.padStart(6)}`}</Text>
           {figures.decks.map((d) => (
-            <Text key={d.id}>{`${d.title.slice(0, nameWidth).padEnd(nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)}`}</Text>
+            <Text key={d.id}>{`${d.title.slice(0, nameWidth).padEnd(nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)} ${mix(d.mix, d.guided).padStart(6)}`}</Text>
           ))}
           {figures.decks.length > 1 ? (
             <>
               <Text> </Text>
               <Text dimColor>{`A deck's "new" is what studying it alone would bring in today; the ${settings.newPerDay} a day are shared.`}</Text>
+              <Text dimColor>mix: each skill's share of new cards for your role. Culture cards come through the walkthrough.</Text>
             </>
           ) : null}
         </Box>
