@@ -46,6 +46,32 @@ describe('the app in a terminal', () => {
     expect(statsJson(home)).toMatchObject({ reviews: 3, role: 'ml-engineer' });
   });
 
+  it('culture walkthrough: a section intro, its questions, then Home counts the section done and resumes at the next', async () => {
+    const home = tempDir();
+    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'policy-ops-analyst' }))`]);
+    const term = terminal([], home);
+    await term.waitFor(/Culture walkthrough \(0 of \d+ sections done\)/);
+    term.press('Down');
+    await term.waitFor('› Culture walkthrough');
+    term.press('Enter');
+    await term.waitFor('Section 1 of');
+    term.press('Enter');
+    await term.waitFor(' 0/');
+    for (let i = 0; i < 60 && !term.screen().includes('Session complete'); i++) await answerCurrentCard(term);
+    term.press('Enter');
+    await term.waitFor('Section 2 of');
+    term.press('Escape');
+    await term.waitFor(/Culture walkthrough \(1 of \d+ sections done\)/);
+    term.press('q');
+    await term.waitFor('[exited 0]');
+
+    const again = terminal([], home);
+    await again.waitFor('Home');
+    again.press('Down');
+    again.press('Enter');
+    await again.waitFor('Section 2 of');
+  });
+
   it('Ctrl+C after 2 ratings leaves exactly 2 reviews', async () => {
     const home = tempDir();
     execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'software-engineer' }))`]);
