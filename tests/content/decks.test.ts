@@ -8,7 +8,7 @@ import type { Card, Deck } from '../../src/core/deck.js';
 import { TRACKS } from '../../src/core/tracks.js';
 import { BUILTIN_DECKS } from '../helpers/temp.js';
 import { cardText, promptOf } from '../helpers/card-text.js';
-import { renderCardSides } from '../helpers/render-card.js';
+import { openCardRenderer } from '../helpers/render-card.js';
 
 const SKILLS = [
   'Distributed Systems', 'Java', 'Kotlin', 'Python', 'ML Fundamentals', 'A/B Testing', 'Product Metrics',
@@ -145,11 +145,16 @@ for (const deck of decks) {
 
     it('shows every card in full on an 80x24 screen, question and answer', async () => {
       const overflowing: string[] = [];
-      for (const card of deck.cards) {
-        if (card.type === 'design') continue;
-        for (const side of await renderCardSides(deck, card, 80, 24)) {
-          if (side.overflow) overflowing.push(`${card.id} (${side.name}: ${side.lines} lines, room for ${side.room})`);
+      const renderer = await openCardRenderer(80, 24);
+      try {
+        for (const card of deck.cards) {
+          if (card.type === 'design') continue;
+          for (const side of await renderer.sides(deck, card)) {
+            if (side.overflow) overflowing.push(`${card.id} (${side.name}: ${side.lines} lines, room for ${side.room})`);
+          }
         }
+      } finally {
+        renderer.close();
       }
       expect(overflowing).toEqual([]);
     }, 60_000);

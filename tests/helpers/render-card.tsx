@@ -20,34 +20,45 @@ export interface CardSide {
 /** The key that turns each kind of card to its answered side without typing anything. */
 const ANSWER_KEY: Record<string, string> = { flashcard: KEY.space, choice: '1', multi: KEY.enter, open: KEY.enter };
 
-/**
- * Shows one card in the real review screen at the given size, then answers it, and reports
- * whether either side needed scrolling. The review screen prints "more below (shown/total lines)"
- * when content is cut off.
- */
-export async function renderCardSides(deck: Deck, card: Card, width: number, height: number): Promise<CardSide[]> {
+export interface CardRenderer {
+  /**
+   * Shows one card in the real review screen, then answers it, and reports whether either side
+   * needed scrolling. The review screen prints "more below (shown/total lines)" when content is
+   * cut off.
+   */
+  sides(deck: Deck, card: Card): Promise<CardSide[]>;
+  close(): void;
+}
+
+/** One workspace on a temp directory for many cards: opening one per card would dominate the time. */
+export async function openCardRenderer(width: number, height: number): Promise<CardRenderer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'keeper-prep-fit-'));
   const ws = await openWorkspace({ dataDir, deckArgs: [], env: {}, builtinDir: BUILTIN_DECKS, now: Date.now() });
   ws.settings.set({ role: 'software-engineer' });
-  const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
-  let instance!: ReturnType<typeof render>;
-  try {
-    await act(async () => {
-      instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
-    });
-    const question = side('question', instance.lastFrame() ?? '');
-    await act(async () => {
-      instance.stdin.write(ANSWER_KEY[card.type] ?? KEY.enter);
-    });
-    const answer = side('answer', instance.lastFrame() ?? '');
-    return [question, answer];
-  } finally {
-    await act(async () => {
-      instance.unmount();
-    });
-    ws.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  return {
+    async sides(deck, card) {
+      const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
+      let instance!: ReturnType<typeof render>;
+      try {
+        await act(async () => {
+          instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
+        });
+        const question = side('question', instance.lastFrame() ?? '');
+        await act(async () => {
+          instance.stdin.write(ANSWER_KEY[card.type] ?? KEY.enter);
+        });
+        return [question, side('answer', instance.lastFrame() ?? '')];
+      } finally {
+        await act(async () => {
+          instance.unmount();
+        });
+      }
+    },
+    close() {
+      ws.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 function side(name: CardSide['name'], frame: string): CardSide {
