@@ -12,10 +12,11 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   if (json) return JSON.stringify({ decks, broken, notices: ws.notices }, null, 2);
   const lines = [
     table(
-      ['id', 'title', 'area', 'cards', ...CARD_KINDS],
+      // Narrow enough for an 80-column terminal; titles and areas are in --json.
+      ['id', 'cards', ...CARD_KINDS],
       [
-        ...decks.map((d) => [d.id, d.title, d.area, d.cards, ...CARD_KINDS.map((k) => d.kinds[k])]),
-        ...(decks.length > 1 ? [['total', `${decks.length} decks`, '', sum(decks.map((d) => d.cards)), ...CARD_KINDS.map((k) => sum(decks.map((d) => d.kinds[k])))]] : []),
+        ...decks.map((d) => [d.id, d.cards, ...CARD_KINDS.map((k) => d.kinds[k])]),
+        ...(decks.length > 1 ? [[`total (${decks.length} decks)`, sum(decks.map((d) => d.cards)), ...CARD_KINDS.map((k) => sum(decks.map((d) => d.kinds[k])))]] : []),
       ],
     ),
   ];

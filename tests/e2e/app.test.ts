@@ -139,7 +139,7 @@ describe('the command line', () => {
   it('decks, search and stats print data, as JSON on request', () => {
     const decks = JSON.parse(run(['decks', '--json']).stdout);
     expect(decks.decks.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['culture', 'ab-testing']));
-    expect(run(['decks']).stdout).toMatch(/id\s+title\s+area\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design/);
+    expect(run(['decks']).stdout).toMatch(/id\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design/);
     const hits = JSON.parse(run(['search', 'sample', 'ratio', '--json']).stdout);
     expect(hits[0].key).toMatch(/^ab-testing\//);
     const stats = JSON.parse(run(['stats', '--json']).stdout);

@@ -34,9 +34,9 @@ describe('stats and decks commands', () => {
     const ws = await openWorkspace({ dataDir: tempDir(), env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     const text = decksCommand(ws, false);
     const [header, ...rows] = text.split('\n');
-    expect(header).toMatch(/^id\s+title\s+area\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design$/);
+    expect(header).toMatch(/^id\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design$/);
     const total = rows.find((r) => r.startsWith('total'));
-    expect(total).toMatch(/^total\s+13 decks\s+\d+/);
+    expect(total).toMatch(/^total \(13 decks\)\s+\d+/);
     const json = JSON.parse(decksCommand(ws, true)) as { decks: { id: string; cards: number; kinds: Record<string, number> }[] };
     expect(json.decks).toHaveLength(13);
     for (const deck of json.decks) expect(Object.values(deck.kinds).reduce((a, b) => a + b, 0)).toBe(deck.cards);
