@@ -31,7 +31,7 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
     case 'home':
       return <Home />;
     case 'review':
-      return <Review title={screen.title} items={screen.items} />;
+      return <Review title={screen.title} items={screen.items} once={screen.once ?? false} />;
     case 'walkthrough':
       return <Walkthrough />;
     case 'search':

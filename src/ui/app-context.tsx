@@ -10,7 +10,8 @@ import type { RatingResult, Workspace } from '../store/workspace.js';
 export type Screen =
   | { name: 'role' }
   | { name: 'home' }
-  | { name: 'review'; title: string; items: StudyItem[] }
+  /** once: each card shows one time; cards still learning come back through the daily review. */
+  | { name: 'review'; title: string; items: StudyItem[]; once?: boolean }
   | { name: 'walkthrough' }
   | { name: 'search' }
   | { name: 'card'; item: StudyItem }

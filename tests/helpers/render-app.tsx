@@ -21,6 +21,8 @@ export interface Harness {
   ws: Workspace;
   frame(): string;
   press(...keys: string[]): Promise<void>;
+  /** Moves a menu's cursor down to the entry starting with this label and opens it. */
+  choose(label: string): Promise<void>;
   type(text: string): Promise<void>;
   advance(ms: number): void;
   unmount(): Promise<void>;
@@ -56,6 +58,17 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
           instance.stdin.write(key);
         });
       }
+    },
+    async choose(label) {
+      for (let i = 0; i < 20 && !instance.lastFrame()?.includes(`› ${label}`); i++) {
+        await act(async () => {
+          instance.stdin.write(KEY.down);
+        });
+      }
+      if (!instance.lastFrame()?.includes(`› ${label}`)) throw new Error(`no menu entry "${label}" in:\n${instance.lastFrame()}`);
+      await act(async () => {
+        instance.stdin.write(KEY.enter);
+      });
     },
     async type(text) {
       for (const ch of text) {

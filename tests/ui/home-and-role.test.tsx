@@ -44,9 +44,7 @@ describe('first run and Home', () => {
       ['Settings', ['Enter', 'choose']],
     ];
     for (const [entry, expected] of screens) {
-      // Home keeps its cursor on the entry last opened; move down to this one.
-      for (let i = 0; i < 12 && !app.frame().includes(`› ${entry}`); i++) await app.press(KEY.down);
-      await app.press(KEY.enter);
+      await app.choose(entry);
       await app.press('?');
       for (const text of expected) expect(app.frame()).toContain(text);
       await app.press('?', KEY.escape);
@@ -58,8 +56,7 @@ describe('first run and Home', () => {
 
   it('changes settings through Settings and the role picker', async () => {
     const app = await renderApp({ dataDir: tempDir() });
-    for (let i = 0; i < 6; i++) await app.press(KEY.down);
-    await app.press(KEY.enter);
+    await app.choose('Settings');
     expect(app.frame()).toContain('New cards per day: 20');
     await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toContain('New cards per day: 25');
@@ -88,7 +85,7 @@ describe('Home with problems on disk', () => {
     const app = await renderApp({ dataDir: dir });
     expect(app.frame()).toContain('1 deck file could not be loaded; Decks shows why.');
     expect(app.frame()).toMatch(/card states file could not be read; it was moved to/);
-    await app.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter);
+    await app.choose('Decks');
     expect(app.frame()).toContain('Not loaded:');
     expect(app.frame()).toMatch(/bad\.json:1:\d+ JSON syntax error/);
     await app.unmount();

@@ -1,4 +1,4 @@
-// Every loaded deck with its card counts, and every broken deck with its errors.
+// Every broken deck with its errors first (they need the user), then every loaded deck with its card counts.
 import { Box, Text } from 'ink';
 import { formatDeckError } from '../../core/deck-parse.js';
 import { kindCounts } from '../../core/deck.js';
@@ -17,22 +17,6 @@ export function Decks() {
     <Frame title="Decks" commands={['pageDown', 'pageUp', 'up', 'down', 'search', 'back']} footer={hint([['j/k PgDn', 'scroll'], ['/', 'search'], ['Esc', 'back']])}>
       <ScrollArea height={bodyHeight(height)} lineKeys>
         <Box flexDirection="column" width={width}>
-          {decks.map(({ deck, origin, file }) => {
-            const kinds = Object.entries(kindCounts(deck))
-              .filter(([, n]) => n > 0)
-              .map(([k, n]) => `${n} ${k}`)
-              .join(', ');
-            return (
-              <Box key={deck.id} flexDirection="column" marginBottom={1}>
-                <Text wrap="truncate-end">
-                  <Text bold>{deck.title}</Text>
-                  <Text dimColor>{`  ${deck.id} · ${deck.area} · ${origin}`}</Text>
-                </Text>
-                <Text wrap="wrap">{`  ${deck.cards.length} cards: ${kinds}`}</Text>
-                {origin !== 'built-in' ? <Text dimColor wrap="truncate-middle">{`  ${file}`}</Text> : null}
-              </Box>
-            );
-          })}
           {broken.map((b) => (
             <Box key={b.file} flexDirection="column" marginBottom={1}>
               <Text color="red" wrap="wrap">{`Not loaded: ${b.file}`}</Text>
@@ -42,6 +26,23 @@ export function Decks() {
               {b.errors.length > 20 ? <Text dimColor>{`  and ${b.errors.length - 20} more (run keeper-prep validate)`}</Text> : null}
             </Box>
           ))}
+          {decks.map(({ deck, origin, file }) => {
+            const kinds = Object.entries(kindCounts(deck))
+              .filter(([, n]) => n > 0)
+              .map(([k, n]) => `${n} ${k}`)
+              .join(', ');
+            return (
+              <Box key={deck.id} flexDirection="column">
+                <Text wrap="truncate-end">
+                  <Text bold>{deck.title}</Text>
+                  <Text dimColor>{`  ${deck.id} · ${deck.area} · ${origin}`}</Text>
+                </Text>
+                <Text wrap="wrap">{`  ${deck.cards.length} cards: ${kinds}`}</Text>
+                {origin !== 'built-in' ? <Text dimColor wrap="truncate-middle">{`  ${file}`}</Text> : null}
+              </Box>
+            );
+          })}
+          <Text> </Text>
           <Text dimColor wrap="wrap">{`Add your own: put deck files in ${ws.userDecksDir}`}</Text>
         </Box>
       </ScrollArea>

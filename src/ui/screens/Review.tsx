@@ -10,6 +10,7 @@ import type { RatingResult } from '../../store/workspace.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ProgressBar } from '../components/ProgressBar.js';
+import { Para } from '../components/CardText.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { CHOICE_COMMANDS, ChoiceQuiz, MULTI_COMMANDS } from '../components/quiz/ChoiceQuiz.js';
 import { FLASHCARD_COMMANDS, FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
@@ -27,7 +28,7 @@ function formatDuration(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
-export function Review({ title, items }: { title: string; items: StudyItem[] }) {
+export function Review({ title, items, once = false }: { title: string; items: StudyItem[]; once?: boolean }) {
   const { clock, width, height, typing } = useAppState();
   const actions = useAppActions();
   const [session, dispatch] = useReducer(sessionReducer, items, (initial) => startSession(initial, clock()));
@@ -39,7 +40,7 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
 
   const moveOn = (done: Pending) => {
     const now = clock();
-    dispatch({ type: 'rated', item: done.item, rating: done.rating, record: done.result.record, reviewId: done.result.reviewId, restore: done.result.restore, now, sessionEnd: endOfDay(now) });
+    dispatch({ type: 'rated', item: done.item, rating: done.rating, record: done.result.record, reviewId: done.result.reviewId, restore: done.result.restore, now, sessionEnd: once ? now : endOfDay(now) });
     setPending(null);
     setShownAt(now);
   };
@@ -79,7 +80,7 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
   if (!current) {
     const elapsed = session.lastRatedAt - session.startedAt;
     return (
-      <Frame title={title} commands={['continue', 'undo']} footer={hint([['Enter', 'back to Home'], ['u', 'undo last rating']])}>
+      <Frame title={title} commands={['continue', 'undo']} footer={hint([['Enter', 'go back'], ['u', 'undo last rating']])}>
         <Box flexDirection="column">
           {session.rated === 0 ? (
             <Text>Nothing to study here right now: no cards are due, and today's new cards are used up.</Text>
@@ -90,6 +91,12 @@ export function Review({ title, items }: { title: string; items: StudyItem[] }) 
               <Text>{`Cards rated:  ${session.rated}`}</Text>
               <Text>{`Again:        ${session.lapses}`}</Text>
               <Text>{`Time:         ${formatDuration(elapsed)}`}</Text>
+              {once ? (
+                <>
+                  <Text> </Text>
+                  <Para text="These cards are in your schedule now; the ones you missed come back in Today's review." />
+                </>
+              ) : null}
             </>
           )}
           <Text> </Text>

@@ -23,7 +23,7 @@ export function Walkthrough() {
     const items = ws.sectionQueue(walk, shown);
     if (items.length === 0) return;
     setPicked(null);
-    actions.push({ name: 'review', title: `${walk.title} · ${section.name}`, items });
+    actions.push({ name: 'review', title: `${walk.title} · ${section.name}`, items, once: true });
   };
   useKeys({
     select: start,
