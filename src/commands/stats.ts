@@ -40,6 +40,6 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     '',
     table(['deck', 'cards', 'seen', 'due', 'new', 'mix'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new, mix(d.mix, d.guided)])),
     '',
-    'mix: the share of new skill cards each deck gets for this role. Culture cards are introduced by the walkthrough.',
+    'mix: each skill\'s share of new cards for this role; culture comes through the walkthrough.',
   ].join('\n');
 }

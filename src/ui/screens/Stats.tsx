@@ -33,7 +33,7 @@ export function Stats() {
           <Text> </Text>
           <Text bold>{`${'Deck'.padEnd(nameWidth)} ${'cards'.padStart(5)} ${'seen'.padStart(5)} ${'due'.padStart(5)} ${'new'.padStart(5)} ${'mix'.padStart(6)}`}</Text>
           {figures.decks.map((d) => (
-            <Text key={d.id}>{`${d.title.slice(0, nameWidth).padEnd(nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)} ${mix(d.mix, d.guided).padStart(6)}`}</Text>
+            <Text key={d.id}>{`${fit(d.title, nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)} ${mix(d.mix, d.guided).padStart(6)}`}</Text>
           ))}
           {figures.decks.length > 1 ? (
             <>
@@ -46,4 +46,9 @@ export function Stats() {
       </ScrollArea>
     </Frame>
   );
+}
+
+/** A name cut to a column, with an ellipsis when it had to be cut. */
+function fit(name: string, width: number): string {
+  return (name.length > width ? `${name.slice(0, width - 1)}…` : name).padEnd(width);
 }
