@@ -1,3 +1,4 @@
+import { mixLabel } from '../core/overview.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { table } from './table.js';
@@ -11,7 +12,6 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
   const walkthrough = walk
     ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
     : null;
-  const mix = (m: number | null, guided: boolean) => (m === null ? (guided ? 'guided' : '') : `${Math.round(m * 100)}%`);
   if (json) {
     return JSON.stringify(
       {
@@ -38,7 +38,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     ...(walkthrough ? [`Culture walkthrough: ${walkthrough.done} of ${walkthrough.sections} sections done${walkthrough.next ? `; next: ${walkthrough.next}` : ''}.`] : []),
     `Reviews stored: ${ws.progress.progress.reviews}`,
     '',
-    table(['deck', 'cards', 'seen', 'due', 'new', 'mix'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new, mix(d.mix, d.guided)])),
+    table(['deck', 'cards', 'seen', 'due', 'new', 'mix'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new, mixLabel(d)])),
     '',
     'mix: each skill\'s share of new cards for this role; culture comes through the walkthrough.',
   ].join('\n');

@@ -75,3 +75,8 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
     decks: perDeck,
   };
 }
+
+/** How a deck's place in the track's mix reads in tables: its share of new cards, or "guided". */
+export function mixLabel(deck: Pick<DeckFigures, 'mix' | 'guided'>): string {
+  return deck.mix === null ? (deck.guided ? 'guided' : '') : `${Math.round(deck.mix * 100)}%`;
+}

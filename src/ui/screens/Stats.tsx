@@ -1,6 +1,7 @@
 // Totals and per-deck figures for the decks of the chosen role.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { mixLabel } from '../../core/overview.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
@@ -21,7 +22,6 @@ export function Stats() {
   const walk = useMemo(() => ws.walkthrough(), [ws, revision]);
   useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
   const nameWidth = Math.max(10, Math.min(28, width - 41));
-  const mix = (m: number | null, guided: boolean) => (m === null ? (guided ? 'guided' : '') : `${Math.round(m * 100)}%`);
   return (
     <Frame title="Stats" commands={['pageDown', 'pageUp', 'up', 'down', 'search', 'back']} footer={hint([['j/k', 'scroll'], ['Esc', 'back']])}>
       <ScrollArea height={bodyHeight(height)} lineKeys>
@@ -33,7 +33,7 @@ export function Stats() {
           <Text> </Text>
           <Text bold>{`${'Deck'.padEnd(nameWidth)} ${'cards'.padStart(5)} ${'seen'.padStart(5)} ${'due'.padStart(5)} ${'new'.padStart(5)} ${'mix'.padStart(6)}`}</Text>
           {figures.decks.map((d) => (
-            <Text key={d.id}>{`${fit(d.title, nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)} ${mix(d.mix, d.guided).padStart(6)}`}</Text>
+            <Text key={d.id}>{`${fit(d.title, nameWidth)} ${String(d.cards).padStart(5)} ${String(d.seen).padStart(5)} ${String(d.due).padStart(5)} ${String(d.new).padStart(5)} ${mixLabel(d).padStart(6)}`}</Text>
           ))}
           {figures.decks.length > 1 ? (
             <>
