@@ -110,9 +110,11 @@ function buildDeckSchema() {
     .strictObject({
       type: kind('design', 'A timed system-design prompt with a rubric.'),
       ...common,
+      title: z.optional(text('A short name for lists, like "Open Connect cache fill".')),
       prompt: text('The design problem.'),
       minutes: z.int().check(z.gte(1, 'must be at least 1'), z.describe('Length of the whole mock interview in minutes.')),
       requirements: z.optional(list(text('One requirement.'), 'Functional and non-functional requirements.')),
+      scale: z.optional(list(text('One figure, like "200M members; 100M daily active".'), 'Figures to estimate from (assumptions for the exercise).')),
       phases: z.optional(list(PhaseSchema, 'The phases of the interview, in order.')),
       hints: z.optional(list(text('One hint.'), 'Progressive hints, revealed one at a time.')),
       rubric: z.optional(list(RubricSchema, 'Dimensions the user scores themselves on, 1 to 4.')),

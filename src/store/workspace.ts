@@ -1,7 +1,9 @@
 // Everything a command or the app needs from disk, opened in one place: settings, decks and
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
 import { join, resolve } from 'node:path';
-import type { Deck } from '../core/deck.js';
+import { cardKey, type Deck } from '../core/deck.js';
+import { endOfDay } from '../core/day.js';
+import type { DesignCard } from '../core/mock.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
 import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
@@ -10,6 +12,7 @@ import type { CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
 import { ProgressStore } from './progress-store.js';
+import { AttemptStore, type Attempt } from './attempts.js';
 import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
 
 export interface WorkspaceOptions {
@@ -37,6 +40,7 @@ export interface Workspace {
   /** Deck ids chosen with --deck; null means all decks. */
   selected: string[] | null;
   progress: ProgressStore;
+  attempts: AttemptStore;
   /** Things the user must be told: files moved aside, deck id clashes, unknown --deck ids. */
   notices: string[];
   decks(): Deck[];
@@ -52,8 +56,22 @@ export interface Workspace {
   /** The cards of a walkthrough section not yet answered, in teaching order. */
   sectionQueue(walk: Walkthrough, section: number): StudyItem[];
   rate(key: string, rating: Rating, now: number, ms: number): RatingResult;
+  /** Every design prompt of the loaded decks, due ones first. */
+  designPrompts(now: number): DesignPrompt[];
+  /** Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft. */
+  finishMock(attempt: Attempt, now: number): RatingResult;
   undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
   close(): void;
+}
+
+export interface DesignPrompt {
+  key: string;
+  deckId: string;
+  card: DesignCard;
+  /** Due today: attempted before and scheduled for now or earlier today. */
+  due: boolean;
+  /** When it is next due; null if never attempted. */
+  dueAt: number | null;
 }
 
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
@@ -85,6 +103,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     }
   }
   const progress = ProgressStore.open(dataDir, options.now, notices);
+  const attempts = new AttemptStore(dataDir, notices);
   let scheduler: Scheduler | null = null;
   let schedulerRetention = NaN;
   const currentScheduler = (): Scheduler => {
@@ -97,6 +116,14 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   /** The loaded decks, narrowed to those chosen with --deck when there are any. */
   const loadedDecks = (): Deck[] => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
+  const rate = (key: string, rating: Rating, now: number, ms: number): RatingResult => {
+    progress.refresh();
+    const restore = progress.progress.cards.get(key) ?? null;
+    const state = currentScheduler().next(restore?.state, now, rating);
+    const record: CardRecord = { state, firstReview: restore?.firstReview ?? now };
+    const entry = progress.record(key, rating, record, now, ms);
+    return { reviewId: entry.id, record, restore };
+  };
   const studyDecks = (): Deck[] => {
     const decks = loadedDecks();
     return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
@@ -108,6 +135,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     library,
     selected,
     progress,
+    attempts,
     notices,
     decks: loadedDecks,
     scheduler: currentScheduler,
@@ -130,14 +158,25 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       const keys = new Set(walk.sections[section]?.keys ?? []);
       return deck ? studyItems([deck]).filter((i) => keys.has(i.key) && !progress.progress.cards.has(i.key)) : [];
     },
-    rate(key, rating, now, ms) {
-      progress.refresh();
-      const restore = progress.progress.cards.get(key) ?? null;
-      const state = currentScheduler().next(restore?.state, now, rating);
-      const record: CardRecord = { state, firstReview: restore?.firstReview ?? now };
-      const entry = progress.record(key, rating, record, now, ms);
-      return { reviewId: entry.id, record, restore };
+    designPrompts(now) {
+      const dayEnd = endOfDay(now);
+      const prompts = loadedDecks().flatMap((deck) =>
+        deck.cards.flatMap((card): DesignPrompt[] => {
+          if (card.type !== 'design') return [];
+          const key = cardKey(deck.id, card.id);
+          const record = progress.progress.cards.get(key);
+          return [{ key, deckId: deck.id, card, due: !!record && record.state.due < dayEnd, dueAt: record ? record.state.due : null }];
+        }),
+      );
+      return [...prompts.filter((p) => p.due), ...prompts.filter((p) => !p.due)];
     },
+    finishMock(attempt, now) {
+      const result = rate(attempt.key, attempt.rating, now, attempt.durationMs);
+      attempts.record(attempt);
+      attempts.dropDraft(attempt.key);
+      return result;
+    },
+    rate,
     undo(reviewId, key, restore, now) {
       progress.undo(reviewId, key, restore, now);
     },

@@ -14,6 +14,9 @@ import { Search } from './screens/Search.js';
 import { Settings } from './screens/Settings.js';
 import { Stats } from './screens/Stats.js';
 import { Walkthrough } from './screens/Walkthrough.js';
+import { DesignList } from './screens/DesignList.js';
+import { DesignHistory } from './screens/DesignHistory.js';
+import { Mock } from './screens/Mock.js';
 
 export interface AppProps {
   ws: Workspace;
@@ -34,6 +37,12 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
       return <Review title={screen.title} items={screen.items} once={screen.once ?? false} />;
     case 'walkthrough':
       return <Walkthrough />;
+    case 'designs':
+      return <DesignList />;
+    case 'mock':
+      return <Mock promptKey={screen.key} minutes={screen.minutes} />;
+    case 'design-history':
+      return <DesignHistory promptKey={screen.key} />;
     case 'search':
       return <Search />;
     case 'card':
@@ -88,6 +97,12 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
       updateSettings: (patch) => {
         ws.settings.set(patch);
         bump();
+      },
+      saveDraft: (draft) => ws.attempts.saveDraft(draft),
+      finishMock: (attempt) => {
+        const result = ws.finishMock(attempt, clock());
+        bump();
+        return result;
       },
       setTyping: (value) => setTypingState(value),
       rememberMenu: (menu, value) => setMenuMemory((m) => ({ ...m, [menu]: value })),

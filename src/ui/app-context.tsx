@@ -6,6 +6,7 @@ import type { Rating } from '../core/scheduler.js';
 import type { CardRecord } from '../core/progress.js';
 import type { Settings } from '../store/settings.js';
 import type { RatingResult, Workspace } from '../store/workspace.js';
+import type { Attempt, Draft } from '../store/attempts.js';
 
 export type Screen =
   | { name: 'role' }
@@ -13,6 +14,10 @@ export type Screen =
   /** once: each card shows one time; cards still learning come back through the daily review. */
   | { name: 'review'; title: string; items: StudyItem[]; once?: boolean }
   | { name: 'walkthrough' }
+  | { name: 'designs' }
+  /** minutes: run the mock shortened to this many minutes. */
+  | { name: 'mock'; key: string; minutes?: number | undefined }
+  | { name: 'design-history'; key?: string | undefined }
   | { name: 'search' }
   | { name: 'card'; item: StudyItem }
   | { name: 'decks' }
@@ -46,6 +51,9 @@ export interface AppActions {
   preview(item: StudyItem): Record<Rating, number>;
   undo(reviewId: string, key: string, restore: CardRecord | null): void;
   updateSettings(patch: Partial<Settings>): void;
+  /** Keeps the mock in progress on disk; called on every change. */
+  saveDraft(draft: Draft): void;
+  finishMock(attempt: Attempt): RatingResult;
   /** A text field has focus: '?' and other letters are typed, not commands. */
   setTyping(typing: boolean): void;
   rememberMenu(menu: string, value: string): void;

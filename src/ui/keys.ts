@@ -24,7 +24,15 @@ export type Command =
   | 'pageDown'
   | 'study'
   | 'previous'
-  | 'next';
+  | 'next'
+  | 'nextPhase'
+  | 'pause'
+  | 'hint'
+  | 'notes'
+  | 'brief'
+  | 'finish'
+  | 'history'
+  | 'fresh';
 
 interface Binding {
   label: string;
@@ -54,6 +62,14 @@ export const BINDINGS: Record<Command, Binding> = {
   study: { label: 's', description: 'study this card now', test: (i) => i === 's' },
   previous: { label: '← h', description: 'previous section', test: (i, k) => k.leftArrow || i === 'h' },
   next: { label: '→ l', description: 'next section', test: (i, k) => k.rightArrow || i === 'l' },
+  nextPhase: { label: 'n', description: 'end this phase and start the next', test: (i) => i === 'n' },
+  pause: { label: 'p', description: 'pause or resume the clock', test: (i) => i === 'p' },
+  hint: { label: 'h', description: 'reveal the next hint (hints used are recorded)', test: (i) => i === 'h' },
+  notes: { label: 'e', description: 'write in your notes (Esc stops typing)', test: (i) => i === 'e' },
+  brief: { label: 'b', description: 'show the prompt, requirements and scale', test: (i) => i === 'b' },
+  finish: { label: 'f', description: 'finish the interview and score yourself', test: (i) => i === 'f' },
+  history: { label: 'h', description: 'past attempts at this prompt', test: (i) => i === 'h' },
+  fresh: { label: 'n', description: 'start over instead of resuming', test: (i) => i === 'n' },
 };
 
 export type Handlers = Partial<Record<Command, (input: string) => void>>;

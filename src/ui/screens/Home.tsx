@@ -9,7 +9,7 @@ import { hint, useKeys } from '../keys.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
 import { Para } from '../components/CardText.js';
 
-type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
+type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'designs' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
 
 export function Home() {
   const { ws, clock, revision, menuMemory, notices } = useAppState();
@@ -27,6 +27,9 @@ export function Home() {
   const walk = useMemo(() => ws.walkthrough(), [ws, revision, sets]);
   useKeys({ search: () => actions.push({ name: 'search' }), quit: actions.quit });
 
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
+  const designs = useMemo(() => ws.designPrompts(clock()), [ws, revision]);
+  const designsDue = designs.filter((d) => d.due).length;
   const cultureDue = figures.decks.filter((d) => d.area === 'culture').reduce((n, d) => n + d.due, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due, ${figures.new} new)`, value: 'today' },
@@ -40,6 +43,7 @@ export function Home() {
       : []),
     { label: walk ? `Culture review (${cultureDue} due)` : 'Culture', value: 'culture' },
     { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
+    ...(designs.length > 0 ? [{ label: `Design mocks (${designsDue} due, ${designs.length} prompt${designs.length === 1 ? '' : 's'})`, value: 'designs' as const }] : []),
     { label: 'Search', value: 'search' },
     { label: 'Decks', value: 'decks' },
     { label: 'Stats', value: 'stats' },

@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseDeck } from '../../src/core/deck-parse.js';
+import { elapsed, formatClock, nextPhase, planPhases, startTimer, suggestDesignRating, timerView, togglePause, type DesignCard } from '../../src/core/mock.js';
+import { REPO } from '../helpers/temp.js';
+
+const MIN = 60_000;
+const T0 = Date.UTC(2026, 10, 20, 18);
+
+function card(): DesignCard {
+  const result = parseDeck(readFileSync(join(REPO, 'tests/fixtures/design.json'), 'utf8'), 'design.json');
+  if (!result.ok) throw new Error('fixture is broken');
+  return result.deck.cards[0] as DesignCard;
+}
+
+describe('mock interview timer', () => {
+  it('runs phases at their written length, or scaled to a shorter run', () => {
+    expect(planPhases(card()).map((p) => [p.name, p.ms])).toEqual([['Clarify', 4 * MIN], ['Design', 6 * MIN]]);
+    expect(planPhases(card(), 5).map((p) => p.ms)).toEqual([2 * MIN, 3 * MIN]);
+  });
+
+  it('counts down the phase and the interview from the clock, and shows overtime as negative', () => {
+    const phases = planPhases(card());
+    const timer = startTimer(T0);
+    expect(timerView(timer, phases, T0 + 90_000)).toMatchObject({ phase: 0, phaseLeftMs: 150_000, totalLeftMs: 510_000 });
+    const late = timerView(timer, phases, T0 + 5 * MIN);
+    expect(late.phaseLeftMs).toBe(-MIN);
+    expect(formatClock(late.phaseLeftMs)).toBe('+1:00');
+    expect(formatClock(late.totalLeftMs)).toBe('5:00');
+  });
+
+  it('does not count paused time', () => {
+    let timer = togglePause(startTimer(T0), T0 + MIN);
+    expect(timerView(timer, planPhases(card()), T0 + 10 * MIN)).toMatchObject({ paused: true, elapsedMs: MIN });
+    timer = togglePause(timer, T0 + 10 * MIN);
+    expect(elapsed(timer, T0 + 11 * MIN)).toBe(2 * MIN);
+  });
+
+  it('moves to the next phase early, recording the time each phase took', () => {
+    const phases = planPhases(card());
+    let timer = nextPhase(startTimer(T0), phases.length, T0 + MIN);
+    expect(timerView(timer, phases, T0 + MIN)).toMatchObject({ phase: 1, phaseLeftMs: 6 * MIN });
+    timer = nextPhase(timer, phases.length, T0 + 8 * MIN);
+    expect(timer.phaseMs).toEqual([MIN, 7 * MIN]);
+    expect(timerView(timer, phases, T0 + 8 * MIN).finished).toBe(true);
+  });
+});
+
+describe('rubric to rating', () => {
+  it('reads the mean score as a grade', () => {
+    expect(suggestDesignRating([1, 2], 0)).toBe(1);
+    expect(suggestDesignRating([2, 2], 0)).toBe(2);
+    expect(suggestDesignRating([3, 3, 4], 0)).toBe(3);
+    expect(suggestDesignRating([4, 4], 0)).toBe(4);
+  });
+
+  it('suggests a step lower for every two hints, at most two steps, never below Again', () => {
+    expect(suggestDesignRating([4, 4], 1)).toBe(4);
+    expect(suggestDesignRating([4, 4], 2)).toBe(3);
+    expect(suggestDesignRating([4, 4], 5)).toBe(2);
+    expect(suggestDesignRating([2, 1], 4)).toBe(1);
+  });
+});
