@@ -19,9 +19,15 @@ export function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Wo
 }
 
 export const NEEDS_TERMINAL =
-  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats (each with --help).';
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, design --list (each with --help).';
 
-export async function startApp(paths: InstallPaths, options: GlobalOptions, study: { limit?: number } | null): Promise<void> {
+/** Where the app opens: Home, straight into a study session, or the design mocks. */
+export interface Launch {
+  study?: { limit?: number };
+  design?: { key?: string | undefined; minutes?: number | undefined };
+}
+
+export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     process.stderr.write(`${NEEDS_TERMINAL}\n`);
     process.exitCode = 1;
@@ -32,5 +38,5 @@ export async function startApp(paths: InstallPaths, options: GlobalOptions, stud
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { runApp } = await import('./ui/run.js');
-  await runApp(ws, { study });
+  await runApp(ws, launch);
 }

@@ -12,7 +12,7 @@ const version = typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERS
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
 if (process.argv.length <= 2) {
-  await startApp(paths, {}, null);
+  await startApp(paths, {});
 } else {
   const { runCommandLine } = await import('./command-line.js');
   await runCommandLine(process.argv, paths, version);

@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
+import { designHistoryCommand, designListCommand, findPrompt } from './commands/design.js';
 import { searchCommand } from './commands/search.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
@@ -46,7 +47,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
       writeErr: (text) => process.stderr.write(text),
       outputError: (text, write) => write(`keeper-prep: ${text.replace(/^error: /, '').trim()}\n`),
     })
-    .action(async () => startApp(paths, program.opts<GlobalOptions>(), null));
+    .action(async () => startApp(paths, program.opts<GlobalOptions>()));
 
   program.addHelpText(
     'after',
@@ -60,7 +61,39 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .command('study')
     .description('start a review session right away')
     .option('--limit <n>', 'at most this many cards', positiveInt)
-    .action(async (opts: { limit?: number }, cmd: Command) => startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { ...(opts.limit ? { limit: opts.limit } : {}) }));
+    .action(async (opts: { limit?: number }, cmd: Command) => startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { study: { ...(opts.limit ? { limit: opts.limit } : {}) } }));
+
+  program
+    .command('design')
+    .description('timed system-design mocks: the prompt list, one prompt (ID), or past attempts (history [ID])')
+    .argument('[id]', 'a prompt to start, or "history"')
+    .argument('[prompt]', 'with history: only this prompt')
+    .option('--list', 'print the prompts instead of opening the app')
+    .option('--minutes <n>', 'run the mock shortened to this many minutes (phases keep their proportions)', positiveInt)
+    .option('--json', 'with --list or history: print as JSON')
+    .addHelpText('after', '\nExamples:\n  keeper-prep design open-connect-cache-fill --minutes 15\n  keeper-prep design --list --json\n  keeper-prep design history open-connect-cache-fill\n')
+    .action(async (id: string | undefined, prompt: string | undefined, opts: { list?: boolean; minutes?: number; json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      if (id === 'history' || opts.list) {
+        await withWorkspace(paths, globals, (ws) => {
+          if (opts.list) return designListCommand(ws, Date.now(), !!opts.json);
+          if (!prompt) return designHistoryCommand(ws, undefined, !!opts.json);
+          const found = findPrompt(ws, prompt, Date.now());
+          if (typeof found === 'string') throw new Error(found);
+          return designHistoryCommand(ws, found.key, !!opts.json);
+        });
+        return;
+      }
+      let key: string | undefined;
+      if (id) {
+        const ws = await openFor(paths, globals);
+        const found = findPrompt(ws, id, Date.now());
+        ws.close();
+        if (typeof found === 'string') throw new Error(found);
+        key = found.key;
+      }
+      await startApp(paths, globals, { design: { key, minutes: opts.minutes } });
+    });
 
   program
     .command('search')

@@ -47,11 +47,13 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
   const dueKeys = new Set(queue.due.map((i) => i.key));
   const newRoom = Math.max(0, options.newPerDay - newIntroducedToday(records, now));
   const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
-  const perDeck = decks.map((deck): DeckFigures => {
+  const perDeck = decks.flatMap((deck): DeckFigures[] => {
     const mine = items.filter((i) => i.deckId === deck.id);
+    // A deck of design prompts only has no quiz cards; its prompts have their own screen.
+    if (mine.length === 0) return [];
     const seen = mine.filter((i) => records.has(i.key)).length;
     const unseenPlain = mine.filter((i) => !i.guided && !records.has(i.key)).length;
-    return {
+    return [{
       id: deck.id,
       title: deck.title,
       area: deck.area,
@@ -61,7 +63,7 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
       new: Math.min(newRoom, unseenPlain),
       mix: deck.area === 'skills' ? deckWeight(options.track, deck.id) / skillWeight : null,
       guided: isWalkthroughDeck(deck),
-    };
+    }];
   });
   // Culture first, then the skills the track leans on most.
   const rank = (d: DeckFigures) => (d.area === 'culture' ? 2 : 0) + (d.mix ?? 0);

@@ -50,6 +50,7 @@ describe('built-in decks', () => {
   it('cover one deck per skill of DESIGN.md, and a culture deck', () => {
     expect(decks.filter((d) => d.area === 'skills').map((d) => d.skill).sort()).toEqual([...SKILLS].sort());
     expect(decks.filter((d) => d.area === 'culture').map((d) => d.id)).toEqual(['culture']);
+    expect(decks.filter((d) => d.area === 'design').map((d) => d.id)).toEqual(['system-design']);
   });
 
   it('name only real tracks, and every track has skill decks', () => {
@@ -119,6 +120,26 @@ for (const deck of decks) {
         expect(deck.sections?.length ?? 0).toBeGreaterThanOrEqual(5);
         const runs = deck.cards.map((c) => c.section).filter((s, i, all) => s !== all[i - 1]);
         expect(runs).toEqual(deck.sections?.map((s) => s.name));
+      });
+    }
+
+    if (deck.area === 'design') {
+      it('has at least 20 complete mock prompts, some for product and analytics tracks', () => {
+        const prompts = deck.cards.filter((c): c is Extract<Card, { type: 'design' }> => c.type === 'design');
+        expect(prompts.length).toBeGreaterThanOrEqual(20);
+        for (const p of prompts) {
+          expect(p.title, p.id).toBeTruthy();
+          expect(p.requirements?.some((r) => r.startsWith('Functional')) && p.requirements.some((r) => r.startsWith('Non-functional')), `${p.id} requirements`).toBe(true);
+          expect(p.scale?.length ?? 0, `${p.id} scale`).toBeGreaterThanOrEqual(2);
+          expect(p.phases?.reduce((n, ph) => n + ph.minutes, 0), `${p.id} phases add up to its minutes`).toBe(p.minutes);
+          expect(p.hints?.length ?? 0, `${p.id} hints`).toBeGreaterThanOrEqual(3);
+          expect(p.rubric?.length ?? 0, `${p.id} rubric`).toBeGreaterThanOrEqual(4);
+          expect(p.rubric?.length ?? 0, `${p.id} rubric`).toBeLessThanOrEqual(6);
+          expect(p.followUps?.length ?? 0, `${p.id} follow-ups`).toBeGreaterThanOrEqual(3);
+          expect(p.keyPoints?.length ?? 0, `${p.id} key points`).toBeGreaterThanOrEqual(3);
+        }
+        const nonEngineering = ['product-manager', 'analytics-engineer', 'content-ops-analyst', 'policy-ops-analyst'];
+        expect(prompts.filter((p) => p.tags?.some((t) => nonEngineering.includes(t))).length).toBeGreaterThanOrEqual(6);
       });
     }
 

@@ -73,6 +73,43 @@ describe('the app in a terminal', () => {
     await again.waitFor('Section 2 of');
   });
 
+  it('design mock, shortened: hint, notes, phases, rubric, saved attempt; killed mid-way it resumes', async () => {
+    const home = tempDir();
+    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'software-engineer' }))`]);
+    const killed = terminal(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
+    await killed.waitFor('phase 0:48 · total 2:00');
+    killed.press('e');
+    await killed.waitFor('Typing notes');
+    killed.type('base62 ids');
+    await killed.waitFor('base62 ids▌');
+    killed.press('C-c');
+    await killed.waitFor('[exited');
+
+    const term = terminal(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
+    await term.waitFor('You have an unfinished attempt');
+    term.press('Enter');
+    await term.waitFor('base62 ids');
+    term.press('h');
+    await term.waitFor('1. Think about the id space.');
+    term.press('n');
+    await term.waitFor('Phase 2/2 · Design');
+    term.press('n');
+    await term.waitFor('What a strong answer covers');
+    term.press('Enter');
+    await term.waitFor('Rubric 1 of 2');
+    term.press('3');
+    await term.waitFor('Rubric 2 of 2');
+    term.press('4');
+    await term.waitFor('Suggested rating: Easy');
+    term.press('Enter');
+    await term.waitFor('Attempt saved');
+    term.press('Enter');
+    await term.waitFor('Design mocks');
+    const history = JSON.parse(execFileSync(process.execPath, ['bin/keeper-prep.js', 'design', 'history', 'url-shortener', '--json', '--deck', 'tests/fixtures/design.json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' }));
+    expect(history).toMatchObject([{ key: 'mini-design/url-shortener', notes: 'base62 ids', hintsUsed: 1, rating: 4, minutes: 2 }]);
+    expect(statsJson(home).reviews).toBe(1);
+  });
+
   it('Ctrl+C after 2 ratings leaves exactly 2 reviews', async () => {
     const home = tempDir();
     execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'software-engineer' }))`]);

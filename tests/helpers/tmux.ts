@@ -32,6 +32,11 @@ export class Terminal {
     for (const key of keys) this.tmux('send-keys', key);
   }
 
+  /** Types text literally, so words like "Enter" are not taken for keys. */
+  type(text: string): void {
+    this.tmux('send-keys', '-l', text);
+  }
+
   async waitFor(match: string | RegExp, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

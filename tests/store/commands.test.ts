@@ -36,9 +36,9 @@ describe('stats and decks commands', () => {
     const [header, ...rows] = text.split('\n');
     expect(header).toMatch(/^id\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design$/);
     const total = rows.find((r) => r.startsWith('total'));
-    expect(total).toMatch(/^total \(13 decks\)\s+\d+/);
+    expect(total).toMatch(/^total \(14 decks\)\s+\d+/);
     const json = JSON.parse(decksCommand(ws, true)) as { decks: { id: string; cards: number; kinds: Record<string, number> }[] };
-    expect(json.decks).toHaveLength(13);
+    expect(json.decks).toHaveLength(14);
     for (const deck of json.decks) expect(Object.values(deck.kinds).reduce((a, b) => a + b, 0)).toBe(deck.cards);
     ws.close();
   });

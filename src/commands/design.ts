@@ -1,0 +1,55 @@
+// `keeper-prep design --list` and `design history`: the prompts and past attempts, for scripts.
+import { formatClock } from '../core/mock.js';
+import { RATING_NAMES } from '../core/scheduler.js';
+import type { DesignPrompt, Workspace } from '../store/workspace.js';
+import { table } from './table.js';
+
+/** A prompt named by its card id, or by deck-id/card-id when two decks share a card id. */
+export function findPrompt(ws: Workspace, id: string, now: number): DesignPrompt | string {
+  const prompts = ws.designPrompts(now);
+  const found = prompts.filter((p) => p.key === id || p.card.id === id);
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1) return `"${id}" names prompts in several decks; use one of: ${found.map((p) => p.key).join(', ')}`;
+  return `no design prompt "${id}"; \`keeper-prep design --list\` shows them`;
+}
+
+export function designListCommand(ws: Workspace, now: number, json: boolean): string {
+  const history = ws.attempts.history();
+  const drafts = new Set(ws.attempts.draftKeys());
+  const rows = ws.designPrompts(now).map((p) => {
+    const mine = history.filter((a) => a.key === p.key);
+    return {
+      id: p.card.id,
+      key: p.key,
+      title: p.card.title ?? p.card.id,
+      minutes: p.card.minutes,
+      tags: p.card.tags ?? [],
+      due: p.due,
+      dueAt: p.dueAt === null ? null : new Date(p.dueAt).toISOString(),
+      attempts: mine.length,
+      unfinished: drafts.has(p.key),
+    };
+  });
+  if (json) return JSON.stringify(rows, null, 2);
+  return table(
+    ['id', 'min', 'tries', 'status'],
+    rows.map((r) => [r.id, r.minutes, r.attempts, r.unfinished ? 'unfinished' : r.due ? 'due' : r.dueAt ? `next ${r.dueAt.slice(0, 10)}` : 'new']),
+  );
+}
+
+export function designHistoryCommand(ws: Workspace, key: string | undefined, json: boolean): string {
+  const attempts = ws.attempts.history(key);
+  if (json) return JSON.stringify(attempts, null, 2);
+  if (attempts.length === 0) return key ? `No finished attempts at ${key} yet.` : 'No finished attempts yet.';
+  return table(
+    ['finished', 'prompt', 'time', 'hints', 'mean', 'rating'],
+    attempts.map((a) => [
+      new Date(a.finishedAt).toISOString().slice(0, 16).replace('T', ' '),
+      a.key.split('/')[1] ?? a.key,
+      formatClock(a.durationMs),
+      a.hintsUsed,
+      a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-',
+      RATING_NAMES[a.rating],
+    ]),
+  );
+}
