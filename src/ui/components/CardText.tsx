@@ -64,3 +64,20 @@ export function CardText({ text, bold = false, dim = false }: { text: string; bo
 export function Source({ url }: { url: string | undefined }) {
   return url ? <Para dim text={`Source: ${url}`} /> : null;
 }
+
+/** A list item with a hanging indent, so wrapped lines line up under the text, not the bullet. */
+export function Bullet({ text, mark = '•', indent = 2, dim = false }: { text: string; mark?: string; indent?: number; dim?: boolean }) {
+  const { width } = useAppState();
+  useRemeasure();
+  const lead = ' '.repeat(indent);
+  const hang = ' '.repeat(indent + mark.length + 1);
+  const wrapped = wrapAnsi(text, Math.max(10, width - hang.length), { hard: true, trim: true })
+    .split('\n')
+    .map((line, i) => (i === 0 ? `${lead}${mark} ${line}` : `${hang}${line}`))
+    .join('\n');
+  return (
+    <Text dimColor={dim} wrap="truncate-end">
+      {wrapped}
+    </Text>
+  );
+}

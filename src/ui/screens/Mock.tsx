@@ -8,7 +8,7 @@ import { formatClock, nextPhase, planPhases, startTimer, suggestDesignRating, ti
 import { RATING_NAMES, type Rating } from '../../core/scheduler.js';
 import type { Attempt, Draft } from '../../store/attempts.js';
 import { useAppActions, useAppState } from '../app-context.js';
-import { Para } from '../components/CardText.js';
+import { Bullet, Para, Source } from '../components/CardText.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { hint, useKeys } from '../keys.js';
@@ -201,12 +201,12 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
         <ScrollArea height={body}>
           <Para bold text="What a strong answer covers" />
           {(card.keyPoints ?? []).map((k, i) => (
-            <Para key={`k${i}`} indent={2} text={`• ${k}`} />
+            <Bullet key={`k${i}`} text={k} />
           ))}
           <Text> </Text>
           <Para bold text="Follow-ups an interviewer would ask" />
           {(card.followUps ?? []).map((f, i) => (
-            <Para key={`f${i}`} indent={2} text={`• ${f}`} />
+            <Bullet key={`f${i}`} text={f} />
           ))}
           <Text> </Text>
           <Para dim text={`Interview time ${formatClock(view.elapsedMs)} · hints used ${run.hintsUsed} of ${hints.length}. Compare with your notes, then score yourself honestly.`} />
@@ -312,7 +312,7 @@ function Brief({ card, phases }: { card: NonNullable<Parameters<typeof planPhase
           <Text> </Text>
           <Text bold>Requirements</Text>
           {card.requirements.map((r, i) => (
-            <Para key={i} indent={2} text={`• ${r}`} />
+            <Bullet key={i} text={r} />
           ))}
         </>
       ) : null}
@@ -321,7 +321,7 @@ function Brief({ card, phases }: { card: NonNullable<Parameters<typeof planPhase
           <Text> </Text>
           <Text bold>Scale to estimate from</Text>
           {card.scale.map((s, i) => (
-            <Para key={i} indent={2} text={`• ${s}`} />
+            <Bullet key={i} text={s} />
           ))}
         </>
       ) : null}
@@ -330,6 +330,7 @@ function Brief({ card, phases }: { card: NonNullable<Parameters<typeof planPhase
       {phases.map((p, i) => (
         <Text key={i} wrap="truncate-end">{`  ${i + 1}. ${p.name} (${formatClock(p.ms)})`}</Text>
       ))}
+      <Source url={card.source} />
     </Box>
   );
 }
@@ -339,7 +340,7 @@ function Hints({ hints, used }: { hints: readonly string[]; used: number }) {
   return (
     <Box flexDirection="column">
       {hints.slice(0, used).map((h, i) => (
-        <Para key={i} text={`${i + 1}. ${h}`} />
+        <Bullet key={i} indent={0} mark={`${i + 1}.`} text={h} />
       ))}
       {used < hints.length ? <Para dim text={`h reveals hint ${used + 1} of ${hints.length}. Using hints lowers the suggested rating.`} /> : <Para dim text="No more hints." />}
     </Box>
