@@ -98,9 +98,9 @@ export function formatClock(ms: number): string {
  * one the candidate can produce alone.
  */
 export function suggestDesignRating(scores: readonly number[], hintsUsed: number): Rating {
-  if (scores.length === 0) return 1;
-  const mean = scores.reduce((n, s) => n + s, 0) / scores.length;
-  const base = mean < 1.75 ? 1 : mean < 2.5 ? 2 : mean < 3.5 ? 3 : 4;
+  const mean = scores.length > 0 ? scores.reduce((n, s) => n + s, 0) / scores.length : null;
+  // A prompt without a rubric has nothing to grade: Good, less the hints.
+  const base = mean === null ? 3 : mean < 1.75 ? 1 : mean < 2.5 ? 2 : mean < 3.5 ? 3 : 4;
   const penalty = Math.min(2, Math.floor(hintsUsed / 2));
   return Math.max(1, base - penalty) as Rating;
 }

@@ -60,5 +60,7 @@ describe('rubric to rating', () => {
     expect(suggestDesignRating([4, 4], 2)).toBe(3);
     expect(suggestDesignRating([4, 4], 5)).toBe(2);
     expect(suggestDesignRating([2, 1], 4)).toBe(1);
+    expect(suggestDesignRating([], 0)).toBe(3); // no rubric to score against
+    expect(suggestDesignRating([], 2)).toBe(2);
   });
 });

@@ -1,5 +1,7 @@
 // End to end: the built, bundled CLI in a real 80x24 terminal.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/temp.js';
 import { answerCurrentCard, Terminal } from '../helpers/tmux.js';
@@ -18,6 +20,11 @@ function terminal(args: string[], home: string, options: { width?: number; heigh
 function statsJson(home: string): { reviews: number; role: string; decks: { id: string }[] } {
   const out = execFileSync(process.execPath, ['bin/keeper-prep.js', 'stats', '--json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' });
   return JSON.parse(out);
+}
+
+/** Settings as the role picker leaves them, so a test can start past it. */
+function chooseRole(home: string, role: string): void {
+  writeFileSync(join(home, 'settings.json'), JSON.stringify({ role }));
 }
 
 describe('the app in a terminal', () => {
@@ -48,7 +55,7 @@ describe('the app in a terminal', () => {
 
   it('culture walkthrough: a section intro, its questions, then Home counts the section done and resumes at the next', async () => {
     const home = tempDir();
-    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'policy-ops-analyst' }))`]);
+    chooseRole(home, 'policy-ops-analyst');
     const term = terminal([], home);
     await term.waitFor(/Culture walkthrough \(0 of \d+ sections done\)/);
     term.press('Down');
@@ -75,7 +82,7 @@ describe('the app in a terminal', () => {
 
   it('design mock, shortened: hint, notes, phases, rubric, saved attempt; killed mid-way it resumes', async () => {
     const home = tempDir();
-    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'software-engineer' }))`]);
+    chooseRole(home, 'software-engineer');
     const killed = terminal(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
     await killed.waitFor('phase 0:48 · total 2:00');
     killed.press('e');
@@ -112,7 +119,7 @@ describe('the app in a terminal', () => {
 
   it('Ctrl+C after 2 ratings leaves exactly 2 reviews', async () => {
     const home = tempDir();
-    execFileSync(process.execPath, ['-e', `require('fs').writeFileSync(${JSON.stringify(`${home}/settings.json`)}, JSON.stringify({ role: 'software-engineer' }))`]);
+    chooseRole(home, 'software-engineer');
     const term = terminal(['study'], home);
     await term.waitFor(' 0/20');
     await answerCurrentCard(term);

@@ -65,7 +65,7 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
   const view = timerView(run.timer, phases, now);
   const hints = card?.hints ?? [];
   const rubric = card?.rubric ?? [];
-  const suggested: Rating = rubric.length > 0 ? suggestDesignRating(scores, run.hintsUsed) : (Math.max(1, 3 - Math.min(2, Math.floor(run.hintsUsed / 2))) as Rating);
+  const suggested = suggestDesignRating(scores, run.hintsUsed);
 
   const finish = () => {
     setTyping(false);
