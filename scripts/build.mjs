@@ -1,7 +1,7 @@
 // One ESM bundle split in two: the UI (ink, react) is a separate chunk that only the
 // interactive app imports, so data subcommands start as fast as plain node.
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -22,7 +22,10 @@ export const sharedOptions = {
     'ajv/dist/2020.js': new URL('../src/ajv-stub.js', import.meta.url).pathname,
     'ajv-formats': new URL('../src/ajv-stub.js', import.meta.url).pathname,
   },
-  banner: { js: "import {createRequire as __cr} from 'node:module'; const require = __cr(import.meta.url);" },
+  // CommonJS packages in the bundle (sql.js among them) expect require and __dirname.
+  banner: {
+    js: "import {createRequire as __cr} from 'node:module'; import {fileURLToPath as __fu} from 'node:url'; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url); const __dirname = __fu(new URL('.', import.meta.url));",
+  },
   // jsonc-parser's "main" is a UMD build with requires esbuild cannot follow; its ESM build is fine.
   mainFields: ['module', 'main'],
   logLevel: 'warning',
@@ -40,6 +43,8 @@ async function buildCli() {
     chunkNames: 'chunks/[name]-[hash]',
   });
   await bundleBuiltinDecks();
+  // sql.js loads SQLite as WebAssembly from this file (read by path, never fetched).
+  copyFileSync(new URL('../node_modules/sql.js/dist/sql-wasm.wasm', import.meta.url), join(outdir, 'sql-wasm.wasm'));
 }
 
 /**

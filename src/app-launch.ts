@@ -7,6 +7,8 @@ export interface InstallPaths {
   builtinDir: string;
   /** dist/builtin-decks.json, the built-in decks validated at build time. */
   builtinBundle: string;
+  /** sql-wasm.wasm beside the bundle: SQLite for reading Anki packages. */
+  sqlWasm: string;
 }
 
 export interface GlobalOptions {
@@ -15,7 +17,7 @@ export interface GlobalOptions {
 }
 
 export function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {
-  return openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, ...paths, now: Date.now() });
+  return openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() });
 }
 
 export const NEEDS_TERMINAL =

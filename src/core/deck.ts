@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
  * to move the cursor or rewrite the user's terminal. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const SAFE_TEXT = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const CONTROL_CHARACTER_MESSAGE =
   'contains a control character (only newline and tab are allowed in deck text)';
@@ -17,7 +17,7 @@ const text = (description: string) =>
   z.string().check(z.minLength(1, 'must not be empty'), z.regex(SAFE_TEXT, CONTROL_CHARACTER_MESSAGE), z.describe(description));
 
 const id = (description: string) =>
-  z.string().check(z.regex(ID, 'must use lowercase letters, digits and single hyphens, like "power-inputs"'), z.describe(description));
+  z.string().check(z.regex(ID_PATTERN, 'must use lowercase letters, digits and single hyphens, like "power-inputs"'), z.describe(description));
 
 const list = <T extends z.core.SomeType>(item: T, description: string, min = 0, minMessage = `needs at least ${min} items`) =>
   z.array(item).check(z.minLength(min, minMessage), z.describe(description));

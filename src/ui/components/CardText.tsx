@@ -20,17 +20,29 @@ export function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
+/** A list item's bullet or number, so its wrapped lines can hang under the text. */
+const LIST_MARK = /^(?:[•*-]|\d{1,3}[.)])[ \t]+/;
+
+function wrapLine(line: string, width: number): string {
+  const lead = /^[ \t]*/.exec(line)?.[0] ?? '';
+  const mark = LIST_MARK.exec(line.slice(lead.length))?.[0] ?? '';
+  const hang = ' '.repeat(lead.length + mark.length);
+  return wrapAnsi(line.slice(lead.length + mark.length), Math.max(10, width - hang.length), { hard: true, trim: true })
+    .split('\n')
+    .map((part, i) => (i === 0 ? lead + mark + part : hang + part))
+    .join('\n');
+}
+
 /**
  * Prose wrapped to the screen ourselves: ink's own wrapping keeps the space at a line break,
- * which starts the next line with a stray blank.
+ * which starts the next line with a stray blank. List items hang their wrapped lines.
  */
 export function Para({ text, indent = 0, bold = false, dim = false, color }: { text: string; indent?: number; bold?: boolean; dim?: boolean; color?: string | undefined }) {
   const { width } = useAppState();
   useRemeasure();
-  const lead = /^[ \t]*/.exec(text)?.[0] ?? '';
-  const wrapped = wrapAnsi(text.slice(lead.length), Math.max(10, width - indent - lead.length), { hard: true, trim: true })
+  const wrapped = text
     .split('\n')
-    .map((line) => lead + line)
+    .map((line) => wrapLine(line, width - indent))
     .join('\n');
   return (
     <Text bold={bold} dimColor={dim} color={color} wrap="truncate-end">
@@ -39,14 +51,26 @@ export function Para({ text, indent = 0, bold = false, dim = false, color }: { t
   );
 }
 
+/** A code line wider than the screen continues on the next line, marked, rather than being cut. */
+function codeLines(text: string, width: number): string[] {
+  return text.split('\n').flatMap((line) =>
+    line.length <= width
+      ? [line]
+      : wrapAnsi(line, Math.max(10, width - 2), { hard: true, trim: false })
+          .split('\n')
+          .map((part, i) => (i === 0 ? part : `↳ ${part}`)),
+  );
+}
+
 export function CardText({ text, bold = false, dim = false }: { text: string; bold?: boolean; dim?: boolean }) {
+  const { width } = useAppState();
   useRemeasure();
   return (
     <Box flexDirection="column">
       {splitBlocks(text).map((block, i) =>
         block.code ? (
           <Box key={i} paddingLeft={2} flexDirection="column">
-            {block.text.split('\n').map((line, j) => (
+            {codeLines(block.text, width - 2).map((line, j) => (
               <Text key={j} color="yellow" wrap="truncate-end">
                 {line || ' '}
               </Text>

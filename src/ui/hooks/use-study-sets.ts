@@ -1,4 +1,4 @@
-// The three study sets Home offers, each a list of decks and a way to build today's queue for it.
+// The study sets Home offers, each a list of decks and a way to build today's queue for it.
 import { useMemo } from 'react';
 import type { Deck } from '../../core/deck.js';
 import type { StudyItem } from '../../core/queue.js';
@@ -11,7 +11,7 @@ export interface StudySet {
   queue(limit?: number): StudyItem[];
 }
 
-export function useStudySets(): Record<'today' | 'culture' | 'skills', StudySet> {
+export function useStudySets(): Record<'today' | 'culture' | 'skills' | 'own', StudySet> {
   const { ws, clock, revision } = useAppState();
   return useMemo(() => {
     const settings = ws.settings.get();
@@ -25,6 +25,8 @@ export function useStudySets(): Record<'today' | 'culture' | 'skills', StudySet>
       today: make("Today's review", mine),
       culture: make('Culture', mine.filter((d) => d.area === 'culture')),
       skills: make(`Skills · ${trackById(settings.role)?.title ?? 'all roles'}`, mine.filter((d) => d.area === 'skills')),
+      // Decks the user wrote or imported: built-in decks name an area other than custom.
+      own: make('Your decks', mine.filter((d) => d.area === 'custom')),
     };
     // revision: settings (the role) may have changed
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -9,7 +9,7 @@ import { hint, useKeys } from '../keys.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
 import { Para } from '../components/CardText.js';
 
-type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'designs' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
+type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
 
 export function Home() {
   const { ws, clock, revision, menuMemory, notices } = useAppState();
@@ -31,6 +31,9 @@ export function Home() {
   const designs = useMemo(() => ws.designPrompts(clock()), [ws, revision]);
   const designsDue = designs.filter((d) => d.due).length;
   const cultureDue = figures.decks.filter((d) => d.area === 'culture').reduce((n, d) => n + d.due, 0);
+  const own = figures.decks.filter((d) => d.area === 'custom');
+  const ownDue = own.reduce((n, d) => n + d.due, 0);
+  const ownCards = own.reduce((n, d) => n + d.cards, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due, ${figures.new} new)`, value: 'today' },
     ...(walk
@@ -43,6 +46,7 @@ export function Home() {
       : []),
     { label: walk ? `Culture review (${cultureDue} due)` : 'Culture', value: 'culture' },
     { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
+    ...(sets.own.decks.length > 0 ? [{ label: `Your decks (${ownDue} due, ${ownCards} cards)`, value: 'own' as const }] : []),
     ...(designs.length > 0 ? [{ label: `Design mocks (${designsDue} due, ${designs.length} prompt${designs.length === 1 ? '' : 's'})`, value: 'designs' as const }] : []),
     { label: 'Search', value: 'search' },
     { label: 'Decks', value: 'decks' },
@@ -56,6 +60,7 @@ export function Home() {
       case 'today':
       case 'culture':
       case 'skills':
+      case 'own':
         actions.push({ name: 'review', title: sets[entry].title, items: sets[entry].queue() });
         return;
       case 'quit':

@@ -1,0 +1,103 @@
+// `keeper-prep import FILE`: an Anki package or a CSV/TSV export becomes a deck in the user's decks
+// directory, with a report of what came in and what was left out and why. Nothing is written
+// unless the whole import succeeds. Loaded only by this command: sql.js and the HTML converter
+// are too heavy for every start.
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { convertAnkiNotes, type Skipped } from '../core/anki-notes.js';
+import { convertCsv } from '../core/csv-cards.js';
+import { ID_PATTERN } from '../core/deck.js';
+import { importedDeck } from '../core/imported-deck.js';
+import { decodeText, ImportError, slugId } from '../core/import-text.js';
+import { readAnkiPackage } from '../store/anki-package.js';
+import { writeDeckFile } from '../store/deck-files.js';
+import { readImportSource } from '../store/import-source.js';
+import type { Workspace } from '../store/workspace.js';
+
+export interface ImportOptions {
+  out?: string | undefined;
+  id?: string | undefined;
+  force?: boolean | undefined;
+}
+
+export interface ImportPaths {
+  /** sql-wasm.wasm, shipped beside the bundle. */
+  sqlWasm: string;
+  /** The shipped deck.schema.json, for the new deck's "$schema". */
+  schema: string;
+}
+
+const SHOWN_SKIPS = 10;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function skippedLines(skipped: readonly Skipped[]): string[] {
+  if (skipped.length === 0) return [];
+  return [
+    `Skipped ${skipped.length}:`,
+    ...skipped.slice(0, SHOWN_SKIPS).map((s) => `  ${s.what}: ${s.reason}`),
+    ...(skipped.length > SHOWN_SKIPS ? [`  and ${skipped.length - SHOWN_SKIPS} more`] : []),
+  ];
+}
+
+export async function importCommand(ws: Workspace, file: string, options: ImportOptions, paths: ImportPaths, today: string): Promise<string> {
+  if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
+    throw new ImportError(`--id "${options.id}" must use lowercase letters, digits and single hyphens, like "my-deck"`);
+  }
+  const source = readImportSource(file);
+  const stem = basename(file, extname(file));
+  const id = options.id ?? slugId(stem);
+  const target = resolve(options.out ?? resolve(ws.userDecksDir, `${id}.json`));
+  const clash = ws.library.decks.find((d) => d.deck.id === id && resolve(d.file) !== target);
+  if (clash) {
+    throw new ImportError(`a ${clash.origin} deck already has the id "${id}" (${clash.file}); choose another with --id`);
+  }
+  if (existsSync(target) && !options.force) {
+    throw new ImportError(`${target} already exists; pass --force to replace it (cards keep their ids, so progress on them is kept)`);
+  }
+
+  let summary: string[];
+  let converted: { cards: Parameters<typeof importedDeck>[0]['cards']; skipped: Skipped[]; withMedia: number };
+  let title = stem;
+  if (source.kind === 'anki') {
+    const collection = await readAnkiPackage(file, source.bytes, paths.sqlWasm);
+    const result = convertAnkiNotes(collection);
+    converted = result;
+    title = collection.deckName ?? stem;
+    summary = [
+      `Imported ${plural(result.cards.length, 'card')} from ${plural(collection.notes.length, 'note')} in ${source.name} (Anki, ${collection.format}).`,
+      ...result.byType.map((t) => `  ${t.type}: ${plural(t.notes, 'note')}, ${plural(t.cards, 'card')}`),
+    ];
+  } else {
+    const result = convertCsv(decodeText(source.bytes, source.name), source.name);
+    converted = result;
+    const separator = result.delimiter === '\t' ? 'tab' : `"${result.delimiter}"`;
+    summary = [
+      `Imported ${plural(result.cards.length, 'card')} from ${source.name} (${separator}-separated${result.header ? `, header row: ${result.header.join(', ')}` : ', no header row'}).`,
+      ...(result.extraColumns > 0 ? [`  ${plural(result.extraColumns, 'extra column')} added to the answer side.`] : []),
+    ];
+  }
+  if (converted.cards.length === 0) {
+    throw new ImportError(`nothing to import from ${source.name}: ${converted.skipped.length > 0 ? `all ${plural(converted.skipped.length, 'card')} were skipped (first: ${converted.skipped[0]!.what}: ${converted.skipped[0]!.reason})` : 'it has no notes'}`);
+  }
+  const deck = importedDeck({
+    id,
+    title,
+    description: `Imported from ${source.name} on ${today}.`,
+    schema: relative(dirname(target), paths.schema).split('\\').join('/'),
+    cards: converted.cards,
+  });
+  writeDeckFile(target, deck);
+  const inDecksDir = resolve(dirname(target)) === resolve(ws.userDecksDir);
+  return [
+    ...summary,
+    ...(converted.withMedia > 0 ? [`  ${plural(converted.withMedia, 'card')} refer to images or sounds; they show as [image: file] (the files are not imported).`] : []),
+    ...skippedLines(converted.skipped),
+    `Wrote deck "${id}" to ${target}`,
+    inDecksDir
+      ? `Study it: keeper-prep study --deck ${id}  (or open keeper-prep: Home > Your decks)`
+      : `Study it: keeper-prep study --deck ${target}  (or move it to ${ws.userDecksDir} to load it every time)`,
+  ].join('\n');
+}
