@@ -1,15 +1,18 @@
 import { formatDeckError } from '../core/deck-parse.js';
 import { CARD_KINDS, kindCounts } from '../core/deck.js';
+import { orphanedLine } from '../core/progress.js';
 import type { Workspace } from '../store/workspace.js';
 import { table } from './table.js';
 
 export function decksCommand(ws: Workspace, json: boolean): string {
-  const decks = ws.library.decks.map(({ deck, file, origin }) => {
+  const decks = ws.library.decks.map(({ deck, file, origin, replaced }) => {
     const kinds = kindCounts(deck);
-    return { id: deck.id, title: deck.title, area: deck.area, tracks: deck.tracks ?? [], cards: deck.cards.length, kinds, file, origin };
+    return { id: deck.id, title: deck.title, area: deck.area, tracks: deck.tracks ?? [], cards: deck.cards.length, kinds, file, origin, ...(replaced ? { replaced } : {}) };
   });
   const broken = ws.library.broken.map((b) => ({ file: b.file, origin: b.origin, errors: b.errors }));
-  if (json) return JSON.stringify({ decks, broken, notices: ws.notices }, null, 2);
+  const orphans = ws.orphans();
+  const orphaned = { total: sum([...orphans.values()]), byDeck: Object.fromEntries(orphans) };
+  if (json) return JSON.stringify({ decks, broken, orphaned, notices: ws.notices }, null, 2);
   const lines = [
     table(
       // Narrow enough for an 80-column terminal; titles and areas are in --json.
@@ -23,6 +26,7 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   for (const b of broken) {
     lines.push('', `Broken deck (not loaded): ${b.file}`, ...b.errors.map((e) => `  ${formatDeckError(e)}`));
   }
+  if (orphaned.total > 0) lines.push('', orphanedLine(orphans));
   for (const notice of ws.notices) lines.push('', notice);
   return lines.join('\n');
 }
@@ -30,3 +34,4 @@ export function decksCommand(ws: Workspace, json: boolean): string {
 function sum(values: readonly number[]): number {
   return values.reduce((n, v) => n + v, 0);
 }
+

@@ -93,7 +93,7 @@ export async function importCommand(ws: Workspace, file: string, options: Import
   const inDecksDir = resolve(dirname(target)) === resolve(ws.userDecksDir);
   return [
     ...summary,
-    ...(converted.withMedia > 0 ? [`  ${plural(converted.withMedia, 'card')} refer to images or sounds; they show as [image: file] (the files are not imported).`] : []),
+    ...(converted.withMedia > 0 ? [`  ${plural(converted.withMedia, 'card')} ${converted.withMedia === 1 ? 'refers' : 'refer'} to images or sounds; they show as [image: file] (the files are not imported).`] : []),
     ...skippedLines(converted.skipped),
     `Wrote deck "${id}" to ${target}`,
     inDecksDir

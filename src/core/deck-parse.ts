@@ -75,6 +75,8 @@ function describeType(value: unknown): string {
   return typeof value === 'number' ? 'a number' : typeof value;
 }
 
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
     case 'invalid_type': {
@@ -84,6 +86,9 @@ function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
       return `must be ${expected}, not ${describeType(input)}`;
     }
     case 'unrecognized_keys':
+      if (issue.keys.some((k) => FORBIDDEN_KEYS.has(k))) {
+        return `"${issue.keys.find((k) => FORBIDDEN_KEYS.has(k))!}" is not allowed as a key: it names a JavaScript object's internals, not a deck field`;
+      }
       return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; unknown keys are not allowed)`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, not ${JSON.stringify(input)}`;

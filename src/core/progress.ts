@@ -45,9 +45,34 @@ export function emptyProgress(): Progress {
   return { cards: new Map(), reviews: 0 };
 }
 
+/** When the review that produced this record happened; a record that was never reviewed loses to any. */
+function reviewedAt(record: CardRecord): number {
+  return record.state.lastReview ?? -Infinity;
+}
+
+/**
+ * Folds one log entry into the records.
+ *
+ * A review replaces the card's record only when its record is at least as new as the one held
+ * (newer state wins): an import appends another machine's reviews after ours, so log order no
+ * longer says which came last. Both sides are compared by the record's own lastReview, never by
+ * one entry's `at` against the other's record, so the outcome depends only on the set of reviews
+ * and two machines that merged each other's histories hold the same records. On a tie the later
+ * line wins, which is what a rating made within the same millisecond expects. The first review
+ * is the earliest seen from either side, and every review counts, whether or not it wins.
+ * Undo entries put back the record saved before the review they take back, as they always have.
+ */
 export function applyEntry(progress: Progress, entry: LogEntry): void {
   if (entry.t === 'review') {
-    progress.cards.set(entry.key, entry.record);
+    const held = progress.cards.get(entry.key);
+    if (!held) {
+      progress.cards.set(entry.key, entry.record);
+    } else {
+      const winner = reviewedAt(entry.record) >= reviewedAt(held) ? entry.record : held;
+      const firstReview = Math.min(held.firstReview, entry.record.firstReview);
+      // A fresh object when firstReview moves: entry.record may still be held by the caller for undo.
+      progress.cards.set(entry.key, winner.firstReview === firstReview ? winner : { ...winner, firstReview });
+    }
     progress.reviews++;
   } else {
     if (entry.restore) progress.cards.set(entry.key, entry.restore);
@@ -101,4 +126,25 @@ export function parseLogLine(line: string): LogEntry | null {
     return e.restore === null || isCardRecord(e.restore) ? (e as unknown as UndoEntry) : null;
   }
   return null;
+}
+
+/**
+ * Cards with history that no loaded deck has any more, per deck id. Their records stay in the
+ * log, so a card that comes back (same deck id and card id) picks up where it left off.
+ */
+export function orphanedCards(records: ReadonlyMap<string, CardRecord>, liveKeys: ReadonlySet<string>): Map<string, number> {
+  const byDeck = new Map<string, number>();
+  for (const key of records.keys()) {
+    if (liveKeys.has(key)) continue;
+    const deckId = key.slice(0, key.indexOf('/'));
+    byDeck.set(deckId, (byDeck.get(deckId) ?? 0) + 1);
+  }
+  return byDeck;
+}
+
+/** What `decks` and the Decks screen say about cards with history that no deck has now. */
+export function orphanedLine(orphans: ReadonlyMap<string, number>): string {
+  const total = [...orphans.values()].reduce((a, b) => a + b, 0);
+  const where = [...orphans.entries()].map(([deck, n]) => `${deck} ${n}`).join(', ');
+  return `${total} card${total === 1 ? '' : 's'} with review history ${total === 1 ? 'is' : 'are'} in no loaded deck (${where}): removed from the deck, or the deck is not loaded. The history is kept, and comes back if the card does.`;
 }

@@ -11,6 +11,8 @@ export interface LoadedDeck {
   deck: Deck;
   file: string;
   origin: DeckOrigin;
+  /** The deck with the same id this one was chosen over, and why. */
+  replaced?: { file: string; origin: DeckOrigin; reason: string };
 }
 
 export interface BrokenDeck {
@@ -108,8 +110,9 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
     const clash = library.decks.findIndex((d) => d.deck.id === loaded.deck.id);
     if (clash >= 0) {
       const replaced = library.decks[clash]!;
-      library.notices.push(`Deck id "${loaded.deck.id}" is in both ${replaced.file} (${replaced.origin}) and ${file} (${origin}); using ${file}, since ${origin === 'flag' ? '--deck' : origin === 'env' ? 'KEEPER_PREP_DECKS' : 'your decks directory'} takes precedence.`);
-      library.decks[clash] = loaded;
+      const reason = `${origin === 'flag' ? '--deck' : origin === 'env' ? 'KEEPER_PREP_DECKS' : 'your decks directory'} takes precedence over ${replaced.origin === 'built-in' ? 'the built-in decks' : replaced.origin === 'user' ? 'your decks directory' : 'KEEPER_PREP_DECKS'}`;
+      library.notices.push(`Deck id "${loaded.deck.id}" is in both ${replaced.file} (${replaced.origin}) and ${file} (${origin}); using ${file}, since ${reason}.`);
+      library.decks[clash] = { ...loaded, replaced: { file: replaced.file, origin: replaced.origin, reason } };
     } else {
       library.decks.push(loaded);
     }

@@ -8,7 +8,7 @@ import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
 import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
-import type { CardRecord } from '../core/progress.js';
+import { orphanedCards, type CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
 import { ProgressStore } from './progress-store.js';
@@ -61,6 +61,8 @@ export interface Workspace {
   /** Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft. */
   finishMock(attempt: Attempt, now: number): RatingResult;
   undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
+  /** Cards with history that no loaded deck has now, per deck id (their history is kept). */
+  orphans(): Map<string, number>;
   close(): void;
 }
 
@@ -179,6 +181,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     rate,
     undo(reviewId, key, restore, now) {
       progress.undo(reviewId, key, restore, now);
+    },
+    orphans() {
+      const live = new Set(library.decks.flatMap(({ deck }) => deck.cards.map((card) => cardKey(deck.id, card.id))));
+      return orphanedCards(progress.progress.cards, live);
     },
     close() {
       progress.close();

@@ -27,6 +27,8 @@ export interface CardRenderer {
    * cut off.
    */
   sides(deck: Deck, card: Card): Promise<CardSide[]>;
+  /** Every frame of the answered card, paging down until the end: what a reader scrolls through. */
+  pages(deck: Deck, card: Card): Promise<string[]>;
   close(): void;
 }
 
@@ -48,6 +50,30 @@ export async function openCardRenderer(width: number, height: number): Promise<C
           instance.stdin.write(ANSWER_KEY[card.type] ?? KEY.enter);
         });
         return [question, side('answer', instance.lastFrame() ?? '')];
+      } finally {
+        await act(async () => {
+          instance.unmount();
+        });
+      }
+    },
+    async pages(deck, card) {
+      const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
+      let instance!: ReturnType<typeof render>;
+      try {
+        await act(async () => {
+          instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
+        });
+        await act(async () => {
+          instance.stdin.write(ANSWER_KEY[card.type] ?? KEY.enter);
+        });
+        const frames = [instance.lastFrame() ?? ''];
+        while (frames.length < 50 && frames.at(-1)!.includes('more below')) {
+          await act(async () => {
+            instance.stdin.write(KEY.pageDown);
+          });
+          frames.push(instance.lastFrame() ?? '');
+        }
+        return frames;
       } finally {
         await act(async () => {
           instance.unmount();

@@ -43,3 +43,24 @@ describe('stats and decks commands', () => {
     ws.close();
   });
 });
+
+describe('new-deck', () => {
+  it('writes a starter deck that validates, with one card of each kind and a working $schema path', async () => {
+    const { existsSync, readFileSync } = await import('node:fs');
+    const { dirname, join, resolve } = await import('node:path');
+    const { newDeckCommand } = await import('../../src/commands/new-deck.js');
+    const { validateCommand } = await import('../../src/commands/validate.js');
+    const file = join(tempDir(), 'My Prep.json');
+    const out = newDeckCommand(file, join(BUILTIN_DECKS, 'deck.schema.json'), '/data/decks');
+    expect(out).toContain('Wrote a starter deck "my-prep"');
+    expect(out).toMatch(/keeper-prep validate .*My Prep\.json/);
+    expect(out).toMatch(/keeper-prep study --deck .*My Prep\.json/);
+    expect(validateCommand([file], false)).toMatchObject({ ok: true });
+    const deck = JSON.parse(readFileSync(file, 'utf8')) as { $schema: string; id: string; cards: { type: string }[] };
+    expect(existsSync(resolve(dirname(file), deck.$schema))).toBe(true);
+    expect(deck.cards.map((c) => c.type).sort()).toEqual(['choice', 'design', 'flashcard', 'multi', 'open']);
+    const before = readFileSync(file, 'utf8');
+    expect(() => newDeckCommand(file, join(BUILTIN_DECKS, 'deck.schema.json'), '/data/decks')).toThrow(/already exists; choose another name/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+});

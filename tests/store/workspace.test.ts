@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatDeckError } from '../../src/core/deck-parse.js';
 import { loadDecks } from '../../src/store/deck-files.js';
 import { openWorkspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS, MINI_DECK, tempDir } from '../helpers/temp.js';
@@ -80,6 +81,33 @@ describe('decks', () => {
         expect.objectContaining({ path: 'version', message: 'is required' }),
       ]),
     );
+  });
+
+  it('gives each kind of bad deck file one line of error, loads the rest, and leaves the files alone', async () => {
+    const userDir = join(tempDir(), 'decks');
+    mkdirSync(userDir);
+    copyFileSync(MINI_DECK, join(userDir, 'good.json'));
+    const mini = readFileSync(MINI_DECK, 'utf8');
+    writeFileSync(join(userDir, 'cut.json'), mini.slice(0, 200));
+    writeFileSync(join(userDir, 'junk.json'), Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919) % 251));
+    writeFileSync(join(userDir, 'proto.json'), mini.replace('"version": 1,', '"version": 1, "__proto__": {"polluted": true},'));
+    writeFileSync(join(userDir, 'escape.json'), mini.replace('"back": "Paris"', '"back": "Par\\u001b[2Jis"'));
+    writeFileSync(join(userDir, 'huge.json'), '');
+    truncateSync(join(userDir, 'huge.json'), 25 * 1024 * 1024);
+    const before = readdirSync(userDir).map((f) => [f, readFileSync(join(userDir, f)).length]);
+    const library = await loadDecks({ builtinDir: BUILTIN_DECKS, userDir });
+    expect(library.decks.map((d) => d.deck.id)).toContain('mini');
+    const first = Object.fromEntries(library.broken.map((b) => [b.file.split('/').pop(), formatDeckError(b.errors[0]!)]));
+    expect(first).toEqual({
+      'cut.json': expect.stringMatching(/cut\.json:\d+:\d+ JSON syntax error: /),
+      'junk.json': expect.stringMatching(/junk\.json:1:1 JSON syntax error: /),
+      'proto.json': expect.stringMatching(/proto\.json:\d+:\d+ "__proto__" is not allowed as a key/),
+      'escape.json': expect.stringMatching(/escape\.json:\d+:\d+ cards\[0\]\.back: contains a control character/),
+      'huge.json': expect.stringMatching(/huge\.json:1:1 file is 25\.0 MB; decks are limited to 20 MB/),
+    });
+    for (const line of Object.values(first)) expect(line).not.toContain('\n');
+    expect(readdirSync(userDir).map((f) => [f, readFileSync(join(userDir, f)).length])).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('says which deck it used when two share an id', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, renderApp } from '../helpers/render-app.js';
-import { tempDir } from '../helpers/temp.js';
+import { BUILTIN_DECKS, MINI_DECK, tempDir } from '../helpers/temp.js';
 
 describe('first run and Home', () => {
   it('asks for the role first, remembers it, then shows Home with today\'s figures and entries', async () => {
@@ -88,6 +88,29 @@ describe('Home with problems on disk', () => {
     await app.choose('Decks');
     expect(app.frame()).toContain('Not loaded:');
     expect(app.frame()).toMatch(/bad\.json:1:\d+ JSON syntax error/);
+    await app.unmount();
+  });
+});
+
+describe('your own decks', () => {
+  it('lists a deck from the decks directory on Home and studies it; Decks shows its file and which deck it replaced', async () => {
+    const { copyFileSync, mkdirSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = tempDir();
+    mkdirSync(join(dir, 'decks'));
+    copyFileSync(MINI_DECK, join(dir, 'decks', 'mini.json'));
+    const sql = JSON.parse(readFileSync(join(BUILTIN_DECKS, 'sql.json'), 'utf8')) as { title: string; cards: unknown[] };
+    writeFileSync(join(dir, 'decks', 'my-sql.json'), JSON.stringify({ ...sql, $schema: undefined, title: 'My SQL', cards: sql.cards.slice(0, 3) }));
+    const app = await renderApp({ dataDir: dir });
+    expect(app.frame()).toContain('Your decks (0 due, 4 cards)');
+    await app.choose('Your decks');
+    expect(app.frame()).toContain('Your decks');
+    expect(app.frame()).toContain("Mini · flashcard");
+    await app.press(KEY.escape);
+    await app.choose('Decks');
+    const frame = app.frame();
+    expect(frame).toContain(join(dir, 'decks', 'mini.json'));
+    expect(frame.replace(/\s+/g, ' ')).toMatch(/Used instead of the built-in deck with the same id \(sql\.json\): your decks directory takes precedence over the built-in decks\./);
     await app.unmount();
   });
 });

@@ -1,5 +1,9 @@
-// Every broken deck with its errors first (they need the user), then every loaded deck with its card counts.
+// Every broken deck with its errors first (they need the user), then the user's own decks, then the
+// built-in ones, each with its file and card counts.
+import { basename } from 'node:path';
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { orphanedLine } from '../../core/progress.js';
 import { formatDeckError } from '../../core/deck-parse.js';
 import { kindCounts } from '../../core/deck.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -13,6 +17,9 @@ export function Decks() {
   const actions = useAppActions();
   useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
   const { decks, broken } = ws.library;
+  const orphans = useMemo(() => ws.orphans(), [ws]);
+  // The user's own decks first: they are the ones being written and checked.
+  const ordered = [...decks.filter((d) => d.origin !== 'built-in'), ...decks.filter((d) => d.origin === 'built-in')];
   return (
     <Frame title="Decks" commands={['pageDown', 'pageUp', 'up', 'down', 'search', 'back']} footer={hint([['j/k PgDn', 'scroll'], ['/', 'search'], ['Esc', 'back']])}>
       <ScrollArea height={bodyHeight(height)} lineKeys>
@@ -26,7 +33,7 @@ export function Decks() {
               {b.errors.length > 20 ? <Text dimColor>{`  and ${b.errors.length - 20} more (run keeper-prep validate)`}</Text> : null}
             </Box>
           ))}
-          {decks.map(({ deck, origin, file }) => {
+          {ordered.map(({ deck, origin, file, replaced }) => {
             const kinds = Object.entries(kindCounts(deck))
               .filter(([, n]) => n > 0)
               .map(([k, n]) => `${n} ${k}`)
@@ -38,10 +45,16 @@ export function Decks() {
                   <Text dimColor>{`  ${deck.id} · ${deck.area} · ${origin}`}</Text>
                 </Text>
                 <Text wrap="wrap">{`  ${deck.cards.length} cards: ${kinds}`}</Text>
-                {origin !== 'built-in' ? <Text dimColor wrap="truncate-middle">{`  ${file}`}</Text> : null}
+                <Text dimColor wrap="truncate-middle">{`  ${origin === 'built-in' ? basename(file) : file}`}</Text>
+                {replaced ? <Para color="yellow" indent={2} text={`  Used instead of ${replaced.origin === 'built-in' ? 'the built-in deck' : 'the deck'} with the same id (${basename(replaced.file)}): ${replaced.reason}.`} /> : null}
               </Box>
             );
           })}
+          {orphans.size > 0 ? (
+            <Box marginTop={1}>
+              <Para dim text={orphanedLine(orphans)} />
+            </Box>
+          ) : null}
           <Text> </Text>
           <Text dimColor wrap="wrap">{`Add your own: put deck files in ${ws.userDecksDir}`}</Text>
         </Box>
