@@ -1,4 +1,5 @@
 // The command line: subcommands for scripts and quick checks, and flags for the app.
+import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
@@ -24,10 +25,10 @@ function print(text: string): void {
 }
 
 /** Opens the workspace for a data subcommand, and closes it (saving a snapshot if due) after. */
-async function withWorkspace(paths: InstallPaths, options: GlobalOptions, run: (ws: Workspace) => string): Promise<void> {
+async function withWorkspace(paths: InstallPaths, options: GlobalOptions, run: (ws: Workspace) => string | Promise<string>): Promise<void> {
   const ws = await openFor(paths, options);
   try {
-    print(run(ws));
+    print(await run(ws));
   } finally {
     ws.close();
   }
@@ -124,11 +125,57 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     });
 
   program
+    .command('new-deck')
+    .description('write a starter deck to FILE (one card of each kind) to edit into your own')
+    .argument('<file>', 'the deck file to create, like my-deck.json')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { newDeckCommand } = await import('./commands/new-deck.js');
+      const { resolveDataDir } = await import('./store/workspace.js');
+      const decksDir = join(resolveDataDir(cmd.optsWithGlobals<GlobalOptions>().dataDir, process.env), 'decks');
+      print(newDeckCommand(file, join(paths.builtinDir, 'deck.schema.json'), decksDir));
+    });
+
+  program
+    .command('import')
+    .description('turn an Anki package (.apkg, .colpkg) or a CSV/TSV export (Anki, Quizlet, a spreadsheet) into a deck')
+    .argument('<file>', 'the file to import')
+    .option('--out <deck.json>', 'write the deck here instead of your decks directory')
+    .option('--id <id>', 'the deck id (default: from the file name)')
+    .option('--force', 'replace an existing deck file (cards keep their ids, so progress is kept)')
+    .addHelpText('after', '\nCSV/TSV: a question column and an answer column, optionally tags; a header row (question/answer,\nfront/back or term/definition) is recognised. Anki\'s "Notes in Plain Text" export works as is.\n\nExamples:\n  keeper-prep import "System Design.apkg"\n  keeper-prep import quizlet-export.txt --id sql-drills\n')
+    .action(async (file: string, opts: { out?: string; id?: string; force?: boolean }, cmd: Command) => {
+      const { importCommand } = await import('./commands/import.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) =>
+        importCommand(ws, file, opts, { sqlWasm: paths.sqlWasm, schema: join(paths.builtinDir, 'deck.schema.json') }, new Date().toISOString().slice(0, 10)),
+      );
+    });
+
+  program
     .command('stats')
     .description('cards, due today, new today, per deck, and reviews stored')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => statsCommand(ws, Date.now(), !!opts.json));
+    });
+
+  program
+    .command('export-progress')
+    .description('write your review history and design attempts to a file (to back up, or to move to another machine)')
+    .argument('<file>', 'the file to write')
+    .option('--force', 'replace the file if it exists')
+    .action(async (file: string, opts: { force?: boolean }, cmd: Command) => {
+      // Imported here, not at the top: only this command pays for loading it.
+      const { exportProgressCommand } = await import('./commands/progress-transfer.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => exportProgressCommand(ws, file, Date.now(), { force: !!opts.force }));
+    });
+
+  program
+    .command('import-progress')
+    .description('merge a file from export-progress into your progress (reviews already here are not counted twice; the newer state of each card wins)')
+    .argument('<file>', 'a file written by export-progress')
+    .action(async (file: string, _opts: unknown, cmd: Command) => {
+      const { importProgressCommand } = await import('./commands/progress-transfer.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => importProgressCommand(ws, file));
     });
 
   program

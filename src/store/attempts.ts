@@ -1,7 +1,7 @@
 // Mock-interview attempts on disk: the finished ones in an append-only log, and the one in progress
 // per prompt as a draft rewritten on every change (write to a temp file, then rename), so closing
 // the terminal mid-interview loses nothing and the attempt can be resumed.
-import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MockTimer } from '../core/mock.js';
 import type { Rating } from '../core/scheduler.js';
@@ -98,10 +98,22 @@ export class AttemptStore {
 
   /** Appends a finished attempt and syncs it to disk before returning. */
   record(attempt: Attempt): void {
+    this.recordMany([attempt]);
+  }
+
+  /** Appends finished attempts with one write and one fdatasync (an import's, say). */
+  recordMany(attempts: readonly Attempt[]): void {
+    if (attempts.length === 0) return;
     mkdirSync(this.dir, { recursive: true });
-    const fd = openSync(this.logPath, 'a');
+    const fd = openSync(this.logPath, 'a+');
     try {
-      writeSync(fd, `${JSON.stringify(attempt)}\n`);
+      // After a torn last line (a killed process), start on a fresh line, or the first attempt
+      // written here would be glued to the fragment and lost with it.
+      const size = fstatSync(fd).size;
+      const last = Buffer.alloc(1);
+      const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
+      const text = Buffer.from(`${torn ? '\n' : ''}${attempts.map((a) => `${JSON.stringify(a)}\n`).join('')}`);
+      for (let written = 0; written < text.length; ) written += writeSync(fd, text, written);
       fdatasyncSync(fd);
     } finally {
       closeSync(fd);

@@ -154,13 +154,43 @@ export class ProgressStore {
     }
   }
 
-  private append(entry: LogEntry): void {
+  /**
+   * Appends entries with one write and one fdatasync, then folds in everything new. One write keeps
+   * an import's lines together when another process appends at the same time.
+   */
+  appendEntries(entries: readonly LogEntry[]): void {
+    if (entries.length === 0) return;
     if (this.fd === null) this.fd = openSync(this.logPath, 'a');
-    const line = `${this.needsNewline ? '\n' : ''}${JSON.stringify(entry)}\n`;
+    const text = Buffer.from(`${this.needsNewline ? '\n' : ''}${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`);
     this.needsNewline = false;
-    writeSync(this.fd, line);
+    // A large import may be written in parts; the loop makes sure no part is dropped.
+    for (let written = 0; written < text.length; ) written += writeSync(this.fd, text, written);
     fdatasyncSync(this.fd);
     this.readTail(false);
+  }
+
+  private append(entry: LogEntry): void {
+    this.appendEntries([entry]);
+  }
+
+  /**
+   * Every entry in the log from its start, in order. Damaged lines are skipped as at start-up, and
+   * a last line without its newline is left out: it may be a write still in progress.
+   */
+  entries(): LogEntry[] {
+    let text: string;
+    try {
+      text = readFileSync(this.logPath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const entries: LogEntry[] = [];
+    for (const line of text.slice(0, text.lastIndexOf('\n') + 1).split('\n')) {
+      const entry = line ? parseLogLine(line) : null;
+      if (entry) entries.push(entry);
+    }
+    return entries;
   }
 
   /** Other processes' ratings since we last looked. */
