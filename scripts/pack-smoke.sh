@@ -30,6 +30,15 @@ decks=$(run decks --json)
 for id in culture ab-testing; do
   grep -q "\"id\": \"$id\"" <<<"$decks" || { echo "decks --json does not list $id"; exit 1; }
 done
+# Import loads SQLite as WebAssembly from the installed dist/: an Anki package proves the path works.
+apkg=${APKG:-$repo/../shared/fixtures/anki/system-design-primer.apkg}
+if [[ -f "$apkg" ]]; then
+  imported=$(run import "$apkg" --id smoke-anki)
+  grep -q 'Wrote deck "smoke-anki"' <<<"$imported" || { echo "import of $apkg failed: $imported"; exit 1; }
+fi
+printf 'Question,Answer\n"What is SRM, in short?","Sample ratio mismatch"\n' >"$work/prep.csv"
+imported=$(run import "$work/prep.csv")
+grep -q 'Imported 1 card from prep.csv' <<<"$imported" || { echo "CSV import failed: $imported"; exit 1; }
 deps=$(node -e "const p=require('./node_modules/keeper-prep/package.json'); console.log(Object.keys(p.dependencies||{}).length)")
 [[ "$deps" == 0 ]] || { echo "the published package has $deps runtime dependencies"; exit 1; }
-echo "pack smoke ok: keeper-prep $version runs from its tarball with npx and lists its built-in decks"
+echo "pack smoke ok: keeper-prep $version runs from its tarball with npx, lists its built-in decks and imports an Anki package and a CSV"

@@ -3,6 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ankiPackage, BASIC, CLOZE } from '../helpers/anki-fixture.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 import { answerCurrentCard, Terminal } from '../helpers/tmux.js';
 
@@ -115,6 +116,50 @@ describe('the app in a terminal', () => {
     const history = JSON.parse(execFileSync(process.execPath, ['bin/keeper-prep.js', 'design', 'history', 'url-shortener', '--json', '--deck', 'tests/fixtures/design.json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' }));
     expect(history).toMatchObject([{ key: 'mini-design/url-shortener', notes: 'base62 ids', hintsUsed: 1, rating: 4, minutes: 2 }]);
     expect(statsJson(home).reviews).toBe(1);
+  });
+
+  it('own material: new-deck, import an Anki package, study it in the app, then move the progress to a second machine', async () => {
+    const home = tempDir();
+    chooseRole(home, 'software-engineer');
+    const cli = (args: string[], dataHome = home) => spawnSync(process.execPath, ['bin/keeper-prep.js', ...args], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: dataHome }, encoding: 'utf8' });
+    const dir = tempDir();
+    const starter = cli(['new-deck', join(dir, 'mine.json')]);
+    expect(starter.status).toBe(0);
+    expect(cli(['validate', join(dir, 'mine.json')]).stdout).toContain('(deck "mine", 5 cards)');
+
+    const apkg = join(dir, 'Networking Basics.apkg');
+    writeFileSync(apkg, await ankiPackage([BASIC, CLOZE], [
+      { typeId: BASIC.id, fields: ['What does a <b>CDN</b> do?', 'Serves content from <i>edge</i> caches<ul><li>lower latency</li><li>less origin load</li></ul>'] },
+      { typeId: CLOZE.id, fields: ['TCP gives a {{c1::reliable, ordered}} byte stream', ''] },
+    ]));
+    const imported = cli(['import', apkg]);
+    expect(imported.status).toBe(0);
+    expect(imported.stdout).toContain('Imported 2 cards from 2 notes in Networking Basics.apkg');
+
+    const term = terminal([], home);
+    await term.waitFor('Your decks (0 due, 2 cards)');
+    for (const entry of ['Culture walkthrough', 'Culture review', 'Skills for', 'Your decks']) {
+      term.press('Down');
+      await term.waitFor(`› ${entry}`);
+    }
+    term.press('Enter');
+    await term.waitFor(' 0/2');
+    expect(term.screen()).toMatch(/What does a CDN do\?|TCP gives a \[\.\.\.\] byte stream/);
+    await answerCurrentCard(term);
+    await term.waitFor(' 1/');
+    term.press('q');
+    await term.waitFor('Home');
+    term.press('q');
+    await term.waitFor('[exited 0]');
+
+    const file = join(dir, 'progress.json');
+    expect(cli(['export-progress', file]).stdout).toMatch(/^Exported 1 review/);
+    const laptop = tempDir();
+    const merged = cli(['import-progress', file], laptop);
+    expect(merged.status).toBe(0);
+    expect(merged.stdout).toMatch(/^Imported 1 review/);
+    expect(cli(['import-progress', file], laptop).stdout).toMatch(/^Nothing new/);
+    expect(statsJson(laptop)).toMatchObject({ reviews: 1 });
   });
 
   it('Ctrl+C after 2 ratings leaves exactly 2 reviews', async () => {
