@@ -1,6 +1,6 @@
 // npm run bench: start-up and scale figures, as medians over repeated runs in one go.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -86,6 +86,23 @@ try {
     const ms = median(await repeat(() => timeCommand([node, cli, ...args], env)));
     rows.push([`keeper-prep ${args[0]} ${args[0] === 'validate' ? 'decks/culture.json' : args[1]}`, ms, `${(ms / nodeMs).toFixed(2)}x node -e 0 (target <= 2.5x)`]);
   }
+
+  // Importing: the real Anki fixture (when ../shared is beside the repo), a 2,000-row CSV, and
+  // moving the 10,000-review history to a fresh data directory.
+  const fixture = join(repo, '../shared/fixtures/anki/system-design-primer.apkg');
+  const imports = [
+    ...(existsSync(fixture) ? [['import system-design-primer.apkg (42 notes)', fixture]] : []),
+    ['import a 2,000-row CSV', join(work, 'rows.csv')],
+  ];
+  writeFileSync(join(work, 'rows.csv'), ['question,answer', ...Array.from({ length: 2000 }, (_, i) => `"Question ${i}, with a comma?","Answer ${i}\non two lines"`)].join('\n'));
+  for (const [name, file] of imports) {
+    const ms = median(await repeat(() => timeCommand([node, cli, 'import', file, '--out', join(work, 'imported.json'), '--force'], env)));
+    rows.push([`keeper-prep ${name}`, ms, '']);
+  }
+  timeCommand([node, cli, 'export-progress', join(work, 'progress.json'), '--force'], env);
+  let target = 0;
+  const merge = median(await repeat(() => timeCommand([node, cli, 'import-progress', join(work, 'progress.json')], { ...env, KEEPER_PREP_HOME: join(work, `fresh-${target++}`) })));
+  rows.push(['keeper-prep import-progress (10,000 reviews, fresh directory)', merge, '']);
 
   spawnSync(node, [join(work, 'inproc.mjs'), 'prepare', join(work, 'scale')], { stdio: 'inherit' });
   const inproc = spawnSync(node, [join(work, 'inproc.mjs'), 'scale', join(work, 'scale')], { encoding: 'utf8' });

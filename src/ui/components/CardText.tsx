@@ -58,7 +58,7 @@ function codeLines(text: string, width: number): string[] {
       ? [line]
       : wrapAnsi(line, Math.max(10, width - 2), { hard: true, trim: false })
           .split('\n')
-          .map((part, i) => (i === 0 ? part : `↳ ${part}`)),
+          .map((part, i) => (i === 0 ? part : `↳ ${part.trimStart()}`)),
   );
 }
 
