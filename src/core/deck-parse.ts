@@ -1,6 +1,7 @@
 // Turns a deck file's text into a Deck, or into errors a person can act on: file, line:column,
 // JSON path and a plain message.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { FORBIDDEN_KEYS, jsonSyntaxErrors, lineColumn } from './json-position.js';
 import type * as z from 'zod/mini';
 import { deckSchema, type Deck } from './deck.js';
 
@@ -29,42 +30,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":" after the property name',
-  CommaExpected: 'expected "," between items',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the array',
-  EndOfFileExpected: 'unexpected text after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed in deck files',
-  UnexpectedEndOfComment: 'unexpected end of comment',
-  UnexpectedEndOfString: 'string is not closed',
-  UnexpectedEndOfNumber: 'number is cut off',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in string (control characters must be escaped)',
-};
-
-function syntaxErrors(file: string, text: string, errors: ParseError[]): DeckError[] {
-  return errors.map((e) => {
-    const code = printParseErrorCode(e.error);
-    return { file, ...lineColumn(text, e.offset), path: '', message: `JSON syntax error: ${SYNTAX_MESSAGES[code] ?? code}` };
-  });
+function syntaxErrors(file: string, text: string): DeckError[] {
+  return jsonSyntaxErrors(text).map((e) => ({ file, line: e.line, column: e.column, path: '', message: `JSON syntax error: ${e.message}` }));
 }
 
 function describeType(value: unknown): string {
@@ -74,8 +42,6 @@ function describeType(value: unknown): string {
   if (typeof value === 'string') return 'text';
   return typeof value === 'number' ? 'a number' : typeof value;
 }
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
   switch (issue.code) {
@@ -127,9 +93,8 @@ export function parseDeck(text: string, file: string): DeckParseResult {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    const parseErrors: ParseError[] = [];
-    parseTree(text, parseErrors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    if (parseErrors.length > 0) return { ok: false, errors: syntaxErrors(file, text, parseErrors) };
+    const errors = syntaxErrors(file, text);
+    if (errors.length > 0) return { ok: false, errors };
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `JSON syntax error: ${(e as Error).message}` }] };
   }
   const result = deckSchema().safeParse(raw);

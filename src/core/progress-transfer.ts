@@ -1,7 +1,7 @@
 // Moving progress between machines: the export file, reading one back with every problem told in
 // one line a person can act on, and planning a merge that never counts a review twice. No disk and
 // no clock here: src/commands/progress-transfer.ts does the reading and writing.
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { FORBIDDEN_KEYS, jsonSyntaxErrors } from './json-position.js';
 // A type only: nothing of the store is loaded at run time.
 import type { Attempt } from '../store/attempts.js';
 import { isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type ReviewEntry } from './progress.js';
@@ -59,35 +59,6 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
-const SYNTAX_MESSAGES: Record<string, string> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected ":" after the property name',
-  CommaExpected: 'expected "," between items',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the array',
-  EndOfFileExpected: 'unexpected text after the end of the JSON value',
-  InvalidCommentToken: 'comments are not allowed',
-  UnexpectedEndOfString: 'string is not closed',
-  UnexpectedEndOfNumber: 'number is cut off',
-  InvalidUnicode: 'invalid \\u escape',
-  InvalidEscapeCharacter: 'invalid escape character',
-  InvalidCharacter: 'invalid character in a string (control characters must be escaped)',
-};
 
 /**
  * Where and why JSON.parse failed. Node 20's own message quotes the text around the error, line
@@ -95,17 +66,11 @@ const SYNTAX_MESSAGES: Record<string, string> = {
  */
 function syntaxProblem(text: string, error: unknown): string {
   if (!text.trim()) return 'the file is empty';
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
+  const first = jsonSyntaxErrors(text)[0];
   if (!first) return `not valid JSON (${String(error instanceof Error ? error.message : error).split('\n')[0]})`;
   if (first.offset + first.length >= text.trimEnd().length) return 'not valid JSON: it ends too early (was the file cut short?)';
-  const code = printParseErrorCode(first.error);
-  const { line, column } = lineColumn(text, first.offset);
-  return `not valid JSON: ${SYNTAX_MESSAGES[code] ?? code} at line ${line}, column ${column}`;
+  return `not valid JSON: ${first.message} at line ${first.line}, column ${first.column}`;
 }
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function childPath(path: string, key: string | number): string {
   if (typeof key === 'number') return `${path}[${key}]`;
