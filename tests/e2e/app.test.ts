@@ -1,6 +1,6 @@
 // End to end: the built, bundled CLI in a real 80x24 terminal.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ankiPackage, BASIC, CLOZE } from '../helpers/anki-fixture.js';
@@ -224,6 +224,24 @@ describe('the command line', () => {
     expect(result.stdout).toContain('cards[0].answer: 4 is out of range; this card has 3 choices');
     expect(result.stdout).toContain('ok    tests/fixtures/mini.json');
     expect(run(['validate', 'decks']).status).toBe(0);
+  });
+
+  it('a broken import exits 1 with one line on stderr and writes nothing', () => {
+    const dir = tempDir();
+    const home = tempDir();
+    writeFileSync(join(dir, 'ragged.csv'), 'q,a\nok,fine\ntoo,many,columns\n');
+    writeFileSync(join(dir, 'junk.apkg'), Uint8Array.from({ length: 512 }, (_, i) => (i * 31) % 256));
+    for (const [file, message] of [
+      ['ragged.csv', /^keeper-prep: ragged\.csv:3: this row has 3 columns but the first row has 2/],
+      ['junk.apkg', /^keeper-prep: junk\.apkg is not a zip file, so not an Anki package/],
+    ] as const) {
+      const result = spawnSync(process.execPath, ['bin/keeper-prep.js', 'import', join(dir, file)], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stdout).toBe('');
+    }
+    expect(existsSync(join(home, 'decks'))).toBe(false);
   });
 
   it('decks, search and stats print data, as JSON on request', () => {
