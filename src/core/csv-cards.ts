@@ -28,11 +28,14 @@ interface AnkiHeaders {
   separator?: string;
   html?: boolean;
   tagsColumn?: number;
+  /** Columns holding Anki's note id, note type or deck name (0-based), which are not card text. */
+  meta: number[];
+  guidColumn?: number;
 }
 
 /** Anki's export starts with lines like "#separator:tab" that say how to read the rest. */
 function ankiHeaders(text: string): AnkiHeaders {
-  const headers: AnkiHeaders = { lines: 0 };
+  const headers: AnkiHeaders = { lines: 0, meta: [] };
   for (const line of text.split('\n')) {
     const match = /^#([a-z ]+):(.*)$/i.exec(line.replace(/\r$/, ''));
     if (!match) break;
@@ -40,7 +43,10 @@ function ankiHeaders(text: string): AnkiHeaders {
     const [, key, value] = match as unknown as [string, string, string];
     if (key.toLowerCase() === 'separator') headers.separator = SEPARATORS[value.toLowerCase()] ?? value;
     if (key.toLowerCase() === 'html') headers.html = value.trim().toLowerCase() === 'true';
-    if (key.toLowerCase() === 'tags column') headers.tagsColumn = Number(value) - 1;
+    const column = Number(value) - 1;
+    if (key.toLowerCase() === 'tags column') headers.tagsColumn = column;
+    if (['guid column', 'notetype column', 'deck column'].includes(key.toLowerCase()) && column >= 0) headers.meta.push(column);
+    if (key.toLowerCase() === 'guid column') headers.guidColumn = column;
   }
   return headers;
 }
@@ -100,11 +106,14 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
   const first = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   const header = first.some((c) => QUESTION_NAMES.has(c)) && first.some((c) => ANSWER_NAMES.has(c)) ? records[0]!.record : null;
   const rows = header ? records.slice(1) : records;
-  const question = Math.max(0, columnOf(header, QUESTION_NAMES));
-  const answerColumn = columnOf(header, ANSWER_NAMES);
-  const answer = answerColumn >= 0 ? answerColumn : question === 0 ? 1 : 0;
   const tagsColumn = columnOf(header, TAG_NAMES) >= 0 ? columnOf(header, TAG_NAMES) : (headers.tagsColumn ?? -1);
-  const extras = [...Array(width).keys()].filter((i) => i !== question && i !== answer && i !== tagsColumn);
+  // Without names, the first two columns that hold card text are the question and the answer.
+  const textColumns = [...Array(width).keys()].filter((i) => i !== tagsColumn && !headers.meta.includes(i));
+  const named = columnOf(header, QUESTION_NAMES);
+  const question = named >= 0 ? named : (textColumns[0] ?? 0);
+  const answerNamed = columnOf(header, ANSWER_NAMES);
+  const answer = answerNamed >= 0 ? answerNamed : (textColumns.find((i) => i !== question) ?? 1);
+  const extras = textColumns.filter((i) => i !== question && i !== answer);
 
   const cards: Flashcard[] = [];
   const skipped: Skipped[] = [];
@@ -133,15 +142,18 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
       continue;
     }
     seen.set(rawQuestion, line);
+    // Anki's note id, when the export has it, survives edits to the question.
+    const guid = headers.guidColumn !== undefined ? cell(headers.guidColumn).trim() : '';
+    const rowId = guid ? stableId('g', guid) : stableId('r', rawQuestion);
     const tags = tagsColumn >= 0 ? cell(tagsColumn).split(/\s+/).filter((t) => t && !unsafeTextReason(t)) : [];
     const extra = answerParts.map((part) => toTerminalText(part, html(part)));
     const sides = clozes.length
       ? clozes.map((n) => ({
-          id: `${stableId('r', rawQuestion)}-c${n}`,
+          id: `${rowId}-c${n}`,
           front: toTerminalText(clozeSide(rawQuestion, n, 'front'), html(rawQuestion)),
           back: toTerminalText([clozeSide(rawQuestion, n, 'back'), ...answerParts].join(html(rawQuestion) ? '<br><br>' : '\n\n'), html(rawQuestion)),
         }))
-      : [{ id: stableId('r', rawQuestion), front: toTerminalText(rawQuestion, html(rawQuestion)), back: { text: extra.map((e) => e.text).join('\n\n'), media: extra.flatMap((e) => e.media) } }];
+      : [{ id: rowId, front: toTerminalText(rawQuestion, html(rawQuestion)), back: { text: extra.map((e) => e.text).join('\n\n'), media: extra.flatMap((e) => e.media) } }];
     for (const side of sides) {
       for (const part of [side.front.text, side.back.text]) {
         const unsafe = unsafeTextReason(part);

@@ -110,6 +110,15 @@ describe('CSV and TSV exports', () => {
     ]);
   });
 
+  it("leaves out the note id, note type and deck columns of a newer Anki export", () => {
+    const text = '#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\nAbC1d\tBasic\tPrep::Net\tWhat is BGP?\tThe routing protocol between networks\tnet\n';
+    const result = convertCsv(text, 'anki-notes.txt');
+    expect(result.cards).toEqual([expect.objectContaining({ front: 'What is BGP?', back: 'The routing protocol between networks', tags: ['net'] })]);
+    expect(result.extraColumns).toBe(0);
+    // The id follows the note, so rewording the question keeps the card's progress.
+    expect(convertCsv(text.replace('What is BGP?', 'BGP is?'), 'anki-notes.txt').cards[0]!.id).toBe(result.cards[0]!.id);
+  });
+
   it('skips empty and repeated questions with a reason and the line they are on', () => {
     const result = convertCsv('q,a\n,no question\nsame,one\n"multi\nline",x\nsame,two\nlonely,\n', 'rows.csv');
     expect(result.cards).toHaveLength(2);
