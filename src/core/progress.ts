@@ -20,6 +20,10 @@ export interface ReviewEntry {
   /** Milliseconds spent on the card. */
   ms: number;
   record: CardRecord;
+  /** Choice and multi cards: how sure the user said they were before answering, when asked. */
+  confidence?: 'sure' | 'guess';
+  /** Choice and multi cards: whether the answer was right (for calibration). */
+  correct?: boolean;
 }
 
 export interface UndoEntry {

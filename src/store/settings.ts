@@ -3,6 +3,7 @@ import Conf from 'conf';
 import envPaths from 'env-paths';
 import { existsSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parseInterviewDate } from '../core/day.js';
 
 export interface Settings {
   /** Track id, or null before the user has picked one. */
@@ -10,9 +11,13 @@ export interface Settings {
   newPerDay: number;
   /** Desired retention for FSRS. */
   retention: number;
+  /** The interview day, YYYY-MM-DD in local time; readiness predicts recall for it. */
+  interviewDate: string | null;
+  /** Ask "sure or guess?" before choice questions in readiness sessions, for calibration. */
+  askConfidence: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, retention: 0.9 };
+export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, retention: 0.9, interviewDate: null, askConfidence: true };
 
 export const SETTINGS_LIMITS = {
   newPerDay: { min: 0, max: 500 },
@@ -69,6 +74,8 @@ export function openSettings(dataDir: string, now: number, notices: string[]): S
       role: typeof raw.role === 'string' ? raw.role : null,
       newPerDay: Math.round(clamp(raw.newPerDay, DEFAULT_SETTINGS.newPerDay, SETTINGS_LIMITS.newPerDay)),
       retention: clamp(raw.retention, DEFAULT_SETTINGS.retention, SETTINGS_LIMITS.retention),
+      interviewDate: typeof raw.interviewDate === 'string' && parseInterviewDate(raw.interviewDate) !== null ? raw.interviewDate : null,
+      askConfidence: typeof raw.askConfidence === 'boolean' ? raw.askConfidence : DEFAULT_SETTINGS.askConfidence,
     };
   };
   return {
