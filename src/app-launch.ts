@@ -14,10 +14,15 @@ export interface InstallPaths {
 export interface GlobalOptions {
   dataDir?: string;
   deck?: string[];
+  /** --interview: a YYYY-MM-DD date to remember, or null to clear it (already validated). */
+  interview?: string | null;
 }
 
-export function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {
-  return openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() });
+export async function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {
+  const ws = await openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() });
+  // Remembered like the Settings screen's field: the date is set once, not passed every time.
+  if (options.interview !== undefined) ws.settings.set({ interviewDate: options.interview });
+  return ws;
 }
 
 export const NEEDS_TERMINAL =

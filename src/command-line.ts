@@ -7,6 +7,7 @@ import { designHistoryCommand, designListCommand, findPrompt } from './commands/
 import { searchCommand } from './commands/search.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
+import { parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
 import type { Workspace } from './store/workspace.js';
 
@@ -18,6 +19,12 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number of 1 or more');
   return n;
+}
+
+function interviewDate(value: string): string | null {
+  if (value === 'none') return null;
+  if (parseInterviewDate(value) === null) throw new InvalidArgumentError('must be a date like 2026-12-03 (or "none" to clear it)');
+  return value;
 }
 
 function print(text: string): void {
@@ -42,6 +49,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .helpOption('-h, --help', 'show this help')
     .addOption(new Option('--data-dir <dir>', 'where progress and settings live (or set KEEPER_PREP_HOME)'))
     .addOption(new Option('--deck <id|file>', 'study only this deck; a file path is loaded too (repeatable)').argParser(collect))
+    .addOption(new Option('--interview <YYYY-MM-DD>', 'set (and remember) your interview date; "none" clears it').argParser(interviewDate))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -156,6 +164,15 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
       await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => statsCommand(ws, Date.now(), !!opts.json));
+    });
+
+  program
+    .command('report')
+    .description('write a Markdown readiness report (to stdout, or --out FILE.md)')
+    .option('--out <file>', 'write the report to this file (replaced whole) instead of printing it')
+    .action(async (opts: { out?: string }, cmd: Command) => {
+      const { reportCommand } = await import('./commands/report.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => reportCommand(ws, Date.now(), opts.out));
     });
 
   program

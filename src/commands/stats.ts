@@ -1,7 +1,63 @@
+import { localDate, planLine, type Readiness } from '../core/readiness.js';
+import { forecastChart, heatmapChart, percent, sparkline, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
+import { readinessFor } from './readiness-input.js';
 import { table } from './table.js';
+
+export const DATE_HINT = 'No interview date: set one with --interview YYYY-MM-DD or in Settings.';
+
+/** Where the figures point: "for the interview on 2026-12-03" or "for today". */
+export function predictedForText(r: Readiness): string {
+  return r.predictedFor === 'interview' && r.interviewAt !== null ? `for the interview on ${localDate(r.interviewAt)}` : 'for today';
+}
+
+function readinessText(r: Readiness): string[] {
+  const lines: string[] = ['', `Readiness, predicted ${predictedForText(r)}:`, r.plan ? planLine(r.plan) : DATE_HINT];
+  if (r.plan && r.plan.newPerDay > r.plan.newPerDayLimit && r.plan.status === 'ahead') {
+    lines.push(`The plan needs more new cards a day than your limit (${r.plan.newPerDayLimit}): raise it in Settings.`);
+  }
+  const o = r.overall;
+  lines.push(
+    `Recall on the day: ${percent(o.recallAllCards)} of all ${o.cards} cards (unseen as 0); ${percent(o.recallSeenCards)} of the ${o.seen} seen.`,
+    '',
+    table(
+      ['deck', 'cards', 'seen', 'cover', 'recall', 'trend (14 days)'],
+      r.decks.map((d) => [d.deckId, d.cards, d.seen, percent(d.coverage).padStart(5), percent(d.recallAllCards).padStart(6), `${sparkline(d.trend)} ${trendChange(d.trend)}`]),
+    ),
+    'recall: predicted on the day over all cards; trend: the same, day by day.',
+  );
+  if (o.weakest.length > 0) {
+    lines.push('', 'Weakest topics:');
+    for (const t of o.weakest) lines.push(`  ${t.deckTitle}: ${t.name}, ${percent(t.recall)} (${t.seen} seen of ${t.cards})`);
+  }
+  const d = r.design;
+  lines.push('', `Design: ${d.attempted} of ${d.prompts} prompts attempted.`);
+  if (d.meanScore !== null) {
+    lines.push(`  Mean rubric score ${d.meanScore.toFixed(1)} of 4 over the last ${d.recentAttempts} attempt${d.recentAttempts === 1 ? '' : 's'}; lowest:`);
+    for (const dim of d.dimensions.slice(0, 3)) lines.push(`  ${dim.mean.toFixed(1)}  ${dim.dimension}${dim.n > 1 ? ` (${dim.n} scores)` : ''}`);
+  }
+  const { sure, guess } = r.calibration;
+  lines.push(
+    '',
+    sure.n + guess.n === 0
+      ? 'Calibration: no answers marked sure or guess yet.'
+      : `Calibration: "sure" right ${sure.right} of ${sure.n} (${percent(sure.rate)}); "guess" right ${guess.right} of ${guess.n} (${percent(guess.rate)}).`,
+    `True retention (share of graduated cards' reviews passed): ${r.retention.length === 0 ? 'none yet' : ''}`.trimEnd(),
+    ...r.retention.map((a) => `  ${a.area}: ${percent(a.rate)} of ${a.reviews} review${a.reviews === 1 ? '' : 's'}`),
+    '',
+    `Reviews, last 16 weeks (${r.heatmap.total} in all):`,
+    heatmapChart(r.heatmap),
+    '',
+    'Cards due, next 14 days:',
+    forecastChart(r.forecast),
+    '',
+    `Recall on the day for all cards, last 14 days:`,
+    trendChart(r.overall.trend),
+  );
+  return lines;
+}
 
 /** Figures for the decks of the chosen track (or of --deck), as the app's Stats screen shows them. */
 export function statsCommand(ws: Workspace, now: number, json: boolean): string {
@@ -12,6 +68,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
   const walkthrough = walk
     ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
     : null;
+  const ready = readinessFor(ws, now);
   if (json) {
     return JSON.stringify(
       {
@@ -27,6 +84,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
         walkthrough,
         decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
         dataDir: ws.dataDir,
+        readiness: { interviewDate: settings.interviewDate, planLine: ready.plan ? planLine(ready.plan) : null, ...ready },
       },
       null,
       2,
@@ -40,6 +98,8 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     '',
     table(['deck', 'cards', 'seen', 'due', 'new', 'mix'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new, mixLabel(d)])),
     '',
-    'mix: each skill\'s share of new cards for this role; culture comes through the walkthrough.',
+    'mix: each skill\'s share of new cards for this role;',
+    'culture comes through the walkthrough.',
+    ...readinessText(ready),
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 // The figures Home, Stats and `stats` show: cards, due today and new today, overall and per deck.
 import type { Deck } from './deck.js';
 import type { CardRecord } from './progress.js';
-import { buildQueue, newIntroducedToday, studyItemsForTrack, type StudyItem } from './queue.js';
+import { buildQueue, newIntroducedToday, studyItemsForTrack, type QueueOptions, type StudyItem } from './queue.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { isWalkthroughDeck } from './walkthrough.js';
@@ -25,6 +25,8 @@ export interface Overview {
   cards: number;
   seen: number;
   due: number;
+  /** Not due yet, but predicted below the target on the interview day: reviewed ahead. */
+  ahead: number;
   new: number;
   newSeenToday: number;
   decks: DeckFigures[];
@@ -33,12 +35,13 @@ export interface Overview {
 export interface OverviewOptions {
   newPerDay: number;
   scheduler: Scheduler;
+  ahead?: QueueOptions['ahead'];
   /** Orders new cards by the track's skill weights. */
   track?: Track | undefined;
 }
 
 export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions) {
-  return buildQueue(items, records, now, { newPerDay: options.newPerDay, newSeenToday: newIntroducedToday(records, now), scheduler: options.scheduler });
+  return buildQueue(items, records, now, { newPerDay: options.newPerDay, newSeenToday: newIntroducedToday(records, now), scheduler: options.scheduler, ahead: options.ahead });
 }
 
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
@@ -72,6 +75,7 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
     cards: items.length,
     seen: perDeck.reduce((n, d) => n + d.seen, 0),
     due: queue.due.length,
+    ahead: queue.ahead.length,
     new: queue.fresh.length,
     newSeenToday: newIntroducedToday(records, now),
     decks: perDeck,

@@ -156,7 +156,19 @@ function cleanRecord(record: CardRecord): CardRecord {
 }
 
 function cleanReview(e: ReviewEntry): ReviewEntry {
-  return { v: LOG_VERSION, t: 'review', id: e.id, key: e.key, rating: e.rating, at: e.at, ms: e.ms, record: cleanRecord(e.record) };
+  return {
+    v: LOG_VERSION,
+    t: 'review',
+    id: e.id,
+    key: e.key,
+    rating: e.rating,
+    at: e.at,
+    ms: e.ms,
+    record: cleanRecord(e.record),
+    // Calibration figures read these; anything but the two known values is dropped.
+    ...(e.confidence === 'sure' || e.confidence === 'guess' ? { confidence: e.confidence } : {}),
+    ...(typeof e.correct === 'boolean' ? { correct: e.correct } : {}),
+  };
 }
 
 function cleanAttempt(a: Attempt): Attempt {

@@ -44,16 +44,26 @@ export interface QueueOptions {
   /** Cards already introduced today, across all decks; they count against newPerDay. */
   newSeenToday: number;
   scheduler: Scheduler;
+  /**
+   * In the last days before the interview: seen cards not due yet whose predicted recall at `at`
+   * is below `target` come in too, weakest first. Reviewing early is safe for the schedule after
+   * the interview: FSRS rates an early review by the time actually elapsed, so it grows the
+   * card's stability less than an on-time review would, instead of pretending the interval passed.
+   */
+  ahead?: { at: number; target: number } | undefined;
 }
 
 export interface Queue {
   due: StudyItem[];
+  /** Reviewed ahead of the interview (see QueueOptions.ahead). */
+  ahead: StudyItem[];
   fresh: StudyItem[];
 }
 
 export function buildQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: QueueOptions): Queue {
   const dayEnd = endOfDay(now);
   const due: { item: StudyItem; recall: number }[] = [];
+  const ahead: { item: StudyItem; recall: number }[] = [];
   const fresh: StudyItem[] = [];
   const newRoom = Math.max(0, options.newPerDay - options.newSeenToday);
   for (const item of items) {
@@ -62,8 +72,12 @@ export function buildQueue(items: readonly StudyItem[], records: ReadonlyMap<str
       if (fresh.length < newRoom && !item.guided) fresh.push(item);
     } else if (record.state.due < dayEnd) {
       due.push({ item, recall: options.scheduler.recall(record.state, now) });
+    } else if (options.ahead) {
+      const recall = options.scheduler.recall(record.state, options.ahead.at);
+      if (recall < options.ahead.target) ahead.push({ item, recall });
     }
   }
   due.sort((a, b) => a.recall - b.recall);
-  return { due: due.map((d) => d.item), fresh };
+  ahead.sort((a, b) => a.recall - b.recall);
+  return { due: due.map((d) => d.item), ahead: ahead.map((d) => d.item), fresh };
 }

@@ -199,8 +199,19 @@ export class ProgressStore {
   }
 
   /** Stores a rating durably; returns the entry, whose id undo needs. */
-  record(key: string, rating: Rating, record: CardRecord, at: number, ms: number): ReviewEntry {
-    const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id: `${at.toString(36)}-${randomBytes(4).toString('hex')}`, key, rating, at, ms: Math.max(0, Math.round(ms)), record };
+  record(key: string, rating: Rating, record: CardRecord, at: number, ms: number, answer?: { confidence?: 'sure' | 'guess' | undefined; correct?: boolean | undefined }): ReviewEntry {
+    const entry: ReviewEntry = {
+      v: LOG_VERSION,
+      t: 'review',
+      id: `${at.toString(36)}-${randomBytes(4).toString('hex')}`,
+      key,
+      rating,
+      at,
+      ms: Math.max(0, Math.round(ms)),
+      record,
+      ...(answer?.confidence ? { confidence: answer.confidence } : {}),
+      ...(answer?.correct !== undefined ? { correct: answer.correct } : {}),
+    };
     this.append(entry);
     return entry;
   }

@@ -2,17 +2,21 @@
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
 import { join, resolve } from 'node:path';
 import { cardKey, type Deck } from '../core/deck.js';
-import { endOfDay } from '../core/day.js';
+import { daysUntil, endOfDay, parseInterviewDate } from '../core/day.js';
 import type { DesignCard } from '../core/mock.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
 import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
+import { dailyPlan, type DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
 import { orphanedCards, type CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
 import { ProgressStore } from './progress-store.js';
 import { AttemptStore, type Attempt } from './attempts.js';
+import { StoryStore } from './stories.js';
+import { isStoryKey } from '../core/stories.js';
+import { CramLog } from './cram-log.js';
 import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
 
 export interface WorkspaceOptions {
@@ -23,6 +27,12 @@ export interface WorkspaceOptions {
   builtinDir: string;
   builtinBundle?: string | undefined;
   now: number;
+}
+
+/** What a choice answer adds to its rating, for calibration. */
+export interface AnswerNote {
+  confidence?: 'sure' | 'guess' | undefined;
+  correct?: boolean | undefined;
 }
 
 export interface RatingResult {
@@ -41,6 +51,8 @@ export interface Workspace {
   selected: string[] | null;
   progress: ProgressStore;
   attempts: AttemptStore;
+  /** The user's STAR stories; their rehearsals are in the review log under stories/<id>. */
+  stories: StoryStore;
   /** Things the user must be told: files moved aside, deck id clashes, unknown --deck ids. */
   notices: string[];
   decks(): Deck[];
@@ -51,11 +63,16 @@ export interface Workspace {
   queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
   /** Cards, due and new today, overall and per deck. */
   overviewFor(decks: readonly Deck[], now: number): Overview;
+  /** With an interview date: the new cards and reviews a day that cover the study decks by then. */
+  plan(now: number): DailyPlan | null;
   /** The culture walkthrough among the study decks, with where the user stands; null without one. */
   walkthrough(): Walkthrough | null;
   /** The cards of a walkthrough section not yet answered, in teaching order. */
   sectionQueue(walk: Walkthrough, section: number): StudyItem[];
-  rate(key: string, rating: Rating, now: number, ms: number): RatingResult;
+  rate(key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult;
+  /** A cram answer: logged for practice figures, and the card's schedule left alone. */
+  cramRate(key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult;
+  cram: CramLog;
   /** Every design prompt of the loaded decks, due ones first. */
   designPrompts(now: number): DesignPrompt[];
   /** Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft. */
@@ -75,6 +92,9 @@ export interface DesignPrompt {
   /** When it is next due; null if never attempted. */
   dueAt: number | null;
 }
+
+/** How many days before the interview cards start coming in ahead of their due date. */
+export const REVIEW_AHEAD_DAYS = 7;
 
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const dir = flag ?? env.KEEPER_PREP_HOME;
@@ -106,6 +126,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   }
   const progress = ProgressStore.open(dataDir, options.now, notices);
   const attempts = new AttemptStore(dataDir, notices);
+  const stories = new StoryStore(dataDir, options.now, notices);
   let scheduler: Scheduler | null = null;
   let schedulerRetention = NaN;
   const currentScheduler = (): Scheduler => {
@@ -118,14 +139,35 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   /** The loaded decks, narrowed to those chosen with --deck when there are any. */
   const loadedDecks = (): Deck[] => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
-  const rate = (key: string, rating: Rating, now: number, ms: number): RatingResult => {
+  const rate = (key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult => {
     progress.refresh();
     const restore = progress.progress.cards.get(key) ?? null;
     const state = currentScheduler().next(restore?.state, now, rating);
     const record: CardRecord = { state, firstReview: restore?.firstReview ?? now };
-    const entry = progress.record(key, rating, record, now, ms);
+    const entry = progress.record(key, rating, record, now, ms, answer);
     return { reviewId: entry.id, record, restore };
   };
+  const cram = new CramLog(dataDir);
+  /** In the last week before the interview, cards predicted below the target that day come in early. */
+  const reviewAhead = (now: number): { at: number; target: number } | undefined => {
+    const date = settings.get().interviewDate;
+    const at = date ? parseInterviewDate(date) : null;
+    if (at === null || at < now || daysUntil(now, at) > REVIEW_AHEAD_DAYS) return undefined;
+    return { at, target: settings.get().retention };
+  };
+  const plan = (now: number): DailyPlan | null => {
+    const date = settings.get().interviewDate;
+    const interviewAt = date ? parseInterviewDate(date) : null;
+    if (interviewAt === null) return null;
+    const items = studyItems(studyDecks());
+    const seen = items.flatMap((item) => {
+      const record = progress.progress.cards.get(item.key);
+      return record ? [{ key: item.key, state: record.state }] : [];
+    });
+    return dailyPlan({ cards: items.length, seen, scheduler: currentScheduler(), now, interviewAt, targetRetention: settings.get().retention, newPerDay: settings.get().newPerDay });
+  };
+  /** The day's new-card limit: the setting, raised to what the interview plan needs. */
+  const newPerDay = (now: number): number => Math.max(settings.get().newPerDay, plan(now)?.newPerDay ?? 0);
   const studyDecks = (): Deck[] => {
     const decks = loadedDecks();
     return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
@@ -138,18 +180,22 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     selected,
     progress,
     attempts,
+    stories,
     notices,
     decks: loadedDecks,
     scheduler: currentScheduler,
     studyDecks,
     queueFor(decks, now, limit) {
       const track = trackById(settings.get().role);
-      const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler() });
-      const items = [...queue.due, ...queue.fresh];
+      const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), ahead: reviewAhead(now) });
+      const items = [...queue.due, ...queue.ahead, ...queue.fresh];
       return limit ? items.slice(0, limit) : items;
     },
     overviewFor(decks, now) {
-      return overview(decks, progress.progress.cards, now, { newPerDay: settings.get().newPerDay, scheduler: currentScheduler(), track: trackById(settings.get().role) });
+      return overview(decks, progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: reviewAhead(now) });
+    },
+    plan(now) {
+      return plan(now);
     },
     walkthrough() {
       const deck = studyDecks().find(isWalkthroughDeck);
@@ -179,12 +225,23 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       return result;
     },
     rate,
+    cram,
+    cramRate(key, rating, now, ms, answer) {
+      const held = progress.progress.cards.get(key) ?? null;
+      const entry = cram.record({ key, at: now, rating, ms: Math.round(ms), ...(answer?.confidence ? { confidence: answer.confidence } : {}), ...(answer?.correct !== undefined ? { correct: answer.correct } : {}) });
+      // What the rating would have done, for the session's own flow; never stored.
+      const record: CardRecord = { state: currentScheduler().next(held?.state, now, rating), firstReview: held?.firstReview ?? now };
+      return { reviewId: entry.id, record, restore: held };
+    },
     undo(reviewId, key, restore, now) {
       progress.undo(reviewId, key, restore, now);
     },
     orphans() {
       const live = new Set(library.decks.flatMap(({ deck }) => deck.cards.map((card) => cardKey(deck.id, card.id))));
-      return orphanedCards(progress.progress.cards, live);
+      // Story rehearsals belong to no deck, so they are never reported as cards missing from one,
+      // not even a removed story's (the story bank is where stories come and go).
+      const deckCards = new Map([...progress.progress.cards].filter(([key]) => !isStoryKey(key)));
+      return orphanedCards(deckCards, live);
     },
     close() {
       progress.close();

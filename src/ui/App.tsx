@@ -12,11 +12,14 @@ import { Review } from './screens/Review.js';
 import { RolePicker } from './screens/RolePicker.js';
 import { Search } from './screens/Search.js';
 import { Settings } from './screens/Settings.js';
-import { Stats } from './screens/Stats.js';
+import { Readiness } from './screens/Readiness.js';
 import { Walkthrough } from './screens/Walkthrough.js';
 import { DesignList } from './screens/DesignList.js';
 import { DesignHistory } from './screens/DesignHistory.js';
 import { Mock } from './screens/Mock.js';
+import { StoryBank } from './screens/StoryBank.js';
+import { StoryEdit } from './screens/StoryEdit.js';
+import { Cram } from './screens/Cram.js';
 
 export interface AppProps {
   ws: Workspace;
@@ -34,7 +37,9 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
     case 'home':
       return <Home />;
     case 'review':
-      return <Review title={screen.title} items={screen.items} once={screen.once ?? false} />;
+      return <Review title={screen.title} items={screen.items} once={screen.once ?? false} cram={screen.cram} askConfidence={screen.askConfidence ?? false} />;
+    case 'cram':
+      return <Cram />;
     case 'walkthrough':
       return <Walkthrough />;
     case 'designs':
@@ -49,10 +54,14 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
       return <CardView item={screen.item} />;
     case 'decks':
       return <Decks />;
-    case 'stats':
-      return <Stats />;
+    case 'readiness':
+      return <Readiness />;
     case 'settings':
       return <Settings />;
+    case 'stories':
+      return <StoryBank />;
+    case 'story-edit':
+      return <StoryEdit storyId={screen.id} />;
   }
 }
 
@@ -84,10 +93,19 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
         }),
       reset: (screen) => setStack([screen]),
       quit: () => exit(),
-      rate: (item, rating, ms) => {
-        const result = ws.rate(item.key, rating, clock(), ms);
+      rate: (item, rating, ms, answer) => {
+        const result = ws.rate(item.key, rating, clock(), ms, answer);
         bump();
         return result;
+      },
+      cramRate: (item, rating, ms, answer) => {
+        const result = ws.cramRate(item.key, rating, clock(), ms, answer);
+        bump();
+        return result;
+      },
+      cramUndo: (id, key) => {
+        ws.cram.undo(id, key, clock());
+        bump();
       },
       preview: (item) => ws.scheduler().preview(ws.progress.progress.cards.get(item.key)?.state, clock()),
       undo: (reviewId, key, restore) => {
@@ -103,6 +121,14 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
         const result = ws.finishMock(attempt, clock());
         bump();
         return result;
+      },
+      saveStory: (story) => {
+        ws.stories.save(story);
+        bump();
+      },
+      removeStory: (id) => {
+        ws.stories.remove(id);
+        bump();
       },
       setTyping: (value) => setTypingState(value),
       rememberMenu: (menu, value) => setMenuMemory((m) => ({ ...m, [menu]: value })),

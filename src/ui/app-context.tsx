@@ -5,14 +5,25 @@ import type { StudyItem } from '../core/queue.js';
 import type { Rating } from '../core/scheduler.js';
 import type { CardRecord } from '../core/progress.js';
 import type { Settings } from '../store/settings.js';
-import type { RatingResult, Workspace } from '../store/workspace.js';
+import type { AnswerNote, RatingResult, Workspace } from '../store/workspace.js';
 import type { Attempt, Draft } from '../store/attempts.js';
+import type { Story } from '../core/stories.js';
 
 export type Screen =
   | { name: 'role' }
   | { name: 'home' }
   /** once: each card shows one time; cards still learning come back through the daily review. */
-  | { name: 'review'; title: string; items: StudyItem[]; once?: boolean }
+  | {
+      name: 'review';
+      title: string;
+      items: StudyItem[];
+      once?: boolean;
+      /** practice: ratings go to the cram log, never the schedule; counted: normal ratings. */
+      cram?: 'practice' | 'counted';
+      /** Ask "sure or guess?" before each choice answer, for calibration. */
+      askConfidence?: boolean;
+    }
+  | { name: 'cram' }
   | { name: 'walkthrough' }
   | { name: 'designs' }
   /** minutes: run the mock shortened to this many minutes. */
@@ -21,8 +32,11 @@ export type Screen =
   | { name: 'search' }
   | { name: 'card'; item: StudyItem }
   | { name: 'decks' }
-  | { name: 'stats' }
-  | { name: 'settings' };
+  | { name: 'readiness' }
+  | { name: 'settings' }
+  | { name: 'stories' }
+  /** id: the story to edit; without one, a new story. */
+  | { name: 'story-edit'; id?: string | undefined };
 
 export interface AppState {
   ws: Workspace;
@@ -46,7 +60,10 @@ export interface AppActions {
   /** Replaces the whole stack: used after the first-run role choice. */
   reset(screen: Screen): void;
   quit(): void;
-  rate(item: StudyItem, rating: Rating, ms: number): RatingResult;
+  rate(item: StudyItem, rating: Rating, ms: number, answer?: AnswerNote): RatingResult;
+  /** A practice answer in cram mode: logged, the schedule untouched. */
+  cramRate(item: StudyItem, rating: Rating, ms: number, answer?: AnswerNote): RatingResult;
+  cramUndo(id: string, key: string): void;
   /** When each rating would bring the card back. */
   preview(item: StudyItem): Record<Rating, number>;
   undo(reviewId: string, key: string, restore: CardRecord | null): void;
@@ -54,6 +71,10 @@ export interface AppActions {
   /** Keeps the mock in progress on disk; called on every change. */
   saveDraft(draft: Draft): void;
   finishMock(attempt: Attempt): RatingResult;
+  /** Creates or updates a story in the bank. */
+  saveStory(story: Story): void;
+  /** Takes a story out of the bank; its rehearsals stay in the review log. */
+  removeStory(id: string): void;
   /** A text field has focus: '?' and other letters are typed, not commands. */
   setTyping(typing: boolean): void;
   rememberMenu(menu: string, value: string): void;

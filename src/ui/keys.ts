@@ -19,6 +19,9 @@ export type Command =
   | 'toggle'
   | 'pick'
   | 'guess'
+  | 'sure'
+  | 'countCram'
+  | 'cram'
   | 'continue'
   | 'pageUp'
   | 'pageDown'
@@ -32,7 +35,18 @@ export type Command =
   | 'brief'
   | 'finish'
   | 'history'
-  | 'fresh';
+  | 'fresh'
+  | 'storyNew'
+  | 'storyRehearse'
+  | 'storyDelete'
+  | 'confirmYes'
+  | 'confirmNo'
+  | 'fieldNext'
+  | 'fieldPrevious'
+  | 'valuePrevious'
+  | 'valueNext'
+  | 'storySave'
+  | 'leaveEditor';
 
 interface Binding {
   label: string;
@@ -56,6 +70,9 @@ export const BINDINGS: Record<Command, Binding> = {
   toggle: { label: 'Space', description: 'tick or untick', test: (i) => i === ' ' },
   pick: { label: '1-9', description: 'pick that option', test: (i) => /^[1-9]$/.test(i) },
   guess: { label: 'g', description: 'mark this answer as a guess (rated Hard if right)', test: (i) => i === 'g' },
+  sure: { label: 's', description: 'say you are sure before answering (for calibration)', test: (i) => i === 's' },
+  cram: { label: 'c', description: 'cram: the weakest cards, beyond what is due', test: (i) => i === 'c' },
+  countCram: { label: 'c', description: 'count cram answers in your schedule, or keep them out', test: (i) => i === 'c' },
   continue: { label: 'Enter', description: 'continue', test: (i, k) => k.return || i === ' ' },
   pageUp: { label: 'PgUp', description: 'scroll up', test: (_i, k) => k.pageUp },
   pageDown: { label: 'PgDn', description: 'scroll down', test: (_i, k) => k.pageDown },
@@ -70,6 +87,17 @@ export const BINDINGS: Record<Command, Binding> = {
   finish: { label: 'f', description: 'finish the interview and score yourself', test: (i) => i === 'f' },
   history: { label: 'h', description: 'past attempts at this prompt', test: (i) => i === 'h' },
   fresh: { label: 'n', description: 'start over instead of resuming', test: (i) => i === 'n' },
+  storyNew: { label: 'n', description: 'write a new story', test: (i) => i === 'n' },
+  storyRehearse: { label: 'r', description: 'rehearse the stories due (all of them when none is due)', test: (i) => i === 'r' },
+  storyDelete: { label: 'd', description: 'delete the highlighted story (asks first; its rehearsals stay in the log)', test: (i) => i === 'd' },
+  confirmYes: { label: 'y', description: 'yes, go ahead', test: (i) => i === 'y' || i === 'Y' },
+  confirmNo: { label: 'n Esc', description: 'no, go back', test: (i, k) => i === 'n' || i === 'N' || k.escape },
+  fieldNext: { label: 'Tab ↓', description: 'next field', test: (_i, k) => (k.tab && !k.shift) || k.downArrow },
+  fieldPrevious: { label: 'Shift+Tab ↑', description: 'previous field', test: (_i, k) => (k.tab && k.shift) || k.upArrow },
+  valuePrevious: { label: '←', description: 'previous value (in Values)', test: (_i, k) => k.leftArrow },
+  valueNext: { label: '→', description: 'next value (in Values)', test: (_i, k) => k.rightArrow },
+  storySave: { label: 'Ctrl+S', description: 'save the story (or Enter on Save)', test: (i, k) => k.ctrl && i === 's' },
+  leaveEditor: { label: 'Esc', description: 'leave (asks first when there are unsaved changes)', test: (_i, k) => k.escape },
 };
 
 export type Handlers = Partial<Record<Command, (input: string) => void>>;

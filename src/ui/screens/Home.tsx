@@ -1,6 +1,7 @@
 // Home: today's figures and the way into everything else.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { planLine } from '../../core/readiness.js';
 import { trackById } from '../../core/tracks.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
@@ -8,8 +9,9 @@ import { Menu, type MenuItem } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
 import { Para } from '../components/CardText.js';
+import { valuesWithoutStory } from '../../core/stories.js';
 
-type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'search' | 'decks' | 'stats' | 'settings' | 'quit';
+type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
 
 export function Home() {
   const { ws, clock, revision, menuMemory, notices } = useAppState();
@@ -30,12 +32,17 @@ export function Home() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
   const designs = useMemo(() => ws.designPrompts(clock()), [ws, revision]);
   const designsDue = designs.filter((d) => d.due).length;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a story is saved
+  const stories = useMemo(() => ws.stories.list(), [ws, revision]);
+  const valuesMissing = valuesWithoutStory(stories).length;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress or settings do
+  const plan = useMemo(() => ws.plan(clock()), [ws, revision]);
   const cultureDue = figures.decks.filter((d) => d.area === 'culture').reduce((n, d) => n + d.due, 0);
   const own = figures.decks.filter((d) => d.area === 'custom');
   const ownDue = own.reduce((n, d) => n + d.due, 0);
   const ownCards = own.reduce((n, d) => n + d.cards, 0);
   const items: MenuItem<Entry>[] = [
-    { label: `Today's review (${figures.due} due, ${figures.new} new)`, value: 'today' },
+    { label: `Today's review (${figures.due} due${figures.ahead > 0 ? `, ${figures.ahead} ahead of the interview` : ''}, ${figures.new} new)`, value: 'today' },
     ...(walk
       ? [
           {
@@ -48,9 +55,10 @@ export function Home() {
     { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
     ...(sets.own.decks.length > 0 ? [{ label: `Your decks (${ownDue} due, ${ownCards} cards)`, value: 'own' as const }] : []),
     ...(designs.length > 0 ? [{ label: `Design mocks (${designsDue} due, ${designs.length} prompt${designs.length === 1 ? '' : 's'})`, value: 'designs' as const }] : []),
+    { label: `Story bank (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${valuesMissing} value${valuesMissing === 1 ? '' : 's'} without one)`, value: 'stories' },
     { label: 'Search', value: 'search' },
     { label: 'Decks', value: 'decks' },
-    { label: 'Stats', value: 'stats' },
+    { label: 'Readiness', value: 'readiness' },
     { label: 'Settings', value: 'settings' },
     { label: 'Quit', value: 'quit' },
   ];
@@ -80,6 +88,7 @@ export function Home() {
           <Text>{figures.new}</Text>
           <Text dimColor>{`   (${figures.seen} of ${figures.cards} cards seen)`}</Text>
         </Text>
+        {plan ? <Text color={plan.status === 'past' ? 'yellow' : 'cyan'}>{planLine(plan)}</Text> : null}
         {ws.library.broken.length > 0 ? (
           <Para color="yellow" text={`! ${ws.library.broken.length} deck file${ws.library.broken.length > 1 ? 's' : ''} could not be loaded; Decks shows why.`} />
         ) : null}

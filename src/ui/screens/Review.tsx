@@ -6,7 +6,8 @@ import { endOfDay } from '../../core/day.js';
 import type { StudyItem } from '../../core/queue.js';
 import type { Rating } from '../../core/scheduler.js';
 import { sessionProgress, sessionReducer, startSession } from '../../core/session.js';
-import type { RatingResult } from '../../store/workspace.js';
+import type { CardRecord } from '../../core/progress.js';
+import type { AnswerNote, RatingResult } from '../../store/workspace.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ProgressBar } from '../components/ProgressBar.js';
@@ -28,7 +29,7 @@ function formatDuration(ms: number): string {
   return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
 }
 
-export function Review({ title, items, once = false }: { title: string; items: StudyItem[]; once?: boolean }) {
+export function Review({ title, items, once = false, cram, askConfidence = false }: { title: string; items: StudyItem[]; once?: boolean; cram?: 'practice' | 'counted' | undefined; askConfidence?: boolean }) {
   const { clock, width, height, typing } = useAppState();
   const actions = useAppActions();
   const [session, dispatch] = useReducer(sessionReducer, items, (initial) => startSession(initial, clock()));
@@ -44,11 +45,13 @@ export function Review({ title, items, once = false }: { title: string; items: S
     setPending(null);
     setShownAt(now);
   };
-  const store = (rating: Rating): Pending | null => {
+  const store = (rating: Rating, answer?: AnswerNote): Pending | null => {
     if (!current || pending) return null;
-    return { item: current, rating, result: actions.rate(current, rating, clock() - shownAt) };
+    const rateWith = cram === 'practice' ? actions.cramRate : actions.rate;
+    return { item: current, rating, result: rateWith(current, rating, clock() - shownAt, answer) };
   };
-  const record = (rating: Rating) => setPending(store(rating));
+  const record = (rating: Rating, answer?: AnswerNote) => setPending(store(rating, answer));
+  const takeBack = (id: string, key: string, restore: CardRecord | null) => (cram === 'practice' ? actions.cramUndo(id, key) : actions.undo(id, key, restore));
   const rate = (rating: Rating) => {
     const done = store(rating);
     if (done) moveOn(done);
@@ -58,12 +61,12 @@ export function Review({ title, items, once = false }: { title: string; items: S
   };
   const undo = () => {
     if (pending) {
-      actions.undo(pending.result.reviewId, pending.item.key, pending.result.restore);
+      takeBack(pending.result.reviewId, pending.item.key, pending.result.restore);
       setPending(null);
     } else {
       const last = session.undo[0];
       if (!last) return;
-      actions.undo(last.reviewId, last.key, last.restore);
+      takeBack(last.reviewId, last.key, last.restore);
       dispatch({ type: 'undone', now: clock() });
     }
     setAttempt((a) => a + 1);
@@ -109,7 +112,7 @@ export function Review({ title, items, once = false }: { title: string; items: S
   const card = current.card;
   const now = clock();
   const preview = actions.preview(current);
-  const quizProps = { record, advance, rate, preview, now, recorded: pending !== null };
+  const quizProps = { record, advance, rate, preview, now, recorded: pending !== null, askConfidence };
   let commands: readonly Command[];
   let footer: string;
   let quiz: React.ReactNode;

@@ -1,6 +1,8 @@
-// Role, new cards per day and desired retention; where progress is kept.
-import { Box, Text } from 'ink';
-import { useState } from 'react';
+// Role, interview date, new cards per day, desired retention and confidence prompts; where progress is kept.
+import { TextInput } from '@inkjs/ui';
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import { daysUntil, parseInterviewDate, startOfDay } from '../../core/day.js';
 import { trackById } from '../../core/tracks.js';
 import { DEFAULT_SETTINGS } from '../../store/settings.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -8,20 +10,23 @@ import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
 
-type Field = 'role' | 'newPerDay' | 'retention';
-const FIELDS: Field[] = ['role', 'newPerDay', 'retention'];
+type Field = 'role' | 'interviewDate' | 'newPerDay' | 'retention' | 'askConfidence';
+const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'retention', 'askConfidence'];
 
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
 
 export function Settings() {
-  const { ws } = useAppState();
+  const { ws, clock } = useAppState();
   const actions = useAppActions();
   const [editing, setEditing] = useState<'newPerDay' | 'retention' | null>(null);
+  const [editingDate, setEditingDate] = useState(false);
   // The menu comes back on the field just edited, not on the first one.
   const [lastField, setLastField] = useState<Field>('role');
   const settings = ws.settings.get();
-  useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) });
+  useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) }, { isActive: !editingDate });
+
+  if (editingDate) return <InterviewDateField current={settings.interviewDate} onDone={() => setEditingDate(false)} />;
 
   if (editing) {
     const options = editing === 'newPerDay' ? NEW_PER_DAY : RETENTION;
@@ -53,19 +58,69 @@ export function Settings() {
         <Menu<Field>
           items={[
             { label: `Role: ${trackById(settings.role)?.title ?? 'not chosen'}`, value: 'role' },
+            { label: `Interview date: ${interviewLabel(settings.interviewDate, clock())}`, value: 'interviewDate' },
             { label: `New cards per day: ${settings.newPerDay}`, value: 'newPerDay' },
             { label: `Desired retention: ${Math.round(settings.retention * 100)}%`, value: 'retention' },
+            { label: `Ask "sure or guess?" when cramming: ${settings.askConfidence ? 'on' : 'off'}`, value: 'askConfidence' },
           ]}
           initialIndex={FIELDS.indexOf(lastField)}
           onSelect={(field) => {
             setLastField(field);
             if (field === 'role') actions.push({ name: 'role' });
+            else if (field === 'interviewDate') setEditingDate(true);
+            else if (field === 'askConfidence') actions.updateSettings({ askConfidence: !settings.askConfidence });
             else setEditing(field);
           }}
         />
         <Text> </Text>
         <Text dimColor wrap="wrap">{`Progress and settings: ${ws.dataDir}`}</Text>
         <Text dimColor wrap="wrap">{`Your decks: ${ws.userDecksDir}`}</Text>
+      </Box>
+    </Frame>
+  );
+}
+
+function interviewLabel(date: string | null, now: number): string {
+  const at = date ? parseInterviewDate(date) : null;
+  if (!date || at === null) return 'not set';
+  const days = daysUntil(now, at);
+  return `${date} (${at < startOfDay(now) ? 'past' : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} left`})`;
+}
+
+/** Typing the date: YYYY-MM-DD, checked as you press Enter; empty clears it. */
+function InterviewDateField({ current, onDone }: { current: string | null; onDone: () => void }) {
+  const actions = useAppActions();
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    actions.setTyping(true);
+    return () => actions.setTyping(false);
+  }, [actions]);
+  useInput((_input, key) => (key.escape ? onDone() : undefined));
+  return (
+    <Frame title="Settings" commands={['back']} footer={hint([['Enter', 'set'], ['Esc', 'cancel']])}>
+      <Box flexDirection="column">
+        <Text wrap="wrap">Interview date (YYYY-MM-DD). Readiness then predicts your recall for that day, and Home shows a daily plan. Leave it empty to clear it.</Text>
+        <Text> </Text>
+        <Box>
+          <Text color="cyan">Date: </Text>
+          <TextInput
+            defaultValue={current ?? ''}
+            placeholder="2026-12-03"
+            onSubmit={(value) => {
+              const text = value.trim();
+              if (text === '') {
+                actions.updateSettings({ interviewDate: null });
+                onDone();
+              } else if (parseInterviewDate(text) === null) {
+                setError(`"${text}" is not a date like 2026-12-03`);
+              } else {
+                actions.updateSettings({ interviewDate: text });
+                onDone();
+              }
+            }}
+          />
+        </Box>
+        {error ? <Text color="red">{error}</Text> : null}
       </Box>
     </Frame>
   );

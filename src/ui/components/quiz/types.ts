@@ -1,10 +1,11 @@
 import type { Card } from '../../../core/deck.js';
 import type { Rating } from '../../../core/scheduler.js';
+import type { AnswerNote } from '../../../store/workspace.js';
 
 export interface QuizProps<C extends Card> {
   card: C;
   /** Stores the rating on disk at once; the card stays on screen until `advance`. */
-  record(rating: Rating): void;
+  record(rating: Rating, answer?: AnswerNote): void;
   /** Moves on to the next card (after `record`). */
   advance(): void;
   /** `record` and `advance` at once: for self-rated cards. */
@@ -14,4 +15,6 @@ export interface QuizProps<C extends Card> {
   now: number;
   /** True after `record`, until advance or undo. */
   recorded: boolean;
+  /** Choice cards ask "sure or guess?" before they take an answer. */
+  askConfidence: boolean;
 }

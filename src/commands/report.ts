@@ -1,0 +1,170 @@
+// `keeper-prep report`: the readiness figures as a Markdown page to keep, print or share.
+import { localDate, planLine, type Readiness, type RecallFigures, type Topic } from '../core/readiness.js';
+import { percent } from '../core/readiness-charts.js';
+import { trackById } from '../core/tracks.js';
+import { writeTextFileAtomic } from '../store/text-file.js';
+import type { Workspace } from '../store/workspace.js';
+import { readinessFor } from './readiness-input.js';
+import { DATE_HINT } from './stats.js';
+
+/** Deck text in a table cell: a pipe would end the cell, a newline the row. */
+function cell(text: string | number): string {
+  return String(text).replaceAll('\\', '\\\\').replaceAll('|', '\\|').replace(/\s*\n\s*/g, ' ');
+}
+
+function mdTable(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly (string | number)[])[]): string[] {
+  return [
+    `| ${header.map(cell).join(' | ')} |`,
+    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ];
+}
+
+function trendText(trend: readonly number[]): string {
+  return `${percent(trend[0] ?? 0)} → ${percent(trend.at(-1) ?? 0)}`;
+}
+
+const FIGURE_HEADER = ['cards', 'seen', 'coverage', 'recall on the day', 'recall of seen', '14-day trend'];
+const FIGURE_ALIGN = ['r', 'r', 'r', 'r', 'r', 'l'] as const;
+
+function figureCells(f: RecallFigures): (string | number)[] {
+  return [f.cards, f.seen, percent(f.coverage), percent(f.recallAllCards), percent(f.recallSeenCards), trendText(f.trend)];
+}
+
+function topicRow(t: Topic): (string | number)[] {
+  return [t.name, t.deckTitle, t.seen, t.cards, percent(t.recall)];
+}
+
+function tonight(r: Readiness): string[] {
+  const todo: string[] = [];
+  const plan = r.plan;
+  const due = r.forecast.days[0] ?? 0;
+  if (!plan) {
+    todo.push(`Set your interview date (\`keeper-prep --interview YYYY-MM-DD\`, or in Settings) so the plan can aim at it.`);
+    if (due > 0) todo.push(`Review the ${due} card${due === 1 ? '' : 's'} due today.`);
+  } else if (plan.status === 'past') {
+    todo.push('The interview date has passed: set the next one, or clear it, in Settings.');
+  } else if (plan.status === 'today') {
+    todo.push(`It is the interview day: go over the ~${plan.reviewsPerDay} due review${plan.reviewsPerDay === 1 ? '' : 's'}, nothing new, then rest.`);
+  } else {
+    todo.push(due > 0 ? `Review the ${due} card${due === 1 ? '' : 's'} due today first.` : 'No reviews are due today.');
+    if (plan.newPerDay > 0) {
+      todo.push(`Learn ${plan.newPerDay} new card${plan.newPerDay === 1 ? '' : 's'} (${plan.unseen} still unseen).`);
+      if (plan.newPerDay > plan.newPerDayLimit) todo.push(`Raise new cards per day in Settings from ${plan.newPerDayLimit} to ${plan.newPerDay}, or the daily queue will hold back.`);
+    }
+    if (plan.pullForward.length > 0 && plan.daysLeft <= 7) {
+      todo.push(`Review ahead: ${plan.pullForward.length} card${plan.pullForward.length === 1 ? ' is' : 's are'} predicted below ${percent(r.targetRetention)} on the day and not due before it.`);
+    }
+  }
+  for (const t of r.overall.weakest.slice(0, 2)) {
+    todo.push(`Go over ${t.deckTitle}: ${t.name} (${t.seen} card${t.seen === 1 ? '' : 's'}, ${percent(t.recall)} predicted on the day).`);
+  }
+  const weakest = r.design.dimensions[0];
+  if (r.design.prompts > 0 && (!plan || plan.status === 'ahead')) {
+    todo.push(
+      r.design.attempted === 0
+        ? 'Run your first timed design mock (`keeper-prep design`).'
+        : `Run a design mock${weakest ? ` and watch ${weakest.dimension} (your lowest score, ${weakest.mean.toFixed(1)} of 4)` : ''}.`,
+    );
+  }
+  return todo.map((line) => `- ${line}`);
+}
+
+/** The report as Markdown; figures from readinessFor, so it says what `stats` and the app say. */
+export function readinessReport(ws: Workspace, now: number): string {
+  const settings = ws.settings.get();
+  const r = readinessFor(ws, now);
+  const role = trackById(settings.role);
+  const out: string[] = [`# Interview readiness, ${localDate(now)}`, ''];
+  out.push(`Role: ${role ? role.title : 'not chosen yet'}${ws.selected ? ' (decks chosen with --deck)' : ''}.`);
+  out.push(
+    r.interviewAt === null
+      ? 'Interview date: not set, so recall is predicted for today.'
+      : r.predictedFor === 'interview'
+        ? `Interview: ${localDate(r.interviewAt)}. Recall is predicted for the interview day at noon, local time.`
+        : `Interview: ${localDate(r.interviewAt)}, which has passed, so recall is predicted for today.`,
+  );
+  out.push('', 'Recall on the day is what FSRS predicts you will recall then; a card you have not seen counts as 0.', '');
+
+  out.push('## Plan', '');
+  if (r.plan) {
+    const p = r.plan;
+    out.push(`${planLine(p)}`, '');
+    if (p.status !== 'past') {
+      out.push(
+        ...mdTable(['', 'value'], ['l', 'r'], [
+          ['study days left', p.daysLeft],
+          ['cards to see at least once', p.cards],
+          ['still unseen', p.unseen],
+          ['new cards a day needed', p.newPerDay],
+          ['your new-cards-a-day setting', p.newPerDayLimit],
+          ['reviews a day (estimate, all answered Good)', `~${p.reviewsPerDay}`],
+          ['cards to review ahead of the day', p.pullForward.length],
+        ]),
+        '',
+        'New cards are spread over the days left but the last, which is kept for review.',
+      );
+    }
+  } else {
+    out.push(DATE_HINT);
+  }
+
+  out.push('', '## Areas', '', ...mdTable(['area', ...FIGURE_HEADER], ['l', ...FIGURE_ALIGN], r.areas.map((a) => [a.area, ...figureCells(a)])));
+  out.push('', '## Decks', '', ...mdTable(['deck', ...FIGURE_HEADER], ['l', ...FIGURE_ALIGN], r.decks.map((d) => [d.title, ...figureCells(d)])));
+
+  out.push('', '## Weakest topics', '');
+  if (r.overall.weakest.length === 0) out.push('None yet: topics are ranked once you have seen some cards.');
+  else out.push(...mdTable(['topic', 'deck', 'seen', 'cards', 'recall on the day'], ['l', 'l', 'r', 'r', 'r'], r.overall.weakest.map(topicRow)));
+  const perDeck = r.decks.filter((d) => d.weakest.length > 0);
+  if (perDeck.length > 0) {
+    out.push('', 'Per deck:', '');
+    for (const d of perDeck) out.push(`- ${d.title}: ${d.weakest.map((t) => `${t.name} ${percent(t.recall)}`).join(', ')}`);
+  }
+
+  const design = r.design;
+  out.push('', '## System design', '', `${design.attempted} of ${design.prompts} prompts attempted.`);
+  if (design.meanScore !== null) {
+    out.push(
+      `Mean rubric score ${design.meanScore.toFixed(1)} of 4 over the last ${design.recentAttempts} attempt${design.recentAttempts === 1 ? '' : 's'}, lowest first:`,
+      '',
+      ...mdTable(['dimension', 'mean score', 'scores'], ['l', 'r', 'r'], design.dimensions.map((d) => [d.dimension, d.mean.toFixed(1), d.n])),
+    );
+  }
+
+  const { sure, guess } = r.calibration;
+  out.push('', '## Calibration', '');
+  if (sure.n + guess.n === 0) out.push('No answers marked "sure" or "guess" yet.');
+  else {
+    out.push(
+      ...mdTable(['you said', 'answers', 'right', 'rate'], ['l', 'r', 'r', 'r'], [
+        ['sure', sure.n, sure.right, percent(sure.rate)],
+        ['guess', guess.n, guess.right, percent(guess.rate)],
+      ]),
+    );
+  }
+
+  out.push(
+    '',
+    '## Retention',
+    '',
+    'Reviews of cards past their learning steps, passed (Hard or better):',
+    '',
+    ...mdTable(['area', 'reviews', 'passed', 'true retention'], ['l', 'r', 'r', 'r'], r.retention.map((a) => [a.area, a.reviews, a.passed, percent(a.rate)])),
+  );
+
+  out.push('', '## What to do tonight', '', ...tonight(r), '');
+  return out.join('\n');
+}
+
+/** Prints the report, or writes it to `out` (whole or not at all) and says where. */
+export function reportCommand(ws: Workspace, now: number, out: string | undefined): string {
+  const text = readinessReport(ws, now);
+  if (!out) return text;
+  try {
+    writeTextFileAtomic(out, text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+    throw new Error(`could not write the report to ${out}: ${reason}`);
+  }
+  return `Wrote the readiness report to ${out}`;
+}

@@ -1,0 +1,523 @@
+// How ready the user is for the interview, said honestly: every recall figure is FSRS's own
+// prediction for the interview day (or for now, without a date), cards never seen count as not
+// known, and the daily plan's review estimate comes from running the scheduler itself forward.
+// Pure: the clock readings, the records and the log all come in as arguments.
+import { AREAS, cardKey, QUIZ_KINDS, type Area, type Card, type Deck } from './deck.js';
+import { daysUntil, startOfDay } from './day.js';
+import { applyEntry, emptyProgress, type CardRecord, type LogEntry, type ReviewEntry } from './progress.js';
+import type { MemoryState, Scheduler } from './scheduler.js';
+import { deckWeight, type Track } from './tracks.js';
+
+export const TREND_DAYS = 14;
+export const HEATMAP_DAYS = 16 * 7;
+export const FORECAST_DAYS = 14;
+export const WEAKEST_TOPICS = 3;
+/** Design scores average over this many of the latest attempts: recent form, not the first tries. */
+export const RECENT_ATTEMPTS = 10;
+
+/** What readiness needs of a finished design attempt (the store's Attempt has more). */
+export interface AttemptLike {
+  key: string;
+  finishedAt: number;
+  scores: readonly { dimension: string; score: number }[];
+}
+
+export interface ReadinessInput {
+  decks: readonly Deck[];
+  records: ReadonlyMap<string, CardRecord>;
+  /** The whole review log in log order, undo entries included. */
+  entries: readonly LogEntry[];
+  attempts: readonly AttemptLike[];
+  scheduler: Scheduler;
+  now: number;
+  /** The moment to predict for (parseInterviewDate: local noon of the day); null without a date. */
+  interviewAt: number | null;
+  /** Desired retention: cards predicted below it on the day are worth reviewing ahead. */
+  targetRetention: number;
+  /** The new-cards-per-day setting, reported beside what the plan needs. */
+  newPerDay: number;
+  /** Orders decks as the track weighs them (culture first, then its heaviest skills). */
+  track?: Track | undefined;
+}
+
+/** A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck. */
+export interface Topic {
+  name: string;
+  deckId: string;
+  deckTitle: string;
+  /** Quiz cards in the group, and how many of them have been seen. */
+  cards: number;
+  seen: number;
+  /** Mean predicted recall of the group's seen cards at the predicted moment. */
+  recall: number;
+  /** The seen cards, weakest first: what to study to lift this topic. */
+  keys: string[];
+}
+
+export interface RecallFigures {
+  /** Quiz cards (design prompts are in `design`). */
+  cards: number;
+  seen: number;
+  /** seen / cards (0 when there are no cards). */
+  coverage: number;
+  /** Mean predicted recall over every card, an unseen card counting as 0: what the day would hold. */
+  recallAllCards: number;
+  /** Mean predicted recall over the seen cards only; null when none is seen. */
+  recallSeenCards: number | null;
+  /** recallAllCards as the records stood at the end of each of the last TREND_DAYS days, oldest first (today last). */
+  trend: number[];
+  weakest: Topic[];
+}
+
+export interface AreaReadiness extends RecallFigures {
+  area: Area;
+}
+
+export interface DeckReadiness extends RecallFigures {
+  deckId: string;
+  title: string;
+  area: Area;
+  skill: string | null;
+}
+
+export interface DimensionScore {
+  dimension: string;
+  /** Mean rubric score, 1 to 4. */
+  mean: number;
+  n: number;
+}
+
+export interface DesignReadiness {
+  /** Design prompts in the decks, and how many have at least one finished attempt. */
+  prompts: number;
+  attempted: number;
+  /** Attempts the scores average over: the latest RECENT_ATTEMPTS at most. */
+  recentAttempts: number;
+  /** Mean of every rubric score in those attempts; null without attempts. */
+  meanScore: number | null;
+  /** Per rubric dimension name, weakest first. */
+  dimensions: DimensionScore[];
+}
+
+export interface ConfidenceFigures {
+  n: number;
+  right: number;
+  /** right / n; null when n is 0. */
+  rate: number | null;
+}
+
+export interface Calibration {
+  sure: ConfidenceFigures;
+  guess: ConfidenceFigures;
+}
+
+export interface Heatmap {
+  /** Local start of the first day. */
+  start: number;
+  /** Reviews per local day, HEATMAP_DAYS of them, oldest first (today last). */
+  days: number[];
+  total: number;
+}
+
+export interface Forecast {
+  /** Local start of today. */
+  start: number;
+  /** Quiz cards due per day for FORECAST_DAYS days from today; overdue cards count today. */
+  days: number[];
+}
+
+export interface AreaRetention {
+  area: Area;
+  /** Reviews of cards that were in the review phase (not new, not in learning steps). */
+  reviews: number;
+  /** Of those, rated Hard or better. */
+  passed: number;
+  /** passed / reviews; null when there are none. */
+  rate: number | null;
+}
+
+export interface DailyPlan {
+  interviewAt: number;
+  /** ahead: days to go; today: it is the interview day; past: the date has gone by. */
+  status: 'ahead' | 'today' | 'past';
+  /** Study days from today up to the day before the interview (0 on the day and after it). */
+  daysLeft: number;
+  /** The coverage goal: every quiz card of the decks seen once. */
+  cards: number;
+  unseen: number;
+  /** New cards a day to see them all, the last day before the interview kept for review. */
+  newPerDay: number;
+  /** The user's new-cards-per-day setting; the plan may need more. */
+  newPerDayLimit: number;
+  /** Reviews a day the plan brings on (an estimate, see dailyPlan). */
+  reviewsPerDay: number;
+  reviewsTotal: number;
+  /** Seen cards predicted below the target retention on the day and not due before it, weakest first. */
+  pullForward: string[];
+}
+
+export interface Readiness {
+  now: number;
+  interviewAt: number | null;
+  /** What recall is predicted for: the interview (interviewAt), or today (now) without a date or after it. */
+  predictedFor: 'interview' | 'today';
+  predictedAt: number;
+  targetRetention: number;
+  /** Local starts of the trend's days, oldest first. */
+  trendDays: number[];
+  overall: RecallFigures;
+  areas: AreaReadiness[];
+  decks: DeckReadiness[];
+  design: DesignReadiness;
+  calibration: Calibration;
+  heatmap: Heatmap;
+  forecast: Forecast;
+  retention: AreaRetention[];
+  plan: DailyPlan | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Local midnight `n` days after the day of `dayStart`; calendar arithmetic, so DST days are 23 or 25 hours. */
+function addDays(dayStart: number, n: number): number {
+  const d = new Date(dayStart);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime();
+}
+
+/** YYYY-MM-DD in local time. */
+export function localDate(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+interface QuizCard {
+  key: string;
+  deck: number;
+  area: Area;
+  topics: string[];
+}
+
+function topicsOf(card: Card, deck: Deck): string[] {
+  if (card.tags && card.tags.length > 0) return [...new Set(card.tags)];
+  return [card.section ?? deck.title];
+}
+
+function orderDecks(decks: readonly Deck[], track: Track | undefined): Deck[] {
+  const rank = (d: Deck) => (d.area === 'culture' ? 0 : d.area === 'skills' ? 1 : d.area === 'custom' ? 2 : 3);
+  return decks
+    .map((deck, order) => ({ deck, order }))
+    .sort((a, b) => rank(a.deck) - rank(b.deck) || (a.deck.area === 'skills' ? deckWeight(track, b.deck.id) - deckWeight(track, a.deck.id) : 0) || a.order - b.order)
+    .map((d) => d.deck);
+}
+
+const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
+
+/** Ranks topics by mean recall on the day, weakest first, among the cards given. */
+function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>): Topic[] {
+  const groups = new Map<string, Topic & { sum: number }>();
+  for (const card of cards) {
+    const deck = decks[card.deck]!;
+    for (const name of card.topics) {
+      const id = `${deck.id}\u0000${name}`;
+      let group = groups.get(id);
+      if (!group) {
+        group = { name, deckId: deck.id, deckTitle: deck.title, cards: 0, seen: 0, recall: 0, keys: [], sum: 0 };
+        groups.set(id, group);
+      }
+      group.cards++;
+      const r = recall.get(card.key);
+      if (r !== undefined) {
+        group.seen++;
+        group.sum += r;
+        group.keys.push(card.key);
+      }
+    }
+  }
+  const seen = [...groups.values()].filter((g) => g.seen > 0);
+  for (const g of seen) {
+    g.recall = g.sum / g.seen;
+    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || a.localeCompare(b));
+  }
+  const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || a.deckId.localeCompare(b.deckId) || a.name.localeCompare(b.name);
+  // One card says little about a topic: single-card topics only fill in when there are too few others.
+  const solid = seen.filter((g) => g.seen >= 2);
+  const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
+  const picked: Topic[] = [];
+  const taken = new Set<string>();
+  for (const g of pool.sort(byRecall)) {
+    // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
+    const cardSet = g.keys.slice().sort().join('\n');
+    if (taken.has(cardSet)) continue;
+    taken.add(cardSet);
+    const { sum: _sum, ...topic } = g;
+    picked.push(topic);
+    if (picked.length === WEAKEST_TOPICS) break;
+  }
+  return picked;
+}
+
+function figures(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>, trend: number[]): RecallFigures {
+  let seen = 0;
+  let sum = 0;
+  for (const card of cards) {
+    const r = recall.get(card.key);
+    if (r === undefined) continue;
+    seen++;
+    sum += r;
+  }
+  return {
+    cards: cards.length,
+    seen,
+    coverage: mean(seen, cards.length),
+    recallAllCards: mean(sum, cards.length),
+    recallSeenCards: seen > 0 ? sum / seen : null,
+    trend,
+    weakest: weakestTopics(cards, decks, recall),
+  };
+}
+
+function confidence(entries: readonly ReviewEntry[], which: 'sure' | 'guess'): ConfidenceFigures {
+  const mine = entries.filter((e) => e.confidence === which && typeof e.correct === 'boolean');
+  const right = mine.filter((e) => e.correct).length;
+  return { n: mine.length, right, rate: mine.length > 0 ? right / mine.length : null };
+}
+
+function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[]): DesignReadiness {
+  const prompts = new Set(decks.flatMap((deck) => deck.cards.filter((c) => c.type === 'design').map((c) => cardKey(deck.id, c.id))));
+  const mine = attempts.filter((a) => prompts.has(a.key));
+  const recent = mine.slice().sort((a, b) => a.finishedAt - b.finishedAt).slice(-RECENT_ATTEMPTS);
+  const byDimension = new Map<string, { sum: number; n: number }>();
+  let sum = 0;
+  let n = 0;
+  for (const attempt of recent) {
+    for (const { dimension, score } of attempt.scores) {
+      const d = byDimension.get(dimension) ?? { sum: 0, n: 0 };
+      d.sum += score;
+      d.n++;
+      byDimension.set(dimension, d);
+      sum += score;
+      n++;
+    }
+  }
+  return {
+    prompts: prompts.size,
+    attempted: new Set(mine.map((a) => a.key)).size,
+    recentAttempts: recent.length,
+    meanScore: n > 0 ? sum / n : null,
+    dimensions: [...byDimension.entries()]
+      .map(([dimension, d]) => ({ dimension, mean: d.sum / d.n, n: d.n }))
+      .sort((a, b) => a.mean - b.mean || b.n - a.n || a.dimension.localeCompare(b.dimension)),
+  };
+}
+
+/** Reviews a card brings on before `until` if every one is rated Good, starting from `state`. */
+function goodReviewsBefore(scheduler: Scheduler, state: MemoryState, from: number, until: number): number {
+  let count = 0;
+  let t = Math.max(state.due, from);
+  // The cap only guards against a scheduler that stops moving forward; FSRS never needs near it.
+  while (t < until && count < 500) {
+    count++;
+    state = scheduler.next(state, t, 3);
+    if (state.due <= t) break;
+    t = state.due;
+  }
+  return count;
+}
+
+export interface PlanInput {
+  cards: number;
+  /** Seen quiz cards' current states. */
+  seen: readonly { key: string; state: MemoryState }[];
+  scheduler: Scheduler;
+  now: number;
+  interviewAt: number;
+  targetRetention: number;
+  newPerDay: number;
+}
+
+/**
+ * What it takes to see every card by the interview, and the reviews that brings on.
+ *
+ * New cards: the unseen ones spread evenly over the study days but the last (that one is kept for
+ * review): ceil(unseen / max(1, daysLeft - 1)) a day. On the interview day itself, and after it,
+ * no new cards are planned.
+ *
+ * Reviews: the scheduler run forward, every answer assumed Good. Each seen card from its due date
+ * (today if overdue) until the interview; and one new card introduced on each planned day, its
+ * follow-ups counted as many times as cards come in that day. The total is spread over the days
+ * left. Forgotten cards would add more, so this is a floor, not a ceiling.
+ */
+export function dailyPlan(input: PlanInput): DailyPlan {
+  const { scheduler, now, interviewAt } = input;
+  const daysLeft = daysUntil(now, interviewAt);
+  const status = startOfDay(interviewAt) < startOfDay(now) ? 'past' : daysLeft === 0 ? 'today' : 'ahead';
+  const unseen = Math.max(0, input.cards - input.seen.length);
+  const base = { interviewAt, status, daysLeft, cards: input.cards, unseen, newPerDayLimit: input.newPerDay } as const;
+  if (status === 'past') return { ...base, newPerDay: 0, reviewsPerDay: 0, reviewsTotal: 0, pullForward: [] };
+
+  let reviewsTotal = 0;
+  for (const card of input.seen) reviewsTotal += goodReviewsBefore(scheduler, card.state, now, interviewAt);
+
+  let newPerDay = 0;
+  if (status === 'ahead' && unseen > 0) {
+    const introDays = Math.max(1, daysLeft - 1);
+    newPerDay = Math.ceil(unseen / introDays);
+    const today = startOfDay(now);
+    const timeOfDay = now - today;
+    let left = unseen;
+    for (let day = 0; day < introDays && left > 0; day++) {
+      const count = Math.min(newPerDay, left);
+      left -= count;
+      const at = day === 0 ? now : addDays(today, day) + timeOfDay;
+      const first = scheduler.next(undefined, at, 3);
+      reviewsTotal += count * goodReviewsBefore(scheduler, first, at, interviewAt);
+    }
+  }
+
+  const pullForward = input.seen
+    .filter((c) => c.state.due >= interviewAt)
+    .map((c) => ({ key: c.key, recall: scheduler.recall(c.state, interviewAt) }))
+    .filter((c) => c.recall < input.targetRetention)
+    .sort((a, b) => a.recall - b.recall || a.key.localeCompare(b.key))
+    .map((c) => c.key);
+
+  return { ...base, newPerDay, reviewsPerDay: Math.round(reviewsTotal / Math.max(1, daysLeft)), reviewsTotal, pullForward };
+}
+
+/** The plan as Home shows it: "12 days left: 25 new + ~40 reviews a day". */
+export function planLine(plan: DailyPlan): string {
+  if (plan.status === 'past') return `The interview date (${localDate(plan.interviewAt)}) has passed: set the next one in Settings.`;
+  const reviews = `~${plan.reviewsPerDay} review${plan.reviewsPerDay === 1 ? '' : 's'}`;
+  if (plan.status === 'today') return `Interview day: ${reviews} before it, no new cards. Good luck!`;
+  const days = `${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left`;
+  const when = plan.daysLeft === 1 ? 'today' : 'a day';
+  if (plan.unseen === 0) return `${days}: every card seen; ${reviews} ${when}`;
+  return `${days}: ${plan.newPerDay} new + ${reviews} ${when}`;
+}
+
+/**
+ * Every readiness figure for the decks, in one pass over the log.
+ *
+ * Recall is predicted for the interview (or for now without a date, or once it has passed). The
+ * trend replays the log (sorted by time; the sort is stable, so an undo stays after its review)
+ * and takes the predicted recall for that same moment from the records as they stood at the end
+ * of each of the last 14 days, so it rises with what was learned, not with the calendar.
+ * Heatmap and calibration cover every review in the log (they describe the user, not a deck);
+ * forecast, retention and recall cover the quiz cards of the decks given. Undone reviews count nowhere.
+ */
+export function readiness(input: ReadinessInput): Readiness {
+  const { scheduler, now, interviewAt } = input;
+  const decks = orderDecks(input.decks, input.track);
+  const today = startOfDay(now);
+  const upcoming = interviewAt !== null && startOfDay(interviewAt) >= today;
+  const predictedAt = upcoming ? Math.max(now, interviewAt) : now;
+
+  const cards: QuizCard[] = [];
+  decks.forEach((deck, index) => {
+    for (const card of deck.cards) {
+      if (QUIZ_KINDS.includes(card.type)) cards.push({ key: cardKey(deck.id, card.id), deck: index, area: deck.area, topics: topicsOf(card, deck) });
+    }
+  });
+  const byKey = new Map(cards.map((c) => [c.key, c]));
+
+  const undone = new Set(input.entries.filter((e) => e.t === 'undo').map((e) => e.id));
+  const reviews = input.entries.filter((e): e is ReviewEntry => e.t === 'review' && !undone.has(e.id));
+
+  // One replay for the trend and for retention (which needs each card's state before each review).
+  const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
+  const deckTrend = decks.map(() => [] as number[]);
+  const retained = new Map<Area, { reviews: number; passed: number }>();
+  const replay = emptyProgress();
+  const sorted = input.entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at - b.entry.at || a.order - b.order);
+  const replayOne = (entry: LogEntry): void => {
+    const card = byKey.get(entry.key);
+    // True retention: only reviews of cards that had graduated, as they stood just before.
+    if (entry.t === 'review' && card && !undone.has(entry.id) && replay.cards.get(entry.key)?.state.phase === 'review') {
+      const r = retained.get(card.area) ?? { reviews: 0, passed: 0 };
+      r.reviews++;
+      if (entry.rating >= 2) r.passed++;
+      retained.set(card.area, r);
+    }
+    applyEntry(replay, entry);
+  };
+  let next = 0;
+  for (const dayStart of trendDays) {
+    const dayEnd = addDays(dayStart, 1);
+    for (; next < sorted.length && sorted[next]!.entry.at < dayEnd; next++) {
+      replayOne(sorted[next]!.entry);
+    }
+    const sums = decks.map(() => 0);
+    for (const card of cards) {
+      const record = replay.cards.get(card.key);
+      if (record) sums[card.deck]! += scheduler.recall(record.state, predictedAt);
+    }
+    sums.forEach((sum, i) => deckTrend[i]!.push(sum));
+  }
+  // Entries stamped after today (a clock set back) still count for retention.
+  for (; next < sorted.length; next++) replayOne(sorted[next]!.entry);
+
+  const recall = new Map<string, number>();
+  for (const card of cards) {
+    const record = input.records.get(card.key);
+    if (record) recall.set(card.key, scheduler.recall(record.state, predictedAt));
+  }
+
+  const trendOf = (deckIndexes: readonly number[], count: number): number[] =>
+    trendDays.map((_, day) => mean(deckIndexes.reduce((s, i) => s + deckTrend[i]![day]!, 0), count));
+
+  const deckFigures = decks.flatMap((deck, index): DeckReadiness[] => {
+    const mine = cards.filter((c) => c.deck === index);
+    if (mine.length === 0) return [];
+    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figures(mine, decks, recall, trendOf([index], mine.length)) }];
+  });
+  const areas = AREAS.flatMap((area): AreaReadiness[] => {
+    const mine = cards.filter((c) => c.area === area);
+    if (mine.length === 0) return [];
+    const indexes = decks.flatMap((d, i) => (d.area === area ? [i] : []));
+    return [{ area, ...figures(mine, decks, recall, trendOf(indexes, mine.length)) }];
+  });
+
+  const heatStart = addDays(today, -(HEATMAP_DAYS - 1));
+  const heat = new Array<number>(HEATMAP_DAYS).fill(0);
+  for (const review of reviews) {
+    const day = Math.round((startOfDay(review.at) - heatStart) / DAY_MS);
+    if (day >= 0 && day < HEATMAP_DAYS) heat[day]!++;
+  }
+
+  const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
+  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
+  const seenStates: { key: string; state: MemoryState }[] = [];
+  for (const card of cards) {
+    const record = input.records.get(card.key);
+    if (!record) continue;
+    seenStates.push({ key: card.key, state: record.state });
+    const day = forecastEnds.findIndex((end) => record.state.due < end);
+    if (day >= 0) forecast[day]!++;
+  }
+
+  return {
+    now,
+    interviewAt,
+    predictedFor: upcoming ? 'interview' : 'today',
+    predictedAt,
+    targetRetention: input.targetRetention,
+    trendDays,
+    overall: figures(cards, decks, recall, trendOf(decks.map((_, i) => i), cards.length)),
+    areas,
+    decks: deckFigures,
+    design: designFigures(decks, input.attempts),
+    calibration: { sure: confidence(reviews, 'sure'), guess: confidence(reviews, 'guess') },
+    heatmap: { start: heatStart, days: heat, total: heat.reduce((a, b) => a + b, 0) },
+    forecast: { start: today, days: forecast },
+    retention: AREAS.flatMap((area): AreaRetention[] => {
+      if (!cards.some((c) => c.area === area)) return [];
+      const r = retained.get(area) ?? { reviews: 0, passed: 0 };
+      return [{ area, reviews: r.reviews, passed: r.passed, rate: r.reviews > 0 ? r.passed / r.reviews : null }];
+    }),
+    plan:
+      interviewAt === null
+        ? null
+        : dailyPlan({ cards: cards.length, seen: seenStates, scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
+  };
+}
+

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KEY, renderApp } from '../helpers/render-app.js';
+import { MINI_DECK, tempDir } from '../helpers/temp.js';
+
+describe('interview date in Settings', () => {
+  it('takes a YYYY-MM-DD date, refuses anything else, and shows the days left', async () => {
+    const app = await renderApp({ dataDir: tempDir(), initial: [{ name: 'settings' }] });
+    expect(app.frame()).toContain('Interview date: not set');
+    await app.choose('Interview date');
+    await app.type('2026-02-30');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('"2026-02-30" is not a date like 2026-12-03');
+    for (let i = 0; i < 10; i++) await app.press('\u007F');
+    await app.type('2026-12-02');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Interview date: 2026-12-02 (12 days left)');
+    expect(app.ws.settings.get().interviewDate).toBe('2026-12-02');
+    await app.unmount();
+  });
+});
+
+describe('cram', () => {
+  it('asks "sure or guess?" before a choice answer, and keeps practice answers out of the schedule', async () => {
+    const dir = tempDir();
+    const app = await renderApp({ dataDir: dir, deckArgs: [MINI_DECK], initial: [{ name: 'cram' }] });
+    expect(app.frame()).toContain('Answers are practice: your schedule is left as it is.');
+    await app.choose('Weakest cards, every area');
+    // The flashcard first (weakest: all unseen, in deck order), then the choice card.
+    await app.press(KEY.space, '3');
+    expect(app.frame()).toContain('How sure are you? s sure · g guess');
+    await app.press('2');
+    expect(app.frame()).toContain('How sure are you?');
+    await app.press('s', '2');
+    expect(app.frame()).toContain('Right: rated Good.');
+    await app.press(KEY.enter, 'q');
+    expect(app.ws.progress.progress.cards.size).toBe(0);
+    expect(existsSync(join(dir, 'reviews.jsonl'))).toBe(false);
+    const cram = readFileSync(join(dir, 'cram.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { key: string; confidence?: string; correct?: boolean });
+    expect(cram).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'mini/two-plus-two', confidence: 'sure', correct: true })]));
+    await app.unmount();
+  });
+
+  it('counts cram answers in the schedule when asked to', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], initial: [{ name: 'cram' }] });
+    await app.press('c');
+    expect(app.frame()).toContain('Answers COUNT');
+    await app.choose('Weakest cards, every area');
+    await app.press(KEY.space, '3');
+    expect(app.ws.progress.progress.cards.size).toBe(1);
+    await app.unmount();
+  });
+});

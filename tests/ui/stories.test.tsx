@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { storyKey } from '../../src/core/stories.js';
+import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
+import { tempDir } from '../helpers/temp.js';
+
+const CTRL_S = '\u0013';
+const TAB = '\t';
+const SHIFT_TAB = '\u001B[Z';
+const ID = 'shipped-the-pacing-fix';
+
+function lines(frame: string): string[] {
+  return frame.replace(/\u001B\[[0-9;]*m/g, '').split('\n');
+}
+
+/** From the story bank: writes a story with two values (Judgment and Courage) and saves it. */
+async function writeStory(app: Harness): Promise<void> {
+  await app.press('n');
+  expect(app.frame()).toContain('New story');
+  await app.type('Shipped the pacing fix');
+  await app.press(TAB);
+  await app.type('Ads overspent every night.');
+  await app.press(KEY.enter);
+  await app.type('Nobody knew why.');
+  await app.press(TAB);
+  await app.type('Find the cause before the quarter closed.');
+  await app.press(TAB);
+  await app.type('Shadowed ad ops; found the time-zone bug.');
+  await app.press(TAB);
+  await app.type('Overspend fell 12%.');
+  await app.press(TAB);
+  expect(app.frame()).toContain('[ ] Judgment');
+  await app.press(KEY.right, KEY.space, KEY.right, KEY.right, KEY.right, KEY.space);
+  expect(app.frame()).toContain('[x] Judgment');
+  expect(app.frame()).toContain('[x] Courage');
+  await app.press(CTRL_S);
+}
+
+describe('story bank', () => {
+  it('writes a story, lists it, rehearses it on the schedule, and a second app reads it back', async () => {
+    const dir = tempDir();
+    const app = await renderApp({ dataDir: dir });
+    expect(app.frame()).toContain('Story bank (0 stories, 8 values without one)');
+    await app.choose('Story bank');
+    expect(app.frame()).toContain('A STAR story is one real example');
+    expect(app.frame()).toContain('n to write your first.');
+
+    await writeStory(app);
+    const bank = app.frame();
+    expect(bank).toContain('keeper-prep › Story bank');
+    expect(bank).toMatch(/› Shipped the pacing fix\s+Judg Cour\s+due/);
+    expect(bank).toContain('Values without a story: Selflessness, Candor, Creativity, Inclusion, Curiosity,');
+    expect(bank).not.toMatch(/without a story:[^\n]*(Judgment|Courage)/);
+    expect(app.ws.stories.get(ID)).toMatchObject({
+      title: 'Shipped the pacing fix',
+      situation: 'Ads overspent every night.\nNobody knew why.',
+      values: ['judgment', 'courage'],
+    });
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('Story bank (1 story, 6 values without one)');
+
+    await app.choose('Story bank');
+    await app.press('r');
+    expect(app.frame()).toContain('Story rehearsal');
+    expect(app.frame()).toContain('Tell me about a time… "Shipped the pacing fix"');
+    expect(app.frame()).toContain('It should show Judgment and Courage.');
+    await app.type('The pacing bug, told in STAR order');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Situation: Ads overspent every night.');
+    expect(app.frame()).toContain('Result: Overspend fell 12%.');
+    expect(app.frame()).toContain('Covered 0 of 4');
+    await app.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space, KEY.down, KEY.space);
+    expect(app.frame()).toContain('Covered 4 of 4');
+    await app.press('3');
+    app.ws.progress.refresh();
+    expect(app.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
+    expect(app.ws.progress.progress.reviews).toBe(1);
+    // A first Good is a learning step: the story comes back in this session, as a card would.
+    expect(app.frame()).toContain('Tell me about a time…');
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('keeper-prep › Story bank');
+    expect(app.frame()).toMatch(/next rehearsal/);
+    await app.unmount();
+
+    const again = await renderApp({ dataDir: dir });
+    expect(again.frame()).toContain('Story bank (1 story, 6 values without one)');
+    await again.choose('Story bank');
+    expect(again.frame()).toMatch(/› Shipped the pacing fix\s+Judg Cour/);
+    expect(again.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
+    await again.unmount();
+  });
+
+  it('edits a story in place, asks before discarding changes, and says what is missing', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    await app.choose('Story bank');
+    await app.press('n', CTRL_S);
+    expect(app.frame()).toContain('Give the story a title.');
+    await app.type('Told a VP the launch date was wrong');
+    await app.press(CTRL_S);
+    expect(app.frame()).toContain('Write at least one of Situation, Task, Action and Result.');
+    expect(app.frame()).toContain('› Situation');
+    await app.type('The date had no slack.');
+    await app.press(SHIFT_TAB, SHIFT_TAB, KEY.enter); // Shift+Tab from Title wraps round to Save
+    expect(app.frame()).toMatch(/› Told a VP the launch date was wrong\s+due/);
+    expect(app.frame()).toContain('No values tagged');
+
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Edit story');
+    await app.type(' (again)');
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('Discard your changes?');
+    await app.press('n');
+    expect(app.frame()).toContain('Told a VP the launch date was wrong (again)▌');
+    await app.press(KEY.escape, 'y');
+    expect(app.frame()).toMatch(/› Told a VP the launch date was wrong\s/);
+    expect(app.ws.stories.list().map((s) => s.title)).toEqual(['Told a VP the launch date was wrong']);
+
+    await app.press(KEY.enter, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
+    expect(app.frame()).toContain('› Values');
+    await app.press(KEY.left, KEY.space, CTRL_S);
+    const story = app.ws.stories.list()[0]!;
+    expect(story.id).toBe('told-a-vp-the-launch-date-was-wrong');
+    expect(story.values).toEqual(['resilience']);
+    expect(app.frame()).toContain('Values without a story: Selflessness, Judgment, Candor');
+    await app.unmount();
+  });
+
+  it('deletes a story after a y, keeping its rehearsals in the log', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    await app.choose('Story bank');
+    await writeStory(app);
+    await app.press('r', KEY.enter, '1', KEY.escape);
+    expect(app.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
+    await app.press('d');
+    expect(app.frame()).toContain('Delete "Shipped the pacing fix"?');
+    await app.press('n');
+    expect(app.ws.stories.list()).toHaveLength(1);
+    await app.press('d', 'y');
+    expect(app.ws.stories.list()).toEqual([]);
+    expect(app.frame()).toContain('n to write your first.');
+    expect(app.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
+    // A new story with the same title does not take over the old one's schedule.
+    await writeStory(app);
+    expect(app.ws.stories.list().map((s) => s.id)).toEqual([`${ID}-2`]);
+    await app.unmount();
+  });
+
+  it('fits a 60x20 terminal: the bank and the editor keep every line within 60 columns', async () => {
+    const app = await renderApp({ dataDir: tempDir(), width: 60, height: 20 });
+    await app.choose('Story bank');
+    const frames = [app.frame()];
+    await writeStory(app);
+    await app.press('n');
+    await app.type('A second story with a title far too long to fit on one line of a narrow terminal');
+    await app.press(TAB);
+    await app.type('word '.repeat(120));
+    frames.push(app.frame());
+    await app.press(TAB, TAB, TAB, TAB);
+    frames.push(app.frame());
+    await app.press(CTRL_S);
+    frames.push(app.frame());
+    for (const frame of frames) {
+      const shown = lines(frame);
+      expect(shown.length).toBeLessThanOrEqual(19);
+      for (const line of shown) expect([...line].length, line).toBeLessThanOrEqual(60);
+    }
+    expect(frames[1]).toMatch(/… \d+ lines above/);
+    expect(frames[3]).toContain('› A second story with a title fa…');
+    await app.unmount();
+  });
+
+  it('lists its keys in the help', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    await app.choose('Story bank');
+    await writeStory(app);
+    await app.press('?');
+    for (const text of ['write a new story', 'rehearse the stories due', 'delete the highlighted story']) expect(app.frame()).toContain(text);
+    await app.press('?', 'n', TAB, TAB, TAB, TAB, TAB, '?');
+    for (const text of ['next field', 'save the story', 'tick or untick']) expect(app.frame()).toContain(text);
+    await app.unmount();
+  });
+});
