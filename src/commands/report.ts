@@ -1,6 +1,6 @@
 // `keeper-prep report`: the readiness figures as a Markdown page to keep, print or share.
 import { localDate, planLine, type Readiness, type RecallFigures, type Topic } from '../core/readiness.js';
-import { percent } from '../core/readiness-charts.js';
+import { percent, topicLabel } from '../core/readiness-charts.js';
 import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
 import type { Workspace } from '../store/workspace.js';
@@ -20,11 +20,32 @@ function mdTable(header: readonly string[], align: readonly ('l' | 'r')[], rows:
   ];
 }
 
+const WIDTH = 78;
+
+/** Prose and list items broken at spaces to fit 78 columns, which Markdown joins again; tables are left whole. */
+function wrap(line: string): string[] {
+  if (line.startsWith('|') || [...line].length <= WIDTH) return [line];
+  const indent = line.startsWith('- ') ? '  ' : '';
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current && [...`${current} ${word}`].length > WIDTH) {
+      lines.push(current);
+      current = `${indent}${word}`;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  lines.push(current);
+  return lines;
+}
+
 function trendText(trend: readonly number[]): string {
   return `${percent(trend[0] ?? 0)} → ${percent(trend.at(-1) ?? 0)}`;
 }
 
-const FIGURE_HEADER = ['cards', 'seen', 'coverage', 'recall on the day', 'recall of seen', '14-day trend'];
+const FIGURE_HEADER = ['cards', 'seen', 'covered', 'recall', 'of seen', '14-day trend'];
+const FIGURE_NOTE = 'recall: predicted for the day over all cards, unseen ones as 0; of seen: over the cards seen; 14-day trend: recall as it stood 13 days ago → today.';
 const FIGURE_ALIGN = ['r', 'r', 'r', 'r', 'r', 'l'] as const;
 
 function figureCells(f: RecallFigures): (string | number)[] {
@@ -57,7 +78,7 @@ function tonight(r: Readiness): string[] {
     }
   }
   for (const t of r.overall.weakest.slice(0, 2)) {
-    todo.push(`Go over ${t.deckTitle}: ${t.name} (${t.seen} card${t.seen === 1 ? '' : 's'}, ${percent(t.recall)} predicted on the day).`);
+    todo.push(`Go over ${topicLabel(t)} (${t.seen} card${t.seen === 1 ? '' : 's'}, ${percent(t.recall)} predicted on the day).`);
   }
   const weakest = r.design.dimensions[0];
   if (r.design.prompts > 0 && (!plan || plan.status === 'ahead')) {
@@ -109,12 +130,12 @@ export function readinessReport(ws: Workspace, now: number): string {
     out.push(DATE_HINT);
   }
 
-  out.push('', '## Areas', '', ...mdTable(['area', ...FIGURE_HEADER], ['l', ...FIGURE_ALIGN], r.areas.map((a) => [a.area, ...figureCells(a)])));
+  out.push('', '## Areas', '', ...mdTable(['area', ...FIGURE_HEADER], ['l', ...FIGURE_ALIGN], r.areas.map((a) => [a.area, ...figureCells(a)])), '', FIGURE_NOTE);
   out.push('', '## Decks', '', ...mdTable(['deck', ...FIGURE_HEADER], ['l', ...FIGURE_ALIGN], r.decks.map((d) => [d.title, ...figureCells(d)])));
 
   out.push('', '## Weakest topics', '');
   if (r.overall.weakest.length === 0) out.push('None yet: topics are ranked once you have seen some cards.');
-  else out.push(...mdTable(['topic', 'deck', 'seen', 'cards', 'recall on the day'], ['l', 'l', 'r', 'r', 'r'], r.overall.weakest.map(topicRow)));
+  else out.push(...mdTable(['topic', 'deck', 'seen', 'cards', 'recall'], ['l', 'l', 'r', 'r', 'r'], r.overall.weakest.map(topicRow)));
   const perDeck = r.decks.filter((d) => d.weakest.length > 0);
   if (perDeck.length > 0) {
     out.push('', 'Per deck:', '');
@@ -122,7 +143,7 @@ export function readinessReport(ws: Workspace, now: number): string {
   }
 
   const design = r.design;
-  out.push('', '## System design', '', `${design.attempted} of ${design.prompts} prompts attempted.`);
+  out.push('', '## System design', '', `${design.attempted} of ${design.prompts} prompt${design.prompts === 1 ? '' : 's'} attempted.`);
   if (design.meanScore !== null) {
     out.push(
       `Mean rubric score ${design.meanScore.toFixed(1)} of 4 over the last ${design.recentAttempts} attempt${design.recentAttempts === 1 ? '' : 's'}, lowest first:`,
@@ -153,7 +174,7 @@ export function readinessReport(ws: Workspace, now: number): string {
   );
 
   out.push('', '## What to do tonight', '', ...tonight(r), '');
-  return out.join('\n');
+  return out.flatMap((line) => wrap(line)).join('\n');
 }
 
 /** Prints the report, or writes it to `out` (whole or not at all) and says where. */

@@ -1,5 +1,5 @@
 import { localDate, planLine, type Readiness } from '../core/readiness.js';
-import { forecastChart, heatmapChart, percent, sparkline, trendChange, trendChart } from '../core/readiness-charts.js';
+import { forecastChart, heatmapChart, percent, sparkline, topicLabel, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
@@ -30,10 +30,10 @@ function readinessText(r: Readiness): string[] {
   );
   if (o.weakest.length > 0) {
     lines.push('', 'Weakest topics:');
-    for (const t of o.weakest) lines.push(`  ${t.deckTitle}: ${t.name}, ${percent(t.recall)} (${t.seen} seen of ${t.cards})`);
+    for (const t of o.weakest) lines.push(`  ${topicLabel(t)}, ${percent(t.recall)} (${t.seen} seen of ${t.cards})`);
   }
   const d = r.design;
-  lines.push('', `Design: ${d.attempted} of ${d.prompts} prompts attempted.`);
+  lines.push('', `Design: ${d.attempted} of ${d.prompts} prompt${d.prompts === 1 ? '' : 's'} attempted.`);
   if (d.meanScore !== null) {
     lines.push(`  Mean rubric score ${d.meanScore.toFixed(1)} of 4 over the last ${d.recentAttempts} attempt${d.recentAttempts === 1 ? '' : 's'}; lowest:`);
     for (const dim of d.dimensions.slice(0, 3)) lines.push(`  ${dim.mean.toFixed(1)}  ${dim.dimension}${dim.n > 1 ? ` (${dim.n} scores)` : ''}`);
@@ -53,7 +53,7 @@ function readinessText(r: Readiness): string[] {
     'Cards due, next 14 days:',
     forecastChart(r.forecast),
     '',
-    `Recall on the day for all cards, last 14 days:`,
+    `Recall on the day for all cards, last 14 days: ${percent(r.overall.trend[0] ?? 0)} → ${percent(r.overall.trend.at(-1) ?? 0)}`,
     trendChart(r.overall.trend),
   );
   return lines;

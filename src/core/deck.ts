@@ -154,6 +154,8 @@ function buildDeckSchema() {
     .check(
       z.describe('A keeper-prep deck (format version 1).'),
       z.superRefine((deck, ctx) => {
+        // Story rehearsals are scheduled under stories/<id>: a deck with that id would share them.
+        if (deck.id === 'stories') ctx.addIssue({ code: 'custom', path: ['id'], message: '"stories" is reserved for your story bank; choose another deck id' });
         const sections = deck.sections ? new Set(deck.sections.map((s) => s.name)) : null;
         const used = new Set<string>();
         const seen = new Map<string, number>();

@@ -36,19 +36,21 @@ export interface OverviewOptions {
   newPerDay: number;
   scheduler: Scheduler;
   ahead?: QueueOptions['ahead'];
+  /** Which rated keys count against the new-card limit (see newIntroducedToday). */
+  countsAsNew?: ((key: string) => boolean) | undefined;
   /** Orders new cards by the track's skill weights. */
   track?: Track | undefined;
 }
 
 export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions) {
-  return buildQueue(items, records, now, { newPerDay: options.newPerDay, newSeenToday: newIntroducedToday(records, now), scheduler: options.scheduler, ahead: options.ahead });
+  return buildQueue(items, records, now, { newPerDay: options.newPerDay, newSeenToday: newIntroducedToday(records, now, options.countsAsNew), scheduler: options.scheduler, ahead: options.ahead });
 }
 
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
   const items = studyItemsForTrack(decks, options.track);
   const queue = todaysQueue(items, records, now, options);
   const dueKeys = new Set(queue.due.map((i) => i.key));
-  const newRoom = Math.max(0, options.newPerDay - newIntroducedToday(records, now));
+  const newRoom = Math.max(0, options.newPerDay - newIntroducedToday(records, now, options.countsAsNew));
   const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
   const perDeck = decks.flatMap((deck): DeckFigures[] => {
     const mine = items.filter((i) => i.deckId === deck.id);
@@ -77,7 +79,7 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
     due: queue.due.length,
     ahead: queue.ahead.length,
     new: queue.fresh.length,
-    newSeenToday: newIntroducedToday(records, now),
+    newSeenToday: newIntroducedToday(records, now, options.countsAsNew),
     decks: perDeck,
   };
 }

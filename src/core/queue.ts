@@ -32,10 +32,15 @@ export function studyItemsForTrack(decks: readonly Deck[], track: Track | undefi
   return interleaveByWeight(decks.map((deck) => ({ weight: deckWeight(track, deck.id), items: deckItems(deck) })));
 }
 
-export function newIntroducedToday(records: ReadonlyMap<string, CardRecord>, now: number): number {
+/**
+ * Cards first rated today, which count against the new-card limit. `counts` leaves out keys that
+ * are not quiz cards (design prompts, stories): those have their own screens and never take a
+ * new card's place.
+ */
+export function newIntroducedToday(records: ReadonlyMap<string, CardRecord>, now: number, counts: (key: string) => boolean = () => true): number {
   const start = startOfDay(now);
   let count = 0;
-  for (const record of records.values()) if (record.firstReview >= start) count++;
+  for (const [key, record] of records) if (record.firstReview >= start && counts(key)) count++;
   return count;
 }
 

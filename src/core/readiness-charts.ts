@@ -1,7 +1,7 @@
 // Readiness drawn as plain text for the terminal and for `stats`: shapes and glyphs carry the
 // meaning, never colour, and every line fits in 76 columns so an 80x24 terminal shows it whole.
 import { plot } from 'asciichart';
-import type { Forecast, Heatmap } from './readiness.js';
+import type { Forecast, Heatmap, Topic } from './readiness.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -11,6 +11,11 @@ const SHADES = ['·', '░', '▒', '▓', '█'];
 /** 0.734 → "73%"; null → "-". */
 export function percent(value: number | null): string {
   return value === null ? '-' : `${Math.round(value * 100)}%`;
+}
+
+/** "Java: generics"; an untagged group is named after its deck, and is said once. */
+export function topicLabel(topic: Pick<Topic, 'name' | 'deckTitle'>): string {
+  return topic.name === topic.deckTitle ? topic.name : `${topic.deckTitle}: ${topic.name}`;
 }
 
 /** A 0-to-1 series as block glyphs, one a value: the shape of a trend in a table cell. */

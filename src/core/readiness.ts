@@ -212,6 +212,9 @@ function orderDecks(decks: readonly Deck[], track: Track | undefined): Deck[] {
 
 const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 
+/** Code-point order: the same ranking on every machine, whatever its locale. */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Ranks topics by mean recall on the day, weakest first, among the cards given. */
 function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>): Topic[] {
   const groups = new Map<string, Topic & { sum: number }>();
@@ -236,9 +239,9 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
   const seen = [...groups.values()].filter((g) => g.seen > 0);
   for (const g of seen) {
     g.recall = g.sum / g.seen;
-    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || a.localeCompare(b));
+    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
   }
-  const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || a.deckId.localeCompare(b.deckId) || a.name.localeCompare(b.name);
+  const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
   // One card says little about a topic: single-card topics only fill in when there are too few others.
   const solid = seen.filter((g) => g.seen >= 2);
   const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
@@ -306,7 +309,7 @@ function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[])
     meanScore: n > 0 ? sum / n : null,
     dimensions: [...byDimension.entries()]
       .map(([dimension, d]) => ({ dimension, mean: d.sum / d.n, n: d.n }))
-      .sort((a, b) => a.mean - b.mean || b.n - a.n || a.dimension.localeCompare(b.dimension)),
+      .sort((a, b) => a.mean - b.mean || b.n - a.n || byText(a.dimension, b.dimension)),
   };
 }
 
@@ -378,7 +381,7 @@ export function dailyPlan(input: PlanInput): DailyPlan {
     .filter((c) => c.state.due >= interviewAt)
     .map((c) => ({ key: c.key, recall: scheduler.recall(c.state, interviewAt) }))
     .filter((c) => c.recall < input.targetRetention)
-    .sort((a, b) => a.recall - b.recall || a.key.localeCompare(b.key))
+    .sort((a, b) => a.recall - b.recall || byText(a.key, b.key))
     .map((c) => c.key);
 
   return { ...base, newPerDay, reviewsPerDay: Math.round(reviewsTotal / Math.max(1, daysLeft)), reviewsTotal, pullForward };

@@ -168,6 +168,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   /** The day's new-card limit: the setting, raised to what the interview plan needs. */
   const newPerDay = (now: number): number => Math.max(settings.get().newPerDay, plan(now)?.newPerDay ?? 0);
+  // Design prompts and stories have their own screens: their first attempt takes no new card's place.
+  const designKeys = new Set(library.decks.flatMap(({ deck }) => deck.cards.filter((c) => c.type === 'design').map((c) => cardKey(deck.id, c.id))));
+  const countsAsNew = (key: string): boolean => !designKeys.has(key) && !isStoryKey(key);
   const studyDecks = (): Deck[] => {
     const decks = loadedDecks();
     return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
@@ -187,12 +190,12 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     studyDecks,
     queueFor(decks, now, limit) {
       const track = trackById(settings.get().role);
-      const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), ahead: reviewAhead(now) });
+      const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), ahead: reviewAhead(now), countsAsNew });
       const items = [...queue.due, ...queue.ahead, ...queue.fresh];
       return limit ? items.slice(0, limit) : items;
     },
     overviewFor(decks, now) {
-      return overview(decks, progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: reviewAhead(now) });
+      return overview(decks, progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: reviewAhead(now), countsAsNew });
     },
     plan(now) {
       return plan(now);

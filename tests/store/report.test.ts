@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readinessReport, reportCommand } from '../../src/commands/report.js';
@@ -8,7 +8,6 @@ import type { Rating } from '../../src/core/scheduler.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS, REPO, tempDir } from '../helpers/temp.js';
 
-const DAY = 86_400_000;
 const MIN = 60_000;
 // Local clock times: the report speaks in the user's days. Every rating is at 10:00 local, so the
 // days between ratings are the same in every time zone.
@@ -64,9 +63,11 @@ describe('report', () => {
       "# Interview readiness, 2026-11-20
 
       Role: Machine Learning Engineer.
-      Interview: 2026-12-03. Recall is predicted for the interview day at noon, local time.
+      Interview: 2026-12-03. Recall is predicted for the interview day at noon,
+      local time.
 
-      Recall on the day is what FSRS predicts you will recall then; a card you have not seen counts as 0.
+      Recall on the day is what FSRS predicts you will recall then; a card you have
+      not seen counts as 0.
 
       ## Plan
 
@@ -82,25 +83,29 @@ describe('report', () => {
       | reviews a day (estimate, all answered Good) | ~1 |
       | cards to review ahead of the day | 0 |
 
-      New cards are spread over the days left but the last, which is kept for review.
+      New cards are spread over the days left but the last, which is kept for
+      review.
 
       ## Areas
 
-      | area | cards | seen | coverage | recall on the day | recall of seen | 14-day trend |
+      | area | cards | seen | covered | recall | of seen | 14-day trend |
       | --- | ---: | ---: | ---: | ---: | ---: | --- |
       | culture | 3 | 2 | 67% | 52% | 77% | 0% → 52% |
       | custom | 4 | 3 | 75% | 61% | 82% | 0% → 61% |
 
+      recall: predicted for the day over all cards, unseen ones as 0; of seen: over
+      the cards seen; 14-day trend: recall as it stood 13 days ago → today.
+
       ## Decks
 
-      | deck | cards | seen | coverage | recall on the day | recall of seen | 14-day trend |
+      | deck | cards | seen | covered | recall | of seen | 14-day trend |
       | --- | ---: | ---: | ---: | ---: | ---: | --- |
       | Walk | 3 | 2 | 67% | 52% | 77% | 0% → 52% |
       | Mini | 4 | 3 | 75% | 61% | 82% | 0% → 61% |
 
       ## Weakest topics
 
-      | topic | deck | seen | cards | recall on the day |
+      | topic | deck | seen | cards | recall |
       | --- | --- | ---: | ---: | ---: |
       | Mini | Mini | 2 | 3 | 76% |
       | First Principle | Walk | 2 | 2 | 77% |
@@ -113,7 +118,7 @@ describe('report', () => {
 
       ## System design
 
-      1 of 1 prompts attempted.
+      1 of 1 prompt attempted.
       Mean rubric score 2.5 of 4 over the last 1 attempt, lowest first:
 
       | dimension | mean score | scores |
@@ -141,7 +146,7 @@ describe('report', () => {
 
       - Review the 2 cards due today first.
       - Learn 1 new card (2 still unseen).
-      - Go over Mini: Mini (2 cards, 76% predicted on the day).
+      - Go over Mini (2 cards, 76% predicted on the day).
       - Go over Walk: First Principle (2 cards, 77% predicted on the day).
       - Run a design mock and watch Data model (your lowest score, 2.0 of 4).
       "
@@ -176,9 +181,7 @@ describe('report', () => {
 
 describe('stats readiness', () => {
   it('carries every readiness figure under --json, and draws them in under 80 columns without colour', async () => {
-    const dir = fixtureDecks();
     const ws = await seeded(BUILTIN_DECKS);
-    mkdirSync(dir, { recursive: true });
     const culture = ws.studyDecks().find((d) => d.id === 'culture')!;
     rateAll(ws, culture.cards.slice(0, 4).map((c, i): [string, Rating, number] => [`culture/${c.id}`, (i % 2 ? 3 : 1) as Rating, at(-i)]));
     const json = JSON.parse(statsCommand(ws, NOW, true)) as { readiness: Record<string, unknown> & { plan: { daysLeft: number }; decks: { deckId: string; trend: number[]; weakest: unknown[] }[]; heatmap: { days: number[] }; forecast: { days: number[] } } };

@@ -61,3 +61,22 @@ describe('user decks between starts', () => {
     afterReturn.close();
   });
 });
+
+describe('the new-card limit', () => {
+  it('is not used up by design prompts or story rehearsals, which have their own screens', async () => {
+    const ws = await openWorkspace({ dataDir: tempDir(), env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    ws.settings.set({ role: 'software-engineer' });
+    const before = ws.overviewFor(ws.studyDecks(), T0).new;
+    const prompt = ws.designPrompts(T0)[0]!;
+    ws.rate(prompt.key, 3, T0, 1000);
+    ws.rate('stories/told-a-vp', 3, T0, 1000);
+    expect(ws.overviewFor(ws.studyDecks(), T0).new).toBe(before);
+    ws.close();
+  });
+
+  it('refuses a deck with the id reserved for stories', async () => {
+    const { parseDeck } = await import('../../src/core/deck-parse.js');
+    const result = parseDeck(readFileSync(MINI_DECK, 'utf8').replace('"id": "mini"', '"id": "stories"'), 'stories.json');
+    expect(result.ok ? [] : result.errors.map((e) => `${e.path}: ${e.message}`)).toEqual(['id: "stories" is reserved for your story bank; choose another deck id']);
+  });
+});

@@ -12,10 +12,10 @@ describe('settings', () => {
   it('keeps role, limits and retention in conf\'s settings file, with defaults', async () => {
     const dir = tempDir();
     const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
-    expect(ws.settings.get()).toEqual({ role: null, newPerDay: 20, retention: 0.9 });
+    expect(ws.settings.get()).toEqual({ role: null, newPerDay: 20, retention: 0.9, interviewDate: null, askConfidence: true });
     ws.settings.set({ role: 'ml-engineer', retention: 0.95 });
     const again = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
-    expect(again.settings.get()).toEqual({ role: 'ml-engineer', newPerDay: 20, retention: 0.95 });
+    expect(again.settings.get()).toMatchObject({ role: 'ml-engineer', newPerDay: 20, retention: 0.95 });
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'))).toMatchObject({ role: 'ml-engineer', __internal__: { migrations: { version: '1.0.0' } } });
   });
 
@@ -39,7 +39,7 @@ describe('settings', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), JSON.stringify({ role: 'software-engineer', newPerDay: -4, retention: 2 }));
     const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
-    expect(ws.settings.get()).toEqual({ role: 'software-engineer', newPerDay: 0, retention: 0.99 });
+    expect(ws.settings.get()).toMatchObject({ role: 'software-engineer', newPerDay: 0, retention: 0.99 });
   });
 });
 

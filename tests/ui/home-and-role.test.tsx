@@ -12,7 +12,7 @@ describe('first run and Home', () => {
     const home = app.frame();
     expect(home).toContain('Home');
     expect(home).toMatch(/Due today: 0 {3}New today: 20/);
-    for (const entry of ["Today's review", 'Culture', 'Skills for Machine Learning Engineer', 'Search', 'Decks', 'Stats', 'Settings']) {
+    for (const entry of ["Today's review", 'Culture', 'Skills for Machine Learning Engineer', 'Search', 'Decks', 'Readiness', 'Settings']) {
       expect(home).toContain(entry);
     }
     expect(app.ws.settings.get().role).toBe('ml-engineer');
@@ -40,7 +40,7 @@ describe('first run and Home', () => {
     const screens: [string, string[]][] = [
       ['Culture walkthrough', ['←', 'previous section']],
       ['Decks', ['PgDn', 'scroll down']],
-      ['Stats', ['PgDn', 'scroll down']],
+      ['Readiness', ['c', 'cram']],
       ['Settings', ['Enter', 'choose']],
     ];
     for (const [entry, expected] of screens) {
@@ -58,13 +58,13 @@ describe('first run and Home', () => {
     const app = await renderApp({ dataDir: tempDir() });
     await app.choose('Settings');
     expect(app.frame()).toContain('New cards per day: 20');
-    await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
+    await app.press(KEY.down, KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toContain('New cards per day: 25');
     expect(app.ws.settings.get().newPerDay).toBe(25);
     expect(app.frame()).toContain('› New cards per day: 25');
     await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toContain('Desired retention: 92%');
-    await app.press(KEY.up, KEY.up, KEY.enter);
+    await app.press(KEY.up, KEY.up, KEY.up, KEY.enter);
     expect(app.frame()).toContain('Choose the role');
     await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(app.frame()).toContain('Role: Analytics Engineer');
