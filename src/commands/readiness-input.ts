@@ -1,5 +1,6 @@
 // The readiness figures for a workspace: its study decks, records, log, attempts and settings
 // gathered for core/readiness. The app's screens call this too, so it imports no charting code.
+import { standingCram } from '../core/cram.js';
 import { parseInterviewDate } from '../core/day.js';
 import { readiness, type Readiness } from '../core/readiness.js';
 import { trackById } from '../core/tracks.js';
@@ -18,5 +19,6 @@ export function readinessFor(ws: Workspace, now: number): Readiness {
     targetRetention: settings.retention,
     newPerDay: settings.newPerDay,
     track: trackById(settings.role),
+    practice: standingCram(ws.cram.entries()),
   });
 }

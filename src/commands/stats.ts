@@ -20,7 +20,9 @@ function readinessText(r: Readiness): string[] {
   }
   const o = r.overall;
   lines.push(
-    `Recall on the day: ${percent(o.recallAllCards)} of all ${o.cards} cards (unseen as 0); ${percent(o.recallSeenCards)} of the ${o.seen} seen.`,
+    o.seen === 0
+      ? `Recall on the day: none of the ${o.cards} cards seen yet.`
+      : `Recall on the day: ${percent(o.recallAllCards)} of all ${o.cards} cards (unseen as 0); ${percent(o.recallSeenCards)} of the ${o.seen} seen.`,
     '',
     table(
       ['deck', 'cards', 'seen', 'cover', 'recall', 'trend (14 days)'],

@@ -38,6 +38,8 @@ export interface ReadinessInput {
   newPerDay: number;
   /** Orders decks as the track weighs them (culture first, then its heaviest skills). */
   track?: Track | undefined;
+  /** Cram answers that stand (practice never reaches the log), for calibration. */
+  practice?: readonly MarkedAnswer[] | undefined;
 }
 
 /** A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck. */
@@ -279,7 +281,13 @@ function figures(cards: readonly QuizCard[], decks: readonly Deck[], recall: Rea
   };
 }
 
-function confidence(entries: readonly ReviewEntry[], which: 'sure' | 'guess'): ConfidenceFigures {
+/** An answer marked sure or guess before it was given: from a review, or from cram practice. */
+export interface MarkedAnswer {
+  confidence?: 'sure' | 'guess' | undefined;
+  correct?: boolean | undefined;
+}
+
+function confidence(entries: readonly MarkedAnswer[], which: 'sure' | 'guess'): ConfidenceFigures {
   const mine = entries.filter((e) => e.confidence === which && typeof e.correct === 'boolean');
   const right = mine.filter((e) => e.correct).length;
   return { n: mine.length, right, rate: mine.length > 0 ? right / mine.length : null };
@@ -509,7 +517,7 @@ export function readiness(input: ReadinessInput): Readiness {
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),
-    calibration: { sure: confidence(reviews, 'sure'), guess: confidence(reviews, 'guess') },
+    calibration: { sure: confidence([...reviews, ...(input.practice ?? [])], 'sure'), guess: confidence([...reviews, ...(input.practice ?? [])], 'guess') },
     heatmap: { start: heatStart, days: heat, total: heat.reduce((a, b) => a + b, 0) },
     forecast: { start: today, days: forecast },
     retention: AREAS.flatMap((area): AreaRetention[] => {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readinessFor } from '../../src/commands/readiness-input.js';
 import { KEY, renderApp } from '../helpers/render-app.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 
@@ -39,6 +40,8 @@ describe('cram', () => {
     expect(existsSync(join(dir, 'reviews.jsonl'))).toBe(false);
     const cram = readFileSync(join(dir, 'cram.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { key: string; confidence?: string; correct?: boolean });
     expect(cram).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'mini/two-plus-two', confidence: 'sure', correct: true })]));
+    // Practice answers feed calibration, though never the schedule.
+    expect(readinessFor(app.ws, Date.now()).calibration.sure).toEqual({ n: 1, right: 1, rate: 1 });
     await app.unmount();
   });
 
@@ -49,6 +52,49 @@ describe('cram', () => {
     await app.choose('Weakest cards, every area');
     await app.press(KEY.space, '3');
     expect(app.ws.progress.progress.cards.size).toBe(1);
+    await app.unmount();
+  });
+});
+
+describe('the Readiness screen', () => {
+  async function studied(width: number, height: number) {
+    const dir = tempDir();
+    const app = await renderApp({ dataDir: dir, width, height });
+    app.ws.settings.set({ interviewDate: '2026-12-02' });
+    const items = app.ws.queueFor(app.ws.studyDecks(), new Date(2026, 10, 20, 9).getTime()).slice(0, 6);
+    for (const item of items) app.ws.rate(item.key, 3, new Date(2026, 10, 20, 9).getTime(), 1000);
+    await app.unmount();
+    return renderApp({ dataDir: dir, width, height, initial: [{ name: 'readiness' }] });
+  }
+
+  for (const [width, height] of [[80, 24], [60, 20]] as const) {
+    it(`shows the plan, areas and skills with their trend, and fits ${width}x${height}`, async () => {
+      const app = await studied(width, height);
+      const frame = app.frame();
+      expect(frame).toMatch(/12 days left: \d+ new \+ ~\d+ reviews a day/);
+      expect(frame).toContain("Recall is FSRS's prediction on 2026-12-02");
+      expect(frame).toMatch(/Skills +6\/\d+ +\d+%/);
+      for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+      // Everything below is reached by paging, and fits too.
+      for (let i = 0; i < 6 && app.frame().includes('more below'); i++) {
+        await app.press(KEY.pageDown);
+        for (const line of app.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+      }
+      expect(app.frame()).toContain('True retention');
+      await app.unmount();
+    });
+  }
+
+  it('studies a weak topic now, off the schedule, and opens cram with c', async () => {
+    const app = await studied(80, 24);
+    expect(app.frame()).toMatch(/› \S.* · .*: \d+% \(\d+ seen\)/);
+    const records = new Map(app.ws.progress.progress.cards);
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Weak topic ·');
+    await app.press('q');
+    await app.press('c');
+    expect(app.frame()).toContain('Answers are practice');
+    expect(app.ws.progress.progress.cards).toEqual(records);
     await app.unmount();
   });
 });
