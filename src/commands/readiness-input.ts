@@ -2,6 +2,7 @@
 // gathered for core/readiness. The app's screens call this too, so it imports no charting code.
 import { standingCram } from '../core/cram.js';
 import { parseInterviewDate } from '../core/day.js';
+import { valuesWithoutStory } from '../core/stories.js';
 import { readiness, type Readiness } from '../core/readiness.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
@@ -21,4 +22,15 @@ export function readinessFor(ws: Workspace, now: number): Readiness {
     track: trackById(settings.role),
     practice: standingCram(ws.cram.entries()),
   });
+}
+
+/** The story bank's part of readiness: how many stories, and which culture values none shows yet. */
+export function storyCoverage(ws: Workspace): { stories: number; valuesWithoutStory: string[] } {
+  const stories = ws.stories.list();
+  return { stories: stories.length, valuesWithoutStory: valuesWithoutStory(stories).map((v) => v.name) };
+}
+
+export function storyLine(coverage: { stories: number; valuesWithoutStory: string[] }): string {
+  const count = `${coverage.stories} ${coverage.stories === 1 ? 'story' : 'stories'}`;
+  return coverage.valuesWithoutStory.length === 0 ? `Stories: ${count}; every culture value has one.` : `Stories: ${count}; no story yet for ${coverage.valuesWithoutStory.join(', ')}.`;
 }

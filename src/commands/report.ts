@@ -4,7 +4,7 @@ import { percent, topicLabel } from '../core/readiness-charts.js';
 import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
 import type { Workspace } from '../store/workspace.js';
-import { readinessFor } from './readiness-input.js';
+import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
 import { DATE_HINT } from './stats.js';
 
 /** Deck text in a table cell: a pipe would end the cell, a newline the row. */
@@ -172,6 +172,8 @@ export function readinessReport(ws: Workspace, now: number): string {
     '',
     ...mdTable(['area', 'reviews', 'passed', 'true retention'], ['l', 'r', 'r', 'r'], r.retention.map((a) => [a.area, a.reviews, a.passed, percent(a.rate)])),
   );
+
+  out.push('', '## Stories', '', storyLine(storyCoverage(ws)));
 
   out.push('', '## What to do tonight', '', ...tonight(r), '');
   return out.flatMap((line) => wrap(line)).join('\n');

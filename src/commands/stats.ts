@@ -1,9 +1,10 @@
+import wrapAnsi from 'wrap-ansi';
 import { localDate, planLine, type Readiness } from '../core/readiness.js';
 import { forecastChart, heatmapChart, percent, sparkline, topicLabel, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
-import { readinessFor } from './readiness-input.js';
+import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
 import { table } from './table.js';
 
 export const DATE_HINT = 'No interview date: set one with --interview YYYY-MM-DD or in Settings.';
@@ -86,7 +87,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
         walkthrough,
         decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
         dataDir: ws.dataDir,
-        readiness: { interviewDate: settings.interviewDate, planLine: ready.plan ? planLine(ready.plan) : null, ...ready },
+        readiness: { interviewDate: settings.interviewDate, planLine: ready.plan ? planLine(ready.plan) : null, ...ready, stories: storyCoverage(ws) },
       },
       null,
       2,
@@ -103,5 +104,8 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     'mix: each skill\'s share of new cards for this role;',
     'culture comes through the walkthrough.',
     ...readinessText(ready),
+    '',
+    ...wrapAnsi(storyLine(storyCoverage(ws)), 78).split('\n'),
   ].join('\n');
 }
+

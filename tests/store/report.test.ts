@@ -142,6 +142,11 @@ describe('report', () => {
       | culture | 0 | 0 | - |
       | custom | 3 | 2 | 67% |
 
+      ## Stories
+
+      Stories: 0 stories; no story yet for Selflessness, Judgment, Candor,
+      Creativity, Courage, Inclusion, Curiosity, Resilience.
+
       ## What to do tonight
 
       - Review the 2 cards due today first.
