@@ -26,7 +26,7 @@ export async function openFor(paths: InstallPaths, options: GlobalOptions): Prom
 }
 
 export const NEEDS_TERMINAL =
-  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, design --list, import FILE, new-deck FILE, export-progress FILE (each with --help).';
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, import FILE, new-deck FILE, export-progress FILE (each with --help).';
 
 /** Where the app opens: Home, straight into a study session, or the design mocks. */
 export interface Launch {
