@@ -1,6 +1,6 @@
 // End to end: the built, bundled CLI in a real 80x24 terminal.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ankiPackage, BASIC, CLOZE } from '../helpers/anki-fixture.js';
@@ -21,6 +21,16 @@ function terminal(args: string[], home: string, options: { width?: number; heigh
 function statsJson(home: string): { reviews: number; role: string; decks: { id: string }[] } {
   const out = execFileSync(process.execPath, ['bin/keeper-prep.js', 'stats', '--json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' });
   return JSON.parse(out);
+}
+
+/** Moves Home's cursor down to an entry; a key sent while the screen is still mounting is sent again. */
+async function moveTo(term: Terminal, label: string): Promise<void> {
+  for (let i = 0; i < 20 && !term.screen().includes(`› ${label}`); i++) {
+    const before = term.screen();
+    term.press('Down');
+    await term.waitFor((screen: string) => screen !== before, 1000).catch(() => undefined);
+  }
+  await term.waitFor(`› ${label}`);
 }
 
 /** Settings as the role picker leaves them, so a test can start past it. */
@@ -138,10 +148,7 @@ describe('the app in a terminal', () => {
 
     const term = terminal([], home);
     await term.waitFor('Your decks (0 due, 2 cards)');
-    for (const entry of ['Culture walkthrough', 'Culture review', 'Skills for', 'Your decks']) {
-      term.press('Down');
-      await term.waitFor(`› ${entry}`);
-    }
+    await moveTo(term, 'Your decks');
     term.press('Enter');
     await term.waitFor(' 0/2');
     expect(term.screen()).toMatch(/What does a CDN do\?|TCP gives a \[\.\.\.\] byte stream/);
@@ -160,6 +167,47 @@ describe('the app in a terminal', () => {
     expect(merged.stdout).toMatch(/^Imported 1 review/);
     expect(cli(['import-progress', file], laptop).stdout).toMatch(/^Nothing new/);
     expect(statsJson(laptop)).toMatchObject({ reviews: 1 });
+  });
+
+  it('readiness: --interview sets the date, Home shows the plan, Readiness predicts for the day, cram keeps practice out, report writes Markdown', async () => {
+    const home = tempDir();
+    chooseRole(home, 'software-engineer');
+    const day = new Date();
+    day.setDate(day.getDate() + 12);
+    const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    const term = terminal(['--interview', date], home);
+    await term.waitFor(/12 days left: \d+ new \+ ~\d+ reviews a day/);
+    term.press('Enter');
+    await term.waitFor(' 0/');
+    for (let i = 0; i < 3; i++) await answerCurrentCard(term);
+    term.press('q');
+    await term.waitFor('› Today');
+    await moveTo(term, 'Readiness');
+    term.press('Enter');
+    const screen = await term.waitFor(`Recall is FSRS's prediction on ${date}`);
+    expect(screen).toMatch(/Skills +3\/\d+/);
+    term.press('c');
+    await term.waitFor('Answers are practice');
+    term.press('Enter');
+    await term.waitFor('Cram · Weakest cards');
+    await answerCurrentCard(term);
+    term.press('q');
+    await term.waitFor('Answers are practice');
+    term.press('Escape');
+    await term.waitFor('Readiness');
+    term.press('Escape');
+    await term.waitFor('› Readiness');
+    term.press('q');
+    await term.waitFor('[exited 0]');
+    // The cram answer went to its own log; the schedule has the 3 reviews only.
+    expect(statsJson(home)).toMatchObject({ reviews: 3 });
+
+    const out = join(tempDir(), 'ready.md');
+    const report = spawnSync(process.execPath, ['bin/keeper-prep.js', 'report', '--out', out], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' });
+    expect(report.stdout).toContain(`Wrote the readiness report to ${out}`);
+    const markdown = readFileSync(out, 'utf8');
+    expect(markdown).toContain('## Plan');
+    expect(markdown).toContain('## What to do tonight');
   });
 
   it('Ctrl+C after 2 ratings leaves exactly 2 reviews', async () => {

@@ -37,11 +37,11 @@ export class Terminal {
     this.tmux('send-keys', '-l', text);
   }
 
-  async waitFor(match: string | RegExp, timeoutMs = 10_000): Promise<string> {
+  async waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const screen = this.screen();
-      if (typeof match === 'string' ? screen.includes(match) : match.test(screen)) return screen;
+      if (typeof match === 'string' ? screen.includes(match) : match instanceof RegExp ? match.test(screen) : match(screen)) return screen;
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(match)}; the screen was:\n${screen}`);
       await new Promise((resolve) => setTimeout(resolve, 40));
     }
