@@ -33,6 +33,15 @@ async function moveTo(term: Terminal, label: string): Promise<void> {
   await term.waitFor(`› ${label}`);
 }
 
+/** Presses a key until the screen shows `match`: a key sent while a screen is still mounting is lost. */
+async function pressUntil(term: Terminal, key: string, match: string): Promise<void> {
+  for (let i = 0; i < 5 && !term.screen().includes(match); i++) {
+    term.press(key);
+    await term.waitFor(match, 1000).catch(() => undefined);
+  }
+  await term.waitFor(match);
+}
+
 /** Settings as the role picker leaves them, so a test can start past it. */
 function chooseRole(home: string, role: string): void {
   writeFileSync(join(home, 'settings.json'), JSON.stringify({ role }));
@@ -191,14 +200,10 @@ describe('the app in a terminal', () => {
     term.press('Enter');
     await term.waitFor('Cram · Weakest cards');
     await answerCurrentCard(term);
-    term.press('q');
-    await term.waitFor('Answers are practice');
-    term.press('Escape');
-    await term.waitFor('Readiness');
-    term.press('Escape');
-    await term.waitFor('› Readiness');
-    term.press('q');
-    await term.waitFor('[exited 0]');
+    await pressUntil(term, 'q', 'Answers are practice');
+    await pressUntil(term, 'Escape', "Recall is FSRS's prediction");
+    await pressUntil(term, 'Escape', '› Readiness');
+    await pressUntil(term, 'q', '[exited 0]');
     // The cram answer went to its own log; the schedule has the 3 reviews only.
     expect(statsJson(home)).toMatchObject({ reviews: 3 });
 
