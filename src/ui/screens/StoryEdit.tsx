@@ -17,14 +17,8 @@ const LABEL_WIDTH = 12;
 const FIXED_LINES = 8;
 const CHIP_WIDTH = Math.max(...CULTURE_VALUES.map((v) => v.name.length)) + 6;
 
-interface Draft {
-  title: string;
-  situation: string;
-  task: string;
-  action: string;
-  result: string;
-  values: string[];
-}
+/** The story's fields the editor changes; id and times are the store's. */
+type Draft = Pick<Story, 'title' | StoryPart | 'values'>;
 
 const EMPTY: Draft = { title: '', situation: '', task: '', action: '', result: '', values: [] };
 
