@@ -120,6 +120,11 @@ export function parseLogLine(line: string): LogEntry | null {
   } catch {
     return null;
   }
+  return logEntryFrom(value);
+}
+
+/** A parsed value as a log entry, or null when it is not a valid one (see parseLogLine). */
+export function logEntryFrom(value: unknown): LogEntry | null {
   if (!value || typeof value !== 'object') return null;
   const e = value as Record<string, unknown>;
   if (e.v !== LOG_VERSION || typeof e.id !== 'string' || typeof e.key !== 'string' || typeof e.at !== 'number') return null;
