@@ -1,7 +1,6 @@
 // The readiness figures for a workspace: its study decks, records, log, attempts and settings
 // gathered for core/readiness. The app's screens call this too, so it imports no charting code.
 import { standingCram } from '../core/cram.js';
-import { parseInterviewDate } from '../core/day.js';
 import { valuesWithoutStory } from '../core/stories.js';
 import { readiness, type Readiness } from '../core/readiness.js';
 import { trackById } from '../core/tracks.js';
@@ -16,7 +15,7 @@ export function readinessFor(ws: Workspace, now: number): Readiness {
     attempts: ws.attempts.history(),
     scheduler: ws.scheduler(),
     now,
-    interviewAt: settings.interviewDate === null ? null : parseInterviewDate(settings.interviewDate),
+    interviewAt: ws.interviewAt(),
     targetRetention: settings.retention,
     newPerDay: settings.newPerDay,
     track: trackById(settings.role),

@@ -65,6 +65,8 @@ export interface Workspace {
   overviewFor(decks: readonly Deck[], now: number): Overview;
   /** With an interview date: the new cards and reviews a day that cover the study decks by then. */
   plan(now: number): DailyPlan | null;
+  /** The moment readiness predicts for (local noon on the interview day), or null without a date. */
+  interviewAt(): number | null;
   /** The culture walkthrough among the study decks, with where the user stands; null without one. */
   walkthrough(): Walkthrough | null;
   /** The cards of a walkthrough section not yet answered, in teaching order. */
@@ -148,23 +150,25 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     return { reviewId: entry.id, record, restore };
   };
   const cram = new CramLog(dataDir);
+  const interviewAt = (): number | null => {
+    const date = settings.get().interviewDate;
+    return date ? parseInterviewDate(date) : null;
+  };
   /** In the last week before the interview, cards predicted below the target that day come in early. */
   const reviewAhead = (now: number): { at: number; target: number } | undefined => {
-    const date = settings.get().interviewDate;
-    const at = date ? parseInterviewDate(date) : null;
+    const at = interviewAt();
     if (at === null || at < now || daysUntil(now, at) > REVIEW_AHEAD_DAYS) return undefined;
     return { at, target: settings.get().retention };
   };
   const plan = (now: number): DailyPlan | null => {
-    const date = settings.get().interviewDate;
-    const interviewAt = date ? parseInterviewDate(date) : null;
-    if (interviewAt === null) return null;
+    const at = interviewAt();
+    if (at === null) return null;
     const items = studyItems(studyDecks());
     const seen = items.flatMap((item) => {
       const record = progress.progress.cards.get(item.key);
       return record ? [{ key: item.key, state: record.state }] : [];
     });
-    return dailyPlan({ cards: items.length, seen, scheduler: currentScheduler(), now, interviewAt, targetRetention: settings.get().retention, newPerDay: settings.get().newPerDay });
+    return dailyPlan({ cards: items.length, seen, scheduler: currentScheduler(), now, interviewAt: at, targetRetention: settings.get().retention, newPerDay: settings.get().newPerDay });
   };
   /** The day's new-card limit: the setting, raised to what the interview plan needs. */
   const newPerDay = (now: number): number => Math.max(settings.get().newPerDay, plan(now)?.newPerDay ?? 0);
@@ -197,6 +201,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     overviewFor(decks, now) {
       return overview(decks, progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: reviewAhead(now), countsAsNew });
     },
+    interviewAt,
     plan(now) {
       return plan(now);
     },

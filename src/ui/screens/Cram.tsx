@@ -3,7 +3,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { cramItems, CRAM_SIZE } from '../../core/cram.js';
-import { parseInterviewDate } from '../../core/day.js';
 import { studyItems } from '../../core/queue.js';
 import type { Deck } from '../../core/deck.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -22,7 +21,7 @@ export function Cram() {
   useKeys({ countCram: () => setCounted((c) => !c), back: actions.pop });
   const settings = ws.settings.get();
   const date = settings.interviewDate;
-  const at = (date ? parseInterviewDate(date) : null) ?? clock();
+  const at = ws.interviewAt() ?? clock();
   const decks = ws.studyDecks();
   const inArea = (area: Area): Deck[] => (area === 'all' ? decks : decks.filter((d) => d.area === area));
   const areas = (['all', 'culture', 'skills', 'custom'] as Area[]).filter((a) => inArea(a).length > 0);

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
+import { studyItems } from '../../core/queue.js';
 import { localDate, planLine, type RecallFigures, type Topic } from '../../core/readiness.js';
 import { forecastChart, heatmapChart, percent, sparkline, trendChange } from '../../core/readiness-charts.js';
 import { valuesWithoutStory } from '../../core/stories.js';
@@ -42,10 +43,10 @@ export function Readiness() {
   const studyTopic = () => {
     const topic = topics[cursor];
     if (!topic) return;
-    const items = ws
-      .decks()
-      .filter((d) => d.id === topic.deckId)
-      .flatMap((deck) => deck.cards.filter((c) => topic.keys.includes(`${deck.id}/${c.id}`)).map((card) => ({ key: `${deck.id}/${card.id}`, deckId: deck.id, deckTitle: deck.title, card })));
+    // Weakest first, as the topic lists them.
+    const items = studyItems(ws.decks().filter((d) => d.id === topic.deckId))
+      .filter((i) => topic.keys.includes(i.key))
+      .sort((a, b) => topic.keys.indexOf(a.key) - topic.keys.indexOf(b.key));
     actions.push({ name: 'review', title: `Weak topic · ${topic.name}`, items, once: true, cram: 'practice', askConfidence: settings.askConfidence });
   };
   useKeys({
