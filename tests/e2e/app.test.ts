@@ -33,15 +33,6 @@ async function moveTo(term: Terminal, label: string): Promise<void> {
   await term.waitFor(`› ${label}`);
 }
 
-/** Presses a key until the screen shows `match`: a key sent while a screen is still mounting is lost. */
-async function pressUntil(term: Terminal, key: string, match: string): Promise<void> {
-  for (let i = 0; i < 5 && !term.screen().includes(match); i++) {
-    term.press(key);
-    await term.waitFor(match, 1000).catch(() => undefined);
-  }
-  await term.waitFor(match);
-}
-
 /** Settings as the role picker leaves them, so a test can start past it. */
 function chooseRole(home: string, role: string): void {
   writeFileSync(join(home, 'settings.json'), JSON.stringify({ role }));
@@ -52,24 +43,18 @@ describe('the app in a terminal', () => {
     const home = tempDir();
     const term = terminal([], home);
     await term.waitFor('Which role are you interviewing for?');
-    term.press('Down');
-    await term.waitFor('› Machine Learning Engineer');
-    term.press('Enter');
-    await term.waitFor('Due today: 0   New today: 20');
-    term.press('Enter');
-    await term.waitFor(" 0/20");
+    await term.pressUntil('Down', '› Machine Learning Engineer');
+    await term.pressUntil('Enter', 'Due today: 0   New today: 20');
+    await term.pressUntil('Enter', " 0/20");
     for (let i = 0; i < 3; i++) await answerCurrentCard(term);
-    term.press('q');
-    await term.waitFor('Home');
-    term.press('q');
-    await term.waitFor('[exited 0]');
+    await term.pressUntil('q', 'Home');
+    await term.pressUntil('q', '[exited 0]');
 
     const again = terminal([], home);
     const screen = await again.waitFor('Home');
     expect(screen).toContain('Machine Learning Engineer');
     expect(screen).toMatch(/\(3 of \d+ cards seen\)/);
-    again.press('q');
-    await again.waitFor('[exited 0]');
+    await again.pressUntil('q', '[exited 0]');
     expect(statsJson(home)).toMatchObject({ reviews: 3, role: 'ml-engineer' });
   });
 
@@ -78,26 +63,18 @@ describe('the app in a terminal', () => {
     chooseRole(home, 'policy-ops-analyst');
     const term = terminal([], home);
     await term.waitFor(/Culture walkthrough \(0 of \d+ sections done\)/);
-    term.press('Down');
-    await term.waitFor('› Culture walkthrough');
-    term.press('Enter');
-    await term.waitFor('Section 1 of');
-    term.press('Enter');
-    await term.waitFor(' 0/');
+    await term.pressUntil('Down', '› Culture walkthrough');
+    await term.pressUntil('Enter', 'Section 1 of');
+    await term.pressUntil('Enter', ' 0/');
     for (let i = 0; i < 60 && !term.screen().includes('Session complete'); i++) await answerCurrentCard(term);
-    term.press('Enter');
-    await term.waitFor('Section 2 of');
-    term.press('Escape');
-    await term.waitFor(/Culture walkthrough \(1 of \d+ sections done\)/);
-    term.press('q');
-    await term.waitFor('[exited 0]');
+    await term.pressUntil('Enter', 'Section 2 of');
+    await term.pressUntil('Escape', /Culture walkthrough \(1 of \d+ sections done\)/);
+    await term.pressUntil('q', '[exited 0]');
 
     const again = terminal([], home);
     await again.waitFor('› Today');
-    again.press('Down');
-    await again.waitFor('› Culture walkthrough');
-    again.press('Enter');
-    await again.waitFor('Section 2 of');
+    await again.pressUntil('Down', '› Culture walkthrough');
+    await again.pressUntil('Enter', 'Section 2 of');
   });
 
   it('design mock, shortened: hint, notes, phases, rubric, saved attempt; killed mid-way it resumes', async () => {
@@ -105,8 +82,7 @@ describe('the app in a terminal', () => {
     chooseRole(home, 'software-engineer');
     const killed = terminal(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
     await killed.waitFor('phase 0:48 · total 2:00');
-    killed.press('e');
-    await killed.waitFor('Typing notes');
+    await killed.pressUntil('e', 'Typing notes');
     killed.type('base62 ids');
     await killed.waitFor('base62 ids▌');
     killed.press('C-c');
@@ -114,24 +90,15 @@ describe('the app in a terminal', () => {
 
     const term = terminal(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
     await term.waitFor('You have an unfinished attempt');
-    term.press('Enter');
-    await term.waitFor('base62 ids');
-    term.press('h');
-    await term.waitFor('1. Think about the id space.');
-    term.press('n');
-    await term.waitFor('Phase 2/2 · Design');
-    term.press('n');
-    await term.waitFor('What a strong answer covers');
-    term.press('Enter');
-    await term.waitFor('Rubric 1 of 2');
-    term.press('3');
-    await term.waitFor('Rubric 2 of 2');
-    term.press('4');
-    await term.waitFor('Suggested rating: Easy');
-    term.press('Enter');
-    await term.waitFor('Attempt saved');
-    term.press('Enter');
-    await term.waitFor('Design mocks');
+    await term.pressUntil('Enter', 'base62 ids');
+    await term.pressUntil('h', '1. Think about the id space.');
+    await term.pressUntil('n', 'Phase 2/2 · Design');
+    await term.pressUntil('n', 'What a strong answer covers');
+    await term.pressUntil('Enter', 'Rubric 1 of 2');
+    await term.pressUntil('3', 'Rubric 2 of 2');
+    await term.pressUntil('4', 'Suggested rating: Easy');
+    await term.pressUntil('Enter', 'Attempt saved');
+    await term.pressUntil('Enter', 'Design mocks');
     const history = JSON.parse(execFileSync(process.execPath, ['bin/keeper-prep.js', 'design', 'history', 'url-shortener', '--json', '--deck', 'tests/fixtures/design.json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' }));
     expect(history).toMatchObject([{ key: 'mini-design/url-shortener', notes: 'base62 ids', hintsUsed: 1, rating: 4, minutes: 2 }]);
     expect(statsJson(home).reviews).toBe(1);
@@ -158,15 +125,12 @@ describe('the app in a terminal', () => {
     const term = terminal([], home);
     await term.waitFor('Your decks (0 due, 2 cards)');
     await moveTo(term, 'Your decks');
-    term.press('Enter');
-    await term.waitFor(' 0/2');
+    await term.pressUntil('Enter', ' 0/2');
     expect(term.screen()).toMatch(/What does a CDN do\?|TCP gives a \[\.\.\.\] byte stream/);
     await answerCurrentCard(term);
     await term.waitFor(' 1/');
-    term.press('q');
-    await term.waitFor('Home');
-    term.press('q');
-    await term.waitFor('[exited 0]');
+    await term.pressUntil('q', 'Home');
+    await term.pressUntil('q', '[exited 0]');
 
     const file = join(dir, 'progress.json');
     expect(cli(['export-progress', file]).stdout).toMatch(/^Exported 1 review/);
@@ -186,24 +150,20 @@ describe('the app in a terminal', () => {
     const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     const term = terminal(['--interview', date], home);
     await term.waitFor(/12 days left: \d+ new \+ ~\d+ reviews a day/);
-    term.press('Enter');
-    await term.waitFor(' 0/');
+    await term.pressUntil('Enter', ' 0/');
     for (let i = 0; i < 3; i++) await answerCurrentCard(term);
-    term.press('q');
-    await term.waitFor('› Today');
+    await term.pressUntil('q', '› Today');
     await moveTo(term, 'Readiness');
     term.press('Enter');
     const screen = await term.waitFor(`Recall is FSRS's prediction on ${date}`);
     expect(screen).toMatch(/Skills +3\/\d+/);
-    term.press('c');
-    await term.waitFor('Answers are practice');
-    term.press('Enter');
-    await term.waitFor('Cram · Weakest cards');
+    await term.pressUntil('c', 'Answers are practice');
+    await term.pressUntil('Enter', 'Cram · Weakest cards');
     await answerCurrentCard(term);
-    await pressUntil(term, 'q', 'Answers are practice');
-    await pressUntil(term, 'Escape', "Recall is FSRS's prediction");
-    await pressUntil(term, 'Escape', '› Readiness');
-    await pressUntil(term, 'q', '[exited 0]');
+    await term.pressUntil('q', 'Answers are practice');
+    await term.pressUntil('Escape', "Recall is FSRS's prediction");
+    await term.pressUntil('Escape', '› Readiness');
+    await term.pressUntil('q', '[exited 0]');
     // The cram answer went to its own log; the schedule has the 3 reviews only.
     expect(statsJson(home)).toMatchObject({ reviews: 3 });
 
@@ -238,8 +198,7 @@ describe('the app in a terminal', () => {
 
     const plain = terminal([], home, { width: 60, height: 20, env: { NO_COLOR: '1' } });
     await plain.waitFor('Home');
-    plain.press('Enter');
-    await plain.waitFor(' 0/20');
+    await plain.pressUntil('Enter', ' 0/20');
     expect(plain.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 });

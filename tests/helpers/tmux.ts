@@ -47,6 +47,19 @@ export class Terminal {
     }
   }
 
+  /**
+   * Presses a key until the screen matches: a key that arrives while a screen is still mounting
+   * (ink attaches its input handler in an effect) is lost, and the app shows nothing for it.
+   */
+  async pressUntil(key: string, match: string | RegExp, tries = 5): Promise<string> {
+    for (let i = 0; i < tries; i++) {
+      this.press(key);
+      const screen = await this.waitFor(match, 1000).catch(() => null);
+      if (screen !== null) return screen;
+    }
+    return this.waitFor(match);
+  }
+
   close(): void {
     try {
       this.tmux('kill-server');
@@ -67,25 +80,21 @@ export async function answerCurrentCard(term: Terminal): Promise<void> {
   const kind = / · (flashcard|choice|multi|open)/.exec(screen)?.[1];
   switch (kind) {
     case 'flashcard':
-      term.press('Space');
-      await term.waitFor('How well did you recall it?');
+      await term.pressUntil('Space', 'How well did you recall it?');
       term.press('3');
       break;
     case 'choice':
-      term.press('1');
-      await term.waitFor(/rated (Good|Again|Hard)/);
+      await term.pressUntil('1', /rated (Good|Again|Hard)/);
       term.press('Enter');
       break;
     case 'multi':
-      term.press('1');
-      await term.waitFor('[x]');
+      await term.pressUntil('1', '[x]');
       term.press('Enter');
       await term.waitFor(/rated (Good|Again|Hard)/);
       term.press('Enter');
       break;
     case 'open':
-      term.press('Enter');
-      await term.waitFor('Tick the key points');
+      await term.pressUntil('Enter', 'Tick the key points');
       term.press('Enter');
       break;
     default:
