@@ -37,49 +37,44 @@ export async function openCardRenderer(width: number, height: number): Promise<C
   const dataDir = mkdtempSync(join(tmpdir(), 'keeper-prep-fit-'));
   const ws = await openWorkspace({ dataDir, deckArgs: [], env: {}, builtinDir: BUILTIN_DECKS, now: Date.now() });
   ws.settings.set({ role: 'software-engineer' });
+  /** Shows one card in the real review screen, runs `look` on it, and unmounts whatever happens. */
+  const onScreen = async <T,>(deck: Deck, card: Card, look: (screen: { frame(): string; press(key: string): Promise<void> }) => Promise<T>): Promise<T> => {
+    const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
+    let instance!: ReturnType<typeof render>;
+    try {
+      await act(async () => {
+        instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
+      });
+      return await look({
+        frame: () => instance.lastFrame() ?? '',
+        press: (key) =>
+          act(async () => {
+            instance.stdin.write(key);
+          }),
+      });
+    } finally {
+      await act(async () => {
+        instance.unmount();
+      });
+    }
+  };
   return {
-    async sides(deck, card) {
-      const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
-      let instance!: ReturnType<typeof render>;
-      try {
-        await act(async () => {
-          instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
-        });
-        const question = side('question', instance.lastFrame() ?? '');
-        await act(async () => {
-          instance.stdin.write(ANSWER_KEY[card.type] ?? KEY.enter);
-        });
-        return [question, side('answer', instance.lastFrame() ?? '')];
-      } finally {
-        await act(async () => {
-          instance.unmount();
-        });
-      }
-    },
-    async pages(deck, card) {
-      const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
-      let instance!: ReturnType<typeof render>;
-      try {
-        await act(async () => {
-          instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
-        });
-        await act(async () => {
-          instance.stdin.write(ANSWER_KEY[card.type] ?? KEY.enter);
-        });
-        const frames = [instance.lastFrame() ?? ''];
+    sides: (deck, card) =>
+      onScreen(deck, card, async (screen) => {
+        const question = side('question', screen.frame());
+        await screen.press(ANSWER_KEY[card.type] ?? KEY.enter);
+        return [question, side('answer', screen.frame())];
+      }),
+    pages: (deck, card) =>
+      onScreen(deck, card, async (screen) => {
+        await screen.press(ANSWER_KEY[card.type] ?? KEY.enter);
+        const frames = [screen.frame()];
         while (frames.length < 50 && frames.at(-1)!.includes('more below')) {
-          await act(async () => {
-            instance.stdin.write(KEY.pageDown);
-          });
-          frames.push(instance.lastFrame() ?? '');
+          await screen.press(KEY.pageDown);
+          frames.push(screen.frame());
         }
         return frames;
-      } finally {
-        await act(async () => {
-          instance.unmount();
-        });
-      }
-    },
+      }),
     close() {
       ws.close();
       rmSync(dataDir, { recursive: true, force: true });
