@@ -1,6 +1,6 @@
 // The app's one owner of state: the screen stack, help, and the actions screens call. Rating
 // and settings changes go to the workspace (and so to disk) here, never from a screen.
-import { useApp, useInput } from 'ink';
+import { Box, Text, useApp } from 'ink';
 import { useCallback, useMemo, useState } from 'react';
 import type { Workspace } from '../store/workspace.js';
 import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Screen } from './app-context.js';
@@ -20,14 +20,18 @@ import { Mock } from './screens/Mock.js';
 import { StoryBank } from './screens/StoryBank.js';
 import { StoryEdit } from './screens/StoryEdit.js';
 import { Cram } from './screens/Cram.js';
+import { InputRouter, useRawInput } from './input.js';
+import { frameBudget, tooSmallMessage } from './layout.js';
 
 export interface AppProps {
   ws: Workspace;
   clock: () => number;
   /** Screens to open on top of Home (or of the role picker on first run). */
   initial?: Screen[];
-  /** Fixed size for tests; otherwise the terminal's, minus a line so ink never clears the screen. */
+  /** Fixed size for tests; otherwise the terminal's. */
   size?: { width: number; height: number };
+  /** Told of every rating stored or undone, for the line printed on exit. */
+  onRated?: (change: 1 | -1) => void;
 }
 
 function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
@@ -65,10 +69,19 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
   }
 }
 
-export function App({ ws, clock, initial = [], size }: AppProps) {
+export function App(props: AppProps) {
+  return (
+    <InputRouter>
+      <AppBody {...props} />
+    </InputRouter>
+  );
+}
+
+function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: AppProps) {
   const { exit } = useApp();
   const terminal = useWindowSize();
-  const { width, height } = size ?? { width: terminal.width, height: Math.max(10, terminal.height - 1) };
+  const { width, height } = size ?? terminal;
+  const tooSmall = frameBudget(width, height).tooSmall;
   const [stack, setStack] = useState<Screen[]>(() => [ws.settings.get().role ? { name: 'home' } : { name: 'role' }, ...initial]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [typing, setTypingState] = useState(false);
@@ -95,21 +108,25 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
       quit: () => exit(),
       rate: (item, rating, ms, answer) => {
         const result = ws.rate(item.key, rating, clock(), ms, answer);
+        onRated(1);
         bump();
         return result;
       },
       cramRate: (item, rating, ms, answer) => {
         const result = ws.cramRate(item.key, rating, clock(), ms, answer);
+        onRated(1);
         bump();
         return result;
       },
       cramUndo: (id, key) => {
         ws.cram.undo(id, key, clock());
+        onRated(-1);
         bump();
       },
       preview: (item) => ws.scheduler().preview(ws.progress.progress.cards.get(item.key)?.state, clock()),
       undo: (reviewId, key, restore) => {
         ws.undo(reviewId, key, restore, clock());
+        onRated(-1);
         bump();
       },
       updateSettings: (patch) => {
@@ -133,20 +150,32 @@ export function App({ ws, clock, initial = [], size }: AppProps) {
       setTyping: (value) => setTypingState(value),
       rememberMenu: (menu, value) => setMenuMemory((m) => ({ ...m, [menu]: value })),
     }),
-    [ws, clock, exit, bump],
+    [ws, clock, exit, bump, onRated],
   );
 
-  useInput((input, key) => {
-    if (input === '?' && !typing) setHelpOpen((open) => !open);
-    else if (helpOpen && (key.escape || input === 'q')) setHelpOpen(false);
-  });
+  // The help overlay's own keys: '?' is a character while a text field has focus.
+  useRawInput(
+    (input, key) => {
+      if (input === '?' && !typing) setHelpOpen((open) => !open);
+      else if (helpOpen && (key.escape || input === 'q')) setHelpOpen(false);
+    },
+    { isActive: !tooSmall },
+  );
 
-  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory, notices };
+  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory, notices, tooSmall };
   const screen = stack[stack.length - 1]!;
+  // Too small: the screens stay mounted (hidden), so a session in progress comes back whole.
   return (
     <AppStateContext.Provider value={state}>
       <AppActionsContext.Provider value={actions}>
-        <ScreenView key={stack.length} screen={screen} stackSize={stack.length} />
+        {tooSmall ? (
+          <Box width={width} height={height} alignItems="center" justifyContent="center">
+            <Text wrap="wrap">{tooSmallMessage(width, height)}</Text>
+          </Box>
+        ) : null}
+        <Box display={tooSmall ? 'none' : 'flex'}>
+          <ScreenView key={stack.length} screen={screen} stackSize={stack.length} />
+        </Box>
       </AppActionsContext.Provider>
     </AppStateContext.Provider>
   );

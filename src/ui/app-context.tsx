@@ -42,6 +42,8 @@ export interface AppState {
   ws: Workspace;
   clock: () => number;
   helpOpen: boolean;
+  /** The terminal is below the minimum size: the screens are hidden and take no keys. */
+  tooSmall: boolean;
   /** A text field has focus: letters are typed, not taken as commands. */
   typing: boolean;
   /** Bumped after every change to progress or settings, so figures are recomputed. */

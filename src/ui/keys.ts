@@ -1,7 +1,8 @@
 // The one table of keys: screens ask for commands by name, and the help overlay and footers are
 // drawn from the same table, so what the help says is what the keys do.
-import { useInput, type Key } from 'ink';
+import type { Key } from 'ink';
 import { useAppState } from './app-context.js';
+import { useRawInput, type RawHandler } from './input.js';
 
 export type Command =
   | 'up'
@@ -100,25 +101,40 @@ export const BINDINGS: Record<Command, Binding> = {
   leaveEditor: { label: 'Esc', description: 'leave (asks first when there are unsaved changes)', test: (_i, k) => k.escape },
 };
 
+export interface KeyOptions {
+  isActive?: boolean;
+  /** Keys of the help overlay itself: active only while it is open. */
+  overlay?: boolean;
+}
+
 export type Handlers = Partial<Record<Command, (input: string) => void>>;
 
 /**
- * Runs the first handler whose key matches. Inactive while the help overlay is open, so a
- * screen's keys never act behind it.
+ * Runs the first handler whose key matches. Inactive while the help overlay is open or the
+ * terminal is too small, so a screen's keys never act behind either. Letters typed in one burst
+ * ("jjj" from key repeat) count one by one.
  */
-export function useKeys(handlers: Handlers, options: { isActive?: boolean } = {}): void {
-  const { helpOpen } = useAppState();
-  useInput(
+export function useKeys(handlers: Handlers, options: KeyOptions = {}): void {
+  useScreenInput(
     (input, key) => {
-      for (const [command, handler] of Object.entries(handlers) as [Command, (input: string) => void][]) {
-        if (BINDINGS[command].test(input, key)) {
-          handler(input);
-          return;
+      const inputs = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
+      for (const one of inputs) {
+        for (const [command, handler] of Object.entries(handlers) as [Command, (input: string) => void][]) {
+          if (BINDINGS[command].test(one, key)) {
+            handler(one);
+            break;
+          }
         }
       }
     },
-    { isActive: (options.isActive ?? true) && !helpOpen },
+    options,
   );
+}
+
+/** Raw keys for a screen (text fields, free typing), gated like useKeys. */
+export function useScreenInput(handler: RawHandler, options: KeyOptions = {}): void {
+  const { helpOpen, tooSmall } = useAppState();
+  useRawInput(handler, { isActive: (options.isActive ?? true) && (options.overlay ? helpOpen : !helpOpen) && !tooSmall });
 }
 
 export interface HelpLine {

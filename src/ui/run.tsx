@@ -1,8 +1,39 @@
+import { writeSync } from 'node:fs';
 import { render } from 'ink';
 import type { Screen } from './app-context.js';
 import type { Workspace } from '../store/workspace.js';
 import type { Launch } from '../app-launch.js';
 import { App } from './App.js';
+import { exitLine } from './exit-line.js';
+
+// Like vim or lazygit, the app draws on the terminal's alternate screen and gives the shell's
+// screen back as it was on every way out: q, Ctrl+C, SIGTERM, a crash.
+const ENTER_ALT = '\u001B[?1049h\u001B[2J\u001B[H';
+const LEAVE_ALT = '\u001B[?25h\u001B[?1049l';
+const CLEAR = '\u001B[2J\u001B[H';
+
+function ownScreen(): () => void {
+  let owned = true;
+  process.stdout.write(ENTER_ALT);
+  const give = () => {
+    if (!owned) return;
+    owned = false;
+    // Synchronous: this also runs from 'exit', where a stream write might never be flushed.
+    try {
+      writeSync(1, LEAVE_ALT);
+    } catch {
+      // the terminal is gone; nothing to give back
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    give();
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
+  };
+  process.on('exit', give);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+  return give;
+}
 
 export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   const clock = () => Date.now();
@@ -14,12 +45,25 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
     initial.push({ name: 'designs' });
     if (options.design.key) initial.push({ name: 'mock', key: options.design.key, minutes: options.design.minutes });
   }
-  const instance = render(<App ws={ws} clock={clock} initial={initial} />, { exitOnCtrlC: true });
+  let rated = 0;
+  const giveBack = ownScreen();
+  // Before ink's own resize handler: a terminal that reflowed the old frame is wiped, so the
+  // next frame is drawn on a clean screen at the new size.
+  let instance: ReturnType<typeof render> | null = null;
+  const onResize = () => {
+    process.stdout.write(CLEAR);
+    instance?.clear();
+  };
+  process.stdout.on('resize', onResize);
+  instance = render(<App ws={ws} clock={clock} initial={initial} onRated={(change) => (rated += change)} />, { exitOnCtrlC: true, patchConsole: false });
   // After the first frame, not before it: a long replay of the log is saved for the next start.
   setTimeout(() => ws.progress.saveSnapshot(), 0);
   try {
     await instance.waitUntilExit();
   } finally {
+    process.stdout.off('resize', onResize);
+    giveBack();
     ws.close();
   }
+  process.stdout.write(`${exitLine(ws, rated, clock())}\n`);
 }

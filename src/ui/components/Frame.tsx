@@ -1,10 +1,16 @@
-// Every screen's chrome: a title bar, a body of fixed height, and a footer of key hints. When
-// help is open, the body shows the screen's keys instead.
+// Every screen's chrome: a title bar, a body with a height and width budget, and a footer of key
+// hints on the last line. The body can never push the footer off or draw over itself: content
+// taller than the budget is clipped with a "more" line and scrolls with PgUp/PgDn (yoga would
+// otherwise squash lines onto each other, and ink cannot erase a frame taller than the terminal).
+// Help is drawn over the body while the screen stays mounted, so nothing under it is reset.
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import { trackById } from '../../core/tracks.js';
 import { useAppState } from '../app-context.js';
 import { helpLines, type Command } from '../keys.js';
+import { frameBudget, FRAME_LINES, MEASURE } from '../layout.js';
+import { RoomProvider } from './Layout.js';
+import { ScrollArea } from './ScrollArea.js';
 
 export interface FrameProps {
   title: string;
@@ -12,33 +18,54 @@ export interface FrameProps {
   commands: readonly Command[];
   footer: string;
   children: ReactNode;
+  /**
+   * The widest body this screen wants: prose screens keep the default readable measure (centred
+   * on wide terminals); screens with side panels ask for more.
+   */
+  measure?: number;
+  /**
+   * The screen lays out its own body to the budget (lists that follow a cursor, panels that
+   * scroll on their own). Otherwise the body scrolls as a whole when it does not fit.
+   */
+  fixed?: boolean;
 }
 
-/** Lines the frame itself takes: title, two rules, footer. */
-export const FRAME_LINES = 4;
+export { FRAME_LINES };
 
 export function bodyHeight(height: number): number {
-  return Math.max(3, height - FRAME_LINES);
+  return Math.max(1, height - FRAME_LINES);
 }
 
-export function Frame({ title, commands, footer, children }: FrameProps) {
+export function Frame({ title, commands, footer, children, measure = MEASURE, fixed = false }: FrameProps) {
   const { width, height, helpOpen, ws } = useAppState();
+  const budget = frameBudget(width, height, measure);
   const role = trackById(ws.settings.get().role)?.title ?? '';
   const rule = '─'.repeat(Math.max(1, width));
-  const body = bodyHeight(height);
   const left = `keeper-prep › ${title}`;
   const roleShown = role && left.length + role.length + 2 <= width ? role : '';
+  const room = { width: budget.width, height: budget.height };
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <Box justifyContent="space-between">
+      <Box justifyContent="space-between" height={1} flexShrink={0}>
         <Text bold wrap="truncate-end">{left}</Text>
         {roleShown ? <Text dimColor>{roleShown}</Text> : null}
       </Box>
-      <Text dimColor>{rule}</Text>
-      <Box flexDirection="column" height={body} overflow="hidden">
-        {helpOpen ? <Help commands={commands} /> : children}
+      <Text dimColor wrap="truncate-end">{rule}</Text>
+      <Box height={budget.height} flexShrink={0} overflow="hidden" paddingLeft={budget.indent} flexDirection="column">
+        <RoomProvider room={room}>
+          {helpOpen ? <Help commands={commands} height={budget.height} /> : null}
+          <Box display={helpOpen ? 'none' : 'flex'} flexDirection="column" width={budget.width} height={budget.height} overflow="hidden">
+            {fixed ? (
+              children
+            ) : (
+              <ScrollArea height={budget.height} isActive={!helpOpen}>
+                {children}
+              </ScrollArea>
+            )}
+          </Box>
+        </RoomProvider>
       </Box>
-      <Text dimColor>{rule}</Text>
+      <Text dimColor wrap="truncate-end">{rule}</Text>
       <Text wrap="truncate-end" dimColor>
         {helpOpen ? '? or Esc close help' : footer}
       </Text>
@@ -46,7 +73,7 @@ export function Frame({ title, commands, footer, children }: FrameProps) {
   );
 }
 
-function Help({ commands }: { commands: readonly Command[] }) {
+function Help({ commands, height }: { commands: readonly Command[]; height: number }) {
   const lines = [
     ...helpLines(commands),
     { keys: '?', description: 'show or hide this help' },
@@ -56,13 +83,13 @@ function Help({ commands }: { commands: readonly Command[] }) {
   const unique = lines.filter((l) => (seen.has(l.keys + l.description) ? false : (seen.add(l.keys + l.description), true)));
   const keyWidth = Math.max(...unique.map((l) => l.keys.length));
   return (
-    <Box flexDirection="column">
+    <ScrollArea height={height} overlay>
       <Text bold>Keys on this screen</Text>
       {unique.map((line) => (
         <Text key={line.keys + line.description} wrap="truncate-end">
           <Text color="cyan">{line.keys.padEnd(keyWidth)}</Text>  {line.description}
         </Text>
       ))}
-    </Box>
+    </ScrollArea>
   );
 }

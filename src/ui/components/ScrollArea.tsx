@@ -10,6 +10,8 @@ export interface ScrollAreaProps {
   /** Extra keys that scroll (j/k where a screen has no list). */
   lineKeys?: boolean;
   isActive?: boolean;
+  /** Scrolls the help overlay: keys active while help is open. */
+  overlay?: boolean;
 }
 
 const RemeasureContext = createContext<() => void>(() => undefined);
@@ -23,7 +25,7 @@ export function useRemeasure(): void {
   useEffect(() => remeasure());
 }
 
-export function ScrollArea({ height, children, lineKeys = false, isActive = true }: ScrollAreaProps) {
+export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false }: ScrollAreaProps) {
   const content = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
@@ -44,7 +46,7 @@ export function ScrollArea({ height, children, lineKeys = false, isActive = true
         ? { down: () => setOffset(Math.min(maxOffset, shown + 1)), up: () => setOffset(Math.max(0, shown - 1)) }
         : {}),
     },
-    { isActive: isActive && overflow },
+    { isActive: isActive && overflow, overlay },
   );
   return (
     <RemeasureContext.Provider value={remeasure}>

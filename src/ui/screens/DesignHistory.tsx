@@ -43,7 +43,7 @@ export function DesignHistory({ promptKey }: { promptKey?: string | undefined })
           <Text>No finished attempts yet.</Text>
         ) : (
           <Menu
-            limit={Math.max(3, body)}
+            rows={Math.max(3, body)}
             items={attempts.map((a, i) => {
               const mean = a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-';
               return { label: `${new Date(a.finishedAt).toLocaleDateString()}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };

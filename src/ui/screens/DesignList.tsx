@@ -43,7 +43,7 @@ export function DesignList() {
       <Box flexDirection="column">
         <Para dim text={`${prompts.length} prompts, ${due} due. ★ suits your role. Each runs ${prompts[0]!.card.minutes} minutes; \`keeper-prep design ID --minutes 10\` runs a short one.`} />
         <Text> </Text>
-        <Menu items={items} limit={Math.max(3, bodyHeight(height) - 4)} onSelect={(key) => actions.push({ name: 'mock', key })} onHighlight={setCursor} />
+        <Menu items={items} rows={Math.max(3, bodyHeight(height) - 4)} onSelect={(key) => actions.push({ name: 'mock', key })} onHighlight={setCursor} />
       </Box>
     </Frame>
   );

@@ -1,7 +1,7 @@
 // A timed system-design mock: the prompt and its phases against a clock, hints on request, notes
 // typed as you go (saved on every keystroke), then the key points, a rubric to score yourself on,
 // and a rating that schedules the prompt like any card.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { formatClock, nextPhase, planPhases, startTimer, suggestDesignRating, timerView, togglePause, type MockTimer } from '../../core/mock.js';
@@ -11,7 +11,7 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { Bullet, Para, Source } from '../components/CardText.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
-import { hint, useKeys } from '../keys.js';
+import { hint, useKeys, useScreenInput } from '../keys.js';
 
 type Stage = 'ask' | 'run' | 'review' | 'score' | 'rate' | 'saved';
 type Panel = 'brief' | 'notes' | 'hints';
@@ -132,7 +132,7 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
     },
     { isActive: stage === 'run' && !typing },
   );
-  useInput(
+  useScreenInput(
     (input, key) => {
       if (key.escape) setTyping(false);
       else if (key.return) setRun((r) => ({ ...r, notes: `${r.notes}\n` }));

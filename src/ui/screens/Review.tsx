@@ -1,6 +1,6 @@
 // A study session: one card at a time, due cards first, then new ones, with learning steps
 // coming back inside the session. Each rating is on disk before the next card shows.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useReducer, useState } from 'react';
 import { endOfDay } from '../../core/day.js';
 import type { StudyItem } from '../../core/queue.js';
@@ -16,7 +16,7 @@ import { ScrollArea } from '../components/ScrollArea.js';
 import { CHOICE_COMMANDS, ChoiceQuiz, MULTI_COMMANDS } from '../components/quiz/ChoiceQuiz.js';
 import { FLASHCARD_COMMANDS, FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
 import { OPEN_COMMANDS, OpenQuiz } from '../components/quiz/OpenQuiz.js';
-import { hint, useKeys, type Command } from '../keys.js';
+import { hint, useKeys, useScreenInput, type Command } from '../keys.js';
 
 interface Pending {
   item: StudyItem;
@@ -75,7 +75,7 @@ export function Review({ title, items, once = false, cram, askConfidence = false
 
   useKeys({ undo, back: actions.pop }, { isActive: !typing && current !== null });
   useKeys({ continue: actions.pop, back: actions.pop, undo }, { isActive: current === null });
-  useInput((_input, key) => (key.escape ? actions.pop() : undefined), { isActive: typing });
+  useScreenInput((_input, key) => (key.escape ? actions.pop() : undefined), { isActive: typing });
 
   const progress = sessionProgress(session);
   const body = bodyHeight(height);

@@ -1,65 +1,96 @@
-// Fuzzy search over every loaded card; Enter opens the card.
-import { Box, Text, useInput } from 'ink';
-import { TextInput } from '@inkjs/ui';
-import { useEffect, useMemo, useState } from 'react';
+// Fuzzy search over every loaded card; Enter opens the highlighted card. Two modes, like a
+// filter in lazygit: typing in the query (arrows move through results), or browsing the results
+// (j/k too), switched with Tab or /.
+import { Box, Text } from 'ink';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { buildSearchIndex } from '../../core/search.js';
 import { useAppActions, useAppState } from '../app-context.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
+import { Frame } from '../components/Frame.js';
+import { useRoom } from '../components/Layout.js';
+import { TextField } from '../components/TextField.js';
+import { hint, useKeys, useScreenInput } from '../keys.js';
+import { listWindow } from '../layout.js';
+
+const LIMIT = 50;
+const LABEL = 'Search: ';
 
 export function Search() {
-  const { ws, height, helpOpen } = useAppState();
+  const { ws } = useAppState();
   const actions = useAppActions();
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
+  const [typing, setTyping] = useState(true);
   const index = useMemo(() => buildSearchIndex(ws.decks()), [ws]);
-  const hits = useMemo(() => index.search(query, 50), [index, query]);
-  const rows = Math.max(1, bodyHeight(height) - 3);
-  const top = Math.min(Math.max(0, cursor - rows + 1), Math.max(0, hits.length - rows));
+  const hits = useMemo(() => index.search(query, LIMIT), [index, query]);
+  const at = Math.min(cursor, Math.max(0, hits.length - 1));
+  const latest = useRef(at);
+  useLayoutEffect(() => {
+    latest.current = at;
+  });
 
   useEffect(() => {
-    actions.setTyping(true);
+    actions.setTyping(typing);
     return () => actions.setTyping(false);
-  }, [actions]);
+  }, [actions, typing]);
 
-  // Letters go to the query, so only arrows move through results.
-  useInput(
-    (_input, key) => {
-      if (key.escape) actions.pop();
-      else if (key.upArrow) setCursor((c) => Math.max(0, c - 1));
-      else if (key.downArrow) setCursor((c) => Math.min(hits.length - 1, c + 1));
-      else if (key.return) {
-        const hit = hits[cursor];
-        if (hit) actions.push({ name: 'card', item: { key: hit.entry.key, deckId: hit.entry.deckId, deckTitle: hit.entry.deckTitle, card: hit.entry.card } });
-      }
-    },
-    { isActive: !helpOpen },
-  );
+  const move = (step: (from: number) => number) => {
+    if (hits.length === 0) return;
+    const next = Math.min(hits.length - 1, Math.max(0, step(latest.current)));
+    latest.current = next;
+    setCursor(next);
+  };
+  const open = () => {
+    const hit = hits[latest.current];
+    if (hit) actions.push({ name: 'card', item: { key: hit.entry.key, deckId: hit.entry.deckId, deckTitle: hit.entry.deckTitle, card: hit.entry.card } });
+  };
 
+  const room = useRoom();
+  // The query line, the count line and a blank line come first.
+  const rows = Math.max(1, room.height - 3);
+  const win = listWindow(hits.length, at, rows);
+  const page = Math.max(1, win.shown - 1);
+
+  // Either mode: arrows and pages move, Enter opens, Esc leaves.
+  useScreenInput((_input, key) => {
+    if (key.escape) actions.pop();
+    else if (key.upArrow) move((c) => c - 1);
+    else if (key.downArrow) move((c) => c + 1);
+    else if (key.pageUp) move((c) => c - page);
+    else if (key.pageDown) move((c) => c + page);
+    else if (key.tab) setTyping((t) => !t);
+    else if (key.return) open();
+  });
+  useKeys({ up: () => move((c) => c - 1), down: () => move((c) => c + 1), search: () => setTyping(true), back: actions.pop }, { isActive: !typing });
+
+  const footer = typing
+    ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
+    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ['Esc', 'back']]);
   return (
-    <Frame title="Search" commands={['up', 'down', 'select', 'back']} footer="type to search · ↑↓ move · Enter open · Esc back">
-      <Box>
-        <Text color="cyan">Search: </Text>
-        <TextInput
-          onChange={(q) => {
-            setQuery(q);
-            setCursor(0);
-          }}
-          isDisabled={helpOpen}
-          placeholder="words from a question, answer or tag"
-        />
+    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', 'back']} footer={footer} fixed>
+      <Box flexShrink={0}>
+        <Text color="cyan">{LABEL}</Text>
+        <TextField width={room.width - LABEL.length} placeholder="join, p-value or a tag" isActive={typing} onChange={(q) => {
+          setQuery(q);
+          latest.current = 0;
+          setCursor(0);
+        }} />
       </Box>
-      <Text dimColor>{query.trim() ? `${hits.length === 50 ? '50+' : hits.length} match${hits.length === 1 ? '' : 'es'} in ${index.size} cards` : `${index.size} cards searchable`}</Text>
+      <Text dimColor wrap="truncate-end">
+        {query.trim() ? `${hits.length === LIMIT ? `${LIMIT}+` : hits.length} match${hits.length === 1 ? '' : 'es'} in ${index.size} cards` : `${index.size} cards searchable`}
+      </Text>
       <Text> </Text>
-      {hits.slice(top, top + rows).map((hit, i) => {
-        const selected = top + i === cursor;
-        const prompt = hit.entry.prompt.replace(/\s+/g, ' ');
+      {win.above > 0 ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
+      {hits.slice(win.top, win.top + win.shown).map((hit, i) => {
+        const selected = win.top + i === at;
+        const prompt = hit.entry.prompt.replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim();
         return (
-          <Text key={hit.entry.key} color={selected ? 'cyan' : undefined} wrap="truncate-end">
+          <Text key={hit.entry.key} color={selected ? 'cyan' : undefined} bold={selected} wrap="truncate-end">
             {`${selected ? '› ' : '  '}${prompt}`}
             <Text dimColor>{`  ${hit.entry.deckTitle}`}</Text>
           </Text>
         );
       })}
+      {win.below > 0 ? <Text dimColor>{`  ▼ ${win.below} more`}</Text> : null}
     </Frame>
   );
 }

@@ -1,6 +1,5 @@
 // Role, interview date, new cards per day, desired retention and confidence prompts; where progress is kept.
-import { TextInput } from '@inkjs/ui';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import { daysUntil, parseInterviewDate, startOfDay } from '../../core/day.js';
 import { trackById } from '../../core/tracks.js';
@@ -8,7 +7,10 @@ import { DEFAULT_SETTINGS } from '../../store/settings.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
-import { hint, useKeys } from '../keys.js';
+import { hint, useKeys, useScreenInput } from '../keys.js';
+import { TextField } from '../components/TextField.js';
+import { useRoom } from '../components/Layout.js';
+import { formatDate } from '../../core/day.js';
 
 type Field = 'role' | 'interviewDate' | 'newPerDay' | 'retention' | 'askConfidence';
 const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'retention', 'askConfidence'];
@@ -90,29 +92,36 @@ function interviewLabel(date: string | null, now: number): string {
 /** Typing the date: YYYY-MM-DD, checked as you press Enter; empty clears it. */
 function InterviewDateField({ current, onDone }: { current: string | null; onDone: () => void }) {
   const actions = useAppActions();
+  const { clock } = useAppState();
+  const room = useRoom();
+  // A date two weeks out: an example a candidate could actually enter.
+  const example = formatDate(clock() + 14 * 24 * 60 * 60 * 1000);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     actions.setTyping(true);
     return () => actions.setTyping(false);
   }, [actions]);
-  useInput((_input, key) => (key.escape ? onDone() : undefined));
+  useScreenInput((_input, key) => (key.escape ? onDone() : undefined));
   return (
-    <Frame title="Settings" commands={['back']} footer={hint([['Enter', 'set'], ['Esc', 'cancel']])}>
+    <Frame title="Settings" commands={['select', 'back']} footer="Enter set · Esc cancel · ? is typed here: Esc, then ? help">
       <Box flexDirection="column">
         <Text wrap="wrap">Interview date (YYYY-MM-DD). Readiness then predicts your recall for that day, and Home shows a daily plan. Leave it empty to clear it.</Text>
         <Text> </Text>
         <Box>
-          <Text color="cyan">Date: </Text>
-          <TextInput
-            defaultValue={current ?? ''}
-            placeholder="2026-12-03"
+          <Box flexShrink={0}>
+            <Text color="cyan">Date: </Text>
+          </Box>
+          <TextField
+            initial={current ?? ''}
+            width={room.width - 6}
+            placeholder={example}
             onSubmit={(value) => {
               const text = value.trim();
               if (text === '') {
                 actions.updateSettings({ interviewDate: null });
                 onDone();
               } else if (parseInterviewDate(text) === null) {
-                setError(`"${text}" is not a date like 2026-12-03`);
+                setError(`"${text}" is not a date like ${example} (YYYY-MM-DD)`);
               } else {
                 actions.updateSettings({ interviewDate: text });
                 onDone();

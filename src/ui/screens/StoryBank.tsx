@@ -113,7 +113,7 @@ export function StoryBank() {
         <Text> </Text>
         <Menu
           items={items}
-          limit={listHeight}
+          rows={listHeight}
           initialIndex={Math.max(0, stories.findIndex((s) => s.id === cursor))}
           onSelect={(id) => open(id)}
           onHighlight={setCursor}

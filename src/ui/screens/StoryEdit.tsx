@@ -1,14 +1,14 @@
 // Writing or editing one STAR story: a title, the four parts as multi-line text, and the values it
 // shows. Text is typed at the end of a field (Backspace takes back the last character), as the
 // mock's notes are: no cursor to lose, and nothing the terminal could misdraw.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { CULTURE_VALUES } from '../../core/culture-values.js';
 import { cleanStoryText, newStoryId, STORY_PART_NAMES, STORY_PARTS, storyIdsWithHistory, storyProblems, storyValueNames, type Story, type StoryPart } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
-import { BINDINGS, hint, type Command } from '../keys.js';
+import { BINDINGS, hint, useScreenInput, type Command } from '../keys.js';
 
 type Field = 'title' | StoryPart | 'values' | 'save';
 const FIELDS: readonly Field[] = ['title', ...STORY_PARTS, 'values', 'save'];
@@ -93,7 +93,7 @@ export function StoryEdit({ storyId }: { storyId?: string | undefined }) {
     setDraft((d) => ({ ...d, values: d.values.includes(id) ? d.values.filter((v) => v !== id) : [...d.values, id] }));
   };
 
-  useInput(
+  useScreenInput(
     (input, key) => {
       if (confirmLeave) {
         if (is('confirmYes', input, key)) actions.pop();

@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
-import { TextInput } from '@inkjs/ui';
 import { useEffect, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
 import { useAppActions } from '../../app-context.js';
+import { useRoom } from '../Layout.js';
+import { TextField } from '../TextField.js';
 import { useKeys } from '../../keys.js';
 import { CardText, Para, Source } from '../CardText.js';
 import { OptionList, toggled } from './OptionList.js';
@@ -14,6 +15,8 @@ type OpenCard = Extract<Card, { type: 'open' }>;
 
 export const OPEN_COMMANDS = ['up', 'down', 'toggle', 'select', 'again', 'hard', 'good', 'easy', 'undo'] as const;
 
+const ANSWER_LABEL = 'Your answer: ';
+
 /** Answer in your own words (or in your head), then tick the key points you covered. */
 export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
   const { setTyping } = useAppActions();
@@ -21,6 +24,7 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
   const [draft, setDraft] = useState('');
   const [cursor, setCursor] = useState(0);
   const [covered, setCovered] = useState<ReadonlySet<number>>(new Set());
+  const room = useRoom();
   const total = card.keyPoints.length;
   const suggested = suggestOpenRating(covered.size, total);
 
@@ -51,8 +55,10 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
       {phase === 'answer' ? (
         <>
           <Box>
-            <Text color="cyan">{'Your answer: '}</Text>
-            <TextInput onChange={setDraft} onSubmit={() => setPhase('check')} placeholder="type it, or answer in your head" />
+            <Box flexShrink={0}>
+              <Text color="cyan">{ANSWER_LABEL}</Text>
+            </Box>
+            <TextField width={room.width - ANSWER_LABEL.length} onChange={setDraft} onSubmit={() => setPhase('check')} placeholder="type it, or answer in your head" />
           </Box>
           <Text> </Text>
           <Text dimColor>Enter reveals the key points.</Text>

@@ -1,0 +1,119 @@
+// One listener on ink's input for the whole app, routing each key to the handlers that are active
+// now. Two things ink's own useInput gets wrong for us:
+// - each useInput attaches in a passive effect, so a key that arrives while a screen mounts (Enter
+//   then j, typed quickly) reaches nobody; handlers here register in a layout effect, in the same
+//   commit that draws the screen, and the router itself never unmounts;
+// - ink hands a burst of plain text (a paste, fast typing, two Backspaces in one read over SSH) to
+//   handlers as one string such as "ab\x7f\x7f"; here control characters in a burst become keys of
+//   their own, so Backspace deletes and Enter submits whatever else arrived with them.
+import { useInput, type Key } from 'ink';
+import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+export type RawHandler = (input: string, key: Key) => void;
+
+interface Entry {
+  handler: { current: RawHandler };
+}
+
+const RouterContext = createContext<Set<Entry> | null>(null);
+
+export const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
+function controlKey(char: string): [string, Key] {
+  switch (char) {
+    case '\r':
+    case '\n':
+      return ['', { ...NO_KEY, return: true }];
+    case '\t':
+      return ['', { ...NO_KEY, tab: true }];
+    case '\b':
+      return ['', { ...NO_KEY, backspace: true }];
+    case '\x7f':
+      return ['', { ...NO_KEY, delete: true }];
+    default:
+      // Ctrl+letter, as ink reports it when it arrives alone.
+      return [String.fromCharCode(char.charCodeAt(0) + 96), { ...NO_KEY, ctrl: true }];
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x1f\x7f]/;
+
+/**
+ * A burst of plain input as the keys it stands for: runs of printable text stay whole (a paste is
+ * one insert), each control character is a key of its own.
+ */
+export function splitBurst(input: string, key: Key): [string, Key][] {
+  const plain = !Object.entries(key).some(([name, on]) => on === true && name !== 'shift');
+  if (!plain || input.length <= 1 || !CONTROL.test(input)) return [[input, key]];
+  const keys: [string, Key][] = [];
+  let run = '';
+  for (const char of input) {
+    if (CONTROL.test(char)) {
+      if (run) keys.push([run, NO_KEY]);
+      run = '';
+      keys.push(controlKey(char));
+    } else run += char;
+  }
+  if (run) keys.push([run, NO_KEY]);
+  return keys;
+}
+
+/** The one ink input listener; everything below it uses useRawInput or useKeys. */
+export function InputRouter({ children }: { children: ReactNode }) {
+  const [entries] = useState(() => new Set<Entry>());
+  // Stable, so ink never re-subscribes it (its effect would leave a gap where keys are lost).
+  const route = useCallback(
+    (input: string, key: Key) => {
+      for (const [i, k] of splitBurst(input, key)) {
+        // A snapshot: a screen opened by this key must not receive the same key.
+        for (const entry of [...entries]) {
+          if (entries.has(entry)) entry.handler.current(i, k);
+        }
+      }
+    },
+    [entries],
+  );
+  useInput(route);
+  return <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>;
+}
+
+/** Every key while active, as ink reports it (after burst splitting). */
+export function useRawInput(handler: RawHandler, options: { isActive?: boolean } = {}): void {
+  const entries = useContext(RouterContext);
+  if (!entries) throw new Error('useRawInput must be used inside <InputRouter>');
+  const ref = useRef(handler);
+  useLayoutEffect(() => {
+    ref.current = handler;
+  });
+  const active = options.isActive ?? true;
+  useLayoutEffect(() => {
+    if (!active) return;
+    const entry: Entry = { handler: ref };
+    entries.add(entry);
+    return () => {
+      entries.delete(entry);
+    };
+  }, [active, entries]);
+}
