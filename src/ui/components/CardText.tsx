@@ -2,7 +2,7 @@
 // apart, never re-wrapped into prose.
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import { useAppState } from '../app-context.js';
+import { useRoom } from './Layout.js';
 import { useRemeasure } from './ScrollArea.js';
 
 interface Block {
@@ -38,7 +38,7 @@ function wrapLine(line: string, width: number): string {
  * which starts the next line with a stray blank. List items hang their wrapped lines.
  */
 export function Para({ text, indent = 0, bold = false, dim = false, color }: { text: string; indent?: number; bold?: boolean; dim?: boolean; color?: string | undefined }) {
-  const { width } = useAppState();
+  const { width } = useRoom();
   useRemeasure();
   const wrapped = text
     .split('\n')
@@ -63,7 +63,7 @@ function codeLines(text: string, width: number): string[] {
 }
 
 export function CardText({ text, bold = false, dim = false }: { text: string; bold?: boolean; dim?: boolean }) {
-  const { width } = useAppState();
+  const { width } = useRoom();
   useRemeasure();
   return (
     <Box flexDirection="column">
@@ -91,7 +91,7 @@ export function Source({ url }: { url: string | undefined }) {
 
 /** A list item with a hanging indent, so wrapped lines line up under the text, not the bullet. */
 export function Bullet({ text, mark = '•', indent = 2, dim = false }: { text: string; mark?: string; indent?: number; dim?: boolean }) {
-  const { width } = useAppState();
+  const { width } = useRoom();
   useRemeasure();
   const lead = ' '.repeat(indent);
   const hang = ' '.repeat(indent + mark.length + 1);
