@@ -60,7 +60,8 @@ export const BINDINGS: Record<Command, Binding> = {
   down: { label: '↓ j', description: 'move down', test: (i, k) => k.downArrow || i === 'j' },
   select: { label: 'Enter', description: 'choose or submit', test: (_i, k) => k.return },
   back: { label: 'Esc q', description: 'go back', test: (i, k) => k.escape || i === 'q' },
-  quit: { label: 'Esc q', description: 'quit', test: (i, k) => k.escape || i === 'q' },
+  // Not Esc: an Esc too many (leaving a screen, a field) must not close the app.
+  quit: { label: 'q', description: 'quit', test: (i) => i === 'q' },
   search: { label: '/', description: 'search all cards', test: (i) => i === '/' },
   reveal: { label: 'Space', description: 'reveal the answer', test: (i, k) => i === ' ' || k.return },
   again: { label: '1', description: 'rate Again (forgot)', test: (i) => i === '1' },

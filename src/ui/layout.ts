@@ -55,6 +55,13 @@ export interface ListWindow {
   /** Entries hidden above and below (each takes a "more" line when non-zero). */
   above: number;
   below: number;
+  /** Lines drawn: the entries and any "more" lines. */
+  lines: number;
+}
+
+/** The "more" lines a list draws: none when it has no room for them (fewer than 3 rows). */
+export function moreLines(w: ListWindow, rows: number): { above: boolean; below: boolean } {
+  return rows >= 3 ? { above: w.above > 0, below: w.below > 0 } : { above: false, below: false };
 }
 
 /**
@@ -63,8 +70,12 @@ export interface ListWindow {
  */
 export function listWindow(count: number, cursor: number, rows: number): ListWindow {
   const room = Math.max(1, rows);
-  if (count <= room) return { top: 0, shown: count, above: 0, below: 0 };
-  const window = (top: number, shown: number): ListWindow => ({ top, shown, above: top, below: count - top - shown });
+  if (count <= room) return { top: 0, shown: count, above: 0, below: 0, lines: count };
+  const window = (top: number, shown: number): ListWindow => {
+    const w = { top, shown, above: top, below: count - top - shown, lines: shown };
+    const more = moreLines(w, room);
+    return { ...w, lines: shown + (more.above ? 1 : 0) + (more.below ? 1 : 0) };
+  };
   // Too little room for indicators: entries win.
   if (room < 3) return window(Math.min(Math.max(0, cursor - room + 1), count - room), room);
   const middle = room - 2;

@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useKeys } from '../keys.js';
-import { listWindow } from '../layout.js';
+import { listWindow, moreLines } from '../layout.js';
 
 export interface MenuItem<V extends string> {
   label: string;
@@ -25,6 +25,7 @@ export function Menu<V extends string>({ items, onSelect, onHighlight, rows, ini
   const [cursor, setCursor] = useState(() => Math.min(Math.max(0, initialIndex), Math.max(0, items.length - 1)));
   const at = Math.min(cursor, Math.max(0, items.length - 1));
   const win = listWindow(items.length, at, rows ?? items.length);
+  const more = moreLines(win, rows ?? items.length);
   // Relative to the latest cursor: keys of one burst ("jjj") arrive before React re-renders.
   const latest = useRef(at);
   useLayoutEffect(() => {
@@ -53,7 +54,7 @@ export function Menu<V extends string>({ items, onSelect, onHighlight, rows, ini
   );
   return (
     <Box flexDirection="column" flexShrink={0}>
-      {win.above > 0 ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
+      {more.above ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
       {items.slice(win.top, win.top + win.shown).map((item, i) => {
         const selected = win.top + i === at;
         return (
@@ -62,7 +63,7 @@ export function Menu<V extends string>({ items, onSelect, onHighlight, rows, ini
           </Text>
         );
       })}
-      {win.below > 0 ? <Text dimColor>{`  ▼ ${win.below} more`}</Text> : null}
+      {more.below ? <Text dimColor>{`  ▼ ${win.below} more`}</Text> : null}
     </Box>
   );
 }

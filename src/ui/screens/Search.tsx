@@ -9,7 +9,7 @@ import { Frame } from '../components/Frame.js';
 import { useRoom } from '../components/Layout.js';
 import { TextField } from '../components/TextField.js';
 import { hint, useKeys, useScreenInput } from '../keys.js';
-import { listWindow } from '../layout.js';
+import { listWindow, moreLines } from '../layout.js';
 
 const LIMIT = 50;
 const LABEL = 'Search: ';
@@ -48,6 +48,7 @@ export function Search() {
   // The query line, the count line and a blank line come first.
   const rows = Math.max(1, room.height - 3);
   const win = listWindow(hits.length, at, rows);
+  const more = moreLines(win, rows);
   const page = Math.max(1, win.shown - 1);
 
   // Either mode: arrows and pages move, Enter opens, Esc leaves.
@@ -79,7 +80,7 @@ export function Search() {
         {query.trim() ? `${hits.length === LIMIT ? `${LIMIT}+` : hits.length} match${hits.length === 1 ? '' : 'es'} in ${index.size} cards` : `${index.size} cards searchable`}
       </Text>
       <Text> </Text>
-      {win.above > 0 ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
+      {more.above ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
       {hits.slice(win.top, win.top + win.shown).map((hit, i) => {
         const selected = win.top + i === at;
         const prompt = hit.entry.prompt.replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim();
@@ -90,7 +91,7 @@ export function Search() {
           </Text>
         );
       })}
-      {win.below > 0 ? <Text dimColor>{`  ▼ ${win.below} more`}</Text> : null}
+      {more.below ? <Text dimColor>{`  ▼ ${win.below} more`}</Text> : null}
     </Frame>
   );
 }
