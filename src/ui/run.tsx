@@ -58,12 +58,22 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   instance = render(<App ws={ws} clock={clock} initial={initial} onRated={(change) => (rated += change)} />, { exitOnCtrlC: true, patchConsole: false });
   // After the first frame, not before it: a long replay of the log is saved for the next start.
   setTimeout(() => ws.progress.saveSnapshot(), 0);
+  let crash: unknown = null;
   try {
     await instance.waitUntilExit();
+  } catch (error) {
+    crash = error;
   } finally {
     process.stdout.off('resize', onResize);
     giveBack();
     ws.close();
+  }
+  if (crash) {
+    // What ink drew of the error was on the alternate screen, now gone: say it on the shell's.
+    const message = crash instanceof Error ? crash.message : String(crash);
+    process.stderr.write(`keeper-prep: the app stopped on an error: ${message}\nEvery rating made before it is saved. Please report this with the line above.\n`);
+    process.exitCode = 1;
+    return;
   }
   process.stdout.write(`${exitLine(ws, rated, clock())}\n`);
 }
