@@ -31,3 +31,20 @@ export function parseInterviewDate(text: string): number | null {
 export function daysUntil(now: number, interviewAt: number): number {
   return Math.max(0, Math.round((startOfDay(interviewAt) - startOfDay(now)) / DAY_MS));
 }
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/**
+ * A moment as the user reads dates everywhere in the app and its commands: local YYYY-MM-DD.
+ * One format, not the locale's, so a date reads the same in a table, a report and a screen.
+ */
+export function formatDate(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
+/** A moment with its time of day, local YYYY-MM-DD HH:MM (24-hour). */
+export function formatDateTime(at: number): string {
+  const d = new Date(at);
+  return `${formatDate(at)} ${pad2(d.getHours())}:${pad2(d.getMinutes())}`;
+}
