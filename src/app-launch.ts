@@ -1,6 +1,6 @@
 // Opening the workspace and starting the app, shared by the plain `keeper-prep` fast path and
 // the command line. The UI is a separate chunk, imported only here.
-import { openWorkspace, type Workspace } from './store/workspace.js';
+import { checkDeckArgs, openWorkspace, type Workspace, type WorkspaceOptions } from './store/workspace.js';
 
 export interface InstallPaths {
   /** decks/ of the installed package. */
@@ -18,8 +18,12 @@ export interface GlobalOptions {
   interview?: string | null;
 }
 
+function workspaceOptions(paths: InstallPaths, options: GlobalOptions): WorkspaceOptions {
+  return { dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() };
+}
+
 export async function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {
-  const ws = await openWorkspace({ dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() });
+  const ws = await openWorkspace(workspaceOptions(paths, options));
   // Remembered like the Settings screen's field: the date is set once, not passed every time.
   if (options.interview !== undefined) ws.settings.set({ interviewDate: options.interview });
   return ws;
@@ -36,6 +40,8 @@ export interface Launch {
 
 export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    // A script is better served by the real mistake in its --deck than by the terminal notice.
+    if (options.deck?.length) await checkDeckArgs(workspaceOptions(paths, options));
     process.stderr.write(`${NEEDS_TERMINAL}\n`);
     process.exitCode = 1;
     return;

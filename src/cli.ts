@@ -12,6 +12,15 @@ const version = typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERS
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
+// A reader that stops early (`| head`) closes the pipe: the output is over, nothing went wrong.
+// Exit at once, with the status the command has set so far (0 unless it found a problem).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit();
+  });
+}
+
 if (process.argv.length <= 2) {
   await startApp(paths, {});
 } else {

@@ -7,8 +7,9 @@ import { designHistoryCommand, designListCommand, findPrompt } from './commands/
 import { searchCommand } from './commands/search.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
-import { parseInterviewDate } from './core/day.js';
+import { formatDate, parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
+import { shellArg } from './core/shell.js';
 import type { Workspace } from './store/workspace.js';
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -25,6 +26,25 @@ function interviewDate(value: string): string | null {
   if (value === 'none') return null;
   if (parseInterviewDate(value) === null) throw new InvalidArgumentError('must be a date like 2026-12-03 (or "none" to clear it)');
   return value;
+}
+
+/**
+ * commander puts its spelling suggestion on a second line, "(Did you mean study?)"; the error
+ * stays one line, with the suggestion quoted like the word it corrects.
+ */
+function oneLineError(text: string): string {
+  const message = text.replace(/^error: /, '').trim();
+  return message.replace(/\s*\(Did you mean (one of )?(.+)\?\)$/, (_all, oneOf: string | undefined, names: string) => `. Did you mean ${oneOf ?? ''}${names.split(', ').map((n) => `'${n}'`).join(', ')}?`);
+}
+
+/**
+ * commander reports an unknown command, with its suggestion, only for a program without an
+ * action of its own; plain keeper-prep opens the app, so the action hands extra words back here.
+ */
+function unknownCommand(program: Command): never {
+  const commander = program as unknown as { unknownCommand?: () => never };
+  if (typeof commander.unknownCommand === 'function') commander.unknownCommand();
+  program.error(`error: unknown command '${program.args[0]}'`, { code: 'commander.unknownCommand' });
 }
 
 function print(text: string): void {
@@ -54,9 +74,12 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .exitOverride()
     .configureOutput({
       writeErr: (text) => process.stderr.write(text),
-      outputError: (text, write) => write(`keeper-prep: ${text.replace(/^error: /, '').trim()}\n`),
+      outputError: (text, write) => write(`keeper-prep: ${oneLineError(text)}\n`),
     })
-    .action(async () => startApp(paths, program.opts<GlobalOptions>()));
+    .action(async () => {
+      if (program.args.length > 0) unknownCommand(program);
+      await startApp(paths, program.opts<GlobalOptions>());
+    });
 
   program.addHelpText(
     'after',
@@ -136,11 +159,16 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .command('new-deck')
     .description('write a starter deck to FILE (one card of each kind) to edit into your own')
     .argument('<file>', 'the deck file to create, like my-deck.json')
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .option('--install', 'write it into your decks folder (created if need be), so every start loads it')
+    .addHelpText('after', '\nExamples:\n  keeper-prep new-deck my-deck.json\n  keeper-prep new-deck my-deck --install\n')
+    .action(async (file: string, opts: { install?: boolean }, cmd: Command) => {
       const { newDeckCommand } = await import('./commands/new-deck.js');
+      const { ensureSchemaCopy } = await import('./store/deck-schema.js');
       const { resolveDataDir } = await import('./store/workspace.js');
-      const decksDir = join(resolveDataDir(cmd.optsWithGlobals<GlobalOptions>().dataDir, process.env), 'decks');
-      print(newDeckCommand(file, join(paths.builtinDir, 'deck.schema.json'), decksDir));
+      const flag = cmd.optsWithGlobals<GlobalOptions>().dataDir;
+      const dataDir = resolveDataDir(flag, process.env);
+      const command = flag === undefined ? 'keeper-prep' : `keeper-prep --data-dir ${shellArg(flag)}`;
+      print(newDeckCommand(file, { schema: ensureSchemaCopy(dataDir, paths.builtinDir), userDecksDir: join(dataDir, 'decks'), install: !!opts.install, command }));
     });
 
   program
@@ -153,8 +181,9 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .addHelpText('after', '\nCSV/TSV: a question column and an answer column, optionally tags; a header row (question/answer,\nfront/back or term/definition) is recognised. Anki\'s "Notes in Plain Text" export works as is.\n\nExamples:\n  keeper-prep import "System Design.apkg"\n  keeper-prep import quizlet-export.txt --id sql-drills\n')
     .action(async (file: string, opts: { out?: string; id?: string; force?: boolean }, cmd: Command) => {
       const { importCommand } = await import('./commands/import.js');
+      const { ensureSchemaCopy } = await import('./store/deck-schema.js');
       await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) =>
-        importCommand(ws, file, opts, { sqlWasm: paths.sqlWasm, schema: join(paths.builtinDir, 'deck.schema.json') }, new Date().toISOString().slice(0, 10)),
+        importCommand(ws, file, opts, { sqlWasm: paths.sqlWasm, schema: ensureSchemaCopy(ws.dataDir, paths.builtinDir) }, formatDate(Date.now())),
       );
     });
 
@@ -200,11 +229,18 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .description('print the deck JSON Schema')
     .action(() => print(JSON.stringify(deckJsonSchema(), null, 2)));
 
+  // Only the program itself takes extra words, to report them as an unknown command; set after
+  // the subcommands exist so that none of them inherits it.
+  program.allowExcessArguments();
+
   try {
     await program.parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.exitCode !== 0 && !['commander.help', 'commander.helpDisplayed', 'commander.version'].includes(error.code)) {
+      if (error.code === 'commander.unknownCommand') {
+        // A suggestion is pointer enough; without one, the list of commands is where to look.
+        if (!error.message.includes('Did you mean')) process.stderr.write('Run "keeper-prep --help" for the commands.\n');
+      } else if (error.exitCode !== 0 && !['commander.help', 'commander.helpDisplayed', 'commander.version'].includes(error.code)) {
         process.stderr.write(`${program.helpInformation().split('\n')[0]}\nRun "keeper-prep --help" for the commands and options.\n`);
       }
       process.exitCode = error.exitCode;

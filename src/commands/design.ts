@@ -1,4 +1,5 @@
 // `keeper-prep design --list` and `design history`: the prompts and past attempts, for scripts.
+import { formatDate, formatDateTime } from '../core/day.js';
 import { formatClock } from '../core/mock.js';
 import { RATING_NAMES } from '../core/scheduler.js';
 import type { DesignPrompt, Workspace } from '../store/workspace.js';
@@ -16,7 +17,8 @@ export function findPrompt(ws: Workspace, id: string, now: number): DesignPrompt
 export function designListCommand(ws: Workspace, now: number, json: boolean): string {
   const history = ws.attempts.history();
   const drafts = new Set(ws.attempts.draftKeys());
-  const rows = ws.designPrompts(now).map((p) => {
+  const prompts = ws.designPrompts(now);
+  const rows = prompts.map((p) => {
     const mine = history.filter((a) => a.key === p.key);
     return {
       id: p.card.id,
@@ -33,7 +35,10 @@ export function designListCommand(ws: Workspace, now: number, json: boolean): st
   if (json) return JSON.stringify(rows, null, 2);
   return table(
     ['id', 'min', 'tries', 'status'],
-    rows.map((r) => [r.id, r.minutes, r.attempts, r.unfinished ? 'unfinished' : r.due ? 'due' : r.dueAt ? `next ${r.dueAt.slice(0, 10)}` : 'new']),
+    rows.map((r, i) => {
+      const dueAt = prompts[i]!.dueAt;
+      return [r.id, r.minutes, r.attempts, r.unfinished ? 'unfinished' : r.due ? 'due' : dueAt !== null ? `next ${formatDate(dueAt)}` : 'new'];
+    }),
   );
 }
 
@@ -44,7 +49,7 @@ export function designHistoryCommand(ws: Workspace, key: string | undefined, jso
   return table(
     ['finished', 'prompt', 'time', 'hints', 'mean', 'rating'],
     attempts.map((a) => [
-      new Date(a.finishedAt).toISOString().slice(0, 16).replace('T', ' '),
+      formatDateTime(a.finishedAt),
       a.key.split('/')[1] ?? a.key,
       formatClock(a.durationMs),
       a.hintsUsed,

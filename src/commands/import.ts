@@ -3,7 +3,7 @@
 // unless the whole import succeeds. Loaded only by this command: sql.js and the HTML converter
 // are too heavy for every start.
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, relative, resolve } from 'node:path';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { convertAnkiNotes, type Skipped } from '../core/anki-notes.js';
 import { convertCsv } from '../core/csv-cards.js';
 import { ID_PATTERN } from '../core/deck.js';
@@ -11,8 +11,10 @@ import { importedDeck } from '../core/imported-deck.js';
 import { decodeText, ImportError, slugId } from '../core/import-text.js';
 import { readAnkiPackage } from '../store/anki-package.js';
 import { writeDeckFile } from '../store/deck-files.js';
+import { schemaRef } from '../store/deck-schema.js';
 import { readImportSource } from '../store/import-source.js';
 import type { Workspace } from '../store/workspace.js';
+import { shellArg } from '../core/shell.js';
 
 export interface ImportOptions {
   out?: string | undefined;
@@ -23,7 +25,7 @@ export interface ImportOptions {
 export interface ImportPaths {
   /** sql-wasm.wasm, shipped beside the bundle. */
   sqlWasm: string;
-  /** The shipped deck.schema.json, for the new deck's "$schema". */
+  /** The data directory's deck.schema.json, for the new deck's "$schema". */
   schema: string;
 }
 
@@ -86,7 +88,7 @@ export async function importCommand(ws: Workspace, file: string, options: Import
     id,
     title,
     description: `Imported from ${source.name} on ${today}.`,
-    schema: relative(dirname(target), paths.schema).split('\\').join('/'),
+    schema: schemaRef(target, paths.schema),
     cards: converted.cards,
   });
   writeDeckFile(target, deck);
@@ -98,6 +100,6 @@ export async function importCommand(ws: Workspace, file: string, options: Import
     `Wrote deck "${id}" to ${target}`,
     inDecksDir
       ? `Study it: keeper-prep study --deck ${id}  (or open keeper-prep: Home > Your decks)`
-      : `Study it: keeper-prep study --deck ${target}  (or move it to ${ws.userDecksDir} to load it every time)`,
+      : `Study it: keeper-prep study --deck ${shellArg(target)}  (or move it to ${ws.userDecksDir} to load it every time)`,
   ].join('\n');
 }

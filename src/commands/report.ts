@@ -1,5 +1,6 @@
 // `keeper-prep report`: the readiness figures as a Markdown page to keep, print or share.
-import { localDate, planLine, type Readiness, type RecallFigures, type Topic } from '../core/readiness.js';
+import { formatDate } from '../core/day.js';
+import { planLine, type Readiness, type RecallFigures, type Topic } from '../core/readiness.js';
 import { percent, topicLabel } from '../core/readiness-charts.js';
 import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
@@ -96,14 +97,14 @@ export function readinessReport(ws: Workspace, now: number): string {
   const settings = ws.settings.get();
   const r = readinessFor(ws, now);
   const role = trackById(settings.role);
-  const out: string[] = [`# Interview readiness, ${localDate(now)}`, ''];
+  const out: string[] = [`# Interview readiness, ${formatDate(now)}`, ''];
   out.push(`Role: ${role ? role.title : 'not chosen yet'}${ws.selected ? ' (decks chosen with --deck)' : ''}.`);
   out.push(
     r.interviewAt === null
       ? 'Interview date: not set, so recall is predicted for today.'
       : r.predictedFor === 'interview'
-        ? `Interview: ${localDate(r.interviewAt)}. Recall is predicted for the interview day at noon, local time.`
-        : `Interview: ${localDate(r.interviewAt)}, which has passed, so recall is predicted for today.`,
+        ? `Interview: ${formatDate(r.interviewAt)}. Recall is predicted for the interview day at noon, local time.`
+        : `Interview: ${formatDate(r.interviewAt)}, which has passed, so recall is predicted for today.`,
   );
   out.push('', 'Recall on the day is what FSRS predicts you will recall then; a card you have not seen counts as 0.', '');
 

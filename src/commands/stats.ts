@@ -1,5 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
-import { localDate, planLine, type Readiness } from '../core/readiness.js';
+import { formatDate } from '../core/day.js';
+import { planLine, type Readiness } from '../core/readiness.js';
 import { forecastChart, heatmapChart, percent, sparkline, topicLabel, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
 import { trackById } from '../core/tracks.js';
@@ -11,7 +12,7 @@ export const DATE_HINT = 'No interview date: set one with --interview YYYY-MM-DD
 
 /** Where the figures point: "for the interview on 2026-12-03" or "for today". */
 export function predictedForText(r: Readiness): string {
-  return r.predictedFor === 'interview' && r.interviewAt !== null ? `for the interview on ${localDate(r.interviewAt)}` : 'for today';
+  return r.predictedFor === 'interview' && r.interviewAt !== null ? `for the interview on ${formatDate(r.interviewAt)}` : 'for today';
 }
 
 function readinessText(r: Readiness): string[] {

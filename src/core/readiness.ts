@@ -3,7 +3,7 @@
 // known, and the daily plan's review estimate comes from running the scheduler itself forward.
 // Pure: the clock readings, the records and the log all come in as arguments.
 import { AREAS, cardKey, QUIZ_KINDS, type Area, type Card, type Deck } from './deck.js';
-import { daysUntil, startOfDay } from './day.js';
+import { daysUntil, formatDate, startOfDay } from './day.js';
 import { applyEntry, emptyProgress, type CardRecord, type LogEntry, type ReviewEntry } from './progress.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
@@ -186,11 +186,8 @@ function addDays(dayStart: number, n: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime();
 }
 
-/** YYYY-MM-DD in local time. */
-export function localDate(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+// The Readiness screen still imports the date format under its old name.
+export { formatDate as localDate } from './day.js';
 
 interface QuizCard {
   key: string;
@@ -397,7 +394,7 @@ export function dailyPlan(input: PlanInput): DailyPlan {
 
 /** The plan as Home shows it: "12 days left: 25 new + ~40 reviews a day". */
 export function planLine(plan: DailyPlan): string {
-  if (plan.status === 'past') return `The interview date (${localDate(plan.interviewAt)}) has passed: set the next one in Settings.`;
+  if (plan.status === 'past') return `The interview date (${formatDate(plan.interviewAt)}) has passed: set the next one in Settings.`;
   const reviews = `~${plan.reviewsPerDay} review${plan.reviewsPerDay === 1 ? '' : 's'}`;
   if (plan.status === 'today') return `Interview day: ${reviews} before it, no new cards. Good luck!`;
   const days = `${plan.daysLeft} day${plan.daysLeft === 1 ? '' : 's'} left`;

@@ -62,3 +62,16 @@ export function buildSearchIndex(decks: readonly Deck[]): SearchIndex {
     },
   };
 }
+
+/**
+ * The ids a mistyped one was probably meant to be, best first: the same forgiving match as card
+ * search (a typo per word, or a part of the id), so "sql-drill" finds "sql-drills".
+ */
+export function nearbyIds(typed: string, ids: readonly string[], limit = 3): string[] {
+  const q = typed.trim();
+  if (!q) return [];
+  const [matches, info, order] = new uFuzzy({ intraMode: 1 }).search([...ids], q, 1, RANK_LIMIT);
+  if (!matches) return [];
+  const ranked = info && order ? order.map((i) => info.idx[i]!) : matches;
+  return ranked.slice(0, limit).map((i) => ids[i]!);
+}

@@ -1,5 +1,6 @@
 // Everything a command or the app needs from disk, opened in one place: settings, decks and
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cardKey, type Deck } from '../core/deck.js';
 import { daysUntil, endOfDay, parseInterviewDate } from '../core/day.js';
@@ -11,6 +12,8 @@ import { dailyPlan, type DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
 import { orphanedCards, type CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
+import { shellArg } from '../core/shell.js';
+import { ensureSchemaCopy } from './deck-schema.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
 import { ProgressStore } from './progress-store.js';
 import { AttemptStore, type Attempt } from './attempts.js';
@@ -53,7 +56,7 @@ export interface Workspace {
   attempts: AttemptStore;
   /** The user's STAR stories; their rehearsals are in the review log under stories/<id>. */
   stories: StoryStore;
-  /** Things the user must be told: files moved aside, deck id clashes, unknown --deck ids. */
+  /** Things the user must be told: files moved aside, deck id clashes. */
   notices: string[];
   decks(): Deck[];
   /** The decks to study: those chosen with --deck, otherwise those of the user's role. */
@@ -103,30 +106,74 @@ export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv)
   return dir ? resolve(dir) : defaultDataDir();
 }
 
+/** Why a --deck value chooses no deck; its message is the one line the command line prints. */
+export class DeckChoiceError extends Error {}
+
+function loadLibrary(options: WorkspaceOptions, dataDir: string): Promise<DeckLibrary> {
+  const flagFiles = (options.deckArgs ?? []).filter(isDeckPath);
+  return loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: join(dataDir, 'decks'), envList: options.env.KEEPER_PREP_DECKS, flagFiles });
+}
+
+/**
+ * The deck ids --deck chooses, or null without --deck. A value that names no deck, or a file
+ * that did not load, throws DeckChoiceError: studying other decks than asked for, or none,
+ * without a word is worse than stopping.
+ */
+export async function chooseDecks(library: DeckLibrary, deckArgs: readonly string[]): Promise<string[] | null> {
+  if (deckArgs.length === 0) return null;
+  const selected: string[] = [];
+  for (const arg of deckArgs) {
+    if (!isDeckPath(arg)) {
+      if (library.decks.some((d) => d.deck.id === arg)) {
+        selected.push(arg);
+        continue;
+      }
+      const { nearbyIds } = await import('../core/search.js');
+      const near = nearbyIds(arg, library.decks.map((d) => d.deck.id));
+      const quoted = near.map((id) => `"${id}"`);
+      const guess = quoted.length > 0 ? ` (did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}?)` : '';
+      throw new DeckChoiceError(`no deck has the id "${arg}"${guess}; \`keeper-prep decks\` lists them`);
+    }
+    const file = resolve(arg);
+    const loaded = library.decks.find((d) => d.file === file);
+    if (loaded) {
+      selected.push(loaded.deck.id);
+      continue;
+    }
+    const broken = library.broken.find((d) => d.file === file);
+    if (!broken || !existsSync(file)) {
+      const winner = library.decks.find((d) => d.replaced?.file === file);
+      throw new DeckChoiceError(winner ? `--deck ${arg}: ${winner.file} has the same deck id ("${winner.deck.id}"); pass one of them` : `--deck ${arg}: no such file`);
+    }
+    const { formatDeckError } = await import('../core/deck-parse.js');
+    const more = broken.errors.length - 1;
+    const rest = more > 0 ? ` (and ${more} more; \`keeper-prep validate ${shellArg(arg)}\` lists them all)` : '';
+    throw new DeckChoiceError(`--deck ${arg} does not load: ${formatDeckError(broken.errors[0]!)}${rest}`);
+  }
+  return selected;
+}
+
+/** Checks --deck values without opening anything else, for when the app cannot start anyway. */
+export async function checkDeckArgs(options: WorkspaceOptions): Promise<void> {
+  const dataDir = resolveDataDir(options.dataDir, options.env);
+  await chooseDecks(await loadLibrary(options, dataDir), options.deckArgs ?? []);
+}
+
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const notices: string[] = [];
   const dataDir = resolveDataDir(options.dataDir, options.env);
-  const settings = openSettings(dataDir, options.now, notices);
   const userDecksDir = join(dataDir, 'decks');
-  const deckArgs = options.deckArgs ?? [];
-  const flagFiles = deckArgs.filter(isDeckPath);
-  const library = await loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: userDecksDir, envList: options.env.KEEPER_PREP_DECKS, flagFiles });
+  const library = await loadLibrary(options, dataDir);
+  // Before settings or progress are touched: a wrong --deck stops the command with nothing opened.
+  const selected = await chooseDecks(library, options.deckArgs ?? []);
+  const settings = openSettings(dataDir, options.now, notices);
   notices.push(...library.notices);
-  let selected: string[] | null = null;
-  if (deckArgs.length > 0) {
-    selected = [];
-    for (const arg of deckArgs) {
-      if (isDeckPath(arg)) {
-        const loaded = library.decks.find((d) => d.file === resolve(arg));
-        if (loaded) selected.push(loaded.deck.id);
-      } else if (library.decks.some((d) => d.deck.id === arg)) {
-        selected.push(arg);
-      } else {
-        notices.push(`No deck has the id "${arg}"; run \`keeper-prep decks\` to list them.`);
-      }
-    }
-  }
   const progress = ProgressStore.open(dataDir, options.now, notices);
+  try {
+    ensureSchemaCopy(dataDir, options.builtinDir);
+  } catch {
+    // Only editors read the copy; a data directory it cannot be written to must not stop the app.
+  }
   const attempts = new AttemptStore(dataDir, notices);
   const stories = new StoryStore(dataDir, options.now, notices);
   let scheduler: Scheduler | null = null;

@@ -1,9 +1,9 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDeckError } from '../../src/core/deck-parse.js';
 import { loadDecks } from '../../src/store/deck-files.js';
-import { openWorkspace } from '../../src/store/workspace.js';
+import { checkDeckArgs, DeckChoiceError, openWorkspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS, MINI_DECK, tempDir } from '../helpers/temp.js';
 
 const T0 = Date.UTC(2026, 10, 20, 9);
@@ -60,10 +60,27 @@ describe('decks', () => {
     expect(ws.decks().map((d) => d.id)).toEqual(['mini']);
   });
 
-  it('selects decks by id with --deck, and says when an id is unknown', async () => {
-    const ws = await openWorkspace({ dataDir: tempDir(), deckArgs: ['culture', 'no-such-deck'], env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
-    expect(ws.decks().map((d) => d.id)).toEqual(['culture']);
-    expect(ws.notices).toContain('No deck has the id "no-such-deck"; run `keeper-prep decks` to list them.');
+  it('selects decks by id with --deck, and refuses an unknown id or a file that does not load before opening anything', async () => {
+    const ws = await openWorkspace({ dataDir: tempDir(), deckArgs: ['culture', 'sql'], env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    expect(ws.decks().map((d) => d.id)).toEqual(['culture', 'sql']);
+    ws.close();
+
+    const dir = tempDir();
+    const open = (deckArgs: string[]) => openWorkspace({ dataDir: join(dir, 'data'), deckArgs, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    await expect(open(['culture', 'no-such-deck'])).rejects.toThrow(new DeckChoiceError('no deck has the id "no-such-deck"; `keeper-prep decks` lists them'));
+    await expect(open(['statistcs'])).rejects.toThrow('no deck has the id "statistcs" (did you mean "statistics"?); `keeper-prep decks` lists them');
+    await expect(open([join(dir, 'gone.json')])).rejects.toThrow(`--deck ${join(dir, 'gone.json')}: no such file`);
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{\n  "id": "bad",\n  "title": 5\n}');
+    await expect(open([bad])).rejects.toThrow(new RegExp(`^--deck ${bad} does not load: ${bad}:\\d+:\\d+ \\w+: .*\\(and \\d+ more; \`keeper-prep validate ${bad}\` lists them all\\)$`));
+    const mini = JSON.parse(readFileSync(MINI_DECK, 'utf8'));
+    const twin = join(dir, 'twin.json');
+    writeFileSync(twin, JSON.stringify(mini));
+    await expect(open([MINI_DECK, twin])).rejects.toThrow(`--deck ${MINI_DECK}: ${twin} has the same deck id ("mini"); pass one of them`);
+    // Nothing was opened, so nothing was written.
+    expect(existsSync(join(dir, 'data'))).toBe(false);
+    await expect(checkDeckArgs({ dataDir: join(dir, 'data'), deckArgs: ['nope'], env: {}, builtinDir: BUILTIN_DECKS, now: T0 })).rejects.toThrow(DeckChoiceError);
+    await expect(checkDeckArgs({ dataDir: join(dir, 'data'), deckArgs: ['culture', MINI_DECK], env: {}, builtinDir: BUILTIN_DECKS, now: T0 })).resolves.toBeUndefined();
   });
 
   it('lists a broken deck with positioned errors and still loads the others', async () => {

@@ -1,6 +1,7 @@
 // Past attempts at one prompt (or all): date, duration, scores; Enter shows an attempt's notes.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
+import { formatDate, formatDateTime } from '../../core/day.js';
 import { formatClock } from '../../core/mock.js';
 import { RATING_NAMES } from '../../core/scheduler.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -24,7 +25,7 @@ export function DesignHistory({ promptKey }: { promptKey?: string | undefined })
     return (
       <Frame title={title} commands={['pageDown', 'pageUp', 'back']} footer={hint([['PgDn', 'scroll'], ['Esc', 'back to the list']])}>
         <ScrollArea height={body}>
-          <Text bold>{`${new Date(shown.finishedAt).toLocaleString()} · ${formatClock(shown.durationMs)} · rated ${RATING_NAMES[shown.rating]}`}</Text>
+          <Text bold>{`${formatDateTime(shown.finishedAt)} · ${formatClock(shown.durationMs)} · rated ${RATING_NAMES[shown.rating]}`}</Text>
           {shown.scores.map((s, i) => (
             <Text key={i} wrap="truncate-end">{`  ${s.score}/4  ${s.dimension}`}</Text>
           ))}
@@ -46,7 +47,7 @@ export function DesignHistory({ promptKey }: { promptKey?: string | undefined })
             rows={Math.max(3, body)}
             items={attempts.map((a, i) => {
               const mean = a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-';
-              return { label: `${new Date(a.finishedAt).toLocaleDateString()}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };
+              return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };
             })}
             onSelect={(i) => setOpen(Number(i))}
           />

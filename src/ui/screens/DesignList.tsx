@@ -1,6 +1,7 @@
 // The system-design prompts: due ones first, each with when it was last tried and how it went.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
+import { formatDate } from '../../core/day.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Para } from '../components/CardText.js';
 import { bodyHeight, Frame } from '../components/Frame.js';
@@ -33,7 +34,7 @@ export function DesignList() {
     const mine = history.filter((a) => a.key === p.key);
     const last = mine[mine.length - 1];
     const forRole = !!role && (p.card.tags ?? []).includes(role);
-    const status = drafts.has(p.key) ? 'unfinished' : p.due ? 'due' : last ? `last ${new Date(last.finishedAt).toLocaleDateString()}` : 'new';
+    const status = drafts.has(p.key) ? 'unfinished' : p.due ? 'due' : last ? `last ${formatDate(last.finishedAt)}` : 'new';
     const label = `${forRole ? '★ ' : '  '}${p.card.title ?? p.card.id}`;
     const room = Math.max(10, width - 4 - status.length - 2);
     return { label: `${label.length > room ? `${label.slice(0, room - 1)}…` : label.padEnd(room)}  ${status}`, value: p.key };

@@ -4,6 +4,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import wrapAnsi from 'wrap-ansi';
+import { formatDate, formatDateTime } from '../../core/day.js';
 import { formatClock, nextPhase, planPhases, startTimer, suggestDesignRating, timerView, togglePause, type MockTimer } from '../../core/mock.js';
 import { RATING_NAMES, type Rating } from '../../core/scheduler.js';
 import type { Attempt, Draft } from '../../store/attempts.js';
@@ -187,7 +188,7 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
       <Frame title={title} commands={['select', 'fresh', 'back']} footer={hint([['Enter', 'resume'], ['n', 'start over'], ['Esc', 'back']])}>
         <Para bold text="You have an unfinished attempt at this prompt." />
         <Text> </Text>
-        <Para text={`Started ${new Date(draft.timer.startedAt).toLocaleString()}; ${formatClock(left.elapsedMs)} in, phase ${Math.min(left.phase + 1, card.phases?.length ?? 1)}.`} />
+        <Para text={`Started ${formatDateTime(draft.timer.startedAt)}; ${formatClock(left.elapsedMs)} in, phase ${Math.min(left.phase + 1, card.phases?.length ?? 1)}.`} />
         <Para text={`${draft.hintsUsed} hint${draft.hintsUsed === 1 ? '' : 's'} used · ${draft.notes.split('\n').filter(Boolean).length} lines of notes`} />
         <Text> </Text>
         <Para text="Enter resumes it with the clock where you left it (paused time is not counted); n starts over and replaces it." />
@@ -257,7 +258,7 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
       <Frame title={title} commands={['continue', 'back']} footer={hint([['Enter', 'go back']])}>
         <Text bold color="green">Attempt saved</Text>
         <Text> </Text>
-        <Para text={`Rated ${RATING_NAMES[saved.rating]}. This prompt is due again ${new Date(saved.due).toLocaleDateString()}. Your notes and scores are in its history (h on the design list).`} />
+        <Para text={`Rated ${RATING_NAMES[saved.rating]}. This prompt is due again ${formatDate(saved.due)}. Your notes and scores are in its history (h on the design list).`} />
       </Frame>
     );
   }

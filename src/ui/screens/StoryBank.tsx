@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import wrapAnsi from 'wrap-ansi';
 import { cultureValue } from '../../core/culture-values.js';
+import { formatDate } from '../../core/day.js';
 import { formatInterval } from '../../core/scheduler.js';
 import { dueStories, isStoryDue, storyItem, storyKey, storyValueNames, valuesWithoutStory, type Story } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -98,7 +99,7 @@ export function StoryBank() {
   const names = highlighted ? storyValueNames(highlighted) : [];
   const record = highlighted ? records.get(storyKey(highlighted.id)) : undefined;
   const detail = highlighted
-    ? `${names.length > 0 ? `Shows ${names.join(', ')}` : 'No values tagged'} · ${record ? `next rehearsal ${new Date(record.state.due).toLocaleDateString()}` : 'never rehearsed'}`
+    ? `${names.length > 0 ? `Shows ${names.join(', ')}` : 'No values tagged'} · ${record ? `next rehearsal ${formatDate(record.state.due)}` : 'never rehearsed'}`
     : '';
 
   return (
