@@ -84,6 +84,14 @@ export function timerView(timer: MockTimer, phases: readonly PlannedPhase[], now
   };
 }
 
+/**
+ * Time left on a countdown: whole seconds rounded up while time remains (the clock reads 0:48 for
+ * the whole first second of a 48-second phase, and 0:00 only when it is up), then "+0:01" over.
+ */
+export function formatCountdown(ms: number): string {
+  return ms > 0 ? formatClock(Math.ceil(ms / 1000) * 1000) : formatClock(ms);
+}
+
 /** "12:05", or "+1:30" over time. */
 export function formatClock(ms: number): string {
   const over = ms < 0;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck-parse.js';
-import { elapsed, formatClock, nextPhase, planPhases, runNotice, runState, startTimer, suggestDesignRating, timerView, togglePause, type DesignCard } from '../../src/core/mock.js';
+import { elapsed, formatClock, formatCountdown, nextPhase, planPhases, runNotice, runState, startTimer, suggestDesignRating, timerView, togglePause, type DesignCard } from '../../src/core/mock.js';
 import { REPO } from '../helpers/temp.js';
 
 const MIN = 60_000;
@@ -28,6 +28,15 @@ describe('mock interview timer', () => {
     expect(late.phaseLeftMs).toBe(-MIN);
     expect(formatClock(late.phaseLeftMs)).toBe('+1:00');
     expect(formatClock(late.totalLeftMs)).toBe('5:00');
+  });
+
+  it('counts down in whole seconds rounded up, so a phase starts at its full length and ends at 0:00', () => {
+    expect(formatCountdown(48_000)).toBe('0:48');
+    expect(formatCountdown(47_999)).toBe('0:48');
+    expect(formatCountdown(1)).toBe('0:01');
+    expect(formatCountdown(0)).toBe('0:00');
+    expect(formatCountdown(-999)).toBe('+0:00');
+    expect(formatCountdown(-61_000)).toBe('+1:01');
   });
 
   it('does not count paused time', () => {

@@ -4,7 +4,7 @@
 // turns in one panel. Every line is laid out to the frame's budget here, never left to yoga.
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import { formatClock, type DesignCard, type PlannedPhase, type TimerView } from '../../../core/mock.js';
+import { formatCountdown, type DesignCard, type PlannedPhase, type TimerView } from '../../../core/mock.js';
 import { frameBudget, MEASURE, splitColumns, WIDE } from '../../layout.js';
 import { Panel } from '../Layout.js';
 import { ScrollArea } from '../ScrollArea.js';
@@ -117,7 +117,7 @@ export function RunView(props: RunViewProps) {
 /** "Phase 2/5 · Estimate" and the clocks, the name cut first so the clocks always show. */
 function ClockLine({ view, phases, width }: { view: TimerView; phases: readonly PlannedPhase[]; width: number }) {
   const phase = phases[view.phase];
-  const clocks = `${view.paused ? 'PAUSED ' : ''}${phase ? `phase ${formatClock(view.phaseLeftMs)} · ` : ''}total ${formatClock(view.totalLeftMs)}`;
+  const clocks = `${view.paused ? 'PAUSED ' : ''}${phase ? `phase ${formatCountdown(view.phaseLeftMs)} · ` : ''}total ${formatCountdown(view.totalLeftMs)}`;
   const label = phase ? `Phase ${view.phase + 1}/${phases.length} · ${phase.name}` : 'All phases done';
   const room = Math.max(1, width - clocks.length - 2);
   const over = view.phaseLeftMs < 0 || view.totalLeftMs < 0;
