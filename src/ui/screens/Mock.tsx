@@ -10,9 +10,9 @@ import type { Attempt, Draft } from '../../store/attempts.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { KeyPoints, RateAttempt, Resume, Saved, ScoreDimension } from '../components/mock/Finish.js';
-import { firstFitting, fitFooter, type FooterPart } from '../components/mock/footer.js';
+import { firstFitting, fitFooter } from '../components/mock/footer.js';
 import { maxNotesBack, wrapNotes } from '../components/mock/Notes.js';
-import { runLayout, RunView, type PanelId } from '../components/mock/RunView.js';
+import { runFooter, runLayout, RunView, type PanelId } from '../components/mock/RunView.js';
 import { hint, useKeys, useScreenInput } from '../keys.js';
 
 type Stage = 'ask' | 'run' | 'review' | 'score' | 'rate' | 'saved';
@@ -247,19 +247,7 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
 
   const footer = typing
     ? firstFitting(['Typing notes (saved as you type) · Esc stops typing, then ? help', 'Typing notes · Esc stops typing, then ? help'], width)
-    : fitFooter(runFooter(), width);
-  function runFooter(): FooterPart[] {
-    const parts: FooterPart[] = [];
-    if (!state.done) parts.push(state.lastPhase ? ['n/f', 'finish', 6] : ['n', 'next phase', 6, 'next']);
-    // Paused, the way back to the clock matters most.
-    parts.push(view.paused ? ['p', 'resume', 8] : ['p', 'pause', 5]);
-    if (hints.length > 0) parts.push(['h', run.hintsUsed < hints.length ? 'hint' : 'hints', 3]);
-    parts.push(['e', layout.wide ? 'type notes' : 'notes', 7, 'notes']);
-    if ((layout.wide ? side : panel) !== 'brief') parts.push(['b', 'brief', 4]);
-    if (!state.lastPhase) parts.push(['f', 'finish', 5]);
-    parts.push(['q', 'leave', 1]);
-    return parts;
-  }
+    : fitFooter(runFooter({ state, paused: view.paused, hints: hints.length, hintsUsed: run.hintsUsed, wide: layout.wide, showing: layout.wide ? side : panel }), width);
   return (
     <Frame title={title} commands={RUN_COMMANDS} footer={footer} measure={layout.measure} fixed>
       <RunView layout={layout} card={card} phases={phases} view={view} notice={notice} hintsUsed={run.hintsUsed} notes={run.notes} panel={panel} side={side} typing={typing} notesBack={notesBack} />

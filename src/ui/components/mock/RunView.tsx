@@ -4,11 +4,12 @@
 // turns in one panel. Every line is laid out to the frame's budget here, never left to yoga.
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
-import { formatCountdown, type DesignCard, type PlannedPhase, type TimerView } from '../../../core/mock.js';
+import { formatCountdown, type DesignCard, type PlannedPhase, type RunState, type TimerView } from '../../../core/mock.js';
 import { frameBudget, MEASURE, splitColumns, WIDE } from '../../layout.js';
 import { Panel } from '../Layout.js';
 import { ScrollArea } from '../ScrollArea.js';
 import { Brief, Hints } from './Brief.js';
+import type { FooterPart } from './footer.js';
 import { LiveNotes } from './Notes.js';
 
 export type PanelId = 'brief' | 'notes' | 'hints';
@@ -43,6 +44,21 @@ export function runLayout(width: number, height: number, guide: string, notice: 
   const fixed = 1 + (notice ? 1 : 0) + lines.length + (gap ? 1 : 0) + 1;
   const [left, right] = wide ? splitColumns(body.width, 0.5) : [body.width, body.width];
   return { wide, measure, width: body.width, guide: lines, gap, panelHeight: Math.max(1, body.height - fixed), left, right };
+}
+
+/** The keys that do something now, most useful first to survive a narrow footer. */
+export function runFooter({ state, paused, hints, hintsUsed, wide, showing }: { state: RunState; paused: boolean; hints: number; hintsUsed: number; wide: boolean; showing: PanelId }): FooterPart[] {
+  const parts: FooterPart[] = [];
+  // In the last phase n and f both end the interview.
+  if (!state.done) parts.push(state.lastPhase ? ['n/f', 'finish', 6] : ['n', 'next phase', 6, 'next']);
+  // Paused, the way back to the clock matters most.
+  parts.push(paused ? ['p', 'resume', 8] : ['p', 'pause', 5]);
+  if (hints > 0) parts.push(['h', hintsUsed < hints ? 'hint' : 'hints', 3]);
+  parts.push(['e', wide ? 'type notes' : 'notes', 7, 'notes']);
+  if (showing !== 'brief') parts.push(['b', 'brief', 4]);
+  if (!state.lastPhase) parts.push(['f', 'finish', 5]);
+  parts.push(['q', 'leave', 1]);
+  return parts;
 }
 
 export interface RunViewProps {
