@@ -84,6 +84,14 @@ export function timerView(timer: MockTimer, phases: readonly PlannedPhase[], now
   };
 }
 
+/**
+ * Time left on a countdown: whole seconds rounded up while time remains (the clock reads 0:48 for
+ * the whole first second of a 48-second phase, and 0:00 only when it is up), then "+0:01" over.
+ */
+export function formatCountdown(ms: number): string {
+  return ms > 0 ? formatClock(Math.ceil(ms / 1000) * 1000) : formatClock(ms);
+}
+
 /** "12:05", or "+1:30" over time. */
 export function formatClock(ms: number): string {
   const over = ms < 0;
@@ -103,4 +111,38 @@ export function suggestDesignRating(scores: readonly number[], hintsUsed: number
   const base = mean === null ? 3 : mean < 1.75 ? 1 : mean < 2.5 ? 2 : mean < 3.5 ? 3 : 4;
   const penalty = Math.min(2, Math.floor(hintsUsed / 2));
   return Math.max(1, base - penalty) as Rating;
+}
+
+export interface RunState {
+  /** The current phase is the last one: moving on finishes the interview. */
+  lastPhase: boolean;
+  /** Every phase is over (only after going back from the finish screen). */
+  done: boolean;
+  /** The current phase has run past its time. */
+  phaseOver: boolean;
+  /** The whole interview has run past its time. */
+  overtime: boolean;
+}
+
+/** What the screen must say about the run besides the clocks, so no state is shown by colour alone. */
+export function runState(view: TimerView, phaseCount: number): RunState {
+  return {
+    lastPhase: !view.finished && view.phase === phaseCount - 1,
+    done: view.finished,
+    phaseOver: !view.finished && view.phaseLeftMs < 0,
+    overtime: view.totalLeftMs < 0,
+  };
+}
+
+/**
+ * The line under the clocks saying what the clocks mean now, or null while all is on time: paused
+ * first (nothing counts then), then a phase or the interview over its time and the key that ends it.
+ */
+export function runNotice(view: TimerView, phaseCount: number): string | null {
+  const state = runState(view, phaseCount);
+  const parts: string[] = [];
+  if (view.paused) parts.push('paused: p resumes');
+  if (state.phaseOver) parts.push(state.lastPhase ? '! over time: n or f finishes' : '! over time: n moves on');
+  else if (state.overtime) parts.push('! interview over time: f finishes');
+  return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { KEY, renderApp } from '../helpers/render-app.js';
+import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
 const DESIGN = join(REPO, 'tests/fixtures/design.json');
@@ -36,7 +37,8 @@ describe('design mock screen', () => {
     app.advance(7 * 60_000);
     await refresh(app);
     expect(app.frame()).toContain('phase +1:00 · total 1:30'); // the first phase ended early
-    expect(app.frame()).toContain('over time: n moves on');
+    expect(app.frame()).toContain('! over time: n or f finishes'); // the last phase: n ends the interview
+    expect(app.frame()).toContain('n/f finish');
     await app.unmount();
   });
 
@@ -100,4 +102,114 @@ describe('design mock screen', () => {
     expect(app.frame()).toContain('No notes were written.');
     await app.unmount();
   });
+
+  it('from 120 columns shows the brief and the notes side by side, so typing never hides the requirements', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [DESIGN], initial: mock(), width: 160, height: 45 });
+    await app.press('e');
+    await app.type('ids: base62');
+    const lines = app.frame().split('\n');
+    expect(lines).toHaveLength(44);
+    // One row holds the prompt on the left and the notes being typed on the right.
+    expect(lines.find((l) => l.includes('Design a URL shortener'))).toContain('ids: base62▌');
+    expect(app.frame()).toContain('Functional: create a short link');
+    expect(app.frame()).toContain('Phase 1/2 · Clarify');
+    expect(lines[lines.length - 1]).toContain('Esc stops typing, then ? help');
+    await app.press(KEY.escape, 'h');
+    expect(app.frame().split('\n').find((l) => l.includes('1. Think about the id space.'))).toContain('ids: base62');
+    await app.unmount();
+  });
+
+  it('keeps one panel below 120 columns, the line being typed in view however long the notes', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [DESIGN], initial: mock(), width: 80, height: 24 });
+    await app.press('e');
+    for (let i = 1; i <= 30; i++) await app.press(`note ${i}`, KEY.enter);
+    await app.type('last');
+    expect(app.frame()).not.toContain('Design a URL shortener');
+    expect(app.frame()).toContain('last▌');
+    expect(app.frame()).toMatch(/▲ \d+ more lines: PgUp/);
+    await app.press(KEY.pageUp);
+    expect(app.frame()).not.toContain('last▌');
+    expect(app.frame()).toMatch(/▼ \d+ more lines: PgDn/);
+    await app.type('!');
+    expect(app.frame()).toContain('last!▌');
+    await app.unmount();
+  });
+
+  it('shows the notes on the finish screen: beside the key points from 120 columns, under them below', async () => {
+    for (const [width, height] of [[160, 45], [80, 24]] as const) {
+      const app = await renderApp({ dataDir: tempDir(), deckArgs: [DESIGN], initial: mock(), width, height });
+      await app.press('e');
+      await app.type('cache hot redirects');
+      await app.press(KEY.escape, 'f');
+      const lines = app.frame().split('\n');
+      expect(app.frame()).toContain('What a strong answer covers');
+      expect(app.frame()).toContain('cache hot redirects');
+      const heading = lines.findIndex((l) => l.includes('What a strong answer covers'));
+      const notes = lines.findIndex((l) => l.includes('Your notes'));
+      if (width >= 120) expect(notes).toBe(heading);
+      else expect(notes).toBeGreaterThan(lines.findIndex((l) => l.includes('How do you stop abuse?')));
+      await app.press(KEY.enter);
+      expect(app.frame()).toContain('Rubric 1 of 2');
+      if (width >= 120) expect(app.frame()).toContain('cache hot redirects');
+      await app.unmount();
+    }
+  });
+
+  for (const [width, height] of [[50, 14], [160, 45]] as const) {
+    it(`fits ${width}x${height} in every state: no line too wide, the footer on the last line`, async () => {
+      const dir = tempDir();
+      const fits = (h: Harness, state: string, footer: string | RegExp = '? help') => {
+        const lines = stripVTControlCharacters(h.frame()).split('\n');
+        expect(lines.length, state).toBe(height);
+        for (const line of lines) expect(line.length, `${state}: ${line}`).toBeLessThanOrEqual(width);
+        expect(lines[lines.length - 1], state).toMatch(footer);
+      };
+      // The harness draws the app one line shorter than the height it is given.
+      const size = { width, height: height + 1 };
+      const app = await renderApp({ dataDir: dir, deckArgs: [DESIGN], initial: mock(), ...size });
+      fits(app, 'running', /n next/);
+      await app.press('e');
+      for (let i = 1; i <= 12; i++) await app.press(`a long line of notes number ${i} that wraps on a narrow terminal`, KEY.enter);
+      fits(app, 'typing', 'Esc stops typing, then ? help');
+      expect(app.frame()).toContain('▌');
+      const resumed = await renderApp({ dataDir: dir, deckArgs: [DESIGN], initial: mock(), ...size });
+      expect(resumed.frame()).toContain('You have an unfinished attempt');
+      fits(resumed, 'resume prompt', /Enter resume/);
+      await resumed.unmount();
+      await app.press(KEY.escape, 'h', 'h');
+      fits(app, 'hints');
+      await app.press('p');
+      expect(app.frame()).toContain('PAUSED');
+      fits(app, 'paused', /p resume/);
+      await app.press('p', 'n');
+      app.advance(10 * 60_000);
+      await refresh(app);
+      expect(app.frame()).toContain('! over time');
+      fits(app, 'overtime in the last phase', /n\/f finish/);
+      await app.press('f');
+      fits(app, 'key points', /Enter score/);
+      await app.press(KEY.enter);
+      fits(app, 'rubric', /1-4 score/);
+      await app.press('3', KEY.escape);
+      expect(app.frame()).toContain('› 3');
+      fits(app, 'rubric, back to a scored dimension');
+      await app.press('3', '4');
+      expect(app.frame()).toContain('[3 Good');
+      fits(app, 'rate', /Enter save as Good/);
+      await app.press(KEY.enter);
+      expect(app.frame()).toContain('✓ Attempt saved');
+      fits(app, 'saved');
+      await app.unmount();
+
+      const list = await renderApp({ dataDir: dir, deckArgs: [DESIGN], initial: [{ name: 'designs' }], ...size });
+      expect(list.frame()).toContain('URL shortener');
+      fits(list, 'design list', /Enter start/);
+      await list.press('h');
+      expect(list.frame()).toMatch(/\d{4}-\d{2}-\d{2}/);
+      fits(list, 'history', /Enter notes/);
+      await list.press(KEY.enter);
+      fits(list, 'an attempt', /PgDn scroll|Esc back/);
+      await list.unmount();
+    });
+  }
 });

@@ -1,58 +1,59 @@
 // Past attempts at one prompt (or all): date, duration, scores; Enter shows an attempt's notes.
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { formatDate, formatDateTime } from '../../core/day.js';
 import { formatClock } from '../../core/mock.js';
 import { RATING_NAMES } from '../../core/scheduler.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Para } from '../components/CardText.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
+import { Frame } from '../components/Frame.js';
+import { useRoom } from '../components/Layout.js';
 import { Menu } from '../components/Menu.js';
-import { ScrollArea } from '../components/ScrollArea.js';
+import { NotesText } from '../components/mock/Notes.js';
 import { hint, useKeys } from '../keys.js';
 
 export function DesignHistory({ promptKey }: { promptKey?: string | undefined }) {
-  const { ws, height } = useAppState();
+  const { ws } = useAppState();
   const actions = useAppActions();
   const attempts = useMemo(() => ws.attempts.history(promptKey).reverse(), [ws, promptKey]);
   const [open, setOpen] = useState<number | null>(null);
   useKeys({ back: () => (open === null ? actions.pop() : setOpen(null)) }, { isActive: true });
-  const body = bodyHeight(height);
   const title = `History · ${promptKey?.split('/')[1] ?? 'all prompts'}`;
 
   const shown = open === null ? undefined : attempts[open];
   if (shown) {
+    // The frame scrolls the whole attempt when it is taller than the screen.
     return (
       <Frame title={title} commands={['pageDown', 'pageUp', 'back']} footer={hint([['PgDn', 'scroll'], ['Esc', 'back to the list']])}>
-        <ScrollArea height={body}>
-          <Text bold>{`${formatDateTime(shown.finishedAt)} · ${formatClock(shown.durationMs)} · rated ${RATING_NAMES[shown.rating]}`}</Text>
-          {shown.scores.map((s, i) => (
-            <Text key={i} wrap="truncate-end">{`  ${s.score}/4  ${s.dimension}`}</Text>
-          ))}
-          <Text dimColor>{`  hints used: ${shown.hintsUsed} · phases: ${shown.phases.map((p) => `${p.name} ${formatClock(p.ms)}`).join(', ')}`}</Text>
-          <Text> </Text>
-          <Text bold>Notes</Text>
-          {shown.notes ? <Para text={shown.notes} /> : <Text dimColor>No notes were written.</Text>}
-        </ScrollArea>
+        <Para bold text={`${formatDateTime(shown.finishedAt)} · ${formatClock(shown.durationMs)} · rated ${RATING_NAMES[shown.rating]}`} />
+        {shown.scores.map((s, i) => (
+          <Text key={i} wrap="truncate-end">{`  ${s.score}/4  ${s.dimension}`}</Text>
+        ))}
+        <Para dim text={`  hints used: ${shown.hintsUsed} · phases: ${shown.phases.map((p) => `${p.name} ${formatClock(p.ms)}`).join(', ')}`} />
+        <Text> </Text>
+        <Text bold>Notes</Text>
+        <NotesText notes={shown.notes} />
       </Frame>
     );
   }
   return (
-    <Frame title={title} commands={['up', 'down', 'select', 'back']} footer={hint([['Enter', 'notes'], ['Esc', 'back']])}>
-      <Box flexDirection="column">
-        {attempts.length === 0 ? (
-          <Text>No finished attempts yet.</Text>
-        ) : (
-          <Menu
-            rows={Math.max(3, body)}
-            items={attempts.map((a, i) => {
-              const mean = a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-';
-              return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };
-            })}
-            onSelect={(i) => setOpen(Number(i))}
-          />
-        )}
-      </Box>
+    <Frame title={title} commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'back']} footer={hint([['Enter', 'notes'], ['Esc', 'back']])} fixed>
+      {attempts.length === 0 ? (
+        <Text>No finished attempts yet.</Text>
+      ) : (
+        <AttemptList
+          items={attempts.map((a, i) => {
+            const mean = a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-';
+            return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };
+          })}
+          onSelect={(i) => setOpen(Number(i))}
+        />
+      )}
     </Frame>
   );
+}
+
+function AttemptList({ items, onSelect }: { items: { label: string; value: string }[]; onSelect: (value: string) => void }) {
+  const room = useRoom();
+  return <Menu rows={room.height} items={items} onSelect={onSelect} />;
 }

@@ -1,21 +1,21 @@
 // A timed system-design mock: the prompt and its phases against a clock, hints on request, notes
-// typed as you go (saved on every keystroke), then the key points, a rubric to score yourself on,
-// and a rating that schedules the prompt like any card.
-import { Box, Text } from 'ink';
+// typed as you go (saved on every keystroke), then the key points beside the notes, a rubric to
+// score yourself on, and a rating that schedules the prompt like any card. This file holds the
+// state and the keys; what each stage draws is in components/mock/.
+import { Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
-import wrapAnsi from 'wrap-ansi';
-import { formatDate, formatDateTime } from '../../core/day.js';
-import { formatClock, nextPhase, planPhases, startTimer, suggestDesignRating, timerView, togglePause, type MockTimer } from '../../core/mock.js';
-import { RATING_NAMES, type Rating } from '../../core/scheduler.js';
+import { nextPhase, planPhases, runNotice, runState, startTimer, suggestDesignRating, timerView, togglePause, type MockTimer } from '../../core/mock.js';
+import type { Rating } from '../../core/scheduler.js';
 import type { Attempt, Draft } from '../../store/attempts.js';
 import { useAppActions, useAppState } from '../app-context.js';
-import { Bullet, Para, Source } from '../components/CardText.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
-import { ScrollArea } from '../components/ScrollArea.js';
+import { Frame } from '../components/Frame.js';
+import { KeyPoints, RateAttempt, Resume, Saved, ScoreDimension } from '../components/mock/Finish.js';
+import { firstFitting, fitFooter } from '../components/mock/footer.js';
+import { maxNotesBack, wrapNotes } from '../components/mock/Notes.js';
+import { runFooter, runLayout, RunView, type PanelId } from '../components/mock/RunView.js';
 import { hint, useKeys, useScreenInput } from '../keys.js';
 
 type Stage = 'ask' | 'run' | 'review' | 'score' | 'rate' | 'saved';
-type Panel = 'brief' | 'notes' | 'hints';
 
 interface Run {
   timer: MockTimer;
@@ -33,9 +33,14 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
   const [stage, setStage] = useState<Stage>(draft ? 'ask' : 'run');
   const [run, setRun] = useState<Run>(() => ({ timer: startTimer(clock()), hintsUsed: 0, notes: '' }));
   const [runMinutes, setRunMinutes] = useState<number | undefined>(minutes);
-  const [panel, setPanel] = useState<Panel>('brief');
+  const [panel, setPanel] = useState<PanelId>('brief');
+  const [side, setSide] = useState<'brief' | 'hints'>('brief');
   const [typing, setTyping] = useState(false);
+  // Lines scrolled up from the end of the notes; 0 follows the line being typed.
+  const [notesBack, setNotesBack] = useState(0);
   const [scores, setScores] = useState<number[]>([]);
+  // The score given to the current dimension before going back to it, to show as chosen.
+  const [earlier, setEarlier] = useState<number | undefined>(undefined);
   const [saved, setSaved] = useState<{ rating: Rating; due: number } | null>(null);
   const [, setTick] = useState(0);
 
@@ -64,13 +69,31 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
 
   const now = clock();
   const view = timerView(run.timer, phases, now);
+  const state = runState(view, phases.length);
+  const notice = runNotice(view, phases.length);
   const hints = card?.hints ?? [];
   const rubric = card?.rubric ?? [];
   const suggested = suggestDesignRating(scores, run.hintsUsed);
+  const layout = runLayout(width, height, phases[view.phase]?.guide || 'Press f to finish and score yourself.', notice !== null);
+  const notesPage = Math.max(1, layout.panelHeight - 2);
+  const scrollNotes = (lines: number) => {
+    const most = maxNotesBack(wrapNotes(run.notes, typing, layout.right).length, layout.panelHeight);
+    setNotesBack((back) => Math.min(most, Math.max(0, back + lines)));
+  };
 
+  // The interview ends at f: the clock stops while the answer is compared and scored (and runs
+  // again if Esc goes back to the interview), so the time saved is the time spent designing.
+  const [stoppedClock, setStoppedClock] = useState(false);
   const finish = () => {
     setTyping(false);
+    setStoppedClock(run.timer.pausedAt === null);
+    setRun((r) => (r.timer.pausedAt === null ? { ...r, timer: togglePause(r.timer, clock()) } : r));
     setStage('review');
+  };
+  const resume = () => {
+    if (stoppedClock) setRun((r) => ({ ...r, timer: togglePause(r.timer, clock()) }));
+    setStoppedClock(false);
+    setStage('run');
   };
   const save = (rating: Rating) => {
     if (!card) return;
@@ -92,6 +115,10 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
     const result = actions.finishMock(attempt);
     setSaved({ rating, due: result.record.state.due });
     setStage('saved');
+  };
+  const scoreAgain = () => {
+    setEarlier(scores[scores.length - 1]);
+    setScores(scores.slice(0, -1));
   };
 
   useKeys(
@@ -121,28 +148,43 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
       pause: () => setRun({ ...run, timer: togglePause(run.timer, clock()) }),
       hint: () => {
         setPanel('hints');
+        setSide('hints');
         if (run.hintsUsed < hints.length) setRun({ ...run, hintsUsed: run.hintsUsed + 1 });
       },
       notes: () => {
         setPanel('notes');
+        setNotesBack(0);
         setTyping(true);
       },
-      brief: () => setPanel('brief'),
+      brief: () => {
+        setPanel('brief');
+        setSide('brief');
+      },
       finish,
       back: actions.pop,
     },
     { isActive: stage === 'run' && !typing },
   );
+  // Below WIDE the notes panel scrolls itself; from WIDE PgUp/PgDn scroll the brief until typing.
+  useKeys({ pageUp: () => scrollNotes(notesPage), pageDown: () => scrollNotes(-notesPage) }, { isActive: stage === 'run' && !typing && !layout.wide && panel === 'notes' });
+  /** An edit brings the view back to the end, where it happens. */
+  const type = (edit: (notes: string) => string) => {
+    setNotesBack(0);
+    setRun((r) => ({ ...r, notes: edit(r.notes) }));
+  };
   useScreenInput(
     (input, key) => {
-      if (key.escape) setTyping(false);
-      else if (key.return) setRun((r) => ({ ...r, notes: `${r.notes}\n` }));
-      else if (key.backspace || key.delete) setRun((r) => ({ ...r, notes: r.notes.slice(0, -1) }));
-      else if (input && !key.ctrl && !key.meta) setRun((r) => ({ ...r, notes: r.notes + input.replaceAll('\r', '\n') }));
+      // Alt+letter is Esc and a letter that arrived together (a slow link): stop typing either way.
+      if (key.escape || key.meta) setTyping(false);
+      else if (key.pageUp) scrollNotes(notesPage);
+      else if (key.pageDown) scrollNotes(-notesPage);
+      else if (key.return) type((notes) => `${notes}\n`);
+      else if (key.backspace || key.delete) type((notes) => notes.slice(0, -1));
+      else if (input && !key.ctrl && !key.meta) type((notes) => notes + input.replaceAll('\r', '\n'));
     },
     { isActive: stage === 'run' && typing },
   );
-  useKeys({ select: () => setStage(rubric.length > 0 ? 'score' : 'rate'), back: () => setStage('run') }, { isActive: stage === 'review' });
+  useKeys({ select: () => setStage(rubric.length > 0 ? 'score' : 'rate'), back: resume }, { isActive: stage === 'review' });
   useKeys(
     {
       pick: (input) => {
@@ -150,9 +192,10 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
         if (score < 1 || score > 4) return;
         const next = [...scores, score];
         setScores(next);
+        setEarlier(undefined);
         if (next.length >= rubric.length) setStage('rate');
       },
-      back: () => (scores.length > 0 ? setScores(scores.slice(0, -1)) : setStage('review')),
+      back: () => (scores.length > 0 ? scoreAgain() : setStage('review')),
     },
     { isActive: stage === 'score' },
   );
@@ -164,7 +207,7 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
       good: () => save(3),
       easy: () => save(4),
       back: () => {
-        setScores(scores.slice(0, -1));
+        scoreAgain();
         setStage(rubric.length > 0 ? 'score' : 'review');
       },
     },
@@ -173,193 +216,41 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
   useKeys({ continue: actions.pop, back: actions.pop }, { isActive: stage === 'saved' });
 
   const title = `Mock · ${card?.title ?? promptKey}`;
-  if (!card) {
+  if (!card || !prompt) {
     return (
       <Frame title="Mock" commands={['back']} footer={hint([['Esc', 'back']])}>
         <Text>{`No design prompt ${promptKey} is loaded.`}</Text>
       </Frame>
     );
   }
-  const body = bodyHeight(height);
 
   if (stage === 'ask' && draft) {
     const left = timerView(draft.timer, planPhases(card, draft.minutes), now);
     return (
-      <Frame title={title} commands={['select', 'fresh', 'back']} footer={hint([['Enter', 'resume'], ['n', 'start over'], ['Esc', 'back']])}>
-        <Para bold text="You have an unfinished attempt at this prompt." />
-        <Text> </Text>
-        <Para text={`Started ${formatDateTime(draft.timer.startedAt)}; ${formatClock(left.elapsedMs)} in, phase ${Math.min(left.phase + 1, card.phases?.length ?? 1)}.`} />
-        <Para text={`${draft.hintsUsed} hint${draft.hintsUsed === 1 ? '' : 's'} used · ${draft.notes.split('\n').filter(Boolean).length} lines of notes`} />
-        <Text> </Text>
-        <Para text="Enter resumes it with the clock where you left it (paused time is not counted); n starts over and replaces it." />
-      </Frame>
+      <Resume
+        title={title}
+        startedAt={draft.timer.startedAt}
+        elapsedMs={left.elapsedMs}
+        phase={Math.min(left.phase + 1, card.phases?.length ?? 1)}
+        hintsUsed={draft.hintsUsed}
+        noteLines={draft.notes.split('\n').filter(Boolean).length}
+      />
     );
   }
-
-  if (stage === 'review') {
-    return (
-      <Frame title={title} commands={['select', 'pageDown', 'pageUp', 'back']} footer={hint([['Enter', 'score yourself'], ['PgDn', 'scroll'], ['Esc', 'back to the interview']])}>
-        <ScrollArea height={body}>
-          <Para bold text="What a strong answer covers" />
-          {(card.keyPoints ?? []).map((k, i) => (
-            <Bullet key={`k${i}`} text={k} />
-          ))}
-          <Text> </Text>
-          <Para bold text="Follow-ups an interviewer would ask" />
-          {(card.followUps ?? []).map((f, i) => (
-            <Bullet key={`f${i}`} text={f} />
-          ))}
-          <Text> </Text>
-          <Para dim text={`Interview time ${formatClock(view.elapsedMs)} · hints used ${run.hintsUsed} of ${hints.length}. Compare with your notes, then score yourself honestly.`} />
-        </ScrollArea>
-      </Frame>
-    );
-  }
-
-  if (stage === 'score') {
-    const index = scores.length;
-    const dimension = rubric[index]!;
-    return (
-      <Frame title={title} commands={['pick', 'back']} footer={hint([['1-4', 'score'], ['Esc', 'previous']])}>
-        <Text dimColor>{`Rubric ${index + 1} of ${rubric.length}`}</Text>
-        <Para bold text={dimension.dimension} />
-        <Text> </Text>
-        <ScrollArea height={body - 3}>
-          {dimension.levels.map((level, i) => (
-            <Para key={i} indent={4} text={`${i + 1}  ${level}`} />
-          ))}
-          <Text> </Text>
-          <Para dim text="Which level did your answer reach? Press 1-4." />
-        </ScrollArea>
-      </Frame>
-    );
-  }
-
+  if (stage === 'review') return <KeyPoints title={title} card={card} notes={run.notes} elapsedMs={view.elapsedMs} hintsUsed={run.hintsUsed} />;
+  if (stage === 'score') return <ScoreDimension title={title} card={card} index={scores.length} earlier={earlier} notes={run.notes} />;
   if (stage === 'rate') {
-    const mean = scores.length > 0 ? scores.reduce((n, s) => n + s, 0) / scores.length : null;
-    return (
-      <Frame title={title} commands={['select', 'again', 'hard', 'good', 'easy', 'back']} footer={hint([['Enter', `save as ${RATING_NAMES[suggested]}`], ['1-4', 'choose another'], ['Esc', 'back']])}>
-        <ScrollArea height={body}>
-          {rubric.map((r, i) => (
-            <Text key={i} wrap="truncate-end">{`${String(scores[i] ?? '-').padStart(2)}/4  ${r.dimension}`}</Text>
-          ))}
-          <Text> </Text>
-          <Para text={`${mean === null ? 'No rubric' : `Mean ${mean.toFixed(1)} of 4`} · ${run.hintsUsed} hint${run.hintsUsed === 1 ? '' : 's'} used${run.hintsUsed >= 2 ? ' (a step lower for every two)' : ''}.`} />
-          <Para bold text={`Suggested rating: ${RATING_NAMES[suggested]}`} />
-          <Text> </Text>
-          <Para dim text="Enter saves it; 1 Again, 2 Hard, 3 Good, 4 Easy pick another. The prompt comes back when the rating says." />
-        </ScrollArea>
-      </Frame>
-    );
+    const preview = actions.preview({ key: promptKey, deckId: prompt.deckId, deckTitle: '', card });
+    return <RateAttempt title={title} card={card} scores={scores} hintsUsed={run.hintsUsed} suggested={suggested} preview={preview} now={now} />;
   }
+  if (stage === 'saved' && saved) return <Saved title={title} rating={saved.rating} due={saved.due} now={now} />;
 
-  if (stage === 'saved' && saved) {
-    return (
-      <Frame title={title} commands={['continue', 'back']} footer={hint([['Enter', 'go back']])}>
-        <Text bold color="green">Attempt saved</Text>
-        <Text> </Text>
-        <Para text={`Rated ${RATING_NAMES[saved.rating]}. This prompt is due again ${formatDate(saved.due)}. Your notes and scores are in its history (h on the design list).`} />
-      </Frame>
-    );
-  }
-
-  const phase = phases[view.phase];
-  const status = view.paused ? 'PAUSED' : '';
-  const clockLine = `phase ${formatClock(view.phaseLeftMs)} · total ${formatClock(view.totalLeftMs)}`;
-  const tabs: [Panel, string][] = [
-    ['brief', 'b brief'],
-    ['notes', `e notes${run.notes ? ` (${run.notes.split('\n').length})` : ''}`],
-    ['hints', `h hints ${run.hintsUsed}/${hints.length}`],
-  ];
-  const panelHeight = Math.max(3, body - 4);
+  const footer = typing
+    ? firstFitting(['Typing notes (saved as you type) · Esc stops typing, then ? help', 'Typing notes · Esc stops typing, then ? help'], width)
+    : fitFooter(runFooter({ state, paused: view.paused, hints: hints.length, hintsUsed: run.hintsUsed, wide: layout.wide, showing: layout.wide ? side : panel }), width);
   return (
-    <Frame
-      title={title}
-      commands={RUN_COMMANDS}
-      footer={typing ? 'Typing notes (saved as you type) · Esc stop typing' : hint([['n', 'next phase'], ['p', status ? 'resume' : 'pause'], ['h', 'hint'], ['e', 'notes'], ['f', 'finish'], ['q', 'leave']])}
-    >
-      <Box justifyContent="space-between" width={width}>
-        <Text bold wrap="truncate-end">{phase ? `Phase ${view.phase + 1}/${phases.length} · ${phase.name}` : 'All phases done'}</Text>
-        <Text color={view.paused ? 'yellow' : view.phaseLeftMs < 0 || view.totalLeftMs < 0 ? 'red' : undefined}>{`${status ? `${status} ` : ''}${clockLine}`}</Text>
-      </Box>
-      <Box height={2} overflow="hidden">
-        <Para dim text={phase?.guide || 'Press f to finish and score yourself.'} />
-      </Box>
-      <Text>
-        {tabs.map(([id, label], i) => (
-          <Text key={id} inverse={panel === id}>
-            {`${i > 0 ? ' ' : ''}${label} `}
-          </Text>
-        ))}
-        {view.phaseLeftMs < 0 && phase ? <Text color="red">{'  over time: n moves on'}</Text> : null}
-      </Text>
-      {panel === 'notes' ? (
-        <Notes text={run.notes} typing={typing} height={panelHeight} width={width} />
-      ) : (
-        <ScrollArea height={panelHeight} key={panel}>
-          {panel === 'brief' ? <Brief card={card} phases={phases} /> : <Hints hints={hints} used={run.hintsUsed} />}
-        </ScrollArea>
-      )}
+    <Frame title={title} commands={RUN_COMMANDS} footer={footer} measure={layout.measure} fixed>
+      <RunView layout={layout} card={card} phases={phases} view={view} notice={notice} hintsUsed={run.hintsUsed} notes={run.notes} panel={panel} side={side} typing={typing} notesBack={notesBack} />
     </Frame>
-  );
-}
-
-function Brief({ card, phases }: { card: NonNullable<Parameters<typeof planPhases>[0]>; phases: ReturnType<typeof planPhases> }) {
-  return (
-    <Box flexDirection="column">
-      <Para text={card.prompt} />
-      {card.requirements?.length ? (
-        <>
-          <Text> </Text>
-          <Text bold>Requirements</Text>
-          {card.requirements.map((r, i) => (
-            <Bullet key={i} text={r} />
-          ))}
-        </>
-      ) : null}
-      {card.scale?.length ? (
-        <>
-          <Text> </Text>
-          <Text bold>Scale to estimate from</Text>
-          {card.scale.map((s, i) => (
-            <Bullet key={i} text={s} />
-          ))}
-        </>
-      ) : null}
-      <Text> </Text>
-      <Text bold>Phases</Text>
-      {phases.map((p, i) => (
-        <Text key={i} wrap="truncate-end">{`  ${i + 1}. ${p.name} (${formatClock(p.ms)})`}</Text>
-      ))}
-      <Source url={card.source} />
-    </Box>
-  );
-}
-
-function Hints({ hints, used }: { hints: readonly string[]; used: number }) {
-  if (hints.length === 0) return <Text dimColor>This prompt has no hints.</Text>;
-  return (
-    <Box flexDirection="column">
-      {hints.slice(0, used).map((h, i) => (
-        <Bullet key={i} indent={0} mark={`${i + 1}.`} text={h} />
-      ))}
-      {used < hints.length ? <Para dim text={`h reveals hint ${used + 1} of ${hints.length}. Using hints lowers the suggested rating.`} /> : <Para dim text="No more hints." />}
-    </Box>
-  );
-}
-
-/** The notes, showing their end while typing so the line being written is always in view. */
-function Notes({ text, typing, height, width }: { text: string; typing: boolean; height: number; width: number }) {
-  const lines = wrapAnsi(`${text}${typing ? '▌' : ''}`, Math.max(10, width), { hard: true, trim: false }).split('\n');
-  if (!text && !typing) return <Text dimColor>No notes yet. Press e to write; notes are saved as you type.</Text>;
-  const more = !typing && lines.length > height;
-  const shown = typing ? lines.slice(-height) : lines.slice(0, more ? height - 1 : height);
-  return (
-    <Box flexDirection="column" height={height}>
-      {shown.map((line, i) => (
-        <Text key={i}>{line || ' '}</Text>
-      ))}
-      {more ? <Text dimColor>{`… ${lines.length - shown.length} more lines (e shows the end)`}</Text> : null}
-    </Box>
   );
 }
