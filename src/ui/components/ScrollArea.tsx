@@ -12,6 +12,8 @@ export interface ScrollAreaProps {
   isActive?: boolean;
   /** Scrolls the help overlay: keys active while help is open. */
   overlay?: boolean;
+  /** Told whether the content is taller than the area, so a screen's help can list PgUp/PgDn. */
+  onOverflow?: ((overflow: boolean) => void) | undefined;
 }
 
 const RemeasureContext = createContext<() => void>(() => undefined);
@@ -25,7 +27,7 @@ export function useRemeasure(): void {
   useEffect(() => remeasure());
 }
 
-export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false }: ScrollAreaProps) {
+export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false, onOverflow }: ScrollAreaProps) {
   const content = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
@@ -34,6 +36,7 @@ export function ScrollArea({ height, children, lineKeys = false, isActive = true
   }, []);
   useEffect(remeasure);
   const overflow = contentHeight > height;
+  useEffect(() => onOverflow?.(overflow), [onOverflow, overflow]);
   const view = overflow ? height - 1 : height;
   const maxOffset = Math.max(0, contentHeight - view);
   const shown = Math.min(offset, maxOffset);
