@@ -52,7 +52,8 @@ export type Command =
   | 'tickOption'
   | 'typeAnswer'
   | 'stopTyping'
-  | 'acceptRating';
+  | 'acceptRating'
+  | 'showKeyPoints';
 
 interface Binding {
   label: string;
@@ -108,6 +109,7 @@ export const BINDINGS: Record<Command, Binding> = {
   tickOption: { label: '1-9', description: 'tick or untick that option', test: (i) => /^[1-9]$/.test(i) },
   typeAnswer: { label: 'e', description: 'type your answer (Esc stops typing)', test: (i) => i === 'e' },
   stopTyping: { label: 'Esc', description: 'stop typing (then ? help, q end)', test: (_i, k) => k.escape },
+  showKeyPoints: { label: 'Enter', description: 'show the key points, to tick the ones you covered', test: (_i, k) => k.return },
   acceptRating: { label: 'Enter', description: 'accept the suggested rating (the one in [ ])', test: (_i, k) => k.return },
 };
 

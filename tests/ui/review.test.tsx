@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { studyItems } from '../../src/core/queue.js';
 import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
-import { MINI_DECK, tempDir } from '../helpers/temp.js';
+import { MINI_DECK, REPO, tempDir } from '../helpers/temp.js';
 
 async function miniSession(extra: Partial<Parameters<typeof renderApp>[0]> = {}): Promise<Harness> {
   const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], ...extra });
@@ -235,11 +235,12 @@ describe('review session', () => {
     const app = await miniSession();
     await app.press(KEY.space, '4', '2', KEY.enter, '1', '3', KEY.enter, KEY.enter, KEY.enter);
     // Nothing ticked: Again is suggested.
-    expect(app.frame()).toContain('so Again is suggested');
-    expect(app.frame()).toMatch(/\[1 Again 1m\] {2}2 Hard \S+ {3}3 Good/);
+    expect(app.frame()).toContain('Covered 0 of 3: Enter accepts [Again], or press 1-4.');
+    expect(app.frame()).toMatch(/\[1 Again 1m\] 2 Hard \S+ {2}3 Good/);
     expect(app.frame().split('\n').at(-1)).toContain('Enter accept Again');
     await app.press(KEY.space, KEY.down, KEY.space, KEY.down, KEY.space);
-    expect(app.frame()).toMatch(/ 1 Again 1m {3}2 Hard \S+ {2}\[3 Good \S+\]/);
+    expect(app.frame()).toContain('Covered 3 of 3: Enter accepts [Good]');
+    expect(app.frame()).toMatch(/ 1 Again 1m {2}2 Hard \S+ \[3 Good \S+\]/);
     // No escape codes: every state above is in the plain text.
     expect(app.frame()).not.toMatch(/\u001b\[/);
     await app.press(KEY.enter);
@@ -291,4 +292,64 @@ describe('long cards and small terminals', () => {
     }
     await app.unmount();
   });
+});
+
+describe('the study screens fit every size', () => {
+  const SIZES = [[50, 14], [60, 20], [80, 18], [80, 24], [100, 30], [160, 45]] as const;
+  // renderApp draws one line less than the height it is given; these are the app's own sizes.
+  const at = (width: number, height: number) => ({ width, height: height + 1 });
+
+  for (const [width, height] of SIZES) {
+    it(`${width}x${height}: each state of each card kind, the summary, the walkthrough, cram and a card`, async () => {
+      const dir = tempDir();
+      const first = await renderApp({ dataDir: dir, deckArgs: [MINI_DECK] });
+      const items = studyItems(first.ws.decks());
+      await first.unmount();
+      const app = await renderApp({ dataDir: dir, deckArgs: [MINI_DECK], ...at(width, height), initial: [{ name: 'review', title: 'Mini', items }] });
+      const fits = (what: string) => {
+        const lines = app.frame().split('\n');
+        expect(lines.length, what).toBeLessThanOrEqual(height);
+        for (const line of lines) expect(line.length, `${what}: ${line}`).toBeLessThanOrEqual(width);
+        // The progress line is never squashed: it is whole on the screen.
+        if (what !== 'summary') expect(app.frame(), what).toMatch(/\d+ done · \d+ left/);
+      };
+      fits('flashcard');
+      await app.press(KEY.space);
+      fits('flashcard answer');
+      await app.press('3');
+      fits('choice');
+      await app.press('2');
+      fits('choice answered');
+      await app.press(KEY.enter, '1');
+      fits('multi ticking');
+      await app.press(KEY.enter);
+      fits('multi answered');
+      await app.press(KEY.enter);
+      await app.type('A long answer that runs well past the width of the answer field at any size we draw');
+      fits('open typing');
+      expect(app.frame()).toContain('Your answer: ');
+      await app.press(KEY.enter);
+      fits('open checking');
+      await app.press('q');
+      fits('summary');
+      expect(app.frame()).toContain('Session ended early');
+      await app.unmount();
+
+      const walk = await renderApp({ dataDir: tempDir(), deckArgs: [join(REPO, 'tests/fixtures/walk.json')], ...at(width, height), initial: [{ name: 'walkthrough' }] });
+      for (const line of walk.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+      expect(walk.frame()).toMatch(/Section 1 of 2 +\[·\]·/);
+      await walk.unmount();
+
+      const cram = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], ...at(width, height), initial: [{ name: 'cram' }] });
+      expect(cram.frame().split('\n').length).toBeLessThanOrEqual(height);
+      expect(cram.frame()).toContain('› Weakest cards, every area');
+      await cram.unmount();
+
+      const card = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], ...at(width, height), initial: [{ name: 'card', item: items[3]! }] });
+      expect(card.frame().split('\n').length).toBeLessThanOrEqual(height);
+      for (const line of card.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(width);
+      expect(card.frame()).toContain('Explain the CAP theorem.');
+      await card.unmount();
+    });
+  }
 });

@@ -32,7 +32,11 @@ export function ScrollArea({ height, children, lineKeys = false, isActive = true
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
   const remeasure = useCallback(() => {
-    if (content.current) setContentHeight(measureElement(content.current).height);
+    if (!content.current) return;
+    // A hidden area (under the help overlay, or the terminal too small) measures 0: keep what it
+    // measured when shown, so its "more" line and PgUp/PgDn in the help stay true.
+    const measured = measureElement(content.current).height;
+    if (measured > 0) setContentHeight(measured);
   }, []);
   useEffect(remeasure);
   const overflow = contentHeight > height;

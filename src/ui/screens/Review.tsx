@@ -16,7 +16,7 @@ import { ProgressBar } from '../components/ProgressBar.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { ChoiceQuiz } from '../components/quiz/ChoiceQuiz.js';
 import { FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
-import { fitFooter, type KeyHint } from '../components/quiz/footer.js';
+import { fitFooter, type KeyHint } from '../components/footer.js';
 import { OpenQuiz } from '../components/quiz/OpenQuiz.js';
 import { SessionSummary } from '../components/quiz/SessionSummary.js';
 import type { QuizView } from '../components/quiz/types.js';

@@ -5,7 +5,7 @@ import { gradeChoice, gradeMulti, rightAnswers } from '../../../core/grading.js'
 import { useKeys, type Command } from '../../keys.js';
 import { CardText, Para, Source } from '../CardText.js';
 import { OptionList, toggled, type OptionMark } from './OptionList.js';
-import type { KeyHint } from './footer.js';
+import type { KeyHint } from '../footer.js';
 import type { QuizProps } from './types.js';
 
 type ChoiceCard = Extract<Card, { type: 'choice' | 'multi' }>;

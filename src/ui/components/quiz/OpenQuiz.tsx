@@ -39,7 +39,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
 
   const toggle = (i: number) => setCovered((s) => toggled(s, i));
   useScreenInput((_input, key) => (key.escape ? setPhase('answer') : undefined), { isActive: phase === 'typing' });
-  useKeys({ reveal: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
+  useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
   useKeys(
     {
       up: () => setCursor((c) => (c - 1 + total) % total),
@@ -92,7 +92,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
           ) : null}
           <Source url={card.source} />
           <Text> </Text>
-          <Para text={`Covered ${covered.size} of ${total}, so ${RATING_NAMES[suggested]} is suggested [in brackets]: Enter accepts it, or press 1-4.`} />
+          <Para text={`Covered ${covered.size} of ${total}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
           <RatingBar preview={preview} now={now} suggested={suggested} />
         </>
       )}
@@ -100,9 +100,9 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
   );
   switch (phase) {
     case 'typing':
-      return layout({ body, keys: [['Enter', 'key points']], commands: ['select', 'stopTyping'], typing: 'Esc stop typing, then ? help' });
+      return layout({ body, keys: [['Enter', 'key points']], commands: ['showKeyPoints', 'stopTyping'], typing: 'Esc stop typing, then ? help' });
     case 'answer':
-      return layout({ body, keys: [['Enter', 'key points'], ['e', 'type']], commands: ['reveal', 'typeAnswer'] });
+      return layout({ body, keys: [['Enter', 'key points'], ['e', 'type']], commands: ['showKeyPoints', 'typeAnswer'] });
     case 'check':
       return layout({
         body,

@@ -18,7 +18,8 @@ export function ratingEntries(preview: Record<Rating, number>, now: number, sugg
 
 export function RatingBar({ preview, now, suggested }: { preview: Record<Rating, number>; now: number; suggested?: Rating | undefined }) {
   const { width } = useRoom();
-  const gap = suggested === undefined ? '  ' : ' ';
+  // With a suggestion the entries' own margins are the gap: "[1 Again 1m] 2 Hard 6m  3 Good 10m".
+  const gap = suggested === undefined ? '  ' : '';
   const lines: { rating: Rating; text: string }[][] = [[]];
   let used = 0;
   for (const entry of ratingEntries(preview, now, suggested)) {

@@ -3,7 +3,7 @@ import type { Card } from '../../../core/deck.js';
 import type { Rating } from '../../../core/scheduler.js';
 import type { AnswerNote } from '../../../store/workspace.js';
 import type { Command } from '../../keys.js';
-import type { KeyHint } from './footer.js';
+import type { KeyHint } from '../footer.js';
 
 /** What a card shows in its current state, and the keys that work in that state. */
 export interface QuizView {

@@ -1,4 +1,4 @@
-// The footer of a study screen on one line of any width: what must be said (a notice, a verdict)
+// The footer of a screen on one line of any width: what must be said (a notice, a verdict)
 // first, then the keys that work right now, as many as fit. The help overlay lists them all, so
 // "? help" is never the one dropped.
 
