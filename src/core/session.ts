@@ -75,7 +75,23 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
   }
 }
 
-export function sessionProgress(state: SessionState): { done: number; total: number } {
+export interface SessionProgress {
+  /** Ratings given this session (a card that came back and was rated again counts twice). */
+  done: number;
+  /**
+   * What is queued right now: the card showing, the cards still to come, and the learning steps
+   * waiting to come back. A step joins this count when its card is rated, so it never grows a
+   * total the user was already shown.
+   */
+  left: number;
+  /** Of `left`, the learning steps due back later in the session. */
+  learning: number;
+  /** How full the bar is: done / (done + left); 1 when there was nothing to do. */
+  share: number;
+}
+
+export function sessionProgress(state: SessionState): SessionProgress {
   const left = state.queue.length + state.again.length + (state.current ? 1 : 0);
-  return { done: state.rated, total: state.rated + left };
+  const all = state.rated + left;
+  return { done: state.rated, left, learning: state.again.length, share: all === 0 ? 1 : state.rated / all };
 }

@@ -47,7 +47,13 @@ export type Command =
   | 'valuePrevious'
   | 'valueNext'
   | 'storySave'
-  | 'leaveEditor';
+  | 'leaveEditor'
+  | 'endSession'
+  | 'tickOption'
+  | 'typeAnswer'
+  | 'stopTyping'
+  | 'acceptRating'
+  | 'showKeyPoints';
 
 interface Binding {
   label: string;
@@ -100,6 +106,12 @@ export const BINDINGS: Record<Command, Binding> = {
   valueNext: { label: '→', description: 'next value (in Values)', test: (_i, k) => k.rightArrow },
   storySave: { label: 'Ctrl+S', description: 'save the story (or Enter on Save)', test: (i, k) => k.ctrl && i === 's' },
   leaveEditor: { label: 'Esc', description: 'leave (asks first when there are unsaved changes)', test: (_i, k) => k.escape },
+  endSession: { label: 'Esc q', description: 'end the session (shows what you did first)', test: (i, k) => k.escape || i === 'q' },
+  tickOption: { label: '1-9', description: 'tick or untick that option', test: (i) => /^[1-9]$/.test(i) },
+  typeAnswer: { label: 'e', description: 'type your answer (Esc stops typing)', test: (i) => i === 'e' },
+  stopTyping: { label: 'Esc', description: 'stop typing (then ? help, q end)', test: (_i, k) => k.escape },
+  showKeyPoints: { label: 'Enter', description: 'show the key points, to tick the ones you covered', test: (_i, k) => k.return },
+  acceptRating: { label: 'Enter', description: 'accept the suggested rating (the one in [ ])', test: (_i, k) => k.return },
 };
 
 export interface KeyOptions {

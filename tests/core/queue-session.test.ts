@@ -64,7 +64,7 @@ describe('study session', () => {
     expect(s.current?.key).toBe('mini/capital');
     s = rate(s, 1, T0, 'r1'); // Again: due in 1 minute, comes back
     expect(s.current?.key).toBe('mini/two-plus-two');
-    expect(sessionProgress(s)).toEqual({ done: 1, total: 3 });
+    expect(sessionProgress(s)).toMatchObject({ done: 1, left: 2, learning: 1 });
     s = rate(s, 4, T0 + 1000, 'r2'); // Easy: graduates, gone for today
     expect(s.current?.key).toBe('mini/capital');
     s = rate(s, 4, T0 + 2 * 60_000, 'r3');
@@ -85,5 +85,31 @@ describe('study session', () => {
     s = sessionReducer(s, { type: 'undone', now: T0 + 4000 });
     expect(s.current?.key).toBe('mini/capital');
     expect(s.rated).toBe(0);
+  });
+
+  describe('progress', () => {
+    it('counts what is queued now: a learning step joins "left" when its card is rated, and no total grows', () => {
+      let s = startSession(items, T0);
+      expect(sessionProgress(s)).toEqual({ done: 0, left: 4, learning: 0, share: 0 });
+      s = rate(s, 3, T0, 'r1'); // Good on a new card: a learning step, back in 10 minutes
+      expect(sessionProgress(s)).toEqual({ done: 1, left: 4, learning: 1, share: 1 / 5 });
+      s = rate(s, 4, T0 + 1000, 'r2'); // Easy: graduates
+      expect(sessionProgress(s)).toEqual({ done: 2, left: 3, learning: 1, share: 2 / 5 });
+      s = rate(s, 4, T0 + 2000, 'r3');
+      s = rate(s, 4, T0 + 3000, 'r4');
+      // Only the learning step is left, shown early: it is the current card, no longer waiting.
+      expect(s.current?.key).toBe('mini/capital');
+      expect(sessionProgress(s)).toEqual({ done: 4, left: 1, learning: 0, share: 4 / 5 });
+      s = rate(s, 4, T0 + 4000, 'r5');
+      expect(sessionProgress(s)).toEqual({ done: 5, left: 0, learning: 0, share: 1 });
+    });
+
+    it('goes back with undo, and a session with nothing in it is full', () => {
+      let s = startSession(items.slice(0, 2), T0);
+      s = rate(s, 1, T0, 'r1');
+      s = sessionReducer(s, { type: 'undone', now: T0 + 1000 });
+      expect(sessionProgress(s)).toEqual({ done: 0, left: 2, learning: 0, share: 0 });
+      expect(sessionProgress(startSession([], T0))).toEqual({ done: 0, left: 0, learning: 0, share: 1 });
+    });
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ankiPackage, BASIC, CLOZE } from '../helpers/anki-fixture.js';
 import { REPO, tempDir } from '../helpers/temp.js';
-import { answerCurrentCard, Terminal } from '../helpers/tmux.js';
+import { answerCurrentCard, endSession, Terminal } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -45,9 +45,9 @@ describe('the app in a terminal', () => {
     await term.waitFor('Which role are you interviewing for?');
     await term.pressUntil('Down', '› Machine Learning Engineer');
     await term.pressUntil('Enter', 'Due today: 0   New today: 20');
-    await term.pressUntil('Enter', " 0/20");
+    await term.pressUntil('Enter', '0 done · 20 left');
     for (let i = 0; i < 3; i++) await answerCurrentCard(term);
-    await term.pressUntil('q', 'Home');
+    await endSession(term, 'Home');
     await term.pressUntil('q', '[exited 0]');
 
     const again = terminal([], home);
@@ -65,7 +65,7 @@ describe('the app in a terminal', () => {
     await term.waitFor(/Culture walkthrough \(0 of \d+ sections done\)/);
     await term.pressUntil('Down', '› Culture walkthrough');
     await term.pressUntil('Enter', 'Section 1 of');
-    await term.pressUntil('Enter', ' 0/');
+    await term.pressUntil('Enter', /\b0 done · \d+ left/);
     for (let i = 0; i < 60 && !term.screen().includes('Session complete'); i++) await answerCurrentCard(term);
     await term.pressUntil('Enter', 'Section 2 of');
     await term.pressUntil('Escape', /Culture walkthrough \(1 of \d+ sections done\)/);
@@ -125,11 +125,11 @@ describe('the app in a terminal', () => {
     const term = terminal([], home);
     await term.waitFor('Your decks (0 due, 2 cards)');
     await moveTo(term, 'Your decks');
-    await term.pressUntil('Enter', ' 0/2');
+    await term.pressUntil('Enter', '0 done · 2 left');
     expect(term.screen()).toMatch(/What does a CDN do\?|TCP gives a \[\.\.\.\] byte stream/);
     await answerCurrentCard(term);
-    await term.waitFor(' 1/');
-    await term.pressUntil('q', 'Home');
+    await term.waitFor('1 done · ');
+    await endSession(term, 'Home');
     await term.pressUntil('q', '[exited 0]');
 
     const file = join(dir, 'progress.json');
@@ -150,9 +150,9 @@ describe('the app in a terminal', () => {
     const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
     const term = terminal(['--interview', date], home);
     await term.waitFor(/12 days left: \d+ new \+ ~\d+ reviews a day/);
-    await term.pressUntil('Enter', ' 0/');
+    await term.pressUntil('Enter', /\b0 done · \d+ left/);
     for (let i = 0; i < 3; i++) await answerCurrentCard(term);
-    await term.pressUntil('q', '› Today');
+    await endSession(term, '› Today');
     await moveTo(term, 'Readiness');
     term.press('Enter');
     const screen = await term.waitFor(`Recall is FSRS's prediction on ${date}`);
@@ -160,7 +160,7 @@ describe('the app in a terminal', () => {
     await term.pressUntil('c', 'Answers are practice');
     await term.pressUntil('Enter', 'Cram · Weakest cards');
     await answerCurrentCard(term);
-    await term.pressUntil('q', 'Answers are practice');
+    await endSession(term, 'Answers are practice');
     await term.pressUntil('Escape', "Recall is FSRS's prediction");
     await term.pressUntil('Escape', '› Readiness');
     await term.pressUntil('q', '[exited 0]');
@@ -179,7 +179,7 @@ describe('the app in a terminal', () => {
     const home = tempDir();
     chooseRole(home, 'software-engineer');
     const term = terminal(['study'], home);
-    await term.waitFor(' 0/20');
+    await term.waitFor('0 done · 20 left');
     await answerCurrentCard(term);
     await answerCurrentCard(term);
     term.press('C-c');
@@ -198,7 +198,7 @@ describe('the app in a terminal', () => {
 
     const plain = terminal([], home, { width: 60, height: 20, env: { NO_COLOR: '1' } });
     await plain.waitFor('Home');
-    await plain.pressUntil('Enter', ' 0/20');
+    await plain.pressUntil('Enter', '0 done · 20 left');
     expect(plain.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 });

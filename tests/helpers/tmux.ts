@@ -73,10 +73,13 @@ function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The review screen's progress line: "12 done · 35 left". */
+export const PROGRESS = /(\d+) done · (\d+) left/;
+
 /** Answers whatever card is showing, whatever its kind, and waits until the rating is stored. */
 export async function answerCurrentCard(term: Terminal): Promise<void> {
-  const screen = await term.waitFor(/ (\d+)\/(\d+)\n/);
-  const done = Number(/ (\d+)\/\d+\n/.exec(screen)![1]);
+  const screen = await term.waitFor(PROGRESS);
+  const done = Number(PROGRESS.exec(screen)![1]);
   const kind = / · (flashcard|choice|multi|open)/.exec(screen)?.[1];
   switch (kind) {
     case 'flashcard':
@@ -100,5 +103,12 @@ export async function answerCurrentCard(term: Terminal): Promise<void> {
     default:
       throw new Error(`no card on screen:\n${screen}`);
   }
-  await term.waitFor(new RegExp(` ${done + 1}/\\d+\\n|Session complete`));
+  await term.waitFor(new RegExp(`\\b${done + 1} done · \\d+ left|Session complete`));
+}
+
+/** q mid-session shows the summary first; Enter on it goes back to where the session started. */
+export async function endSession(term: Terminal, back: string | RegExp): Promise<void> {
+  term.press('q');
+  await term.waitFor(/Session ended early|Session complete/);
+  await term.pressUntil('Enter', back);
 }

@@ -52,6 +52,12 @@ describe('cram', () => {
     await app.choose('Weakest cards, every area');
     await app.press(KEY.space, '3');
     expect(app.ws.progress.progress.cards.size).toBe(1);
+    // Leaving the session shows its summary, then the cram screen with the choice still made.
+    await app.press('q');
+    expect(app.frame()).toContain('Session ended early');
+    expect(app.frame()).toMatch(/Not answered: 3 cards/);
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Answers COUNT');
     await app.unmount();
   });
 });

@@ -20,13 +20,16 @@ describe('search', () => {
     expect(app.frame()).toContain('Mini · multi · new');
     await app.press('s');
     expect(app.frame()).toContain('Study now');
-    expect(app.frame()).toContain('0/1');
+    expect(app.frame()).toContain('0 done · 1 left');
     await app.press('1', '3', KEY.enter);
     expect(app.ws.progress.progress.cards.has('mini/primes')).toBe(true);
     await app.press(KEY.enter);
-    // Right on a new card is a learning step, so it comes back within the session; q ends it.
-    expect(app.frame()).toContain('1/2');
+    // Right on a new card is a learning step, so it comes back within the session; q ends it,
+    // with a summary first.
+    expect(app.frame()).toContain('1 done · 1 left');
     await app.press('q');
+    expect(app.frame()).toContain('Session ended early');
+    await app.press(KEY.enter);
     expect(app.frame()).toContain('Card');
     expect(app.frame()).toMatch(/seen; next due in 10m/);
     await app.press(KEY.escape, KEY.escape);

@@ -76,7 +76,10 @@ describe('story bank', () => {
     expect(app.ws.progress.progress.reviews).toBe(1);
     // A first Good is a learning step: the story comes back in this session, as a card would.
     expect(app.frame()).toContain('Tell me about a time…');
-    await app.press(KEY.escape);
+    // The first Esc leaves the answer field, the second ends the session with its summary.
+    await app.press(KEY.escape, KEY.escape);
+    expect(app.frame()).toContain('Session ended early');
+    await app.press(KEY.enter);
     expect(app.frame()).toContain('keeper-prep › Story bank');
     expect(app.frame()).toMatch(/next rehearsal/);
     await app.unmount();
@@ -128,7 +131,9 @@ describe('story bank', () => {
     const app = await renderApp({ dataDir: tempDir() });
     await app.choose('Story bank');
     await writeStory(app);
-    await app.press('r', KEY.enter, '1', KEY.escape);
+    await app.press('r', KEY.enter, '1', KEY.escape, KEY.escape);
+    expect(app.frame()).toContain('Session ended early');
+    await app.press(KEY.enter);
     expect(app.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
     await app.press('d');
     expect(app.frame()).toContain('Delete "Shipped the pacing fix"?');

@@ -57,6 +57,9 @@ describe('culture walkthrough', () => {
     const dir = tempDir();
     const app = await renderApp({ dataDir: dir, deckArgs: [WALK] });
     await app.press(KEY.down, KEY.enter, KEY.enter, KEY.space, '4', KEY.escape);
+    expect(app.frame()).toContain('Session ended early');
+    expect(app.frame()).toMatch(/Not answered: 1 card/);
+    await app.press(KEY.enter);
     expect(app.frame()).toContain('1 of 2 questions answered. Enter goes on with the other 1.');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('First B?');

@@ -12,6 +12,8 @@ export interface ScrollAreaProps {
   isActive?: boolean;
   /** Scrolls the help overlay: keys active while help is open. */
   overlay?: boolean;
+  /** Told whether the content is taller than the area, so a screen's help can list PgUp/PgDn. */
+  onOverflow?: ((overflow: boolean) => void) | undefined;
 }
 
 const RemeasureContext = createContext<() => void>(() => undefined);
@@ -25,15 +27,20 @@ export function useRemeasure(): void {
   useEffect(() => remeasure());
 }
 
-export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false }: ScrollAreaProps) {
+export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false, onOverflow }: ScrollAreaProps) {
   const content = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
   const remeasure = useCallback(() => {
-    if (content.current) setContentHeight(measureElement(content.current).height);
+    if (!content.current) return;
+    // A hidden area (under the help overlay, or the terminal too small) measures 0: keep what it
+    // measured when shown, so its "more" line and PgUp/PgDn in the help stay true.
+    const measured = measureElement(content.current).height;
+    if (measured > 0) setContentHeight(measured);
   }, []);
   useEffect(remeasure);
   const overflow = contentHeight > height;
+  useEffect(() => onOverflow?.(overflow), [onOverflow, overflow]);
   const view = overflow ? height - 1 : height;
   const maxOffset = Math.max(0, contentHeight - view);
   const shown = Math.min(offset, maxOffset);

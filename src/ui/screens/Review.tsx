@@ -1,22 +1,26 @@
 // A study session: one card at a time, due cards first, then new ones, with learning steps
-// coming back inside the session. Each rating is on disk before the next card shows.
+// coming back inside the session. Each rating is on disk before the next card shows. Ending early
+// shows the same summary as finishing, so the user sees what the session did before leaving.
 import { Box, Text } from 'ink';
-import { useReducer, useState } from 'react';
+import { useCallback, useReducer, useState, type ReactNode } from 'react';
 import { endOfDay } from '../../core/day.js';
 import type { StudyItem } from '../../core/queue.js';
 import type { Rating } from '../../core/scheduler.js';
-import { sessionProgress, sessionReducer, startSession } from '../../core/session.js';
+import { sessionProgress, sessionReducer, startSession, type SessionProgress } from '../../core/session.js';
 import type { CardRecord } from '../../core/progress.js';
 import type { AnswerNote, RatingResult } from '../../store/workspace.js';
 import { useAppActions, useAppState } from '../app-context.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
+import { Frame } from '../components/Frame.js';
+import { useRoom } from '../components/Layout.js';
 import { ProgressBar } from '../components/ProgressBar.js';
-import { Para } from '../components/CardText.js';
 import { ScrollArea } from '../components/ScrollArea.js';
-import { CHOICE_COMMANDS, ChoiceQuiz, MULTI_COMMANDS } from '../components/quiz/ChoiceQuiz.js';
-import { FLASHCARD_COMMANDS, FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
-import { OPEN_COMMANDS, OpenQuiz } from '../components/quiz/OpenQuiz.js';
-import { hint, useKeys, useScreenInput, type Command } from '../keys.js';
+import { ChoiceQuiz } from '../components/quiz/ChoiceQuiz.js';
+import { FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
+import { fitFooter, type KeyHint } from '../components/footer.js';
+import { OpenQuiz } from '../components/quiz/OpenQuiz.js';
+import { SessionSummary } from '../components/quiz/SessionSummary.js';
+import type { QuizView } from '../components/quiz/types.js';
+import { useKeys, useScreenInput, type Command } from '../keys.js';
 
 interface Pending {
   item: StudyItem;
@@ -24,20 +28,23 @@ interface Pending {
   result: RatingResult;
 }
 
-function formatDuration(ms: number): string {
-  const s = Math.round(ms / 1000);
-  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
-}
+const NOTHING_TO_UNDO = 'Nothing to undo yet';
 
 export function Review({ title, items, once = false, cram, askConfidence = false }: { title: string; items: StudyItem[]; once?: boolean; cram?: 'practice' | 'counted' | undefined; askConfidence?: boolean }) {
-  const { clock, width, height, typing } = useAppState();
+  const { clock, width, typing } = useAppState();
   const actions = useAppActions();
   const [session, dispatch] = useReducer(sessionReducer, items, (initial) => startSession(initial, clock()));
   const [pending, setPending] = useState<Pending | null>(null);
   // Remounts the card view after an undo, so it starts from its question again.
   const [attempt, setAttempt] = useState(0);
   const [shownAt, setShownAt] = useState(() => clock());
-  const current = session.current;
+  // Left early: the summary shows though cards are still queued (undo goes back to them).
+  const [ended, setEnded] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [overflow, setOverflow] = useState(false);
+  const onOverflow = useCallback((value: boolean) => setOverflow(value), []);
+  const current = ended ? null : session.current;
+  const canUndo = pending !== null || session.undo.length > 0;
 
   const moveOn = (done: Pending) => {
     const now = clock();
@@ -65,90 +72,89 @@ export function Review({ title, items, once = false, cram, askConfidence = false
       setPending(null);
     } else {
       const last = session.undo[0];
-      if (!last) return;
+      if (!last) {
+        setNotice(NOTHING_TO_UNDO);
+        return;
+      }
       takeBack(last.reviewId, last.key, last.restore);
       dispatch({ type: 'undone', now: clock() });
     }
+    setNotice(null);
+    setEnded(false);
     setAttempt((a) => a + 1);
     setShownAt(clock());
   };
+  const end = () => {
+    // A graded answer on screen is already stored: it counts in the summary.
+    if (pending) moveOn(pending);
+    if (pending || session.rated > 0) setEnded(true);
+    else actions.pop();
+  };
 
-  useKeys({ undo, back: actions.pop }, { isActive: !typing && current !== null });
+  useKeys({ undo, endSession: end }, { isActive: !typing && current !== null });
   useKeys({ continue: actions.pop, back: actions.pop, undo }, { isActive: current === null });
-  useScreenInput((_input, key) => (key.escape ? actions.pop() : undefined), { isActive: typing });
+  // The notice answers one key press: the next other key clears it.
+  useScreenInput((input) => (input === 'u' ? undefined : setNotice(null)), { isActive: notice !== null });
 
   const progress = sessionProgress(session);
-  const body = bodyHeight(height);
 
   if (!current) {
-    const elapsed = session.lastRatedAt - session.startedAt;
+    const rated = session.rated > 0;
     return (
-      <Frame title={title} commands={['continue', 'undo']} footer={hint([['Enter', 'go back'], ['u', 'undo last rating']])}>
-        <Box flexDirection="column">
-          {session.rated === 0 ? (
-            <Text>Nothing to study here right now: no cards are due, and today's new cards are used up.</Text>
-          ) : (
-            <>
-              <Text bold color="green">Session complete</Text>
-              <Text> </Text>
-              <Text>{`Cards rated:  ${session.rated}`}</Text>
-              <Text>{`Again:        ${session.lapses}`}</Text>
-              <Text>{`Time:         ${formatDuration(elapsed)}`}</Text>
-              {once ? (
-                <>
-                  <Text> </Text>
-                  <Para text="These cards are in your schedule now; the ones you missed come back in Today's review." />
-                </>
-              ) : null}
-            </>
-          )}
-          <Text> </Text>
-          <Text dimColor>Everything is saved. Press Enter to go back.</Text>
-        </Box>
+      <Frame
+        title={title}
+        commands={['continue', 'back', 'undo']}
+        footer={fitFooter(width, notice ? [notice] : [], [['Enter', 'go back']], rated ? [['u', 'undo last rating']] : [])}
+      >
+        <SessionSummary rated={session.rated} lapses={session.lapses} elapsedMs={session.lastRatedAt - session.startedAt} progress={progress} once={once} practice={cram === 'practice'} />
       </Frame>
     );
   }
 
   const card = current.card;
-  const now = clock();
-  const preview = actions.preview(current);
-  const quizProps = { record, advance, rate, preview, now, recorded: pending !== null, askConfidence };
-  let commands: readonly Command[];
-  let footer: string;
-  let quiz: React.ReactNode;
+  const cardKey = `${current.key}:${attempt}:${session.rated}`;
+  const layout = (view: QuizView) => {
+    const always: KeyHint[] = view.typing ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
+    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession'] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
+    const lead = [notice, view.status].filter((part): part is string => Boolean(part));
+    return (
+      <Frame title={title} commands={commands} footer={fitFooter(width, lead, view.keys, always, view.typing ?? '? help')} fixed>
+        <SessionCard progress={progress} label={`${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}`} scrollKey={cardKey} onOverflow={onOverflow}>
+          {view.body}
+        </SessionCard>
+      </Frame>
+    );
+  };
+  const quizProps = { record, advance, rate, layout, preview: actions.preview(current), now: clock(), recorded: pending !== null, askConfidence };
   switch (card.type) {
     case 'flashcard':
-      commands = FLASHCARD_COMMANDS;
-      footer = hint([['Space', 'reveal'], ['1-4', 'rate'], ['u', 'undo'], ['q', 'end']]);
-      quiz = <FlashcardQuiz card={card} {...quizProps} />;
-      break;
+      return <FlashcardQuiz key={cardKey} card={card} {...quizProps} />;
     case 'choice':
     case 'multi':
-      commands = card.type === 'choice' ? CHOICE_COMMANDS : MULTI_COMMANDS;
-      // The verdict also goes in the footer: on a small screen the explanation may be below the fold.
-      footer = pending ? `${pending.rating === 1 ? '✗ not right' : '✓ right'} · ${hint([['Enter', 'continue'], ['u', 'undo'], ['q', 'end']])}` : hint([['↑↓', 'move'], [card.type === 'choice' ? '1-9' : 'Space', card.type === 'choice' ? 'answer' : 'tick'], ['Enter', 'submit'], ['q', 'end']]);
-      quiz = <ChoiceQuiz card={card} {...quizProps} />;
-      break;
+      return <ChoiceQuiz key={cardKey} card={card} {...quizProps} />;
     case 'open':
-      commands = OPEN_COMMANDS;
-      footer = typing ? 'Enter reveal key points · Esc end session' : hint([['Space', 'tick'], ['Enter', 'accept'], ['1-4', 'rate'], ['q', 'end']]);
-      quiz = <OpenQuiz card={card} {...quizProps} />;
-      break;
+      return <OpenQuiz key={cardKey} card={card} {...quizProps} />;
     case 'design':
-      commands = ['back'];
-      footer = hint([['q', 'end']]);
-      quiz = <Text>Design prompts open in the mock-interview screen.</Text>;
-      break;
+      return layout({ body: <Text>Design prompts open in the mock-interview screen.</Text>, keys: [], commands: [] });
   }
+}
+
+/** The progress and deck lines stay whole; the card gets the rest of the room and scrolls in it. */
+function SessionCard({ progress, label, scrollKey, onOverflow, children }: { progress: SessionProgress; label: string; scrollKey: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
+  const room = useRoom();
   return (
-    <Frame title={title} commands={[...commands, 'pageDown', 'pageUp', 'back']} footer={footer}>
-      <ProgressBar done={progress.done} total={progress.total} width={width} />
-      <Text dimColor wrap="truncate-end">{`${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}`}</Text>
-      <ScrollArea height={body - 2} key={`${current.key}:${attempt}:${session.rated}`}>
-        <Box flexDirection="column" width={width}>
-          {quiz}
+    <>
+      <Box flexShrink={0}>
+        <ProgressBar progress={progress} width={room.width} />
+      </Box>
+      <Box flexShrink={0}>
+        <Text dimColor wrap="truncate-end">{label}</Text>
+      </Box>
+      <ScrollArea key={scrollKey} height={Math.max(1, room.height - 2)} onOverflow={onOverflow}>
+        <Box flexDirection="column" width={room.width}>
+          {children}
         </Box>
       </ScrollArea>
-    </Frame>
+    </>
   );
 }

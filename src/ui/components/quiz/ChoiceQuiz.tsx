@@ -1,22 +1,26 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { gradeChoice, gradeMulti, rightAnswers } from '../../../core/grading.js';
-import { useKeys } from '../../keys.js';
-import { CardText, Source } from '../CardText.js';
+import { useKeys, type Command } from '../../keys.js';
+import { CardText, Para, Source } from '../CardText.js';
 import { OptionList, toggled, type OptionMark } from './OptionList.js';
+import type { KeyHint } from '../footer.js';
 import type { QuizProps } from './types.js';
 
 type ChoiceCard = Extract<Card, { type: 'choice' | 'multi' }>;
 
-export const CHOICE_COMMANDS = ['up', 'down', 'pick', 'select', 'sure', 'guess', 'continue', 'undo'] as const;
-export const MULTI_COMMANDS = ['up', 'down', 'toggle', 'pick', 'select', 'sure', 'guess', 'continue', 'undo'] as const;
-
 /** Both choice kinds: pick one (choice) or tick all that apply (multi); graded at once. */
-export function ChoiceQuiz({ card, record, advance, recorded, askConfidence }: QuizProps<ChoiceCard>) {
+export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: QuizProps<ChoiceCard>) {
   const multi = card.type === 'multi';
   const [cursor, setCursor] = useState(0);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  // Keys of one burst ("1" then Enter in one read) arrive before React re-renders: Enter must
+  // submit the tick that came with it.
+  const latestTicked = useRef(ticked);
+  useLayoutEffect(() => {
+    latestTicked.current = ticked;
+  });
   const [guess, setGuess] = useState(false);
   // Asked before answering, so the answer cannot colour it; only explicit marks count toward calibration.
   const [sure, setSure] = useState(false);
@@ -29,16 +33,21 @@ export function ChoiceQuiz({ card, record, advance, recorded, askConfidence }: Q
     setAnswer({ picked, correct: graded.correct });
     record(graded.rating, { confidence: guess ? 'guess' : sure ? 'sure' : undefined, correct: graded.correct });
   };
-  const toggle = (i: number) => setTicked((s) => toggled(s, i));
+  const toggle = (i: number) => {
+    latestTicked.current = toggled(latestTicked.current, i);
+    setTicked(latestTicked.current);
+  };
+  const up = () => setCursor((c) => (c - 1 + count) % count);
+  const down = () => setCursor((c) => (c + 1) % count);
 
   useKeys(
-    answer && recorded
+    answer
       ? { continue: advance }
       : waiting
-        ? { sure: () => setSure(true), guess: () => setGuess(true), up: () => setCursor((c) => (c - 1 + count) % count), down: () => setCursor((c) => (c + 1) % count) }
+        ? { sure: () => setSure(true), guess: () => setGuess(true), up, down }
         : {
-          up: () => setCursor((c) => (c - 1 + count) % count),
-          down: () => setCursor((c) => (c + 1) % count),
+          up,
+          down,
           pick: (input) => {
             const i = Number(input) - 1;
             if (i >= count) return;
@@ -47,7 +56,7 @@ export function ChoiceQuiz({ card, record, advance, recorded, askConfidence }: Q
             else submit(new Set([i]));
           },
           toggle: () => (multi ? toggle(cursor) : undefined),
-          select: () => submit(multi ? ticked : new Set([cursor])),
+          select: () => submit(multi ? latestTicked.current : new Set([cursor])),
           guess: () => {
             setGuess((g) => !g);
             setSure(false);
@@ -65,30 +74,42 @@ export function ChoiceQuiz({ card, record, advance, recorded, askConfidence }: Q
     ? card.choices.map((_, i) => (right.has(i) ? (answer.picked.has(i) || !multi ? 'right' : 'missed') : answer.picked.has(i) ? 'wrong' : null))
     : undefined;
 
-  return (
-    <Box flexDirection="column">
-      <CardText text={card.prompt} bold />
-      {multi ? <Text dimColor>Select all that apply.</Text> : null}
-      <Text> </Text>
-      <OptionList choices={card.choices} cursor={answer ? null : cursor} {...(multi ? { ticked: answer ? answer.picked : ticked } : {})} {...(marks ? { marks } : {})} />
-      <Text> </Text>
-      {answer ? (
-        <>
-          <Text bold color={answer.correct ? 'green' : 'red'}>
-            {answer.correct ? (guess ? 'Right, but marked a guess: rated Hard.' : 'Right: rated Good.') : 'Not right: rated Again; it will come back soon.'}
-          </Text>
-          <CardText text={card.explanation} />
-          <Source url={card.source} />
-        </>
-      ) : (
-        waiting ? (
-          <Text color="cyan">How sure are you? s sure · g guess (then answer)</Text>
+  const numbers = count > 1 ? `1-${Math.min(9, count)}` : '1';
+  const sureKey: Command[] = askConfidence ? ['sure'] : [];
+  const [keys, commands]: [KeyHint[], Command[]] = answer
+    ? [[['Enter', 'next']], ['continue']]
+    : waiting
+      ? [[['s', 'sure'], ['g', 'guess'], ['↑↓', 'move']], ['sure', 'guess', 'up', 'down']]
+      : multi
+        ? [[['Enter', 'submit'], [numbers, 'tick'], ['g', guess ? 'unmark guess' : 'guess'], ['↑↓ Space', 'move, tick']], ['tickOption', 'toggle', 'up', 'down', 'select', 'guess', ...sureKey]]
+        : [[[numbers, 'answer'], ['g', guess ? 'unmark guess' : 'guess'], ['↑↓ Enter', 'pick']], ['pick', 'up', 'down', 'select', 'guess', ...sureKey]];
+  return layout({
+    keys,
+    commands,
+    status: answer ? (answer.correct ? '✓ right' : '✗ not right') : undefined,
+    body: (
+      <Box flexDirection="column">
+        <CardText text={card.prompt} bold />
+        {multi ? <Text dimColor>Select all that apply.</Text> : null}
+        <Text> </Text>
+        <OptionList choices={card.choices} cursor={answer ? null : cursor} {...(multi ? { ticked: answer ? answer.picked : ticked } : {})} {...(marks ? { marks } : {})} />
+        <Text> </Text>
+        {answer ? (
+          <>
+            <Para
+              bold
+              color={answer.correct ? 'green' : 'red'}
+              text={answer.correct ? (guess ? 'Right, but marked a guess: rated Hard.' : 'Right: rated Good.') : 'Not right: rated Again; it will come back soon.'}
+            />
+            <CardText text={card.explanation} />
+            <Source url={card.source} />
+          </>
+        ) : waiting ? (
+          <Para color="cyan" text="How sure are you? s sure · g guess (then answer)" />
         ) : (
-          <Text dimColor>
-            {multi ? 'Space or 1-9 tick · Enter submit' : '1-9 or Enter answer'} · g guess{guess ? ' [marked as a guess]' : sure ? ' [marked sure]' : ''}
-          </Text>
-        )
-      )}
-    </Box>
-  );
+          <Para dim text={`${multi ? `Space or ${numbers} tick · Enter submit` : `${numbers} or Enter answer`} · g guess${guess ? ' [marked as a guess]' : sure ? ' [marked sure]' : ''}`} />
+        )}
+      </Box>
+    ),
+  });
 }

@@ -8,26 +8,28 @@ import type { QuizProps } from './types.js';
 
 type Flashcard = Extract<Card, { type: 'flashcard' }>;
 
-export const FLASHCARD_COMMANDS = ['reveal', 'again', 'hard', 'good', 'easy', 'undo'] as const;
-
-export function FlashcardQuiz({ card, rate, preview, now }: QuizProps<Flashcard>) {
+export function FlashcardQuiz({ card, rate, preview, now, layout }: QuizProps<Flashcard>) {
   const [revealed, setRevealed] = useState(false);
   useKeys(revealed ? { again: () => rate(1), hard: () => rate(2), good: () => rate(3), easy: () => rate(4) } : { reveal: () => setRevealed(true) });
-  return (
-    <Box flexDirection="column">
-      <CardText text={card.front} bold />
-      <Text> </Text>
-      {revealed ? (
-        <>
-          <CardText text={card.back} />
-          <Source url={card.source} />
-          <Text> </Text>
-          <Text dimColor>How well did you recall it?</Text>
-          <RatingBar preview={preview} now={now} />
-        </>
-      ) : (
-        <Text dimColor>Recall the answer, then press Space to reveal it.</Text>
-      )}
-    </Box>
-  );
+  return layout({
+    keys: revealed ? [['1-4', 'rate']] : [['Space', 'reveal']],
+    commands: revealed ? ['again', 'hard', 'good', 'easy'] : ['reveal'],
+    body: (
+      <Box flexDirection="column">
+        <CardText text={card.front} bold />
+        <Text> </Text>
+        {revealed ? (
+          <>
+            <CardText text={card.back} />
+            <Source url={card.source} />
+            <Text> </Text>
+            <Text dimColor>How well did you recall it? Press 1-4:</Text>
+            <RatingBar preview={preview} now={now} />
+          </>
+        ) : (
+          <Text dimColor>Recall the answer, then press Space to reveal it.</Text>
+        )}
+      </Box>
+    ),
+  });
 }

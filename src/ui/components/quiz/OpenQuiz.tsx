@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
+import { RATING_NAMES } from '../../../core/scheduler.js';
 import { useAppActions } from '../../app-context.js';
 import { useRoom } from '../Layout.js';
 import { TextField } from '../TextField.js';
-import { useKeys } from '../../keys.js';
+import { useKeys, useScreenInput } from '../../keys.js';
 import { CardText, Para, Source } from '../CardText.js';
 import { OptionList, toggled } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
@@ -13,14 +14,16 @@ import type { QuizProps } from './types.js';
 
 type OpenCard = Extract<Card, { type: 'open' }>;
 
-export const OPEN_COMMANDS = ['up', 'down', 'toggle', 'select', 'again', 'hard', 'good', 'easy', 'undo'] as const;
-
 const ANSWER_LABEL = 'Your answer: ';
 
-/** Answer in your own words (or in your head), then tick the key points you covered. */
-export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
+/**
+ * Answer in your own words (or in your head), then tick the key points you covered. The field has
+ * focus at first; Esc leaves it (it does not end the session: a careful user presses Esc to get
+ * out of a text field), and then the session's keys and help work again.
+ */
+export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCard>) {
   const { setTyping } = useAppActions();
-  const [phase, setPhase] = useState<'answer' | 'check'>('answer');
+  const [phase, setPhase] = useState<'typing' | 'answer' | 'check'>('typing');
   const [draft, setDraft] = useState('');
   const [cursor, setCursor] = useState(0);
   const [covered, setCovered] = useState<ReadonlySet<number>>(new Set());
@@ -28,18 +31,21 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
   const total = card.keyPoints.length;
   const suggested = suggestOpenRating(covered.size, total);
 
-  useEffect(() => {
-    setTyping(phase === 'answer');
+  // In the same commit as the field, so a key typed as the card appears is not taken as a command.
+  useLayoutEffect(() => {
+    setTyping(phase === 'typing');
     return () => setTyping(false);
   }, [phase, setTyping]);
 
   const toggle = (i: number) => setCovered((s) => toggled(s, i));
+  useScreenInput((_input, key) => (key.escape ? setPhase('answer') : undefined), { isActive: phase === 'typing' });
+  useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
   useKeys(
     {
       up: () => setCursor((c) => (c - 1 + total) % total),
       down: () => setCursor((c) => (c + 1) % total),
       toggle: () => toggle(cursor),
-      select: () => rate(suggested),
+      acceptRating: () => rate(suggested),
       again: () => rate(1),
       hard: () => rate(2),
       good: () => rate(3),
@@ -48,20 +54,29 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
     { isActive: phase === 'check' },
   );
 
-  return (
+  const body = (
     <Box flexDirection="column">
       <CardText text={card.prompt} bold />
       <Text> </Text>
-      {phase === 'answer' ? (
+      {phase !== 'check' ? (
         <>
-          <Box>
+          <Box flexShrink={0}>
             <Box flexShrink={0}>
               <Text color="cyan">{ANSWER_LABEL}</Text>
             </Box>
-            <TextField width={room.width - ANSWER_LABEL.length} onChange={setDraft} onSubmit={() => setPhase('check')} placeholder="type it, or answer in your head" />
+            <Box width={Math.max(2, room.width - ANSWER_LABEL.length)} flexShrink={0}>
+              <TextField
+                initial={draft}
+                width={Math.max(2, room.width - ANSWER_LABEL.length)}
+                isActive={phase === 'typing'}
+                onChange={setDraft}
+                onSubmit={() => setPhase('check')}
+                placeholder="type it, or answer in your head"
+              />
+            </Box>
           </Box>
           <Text> </Text>
-          <Text dimColor>Enter reveals the key points.</Text>
+          <Para dim text={phase === 'typing' ? 'Enter reveals the key points. Esc stops typing.' : 'Enter reveals the key points; e types your answer.'} />
         </>
       ) : (
         <>
@@ -77,10 +92,22 @@ export function OpenQuiz({ card, rate, preview, now }: QuizProps<OpenCard>) {
           ) : null}
           <Source url={card.source} />
           <Text> </Text>
-          <Text>{`Covered ${covered.size} of ${total}: Enter accepts the highlighted rating, or press 1-4.`}</Text>
+          <Para text={`Covered ${covered.size} of ${total}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
           <RatingBar preview={preview} now={now} suggested={suggested} />
         </>
       )}
     </Box>
   );
+  switch (phase) {
+    case 'typing':
+      return layout({ body, keys: [['Enter', 'key points']], commands: ['showKeyPoints', 'stopTyping'], typing: 'Esc stop typing, then ? help' });
+    case 'answer':
+      return layout({ body, keys: [['Enter', 'key points'], ['e', 'type']], commands: ['showKeyPoints', 'typeAnswer'] });
+    case 'check':
+      return layout({
+        body,
+        keys: [['Enter', `accept ${RATING_NAMES[suggested]}`], ['1-4', 'rate'], ['Space', 'tick'], ['↑↓', 'move']],
+        commands: ['acceptRating', 'again', 'hard', 'good', 'easy', 'toggle', 'up', 'down'],
+      });
+  }
 }

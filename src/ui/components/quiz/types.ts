@@ -1,6 +1,25 @@
+import type { ReactElement, ReactNode } from 'react';
 import type { Card } from '../../../core/deck.js';
 import type { Rating } from '../../../core/scheduler.js';
 import type { AnswerNote } from '../../../store/workspace.js';
+import type { Command } from '../../keys.js';
+import type { KeyHint } from '../footer.js';
+
+/** What a card shows in its current state, and the keys that work in that state. */
+export interface QuizView {
+  body: ReactNode;
+  /** For the footer, most important first; the session adds undo and end. */
+  keys: readonly KeyHint[];
+  /** For the help overlay; the session adds undo, end and scrolling. */
+  commands: readonly Command[];
+  /** Said first in the footer: the verdict, which may be below the fold on a small screen. */
+  status?: string | undefined;
+  /**
+   * A text field has focus, so letters are typed and the session's keys are off: how to reach
+   * help from here ("Esc stop typing, then ? help"), said in place of "? help".
+   */
+  typing?: string | undefined;
+}
 
 export interface QuizProps<C extends Card> {
   card: C;
@@ -17,4 +36,6 @@ export interface QuizProps<C extends Card> {
   recorded: boolean;
   /** Choice cards ask "sure or guess?" before they take an answer. */
   askConfidence: boolean;
+  /** Draws the session around the card in its current state: the card decides keys and footer. */
+  layout(view: QuizView): ReactElement;
 }
