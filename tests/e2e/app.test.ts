@@ -84,13 +84,19 @@ describe('the app in a terminal', () => {
     const term = terminal(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
     await term.waitFor('You have an unfinished attempt');
     await term.pressUntil('Enter', 'base62 ids');
+    // Each key here acts on the mock's state: flushKeys makes sure its handler has the state on screen
+    // (an `n` handled with the state before the hint would drop the hint from the attempt).
     await term.pressUntil('h', '1. Think about the id space.');
+    await term.flushKeys();
     await term.pressUntil('n', 'Phase 2/2 · Design');
+    await term.flushKeys();
     await term.pressUntil('n', 'What a strong answer covers');
     await term.pressUntil('Enter', 'Rubric 1 of 2');
     await term.pressUntil('3', 'Rubric 2 of 2');
+    await term.flushKeys();
     await term.pressUntil('4', 'Suggested rating: Easy');
     await term.pressUntil('Enter', 'Attempt saved');
+    await term.flushKeys();
     await term.pressUntil('Enter', 'Design mocks');
     const history = JSON.parse(execFileSync(process.execPath, ['bin/keeper-prep.js', 'design', 'history', 'url-shortener', '--json', '--deck', 'tests/fixtures/design.json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' }));
     expect(history).toMatchObject([{ key: 'mini-design/url-shortener', notes: 'base62 ids', hintsUsed: 1, rating: 4, minutes: 2 }]);
