@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the end-to-end tests again and again to find flaky ones, optionally with every core busy,
-# and prints how many runs passed. A test that fails 1 run in 10 fails CI every other week.
+# and prints how many runs passed: a test that fails one run in ten is a flaky test, not bad luck.
 #
 #   scripts/e2e-soak.sh [-n RUNS] [--busy] [TEST_FILE...]
 #
@@ -18,7 +18,7 @@ while (($#)); do
   case "$1" in
     -n) runs="$2"; shift 2 ;;
     --busy) busy=1; shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) files+=("$1"); shift ;;
   esac
 done
