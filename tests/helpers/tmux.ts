@@ -8,15 +8,32 @@ export interface TerminalOptions {
   width?: number;
   height?: number;
   env?: Record<string, string>;
+  /** A shell command run in the pane before the app (e.g. `echo MARKER` to see what the app leaves behind). */
+  prefix?: string;
 }
+
+/**
+ * Variables of the test run that would change how the app draws: ink draws nothing until exit
+ * when CI is set, and the colour ones are for each test to choose.
+ */
+const UNSET = ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR'];
+
+/** How long a key may take to show before it counts as lost: well above the slowest answer seen with every core busy (0.6 s). */
+const RESEND_AFTER_MS = 1500;
 
 export class Terminal {
   private readonly socket = `kp-e2e-${process.pid}-${counter++}`;
+  width: number;
+  height: number;
 
   constructor(readonly args: string[], readonly options: TerminalOptions = {}) {
+    this.width = options.width ?? 80;
+    this.height = options.height ?? 24;
     const env = Object.entries(options.env ?? {}).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-    const command = `cd ${shellQuote(REPO)} && env ${env} ${shellQuote(process.execPath)} bin/keeper-prep.js ${args.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
-    this.tmux('new-session', '-d', '-x', String(options.width ?? 80), '-y', String(options.height ?? 24), command);
+    const unset = UNSET.map((name) => `-u ${name}`).join(' ');
+    const prefix = options.prefix ? `${options.prefix} && ` : '';
+    const command = `cd ${shellQuote(REPO)} && ${prefix}env ${unset} ${env} ${shellQuote(process.execPath)} bin/keeper-prep.js ${args.map(shellQuote).join(' ')}; echo "[exited $?]"; sleep 600`;
+    this.tmux('new-session', '-d', '-x', String(this.width), '-y', String(this.height), command);
   }
 
   private tmux(...args: string[]): string {
@@ -27,9 +44,25 @@ export class Terminal {
     return this.tmux('capture-pane', '-p', ...(options.escapes ? ['-e'] : []));
   }
 
-  /** Sends keys by tmux name ("Enter", "Space", "C-c") or literal text. */
+  /**
+   * Resizes the terminal as a user dragging the window would: the app gets SIGWINCH. A detached
+   * session has no client to take its size from, so resize-window sets it (tmux 3.3 then keeps
+   * that size for the window, as with window-size manual).
+   */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-x', String(width), '-y', String(height));
+    this.width = width;
+    this.height = height;
+  }
+
+  /** Sends keys by tmux name ("Enter", "Space", "C-c") or literal text, one tmux call each. */
   press(...keys: string[]): void {
     for (const key of keys) this.tmux('send-keys', key);
+  }
+
+  /** Sends keys in one tmux call, so the app reads them together, as it does from a fast typist or a paste. */
+  burst(...keys: string[]): void {
+    this.tmux('send-keys', ...keys);
   }
 
   /** Types text literally, so words like "Enter" are not taken for keys. */
@@ -48,16 +81,80 @@ export class Terminal {
   }
 
   /**
-   * Presses a key until the screen matches: a key that arrives while a screen is still mounting
-   * (ink attaches its input handler in an effect) is lost, and the app shows nothing for it.
+   * Presses a key until the screen matches. Ink hands a key to the input handlers the screen had
+   * before its last change until React's effects attach the new ones, so a key sent right after a
+   * frame appears can be lost; it is sent again only after RESEND_AFTER_MS, long enough that a key
+   * that was merely slow is not pressed twice.
    */
-  async pressUntil(key: string, match: string | RegExp, tries = 5): Promise<string> {
-    for (let i = 0; i < tries; i++) {
+  async pressUntil(key: string, match: string | RegExp | ((screen: string) => boolean), tries = 6): Promise<string> {
+    for (let i = 0; i < tries - 1; i++) {
       this.press(key);
-      const screen = await this.waitFor(match, 1000).catch(() => null);
+      const screen = await this.waitFor(match, RESEND_AFTER_MS).catch(() => null);
       if (screen !== null) return screen;
     }
+    this.press(key);
     return this.waitFor(match);
+  }
+
+  /**
+   * Makes sure the next key meets the key handlers of the screen as it is now. Until React runs
+   * a render's effects, ink hands keys to the handlers of the render before, with the state they
+   * saw: an Enter right after a menu moved can open the entry it left, one after a choice was
+   * rated can rate it again. React runs those effects before it starts another render, so this
+   * forces two (one column wider, then back) and waits for each to show in the rule of row 2.
+   */
+  async flushKeys(): Promise<void> {
+    const { width, height } = this;
+    for (const w of [width + 1, width]) {
+      this.resize(w, height);
+      await this.waitFor((screen) => screen.split('\n')[1] === '─'.repeat(w));
+    }
+  }
+
+  /**
+   * Moves a menu's `›` cursor onto the entry starting with `label`, reading where the cursor is
+   * before every key, so a lost or a slow key costs a step instead of overshooting; then makes
+   * sure the next key (Enter) acts on that entry.
+   */
+  async select(label: string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const lines = this.screen().split('\n');
+      const at = lines.findIndex((line) => line.trimStart().startsWith('› '));
+      const target = lines.findIndex((line) => line.trim().replace(/^› /, '').startsWith(label));
+      if (at !== -1 && at === target) {
+        await this.flushKeys();
+        return this.waitFor(`› ${label}`);
+      }
+      if (Date.now() > deadline) throw new Error(`could not move the cursor to ${label}; the screen was:\n${lines.join('\n')}`);
+      const before = lines.join('\n');
+      // Below the cursor, or not on screen yet (a scrolled list): go down.
+      this.press(target !== -1 && target < at ? 'Up' : 'Down');
+      await this.waitFor((screen) => screen !== before, RESEND_AFTER_MS).catch(() => undefined);
+    }
+  }
+
+  /**
+   * Waits for a frame that passes a check, and returns the last capture with its problems. A
+   * frame that never passes is judged once the screen has been still for a moment after a
+   * minimum wait, so a wrong frame costs about two seconds, not the whole timeout.
+   */
+  async settle(problemsOf: (screen: string) => string[], { minMs = 1500, quietMs = 500, timeoutMs = 8000 } = {}): Promise<{ screen: string; problems: string[] }> {
+    const start = Date.now();
+    let last = '';
+    let since = start;
+    for (;;) {
+      const screen = this.screen();
+      const problems = problemsOf(screen);
+      if (problems.length === 0) return { screen, problems };
+      const now = Date.now();
+      if (screen !== last) {
+        last = screen;
+        since = now;
+      }
+      if (now - start > timeoutMs || (now - start > minMs && now - since > quietMs)) return { screen, problems };
+      await new Promise((resolve) => setTimeout(resolve, 40));
+    }
   }
 
   close(): void {
@@ -76,34 +173,33 @@ function shellQuote(value: string): string {
 /** The review screen's progress line: "12 done · 35 left". */
 export const PROGRESS = /(\d+) done · (\d+) left/;
 
-/** Answers whatever card is showing, whatever its kind, and waits until the rating is stored. */
+/** Answers whatever card is showing, whatever its kind, and waits until the next card (or the end) shows. */
 export async function answerCurrentCard(term: Terminal): Promise<void> {
   const screen = await term.waitFor(PROGRESS);
   const done = Number(PROGRESS.exec(screen)![1]);
   const kind = / · (flashcard|choice|multi|open)/.exec(screen)?.[1];
+  const next = new RegExp(`\\b${done + 1} done · \\d+ left|Session complete`);
   switch (kind) {
     case 'flashcard':
       await term.pressUntil('Space', 'How well did you recall it?');
-      term.press('3');
-      break;
+      await term.pressUntil('3', next);
+      return;
     case 'choice':
       await term.pressUntil('1', /rated (Good|Again|Hard)/);
-      term.press('Enter');
-      break;
+      await term.pressUntil('Enter', next);
+      return;
     case 'multi':
       await term.pressUntil('1', '[x]');
-      term.press('Enter');
-      await term.waitFor(/rated (Good|Again|Hard)/);
-      term.press('Enter');
-      break;
+      await term.pressUntil('Enter', /rated (Good|Again|Hard)/);
+      await term.pressUntil('Enter', next);
+      return;
     case 'open':
       await term.pressUntil('Enter', 'Tick the key points');
-      term.press('Enter');
-      break;
+      await term.pressUntil('Enter', next);
+      return;
     default:
       throw new Error(`no card on screen:\n${screen}`);
   }
-  await term.waitFor(new RegExp(`\\b${done + 1} done · \\d+ left|Session complete`));
 }
 
 /** q mid-session shows the summary first; Enter on it goes back to where the session started. */

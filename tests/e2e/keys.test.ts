@@ -1,0 +1,181 @@
+// Keys in a real terminal: where the cursor goes and what Enter then opens, typing faster than
+// the app draws, help that keeps the screen's state, marks that read without colour, the
+// alternate screen, and the keys that must not do what they used to.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../helpers/temp.js';
+import { answerCurrentCard, Terminal, type TerminalOptions } from '../helpers/tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+  for (const term of open.splice(0)) term.close();
+});
+
+function app(args: string[], home: string, options: TerminalOptions = {}): Terminal {
+  const term = new Terminal(args, { ...options, env: { KEEPER_PREP_HOME: home, ...options.env } });
+  open.push(term);
+  return term;
+}
+
+function homeWithRole(role = 'software-engineer'): string {
+  const home = tempDir();
+  writeFileSync(join(home, 'settings.json'), JSON.stringify({ role }));
+  return home;
+}
+
+function statsJson(home: string): { reviews: number; role: string } {
+  const out = execFileSync(process.execPath, ['bin/keeper-prep.js', 'stats', '--json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/** The help overlay is open: its heading, or the footer that says how to close it. */
+const HELP = /Keys on this screen|close help/;
+
+/** The search results on screen, as their rows read (the `›` row is the selected one). */
+function results(screen: string): string[] {
+  const lines = screen.split('\n');
+  const start = lines.findIndex((line) => /^\d+\+? match(es)? in \d+ cards/.test(line.trim()));
+  return lines.slice(start + 1).filter((line) => /^(› | {2})\S/.test(line));
+}
+
+describe('search', { timeout: 40_000 }, () => {
+  it('Down Down moves the selection to the third result, and Enter opens that card', async () => {
+    const term = app([], homeWithRole());
+    await term.pressUntil('/', 'keeper-prep › Search');
+    term.type('sample ratio');
+    const first = await term.waitFor(/\d+ matches in \d+ cards/);
+    expect(results(first)[0]).toMatch(/^› /);
+    const third = results(first)[2]!.slice(2, 32);
+
+    await term.pressUntil('Down', (screen) => results(screen)[1]?.startsWith('› ') ?? false);
+    await term.pressUntil('Down', (screen) => results(screen)[2]?.startsWith('› ') ?? false);
+    // Enter must open the selected result, so it must reach the handler that knows the selection.
+    await term.flushKeys();
+    expect(results(term.screen())[2]).toContain(third);
+    const card = await term.pressUntil('Enter', 'keeper-prep › Card');
+    expect(card).toContain(third);
+  });
+
+  it('typing in bursts (letters, then two Backspaces in one go, then more letters) gives the query meant', async () => {
+    const term = app([], homeWithRole());
+    await term.pressUntil('/', 'keeper-prep › Search');
+    term.type('sqlxx');
+    await term.waitFor(/^Search: sqlxx\s*$/m);
+    term.burst('BSpace', 'BSpace');
+    await term.waitFor(/^Search: sql\s*$/m, 3000);
+    term.type(' join');
+    await term.waitFor(/^Search: sql join\s*$/m, 3000);
+    await term.waitFor(/^\d+\+? match(es)? in \d+ cards$/m);
+    // And typing still works after the burst.
+    term.type('s');
+    await term.waitFor(/^Search: sql joins\s*$/m, 3000);
+  });
+});
+
+describe('help', { timeout: 40_000 }, () => {
+  it('keeps the role picker\'s cursor: Down to Machine Learning Engineer, ?, Esc, Enter chooses it', async () => {
+    const home = tempDir();
+    const term = app([], home);
+    await term.waitFor('Which role are you interviewing for?');
+    await term.select('Machine Learning Engineer');
+    await term.pressUntil('?', HELP);
+    // Esc must reach help's handler, not the role picker's (where it quits).
+    await term.flushKeys();
+    await term.pressUntil('Escape', (screen) => !HELP.test(screen));
+    await term.flushKeys();
+    expect(term.screen()).toContain('› Machine Learning Engineer');
+    await term.pressUntil('Enter', 'keeper-prep › Home');
+    await term.pressUntil('q', '[exited 0]');
+    expect(statsJson(home).role).toBe('ml-engineer');
+  });
+
+  it('keeps Home\'s cursor: Decks, ?, Esc, Enter opens Decks', async () => {
+    const term = app([], homeWithRole());
+    await term.select('Decks');
+    await term.pressUntil('?', HELP);
+    await term.flushKeys();
+    await term.pressUntil('Escape', (screen) => !HELP.test(screen));
+    await term.flushKeys();
+    expect(term.screen()).toContain('› Decks');
+    await term.pressUntil('Enter', 'keeper-prep › Decks');
+  });
+});
+
+describe('without colour (NO_COLOR=1)', { timeout: 40_000 }, () => {
+  it('an open question: the placeholder reads "e.g. …", and the suggested rating is marked by a glyph, not only colour', async () => {
+    const dir = tempDir();
+    const deck = join(dir, 'open.json');
+    writeFileSync(deck, JSON.stringify({
+      id: 'open-only',
+      title: 'Open only',
+      version: 1,
+      cards: [{ id: 'cap', type: 'open', prompt: 'Explain the CAP theorem.', keyPoints: ['Partitions happen', 'Then choose C or A', 'Only for replicated stores'] }],
+    }));
+    const term = app(['study', '--deck', deck], homeWithRole(), { env: { NO_COLOR: '1' } });
+    const question = await term.waitFor('Explain the CAP theorem.');
+    expect.soft(question).toMatch(/Your answer: e\.g\. /);
+    await term.pressUntil('Enter', 'Tick the key points');
+    // Nothing covered: Again is suggested. All three: Good.
+    expect(markedRatings(term.screen())).toEqual(['Again']);
+    const points = ['Partitions happen', 'Then choose C or A', 'Only for replicated stores'];
+    for (const [i, point] of points.entries()) {
+      // Space ticks the point its handler thinks the cursor is on.
+      await term.flushKeys();
+      await term.pressUntil('Space', `[x] ${point}`);
+      if (i < points.length - 1) await term.pressUntil('Down', `› ${i + 2}. [ ] ${points[i + 1]}`);
+    }
+    await term.waitFor('Covered 3 of 3');
+    expect(markedRatings(term.screen())).toEqual(['Good']);
+    expect(term.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
+  });
+});
+
+/**
+ * The ratings a glyph marks in the rating bar ("1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d"):
+ * an opening bracket, arrow, star or dot just before "N Name", a closing bracket or arrow just
+ * after it (or its interval), or the word "suggested".
+ */
+function markedRatings(screen: string): string[] {
+  const bar = screen.split('\n').find((line) => /1 Again.*2 Hard.*3 Good.*4 Easy/.test(line)) ?? '';
+  const before = '[[(<›»▸►▶→★●•*]';
+  const after = '[\\])>‹«◂◄◀←]|\\(?suggested';
+  return ['Again', 'Hard', 'Good', 'Easy'].filter((name, i) => new RegExp(`${before} ?${i + 1} ${name}|${i + 1} ${name}( \\S+)? ?(${after})`).test(bar));
+}
+
+describe('the alternate screen', { timeout: 40_000 }, () => {
+  it('q puts back what the terminal showed before, with one summary line and none of the app', async () => {
+    const home = homeWithRole();
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], home, { prefix: 'echo MARKER-123' });
+    await term.waitFor('Capital of France?');
+    await answerCurrentCard(term);
+    await term.pressUntil('q', 'keeper-prep › Home');
+    const after = await term.pressUntil('q', '[exited 0]');
+    const rows = after.split('\n').map((row) => row.trim()).filter(Boolean);
+    expect(rows[0]).toBe('MARKER-123');
+    expect(rows[1]).toMatch(/Reviewed 1 card\b/);
+    expect(rows[2]).toBe('[exited 0]');
+    expect(rows).toHaveLength(3);
+  });
+});
+
+describe('keys that must not do what they did', { timeout: 40_000 }, () => {
+  it('Esc on Home does not quit; q does', async () => {
+    const term = app([], homeWithRole());
+    await term.waitFor("› Today's review");
+    await term.flushKeys();
+    term.press('Escape');
+    // Keys are handled in order: once Down has moved the cursor, Esc was handled and the app is still there.
+    const screen = await term.pressUntil('Down', (s) => s.includes('› Culture walkthrough') || s.includes('[exited'));
+    expect(screen).not.toContain('[exited');
+    expect(term.screen()).toContain('keeper-prep › Home');
+    await term.pressUntil('q', '[exited 0]');
+  });
+
+  it('u with nothing to undo says so', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], homeWithRole());
+    await term.waitFor('Capital of France?');
+    await term.pressUntil('u', /nothing to undo/i);
+  });
+});

@@ -1,0 +1,353 @@
+// Every screen in a real terminal of every size: the frame (title, rules, footer on the last row),
+// nothing wider than the terminal, every line whole, "more" where content does not fit, and below
+// 50x14 only "Terminal too small". One app per screen, resized through the sizes as a user would.
+// A screen stops at its first wrong size; E2E_ALL_SIZES=1 checks every size and lists them all.
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { frameProblems, MORE, SIZES, type Expected, type Size } from '../helpers/frame-check.js';
+import { MINI_DECK, tempDir } from '../helpers/temp.js';
+import { Terminal } from '../helpers/tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+  for (const term of open.splice(0)) term.close();
+});
+
+function app(args: string[], home: string, size: Size = { width: 80, height: 24 }): Terminal {
+  const term = new Terminal(args, { ...size, env: { KEEPER_PREP_HOME: home } });
+  open.push(term);
+  return term;
+}
+
+function isoDate(daysAhead: number): string {
+  const day = new Date();
+  day.setDate(day.getDate() + daysAhead);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A data directory as a user ten days before the loop has it: a role, the interview date (so
+ * Home has its plan line) and a deck of their own (so Home has "Your decks"): the Home that was
+ * seen with two lines run together at 80x18.
+ */
+function preparedHome(): string {
+  const home = tempDir();
+  writeFileSync(join(home, 'settings.json'), JSON.stringify({ role: 'software-engineer', interviewDate: isoDate(10) }));
+  mkdirSync(join(home, 'decks'));
+  cpSync(MINI_DECK, join(home, 'decks', 'mini.json'));
+  return home;
+}
+
+/** Checks the screen at one size, waiting for the frame drawn for it; returns what is wrong. */
+async function check(term: Terminal, size: Size, expected: Expected | ((size: Size) => Expected)): Promise<string | null> {
+  const want = typeof expected === 'function' ? expected(size) : expected;
+  const { screen, problems } = await term.settle((s) => frameProblems(s, size, want));
+  return problems.length === 0 ? null : `at ${size.width}x${size.height}:\n  - ${problems.join('\n  - ')}\n${screen}`;
+}
+
+/** Resizes the terminal through the sizes, checking the screen at each. */
+async function sweep(term: Terminal, expected: Expected | ((size: Size) => Expected), sizes: readonly Size[] = SIZES): Promise<void> {
+  const failures: string[] = [];
+  for (const size of sizes) {
+    term.resize(size.width, size.height);
+    const failure = await check(term, size, expected);
+    if (failure) failures.push(failure);
+    if (failure && process.env.E2E_ALL_SIZES !== '1') break;
+  }
+  expect(failures.length, failures.join('\n')).toBe(0);
+}
+
+/** Checks the first frame of an app started at its size. */
+async function firstFrame(term: Terminal, expected: Expected): Promise<void> {
+  await term.waitFor(/keeper-prep ›|Terminal too small/);
+  const failure = await check(term, { width: term.width, height: term.height }, expected);
+  expect(failure === null, failure ?? '').toBe(true);
+}
+
+const RATING_BAR = /^1 Again \S+ {2}2 Hard \S+ {2}3 Good \S+ {2}4 Easy \S+$/;
+/** The progress line (the total grows as learning steps come back); multiline, so it also finds the line in a whole screen. */
+const PROGRESS = (done: number) => new RegExp(`^[█░]+ ${done}/\\d+$`, 'm');
+
+const HOME_ITEMS = [
+  /^Today's review \(\d+ due(, \d+ ahead of the interview)?, \d+ new\)$/,
+  /^Culture walkthrough \(0 of \d+ sections done\)$/,
+  /^Culture review \(\d+ due\)$/,
+  'Skills for Software Engineer',
+  /^Your decks \(\d+ due, 4 cards\)$/,
+  /^Design mocks \(\d+ due, \d+ prompts\)$/,
+  /^Story bank \(0 stories, \d+ values without one\)$/,
+  'Search',
+  'Decks',
+  'Readiness',
+  'Settings',
+  'Quit',
+];
+
+/** Home with the cursor on `cursor`: the figures and plan whole at every size, the menu scrolled if need be. */
+function home(cursor: string): Expected {
+  return {
+    title: 'Home',
+    lines: [/^Due today: \d+ {3}New today: \d+ {3}\(\d+ of \d+ cards seen\)$/, /^10 days left: \d+ new \+ ~\d+ reviews a day$/],
+    items: HOME_ITEMS,
+    fragments: [new RegExp(`^\\s*› ${cursor}`)],
+    footer: '↑↓ move',
+  };
+}
+
+describe('the frame check itself', () => {
+  const size = { width: 80, height: 18 };
+  const rule = '─'.repeat(80);
+  const title = `keeper-prep › Home${' '.repeat(45)}Software Engineer`;
+  const footer = '↑↓ move · Enter open · / search · q quit · ? help';
+  /** A capture as tmux gives it: the rows, each ending in a newline. */
+  const capture = (rows: string[]) => `${rows.join('\n')}\n`;
+  /** The frame at 80x18 around a body, padded to its 14 rows. */
+  const frame = (body: string[]) => capture([title, rule, ...body, ...Array(14 - body.length).fill(''), rule, footer]);
+  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
+  const figures = ['Due today: 0   New today: 46   (0 of 410 cards seen)', '10 days left: 46 new + ~82 reviews a day', ''];
+  const expected = home("Today's review");
+
+  it('passes a whole frame that scrolls its menu and says there is more', () => {
+    expect(frameProblems(frame([...figures, ...menu.slice(0, 10), '▼ 2 more']), size, expected)).toEqual([]);
+  });
+
+  it('finds what was seen at 80x18: lines run together, entries missing with nothing saying so', () => {
+    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...menu.slice(0, 4), '  Your decks (0 due, 42 cards)r', ...menu.slice(5, 11)]);
+    expect(frameProblems(seen, size, expected)).toEqual([
+      '/^10 days left: \\d+ new \\+ ~\\d+ reviews a day$/ is not whole: its row reads "10 days left: 43 new + ~83 reviews a day9 cards seen)"',
+      '/^Your decks \\(\\d+ due, 4 cards\\)$/ is not whole: its row reads "Your decks (0 due, 42 cards)r"',
+      '"Quit" is not on screen, and nothing says there is more',
+    ]);
+  });
+
+  it('wants the footer on the last row, and no rule left from an earlier frame', () => {
+    const raised = capture([title, rule, ...figures, ...menu.slice(0, 9), '▼ 3 more', rule, footer, '']);
+    expect(frameProblems(raised, size, expected)).toEqual([
+      'row 17 (second to last) should be a rule of 80 ─, but reads "↑↓ move · Enter open · / search · q quit · ? help"',
+      'the last row should be the footer of key hints, but is blank',
+      'row 16 is a rule: only rows 2 and 17 should be (a frame a row off, or left from another size)',
+    ]);
+  });
+
+  it('wants only a centred "Terminal too small" below 50x14', () => {
+    const small = { width: 45, height: 14 };
+    const centred = capture([...Array(6).fill(''), `${' '.repeat(4)}Terminal too small: 45x14, needs 50x14`, ...Array(7).fill('')]);
+    expect(frameProblems(centred, small, expected)).toEqual([]);
+    const seen = capture(['keeper-prep › Home          Software Engineer', '─'.repeat(45), '  Quitings', ...Array(11).fill('')]);
+    expect(frameProblems(seen, small, expected)[0]).toMatch(/^only "Terminal too small: 45x14, needs 50x14" should be on screen/);
+  });
+});
+
+describe('every screen at every size', { timeout: 60_000 }, () => {
+  it('Home: right on a fresh start at 80x18, then at every size with its cursor kept', async () => {
+    const term = app([], preparedHome(), { width: 80, height: 18 });
+    await firstFrame(term, home("Today's review"));
+    await term.select('Decks');
+    await sweep(term, home('Decks'));
+  });
+
+  it('a start at 45x14 says the terminal is too small; grown, Home is there, and it keeps its cursor through another squeeze', async () => {
+    const term = app([], preparedHome(), { width: 45, height: 14 });
+    await firstFrame(term, home("Today's review"));
+    await sweep(term, home("Today's review"), [{ width: 80, height: 24 }]);
+    await term.select('Readiness');
+    await sweep(term, home('Readiness'), [{ width: 45, height: 14 }, { width: 60, height: 20 }]);
+  });
+
+  it('a review of each card kind, question and answer', async () => {
+    const home = preparedHome();
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], home);
+    const review = (e: Omit<Expected, 'title'>): Expected => ({ title: "Today's review", ...e });
+
+    await term.waitFor('Capital of France?');
+    await sweep(term, review({ lines: [PROGRESS(0), 'Mini · flashcard', 'Capital of France?', 'Recall the answer, then press Space to reveal it.'], footer: 'Space reveal' }));
+    await term.pressUntil('Space', 'How well did you recall it?');
+    await sweep(term, review({ lines: [PROGRESS(0), 'Mini · flashcard', 'Capital of France?', 'Paris', 'How well did you recall it?', RATING_BAR] }));
+
+    await term.pressUntil('3', 'Mini · choice');
+    await sweep(term, review({ lines: [PROGRESS(1), 'Mini · choice', '2 + 2 = ?', '1. 3', '2. 4', '3. 5', /^1-9 or Enter answer · g guess/] }));
+    await term.pressUntil('2', 'rated Good');
+    await sweep(term, review({ lines: [PROGRESS(1), '2 + 2 = ?', /^✓ 2\. 4$/, 'Right: rated Good.'], items: ['Basic arithmetic.'], footer: '✓ right' }));
+
+    await term.pressUntil('Space', 'Mini · multi');
+    await sweep(term, review({ lines: [PROGRESS(2), 'Mini · multi', 'Which are prime?', 'Select all that apply.', '1. [ ] 2', '2. [ ] 4', '3. [ ] 5', '4. [ ] 9'] }));
+    await term.pressUntil('1', '[x] 2');
+    await term.pressUntil('3', '[x] 5');
+    // Enter submits the ticks its handler knows of: make sure that is the handler of this frame.
+    await term.flushKeys();
+    await term.pressUntil('Enter', 'rated Good');
+    await sweep(term, review({ lines: [PROGRESS(2), 'Which are prime?', /^✓ 1\. \[x\] 2$/, /^✓ 3\. \[x\] 5$/, 'Right: rated Good.'], items: ['4 and 9 are squares.'] }));
+
+    await term.pressUntil('Space', 'Mini · open');
+    await sweep(term, review({ lines: [PROGRESS(3), 'Mini · open', 'Explain the CAP theorem.', /^Your answer: /, 'Enter reveals the key points.'] }));
+    await term.pressUntil('Enter', 'Tick the key points');
+    await sweep(term, review({
+      lines: [PROGRESS(3), 'Explain the CAP theorem.', 'Tick the key points you covered (Space):', '1. [ ] Partition tolerance is not optional'],
+      items: [/^2\. \[ \] Choose consistency or availability/, '3. [ ] Applies to replicated read/write stores', 'Sample answer:', /^Covered 0 of 3/, RATING_BAR],
+    }));
+  });
+
+  it('the culture walkthrough: a section intro', async () => {
+    const term = app([], preparedHome());
+    await term.select('Culture walkthrough');
+    await term.pressUntil('Enter', 'Section 1 of');
+    await sweep(term, {
+      title: 'Culture walkthrough',
+      lines: [/^Section 1 of \d+ +·+ +0 of \d+ sections done$/, 'Overview'],
+      fragments: ["Netflix's culture memo"],
+      items: [/^Enter starts its \d+ check questions/],
+      footer: 'Enter start',
+    });
+  });
+
+  it('search with a query and its results, then the card opened from them', async () => {
+    const term = app([], preparedHome());
+    await term.pressUntil('/', 'keeper-prep › Search');
+    term.type('sample ratio');
+    await term.waitFor(/\d+ matches in \d+ cards/);
+    // 21 results: they fit from 100x30 up; smaller, the list says there are more.
+    await sweep(term, (size) => ({
+      title: 'Search',
+      lines: [/^Search: sample ratio/, /^\d+ matches in \d+ cards$/],
+      fragments: [/^\s*› What is a sample ratio mismatch/, ...(size.height < 30 ? [MORE] : [])],
+    }));
+    await term.pressUntil('Enter', 'keeper-prep › Card');
+    await sweep(term, {
+      title: 'Card',
+      lines: [/^A\/B Testing · flashcard · new$/],
+      fragments: ['What is a sample ratio mismatch (SRM)'],
+      items: ['Tags: srm, validity'],
+      footer: 's study now',
+    });
+  });
+
+  it('Decks', async () => {
+    const term = app([], preparedHome());
+    await term.select('Decks');
+    await term.pressUntil('Enter', 'keeper-prep › Decks');
+    await sweep(term, {
+      title: 'Decks',
+      lines: [/^Mini {2}mini · custom · user$/, '4 cards: 1 flashcard, 1 choice, 1 multi, 1 open'],
+      items: [/^A\/B Testing {2}ab-testing · skills · built-in$/, /^Netflix Culture {2}culture · culture · built-in$/, /^Statistics {2}statistics · skills · built-in$/, /^Add your own: put deck files in /],
+    });
+  });
+
+  it('Readiness, then Cram (c) and a cram card', async () => {
+    const term = app([], preparedHome());
+    await term.select('Readiness');
+    await term.pressUntil('Enter', 'keeper-prep › Readiness');
+    await sweep(term, {
+      title: 'Readiness',
+      lines: [/^10 days left: \d+ new \+ ~\d+ reviews a day$/],
+      fragments: ["Recall is FSRS's prediction on"],
+      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, 'Weakest topics (Enter studies one now, off the schedule)', 'System design: 0 of 24 prompts attempted', 'Calibration (choice questions you marked)', 'Due in the next 14 days'],
+    });
+    await term.pressUntil('c', 'keeper-prep › Cram');
+    await sweep(term, {
+      title: 'Cram',
+      lines: ['Weakest cards, every area', 'Culture', 'Skills', 'Your decks'],
+      fragments: [/^Up to 20 cards, the ones most likely forgotten/, /^Answers are practice/],
+      footer: '↑↓ move',
+    });
+    await term.pressUntil('Enter', 'Cram · Weakest cards');
+    await sweep(term, { title: 'Cram · Weakest cards, every area', lines: [PROGRESS(0)], fragments: [/ · (flashcard|choice|multi|open)/] });
+  });
+
+  it('Settings', async () => {
+    const term = app([], preparedHome());
+    await term.select('Settings');
+    await term.pressUntil('Enter', 'keeper-prep › Settings');
+    await sweep(term, {
+      title: 'Settings',
+      lines: ['Role: Software Engineer', /^Interview date: \d{4}-\d\d-\d\d \(10 days left\)$/, 'New cards per day: 20', 'Desired retention: 90%', 'Ask "sure or guess?" when cramming: on'],
+      items: [/^Progress and settings: /, /^Your decks: /],
+    });
+  });
+
+  it('the story bank, the story editor, and the bank with a story', async () => {
+    const term = app([], preparedHome());
+    await term.select('Story bank');
+    await term.pressUntil('Enter', 'keeper-prep › Story bank');
+    await sweep(term, {
+      title: 'Story bank',
+      fragments: ['A STAR story is one real example from your work'],
+      items: ['n to write your first.'],
+      footer: 'n new story',
+    });
+    await term.pressUntil('n', 'keeper-prep › New story');
+    await term.pressUntil('L', 'L▌');
+    term.type('aunch under pressure');
+    await term.waitFor('Launch under pressure▌');
+    await sweep(term, {
+      title: 'New story',
+      lines: [/^Title +Launch under pressure▌$/, /^Situation +—$/, /^Task +—$/, /^Action +—$/, /^Result +—$/, /^Values +none yet$/, /^Save +Ctrl\+S saves from any field$/],
+    });
+    // A story needs one of Situation, Task, Action and Result before it saves.
+    await term.pressUntil('Tab', '› Situation');
+    await term.pressUntil('A', 'A▌');
+    term.type(' launch slipped');
+    await term.waitFor('A launch slipped▌');
+    await term.pressUntil('C-s', 'keeper-prep › Story bank');
+    await sweep(term, {
+      title: 'Story bank',
+      lines: [/^1 story, 1 due to rehearse/, /^Launch under pressure +due$/],
+      items: ['No values tagged · never rehearsed'],
+    });
+  });
+
+  it('the design mocks list', async () => {
+    const term = app([], preparedHome());
+    await term.select('Design mocks');
+    await term.pressUntil('Enter', 'keeper-prep › Design mocks');
+    await sweep(term, {
+      title: 'Design mocks',
+      fragments: [/^24 prompts, 0 due\./],
+      lines: [/^★ Open Connect cache fill +new$/],
+      // The last of the 24 prompts is on screen where all fit; otherwise a "more" mark is.
+      items: [/^★ Steering clients to the right cache +new$/, /^Artwork personalization +new$/, /^(★ )?Support contact analytics +new$/],
+      footer: 'Enter start',
+    });
+  });
+
+  it('a design mock in progress, its key points, and its rubric', async () => {
+    const home = preparedHome();
+    const term = app(['design', 'url-shortener', '--minutes', '2', '--deck', 'tests/fixtures/design.json'], home);
+    await term.waitFor('Phase 1/2 · Clarify');
+    await sweep(term, {
+      title: 'Mock · URL shortener',
+      lines: [/^Phase 1\/2 · Clarify +phase 0:\d\d · total [12]:\d\d$/, 'Ask who shares links and how long they live.', /^b brief +e notes +h hints 0\/3$/],
+      items: [/^Design a URL shortener/, 'Requirements', '• Functional: create a short link', '• Non-functional: redirects in under 50 ms', 'Scale to estimate from', '• 10M new links a day', 'Phases', /^1\. Clarify \(0:\d\d\)$/, /^2\. Design \(1:\d\d\)$/],
+      footer: 'n next phase',
+    });
+    await term.pressUntil('f', 'What a strong answer covers');
+    await sweep(term, {
+      title: 'Mock · URL shortener',
+      lines: ['What a strong answer covers', '• Id generation without collisions', '• A read-heavy cache in front of the store'],
+      items: ['Follow-ups an interviewer would ask', '• How do you stop abuse?', /^Interview time \d:\d\d · hints used 0 of 3\./],
+      footer: 'Enter score yourself',
+    });
+    await term.pressUntil('Enter', 'Rubric 1 of 2');
+    await sweep(term, {
+      title: 'Mock · URL shortener',
+      lines: ['Rubric 1 of 2', 'Requirements', /^1 +Skipped$/, /^2 +Some$/, /^3 +Most$/, /^4 +All, with numbers$/],
+      items: ['Which level did your answer reach? Press 1-4.'],
+      footer: '1-4 score',
+    });
+  });
+});
+
+describe('a resize in the middle of a review', { timeout: 60_000 }, () => {
+  it('keeps the card, the cursor and the progress through 60x20, 160x45, too small, and back to 80x24', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], preparedHome());
+    await term.waitFor('Capital of France?');
+    await term.pressUntil('Space', 'How well did you recall it?');
+    await term.pressUntil('3', 'Mini · choice');
+    await term.pressUntil('Down', '› 2. 4');
+    const choice: Expected = { title: "Today's review", lines: [PROGRESS(1), 'Mini · choice', '2 + 2 = ?', '1. 3', '3. 5'], fragments: [/^\s*› 2\. 4$/] };
+    await sweep(term, choice, [{ width: 80, height: 24 }, { width: 60, height: 20 }, { width: 160, height: 45 }, { width: 45, height: 14 }, { width: 80, height: 24 }]);
+    // The session goes on from there: Enter answers with the option the cursor kept.
+    await term.pressUntil('Enter', 'Right: rated Good.');
+    await term.pressUntil('Space', PROGRESS(2));
+  });
+});
