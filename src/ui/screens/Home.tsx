@@ -8,6 +8,7 @@ import { planLine } from '../../core/readiness.js';
 import { isStoryDue, valuesWithoutStory } from '../../core/stories.js';
 import { trackById } from '../../core/tracks.js';
 import { useAppActions, useAppState } from '../app-context.js';
+import { Divider, DIVIDER_WIDTH } from '../components/Divider.js';
 import { Frame } from '../components/Frame.js';
 import { Glance } from '../components/home/Glance.js';
 import { Panel } from '../components/Layout.js';
@@ -19,8 +20,6 @@ import { wrapLines } from '../wrap-lines.js';
 
 type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
 
-/** The side panel's gutter: a space, a rule, a space. */
-const GUTTER = 3;
 /** Entries the menu keeps in view before notices may take more lines. */
 const MIN_MENU_ROWS = 4;
 
@@ -101,7 +100,7 @@ export function Home() {
   const dueNew = `Due today: ${figures.due}   New today: ${figures.new}`;
   const seen = `(${figures.seen} of ${figures.cards} cards seen)`;
   const longest = Math.max(dueNew.length + 3 + seen.length, ...items.map((i) => i.label.length + 2));
-  const menuWidth = wide ? Math.min(Math.max(40, longest), Math.floor((room.width - GUTTER) / 2)) : room.width;
+  const menuWidth = wide ? Math.min(Math.max(40, longest), Math.floor((room.width - DIVIDER_WIDTH) / 2)) : room.width;
   const oneLine = dueNew.length + 3 + seen.length <= menuWidth;
   // On a wide terminal the plan is the side panel's first section.
   const planLines = plan && !wide ? wrapLines(planLine(plan), menuWidth) : [];
@@ -156,8 +155,8 @@ export function Home() {
       {wide && glanceInput ? (
         <Box flexDirection="row" height={room.height}>
           {menuColumn}
-          <Box width={GUTTER - 1} marginLeft={1} flexShrink={0} height={room.height} borderStyle="single" borderTop={false} borderBottom={false} borderRight={false} borderDimColor />
-          <Panel width={room.width - menuWidth - GUTTER} height={room.height}>
+          <Divider height={room.height} />
+          <Panel width={room.width - menuWidth - DIVIDER_WIDTH} height={room.height}>
             <Glance input={glanceInput} />
           </Panel>
         </Box>
