@@ -2,14 +2,18 @@
 // counts them before it gives the rest of its room to a list.
 import wrapAnsi from 'wrap-ansi';
 
-/** hang: columns the wrapped lines of a paragraph sit in from its first (under a "! " mark, say). */
+/**
+ * hang: the first `hang` columns of each paragraph are a mark ("! ", "• ") its later lines hang
+ * under, so the first line uses the whole width and the others line up after the mark.
+ */
 export function wrapLines(text: string, width: number, hang = 0): string[] {
   const indent = ' '.repeat(hang);
-  return text.split('\n').flatMap((line) =>
-    wrapAnsi(line, Math.max(10, width - hang), { hard: true, trim: true })
+  return text.split('\n').flatMap((line) => {
+    const mark = line.slice(0, hang);
+    return wrapAnsi(line.slice(hang), Math.max(10, width - hang), { hard: true, trim: true })
       .split('\n')
-      .map((part, i) => (i === 0 ? part : indent + part)),
-  );
+      .map((part, i) => (i === 0 ? mark + part : indent + part));
+  });
 }
 
 /** The first of these footers that fits the width (the last one otherwise): long hints, then short. */

@@ -116,7 +116,7 @@ export function StoryBank() {
     : '';
   const footer = confirming
     ? hint([['y', 'delete'], ['n Esc', 'keep']])
-    : fitFooter(room.width, hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'delete'], ['Esc', 'back']]), hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'delete']]));
+    : fitFooter(room.width, hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'delete'], ['Esc', 'back']]), hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'del']]));
   const list = (
     <Box flexDirection="column" width={listWidth} flexShrink={0}>
       <Box flexDirection="column" flexShrink={0}>

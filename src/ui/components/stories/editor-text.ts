@@ -36,7 +36,7 @@ export function editorFooter(field: Field, confirmLeave: boolean, width: number)
   // In a text field "?" is a character: help is one Tab away, on Values or Save.
   return fitFooter(
     width,
-    'Tab ↑↓ field · Ctrl+S save · Esc leave · ? is typed here: on Values or Save, ? help',
+    'Tab ↑↓ field · Ctrl+S save · Esc leave · ? is typed: on Values/Save, ? help',
     'Tab ↑↓ field · Ctrl+S save · Esc leave · on Save, ? help',
     'Tab field · Ctrl+S save · Esc leave · on Save, ? help',
     'Tab field · ^S save · Esc leave · on Save, ? help',
