@@ -13,7 +13,7 @@ function labels(line: string): Record<string, number> {
   return Object.fromEntries([...line.matchAll(/[A-Z][a-z]{2}/g)].map((m) => [m[0], (m.index - 4) / 2]));
 }
 
-describe('heatmap month labels', () => {
+describe('the heatmap', () => {
   it('names the current month once it has begun, even when its 1st is not a Monday', () => {
     // Sunday 6 December 2026: the first column is the week of Monday 17 August, the last that of Monday 30 November, which holds 1 December.
     expect(labels(monthLine(2026, 11, 6))).toEqual({ Aug: 0, Sep: 2, Oct: 6, Nov: 10, Dec: 15 });
@@ -32,5 +32,10 @@ describe('heatmap month labels', () => {
     const line = monthLine(2026, 11, 9);
     expect(labels(line)).toEqual({ Sep: 1, Oct: 5, Nov: 9, Dec: 14 });
     expect(line.startsWith('      Sep')).toBe(true);
+  });
+
+  it('says there are no reviews yet rather than drawing an empty legend', () => {
+    const start = new Date(2026, 11, 6 - (HEATMAP_DAYS - 1)).getTime();
+    expect(heatmapChart({ start, days: new Array<number>(HEATMAP_DAYS).fill(0), total: 0 }).split('\n').at(-1)).toBe('    · no reviews yet');
   });
 });

@@ -121,7 +121,7 @@ function Figures({ r, topics, cursor, missing }: { r: ReadinessFigures; topics: 
         ]}
       />
       <Text> </Text>
-      <Para bold text="Weakest topics (↑↓ pick one, Enter studies it now, off the schedule)" />
+      <Para bold text={topics.length > 0 ? 'Weakest topics (↑↓ pick one, Enter studies it now, off the schedule)' : 'Weakest topics'} />
       {topics.length === 0 ? <Text dimColor>None yet: answer a few cards first.</Text> : null}
       {topics.map((t, i) => (
         <Text key={`${t.deckId}/${t.name}`} color={i === cursor ? 'cyan' : undefined} bold={i === cursor} wrap="truncate-end">
