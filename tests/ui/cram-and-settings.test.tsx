@@ -112,6 +112,9 @@ describe('the Readiness screen', () => {
   it('studies a weak topic now, off the schedule, and opens cram with c', async () => {
     const app = await studied(80, 24);
     expect(app.frame()).toMatch(/› \S.* · .*: \d+% \(\d+ seen\)/);
+    await app.press('?');
+    expect(app.frame()).toMatch(/Enter +study the highlighted weak topic now/);
+    await app.press('?');
     const records = new Map(app.ws.progress.progress.cards);
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Weak topic ·');

@@ -46,7 +46,7 @@ export function Readiness() {
       ? {
           up: () => setCursor((c) => Math.max(0, c - 1)),
           down: () => setCursor((c) => Math.min(topics.length - 1, c + 1)),
-          select: studyTopic,
+          studyTopic,
         }
       : {}),
     cram: () => actions.push({ name: 'cram' }),
@@ -65,7 +65,7 @@ export function Readiness() {
   // Prose keeps the readable measure; the charts take what they need beside it.
   const left = Math.min(MEASURE, room.width - GUTTER - chartsWidth);
 
-  const commands: Command[] = [...(hasTopics ? (['up', 'down', 'select'] as const) : []), 'cram', 'pageDown', 'pageUp', 'back'];
+  const commands: Command[] = [...(hasTopics ? (['up', 'down', 'studyTopic'] as const) : []), 'cram', 'pageDown', 'pageUp', 'back'];
   const footer = hasTopics
     ? fitFooter(room.width, hint([['↑↓ Enter', 'study a weak topic'], ['c', 'cram'], ['Esc', 'back']]), hint([['↑↓ Enter', 'weak topic'], ['c', 'cram'], ['Esc', 'back']]))
     : hint([['c', 'cram'], ['Esc', 'back']]);
