@@ -42,6 +42,26 @@ function quartiles(counts: readonly number[]): [number, number, number] {
 }
 
 /**
+ * The month names over the heatmap's columns: each month over the week its 1st falls in (up to
+ * today), so the current month is named as soon as it starts, even when its 1st is not a Monday.
+ * The first column is named after its own month when no month starts close enough to it.
+ */
+function monthLabels(start: number, firstMonday: number, weeks: number, today: number): string {
+  const labels: { week: number; month: number }[] = [];
+  for (let week = 0; week < weeks; week++) {
+    for (let day = firstMonday + week * 7; day < firstMonday + week * 7 + 7 && day <= today; day++) {
+      const date = addDays(start, day);
+      if (date.getDate() === 1) labels.push({ week, month: date.getMonth() });
+    }
+  }
+  // A label is 3 columns and a week 2: the leading one needs the next month to start 2 weeks on.
+  if ((labels[0]?.week ?? weeks) >= 2) labels.unshift({ week: 0, month: addDays(start, firstMonday).getMonth() });
+  let line = '';
+  for (const { week, month } of labels) line = `${line.padEnd(4 + week * 2)}${MONTHS[month]}`;
+  return line;
+}
+
+/**
  * Reviews a day as a grid: a row per weekday (Mon to Sun), a column per week, the latest week on
  * the right (days still to come blank), shaded by quartile of the busy days, with a legend.
  */
@@ -54,16 +74,7 @@ export function heatmapChart(heatmap: Heatmap): string {
   const [q1, q2, q3] = quartiles(heatmap.days);
   const shade = (count: number) => SHADES[count === 0 ? 0 : count <= q1 ? 1 : count <= q2 ? 2 : count <= q3 ? 3 : 4]!;
 
-  let months = '';
-  let lastMonth = -1;
-  for (let week = 0; week < weeks; week++) {
-    const month = addDays(heatmap.start, firstMonday + week * 7).getMonth();
-    const column = 4 + week * 2;
-    if (month !== lastMonth && months.length <= column) {
-      months = `${months.padEnd(column)}${MONTHS[month]}`;
-      lastMonth = month;
-    }
-  }
+  const months = monthLabels(heatmap.start, firstMonday, weeks, today);
   const rows = WEEKDAYS.map((name, weekday) => {
     const cells: string[] = [];
     for (let week = 0; week < weeks; week++) {
@@ -79,7 +90,7 @@ export function heatmapChart(heatmap: Heatmap): string {
     if (upper >= from) legend.push(`${SHADES[i + 1]} ${from === upper ? from : `${from}-${upper}`}`);
     from = Math.max(from, upper + 1);
   });
-  return [months, ...rows, `    ${legend.join('  ')} reviews a day`].join('\n');
+  return [months, ...rows, max === 0 ? `    ${SHADES[0]} no reviews yet` : `    ${legend.join('  ')} reviews a day`].join('\n');
 }
 
 /** Columns per day in the line charts: wide enough for the day labels under them. */

@@ -6,6 +6,8 @@ export interface Track {
   id: string;
   title: string;
   family: string;
+  /** What the role's interview loop leans on, in one line: the role picker shows it. */
+  focus: string;
   /**
    * Skill deck id → weight: new cards come from each deck in proportion to its weight, so the
    * skills a loop leans on most are met first. The culture walkthrough is outside these weights.
@@ -21,36 +23,42 @@ export const TRACKS: readonly Track[] = [
     id: 'software-engineer',
     title: 'Software Engineer',
     family: ENGINEERING,
+    focus: 'Distributed systems and Java most, then Kotlin and Python; a little A/B testing, ML and metrics.',
     weights: { 'distributed-systems': 3, java: 3, kotlin: 2, python: 2, 'ab-testing': 1, 'ml-fundamentals': 1, 'product-metrics': 1 },
   },
   {
     id: 'ml-engineer',
     title: 'Machine Learning Engineer',
     family: ENGINEERING,
+    focus: 'ML fundamentals and A/B testing most, then Python and distributed systems; a little metrics, Java and Kotlin.',
     weights: { 'ml-fundamentals': 4, 'ab-testing': 3, python: 2, 'distributed-systems': 2, 'product-metrics': 1, java: 1, kotlin: 1 },
   },
   {
     id: 'product-manager',
     title: 'Product Manager',
     family: ENGINEERING,
+    focus: 'Product metrics and A/B testing most, then ML fundamentals and distributed systems; a little Python, Java and Kotlin.',
     weights: { 'product-metrics': 4, 'ab-testing': 3, 'ml-fundamentals': 2, 'distributed-systems': 2, python: 1, java: 1, kotlin: 1 },
   },
   {
     id: 'analytics-engineer',
     title: 'Analytics Engineer',
     family: OPERATIONS,
+    focus: 'SQL and statistics most, then A/B testing; a little planning, risk communication and coordination.',
     weights: { sql: 4, statistics: 3, 'ab-testing': 2, 'operational-planning': 1, 'risk-communication': 1, 'cross-functional-coordination': 1 },
   },
   {
     id: 'content-ops-analyst',
     title: 'Content Operations Analyst',
     family: OPERATIONS,
+    focus: 'Operational planning and cross-functional coordination most, then SQL, statistics and risk communication.',
     weights: { 'operational-planning': 4, 'cross-functional-coordination': 3, sql: 2, statistics: 2, 'risk-communication': 2 },
   },
   {
     id: 'policy-ops-analyst',
     title: 'Policy Operations Analyst',
     family: OPERATIONS,
+    focus: 'Risk communication and statistics most, then SQL, operational planning and coordination.',
     weights: { 'risk-communication': 4, statistics: 3, sql: 2, 'operational-planning': 2, 'cross-functional-coordination': 2 },
   },
 ];

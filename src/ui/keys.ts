@@ -23,6 +23,7 @@ export type Command =
   | 'sure'
   | 'countCram'
   | 'cram'
+  | 'studyTopic'
   | 'continue'
   | 'pageUp'
   | 'pageDown'
@@ -80,6 +81,7 @@ export const BINDINGS: Record<Command, Binding> = {
   guess: { label: 'g', description: 'mark this answer as a guess (rated Hard if right)', test: (i) => i === 'g' },
   sure: { label: 's', description: 'say you are sure before answering (for calibration)', test: (i) => i === 's' },
   cram: { label: 'c', description: 'cram: the weakest cards, beyond what is due', test: (i) => i === 'c' },
+  studyTopic: { label: 'Enter', description: 'study the highlighted weak topic now (practice, off the schedule)', test: (_i, k) => k.return },
   countCram: { label: 'c', description: 'count cram answers in your schedule, or keep them out', test: (i) => i === 'c' },
   continue: { label: 'Enter', description: 'continue', test: (i, k) => k.return || i === ' ' },
   pageUp: { label: 'PgUp', description: 'scroll up', test: (_i, k) => k.pageUp },

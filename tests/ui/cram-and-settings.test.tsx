@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { readinessFor } from '../../src/commands/readiness-input.js';
 import { KEY, renderApp } from '../helpers/render-app.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
+import { terminalColumns } from '../helpers/wide-terminal.js';
 
 describe('interview date in Settings', () => {
   it('takes a YYYY-MM-DD date, refuses anything else, and shows the days left', async () => {
     const app = await renderApp({ dataDir: tempDir(), initial: [{ name: 'settings' }] });
-    expect(app.frame()).toContain('Interview date: not set');
+    expect(app.frame()).toMatch(/Interview date +not set/);
     await app.choose('Interview date');
     await app.type('2026-02-30');
     await app.press(KEY.enter);
@@ -16,7 +17,7 @@ describe('interview date in Settings', () => {
     for (let i = 0; i < 10; i++) await app.press('\u007F');
     await app.type('2026-12-02');
     await app.press(KEY.enter);
-    expect(app.frame()).toContain('Interview date: 2026-12-02 (12 days left)');
+    expect(app.frame()).toMatch(/Interview date +2026-12-02 \(12 days left\)/);
     expect(app.ws.settings.get().interviewDate).toBe('2026-12-02');
     await app.unmount();
   });
@@ -91,9 +92,35 @@ describe('the Readiness screen', () => {
     });
   }
 
+  it('sizes the name column to the longest name and puts the charts beside the figures at 160x45', async () => {
+    terminalColumns(160);
+    // The harness draws one line fewer than the height it is given: this is a 160x45 terminal.
+    const app = await studied(160, 46);
+    const lines = app.frame().replace(/\u001B\[[0-9;]*m/g, '').split('\n');
+    expect(lines).toHaveLength(45);
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(160);
+    // "Distributed Systems" is the longest name: the figures follow it after one column, not at the far right.
+    const longest = lines.find((l) => l.startsWith('Distributed Systems'))!;
+    expect(longest).toMatch(/^Distributed Systems +\d+\/\d+ +\d+% +\d+% {2}[▁-█]{14} +[-+±]\d+/);
+    expect(longest.search(/\d/)).toBeLessThan('Distributed Systems'.length + 10);
+    const header = lines.find((l) => /^ +seen cover recall {2}14-day trend/.test(l))!;
+    expect(header.indexOf('seen') + 4).toBe(longest.search(/\d+\/\d+ /) + longest.match(/\d+\/\d+/)![0].length);
+    expect(lines.find((l) => l.startsWith('Culture'))).toMatch(/^Culture {2,}\d+\/\d+ /);
+    // The charts stand to the right of the plan and the tables, and everything fits without scrolling.
+    expect(lines[2]).toMatch(/^12 days left: .+ {3,}Reviews, last 16 weeks$/);
+    expect(lines.some((l) => /Culture .+ {3,}(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(l))).toBe(true);
+    expect(app.frame()).toContain('True retention');
+    expect(app.frame()).not.toContain('more below');
+    expect(lines.at(-1)).toBe('↑↓ Enter study a weak topic · c cram · Esc back · ? help');
+    await app.unmount();
+  });
+
   it('studies a weak topic now, off the schedule, and opens cram with c', async () => {
     const app = await studied(80, 24);
     expect(app.frame()).toMatch(/› \S.* · .*: \d+% \(\d+ seen\)/);
+    await app.press('?');
+    expect(app.frame()).toMatch(/Enter +study the highlighted weak topic now/);
+    await app.press('?');
     const records = new Map(app.ws.progress.progress.cards);
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Weak topic ·');

@@ -173,6 +173,39 @@ describe('story bank', () => {
     await app.unmount();
   });
 
+  it('shows the value cursor, the focus and the examples without colour, with footers true for each field', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    await app.choose('Story bank');
+    await app.press('n');
+    // lines() drops every style, as NO_COLOR does: what is left must still say where the cursor is.
+    let shown = lines(app.frame());
+    expect(shown).toContain('› Title     ▌e.g. Shipped the pacing fix');
+    expect(shown.at(-1)).toBe('Tab ↑↓ field · Ctrl+S save · Esc leave · ? is typed: on Values/Save, ? help');
+    await app.press(TAB);
+    shown = lines(app.frame());
+    expect(shown).toContain('  Title     e.g. Shipped the pacing fix');
+    expect(shown).toContain('› Situation Enter starts a new line');
+    expect(shown).toContain('    ▌e.g. Ads overspent every night and nobody knew why.');
+    await app.press(TAB, TAB, TAB, TAB);
+    shown = lines(app.frame());
+    expect(shown.join('\n')).toMatch(/^› Values +›\[ \] Selflessness +\[ \] Judgment/m);
+    expect(shown.at(-1)).toBe('←→ value · Space tick · Tab ↑↓ field · Ctrl+S save · Esc leave · ? help');
+    await app.press(KEY.right, KEY.space);
+    shown = lines(app.frame());
+    expect(shown.join('\n')).toMatch(/^› Values +\[ \] Selflessness +›\[x\] Judgment/m);
+    await app.press(TAB);
+    shown = lines(app.frame());
+    expect(shown).toContain('› [ Save ]  Ctrl+S saves from any field');
+    expect(shown).toContain('  Values    Judgment');
+    await app.press(KEY.escape);
+    shown = lines(app.frame());
+    expect(shown).toContain('Discard your changes? y discards · n keeps editing');
+    expect(shown.at(-1)).toBe('y discard · n Esc keep editing · ? help');
+    await app.press('?');
+    expect(app.frame()).toContain('yes, go ahead');
+    await app.unmount();
+  });
+
   it('lists its keys in the help', async () => {
     const app = await renderApp({ dataDir: tempDir() });
     await app.choose('Story bank');

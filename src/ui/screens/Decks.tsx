@@ -1,62 +1,93 @@
-// Every broken deck with its errors first (they need the user), then the user's own decks, then the
-// built-in ones, each with its file and card counts.
+// Every broken deck with its errors first (they need the user), then a table of the decks: the
+// user's own first (each with its file under it), then the built-in ones. Columns are sized to
+// their content and added while they fit, so a wide terminal shows ids too.
 import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
-import { orphanedLine } from '../../core/progress.js';
 import { formatDeckError } from '../../core/deck-parse.js';
-import { kindCounts } from '../../core/deck.js';
+import { CARD_KINDS, kindCounts } from '../../core/deck.js';
+import { orphanedLine } from '../../core/progress.js';
 import { useAppActions, useAppState } from '../app-context.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
+import { Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
-import { hint, useKeys } from '../keys.js';
-import { Para } from '../components/CardText.js';
+import { hint, useKeys, type Command } from '../keys.js';
+import { frameBudget, MEASURE, WIDE } from '../layout.js';
+import { layoutTable } from '../table-layout.js';
+import { wrapLines } from '../wrap-lines.js';
+
+interface Line {
+  text: string;
+  bold?: boolean;
+  dim?: boolean;
+  color?: string;
+}
+
+const KIND_HEADERS: Record<string, string> = { flashcard: 'flash', choice: 'choice', multi: 'multi', open: 'open', design: 'design' };
+const MAX_ERRORS = 20;
 
 export function Decks() {
-  const { ws, height, width } = useAppState();
+  const { ws, width, height } = useAppState();
   const actions = useAppActions();
-  useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
   const { decks, broken } = ws.library;
   const orphans = useMemo(() => ws.orphans(), [ws]);
+  const room = frameBudget(width, height, width >= WIDE ? width : MEASURE);
   // The user's own decks first: they are the ones being written and checked.
   const ordered = [...decks.filter((d) => d.origin !== 'built-in'), ...decks.filter((d) => d.origin === 'built-in')];
+
+  const lines: Line[] = [];
+  /** Wrapped text, `indent` in from the left, its later lines `hang` further in. */
+  const para = (text: string, style: Omit<Line, 'text'> = {}, indent = 0, hang = 2) =>
+    lines.push(...wrapLines(text, room.width - indent, hang).map((t) => ({ text: ' '.repeat(indent) + t, ...style })));
+  for (const b of broken) {
+    para(`Not loaded: ${b.file}`, { color: 'red', bold: true });
+    for (const e of b.errors.slice(0, MAX_ERRORS)) para(formatDeckError(e), {}, 2);
+    if (b.errors.length > MAX_ERRORS) lines.push({ text: `  and ${b.errors.length - MAX_ERRORS} more (run keeper-prep validate)`, dim: true });
+    lines.push({ text: '' });
+  }
+  const kinds = ordered.map(({ deck }) => kindCounts(deck));
+  const kindWidths = CARD_KINDS.map((k) => KIND_HEADERS[k]!.length);
+  const table = layoutTable(
+    [
+      { header: 'Deck', cells: ordered.map((d) => d.deck.title), cap: 32, min: 12 },
+      { header: 'id', cells: ordered.map((d) => d.deck.id), cap: 32, optional: 2 },
+      { header: 'area', cells: ordered.map((d) => d.deck.area), optional: 3 },
+      { header: 'cards', cells: ordered.map((d) => String(d.deck.cards.length)), align: 'right' },
+      {
+        header: CARD_KINDS.map((k) => KIND_HEADERS[k]).join(' '),
+        cells: kinds.map((counts) => CARD_KINDS.map((k, i) => (counts[k] > 0 ? String(counts[k]) : '-').padStart(kindWidths[i]!)).join(' ')),
+        optional: 1,
+      },
+    ],
+    room.width,
+  );
+  lines.push({ text: table.header, bold: true });
+  ordered.forEach(({ origin, file, replaced }, i) => {
+    lines.push({ text: table.rows[i]! });
+    if (origin !== 'built-in') para(`from ${origin === 'env' ? 'KEEPER_PREP_DECKS: ' : origin === 'flag' ? '--deck: ' : ''}${file}`, { dim: true }, 2);
+    if (replaced) {
+      para(`Used instead of ${replaced.origin === 'built-in' ? 'the built-in deck' : 'the deck'} with the same id (${basename(replaced.file)}): ${replaced.reason}.`, { color: 'yellow' }, 2);
+    }
+  });
+  if (orphans.size > 0) {
+    lines.push({ text: '' });
+    para(orphanedLine(orphans), { dim: true }, 0, 0);
+  }
+  lines.push({ text: '' });
+  para(`Add your own: put deck files in ${ws.userDecksDir}`, { dim: true }, 0, 0);
+
+  const scrolls = lines.length > room.height;
+  useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
+  const commands: Command[] = [...(scrolls ? (['pageDown', 'pageUp', 'down', 'up'] as const) : []), 'search', 'back'];
+  const footer = hint([...(scrolls ? ([['j/k PgDn', 'scroll']] as [string, string][]) : []), ['/', 'search'], ['Esc', 'back']]);
   return (
-    <Frame title="Decks" commands={['pageDown', 'pageUp', 'up', 'down', 'search', 'back']} footer={hint([['j/k PgDn', 'scroll'], ['/', 'search'], ['Esc', 'back']])}>
-      <ScrollArea height={bodyHeight(height)} lineKeys>
-        <Box flexDirection="column" width={width}>
-          {broken.map((b) => (
-            <Box key={b.file} flexDirection="column" marginBottom={1}>
-              <Text color="red" wrap="wrap">{`Not loaded: ${b.file}`}</Text>
-              {b.errors.slice(0, 20).map((e, i) => (
-                <Para key={i} indent={2} text={`  ${formatDeckError(e)}`} />
-              ))}
-              {b.errors.length > 20 ? <Text dimColor>{`  and ${b.errors.length - 20} more (run keeper-prep validate)`}</Text> : null}
-            </Box>
+    <Frame title="Decks" commands={commands} footer={footer} measure={width >= WIDE ? width : MEASURE} fixed>
+      <ScrollArea height={room.height} lineKeys>
+        <Box flexDirection="column" width={room.width}>
+          {lines.map((line, i) => (
+            <Text key={i} bold={line.bold} dimColor={line.dim} color={line.color} wrap="truncate-end">
+              {line.text || ' '}
+            </Text>
           ))}
-          {ordered.map(({ deck, origin, file, replaced }) => {
-            const kinds = Object.entries(kindCounts(deck))
-              .filter(([, n]) => n > 0)
-              .map(([k, n]) => `${n} ${k}`)
-              .join(', ');
-            return (
-              <Box key={deck.id} flexDirection="column">
-                <Text wrap="truncate-end">
-                  <Text bold>{deck.title}</Text>
-                  <Text dimColor>{`  ${deck.id} · ${deck.area} · ${origin}`}</Text>
-                </Text>
-                <Text wrap="wrap">{`  ${deck.cards.length} cards: ${kinds}`}</Text>
-                <Text dimColor wrap="truncate-middle">{`  ${origin === 'built-in' ? basename(file) : file}`}</Text>
-                {replaced ? <Para color="yellow" indent={2} text={`  Used instead of ${replaced.origin === 'built-in' ? 'the built-in deck' : 'the deck'} with the same id (${basename(replaced.file)}): ${replaced.reason}.`} /> : null}
-              </Box>
-            );
-          })}
-          {orphans.size > 0 ? (
-            <Box marginTop={1}>
-              <Para dim text={orphanedLine(orphans)} />
-            </Box>
-          ) : null}
-          <Text> </Text>
-          <Text dimColor wrap="wrap">{`Add your own: put deck files in ${ws.userDecksDir}`}</Text>
         </Box>
       </ScrollArea>
     </Frame>

@@ -1,24 +1,35 @@
-// Home: today's figures and the way into everything else.
+// Home: today's figures and the way into everything else. The lines above the menu are laid out
+// first and never squashed; the menu gets the rest of the room and scrolls in it. From WIDE
+// columns a side panel shows the plan, readiness, what is due per deck, designs and stories.
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
+import { recallOnDay, type GlanceInput } from '../../core/glance.js';
 import { planLine } from '../../core/readiness.js';
+import { isStoryDue, valuesWithoutStory } from '../../core/stories.js';
 import { trackById } from '../../core/tracks.js';
 import { useAppActions, useAppState } from '../app-context.js';
+import { Divider, DIVIDER_WIDTH } from '../components/Divider.js';
 import { Frame } from '../components/Frame.js';
+import { Glance } from '../components/home/Glance.js';
+import { Panel } from '../components/Layout.js';
 import { Menu, type MenuItem } from '../components/Menu.js';
-import { hint, useKeys } from '../keys.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
-import { Para } from '../components/CardText.js';
-import { valuesWithoutStory } from '../../core/stories.js';
+import { hint, useKeys } from '../keys.js';
+import { frameBudget, MEASURE, WIDE } from '../layout.js';
+import { wrapLines } from '../wrap-lines.js';
 
 type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
 
+/** Entries the menu keeps in view before notices may take more lines. */
+const MIN_MENU_ROWS = 4;
+
 export function Home() {
-  const { ws, clock, revision, menuMemory, notices } = useAppState();
+  const { ws, clock, revision, menuMemory, notices, width, height } = useAppState();
   const actions = useAppActions();
   const sets = useStudySets();
   const settings = ws.settings.get();
   const role = trackById(settings.role);
+  const wide = width >= WIDE;
   const figures = useMemo(
     () => ws.overviewFor(sets.today.decks, clock()),
     // revision changes whenever progress or settings do
@@ -34,9 +45,15 @@ export function Home() {
   const designsDue = designs.filter((d) => d.due).length;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a story is saved
   const stories = useMemo(() => ws.stories.list(), [ws, revision]);
-  const valuesMissing = valuesWithoutStory(stories).length;
+  const missing = valuesWithoutStory(stories);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress or settings do
   const plan = useMemo(() => ws.plan(clock()), [ws, revision]);
+  // Only the side panel shows it; from the records in memory, never the log on disk.
+  const recall = useMemo(
+    () => (wide ? recallOnDay(sets.today.decks, ws.progress.progress.cards, ws.scheduler(), clock(), ws.interviewAt()) : null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress or settings do
+    [ws, revision, sets, wide],
+  );
   const cultureDue = figures.decks.filter((d) => d.area === 'culture').reduce((n, d) => n + d.due, 0);
   const own = figures.decks.filter((d) => d.area === 'custom');
   const ownDue = own.reduce((n, d) => n + d.due, 0);
@@ -55,7 +72,7 @@ export function Home() {
     { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
     ...(sets.own.decks.length > 0 ? [{ label: `Your decks (${ownDue} due, ${ownCards} cards)`, value: 'own' as const }] : []),
     ...(designs.length > 0 ? [{ label: `Design mocks (${designsDue} due, ${designs.length} prompt${designs.length === 1 ? '' : 's'})`, value: 'designs' as const }] : []),
-    { label: `Story bank (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${valuesMissing} value${valuesMissing === 1 ? '' : 's'} without one)`, value: 'stories' },
+    { label: `Story bank (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${missing.length} value${missing.length === 1 ? '' : 's'} without one)`, value: 'stories' },
     { label: 'Search', value: 'search' },
     { label: 'Decks', value: 'decks' },
     { label: 'Readiness', value: 'readiness' },
@@ -78,26 +95,93 @@ export function Home() {
         actions.push({ name: entry });
     }
   };
-  return (
-    <Frame title="Home" commands={['up', 'down', 'select', 'search', 'quit']} footer={hint([['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['q', 'quit']])}>
-      <Box flexDirection="column">
-        <Text>
+
+  const room = frameBudget(width, height, wide ? width : MEASURE);
+  const dueNew = `Due today: ${figures.due}   New today: ${figures.new}`;
+  const seen = `(${figures.seen} of ${figures.cards} cards seen)`;
+  const longest = Math.max(dueNew.length + 3 + seen.length, ...items.map((i) => i.label.length + 2));
+  const menuWidth = wide ? Math.min(Math.max(40, longest), Math.floor((room.width - DIVIDER_WIDTH) / 2)) : room.width;
+  const oneLine = dueNew.length + 3 + seen.length <= menuWidth;
+  // On a wide terminal the plan is the side panel's first section.
+  const planLines = plan && !wide ? wrapLines(planLine(plan), menuWidth) : [];
+  const broken = ws.library.broken.length;
+  const noticeTexts = [...(broken > 0 ? [`${broken} deck file${broken > 1 ? 's' : ''} could not be loaded; Decks shows why.`] : []), ...notices];
+  const above = (oneLine ? 1 : 2) + planLines.length;
+  const noticeLines = fitNotices(noticeTexts, menuWidth, Math.max(1, room.height - above - 1 - Math.min(items.length, MIN_MENU_ROWS)));
+  const spare = room.height - above - noticeLines.length;
+  // A blank line under the figures when the menu can spare it.
+  const gap = spare - 1 >= Math.min(items.length, 5) ? 1 : 0;
+
+  const menuColumn = (
+    <Box flexDirection="column" width={menuWidth} flexShrink={0}>
+      <Box flexDirection="column" flexShrink={0}>
+        <Text wrap="truncate-end">
           <Text bold>Due today: </Text>
           <Text color={figures.due > 0 ? 'yellow' : 'green'}>{figures.due}</Text>
           <Text bold>{'   New today: '}</Text>
           <Text>{figures.new}</Text>
-          <Text dimColor>{`   (${figures.seen} of ${figures.cards} cards seen)`}</Text>
+          {oneLine ? <Text dimColor>{`   ${seen}`}</Text> : null}
         </Text>
-        {plan ? <Text color={plan.status === 'past' ? 'yellow' : 'cyan'}>{planLine(plan)}</Text> : null}
-        {ws.library.broken.length > 0 ? (
-          <Para color="yellow" text={`! ${ws.library.broken.length} deck file${ws.library.broken.length > 1 ? 's' : ''} could not be loaded; Decks shows why.`} />
-        ) : null}
-        {notices.map((n, i) => (
-          <Para key={i} color="yellow" text={`! ${n}`} />
+        {oneLine ? null : <Text dimColor wrap="truncate-end">{seen}</Text>}
+        {planLines.map((line, i) => (
+          <Text key={`plan${i}`} color={plan?.status === 'past' ? 'yellow' : 'cyan'} wrap="truncate-end">
+            {line}
+          </Text>
         ))}
-        <Text> </Text>
-        <Menu items={items} onSelect={select} initialIndex={Math.max(0, items.findIndex((i) => i.value === menuMemory.home))} />
+        {noticeLines.map((line, i) => (
+          <Text key={`notice${i}`} color="yellow" wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
+        {gap ? <Text> </Text> : null}
       </Box>
+      <Menu items={items} rows={Math.max(1, spare - gap)} onSelect={select} initialIndex={Math.max(0, items.findIndex((i) => i.value === menuMemory.home))} />
+    </Box>
+  );
+  const now = clock();
+  const glanceInput: GlanceInput | null = recall
+    ? {
+        now,
+        plan,
+        recall,
+        decks: figures.decks,
+        prompts: designs.map((d) => ({ title: d.card.title ?? d.card.id, due: d.due, dueAt: d.dueAt, forRole: !!settings.role && (d.card.tags ?? []).includes(settings.role) })),
+        stories: { count: stories.length, due: stories.filter((s) => isStoryDue(s, ws.progress.progress.cards, now)).length, valuesWithout: missing.map((v) => v.name) },
+      }
+    : null;
+  const footer = hint([['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['q', 'quit']]);
+  return (
+    <Frame title="Home" commands={['up', 'down', 'select', 'search', 'quit']} footer={footer} measure={wide ? width : MEASURE} fixed>
+      {wide && glanceInput ? (
+        <Box flexDirection="row" height={room.height}>
+          {menuColumn}
+          <Divider height={room.height} />
+          <Panel width={room.width - menuWidth - DIVIDER_WIDTH} height={room.height}>
+            <Glance input={glanceInput} />
+          </Panel>
+        </Box>
+      ) : (
+        menuColumn
+      )}
     </Frame>
   );
+
+}
+
+/**
+ * The notices as lines, at most `rows` of them: whole notices while they fit, then one line
+ * saying how many more there are (they are for reading once, so a taller terminal shows them).
+ */
+function fitNotices(notices: readonly string[], width: number, rows: number): string[] {
+  const wrapped = notices.map((n) => wrapLines(`! ${n}`, width, 2));
+  if (wrapped.reduce((n, lines) => n + lines.length, 0) <= rows) return wrapped.flat();
+  const shown: string[] = [];
+  let count = 0;
+  for (const lines of wrapped) {
+    if (shown.length + lines.length > rows - 1) break;
+    shown.push(...lines);
+    count++;
+  }
+  const more = notices.length - count;
+  return [...shown, `! ${more}${count > 0 ? ' more' : ''} notice${more === 1 ? '' : 's'}: a taller terminal shows ${more === 1 ? 'it' : 'them'}`];
 }

@@ -1,37 +1,28 @@
 // How ready the user is, as predictions for the interview day: the plan, each area and skill
 // (coverage, recall on the day, 14-day trend), the weakest topics with a key to study them now,
-// design scores, calibration, stories, and the history charts. Cram starts from here.
+// design scores, calibration, stories, and the history charts. Cram starts from here. From WIDE
+// columns the charts stand beside the figures instead of under them; prose keeps its measure.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
 import { studyItems } from '../../core/queue.js';
-import { localDate, planLine, type RecallFigures, type Topic } from '../../core/readiness.js';
-import { forecastChart, heatmapChart, percent, sparkline, trendChange } from '../../core/readiness-charts.js';
+import { localDate, planLine, type Readiness as ReadinessFigures, type Topic } from '../../core/readiness.js';
+import { forecastChart, heatmapChart, percent } from '../../core/readiness-charts.js';
 import { valuesWithoutStory } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Para } from '../components/CardText.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
-import { ScrollArea } from '../components/ScrollArea.js';
-import { hint, useKeys } from '../keys.js';
+import { Frame } from '../components/Frame.js';
+import { Panel } from '../components/Layout.js';
+import { fitName, RecallTable } from '../components/readiness/RecallTable.js';
+import { hint, useKeys, type Command } from '../keys.js';
+import { frameBudget, MEASURE, WIDE } from '../layout.js';
+import { fitFooter } from '../wrap-lines.js';
 
 const AREA_NAMES: Record<string, string> = { culture: 'Culture', skills: 'Skills', design: 'Design', custom: 'Your decks' };
-
-function fit(name: string, width: number): string {
-  return (name.length > width ? `${name.slice(0, width - 1)}…` : name).padEnd(width);
-}
-
-function Row({ name, figures, width }: { name: string; figures: RecallFigures; width: number }) {
-  const nameWidth = Math.max(8, width - 44);
-  return <Text>{`${fit(name, nameWidth)} ${`${figures.seen}/${figures.cards}`.padStart(8)} ${percent(figures.coverage).padStart(5)} ${percent(figures.recallAllCards).padStart(6)}  ${sparkline(figures.trend)} ${trendChange(figures.trend).padStart(3)}`}</Text>;
-}
-
-function Header({ width }: { width: number }) {
-  const nameWidth = Math.max(8, width - 44);
-  return <Text bold>{`${''.padEnd(nameWidth)} ${'seen'.padStart(8)} ${'cover'.padStart(5)} ${'recall'.padStart(6)}  ${'14-day trend'.padEnd(18)}`}</Text>;
-}
+const GUTTER = 3;
 
 export function Readiness() {
-  const { ws, clock, height, width, revision } = useAppState();
+  const { ws, clock, width, height, revision } = useAppState();
   const actions = useAppActions();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress or settings do
   const r = useMemo(() => readinessFor(ws, clock()), [ws, revision]);
@@ -49,69 +40,106 @@ export function Readiness() {
       .sort((a, b) => topic.keys.indexOf(a.key) - topic.keys.indexOf(b.key));
     actions.push({ name: 'review', title: `Weak topic · ${topic.name}`, items, once: true, cram: 'practice', askConfidence: settings.askConfidence });
   };
+  const hasTopics = topics.length > 0;
   useKeys({
-    up: () => setCursor((c) => Math.max(0, c - 1)),
-    down: () => setCursor((c) => Math.min(Math.max(0, topics.length - 1), c + 1)),
-    select: studyTopic,
+    ...(hasTopics
+      ? {
+          up: () => setCursor((c) => Math.max(0, c - 1)),
+          down: () => setCursor((c) => Math.min(topics.length - 1, c + 1)),
+          studyTopic,
+        }
+      : {}),
     cram: () => actions.push({ name: 'cram' }),
     back: actions.pop,
   });
+
+  const charts = [
+    { title: 'Reviews, last 16 weeks', text: heatmapChart(r.heatmap) },
+    { title: 'Due in the next 14 days', text: forecastChart(r.forecast) },
+  ];
+  const retentionName = Math.max(...r.retention.map((a) => (AREA_NAMES[a.area] ?? a.area).length));
+  const retention = r.retention.map((a) => `  ${fitName(AREA_NAMES[a.area] ?? a.area, retentionName)}  ${a.rate === null ? 'no reviews yet' : `${percent(a.rate)} of ${a.reviews}`}`);
+  const chartsWidth = Math.max(...charts.flatMap((c) => [c.title, ...c.text.split('\n')]).map((l) => [...l].length), ...retention.map((l) => l.length));
+  const wide = width >= WIDE;
+  const room = frameBudget(width, height, wide ? width : MEASURE);
+  // Prose keeps the readable measure; the charts take what they need beside it.
+  const left = Math.min(MEASURE, room.width - GUTTER - chartsWidth);
+
+  const commands: Command[] = [...(hasTopics ? (['up', 'down', 'studyTopic'] as const) : []), 'cram', 'pageDown', 'pageUp', 'back'];
+  const footer = hasTopics
+    ? fitFooter(room.width, hint([['↑↓ Enter', 'study a weak topic'], ['c', 'cram'], ['Esc', 'back']]), hint([['↑↓ Enter', 'weak topic'], ['c', 'cram'], ['Esc', 'back']]))
+    : hint([['c', 'cram'], ['Esc', 'back']]);
+  const main = <Figures r={r} topics={topics} cursor={cursor} missing={missing.map((v) => v.name)} />;
+  const history = (
+    <Box flexDirection="column" flexShrink={0}>
+      {charts.map((c) => (
+        <Box key={c.title} flexDirection="column" marginBottom={1}>
+          <Text bold>{c.title}</Text>
+          <Text>{c.text}</Text>
+        </Box>
+      ))}
+      <Text bold>True retention (reviews of mature cards passed)</Text>
+      {retention.map((line) => (
+        <Text key={line} wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
+    </Box>
+  );
+  return (
+    <Frame title="Readiness" commands={commands} footer={footer} measure={wide ? width : MEASURE}>
+      {wide ? (
+        <Box flexDirection="row">
+          <Panel width={left}>{main}</Panel>
+          <Box width={GUTTER} flexShrink={0} />
+          <Panel width={room.width - left - GUTTER}>{history}</Panel>
+        </Box>
+      ) : (
+        <Box flexDirection="column">
+          {main}
+          <Text> </Text>
+          {history}
+        </Box>
+      )}
+    </Frame>
+  );
+}
+
+function Figures({ r, topics, cursor, missing }: { r: ReadinessFigures; topics: readonly Topic[]; cursor: number; missing: readonly string[] }) {
   const forDay = r.predictedFor === 'interview' && r.interviewAt !== null ? `on ${localDate(r.interviewAt)}` : 'today';
   const cal = r.calibration;
+  const dimensionWidth = Math.max(0, ...r.design.dimensions.map((d) => d.dimension.length));
   return (
-    <Frame
-      title="Readiness"
-      commands={['up', 'down', 'select', 'cram', 'pageDown', 'pageUp', 'back']}
-      footer={hint([['↑↓', 'topic'], ['Enter', 'study it'], ['c', 'cram'], ['PgDn', 'scroll'], ['Esc', 'back']])}
-    >
-      <ScrollArea height={bodyHeight(height)}>
-        <Box flexDirection="column" width={width}>
-          {r.plan ? <Text bold>{planLine(r.plan)}</Text> : <Para dim text="No interview date yet: set it in Settings (or --interview YYYY-MM-DD) for predictions for the day and a daily plan." />}
-          <Para dim text={`Recall is FSRS's prediction ${forDay}; cards never seen count as 0.`} />
-          <Text> </Text>
-          <Header width={width} />
-          {r.areas.map((a) => (
-            <Row key={a.area} name={AREA_NAMES[a.area] ?? a.area} figures={a} width={width} />
-          ))}
-          <Text> </Text>
-          {r.decks
-            .filter((d) => d.area === 'skills' || d.area === 'custom')
-            .map((d) => (
-              <Row key={d.deckId} name={d.title} figures={d} width={width} />
-            ))}
-          <Text> </Text>
-          <Text bold>Weakest topics (Enter studies one now, off the schedule)</Text>
-          {topics.length === 0 ? <Text dimColor>None yet: answer a few cards first.</Text> : null}
-          {topics.map((t, i) => (
-            <Text key={`${t.deckId}/${t.name}`} color={i === cursor ? 'cyan' : undefined} wrap="truncate-end">
-              {`${i === cursor ? '› ' : '  '}${t.name} · ${t.deckTitle}: ${percent(t.recall)} (${t.seen} seen)`}
-            </Text>
-          ))}
-          <Text> </Text>
-          <Text bold>{`System design: ${r.design.attempted} of ${r.design.prompts} prompts attempted`}</Text>
-          {r.design.dimensions.length === 0 ? <Text dimColor>No scored mock yet.</Text> : null}
-          {r.design.dimensions.map((d) => (
-            <Text key={d.dimension} wrap="truncate-end">{`  ${fit(d.dimension, Math.max(10, width - 22))} ${d.mean.toFixed(1)} of 4  (n=${d.n})`}</Text>
-          ))}
-          <Text> </Text>
-          <Text bold>Calibration (choice questions you marked)</Text>
-          <Text>{`  sure:  ${cal.sure.n === 0 ? 'none marked yet' : `${percent(cal.sure.rate)} right of ${cal.sure.n}`}`}</Text>
-          <Text>{`  guess: ${cal.guess.n === 0 ? 'none marked yet' : `${percent(cal.guess.rate)} right of ${cal.guess.n}`}`}</Text>
-          <Text> </Text>
-          <Para bold text={missing.length === 0 ? 'Stories: every culture value has one.' : `Values without a story: ${missing.map((v) => v.name).join(', ')}`} />
-          <Text> </Text>
-          <Text bold>Reviews, last 16 weeks</Text>
-          <Text>{heatmapChart(r.heatmap)}</Text>
-          <Text> </Text>
-          <Text bold>Due in the next 14 days</Text>
-          <Text>{forecastChart(r.forecast)}</Text>
-          <Text> </Text>
-          <Text bold>True retention (reviews of mature cards passed)</Text>
-          {r.retention.map((a) => (
-            <Text key={a.area}>{`  ${fit(AREA_NAMES[a.area] ?? a.area, 12)} ${a.rate === null ? 'no reviews yet' : `${percent(a.rate)} of ${a.reviews}`}`}</Text>
-          ))}
-        </Box>
-      </ScrollArea>
-    </Frame>
+    <Box flexDirection="column" flexShrink={0}>
+      {r.plan ? <Para bold text={planLine(r.plan)} /> : <Para dim text="No interview date yet: set it in Settings (or --interview YYYY-MM-DD) for predictions for the day and a daily plan." />}
+      <Para dim text={`Recall is FSRS's prediction ${forDay}; cards never seen count as 0.`} />
+      <Text> </Text>
+      <RecallTable
+        groups={[
+          r.areas.map((a) => ({ key: a.area, name: AREA_NAMES[a.area] ?? a.area, figures: a })),
+          r.decks.filter((d) => d.area === 'skills' || d.area === 'custom').map((d) => ({ key: d.deckId, name: d.title, figures: d })),
+        ]}
+      />
+      <Text> </Text>
+      <Para bold text={topics.length > 0 ? 'Weakest topics (↑↓ pick one, Enter studies it now, off the schedule)' : 'Weakest topics'} />
+      {topics.length === 0 ? <Text dimColor>None yet: answer a few cards first.</Text> : null}
+      {topics.map((t, i) => (
+        <Text key={`${t.deckId}/${t.name}`} color={i === cursor ? 'cyan' : undefined} bold={i === cursor} wrap="truncate-end">
+          {`${i === cursor ? '› ' : '  '}${t.name} · ${t.deckTitle}: ${percent(t.recall)} (${t.seen} seen)`}
+        </Text>
+      ))}
+      <Text> </Text>
+      <Text bold wrap="truncate-end">{`System design: ${r.design.attempted} of ${r.design.prompts} prompts attempted`}</Text>
+      {r.design.dimensions.length === 0 ? <Text dimColor>No scored mock yet.</Text> : null}
+      {r.design.dimensions.map((d) => (
+        <Text key={d.dimension} wrap="truncate-end">{`  ${d.dimension.padEnd(dimensionWidth)}  ${d.mean.toFixed(1)} of 4  (n=${d.n})`}</Text>
+      ))}
+      <Text> </Text>
+      <Text bold>Calibration (choice questions you marked)</Text>
+      <Text wrap="truncate-end">{`  sure:  ${cal.sure.n === 0 ? 'none marked yet' : `${percent(cal.sure.rate)} right of ${cal.sure.n}`}`}</Text>
+      <Text wrap="truncate-end">{`  guess: ${cal.guess.n === 0 ? 'none marked yet' : `${percent(cal.guess.rate)} right of ${cal.guess.n}`}`}</Text>
+      <Text> </Text>
+      <Para bold text={missing.length === 0 ? 'Stories: every culture value has one.' : `Values without a story: ${missing.join(', ')}`} />
+    </Box>
   );
 }

@@ -1,4 +1,5 @@
-// First run (and Settings): which role the candidate is preparing for.
+// First run (and Settings): which role the candidate is preparing for. Under the list, the
+// highlighted role's family and what its interview loop leans on, so the choice is an informed one.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { TRACKS, trackById } from '../../core/tracks.js';
@@ -6,10 +7,11 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
-import { Para } from '../components/CardText.js';
+import { frameBudget } from '../layout.js';
+import { wrapLines } from '../wrap-lines.js';
 
 export function RolePicker({ firstRun }: { firstRun: boolean }) {
-  const { ws } = useAppState();
+  const { ws, width, height } = useAppState();
   const actions = useAppActions();
   const current = ws.settings.get().role;
   const [highlighted, setHighlighted] = useState(current ?? TRACKS[0]!.id);
@@ -19,19 +21,45 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
     if (firstRun) actions.reset({ name: 'home' });
     else actions.pop();
   };
+  const room = frameBudget(width, height);
+  const track = trackById(highlighted);
+  const about = track ? [...wrapLines(`Family: ${track.family}`, room.width, 2), ...wrapLines(`Leans on: ${track.focus}`, room.width, 2)] : [];
+  const question = firstRun ? 'Which role are you interviewing for?' : 'Choose the role you are interviewing for.';
+  const fullIntro = wrapLines(firstRun ? `${question} Your Skills decks follow it; you can change it in Settings.` : question, room.width);
+  // On a short terminal the question alone, so the list keeps its roles in view.
+  const intro = fullIntro.length + about.length + TRACKS.length <= room.height ? fullIntro : wrapLines(question, room.width);
+  // Blank lines between the parts while the list keeps every role in view; none when it cannot.
+  const gaps = room.height - intro.length - about.length - TRACKS.length >= 2 ? 1 : 0;
+  const rows = Math.max(1, room.height - intro.length - about.length - 2 * gaps);
   return (
-    <Frame title={firstRun ? 'Welcome' : 'Role'} commands={['up', 'down', 'select', firstRun ? 'quit' : 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'choose'], ['q', firstRun ? 'quit' : 'back']])}>
-      <Box flexDirection="column">
-        <Para text={firstRun ? 'Which role are you interviewing for? Your Skills decks follow it; you can change it in Settings.' : 'Choose the role you are interviewing for.'} />
-        <Text> </Text>
-        <Menu
-          items={TRACKS.map((t) => ({ label: t.title + (t.id === current ? ' (current)' : ''), value: t.id }))}
-          initialIndex={Math.max(0, TRACKS.findIndex((t) => t.id === current))}
-          onSelect={choose}
-          onHighlight={setHighlighted}
-        />
-        <Text> </Text>
-        <Text dimColor wrap="wrap">{`Family: ${trackById(highlighted)?.family ?? ''}`}</Text>
+    <Frame
+      title={firstRun ? 'Welcome' : 'Role'}
+      commands={['up', 'down', 'select', firstRun ? 'quit' : 'back']}
+      footer={hint([['↑↓', 'move'], ['Enter', 'choose'], ['q', firstRun ? 'quit' : 'back']])}
+      fixed
+    >
+      <Box flexDirection="column" flexShrink={0}>
+        {intro.map((line, i) => (
+          <Text key={i} wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
+        {gaps ? <Text> </Text> : null}
+      </Box>
+      <Menu
+        items={TRACKS.map((t) => ({ label: t.title + (t.id === current ? ' (current)' : ''), value: t.id }))}
+        rows={rows}
+        initialIndex={Math.max(0, TRACKS.findIndex((t) => t.id === current))}
+        onSelect={choose}
+        onHighlight={setHighlighted}
+      />
+      <Box flexDirection="column" flexShrink={0}>
+        {gaps ? <Text> </Text> : null}
+        {about.map((line, i) => (
+          <Text key={i} wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
       </Box>
     </Frame>
   );

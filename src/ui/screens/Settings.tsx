@@ -11,6 +11,8 @@ import { hint, useKeys, useScreenInput } from '../keys.js';
 import { TextField } from '../components/TextField.js';
 import { useRoom } from '../components/Layout.js';
 import { formatDate } from '../../core/day.js';
+import { frameBudget } from '../layout.js';
+import { fitFooter, wrapLines } from '../wrap-lines.js';
 
 type Field = 'role' | 'interviewDate' | 'newPerDay' | 'retention' | 'askConfidence';
 const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'retention', 'askConfidence'];
@@ -18,14 +20,24 @@ const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'retention', 'ask
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
 
+const LABELS: Record<Field, string> = {
+  role: 'Role',
+  interviewDate: 'Interview date',
+  newPerDay: 'New cards per day',
+  retention: 'Desired retention',
+  askConfidence: 'Ask "sure or guess?" in cram',
+};
+const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
+
 export function Settings() {
-  const { ws, clock } = useAppState();
+  const { ws, clock, width, height } = useAppState();
   const actions = useAppActions();
   const [editing, setEditing] = useState<'newPerDay' | 'retention' | null>(null);
   const [editingDate, setEditingDate] = useState(false);
   // The menu comes back on the field just edited, not on the first one.
   const [lastField, setLastField] = useState<Field>('role');
   const settings = ws.settings.get();
+  const room = frameBudget(width, height);
   useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) }, { isActive: !editingDate });
 
   if (editingDate) return <InterviewDateField current={settings.interviewDate} onDone={() => setEditingDate(false)} />;
@@ -33,51 +45,72 @@ export function Settings() {
   if (editing) {
     const options = editing === 'newPerDay' ? NEW_PER_DAY : RETENTION;
     const current = settings[editing];
+    const about = wrapLines(
+      editing === 'newPerDay'
+        ? 'New cards per day: how many unseen cards each day may bring in.'
+        : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.',
+      room.width,
+    );
+    const gap = room.height - about.length - options.length >= 1 ? 1 : 0;
     return (
-      <Frame title="Settings" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])}>
-        <Box flexDirection="column">
-          <Text>
-            {editing === 'newPerDay'
-              ? 'New cards per day: how many unseen cards each day may bring in.'
-              : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.'}
-          </Text>
-          <Text> </Text>
-          <Menu
-            items={options.map((v) => ({ label: `${editing === 'retention' ? `${Math.round(v * 100)}%` : v}${v === current ? ' (current)' : ''}${v === DEFAULT_SETTINGS[editing] ? ' (default)' : ''}`, value: String(v) }))}
-            initialIndex={Math.max(0, options.indexOf(current))}
-            onSelect={(v) => {
-              actions.updateSettings({ [editing]: Number(v) });
-              setEditing(null);
-            }}
-          />
+      <Frame title="Settings" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])} fixed>
+        <Box flexDirection="column" flexShrink={0}>
+          {about.map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              {line}
+            </Text>
+          ))}
+          {gap ? <Text> </Text> : null}
         </Box>
+        <Menu
+          items={options.map((v) => ({ label: `${editing === 'retention' ? `${Math.round(v * 100)}%` : v}${v === current ? ' (current)' : ''}${v === DEFAULT_SETTINGS[editing] ? ' (default)' : ''}`, value: String(v) }))}
+          rows={Math.max(1, room.height - about.length - gap)}
+          initialIndex={Math.max(0, options.indexOf(current))}
+          onSelect={(v) => {
+            actions.updateSettings({ [editing]: Number(v) });
+            setEditing(null);
+          }}
+        />
       </Frame>
     );
   }
+  const values: Record<Field, string> = {
+    role: trackById(settings.role)?.title ?? 'not chosen',
+    interviewDate: interviewLabel(settings.interviewDate, clock()),
+    newPerDay: String(settings.newPerDay),
+    retention: `${Math.round(settings.retention * 100)}%`,
+    askConfidence: settings.askConfidence ? 'on' : 'off',
+  };
+  // A table when it fits (the cursor's 2 columns too); "Label: value" lines when it does not.
+  const aligned = 2 + LABEL_WIDTH + 2 + Math.max(...Object.values(values).map((v) => v.length)) <= room.width;
+  // Where things are kept: under the list, as many lines as the room leaves.
+  const paths = [...wrapLines(`Progress and settings: ${ws.dataDir}`, room.width, 2), ...wrapLines(`Your decks: ${ws.userDecksDir}`, room.width, 2)];
+  const menuRows = Math.min(FIELDS.length, room.height);
+  const below = room.height - menuRows - 1;
   return (
-    <Frame title="Settings" commands={['up', 'down', 'select', 'search', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'change'], ['Esc', 'back']])}>
-      <Box flexDirection="column">
-        <Menu<Field>
-          items={[
-            { label: `Role: ${trackById(settings.role)?.title ?? 'not chosen'}`, value: 'role' },
-            { label: `Interview date: ${interviewLabel(settings.interviewDate, clock())}`, value: 'interviewDate' },
-            { label: `New cards per day: ${settings.newPerDay}`, value: 'newPerDay' },
-            { label: `Desired retention: ${Math.round(settings.retention * 100)}%`, value: 'retention' },
-            { label: `Ask "sure or guess?" when cramming: ${settings.askConfidence ? 'on' : 'off'}`, value: 'askConfidence' },
-          ]}
-          initialIndex={FIELDS.indexOf(lastField)}
-          onSelect={(field) => {
-            setLastField(field);
-            if (field === 'role') actions.push({ name: 'role' });
-            else if (field === 'interviewDate') setEditingDate(true);
-            else if (field === 'askConfidence') actions.updateSettings({ askConfidence: !settings.askConfidence });
-            else setEditing(field);
-          }}
-        />
-        <Text> </Text>
-        <Text dimColor wrap="wrap">{`Progress and settings: ${ws.dataDir}`}</Text>
-        <Text dimColor wrap="wrap">{`Your decks: ${ws.userDecksDir}`}</Text>
-      </Box>
+    <Frame title="Settings" commands={['up', 'down', 'select', 'search', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'change'], ['Esc', 'back']])} fixed>
+      <Menu<Field>
+        items={FIELDS.map((field) => ({ label: aligned ? `${LABELS[field].padEnd(LABEL_WIDTH)}  ${values[field]}` : `${LABELS[field]}: ${values[field]}`, value: field }))}
+        rows={menuRows}
+        initialIndex={FIELDS.indexOf(lastField)}
+        onSelect={(field) => {
+          setLastField(field);
+          if (field === 'role') actions.push({ name: 'role' });
+          else if (field === 'interviewDate') setEditingDate(true);
+          else if (field === 'askConfidence') actions.updateSettings({ askConfidence: !settings.askConfidence });
+          else setEditing(field);
+        }}
+      />
+      {below > 0 ? (
+        <Box flexDirection="column" flexShrink={0}>
+          <Text> </Text>
+          {paths.slice(0, below).map((line, i) => (
+            <Text key={i} dimColor wrap="truncate-end">
+              {line}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
     </Frame>
   );
 }
@@ -103,7 +136,11 @@ function InterviewDateField({ current, onDone }: { current: string | null; onDon
   }, [actions]);
   useScreenInput((_input, key) => (key.escape ? onDone() : undefined));
   return (
-    <Frame title="Settings" commands={['select', 'back']} footer="Enter set · Esc cancel · ? is typed here: Esc, then ? help">
+    <Frame
+      title="Settings"
+      commands={['select', 'back']}
+      footer={fitFooter(room.width, 'Enter set (empty clears) · Esc cancel · ? is typed here: Esc, then ? help', 'Enter set (empty clears) · Esc cancel · ? is typed: Esc, then ? help', 'Enter set · Esc cancel · help: Esc, then ?')}
+    >
       <Box flexDirection="column">
         <Text wrap="wrap">Interview date (YYYY-MM-DD). Readiness then predicts your recall for that day, and Home shows a daily plan. Leave it empty to clear it.</Text>
         <Text> </Text>
@@ -129,7 +166,7 @@ function InterviewDateField({ current, onDone }: { current: string | null; onDon
             }}
           />
         </Box>
-        {error ? <Text color="red">{error}</Text> : null}
+        {error ? <Text color="red" wrap="wrap">{`! ${error}`}</Text> : null}
       </Box>
     </Frame>
   );

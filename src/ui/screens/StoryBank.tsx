@@ -3,21 +3,27 @@
 // deleting and rehearsing them.
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import wrapAnsi from 'wrap-ansi';
 import { cultureValue } from '../../core/culture-values.js';
 import { formatDate } from '../../core/day.js';
 import { formatInterval } from '../../core/scheduler.js';
 import { dueStories, isStoryDue, storyItem, storyKey, storyValueNames, valuesWithoutStory, type Story } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Para } from '../components/CardText.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
+import { Divider, DIVIDER_WIDTH } from '../components/Divider.js';
+import { Frame } from '../components/Frame.js';
+import { Panel } from '../components/Layout.js';
 import { Menu } from '../components/Menu.js';
+import { StoryPreview } from '../components/stories/StoryPreview.js';
 import { hint, useKeys } from '../keys.js';
+import { frameBudget, MEASURE, WIDE } from '../layout.js';
+import { fitFooter, wrapLines } from '../wrap-lines.js';
 
 const MENU = 'stories';
 /** Room for up to three four-letter values and a "+N". */
 const VALUES_WIDTH = 17;
 const STATUS_WIDTH = 8;
+/** Past this a title is cut in the list: the side panel (or the editor) shows it whole. */
+const TITLE_CAP = 48;
 
 function fit(text: string, room: number): string {
   return text.length > room ? `${text.slice(0, Math.max(0, room - 1))}…` : text.padEnd(room);
@@ -75,7 +81,7 @@ export function StoryBank() {
 
   if (stories.length === 0) {
     return (
-      <Frame title="Story bank" commands={['storyNew', 'back']} footer={hint([['n', 'new story'], ['Esc', 'back']])}>
+      <Frame title="Story bank" commands={['storyNew', 'pageDown', 'pageUp', 'back']} footer={hint([['n', 'new story'], ['Esc', 'back']])}>
         <Para text="A STAR story is one real example from your work: the Situation, your Task, the Action you took and the Result." />
         <Para text="Interviewers ask for them to see the culture values in action; tag each story with the values it shows." />
         <Text> </Text>
@@ -87,51 +93,83 @@ export function StoryBank() {
   }
 
   const dueCount = stories.filter((s) => isStoryDue(s, records, now)).length;
-  const titleRoom = Math.max(8, width - 2 - VALUES_WIDTH - STATUS_WIDTH - 2);
+  const wide = width >= WIDE;
+  const room = frameBudget(width, height, wide ? width : MEASURE);
+  const rowWidth = (titleRoom: number) => 2 + titleRoom + 1 + VALUES_WIDTH + 1 + STATUS_WIDTH;
+  const longestTitle = Math.min(TITLE_CAP, Math.max(...stories.map((s) => s.title.length)));
+  // Wide: the list as wide as its rows need (half the room at most), the story beside it.
+  const listWidth = wide ? Math.min(Math.floor((room.width - DIVIDER_WIDTH) / 2), rowWidth(Math.max(20, longestTitle))) : room.width;
+  const titleRoom = Math.max(8, listWidth - rowWidth(0));
   const items = stories.map((story) => {
     const record = records.get(storyKey(story.id));
     const status = isStoryDue(story, records, now) ? 'due' : `in ${formatInterval(now, record!.state.due)}`;
     return { label: `${fit(story.title, titleRoom)} ${fit(shortValues(story), VALUES_WIDTH)} ${status}`, value: story.id };
   });
-  const missingLines = wrapAnsi(missingLine, Math.max(10, width), { hard: true, trim: true }).split('\n').length;
+  const missingLines = wrapLines(missingLine, listWidth);
+  const countsLine = `${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${dueCount} due to rehearse · r rehearses ${dueCount > 0 ? 'the due ones' : 'them all'}`;
   // The values line, the counts, a blank, and two lines under the list for the highlighted story.
-  const listHeight = Math.max(2, bodyHeight(height) - missingLines - 4);
+  const listHeight = Math.max(2, room.height - missingLines.length - 4);
   const names = highlighted ? storyValueNames(highlighted) : [];
   const record = highlighted ? records.get(storyKey(highlighted.id)) : undefined;
   const detail = highlighted
     ? `${names.length > 0 ? `Shows ${names.join(', ')}` : 'No values tagged'} · ${record ? `next rehearsal ${formatDate(record.state.due)}` : 'never rehearsed'}`
     : '';
-
-  return (
-    <Frame
-      title="Story bank"
-      commands={confirming ? ['confirmYes', 'confirmNo'] : ['up', 'down', 'select', 'storyNew', 'storyRehearse', 'storyDelete', 'back']}
-      footer={confirming ? hint([['y', 'delete'], ['n', 'keep']]) : hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'delete'], ['Esc', 'back']])}
-    >
-      <Box flexDirection="column">
-        <Para color={missing.length === 0 ? 'green' : 'yellow'} text={missingLine} />
-        <Text dimColor wrap="truncate-end">{`${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${dueCount} due to rehearse · r rehearses ${dueCount > 0 ? 'the due ones' : 'them all'}`}</Text>
+  const footer = confirming
+    ? hint([['y', 'delete'], ['n Esc', 'keep']])
+    : fitFooter(room.width, hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'delete'], ['Esc', 'back']]), hint([['Enter', 'edit'], ['n', 'new'], ['r', 'rehearse'], ['d', 'del']]));
+  const list = (
+    <Box flexDirection="column" width={listWidth} flexShrink={0}>
+      <Box flexDirection="column" flexShrink={0}>
+        {missingLines.map((line, i) => (
+          <Text key={i} color={missing.length === 0 ? 'green' : 'yellow'} wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
+        <Text dimColor wrap="truncate-end">{countsLine}</Text>
         <Text> </Text>
-        <Menu
-          items={items}
-          rows={listHeight}
-          initialIndex={Math.max(0, stories.findIndex((s) => s.id === cursor))}
-          onSelect={(id) => open(id)}
-          onHighlight={setCursor}
-          isActive={!confirming}
-        />
+      </Box>
+      <Menu
+        items={items}
+        rows={listHeight}
+        initialIndex={Math.max(0, stories.findIndex((s) => s.id === cursor))}
+        onSelect={(id) => open(id)}
+        onHighlight={setCursor}
+        isActive={!confirming}
+      />
+      <Box flexDirection="column" flexShrink={0}>
         {confirming && highlighted ? (
           <>
             <Text color="yellow" bold wrap="truncate-end">{`Delete "${highlighted.title}"?`}</Text>
             <Text color="yellow" wrap="truncate-end">y deletes · n keeps it (its rehearsals stay in your history)</Text>
           </>
-        ) : (
+        ) : wide ? null : (
           <>
             <Text> </Text>
             <Text dimColor wrap="truncate-end">{detail}</Text>
           </>
         )}
       </Box>
+    </Box>
+  );
+  return (
+    <Frame
+      title="Story bank"
+      commands={confirming ? ['confirmYes', 'confirmNo'] : ['up', 'down', 'select', 'storyNew', 'storyRehearse', 'storyDelete', 'back']}
+      footer={footer}
+      measure={wide ? width : MEASURE}
+      fixed
+    >
+      {wide && highlighted ? (
+        <Box flexDirection="row" height={room.height}>
+          {list}
+          <Divider height={room.height} />
+          <Panel width={room.width - listWidth - DIVIDER_WIDTH} height={room.height}>
+            <StoryPreview story={highlighted} nextRehearsal={record ? record.state.due : null} />
+          </Panel>
+        </Box>
+      ) : (
+        list
+      )}
     </Frame>
   );
 }

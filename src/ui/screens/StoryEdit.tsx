@@ -1,21 +1,21 @@
 // Writing or editing one STAR story: a title, the four parts as multi-line text, and the values it
 // shows. Text is typed at the end of a field (Backspace takes back the last character), as the
-// mock's notes are: no cursor to lose, and nothing the terminal could misdraw.
+// mock's notes are: no cursor to lose, and nothing the terminal could misdraw. The open field
+// gets the lines the others leave; on a terminal too short for every row, the rows farthest from
+// the focus are left out rather than squashed.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
-import wrapAnsi from 'wrap-ansi';
+import { useEffect, useState, type ReactNode } from 'react';
 import { CULTURE_VALUES } from '../../core/culture-values.js';
 import { cleanStoryText, newStoryId, STORY_PART_NAMES, STORY_PARTS, storyIdsWithHistory, storyProblems, storyValueNames, type Story, type StoryPart } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
-import { bodyHeight, Frame } from '../components/Frame.js';
-import { BINDINGS, hint, useScreenInput, type Command } from '../keys.js';
+import { Frame } from '../components/Frame.js';
+import { editorFooter, editorStatus, EXAMPLES, type Field } from '../components/stories/editor-text.js';
+import { LABEL_WIDTH, OpenPart, PartRow, rowsInView, SaveRow, TitleRow, ValuesRow } from '../components/stories/EditorRows.js';
+import { chipLayout } from '../components/stories/ValueChips.js';
+import { BINDINGS, useScreenInput, type Command } from '../keys.js';
+import { frameBudget } from '../layout.js';
 
-type Field = 'title' | StoryPart | 'values' | 'save';
 const FIELDS: readonly Field[] = ['title', ...STORY_PARTS, 'values', 'save'];
-const LABEL_WIDTH = 12;
-/** Title, four parts, values, save, and the status line: what shows when no field is open. */
-const FIXED_LINES = 8;
-const CHIP_WIDTH = Math.max(...CULTURE_VALUES.map((v) => v.name.length)) + 6;
 
 /** The story's fields the editor changes; id and times are the store's. */
 type Draft = Pick<Story, 'title' | StoryPart | 'values'>;
@@ -127,126 +127,46 @@ export function StoryEdit({ storyId }: { storyId?: string | undefined }) {
     { isActive: !helpOpen },
   );
 
-  const body = bodyHeight(height);
-  const room = Math.max(10, width - LABEL_WIDTH);
-  const label = (f: Field, name: string) => (
-    <Text color={field === f ? 'cyan' : undefined} bold={field === f}>
-      {`${field === f ? '› ' : '  '}${name}`.padEnd(LABEL_WIDTH)}
-    </Text>
-  );
-  const chipsPerLine = Math.max(1, Math.floor(room / CHIP_WIDTH));
-  const chipLines = Math.ceil(CULTURE_VALUES.length / chipsPerLine);
-  // The open part's label takes its row; its text gets every line the other rows leave.
-  const textLines = Math.max(1, body - FIXED_LINES);
+  const room = frameBudget(width, height);
+  const textRoom = Math.max(10, room.width - LABEL_WIDTH);
+  const openPart = textField && field !== 'title';
+  const heights = FIELDS.map((f) => (f !== field ? 1 : f === 'values' ? chipLayout(textRoom).lines : openPart ? 2 : 1));
+  // The status line takes the last row; the open part's text gets every line the rows leave.
+  const rowsRoom = room.height - 1;
+  const textLines = Math.max(1, rowsRoom - (heights.reduce((a, b) => a + b, 0) - 1));
+  if (openPart) heights[focus] = 1 + textLines;
   const valueNames = storyValueNames({ ...draft, id: 'draft', createdAt: 0, updatedAt: 0 });
-
-  const rows = FIELDS.map((f) => {
-    if (f === 'title') {
-      const shown = field === 'title' && draft.title.length + 1 > room ? `…${draft.title.slice(-(room - 2))}` : draft.title;
-      return (
-        <Text key={f} wrap="truncate-end">
-          {label(f, 'Title')}
-          {shown || field === 'title' ? <Text>{shown}</Text> : <Text dimColor>a few words, like "Shipped the pacing fix"</Text>}
-          {field === 'title' ? <Text color="cyan">▌</Text> : null}
-        </Text>
-      );
-    }
-    if (f === 'values') {
-      if (field !== 'values') {
-        return (
-          <Text key={f} wrap="truncate-end">
-            {label(f, 'Values')}
-            {valueNames.length > 0 ? <Text>{valueNames.join(', ')}</Text> : <Text dimColor>none yet</Text>}
-          </Text>
-        );
-      }
-      const lines = Array.from({ length: chipLines }, (_, line) => CULTURE_VALUES.slice(line * chipsPerLine, (line + 1) * chipsPerLine));
-      return (
-        <Box key={f} flexDirection="column">
-          {lines.map((chips, line) => (
-            <Text key={line} wrap="truncate-end">
-              {line === 0 ? label(f, 'Values') : ' '.repeat(LABEL_WIDTH)}
-              {chips.map((v) => {
-                const index = CULTURE_VALUES.indexOf(v);
-                const on = draft.values.includes(v.id);
-                return (
-                  <Text key={v.id} inverse={index === valueCursor} color={on ? 'green' : undefined}>
-                    {`${on ? '[x]' : '[ ]'} ${v.name}`.padEnd(CHIP_WIDTH - 2)}
-                  </Text>
-                );
-              }).flatMap((chip, i) => (i === 0 ? [chip] : [<Text key={`gap${i}`}>{'  '}</Text>, chip]))}
-            </Text>
-          ))}
-        </Box>
-      );
-    }
-    if (f === 'save') {
-      return (
-        <Text key={f} wrap="truncate-end">
-          {' '.repeat(2)}
-          <Text inverse={field === 'save'} bold>{' Save '}</Text>
-          <Text dimColor>{'  Ctrl+S saves from any field'}</Text>
-        </Text>
-      );
-    }
-    const text = draft[f];
-    if (field !== f) {
-      const lines = text.split('\n');
-      const more = lines.length > 1 ? ` (+${lines.length - 1} line${lines.length === 2 ? '' : 's'})` : '';
-      return (
-        <Text key={f} wrap="truncate-end">
-          {label(f, STORY_PART_NAMES[f])}
-          {text ? <Text>{lines[0]}</Text> : <Text dimColor>—</Text>}
-          {more ? <Text dimColor>{more}</Text> : null}
-        </Text>
-      );
-    }
-    // The open part shows its end, so the line being written is always in view.
-    const wrapped = wrapAnsi(`${text}▌`, Math.max(10, width - 4), { hard: true, trim: false }).split('\n');
-    const hidden = Math.max(0, wrapped.length - textLines);
-    const shown = hidden > 0 ? wrapped.slice(hidden + 1) : wrapped;
-    return (
-      <Box key={f} flexDirection="column">
-        <Text wrap="truncate-end">
-          {label(f, STORY_PART_NAMES[f])}
-          <Text dimColor>Enter starts a new line</Text>
-        </Text>
-        <Box flexDirection="column" height={textLines} paddingLeft={4} overflow="hidden">
-          {hidden > 0 ? <Text dimColor>{`… ${hidden + 1} lines above`}</Text> : null}
-          {shown.map((line, i) => (
-            <Text key={i} wrap="truncate-end">
-              {line || ' '}
-            </Text>
-          ))}
-        </Box>
-      </Box>
+  const row = (f: Field): ReactNode => {
+    if (f === 'title') return <TitleRow key={f} title={draft.title} focused={field === 'title'} width={textRoom} />;
+    if (f === 'values') return <ValuesRow key={f} names={valueNames} ticked={draft.values} cursor={valueCursor} open={field === 'values'} width={textRoom} />;
+    if (f === 'save') return <SaveRow key={f} focused={field === 'save'} />;
+    return field === f ? (
+      <OpenPart key={f} name={STORY_PART_NAMES[f]} text={draft[f]} example={EXAMPLES[f]} lines={textLines} width={room.width} />
+    ) : (
+      <PartRow key={f} name={STORY_PART_NAMES[f]} text={draft[f]} />
     );
-  });
+  };
 
   const status = confirmLeave ? (
     <Text color="yellow" wrap="truncate-end">Discard your changes? y discards · n keeps editing</Text>
   ) : error ? (
-    <Text color="red" wrap="truncate-end">{error}</Text>
+    <Text color="red" wrap="truncate-end">{`! ${error}`}</Text>
   ) : (
-    <Text dimColor wrap="truncate-end">
-      {field === 'values' ? '←→ choose a value, Space ticks it' : field === 'save' ? 'Enter saves the story' : original ? `Editing "${original.title}"` : 'The schedule follows the story, so edit it freely.'}
-    </Text>
+    <Text dimColor wrap="truncate-end">{editorStatus(field, original?.title ?? null)}</Text>
   );
-  const footer = confirmLeave
-    ? hint([['y', 'discard'], ['n', 'keep editing']])
-    : textField
-      ? 'Tab ↑↓ field · Ctrl+S save · Esc leave'
-      : hint([['Tab ↑↓', 'field'], ...(field === 'values' ? ([['Space', 'tick']] as [string, string][]) : []), ['Ctrl+S', 'save'], ['Esc', 'leave']]);
   return (
     <Frame
       title={original ? 'Edit story' : 'New story'}
       commands={confirmLeave ? ['confirmYes', 'confirmNo'] : ['fieldNext', 'fieldPrevious', 'valuePrevious', 'valueNext', 'toggle', 'storySave', 'leaveEditor']}
-      footer={footer}
+      footer={editorFooter(field, confirmLeave, room.width)}
+      fixed
     >
-      <Box flexDirection="column" height={body - 1} overflow="hidden">
-        {rows}
+      <Box flexDirection="column" height={rowsRoom} overflow="hidden">
+        <Box flexDirection="column" flexShrink={0}>
+          {rowsInView(heights, focus, rowsRoom).map((i) => row(FIELDS[i]!))}
+        </Box>
       </Box>
-      {status}
+      <Box flexShrink={0}>{status}</Box>
     </Frame>
   );
 }
