@@ -47,7 +47,7 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
   const clock = () => now;
   let instance!: ReturnType<typeof render>;
   await act(async () => {
-    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: (options.height ?? 24) - 1 }} />);
+    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: options.height ?? 24 }} />);
   });
   return {
     ws,

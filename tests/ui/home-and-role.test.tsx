@@ -5,9 +5,9 @@ import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
 import { BUILTIN_DECKS, MINI_DECK, tempDir } from '../helpers/temp.js';
 import { terminalColumns } from '../helpers/wide-terminal.js';
 
-/** A terminal of this size: the harness draws one line fewer than the height it is given. */
+/** A terminal of this size. */
 function terminal(width: number, height: number): { width: number; height: number } {
-  return { width, height: height + 1 };
+  return { width, height };
 }
 
 /** The frame as a terminal without colour shows it (NO_COLOR drops every style). */

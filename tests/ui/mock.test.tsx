@@ -108,7 +108,7 @@ describe('design mock screen', () => {
     await app.press('e');
     await app.type('ids: base62');
     const lines = app.frame().split('\n');
-    expect(lines).toHaveLength(44);
+    expect(lines).toHaveLength(45);
     // One row holds the prompt on the left and the notes being typed on the right.
     expect(lines.find((l) => l.includes('Design a URL shortener'))).toContain('ids: base62▌');
     expect(app.frame()).toContain('Functional: create a short link');
@@ -164,8 +164,7 @@ describe('design mock screen', () => {
         for (const line of lines) expect(line.length, `${state}: ${line}`).toBeLessThanOrEqual(width);
         expect(lines[lines.length - 1], state).toMatch(footer);
       };
-      // The harness draws the app one line shorter than the height it is given.
-      const size = { width, height: height + 1 };
+      const size = { width, height };
       const app = await renderApp({ dataDir: dir, deckArgs: [DESIGN], initial: mock(), ...size });
       fits(app, 'running', /n next/);
       await app.press('e');

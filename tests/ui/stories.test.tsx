@@ -165,7 +165,7 @@ describe('story bank', () => {
     frames.push(app.frame());
     for (const frame of frames) {
       const shown = lines(frame);
-      expect(shown.length).toBeLessThanOrEqual(19);
+      expect(shown.length).toBeLessThanOrEqual(20);
       for (const line of shown) expect([...line].length, line).toBeLessThanOrEqual(60);
     }
     expect(frames[1]).toMatch(/… \d+ lines above/);
