@@ -47,8 +47,8 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   }
   let rated = 0;
   const giveBack = ownScreen();
-  // Before ink's own resize handler: a terminal that reflowed the old frame is wiped, so the
-  // next frame is drawn on a clean screen at the new size.
+  // A terminal that reflowed or cropped the old frame is wiped, and ink forgets what it drew, so
+  // the next frame is drawn whole on a clean screen at the new size.
   let instance: ReturnType<typeof render> | null = null;
   const onResize = () => {
     process.stdout.write(CLEAR);
@@ -56,6 +56,13 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   };
   process.stdout.on('resize', onResize);
   instance = render(<App ws={ws} clock={clock} initial={initial} onRated={(change) => (rated += change)} />, { exitOnCtrlC: true, patchConsole: false });
+  // ink's own resize handler draws the tree it has, still laid out for the old size, at once:
+  // on a narrower terminal its lines wrap and the screen scrolls until the next frame. The app
+  // re-renders for the new size itself (useWindowSize), and a commit lays out and draws anew.
+  // (ink 6.8 registers it as its `resized` method; the app's own listeners have other names.)
+  for (const listener of process.stdout.listeners('resize')) {
+    if (listener.name === 'resized') process.stdout.off('resize', listener as () => void);
+  }
   // After the first frame, not before it: a long replay of the log is saved for the next start.
   setTimeout(() => ws.progress.saveSnapshot(), 0);
   let crash: unknown = null;

@@ -97,24 +97,8 @@ export class Terminal {
   }
 
   /**
-   * Makes sure the next key meets the key handlers of the screen as it is now. Until React runs
-   * a render's effects, ink hands keys to the handlers of the render before, with the state they
-   * saw: an Enter right after a menu moved can open the entry it left, one after a choice was
-   * rated can rate it again. React runs those effects before it starts another render, so this
-   * forces two (one column wider, then back) and waits for each to show in the rule of row 2.
-   */
-  async flushKeys(): Promise<void> {
-    const { width, height } = this;
-    for (const w of [width + 1, width]) {
-      this.resize(w, height);
-      await this.waitFor((screen) => screen.split('\n')[1] === '─'.repeat(w));
-    }
-  }
-
-  /**
    * Moves a menu's `›` cursor onto the entry starting with `label`, reading where the cursor is
-   * before every key, so a lost or a slow key costs a step instead of overshooting; then makes
-   * sure the next key (Enter) acts on that entry.
+   * before every key, so a slow key costs a step instead of overshooting.
    */
   async select(label: string, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
@@ -122,10 +106,7 @@ export class Terminal {
       const lines = this.screen().split('\n');
       const at = lines.findIndex((line) => line.trimStart().startsWith('› '));
       const target = lines.findIndex((line) => line.trim().replace(/^› /, '').startsWith(label));
-      if (at !== -1 && at === target) {
-        await this.flushKeys();
-        return this.waitFor(`› ${label}`);
-      }
+      if (at !== -1 && at === target) return this.waitFor(`› ${label}`);
       if (Date.now() > deadline) throw new Error(`could not move the cursor to ${label}; the screen was:\n${lines.join('\n')}`);
       const before = lines.join('\n');
       // Below the cursor, or not on screen yet (a scrolled list): go down.
