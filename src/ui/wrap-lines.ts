@@ -9,8 +9,10 @@ import wrapAnsi from 'wrap-ansi';
 export function wrapLines(text: string, width: number, hang = 0): string[] {
   const indent = ' '.repeat(hang);
   return text.split('\n').flatMap((line) => {
-    const mark = line.slice(0, hang);
-    return wrapAnsi(line.slice(hang), Math.max(10, width - hang), { hard: true, trim: true })
+    // A mark ends in a space ("! ", "• "); otherwise the text starts at once ("No values…") and
+    // only its later lines hang.
+    const mark = /\s$/.test(line.slice(0, hang)) ? line.slice(0, hang) : '';
+    return wrapAnsi(line.slice(mark.length), Math.max(10, width - hang), { hard: true, trim: true })
       .split('\n')
       .map((part, i) => (i === 0 ? mark + part : indent + part));
   });

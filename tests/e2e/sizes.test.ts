@@ -65,9 +65,9 @@ async function firstFrame(term: Terminal, expected: Expected): Promise<void> {
   expect(failure === null, failure ?? '').toBe(true);
 }
 
-const RATING_BAR = /^1 Again \S+ {2}2 Hard \S+ {2}3 Good \S+ {2}4 Easy \S+$/;
+const RATING_BAR = /^\[?1 Again \S+\]? {1,2}\[?2 Hard \S+\]? {1,2}\[?3 Good \S+\]? {1,2}\[?4 Easy \S+\]?$/;
 /** The progress line (the total grows as learning steps come back); multiline, so it also finds the line in a whole screen. */
-const PROGRESS = (done: number) => new RegExp(`^[█░]+ ${done}/\\d+$`, 'm');
+const PROGRESS = (done: number) => new RegExp(`^[█░]+ ${done} done · \\d+ left$`, 'm');
 
 const HOME_ITEMS = [
   /^Today's review \(\d+ due(, \d+ ahead of the interview)?, \d+ new\)$/,
@@ -163,10 +163,10 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.waitFor('Capital of France?');
     await sweep(term, review({ lines: [PROGRESS(0), 'Mini · flashcard', 'Capital of France?', 'Recall the answer, then press Space to reveal it.'], footer: 'Space reveal' }));
     await term.pressUntil('Space', 'How well did you recall it?');
-    await sweep(term, review({ lines: [PROGRESS(0), 'Mini · flashcard', 'Capital of France?', 'Paris', 'How well did you recall it?', RATING_BAR] }));
+    await sweep(term, review({ lines: [PROGRESS(0), 'Mini · flashcard', 'Capital of France?', 'Paris', /^How well did you recall it\?( Press 1-4:)?$/, RATING_BAR] }));
 
     await term.pressUntil('3', 'Mini · choice');
-    await sweep(term, review({ lines: [PROGRESS(1), 'Mini · choice', '2 + 2 = ?', '1. 3', '2. 4', '3. 5', /^1-9 or Enter answer · g guess/] }));
+    await sweep(term, review({ lines: [PROGRESS(1), 'Mini · choice', '2 + 2 = ?', '1. 3', '2. 4', '3. 5', /^1-\d or Enter answer · g guess/] }));
     await term.pressUntil('2', 'rated Good');
     await sweep(term, review({ lines: [PROGRESS(1), '2 + 2 = ?', /^✓ 2\. 4$/, 'Right: rated Good.'], items: ['Basic arithmetic.'], footer: '✓ right' }));
 
@@ -179,7 +179,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await sweep(term, review({ lines: [PROGRESS(2), 'Which are prime?', /^✓ 1\. \[x\] 2$/, /^✓ 3\. \[x\] 5$/, 'Right: rated Good.'], items: ['4 and 9 are squares.'] }));
 
     await term.pressUntil('Space', 'Mini · open');
-    await sweep(term, review({ lines: [PROGRESS(3), 'Mini · open', 'Explain the CAP theorem.', /^Your answer: /, 'Enter reveals the key points.'] }));
+    await sweep(term, review({ lines: [PROGRESS(3), 'Mini · open', 'Explain the CAP theorem.', /^Your answer: /, /^Enter reveals the key points\.( Esc stops typing\.)?$/] }));
     await term.pressUntil('Enter', 'Tick the key points');
     await sweep(term, review({
       lines: [PROGRESS(3), 'Explain the CAP theorem.', 'Tick the key points you covered (Space):', '1. [ ] Partition tolerance is not optional'],
@@ -193,7 +193,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'Section 1 of');
     await sweep(term, {
       title: 'Culture walkthrough',
-      lines: [/^Section 1 of \d+ +·+ +0 of \d+ sections done$/, 'Overview'],
+      lines: [/^Section 1 of \d+ +[·[\]]+ +0 of \d+ sections done$/, 'Overview'],
       fragments: ["Netflix's culture memo"],
       items: [/^Enter starts its \d+ check questions/],
       footer: 'Enter start',
@@ -227,8 +227,8 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'keeper-prep › Decks');
     await sweep(term, {
       title: 'Decks',
-      lines: [/^Mini {2}mini · custom · user$/, '4 cards: 1 flashcard, 1 choice, 1 multi, 1 open'],
-      items: [/^A\/B Testing {2}ab-testing · skills · built-in$/, /^Netflix Culture {2}culture · culture · built-in$/, /^Statistics {2}statistics · skills · built-in$/, /^Add your own: put deck files in /],
+      lines: [/^Mini +(mini +)?(custom +)?4\b/, /from \/.*\/decks\/mini\.json$/],
+      items: [/^A\/B Testing +(ab-testing +)?(skills +)?50\b/, /^Netflix Culture +(culture +)?(culture +)?69\b/, /^Statistics +(statistics +)?(skills +)?\d+\b/, /^Add your own: put deck files in /],
     });
   });
 
@@ -246,8 +246,8 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await sweep(term, {
       title: 'Cram',
       lines: ['Weakest cards, every area', 'Culture', 'Skills', 'Your decks'],
-      fragments: [/^Up to 20 cards, the ones most likely forgotten/, /^Answers are practice/],
-      footer: '↑↓ move',
+      fragments: [/Up to 20 cards, the ones most likely forgotten/, /Answers are practice/],
+      footer: 'Enter start',
     });
     await term.pressUntil('Enter', 'Cram · Weakest cards');
     await sweep(term, { title: 'Cram · Weakest cards, every area', lines: [PROGRESS(0)], fragments: [/ · (flashcard|choice|multi|open)/] });
@@ -259,7 +259,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'keeper-prep › Settings');
     await sweep(term, {
       title: 'Settings',
-      lines: ['Role: Software Engineer', /^Interview date: \d{4}-\d\d-\d\d \(10 days left\)$/, 'New cards per day: 20', 'Desired retention: 90%', 'Ask "sure or guess?" when cramming: on'],
+      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^New cards per day +20$/, /^Desired retention +90%$/, /^Ask "sure or guess\?" in cram +on$/],
       items: [/^Progress and settings: /, /^Your decks: /],
     });
   });
@@ -280,7 +280,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.waitFor('Launch under pressure▌');
     await sweep(term, {
       title: 'New story',
-      lines: [/^Title +Launch under pressure▌$/, /^Situation +—$/, /^Task +—$/, /^Action +—$/, /^Result +—$/, /^Values +none yet$/, /^Save +Ctrl\+S saves from any field$/],
+      lines: [/^Title +Launch under pressure▌$/, /^Situation +—$/, /^Task +—$/, /^Action +—$/, /^Result +—$/, /^Values +\(none yet\)$/, /^\[ Save \] +Ctrl\+S saves from any field$/],
     });
     // A story needs one of Situation, Task, Action and Result before it saves.
     await term.pressUntil('Tab', '› Situation');
@@ -301,7 +301,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'keeper-prep › Design mocks');
     await sweep(term, {
       title: 'Design mocks',
-      fragments: [/^24 prompts, 0 due\./],
+      fragments: [/24 prompts, 0 due\./],
       lines: [/^★ Open Connect cache fill +new$/],
       // The last of the 24 prompts is on screen where all fit; otherwise a "more" mark is.
       items: [/^★ Steering clients to the right cache +new$/, /^Artwork personalization +new$/, /^(★ )?Support contact analytics +new$/],
@@ -315,9 +315,9 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.waitFor('Phase 1/2 · Clarify');
     await sweep(term, {
       title: 'Mock · URL shortener',
-      lines: [/^Phase 1\/2 · Clarify +phase 0:\d\d · total [12]:\d\d$/, 'Ask who shares links and how long they live.', /^b brief +e notes +h hints 0\/3$/],
-      items: [/^Design a URL shortener/, 'Requirements', '• Functional: create a short link', '• Non-functional: redirects in under 50 ms', 'Scale to estimate from', '• 10M new links a day', 'Phases', /^1\. Clarify \(0:\d\d\)$/, /^2\. Design \(1:\d\d\)$/],
-      footer: 'n next phase',
+      lines: [/^Phase 1\/2 · Clarify +phase 0:\d\d · total [12]:\d\d$/, 'Ask who shares links and how long they live.', /^\[b brief\] +(e notes +)?h hints 0\/3$/],
+      items: [/^Design a URL shortener/, 'Requirements', '• Functional: create a short link', '• Non-functional: redirects in under 50 ms', 'Scale to estimate from', '• 10M new links a day', 'Phases', /^(▸ )?1\. Clarify \(0:\d\d\)( · now)?$/, /^2\. Design \(1:\d\d\)$/],
+      footer: 'n next',
     });
     await term.pressUntil('f', 'What a strong answer covers');
     await sweep(term, {

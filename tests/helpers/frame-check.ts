@@ -67,9 +67,17 @@ function plain(line: string): string {
   return line.trim().replace(/^› /, '');
 }
 
+/**
+ * A row as the pieces it may hold: the whole row, and on wide screens each panel's part of it
+ * (panels are set apart by a │ rule or a wide gutter of spaces).
+ */
+function cells(line: string): string[] {
+  const parts = line.split(line.includes('│') ? /\s*│\s*/ : /\s{6,}/).map(plain).filter(Boolean);
+  return [plain(line), ...parts];
+}
+
 function matchesLine(line: string, spec: LineSpec): boolean {
-  const text = plain(line);
-  return typeof spec === 'string' ? text === spec : spec.test(text);
+  return cells(line).some((text) => (typeof spec === 'string' ? text === spec : spec.test(text)));
 }
 
 /**
@@ -103,7 +111,7 @@ function literalStart(re: RegExp): string {
 
 function isBroken(line: string, spec: LineSpec): boolean {
   const start = head(spec);
-  return start !== null && plain(line).startsWith(start) && !matchesLine(line, spec);
+  return start !== null && cells(line).some((text) => text.startsWith(start)) && !matchesLine(line, spec);
 }
 
 function describe(spec: LineSpec | string): string {

@@ -116,3 +116,11 @@ describe('text field edits', () => {
     );
   });
 });
+
+describe('wrapped lines', () => {
+  it('hangs later lines under a mark, and never eats the start of text that has no mark', async () => {
+    const { wrapLines } = await import('../../src/ui/wrap-lines.js');
+    expect(wrapLines('! a notice that is long enough to wrap', 20, 2)).toEqual(['! a notice that is', '  long enough to', '  wrap']);
+    expect(wrapLines('No values tagged · never rehearsed', 20, 2)[0]).toBe('No values tagged ·');
+  });
+});

@@ -152,17 +152,18 @@ export function Home() {
   const footer = hint([['↑↓', 'move'], ['Enter', 'open'], ['/', 'search'], ['q', 'quit']]);
   return (
     <Frame title="Home" commands={['up', 'down', 'select', 'search', 'quit']} footer={footer} measure={wide ? width : MEASURE} fixed>
-      {wide && glanceInput ? (
-        <Box flexDirection="row" height={room.height}>
-          {menuColumn}
-          <Divider height={room.height} />
-          <Panel width={room.width - menuWidth - DIVIDER_WIDTH} height={room.height}>
-            <Glance input={glanceInput} />
-          </Panel>
-        </Box>
-      ) : (
-        menuColumn
-      )}
+      {/* One tree at every width: the menu keeps its cursor when a resize adds or drops the panel. */}
+      <Box flexDirection="row" height={room.height}>
+        {menuColumn}
+        {wide && glanceInput ? (
+          <>
+            <Divider height={room.height} />
+            <Panel width={room.width - menuWidth - DIVIDER_WIDTH} height={room.height}>
+              <Glance input={glanceInput} />
+            </Panel>
+          </>
+        ) : null}
+      </Box>
     </Frame>
   );
 
