@@ -84,6 +84,17 @@ export function CardText({ text, bold = false, dim = false }: { text: string; bo
   );
 }
 
+/** An open question's model answer, set apart under its key points. */
+export function SampleAnswer({ text }: { text: string | undefined }) {
+  return text ? (
+    <>
+      <Text> </Text>
+      <Text dimColor>Sample answer:</Text>
+      <CardText text={text} dim />
+    </>
+  ) : null;
+}
+
 /** Where a card's fact can be checked, shown once the answer is. */
 export function Source({ url }: { url: string | undefined }) {
   return url ? <Para dim text={`Source: ${url}`} /> : null;

@@ -6,7 +6,7 @@ import type { StudyItem } from '../../core/queue.js';
 import { formatInterval } from '../../core/scheduler.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
-import { CardText, Para, Source } from '../components/CardText.js';
+import { CardText, Para, SampleAnswer, Source } from '../components/CardText.js';
 import { fitFooter } from '../components/footer.js';
 import { useRoom } from '../components/Layout.js';
 import { OptionList } from '../components/quiz/OptionList.js';
@@ -36,13 +36,7 @@ function Answer({ item }: { item: StudyItem }) {
           {card.keyPoints.map((p, i) => (
             <Para key={i} text={`  • ${p}`} />
           ))}
-          {card.sample ? (
-            <>
-              <Text> </Text>
-              <Text dimColor>Sample answer:</Text>
-              <CardText text={card.sample} dim />
-            </>
-          ) : null}
+          <SampleAnswer text={card.sample} />
         </Box>
       );
     case 'design':

@@ -7,7 +7,7 @@ import { useAppActions } from '../../app-context.js';
 import { useRoom } from '../Layout.js';
 import { TextField } from '../TextField.js';
 import { useKeys, useScreenInput } from '../../keys.js';
-import { CardText, Para, Source } from '../CardText.js';
+import { CardText, Para, SampleAnswer, Source } from '../CardText.js';
 import { OptionList, toggled } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
@@ -83,13 +83,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
           {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
           <Text>Tick the key points you covered (Space):</Text>
           <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
-          {card.sample ? (
-            <>
-              <Text> </Text>
-              <Text dimColor>Sample answer:</Text>
-              <CardText text={card.sample} dim />
-            </>
-          ) : null}
+          <SampleAnswer text={card.sample} />
           <Source url={card.source} />
           <Text> </Text>
           <Para text={`Covered ${covered.size} of ${total}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
