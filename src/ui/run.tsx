@@ -15,11 +15,15 @@ const CLEAR = '\u001B[2J\u001B[H';
 function ownScreen(): () => void {
   let owned = true;
   process.stdout.write(ENTER_ALT);
+  // Raw at once, not when ink gets round to it after the first frame: a key pressed while the
+  // app starts is then kept for the app instead of echoed onto the screen.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const give = () => {
     if (!owned) return;
     owned = false;
     // Synchronous: this also runs from 'exit', where a stream write might never be flushed.
     try {
+      if (process.stdin.isTTY) process.stdin.setRawMode(false);
       writeSync(1, LEAVE_ALT);
     } catch {
       // the terminal is gone; nothing to give back
