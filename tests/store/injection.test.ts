@@ -112,3 +112,30 @@ describe('imports', () => {
     expect(run(['import', csv], home).output).toContain(`cards${SHOWN}.csv:2:`);
   });
 });
+
+describe('progress files', () => {
+  it('a rubric name, prompt key and notes with control characters, already stored, print escaped', () => {
+    const home = tempDir();
+    const attempt = {
+      v: 1,
+      key: `system-design/cache${OSC52}`,
+      startedAt: Date.UTC(2026, 10, 1, 9),
+      finishedAt: Date.UTC(2026, 10, 1, 10),
+      durationMs: 3_000_000,
+      minutes: 45,
+      phases: [{ name: `Clarify${RLO}`, ms: 300_000 }],
+      hintsUsed: 0,
+      scores: [{ dimension: `Scale${OSC52}`, score: 2 }],
+      rating: 3,
+      notes: `notes ${OSC52}`,
+    };
+    writeFileSync(join(home, 'attempts.jsonl'), `${JSON.stringify(attempt)}\n`);
+    for (const args of [['design', 'history'], ['design', 'history', '--json'], ['design', '--list'], ['stats'], ['stats', '--json'], ['report']]) {
+      const result = run(args, home);
+      expect(result.status, args.join(' ')).toBe(0);
+      expectSafe(result.output, args.join(' '));
+    }
+    expect(run(['design', 'history'], home).output).toContain(`cache${SHOWN}`);
+    expect(JSON.parse(run(['design', 'history', '--json'], home).output)).toEqual([attempt]);
+  });
+});
