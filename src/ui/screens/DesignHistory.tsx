@@ -45,7 +45,7 @@ export function DesignHistory({ promptKey }: { promptKey?: string | undefined })
         <AttemptList
           items={attempts.map((a, i) => {
             const mean = a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-';
-            return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };
+            return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : safeText(a.key.split('/')[1] ?? '')}`, value: String(i) };
           })}
           onSelect={(i) => setOpen(Number(i))}
         />
