@@ -76,7 +76,7 @@ export async function importCommand(ws: Workspace, file: string, options: Import
       ...result.byType.map((t) => `  ${safeText(t.type)}: ${plural(t.notes, 'note')}, ${plural(t.cards, 'card')}`),
     ];
   } else {
-    const result = convertCsv(decodeText(source.bytes, source.name), source.name);
+    const result = convertCsv(decodeText(source.bytes, name), name);
     converted = result;
     const separator = result.delimiter === '\t' ? 'tab' : `"${result.delimiter}"`;
     summary = [
