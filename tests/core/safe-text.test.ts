@@ -4,7 +4,9 @@ import { safeJson, safeText } from '../../src/core/safe-text.js';
 
 // Written out here rather than taken from the module, so the tests check the promise, not the code.
 const BIDI = [0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069];
-const INVISIBLE = [0x00ad, 0x200b, 0x2028, 0x2029, 0x2060, 0x2064, 0xfeff, 0xfff9, 0xe0001, 0xe0041];
+const INVISIBLE = [0x00ad, 0x180e, 0x200b, 0x2028, 0x2029, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0x206a, 0x206b, 0x206c, 0x206d, 0x206e, 0x206f, 0xfeff, 0xfff9, 0xfffa, 0xfffb];
+/** Tag characters: invisible letters, a known way to hide text. */
+const TAGS = [0xe0000, 0xe007f] as const;
 
 /** A reason the string is not safe for a terminal, or null. */
 function unsafe(text: string, allowed: readonly string[]): string | null {
@@ -12,7 +14,7 @@ function unsafe(text: string, allowed: readonly string[]): string | null {
     const code = char.codePointAt(0)!;
     if (code < 0x20 && !allowed.includes(char)) return `control ${code.toString(16)}`;
     if (code >= 0x7f && code <= 0x9f) return `DEL or C1 ${code.toString(16)}`;
-    if (BIDI.includes(code) || INVISIBLE.includes(code)) return `formatting ${code.toString(16)}`;
+    if (BIDI.includes(code) || INVISIBLE.includes(code) || (code >= TAGS[0] && code <= TAGS[1])) return `formatting ${code.toString(16)}`;
     if (code >= 0xd800 && code <= 0xdfff) return 'lone surrogate';
   }
   return null;
