@@ -168,7 +168,13 @@ export class ProgressStore {
     if (entries.length === 0) return;
     if (this.fd === null) this.fd = openForAppend(this.logPath, context);
     const text = Buffer.from(`${this.needsNewline ? '\n' : ''}${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`);
-    appendWhole(this.fd, this.logPath, text, context);
+    try {
+      appendWhole(this.fd, this.logPath, text, context);
+    } catch (error) {
+      // A fragment left at the end must not swallow the next line written.
+      if (error instanceof WriteError && error.torn) this.needsNewline = true;
+      throw error;
+    }
     this.needsNewline = false;
     this.readTail(false);
   }

@@ -40,6 +40,8 @@ export class WriteError extends Error {
     message: string,
     readonly file: string,
     readonly code: string,
+    /** An append could not be taken back (another process wrote after it): a fragment may end the file. */
+    readonly torn = false,
   ) {
     super(message);
     this.name = 'WriteError';
@@ -93,11 +95,11 @@ function message(code: string, file: string, context: WriteContext, detail = '')
 }
 
 /** The error as a WriteError naming `file`; anything that is not a disk refusal is thrown as it is. */
-export function asWriteError(error: unknown, file: string, context: WriteContext): WriteError {
+export function asWriteError(error: unknown, file: string, context: WriteContext, torn = false): WriteError {
   if (error instanceof WriteError) return error;
   const e = errno(error);
   if (!e) throw error;
-  return new WriteError(message(e.code!, file, context), file, e.code!);
+  return new WriteError(message(e.code!, file, context), file, e.code!, torn);
 }
 
 /**
@@ -199,18 +201,21 @@ export function appendWhole(fd: number, file: string, data: Uint8Array, context:
     while (written < data.length) written += io.writeSync(fd, data, written);
     io.fdatasyncSync(fd);
   } catch (error) {
-    if (written > 0) rollBack(fd, before, written);
-    throw asWriteError(error, file, context);
+    const torn = written > 0 && !rollBack(fd, before, written);
+    throw asWriteError(error, file, context, torn);
   }
 }
 
-function rollBack(fd: number, before: number, written: number): void {
+/** Cuts the file back to `before`; false when that is not safe or did not work. */
+function rollBack(fd: number, before: number, written: number): boolean {
   try {
-    if (io.fstatSync(fd).size !== before + written) return;
+    if (io.fstatSync(fd).size !== before + written) return false;
     io.ftruncateSync(fd, before);
     io.fdatasyncSync(fd);
+    return true;
   } catch {
     // Nothing more can be done here; a torn last line is skipped when the file is read.
+    return false;
   }
 }
 

@@ -26,9 +26,9 @@ import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
 import { wrapLines } from './wrap-lines.js';
 
 /** The most lines a failed write's message takes from the screen above it. */
-const PROBLEM_LINES = 3;
+const PROBLEM_LINES = 4;
 
-const NOT_RATED = 'The card stays: rate it again once that is done.';
+const NOT_RATED = 'The card stays, not counted.';
 
 export interface AppProps {
   ws: Workspace;
