@@ -179,8 +179,8 @@ function checkRoom(file: string, bytes: number, context: WriteContext): void {
     return;
   }
   if (free >= bytes) return;
-  const mb = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MB`;
-  throw new WriteError(message('ENOSPC', file, context, ` (${mb(bytes)} needed, ${mb(free)} free)`), file, 'ENOSPC');
+  const size = (n: number) => (n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
+  throw new WriteError(message('ENOSPC', file, context, ` (${size(bytes)} needed, ${size(free)} free)`), file, 'ENOSPC');
 }
 
 /**
