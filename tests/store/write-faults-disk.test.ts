@@ -27,7 +27,7 @@ function cli(args: string[], home: string) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8', input: '' });
 }
 
-const tmpFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tmp'));
+const tmpFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tmp(-|$)/.test(f));
 
 function expectOneLine(stderr: string): void {
   expect(stderr.split('\n')).toHaveLength(2);
@@ -129,6 +129,9 @@ describe.skipIf(REFUSED !== null)('a full disk (tmpfs)', () => {
     expect((refused as WriteError).message).toBe(`could not save your rating to ${join(dir, LOG_FILE)}: the disk is full. Free some space and try again; nothing was lost before this rating.`);
     expect(wholeLines(join(dir, LOG_FILE))).toHaveLength(stored);
     expect(ws.progress.progress.reviews).toBe(stored);
+    // conf's own temp file (atomically's) is gone too.
+    expect(() => ws.settings.set({ newPerDay: 7 })).toThrow(`could not save your settings to ${join(dir, 'settings.json')}: the disk is full. Free some space and try again; they are as they were before this change.`);
+    expect(ws.settings.get().newPerDay).toBe(20);
     expect(() => ws.close()).not.toThrow();
     expect(tmpFiles(dir)).toEqual([]);
     const again = await open(dir);
@@ -290,6 +293,14 @@ describe('a data directory of the wrong shape', () => {
     }
     const result = cli(['stats', '--json'], home);
     expect(result.stderr).toBe(`keeper-prep: ${join(home, LOG_FILE)} is a named pipe, where keeper-prep keeps your review log as a file. Move it out of the way (rename it), then try again.\n`);
+    expect(result.status).toBe(1);
+  });
+
+  it('report --out onto a folder: one line naming it, exit 1', () => {
+    const home = tempDir();
+    mkdirSync(join(home, 'ready.md'));
+    const result = cli(['report', '--out', join(home, 'ready.md')], home);
+    expect(result.stderr).toBe(`keeper-prep: could not save the report to ${join(home, 'ready.md')}: that is a folder, not a file. Move the folder out of the way.\n`);
     expect(result.status).toBe(1);
   });
 

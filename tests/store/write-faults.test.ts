@@ -54,7 +54,7 @@ function failCall(name: 'fdatasyncSync' | 'renameSync' | 'openSync', code: strin
   });
 }
 
-const tmpFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tmp'));
+const tmpFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tmp(-|$)/.test(f));
 
 /** Every line of a JSONL file whole: ends in a newline, and each non-blank line is JSON. */
 function expectWholeLines(file: string): string[] {
