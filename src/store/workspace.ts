@@ -87,7 +87,8 @@ export interface Workspace {
   designPrompts(now: number): DesignPrompt[];
   /**
    * Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft.
-   * Throws WriteError when either could not be stored; then neither counts and the draft stays.
+   * Throws WriteError when either could not be stored; then the draft stays, and the rating is
+   * taken back unless the disk refuses that too (it then counts as a review without an attempt).
    */
   finishMock(attempt: Attempt, now: number): RatingResult;
   /** Throws WriteError when the undo could not be stored: the rating then still counts. */
