@@ -1,6 +1,7 @@
 // Opening the workspace and starting the app, shared by the plain `keeper-prep` fast path and
 // the command line. The UI is a separate chunk, imported only here.
 import { checkDeckArgs, openWorkspace, type Workspace, type WorkspaceOptions } from './store/workspace.js';
+import { fsErrorLine } from './store/safe-write.js';
 
 export interface InstallPaths {
   /** decks/ of the installed package. */
@@ -27,6 +28,15 @@ export async function openFor(paths: InstallPaths, options: GlobalOptions): Prom
   // Remembered like the Settings screen's field: the date is set once, not passed every time.
   if (options.interview !== undefined) ws.settings.set({ interviewDate: options.interview });
   return ws;
+}
+
+/**
+ * The one line printed for an error that stops a command or the app: a disk refusal names its
+ * file and what to do (never the bare EISDIR of whichever call met it), anything else its message.
+ * Plain `keeper-prep` and every subcommand print through here.
+ */
+export function errorLine(error: unknown): string {
+  return fsErrorLine(error) ?? (error instanceof Error ? error.message : String(error));
 }
 
 export const NEEDS_TERMINAL =

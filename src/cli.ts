@@ -1,7 +1,8 @@
 // Entry point. Plain `keeper-prep` (what `npx keeper-prep` runs) goes straight to the app without
 // loading the argument parser; anything else goes through the command line.
 import { fileURLToPath } from 'node:url';
-import { startApp, type InstallPaths } from './app-launch.js';
+import { errorLine, startApp, type InstallPaths } from './app-launch.js';
+import { safeText } from './core/safe-text.js';
 
 const paths: InstallPaths = {
   builtinDir: fileURLToPath(new URL('../decks/', import.meta.url)),
@@ -22,7 +23,13 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 if (process.argv.length <= 2) {
-  await startApp(paths, {});
+  // The same one line and exit 1 as every subcommand gives (see command-line.ts), not a stack trace.
+  try {
+    await startApp(paths, {});
+  } catch (error) {
+    process.stderr.write(`keeper-prep: ${safeText(errorLine(error), { multiline: true })}\n`);
+    process.exitCode = 1;
+  }
 } else {
   const { runCommandLine } = await import('./command-line.js');
   await runCommandLine(process.argv, paths, version);

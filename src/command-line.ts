@@ -1,7 +1,7 @@
 // The command line: subcommands for scripts and quick checks, and flags for the app.
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
+import { errorLine, openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
 import { designHistoryCommand, designListCommand, findPrompt } from './commands/design.js';
 import { searchCommand } from './commands/search.js';
@@ -248,7 +248,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
       }
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`keeper-prep: ${safeText(String((error as Error).message), { multiline: true })}\n`);
+      process.stderr.write(`keeper-prep: ${safeText(errorLine(error), { multiline: true })}\n`);
       process.exitCode = 1;
     }
   }

@@ -5,6 +5,7 @@ import { percent, topicLabel } from '../core/readiness-charts.js';
 import { safeText } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
+import { WriteError } from '../store/safe-write.js';
 import type { Workspace } from '../store/workspace.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
 import { DATE_HINT } from './stats.js';
@@ -190,8 +191,10 @@ export function reportCommand(ws: Workspace, now: number, out: string | undefine
   const text = readinessReport(ws, now);
   if (!out) return text;
   try {
-    writeTextFileAtomic(out, text);
+    writeTextFileAtomic(out, text, { what: 'the report' });
   } catch (error) {
+    // A disk's refusal already names the file and what to do.
+    if (error instanceof WriteError && error.code !== 'ENOENT') throw error;
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
     throw new Error(`could not write the report to ${safeText(out)}: ${safeText(reason)}`);
   }

@@ -1,8 +1,9 @@
 // Mock-interview attempts on disk: the finished ones in an append-only log, and the one in progress
 // per prompt as a draft rewritten on every change (write to a temp file, then rename), so closing
 // the terminal mid-interview loses nothing and the attempt can be resumed.
-import { closeSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { appendWhole, ensureDir, openForAppend, writeFileWhole, type WriteContext } from './safe-write.js';
 import type { MockTimer } from '../core/mock.js';
 import type { Rating } from '../core/scheduler.js';
 
@@ -60,12 +61,11 @@ export class AttemptStore {
     return join(this.draftsDir, `${key.replaceAll('/', '--')}.json`);
   }
 
+  /** Replaces the draft whole; a failed save leaves the previous draft and no temp file. */
   saveDraft(draft: Draft): void {
-    mkdirSync(this.draftsDir, { recursive: true });
-    const path = this.draftPath(draft.key);
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(draft));
-    renameSync(temp, path);
+    const context: WriteContext = { what: 'your unfinished mock', kept: 'the last saved state of it is kept', inDataDir: true };
+    ensureDir(this.draftsDir, context);
+    writeFileWhole(this.draftPath(draft.key), JSON.stringify(draft), context);
   }
 
   /** The unfinished attempt at this prompt; a damaged draft is moved aside and reported. */
@@ -101,11 +101,19 @@ export class AttemptStore {
     this.recordMany([attempt]);
   }
 
-  /** Appends finished attempts with one write and one fdatasync (an import's, say). */
+  /**
+   * Appends finished attempts with one write and one fdatasync (an import's, say); a failed write
+   * is taken back whole, so the log holds all of them or none.
+   */
   recordMany(attempts: readonly Attempt[]): void {
     if (attempts.length === 0) return;
-    mkdirSync(this.dir, { recursive: true });
-    const fd = openSync(this.logPath, 'a+');
+    const n = attempts.length;
+    const context: WriteContext =
+      n === 1
+        ? { what: 'your design attempt', kept: 'nothing saved before it was lost', inDataDir: true }
+        : { what: `${n} design attempts`, kept: 'none of them were written, and what was there before is kept', inDataDir: true };
+    ensureDir(this.dir, context);
+    const fd = openForAppend(this.logPath, context, 'a+');
     try {
       // After a torn last line (a killed process), start on a fresh line, or the first attempt
       // written here would be glued to the fragment and lost with it.
@@ -113,8 +121,7 @@ export class AttemptStore {
       const last = Buffer.alloc(1);
       const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
       const text = Buffer.from(`${torn ? '\n' : ''}${attempts.map((a) => `${JSON.stringify(a)}\n`).join('')}`);
-      for (let written = 0; written < text.length; ) written += writeSync(fd, text, written);
-      fdatasyncSync(fd);
+      appendWhole(fd, this.logPath, text, context);
     } finally {
       closeSync(fd);
     }

@@ -1,7 +1,8 @@
 // Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
 // A broken deck is reported with its errors and never stops the others from loading.
-import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
+import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
 
@@ -122,14 +123,7 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
 
 /** Writes a deck file whole or not at all (temp file, fsync, rename), creating its directory. */
 export function writeDeckFile(file: string, deck: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(deck, null, 2)}\n`);
-  const fd = openSync(tmp, 'r+');
-  try {
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  const context: WriteContext = { what: 'the deck' };
+  ensureDir(dirname(file), context);
+  writeFileWhole(file, `${JSON.stringify(deck, null, 2)}\n`, context);
 }

@@ -5,9 +5,10 @@
 // the process loses nothing. Several processes may append to the same log: O_APPEND keeps each
 // line whole, and each process folds in every line it finds after its own offset, so they all
 // converge on the same records.
-import { closeSync, copyFileSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, logEntryFrom, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
 
@@ -17,6 +18,10 @@ const SNAPSHOT_VERSION = 1;
 /** Replaying more lines than this at start-up is worth a fresh snapshot. */
 const SNAPSHOT_AFTER_LINES = 200;
 const READ_SLICE = 1 << 20;
+
+const RATING_CONTEXT: WriteContext = { what: 'your rating', kept: 'nothing was lost before this rating', inDataDir: true };
+const UNDO_CONTEXT: WriteContext = { what: 'the undo', kept: 'the rating still counts, and nothing before it was lost', inDataDir: true };
+const IMPORT_CONTEXT = (n: number): WriteContext => ({ what: `${n} review${n === 1 ? '' : 's'}`, kept: 'none of them were written, and what was there before is kept', inDataDir: true });
 
 interface SnapshotV1 {
   version: 1;
@@ -52,7 +57,7 @@ export class ProgressStore {
   }
 
   static open(dir: string, now: number, notices: string[]): ProgressStore {
-    mkdirSync(dir, { recursive: true });
+    ensureDir(dir, { what: 'your progress', inDataDir: true });
     const store = new ProgressStore(dir, notices);
     store.load(now);
     return store;
@@ -156,21 +161,26 @@ export class ProgressStore {
 
   /**
    * Appends entries with one write and one fdatasync, then folds in everything new. One write keeps
-   * an import's lines together when another process appends at the same time.
+   * an import's lines together when another process appends at the same time, and a failed write
+   * is taken back whole (see safe-write), so the log holds all of the entries or none.
    */
-  appendEntries(entries: readonly LogEntry[]): void {
+  appendEntries(entries: readonly LogEntry[], context: WriteContext = IMPORT_CONTEXT(entries.length)): void {
     if (entries.length === 0) return;
-    if (this.fd === null) this.fd = openSync(this.logPath, 'a');
+    if (this.fd === null) this.fd = openForAppend(this.logPath, context);
     const text = Buffer.from(`${this.needsNewline ? '\n' : ''}${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`);
+    try {
+      appendWhole(this.fd, this.logPath, text, context);
+    } catch (error) {
+      // A fragment left at the end must not swallow the next line written.
+      if (error instanceof WriteError && error.torn) this.needsNewline = true;
+      throw error;
+    }
     this.needsNewline = false;
-    // A large import may be written in parts; the loop makes sure no part is dropped.
-    for (let written = 0; written < text.length; ) written += writeSync(this.fd, text, written);
-    fdatasyncSync(this.fd);
     this.readTail(false);
   }
 
-  private append(entry: LogEntry): void {
-    this.appendEntries([entry]);
+  private append(entry: LogEntry, context: WriteContext): void {
+    this.appendEntries([entry], context);
   }
 
   /**
@@ -228,32 +238,40 @@ export class ProgressStore {
       ...(answer?.confidence ? { confidence: answer.confidence } : {}),
       ...(answer?.correct !== undefined ? { correct: answer.correct } : {}),
     };
-    this.append(entry);
+    this.append(entry, RATING_CONTEXT);
     return entry;
   }
 
   /** Takes back a rating: the card returns to `restore` and the review no longer counts. */
   undo(reviewId: string, key: string, restore: CardRecord | null, at: number): void {
-    this.append({ v: LOG_VERSION, t: 'undo', id: reviewId, key, at, restore });
+    this.append({ v: LOG_VERSION, t: 'undo', id: reviewId, key, at, restore }, UNDO_CONTEXT);
   }
 
-  /** Writes the snapshot if it is behind the log (temp file, fsync, rename: never half-written). */
-  saveSnapshot(): void {
-    if (!this.dirty) return;
+  /**
+   * Writes the snapshot if it is behind the log (temp file, fsync, rename: never half-written).
+   * The snapshot is only a cache, so a disk that will not take it costs a longer start next time,
+   * nothing else: the failure is returned, not thrown, and the snapshot stays due.
+   */
+  saveSnapshot(): WriteError | null {
+    if (!this.dirty) return null;
     const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards) };
-    const tmp = `${this.snapshotPath}.${process.pid}-${randomBytes(3).toString('hex')}.tmp`;
-    writeFileSync(tmp, JSON.stringify(snapshot));
-    const fd = openSync(tmp, 'r+');
-    fdatasyncSync(fd);
-    closeSync(fd);
-    renameSync(tmp, this.snapshotPath);
+    try {
+      writeFileWhole(this.snapshotPath, JSON.stringify(snapshot), { what: 'the card states', inDataDir: true });
+    } catch (error) {
+      if (error instanceof WriteError) return error;
+      throw error;
+    }
     this.dirty = false;
+    return null;
   }
 
   close(): void {
-    this.refresh();
-    this.saveSnapshot();
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    try {
+      this.refresh();
+      this.saveSnapshot();
+    } finally {
+      if (this.fd !== null) closeSync(this.fd);
+      this.fd = null;
+    }
   }
 }

@@ -1,9 +1,10 @@
 // Settings live in conf: small, rarely written, and conf owns the config directory.
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseInterviewDate } from '../core/day.js';
+import { asWriteError, type WriteContext } from './safe-write.js';
 
 export interface Settings {
   /** Track id, or null before the user has picked one. */
@@ -55,21 +56,46 @@ function createConf(dataDir: string): Conf<Settings> {
   });
 }
 
+const SETTINGS_CONTEXT: WriteContext = { what: 'your settings', kept: 'they are as they were before this change', inDataDir: true };
+
+/** conf writes its file when it opens one that lacks a default: null when the disk refuses that. */
+function confUnlessRefused(dataDir: string): Conf<Settings> | null {
+  try {
+    return createConf(dataDir);
+  } catch (error) {
+    if (['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException | null)?.code ?? '')) return null;
+    throw error;
+  }
+}
+
+/** The settings file as it is, for when conf cannot open it on a disk that takes no writes. */
+function readSettingsFile(file: string): Partial<Settings> {
+  try {
+    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Partial<Settings>) : {};
+  } catch {
+    return {};
+  }
+}
+
 /** Opens settings; a file that cannot be parsed is moved aside and a notice says where. */
 export function openSettings(dataDir: string, now: number, notices: string[]): SettingsStore {
-  let conf: Conf<Settings>;
+  // null: the disk refused conf's first write; settings are read from the file as it is, and a
+  // change tries conf again (the disk may have room by then) or says why it could not be saved.
+  let conf: Conf<Settings> | null;
   try {
-    conf = createConf(dataDir);
+    conf = confUnlessRefused(dataDir);
   } catch (error) {
     const file = join(dataDir, 'settings.json');
     if (!existsSync(file) || !(error instanceof SyntaxError)) throw error;
     const aside = `${file}.damaged-${now}`;
     renameSync(file, aside);
     notices.push(`Your settings file could not be read; it was moved to ${aside} and defaults are in use.`);
-    conf = createConf(dataDir);
+    conf = confUnlessRefused(dataDir);
   }
+  const file = conf?.path ?? join(dataDir, 'settings.json');
   const read = (): Settings => {
-    const raw = conf.store;
+    const raw = conf ? conf.store : readSettingsFile(file);
     return {
       role: typeof raw.role === 'string' ? raw.role : null,
       newPerDay: Math.round(clamp(raw.newPerDay, DEFAULT_SETTINGS.newPerDay, SETTINGS_LIMITS.newPerDay)),
@@ -81,10 +107,15 @@ export function openSettings(dataDir: string, now: number, notices: string[]): S
   return {
     get: read,
     set(patch) {
-      conf.set({ ...read(), ...patch });
+      try {
+        conf ??= createConf(dataDir);
+        conf.set({ ...read(), ...patch });
+      } catch (error) {
+        throw asWriteError(error, file, SETTINGS_CONTEXT);
+      }
       return read();
     },
-    dir: dirname(conf.path),
-    file: conf.path,
+    dir: dirname(file),
+    file,
   };
 }

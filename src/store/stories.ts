@@ -2,9 +2,9 @@
 // file in the same directory, fsync, rename), so it is always either the old bank or the new one.
 // Each change first reads the file again, so a story saved by another instance on the same data
 // directory is kept rather than overwritten. Rehearsals are not here: they are in the review log.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { readFileSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
 import { parseStory, storyProblems, type Story } from '../core/stories.js';
 
 export const STORIES_FILE = 'stories.json';
@@ -91,39 +91,12 @@ export class StoryStore {
   }
 
   private write(stories: Story[]): void {
-    mkdirSync(this.dir, { recursive: true });
+    const context: WriteContext = { what: 'your story bank', kept: 'it is as it was before this change', inDataDir: true };
+    ensureDir(this.dir, context);
     const data: StoriesFileV1 = { version: VERSION, stories };
-    const bytes = Buffer.from(`${JSON.stringify(data, null, 2)}\n`);
-    const temp = join(this.dir, `.${STORIES_FILE}.${process.pid}-${randomBytes(3).toString('hex')}.tmp`);
-    try {
-      const fd = openSync(temp, 'wx');
-      try {
-        for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(temp, this.path);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
-    }
-    this.syncDir();
+    writeFileWhole(this.path, `${JSON.stringify(data, null, 2)}\n`, context);
     this.stories = stories;
     this.seen = this.stamp();
-  }
-
-  /** Makes the rename itself durable; a platform that cannot fsync a directory is left as it is. */
-  private syncDir(): void {
-    let fd: number | null = null;
-    try {
-      fd = openSync(this.dir, 'r');
-      fsyncSync(fd);
-    } catch {
-      // Windows cannot open a directory for fsync; the rename is still atomic there.
-    } finally {
-      if (fd !== null) closeSync(fd);
-    }
   }
 
   /**

@@ -21,6 +21,7 @@ import { StoryStore } from './stories.js';
 import { isStoryKey } from '../core/stories.js';
 import { CramLog } from './cram-log.js';
 import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
+import { checkDataDir } from './data-dir-check.js';
 
 export interface WorkspaceOptions {
   dataDir?: string | undefined;
@@ -74,14 +75,23 @@ export interface Workspace {
   walkthrough(): Walkthrough | null;
   /** The cards of a walkthrough section not yet answered, in teaching order. */
   sectionQueue(walk: Walkthrough, section: number): StudyItem[];
+  /**
+   * Stores a rating. Throws WriteError (store/safe-write) when the disk refuses it: then nothing
+   * is stored, the card keeps its state, and the error's message says why and what to do.
+   */
   rate(key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult;
-  /** A cram answer: logged for practice figures, and the card's schedule left alone. */
+  /** A cram answer: logged for practice figures, and the card's schedule left alone. Throws WriteError as rate does. */
   cramRate(key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult;
   cram: CramLog;
   /** Every design prompt of the loaded decks, due ones first. */
   designPrompts(now: number): DesignPrompt[];
-  /** Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft. */
+  /**
+   * Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft.
+   * Throws WriteError when either could not be stored; then the draft stays, and the rating is
+   * taken back unless the disk refuses that too (it then counts as a review without an attempt).
+   */
   finishMock(attempt: Attempt, now: number): RatingResult;
+  /** Throws WriteError when the undo could not be stored: the rating then still counts. */
   undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
   /** Cards with history that no loaded deck has now, per deck id (their history is kept). */
   orphans(): Map<string, number>;
@@ -162,6 +172,7 @@ export async function checkDeckArgs(options: WorkspaceOptions): Promise<void> {
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
   const notices: string[] = [];
   const dataDir = resolveDataDir(options.dataDir, options.env);
+  checkDataDir(dataDir);
   const userDecksDir = join(dataDir, 'decks');
   const library = await loadLibrary(options, dataDir);
   // Before settings or progress are touched: a wrong --deck stops the command with nothing opened.
@@ -275,8 +286,23 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     },
     finishMock(attempt, now) {
       const result = rate(attempt.key, attempt.rating, now, attempt.durationMs);
-      attempts.record(attempt);
-      attempts.dropDraft(attempt.key);
+      try {
+        attempts.record(attempt);
+      } catch (error) {
+        // The attempt and its rating count together or not at all: the rating is taken back (a
+        // disk that refused the attempt may refuse this too; then the rating stays, as a review).
+        try {
+          progress.undo(result.reviewId, attempt.key, result.restore, now);
+        } catch {
+          // the error that matters is the attempt's
+        }
+        throw error;
+      }
+      try {
+        attempts.dropDraft(attempt.key);
+      } catch {
+        // The attempt is saved; a draft that could not be removed only offers to resume it.
+      }
       return result;
     },
     rate,

@@ -3,6 +3,7 @@
 import { Box, Text, useApp } from 'ink';
 import { useCallback, useMemo, useState } from 'react';
 import type { Workspace } from '../store/workspace.js';
+import { WriteError } from '../store/safe-write.js';
 import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Screen } from './app-context.js';
 import { useWindowSize } from './hooks/use-window-size.js';
 import { CardView } from './screens/CardView.js';
@@ -21,7 +22,13 @@ import { StoryBank } from './screens/StoryBank.js';
 import { StoryEdit } from './screens/StoryEdit.js';
 import { Cram } from './screens/Cram.js';
 import { InputRouter, useRawInput } from './input.js';
-import { frameBudget, tooSmallMessage } from './layout.js';
+import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
+import { wrapLines } from './wrap-lines.js';
+
+/** The most lines a failed write's message takes from the screen above it. */
+const PROBLEM_LINES = 4;
+
+const NOT_RATED = 'The card stays, not counted.';
 
 export interface AppProps {
   ws: Workspace;
@@ -80,8 +87,13 @@ export function App(props: AppProps) {
 function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: AppProps) {
   const { exit } = useApp();
   const terminal = useWindowSize();
-  const { width, height } = size ?? terminal;
-  const tooSmall = frameBudget(width, height).tooSmall;
+  const { width, height: fullHeight } = size ?? terminal;
+  const tooSmall = frameBudget(width, fullHeight).tooSmall;
+  const [problem, setProblem] = useState<string | null>(null);
+  // The message takes lines from the screen's body rather than drawing over it (the frame draws
+  // it above the footer); on a short terminal one.
+  const problemLines = problem ? wrapLines(`! ${problem}`, width, 2).slice(0, Math.max(1, Math.min(PROBLEM_LINES, fullHeight - MIN_HEIGHT))) : [];
+  const height = fullHeight - problemLines.length;
   const [stack, setStack] = useState<Screen[]>(() => [ws.settings.get().role ? { name: 'home' } : { name: 'role' }, ...initial]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [typing, setTypingState] = useState(false);
@@ -89,68 +101,98 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: A
   const [menuMemory, setMenuMemory] = useState<Record<string, string>>({});
   const [notices, setNotices] = useState<readonly string[]>(() => [...ws.notices]);
   const bump = useCallback(() => setRevision((r) => r + 1), []);
+  /**
+   * Runs a write. A disk that refuses it (full, read-only, no permission) is not a crash: the
+   * message, with what the screen keeps, stays at the foot of the screen, and the caller gets null.
+   */
+  const stored = useCallback(<T,>(write: () => T, after = ''): T | null => {
+    try {
+      const value = write();
+      setProblem(null);
+      return value;
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      setProblem(`${error.message.charAt(0).toUpperCase()}${error.message.slice(1)}${after ? ` ${after}` : ''}`);
+      return null;
+    }
+  }, []);
 
   const actions: AppActions = useMemo(
     () => ({
       push: (screen) => {
         setNotices([]);
+        setProblem(null);
         setStack((s) => [...s, screen]);
       },
-      pop: () =>
+      pop: () => {
+        setProblem(null);
         setStack((s) => {
           if (s.length <= 1) {
             exit();
             return s;
           }
           return s.slice(0, -1);
-        }),
-      reset: (screen) => setStack([screen]),
+        });
+      },
+      reset: (screen) => {
+        setProblem(null);
+        setStack([screen]);
+      },
       quit: () => exit(),
       rate: (item, rating, ms, answer) => {
-        const result = ws.rate(item.key, rating, clock(), ms, answer);
+        const result = stored(() => ws.rate(item.key, rating, clock(), ms, answer), NOT_RATED);
+        if (!result) return null;
         onRated(1);
         bump();
         return result;
       },
       cramRate: (item, rating, ms, answer) => {
-        const result = ws.cramRate(item.key, rating, clock(), ms, answer);
+        const result = stored(() => ws.cramRate(item.key, rating, clock(), ms, answer), NOT_RATED);
+        if (!result) return null;
         onRated(1);
         bump();
         return result;
       },
       cramUndo: (id, key) => {
-        ws.cram.undo(id, key, clock());
+        if (!stored(() => (ws.cram.undo(id, key, clock()), true))) return false;
         onRated(-1);
         bump();
+        return true;
       },
       preview: (item) => ws.scheduler().preview(ws.progress.progress.cards.get(item.key)?.state, clock()),
       undo: (reviewId, key, restore) => {
-        ws.undo(reviewId, key, restore, clock());
+        if (!stored(() => (ws.undo(reviewId, key, restore, clock()), true))) return false;
         onRated(-1);
         bump();
+        return true;
       },
       updateSettings: (patch) => {
-        ws.settings.set(patch);
+        if (!stored(() => ws.settings.set(patch))) return false;
         bump();
+        return true;
       },
-      saveDraft: (draft) => ws.attempts.saveDraft(draft),
+      saveDraft: (draft) => {
+        stored(() => ws.attempts.saveDraft(draft));
+      },
       finishMock: (attempt) => {
-        const result = ws.finishMock(attempt, clock());
-        bump();
+        const result = stored(() => ws.finishMock(attempt, clock()), 'Your scores stay here: save again once that is done.');
+        if (result) bump();
         return result;
       },
       saveStory: (story) => {
-        ws.stories.save(story);
+        if (!stored(() => (ws.stories.save(story), true), 'Your text stays in the editor.')) return false;
         bump();
+        return true;
       },
       removeStory: (id) => {
-        ws.stories.remove(id);
+        if (!stored(() => (ws.stories.remove(id), true))) return false;
         bump();
+        return true;
       },
       setTyping: (value) => setTypingState(value),
       rememberMenu: (menu, value) => setMenuMemory((m) => ({ ...m, [menu]: value })),
     }),
-    [ws, clock, exit, bump, onRated],
+    [ws, clock, exit, bump, onRated, stored],
   );
 
   // The help overlay's own keys: '?' is a character while a text field has focus.
@@ -162,18 +204,18 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: A
     { isActive: !tooSmall },
   );
 
-  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory, notices, tooSmall };
+  const state: AppState = { ws, clock, helpOpen, typing, revision, width, height, menuMemory, notices, tooSmall, problem, problemLines };
   const screen = stack[stack.length - 1]!;
   // Too small: the screens stay mounted (hidden), so a session in progress comes back whole.
   return (
     <AppStateContext.Provider value={state}>
       <AppActionsContext.Provider value={actions}>
         {tooSmall ? (
-          <Box width={width} height={height} alignItems="center" justifyContent="center">
-            <Text wrap="wrap">{tooSmallMessage(width, height)}</Text>
+          <Box width={width} height={fullHeight} alignItems="center" justifyContent="center">
+            <Text wrap="wrap">{tooSmallMessage(width, fullHeight)}</Text>
           </Box>
         ) : null}
-        <Box display={tooSmall ? 'none' : 'flex'}>
+        <Box display={tooSmall ? 'none' : 'flex'} flexDirection="column">
           <ScreenView key={stack.length} screen={screen} stackSize={stack.length} />
         </Box>
       </AppActionsContext.Provider>

@@ -54,6 +54,10 @@ export interface AppState {
   menuMemory: Readonly<Record<string, string>>;
   /** Messages from opening the workspace, shown on Home until the user moves on. */
   notices: readonly string[];
+  /** Why the last write failed, shown at the foot of every screen until a write succeeds or the screen changes. */
+  problem: string | null;
+  /** The problem as the frame draws it, above its footer; `height` already leaves room for it. */
+  problemLines: readonly string[];
 }
 
 export interface AppActions {
@@ -62,21 +66,29 @@ export interface AppActions {
   /** Replaces the whole stack: used after the first-run role choice. */
   reset(screen: Screen): void;
   quit(): void;
-  rate(item: StudyItem, rating: Rating, ms: number, answer?: AnswerNote): RatingResult;
+  /**
+   * Stores a rating; null when the disk refused it: nothing was stored, the card is not done, and
+   * the app shows why at the foot of the screen. Every action that writes says so the same way.
+   */
+  rate(item: StudyItem, rating: Rating, ms: number, answer?: AnswerNote): RatingResult | null;
   /** A practice answer in cram mode: logged, the schedule untouched. */
-  cramRate(item: StudyItem, rating: Rating, ms: number, answer?: AnswerNote): RatingResult;
-  cramUndo(id: string, key: string): void;
+  cramRate(item: StudyItem, rating: Rating, ms: number, answer?: AnswerNote): RatingResult | null;
+  /** False when the undo could not be stored (the answer then still counts). */
+  cramUndo(id: string, key: string): boolean;
   /** When each rating would bring the card back. */
   preview(item: StudyItem): Record<Rating, number>;
-  undo(reviewId: string, key: string, restore: CardRecord | null): void;
-  updateSettings(patch: Partial<Settings>): void;
+  /** False when the undo could not be stored (the rating then still counts). */
+  undo(reviewId: string, key: string, restore: CardRecord | null): boolean;
+  /** False when the change could not be saved. */
+  updateSettings(patch: Partial<Settings>): boolean;
   /** Keeps the mock in progress on disk; called on every change. */
   saveDraft(draft: Draft): void;
-  finishMock(attempt: Attempt): RatingResult;
-  /** Creates or updates a story in the bank. */
-  saveStory(story: Story): void;
-  /** Takes a story out of the bank; its rehearsals stay in the review log. */
-  removeStory(id: string): void;
+  /** Null when the attempt could not be saved (nothing of it was). */
+  finishMock(attempt: Attempt): RatingResult | null;
+  /** Creates or updates a story in the bank; false when it could not be saved. */
+  saveStory(story: Story): boolean;
+  /** Takes a story out of the bank; its rehearsals stay in the review log. False when it could not be saved. */
+  removeStory(id: string): boolean;
   /** A text field has focus: '?' and other letters are typed, not commands. */
   setTyping(typing: boolean): void;
   rememberMenu(menu: string, value: string): void;

@@ -38,7 +38,7 @@ export function bodyHeight(height: number): number {
 }
 
 export function Frame({ title, commands, footer, children, measure = MEASURE, fixed = false }: FrameProps) {
-  const { width, height, helpOpen, ws } = useAppState();
+  const { width, height, helpOpen, ws, problemLines } = useAppState();
   const budget = frameBudget(width, height, measure);
   const role = trackById(ws.settings.get().role)?.title ?? '';
   const rule = '─'.repeat(Math.max(1, width));
@@ -46,7 +46,7 @@ export function Frame({ title, commands, footer, children, measure = MEASURE, fi
   const roleShown = role && left.length + role.length + 2 <= width ? role : '';
   const room = { width: budget.width, height: budget.height };
   return (
-    <Box flexDirection="column" width={width} height={height}>
+    <Box flexDirection="column" width={width} height={height + problemLines.length}>
       <Box justifyContent="space-between" height={1} flexShrink={0}>
         <Text bold wrap="truncate-end">{left}</Text>
         {roleShown ? <Text dimColor>{roleShown}</Text> : null}
@@ -66,6 +66,11 @@ export function Frame({ title, commands, footer, children, measure = MEASURE, fi
           </Box>
         </RoomProvider>
       </Box>
+      {problemLines.map((line, i) => (
+        <Text key={`problem${i}`} color="red" wrap="truncate-end">
+          {line}
+        </Text>
+      ))}
       <Text dimColor wrap="truncate-end">{rule}</Text>
       <Text wrap="truncate-end" dimColor>
         {helpOpen ? '? or Esc close help' : footer}

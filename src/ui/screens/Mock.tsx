@@ -113,6 +113,8 @@ export function Mock({ promptKey, minutes }: { promptKey: string; minutes?: numb
       notes: run.notes,
     };
     const result = actions.finishMock(attempt);
+    // Not saved: the scores stay on screen, and the app says why at its foot.
+    if (!result) return;
     setSaved({ rating, due: result.record.state.due });
     setStage('saved');
   };

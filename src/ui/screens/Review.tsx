@@ -53,13 +53,20 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     setPending(null);
     setShownAt(now);
   };
+  /** Null when nothing was stored: a rating the disk refused is not done, and the card stays. */
   const store = (rating: Rating, answer?: AnswerNote): Pending | null => {
     if (!current || pending) return null;
     const rateWith = cram === 'practice' ? actions.cramRate : actions.rate;
-    return { item: current, rating, result: rateWith(current, rating, clock() - shownAt, answer) };
+    const result = rateWith(current, rating, clock() - shownAt, answer);
+    return result ? { item: current, rating, result } : null;
   };
-  const record = (rating: Rating, answer?: AnswerNote) => setPending(store(rating, answer));
-  const takeBack = (id: string, key: string, restore: CardRecord | null) => (cram === 'practice' ? actions.cramUndo(id, key) : actions.undo(id, key, restore));
+  const record = (rating: Rating, answer?: AnswerNote) => {
+    const done = store(rating, answer);
+    setPending(done);
+    // The answer was graded on screen but not stored: the card starts over, to be answered again.
+    if (!done) setAttempt((a) => a + 1);
+  };
+  const takeBack = (id: string, key: string, restore: CardRecord | null): boolean => (cram === 'practice' ? actions.cramUndo(id, key) : actions.undo(id, key, restore));
   const rate = (rating: Rating) => {
     const done = store(rating);
     if (done) moveOn(done);
@@ -68,8 +75,9 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     if (pending) moveOn(pending);
   };
   const undo = () => {
+    // An undo the disk refused changes nothing here; the app says why at its foot.
     if (pending) {
-      takeBack(pending.result.reviewId, pending.item.key, pending.result.restore);
+      if (!takeBack(pending.result.reviewId, pending.item.key, pending.result.restore)) return;
       setPending(null);
     } else {
       const last = session.undo[0];
@@ -77,7 +85,7 @@ export function Review({ title, items, once = false, cram, askConfidence = false
         setNotice(NOTHING_TO_UNDO);
         return;
       }
-      takeBack(last.reviewId, last.key, last.restore);
+      if (!takeBack(last.reviewId, last.key, last.restore)) return;
       dispatch({ type: 'undone', now: clock() });
     }
     setNotice(null);

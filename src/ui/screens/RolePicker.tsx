@@ -17,7 +17,7 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
   const [highlighted, setHighlighted] = useState(current ?? TRACKS[0]!.id);
   useKeys(firstRun ? { quit: actions.quit } : { back: actions.pop });
   const choose = (id: string) => {
-    actions.updateSettings({ role: id });
+    if (!actions.updateSettings({ role: id })) return;
     if (firstRun) actions.reset({ name: 'home' });
     else actions.pop();
   };

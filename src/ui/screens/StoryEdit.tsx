@@ -75,7 +75,8 @@ export function StoryEdit({ storyId }: { storyId?: string | undefined }) {
       else if (STORY_PARTS.every((p) => !story[p])) setFocus(1);
       return;
     }
-    actions.saveStory(story);
+    // Not saved: the editor stays open with the text, and the app says why at its foot.
+    if (!actions.saveStory(story)) return;
     actions.rememberMenu('stories', story.id);
     actions.pop();
   };
