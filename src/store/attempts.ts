@@ -1,8 +1,11 @@
 // Mock-interview attempts on disk: the finished ones in an append-only log, and the one in progress
 // per prompt as a draft rewritten on every change (write to a temp file, then rename), so closing
 // the terminal mid-interview loses nothing and the attempt can be resumed.
-import { closeSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyAside, moveAside, plural, readJsonl } from './damage.js';
+import type { NoticeSink } from './notices.js';
+import { writeTextFileAtomic } from './text-file.js';
 import type { MockTimer } from '../core/mock.js';
 import type { Rating } from '../core/scheduler.js';
 
@@ -47,13 +50,82 @@ function isAttempt(value: unknown): value is Attempt {
   return !!a && a.v === VERSION && typeof a.key === 'string' && typeof a.finishedAt === 'number' && Array.isArray(a.scores) && typeof a.notes === 'string';
 }
 
+function parseAttempt(line: string): Attempt | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isAttempt(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseDraft(text: string): Draft | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isDraft(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks every unfinished mock at start: a draft that cannot be read is moved aside and reported
+ * on the first screen, rather than the mock silently starting blank later.
+ */
+export function checkDrafts(dir: string, now: number, notices: NoticeSink): void {
+  const draftsDir = join(dir, DRAFTS_DIR);
+  if (!existsSync(draftsDir)) return;
+  if (!isDirectory(draftsDir)) {
+    const aside = moveAside(draftsDir, now);
+    notices.push(`Your unfinished mocks folder (drafts) was a file; it was moved to ${aside}.`);
+    return;
+  }
+  for (const name of readdirSync(draftsDir)) {
+    if (!name.endsWith('.json')) continue;
+    const path = join(draftsDir, name);
+    const key = name.slice(0, -5).replaceAll('--', '/');
+    const draft = isDirectory(path) ? null : parseDraft(readFileSync(path, 'utf8'));
+    if (draft && draft.key === key) continue;
+    const aside = moveAside(path, now);
+    notices.push(`Your unfinished mock for ${key} could not be read, so it will start afresh; what was saved is at ${aside}.`);
+  }
+}
+
 export class AttemptStore {
   readonly logPath: string;
   private readonly draftsDir: string;
 
-  constructor(readonly dir: string, private readonly notices: string[]) {
+  constructor(readonly dir: string, private readonly notices: NoticeSink, now = Date.now()) {
     this.logPath = join(dir, ATTEMPTS_FILE);
     this.draftsDir = join(dir, DRAFTS_DIR);
+    this.check(now);
+  }
+
+  /**
+   * A damaged attempts log is copied aside and rewritten with every attempt still readable in it
+   * (whole lines, and attempts picked out of damaged ones), so it is repaired once, not on every start.
+   */
+  private check(now: number): void {
+    if (!existsSync(this.logPath)) return;
+    if (isDirectory(this.logPath)) {
+      const aside = moveAside(this.logPath, now);
+      this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
+      return;
+    }
+    const { entries, damaged, salvaged } = readJsonl(readFileSync(this.logPath, 'utf8'), parseAttempt);
+    if (damaged === 0) return;
+    const copy = copyAside(this.logPath, now);
+    writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
+    this.notices.push(`${plural(damaged, 'damaged line')} in your mock attempts log (${ATTEMPTS_FILE}); ${plural(entries.length, 'attempt')} kept${rescued}. A copy of the log as it was is at ${copy}.`);
   }
 
   private draftPath(key: string): string {
@@ -78,9 +150,8 @@ export class AttemptStore {
     } catch {
       // falls through to moving it aside
     }
-    const aside = `${path}.damaged-${now}`;
-    renameSync(path, aside);
-    this.notices.push(`Your unfinished mock for ${key} could not be read; it was moved to ${aside}.`);
+    const aside = moveAside(path, now);
+    this.notices.push(`Your unfinished mock for ${key} could not be read, so it starts afresh; what was saved is at ${aside}.`);
     return null;
   }
 
@@ -122,17 +193,9 @@ export class AttemptStore {
 
   /** Finished attempts, oldest first; for one prompt when a key is given. Unreadable lines are skipped. */
   history(key?: string): Attempt[] {
-    if (!existsSync(this.logPath)) return [];
-    const attempts: Attempt[] = [];
-    for (const line of readFileSync(this.logPath, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const value: unknown = JSON.parse(line);
-        if (isAttempt(value) && (!key || value.key === key)) attempts.push(value);
-      } catch {
-        // a torn last line from a killed process: the attempt it held was not confirmed
-      }
-    }
-    return attempts;
+    if (!existsSync(this.logPath) || isDirectory(this.logPath)) return [];
+    // A line damaged since the start (checked then) still gives up the attempts in it.
+    const { entries } = readJsonl(readFileSync(this.logPath, 'utf8'), parseAttempt);
+    return key ? entries.filter((a) => a.key === key) : entries;
   }
 }

@@ -133,6 +133,7 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: A
         ws.settings.set(patch);
         bump();
       },
+      noticesShown: () => ws.noticesShown(),
       saveDraft: (draft) => ws.attempts.saveDraft(draft),
       finishMock: (attempt) => {
         const result = ws.finishMock(attempt, clock());

@@ -70,6 +70,8 @@ export interface AppActions {
   preview(item: StudyItem): Record<Rating, number>;
   undo(reviewId: string, key: string, restore: CardRecord | null): void;
   updateSettings(patch: Partial<Settings>): void;
+  /** The first screen has shown the notices: those about the data directory stop waiting on disk. */
+  noticesShown(): void;
   /** Keeps the mock in progress on disk; called on every change. */
   saveDraft(draft: Draft): void;
   finishMock(attempt: Attempt): RatingResult;
