@@ -108,7 +108,6 @@ function checkSettingsFile(file: string, now: number, notices: NoticeSink): Part
 export function openSettings(dataDir: string, now: number, notices: NoticeSink): SettingsStore {
   const kept = checkSettingsFile(join(dataDir, 'settings.json'), now, notices);
   const conf = createConf(dataDir);
-  if (kept && Object.keys(kept).length > 0) conf.set({ ...conf.store, ...kept });
   const read = (): Settings => {
     const raw = conf.store;
     return {
@@ -119,6 +118,7 @@ export function openSettings(dataDir: string, now: number, notices: NoticeSink):
       askConfidence: typeof raw.askConfidence === 'boolean' ? raw.askConfidence : DEFAULT_SETTINGS.askConfidence,
     };
   };
+  if (kept && Object.keys(kept).length > 0) conf.set({ ...read(), ...kept });
   return {
     get: read,
     set(patch) {
