@@ -120,10 +120,18 @@ export class AttemptStore {
       this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
       return;
     }
-    const { entries, damaged, salvaged } = readJsonl(readFileSync(this.logPath, 'utf8'), parseAttempt);
+    const text = readFileSync(this.logPath, 'utf8');
+    if (text.length === 0) {
+      // The log is created by its first attempt, so an empty one was emptied (a sync tool, a restore).
+      const aside = moveAside(this.logPath, now);
+      this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was empty, though it only exists once an attempt is saved: it may have been emptied by a sync tool or a restore. It was moved to ${aside}; a backup of ${ATTEMPTS_FILE} would bring your attempts back.`);
+      return;
+    }
+    const { entries, damaged, salvaged } = readJsonl(text, parseAttempt);
     if (damaged === 0) return;
-    const copy = copyAside(this.logPath, now);
-    writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    // Nothing readable left: the file is moved aside whole rather than left empty.
+    const copy = entries.length === 0 ? moveAside(this.logPath, now) : copyAside(this.logPath, now);
+    if (entries.length > 0) writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
     const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
     this.notices.push(`${plural(damaged, 'damaged line')} in your mock attempts log (${ATTEMPTS_FILE}); ${plural(entries.length, 'attempt')} kept${rescued}. A copy of the log as it was is at ${copy}.`);
   }

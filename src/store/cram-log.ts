@@ -22,10 +22,18 @@ export function checkCramLog(dir: string, now: number, notices: NoticeSink): voi
     notices.push(`Your cram answers log (${CRAM_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
     return;
   }
-  const { entries, damaged, salvaged } = readJsonl(readFileSync(path, 'utf8'), parseCramLine);
+  const text = readFileSync(path, 'utf8');
+  if (text.length === 0) {
+    // The log is created by its first answer, so an empty one was emptied (a sync tool, a restore).
+    const aside = moveAside(path, now);
+    notices.push(`Your cram answers log (${CRAM_FILE}) was empty, though it only exists once an answer is saved: it may have been emptied by a sync tool or a restore. It was moved to ${aside}; a backup of ${CRAM_FILE} would bring your answers back.`);
+    return;
+  }
+  const { entries, damaged, salvaged } = readJsonl(text, parseCramLine);
   if (damaged === 0) return;
-  const copy = copyAside(path, now);
-  writeTextFileAtomic(path, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  // Nothing readable left: the file is moved aside whole rather than left empty.
+  const copy = entries.length === 0 ? moveAside(path, now) : copyAside(path, now);
+  if (entries.length > 0) writeTextFileAtomic(path, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
   const answers = entries.filter((e) => e.t === 'cram').length;
   const rescued = salvaged > 0 ? ` (${salvaged} recovered from the damaged lines)` : '';
   notices.push(`${plural(damaged, 'damaged line')} in your cram answers log (${CRAM_FILE}); ${plural(answers, 'answer')} kept${rescued}. A copy of the log as it was is at ${copy}.`);
