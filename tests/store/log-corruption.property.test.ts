@@ -85,8 +85,8 @@ describe('random corruption of the review log and its snapshot', () => {
             appendFileSync(logPath, lines.slice(cut).map((l) => `${l}\n`).join(''));
             const snapshotCards = existsSync(snapshotPath) ? Object.keys((JSON.parse(readFileSync(snapshotPath, 'utf8')) as { cards: object }).cards) : [];
 
-            let log = readFileSync(logPath);
-            let snapshot = existsSync(snapshotPath) ? readFileSync(snapshotPath) : null;
+            let log: Buffer = readFileSync(logPath);
+            let snapshot: Buffer | null = existsSync(snapshotPath) ? readFileSync(snapshotPath) : null;
             for (const o of ops) {
               if (o.kind === 'snapshot-delete') snapshot = null;
               else if (o.kind.startsWith('snapshot-')) snapshot = snapshot && apply(snapshot, o);
