@@ -27,17 +27,19 @@ interface SnapshotV1 {
   reviews: number;
   cards: Record<string, CardRecord>;
   /**
-   * Hash of the last log line before logOffset, so a log changed under the snapshot (cut, emptied,
-   * bytes inserted) is noticed instead of its offset being trusted. Absent in older snapshots.
+   * Hash of the log's last TAIL_BYTES before logOffset, so a log changed under the snapshot (cut,
+   * emptied, bytes inserted, another log restored) is noticed instead of its offset being trusted.
+   * Bytes inserted anywhere before the offset shift these. Absent in older snapshots.
    */
   tail?: string;
 }
 
-/** How far back from the snapshot's offset its last line is looked for. */
-const TAIL_WINDOW = 1 << 16;
+const TAIL_BYTES = 4096;
+/** How far back from an older snapshot's offset its last line is looked for. */
+const LINE_WINDOW = 1 << 16;
 
-function tailHash(line: Buffer): string {
-  return createHash('sha1').update(line).digest('hex');
+function tailHash(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** Older snapshot versions move forward here; a snapshot is only a cache, so anything unknown is rebuilt. */
@@ -59,8 +61,8 @@ export class ProgressStore {
   /** The log ends in a torn line: the next append starts on a fresh line. */
   private needsNewline = false;
   private dirty = false;
-  /** The last whole line folded in (the one ending at `offset`), for the snapshot's tail hash. */
-  private tailLine: Buffer = Buffer.alloc(0);
+  /** The last TAIL_BYTES of the log folded in (ending at `offset`), for the snapshot's tail hash. */
+  private tailBytes: Buffer = Buffer.alloc(0);
 
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
@@ -157,17 +159,20 @@ export class ProgressStore {
       const size = fstatSync(fd).size;
       if (size < snapshot.logOffset) return `Your review log (${LOG_FILE}) is shorter than your card states file (${SNAPSHOT_FILE}) says (${size} of ${snapshot.logOffset} bytes): it was emptied or cut short.`;
       if (snapshot.logOffset === 0) return null;
-      const from = Math.max(0, snapshot.logOffset - TAIL_WINDOW);
+      const changed = `Your review log (${LOG_FILE}) has changed in the part your card states file (${SNAPSHOT_FILE}) was taken from.`;
+      // An older snapshot without a tail hash: its offset must at least end a valid entry.
+      const from = Math.max(0, snapshot.logOffset - (snapshot.tail !== undefined ? TAIL_BYTES : LINE_WINDOW));
       const window = Buffer.alloc(snapshot.logOffset - from);
       const n = readSync(fd, window, 0, window.length, from);
-      const changed = `Your review log (${LOG_FILE}) has changed in the part your card states file (${SNAPSHOT_FILE}) was taken from.`;
       if (n !== window.length || window[n - 1] !== 10) return changed;
-      const prev = window.lastIndexOf(10, n - 2);
-      if (prev < 0 && from > 0) return changed;
-      const line = window.subarray(prev + 1, n - 1);
-      // An older snapshot without a tail hash: its offset must at least end a valid entry.
-      const same = snapshot.tail !== undefined ? tailHash(line) === snapshot.tail : !!parseLogLine(line.toString('utf8'));
-      if (same) this.tailLine = Buffer.from(line);
+      let same: boolean;
+      if (snapshot.tail !== undefined) {
+        same = tailHash(window) === snapshot.tail;
+      } else {
+        const prev = n >= 2 ? window.lastIndexOf(10, n - 2) : -1;
+        same = (prev >= 0 || from === 0) && !!parseLogLine(window.toString('utf8', prev + 1, n - 1));
+      }
+      if (same) this.tailBytes = Buffer.from(window.subarray(-TAIL_BYTES));
       return same ? null : changed;
     } finally {
       closeSync(fd);
@@ -233,7 +238,8 @@ export class ProgressStore {
           start = nl + 1;
         }
         this.offset += end + 1;
-        this.tailLine = Buffer.from(chunk.subarray(chunk.lastIndexOf(10, end - 1) + 1, end));
+        const folded = chunk.subarray(0, end + 1);
+        this.tailBytes = folded.length >= TAIL_BYTES ? Buffer.from(folded.subarray(-TAIL_BYTES)) : Buffer.concat([this.tailBytes, folded]).subarray(-TAIL_BYTES);
         carry = Buffer.from(chunk.subarray(end + 1));
       }
       // A last line without its newline is a write in progress or a torn write: left for later.
@@ -332,7 +338,7 @@ export class ProgressStore {
   /** Writes the snapshot if it is behind the log (temp file, fsync, rename: never half-written). */
   saveSnapshot(): void {
     if (!this.dirty) return;
-    const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards), ...(this.offset > 0 ? { tail: tailHash(this.tailLine) } : {}) };
+    const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards), ...(this.offset > 0 ? { tail: tailHash(this.tailBytes) } : {}) };
     const tmp = `${this.snapshotPath}.${process.pid}-${randomBytes(3).toString('hex')}.tmp`;
     writeFileSync(tmp, JSON.stringify(snapshot));
     const fd = openSync(tmp, 'r+');
