@@ -3,6 +3,7 @@
 // the terminal mid-interview loses nothing and the attempt can be resumed.
 import { closeSync, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseTolerant } from 'jsonc-parser';
 import { copyAside, moveAside, plural, readJsonl } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { writeTextFileAtomic } from './text-file.js';
@@ -68,6 +69,31 @@ function parseDraft(text: string): Draft | null {
   }
 }
 
+/**
+ * What can still be read of a damaged draft: read leniently, a draft cut short keeps its timer and
+ * the notes up to the cut (the notes come last in the file). Null when not even that is there.
+ */
+function salvageDraft(text: string, key: string): Draft | null {
+  const value: unknown = parseTolerant(text, [], { allowTrailingComma: true });
+  return isDraft(value) && value.key === key ? value : null;
+}
+
+/**
+ * Moves a damaged draft aside, puts back what can be read of it, and says which: the user learns
+ * why the mock does not resume, or that it resumes from what was kept.
+ */
+function repairDraft(path: string, key: string, text: string, now: number, notices: NoticeSink): Draft | null {
+  const rescued = salvageDraft(text, key);
+  const aside = moveAside(path, now);
+  if (rescued) {
+    writeTextFileAtomic(path, JSON.stringify(rescued));
+    notices.push(`Your unfinished mock for ${key} was damaged; it resumes from what could be read (your notes may end early). The file as it was is at ${aside}.`);
+  } else {
+    notices.push(`Your unfinished mock for ${key} could not be read, so it will start afresh; what was saved is at ${aside}.`);
+  }
+  return rescued;
+}
+
 function isDirectory(path: string): boolean {
   try {
     return statSync(path).isDirectory();
@@ -92,10 +118,10 @@ export function checkDrafts(dir: string, now: number, notices: NoticeSink): void
     if (!name.endsWith('.json')) continue;
     const path = join(draftsDir, name);
     const key = name.slice(0, -5).replaceAll('--', '/');
-    const draft = isDirectory(path) ? null : parseDraft(readFileSync(path, 'utf8'));
+    const text = isDirectory(path) ? '' : readFileSync(path, 'utf8');
+    const draft = parseDraft(text);
     if (draft && draft.key === key) continue;
-    const aside = moveAside(path, now);
-    notices.push(`Your unfinished mock for ${key} could not be read, so it will start afresh; what was saved is at ${aside}.`);
+    repairDraft(path, key, text, now, notices);
   }
 }
 
@@ -152,15 +178,10 @@ export class AttemptStore {
   draft(key: string, now: number): Draft | null {
     const path = this.draftPath(key);
     if (!existsSync(path)) return null;
-    try {
-      const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      if (isDraft(value) && value.key === key) return value;
-    } catch {
-      // falls through to moving it aside
-    }
-    const aside = moveAside(path, now);
-    this.notices.push(`Your unfinished mock for ${key} could not be read, so it starts afresh; what was saved is at ${aside}.`);
-    return null;
+    const text = isDirectory(path) ? '' : readFileSync(path, 'utf8');
+    const draft = parseDraft(text);
+    if (draft && draft.key === key) return draft;
+    return repairDraft(path, key, text, now, this.notices);
   }
 
   /** Keys of prompts with an unfinished attempt. */

@@ -179,9 +179,13 @@ const TABLE: Record<string, Record<Fault, Expect>> = {
     'wrong shape': { notice: /no story in it could be read/, kept: { stories: 0 } },
     directory: { notice: /story bank \(stories\.json\) was a folder; no story/, kept: { stories: 0 } },
   },
-  [DRAFT]: Object.fromEntries(
-    FAULTS.map((f) => [f, { notice: /unfinished mock for mini-design\/url-shortener could not be read, so it will start afresh; what was saved is at .*\.damaged-/, kept: { drafts: 0 } }]),
-  ) as Record<Fault, Expect>,
+  [DRAFT]: {
+    ...(Object.fromEntries(
+      FAULTS.map((f) => [f, { notice: /unfinished mock for mini-design\/url-shortener could not be read, so it will start afresh; what was saved is at .*\.damaged-/, kept: { drafts: 0 } }]),
+    ) as Record<Fault, Expect>),
+    // Read leniently: the timer and the notes up to the cut are put back; the mock resumes.
+    'cut short': { notice: /unfinished mock for mini-design\/url-shortener was damaged; it resumes from what could be read \(your notes may end early\)\. The file as it was is at /, copied: true },
+  },
   'settings.json': {
     emptied: { notice: /settings file could not be read; it was moved to .*settings\.json\.damaged-\d+\. Defaults are in use/, kept: { role: null, interviewDate: null } },
     'cut short': { notice: /settings file was damaged \(cut short or torn\); .* Kept: role, .*interview date/ },
