@@ -159,7 +159,7 @@ export class AttemptStore {
     const copy = entries.length === 0 ? moveAside(this.logPath, now) : copyAside(this.logPath, now);
     if (entries.length > 0) writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
     const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
-    this.notices.push(`${plural(damaged, 'damaged line')} in your mock attempts log (${ATTEMPTS_FILE}); ${plural(entries.length, 'attempt')} kept${rescued}. A copy of the log as it was is at ${copy}.`);
+    this.notices.push(`${plural(damaged, 'damaged line')} in your mock attempts log (${ATTEMPTS_FILE}); ${plural(entries.length, 'attempt')} kept${rescued}. The log as it was is at ${copy}.`);
   }
 
   private draftPath(key: string): string {

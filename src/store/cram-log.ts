@@ -36,7 +36,7 @@ export function checkCramLog(dir: string, now: number, notices: NoticeSink): voi
   if (entries.length > 0) writeTextFileAtomic(path, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
   const answers = entries.filter((e) => e.t === 'cram').length;
   const rescued = salvaged > 0 ? ` (${salvaged} recovered from the damaged lines)` : '';
-  notices.push(`${plural(damaged, 'damaged line')} in your cram answers log (${CRAM_FILE}); ${plural(answers, 'answer')} kept${rescued}. A copy of the log as it was is at ${copy}.`);
+  notices.push(`${plural(damaged, 'damaged line')} in your cram answers log (${CRAM_FILE}); ${plural(answers, 'answer')} kept${rescued}. The log as it was is at ${copy}.`);
 }
 
 export class CramLog {

@@ -156,7 +156,7 @@ const TABLE: Record<string, Record<Fault, Expect>> = {
   },
   'attempts.jsonl': {
     emptied: { notice: /mock attempts log \(attempts\.jsonl\) was empty, though it only exists once an attempt is saved/, kept: { attempts: 0 } },
-    'cut short': { notice: /1 damaged line in your mock attempts log \(attempts\.jsonl\); 2 attempts kept\. A copy/, kept: { attempts: 2 }, copied: true },
+    'cut short': { notice: /1 damaged line in your mock attempts log \(attempts\.jsonl\); 2 attempts kept\. The log as it was is at/, kept: { attempts: 2 }, copied: true },
     'inserted bytes': { notice: /damaged lines? in your mock attempts log .* 2 attempts kept/, kept: { attempts: 2 }, copied: true },
     junk: { notice: /damaged lines? in your mock attempts log .* 0 attempts kept/, kept: { attempts: 0 } },
     'wrong shape': { notice: /2 damaged lines in your mock attempts log \(attempts\.jsonl\); 3 attempts kept/, copied: true },
