@@ -1,7 +1,7 @@
 // Damaged files in the data directory: kept aside under a name of their own (never deleted), and
 // the entries still readable in a damaged JSONL file picked out of it, so repairing a file never
 // means discarding what it still holds.
-import { copyFileSync, cpSync, existsSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, renameSync } from 'node:fs';
 
 /** `<file>.damaged-<now>`, or with a counter when a copy of that moment is already there. */
 export function asideName(path: string, now: number): string {
@@ -24,13 +24,6 @@ export function copyAside(path: string, now: number): string {
   return aside;
 }
 
-/** Copies a directory aside (recursively); returns the copy's path. */
-export function copyDirAside(path: string, now: number): string {
-  const aside = asideName(path, now);
-  cpSync(path, aside, { recursive: true });
-  return aside;
-}
-
 const ENTRY_START = '{"v":';
 /** Parse attempts per entry start: bounds the work a pathological line can cause. */
 const MAX_TRIES = 64;
@@ -47,15 +40,14 @@ export function salvageLine<T>(line: string, parse: (text: string) => T | null):
   while (start >= 0) {
     const next = line.indexOf(ENTRY_START, start + 1);
     const limit = next < 0 ? line.length : next;
+    // The shortest candidate that parses: junk after an entry is left out.
     let end = line.indexOf('}', start);
-    let taken = -1;
     for (let tries = 0; end >= 0 && end < limit && tries < MAX_TRIES; tries++) {
       const entry = parse(line.slice(start, end + 1));
       if (entry) {
         found.push(entry);
-        taken = end;
+        break;
       }
-      if (taken >= 0) break;
       end = line.indexOf('}', end + 1);
     }
     start = next;
