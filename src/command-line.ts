@@ -57,6 +57,8 @@ function print(text: string): void {
 /** Opens the workspace for a data subcommand, and closes it (saving a snapshot if due) after. */
 async function withWorkspace(paths: InstallPaths, options: GlobalOptions, run: (ws: Workspace) => string | Promise<string>): Promise<void> {
   const ws = await openFor(paths, options);
+  // Damage found on opening is told here once; it also waits on disk for the app's first screen.
+  for (const notice of ws.foundNotices) process.stderr.write(`keeper-prep: ${notice}\n`);
   try {
     print(await run(ws));
   } finally {

@@ -1,9 +1,13 @@
 // Mock-interview attempts on disk: the finished ones in an append-only log, and the one in progress
 // per prompt as a draft rewritten on every change (write to a temp file, then rename), so closing
 // the terminal mid-interview loses nothing and the attempt can be resumed.
-import { closeSync, existsSync, fstatSync, readdirSync, readFileSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendWhole, ensureDir, openForAppend, writeFileWhole, type WriteContext } from './safe-write.js';
+import { appendWhole, ensureDir, openForAppend, type WriteContext, writeFileWhole } from './safe-write.js';
+import { parse as parseTolerant } from 'jsonc-parser';
+import { copyAside, moveAside, plural, readJsonl } from './damage.js';
+import type { NoticeSink } from './notices.js';
+import { writeTextFileAtomic } from './text-file.js';
 import type { MockTimer } from '../core/mock.js';
 import type { Rating } from '../core/scheduler.js';
 
@@ -48,13 +52,115 @@ function isAttempt(value: unknown): value is Attempt {
   return !!a && a.v === VERSION && typeof a.key === 'string' && typeof a.finishedAt === 'number' && Array.isArray(a.scores) && typeof a.notes === 'string';
 }
 
+function parseAttempt(line: string): Attempt | null {
+  try {
+    const value: unknown = JSON.parse(line);
+    return isAttempt(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseDraft(text: string): Draft | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return isDraft(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What can still be read of a damaged draft: read leniently, a draft cut short keeps its timer and
+ * the notes up to the cut (the notes come last in the file). Null when not even that is there.
+ */
+function salvageDraft(text: string, key: string): Draft | null {
+  const value: unknown = parseTolerant(text, [], { allowTrailingComma: true });
+  return isDraft(value) && value.key === key ? value : null;
+}
+
+/**
+ * Moves a damaged draft aside, puts back what can be read of it, and says which: the user learns
+ * why the mock does not resume, or that it resumes from what was kept.
+ */
+function repairDraft(path: string, key: string, text: string, now: number, notices: NoticeSink): Draft | null {
+  const rescued = salvageDraft(text, key);
+  const aside = moveAside(path, now);
+  if (rescued) {
+    writeTextFileAtomic(path, JSON.stringify(rescued));
+    notices.push(`Your unfinished mock for ${key} was damaged; it resumes from what could be read (your notes may end early). The file as it was is at ${aside}.`);
+  } else {
+    notices.push(`Your unfinished mock for ${key} could not be read, so it will start afresh; what was saved is at ${aside}.`);
+  }
+  return rescued;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Checks every unfinished mock at start: a draft that cannot be read is moved aside and reported
+ * on the first screen, rather than the mock silently starting blank later.
+ */
+export function checkDrafts(dir: string, now: number, notices: NoticeSink): void {
+  const draftsDir = join(dir, DRAFTS_DIR);
+  if (!existsSync(draftsDir)) return;
+  if (!isDirectory(draftsDir)) {
+    const aside = moveAside(draftsDir, now);
+    notices.push(`Your unfinished mocks folder (drafts) was a file; it was moved to ${aside}.`);
+    return;
+  }
+  for (const name of readdirSync(draftsDir)) {
+    if (!name.endsWith('.json')) continue;
+    const path = join(draftsDir, name);
+    const key = name.slice(0, -5).replaceAll('--', '/');
+    const text = isDirectory(path) ? '' : readFileSync(path, 'utf8');
+    const draft = parseDraft(text);
+    if (draft && draft.key === key) continue;
+    repairDraft(path, key, text, now, notices);
+  }
+}
+
 export class AttemptStore {
   readonly logPath: string;
   private readonly draftsDir: string;
 
-  constructor(readonly dir: string, private readonly notices: string[]) {
+  constructor(readonly dir: string, private readonly notices: NoticeSink, now = Date.now()) {
     this.logPath = join(dir, ATTEMPTS_FILE);
     this.draftsDir = join(dir, DRAFTS_DIR);
+    this.check(now);
+  }
+
+  /**
+   * A damaged attempts log is copied aside and rewritten with every attempt still readable in it
+   * (whole lines, and attempts picked out of damaged ones), so it is repaired once, not on every start.
+   */
+  private check(now: number): void {
+    if (!existsSync(this.logPath)) return;
+    if (isDirectory(this.logPath)) {
+      const aside = moveAside(this.logPath, now);
+      this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
+      return;
+    }
+    const text = readFileSync(this.logPath, 'utf8');
+    if (text.length === 0) {
+      // The log is created by its first attempt, so an empty one was emptied (a sync tool, a restore).
+      const aside = moveAside(this.logPath, now);
+      this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was empty, though it only exists once an attempt is saved: it may have been emptied by a sync tool or a restore. It was moved to ${aside}; a backup of ${ATTEMPTS_FILE} would bring your attempts back.`);
+      return;
+    }
+    const { entries, damaged, salvaged } = readJsonl(text, parseAttempt);
+    if (damaged === 0) return;
+    // Nothing readable left: the file is moved aside whole rather than left empty.
+    const copy = entries.length === 0 ? moveAside(this.logPath, now) : copyAside(this.logPath, now);
+    if (entries.length > 0) writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
+    this.notices.push(`${plural(damaged, 'damaged line')} in your mock attempts log (${ATTEMPTS_FILE}); ${plural(entries.length, 'attempt')} kept${rescued}. The log as it was is at ${copy}.`);
   }
 
   private draftPath(key: string): string {
@@ -72,16 +178,10 @@ export class AttemptStore {
   draft(key: string, now: number): Draft | null {
     const path = this.draftPath(key);
     if (!existsSync(path)) return null;
-    try {
-      const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
-      if (isDraft(value) && value.key === key) return value;
-    } catch {
-      // falls through to moving it aside
-    }
-    const aside = `${path}.damaged-${now}`;
-    renameSync(path, aside);
-    this.notices.push(`Your unfinished mock for ${key} could not be read; it was moved to ${aside}.`);
-    return null;
+    const text = isDirectory(path) ? '' : readFileSync(path, 'utf8');
+    const draft = parseDraft(text);
+    if (draft && draft.key === key) return draft;
+    return repairDraft(path, key, text, now, this.notices);
   }
 
   /** Keys of prompts with an unfinished attempt. */
@@ -129,17 +229,9 @@ export class AttemptStore {
 
   /** Finished attempts, oldest first; for one prompt when a key is given. Unreadable lines are skipped. */
   history(key?: string): Attempt[] {
-    if (!existsSync(this.logPath)) return [];
-    const attempts: Attempt[] = [];
-    for (const line of readFileSync(this.logPath, 'utf8').split('\n')) {
-      if (!line.trim()) continue;
-      try {
-        const value: unknown = JSON.parse(line);
-        if (isAttempt(value) && (!key || value.key === key)) attempts.push(value);
-      } catch {
-        // a torn last line from a killed process: the attempt it held was not confirmed
-      }
-    }
-    return attempts;
+    if (!existsSync(this.logPath) || isDirectory(this.logPath)) return [];
+    // A line damaged since the start (checked then) still gives up the attempts in it.
+    const { entries } = readJsonl(readFileSync(this.logPath, 'utf8'), parseAttempt);
+    return key ? entries.filter((a) => a.key === key) : entries;
   }
 }

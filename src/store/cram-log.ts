@@ -1,12 +1,44 @@
 // Cram answers on disk: an append-only JSONL log beside the review log, each line synced before
 // the next card shows, so a closed terminal loses no answer and the schedule never sees them.
-import { closeSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendWhole, openForAppend, type WriteContext } from './safe-write.js';
 import { parseCramLine, type CramEntry } from '../core/cram.js';
+import { copyAside, moveAside, plural, readJsonl } from './damage.js';
+import type { NoticeSink } from './notices.js';
+import { writeTextFileAtomic } from './text-file.js';
 
 export const CRAM_FILE = 'cram.jsonl';
+
+/**
+ * At start: a damaged cram log is copied aside and rewritten with every answer still readable in
+ * it, so the damage is reported and repaired once.
+ */
+export function checkCramLog(dir: string, now: number, notices: NoticeSink): void {
+  const path = join(dir, CRAM_FILE);
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) {
+    const aside = moveAside(path, now);
+    notices.push(`Your cram answers log (${CRAM_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
+    return;
+  }
+  const text = readFileSync(path, 'utf8');
+  if (text.length === 0) {
+    // The log is created by its first answer, so an empty one was emptied (a sync tool, a restore).
+    const aside = moveAside(path, now);
+    notices.push(`Your cram answers log (${CRAM_FILE}) was empty, though it only exists once an answer is saved: it may have been emptied by a sync tool or a restore. It was moved to ${aside}; a backup of ${CRAM_FILE} would bring your answers back.`);
+    return;
+  }
+  const { entries, damaged, salvaged } = readJsonl(text, parseCramLine);
+  if (damaged === 0) return;
+  // Nothing readable left: the file is moved aside whole rather than left empty.
+  const copy = entries.length === 0 ? moveAside(path, now) : copyAside(path, now);
+  if (entries.length > 0) writeTextFileAtomic(path, entries.map((e) => `${JSON.stringify(e)}\n`).join(''));
+  const answers = entries.filter((e) => e.t === 'cram').length;
+  const rescued = salvaged > 0 ? ` (${salvaged} recovered from the damaged lines)` : '';
+  notices.push(`${plural(damaged, 'damaged line')} in your cram answers log (${CRAM_FILE}); ${plural(answers, 'answer')} kept${rescued}. The log as it was is at ${copy}.`);
+}
 
 export class CramLog {
   readonly path: string;
@@ -43,9 +75,6 @@ export class CramLog {
     } catch {
       return [];
     }
-    return text.split('\n').flatMap((line) => {
-      const entry = line.trim() ? parseCramLine(line) : null;
-      return entry ? [entry] : [];
-    });
+    return readJsonl(text, parseCramLine).entries;
   }
 }

@@ -1,7 +1,7 @@
-// Before anything opens: the data directory must be a folder (or not exist yet), and each file in
-// it a regular file. A folder where the review log should be, or a file where the data directory
-// should be, is one line naming the path, not an EISDIR from whichever call met it first; a FIFO
-// is refused here too, before a read could wait on it forever.
+// Before anything opens: the data directory must be a folder (or not exist yet), and no data file
+// a pipe or device. A file where the data directory should be is one line naming the path, not an
+// EISDIR from whichever call met it first; a FIFO is refused before a read could wait on it
+// forever. (A folder where a data file should be is moved aside by the store, with a notice.)
 import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { ATTEMPTS_FILE } from './attempts.js';
@@ -54,7 +54,9 @@ export function checkDataDir(dir: string): void {
   for (const [name, holds] of FILES) {
     const path = join(dir, name);
     const stats = statOrNull(path);
-    if (stats && !stats.isFile()) throw new DataDirError(`${shownPath(path)} is ${kind(stats)}, where keeper-prep keeps ${holds} as a file. Move it out of the way (rename it), then try again.`);
+    // A folder there is damage the store moves aside and reports (nothing in it is lost); a pipe
+    // or device could hang a read, so it is refused.
+    if (stats && !stats.isFile() && !stats.isDirectory()) throw new DataDirError(`${shownPath(path)} is ${kind(stats)}, where keeper-prep keeps ${holds} as a file. Move it out of the way (rename it), then try again.`);
   }
   for (const [name, holds] of FOLDERS) {
     const path = join(dir, name);

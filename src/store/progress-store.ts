@@ -5,12 +5,14 @@
 // the process loses nothing. Several processes may append to the same log: O_APPEND keeps each
 // line whole, and each process folds in every line it finds after its own offset, so they all
 // converge on the same records.
-import { closeSync, copyFileSync, existsSync, fstatSync, openSync, readFileSync, readSync, renameSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, logEntryFrom, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
+import { copyAside, moveAside, plural, salvageLine } from './damage.js';
+import type { NoticeSink } from './notices.js';
 
 export const LOG_FILE = 'reviews.jsonl';
 export const SNAPSHOT_FILE = 'cards.json';
@@ -29,6 +31,20 @@ interface SnapshotV1 {
   logOffset: number;
   reviews: number;
   cards: Record<string, CardRecord>;
+  /**
+   * Hash of the log's last TAIL_BYTES before logOffset, so a log changed under the snapshot (cut,
+   * emptied, bytes inserted, another log restored) is noticed instead of its offset being trusted.
+   * Bytes inserted anywhere before the offset shift these. Absent in older snapshots.
+   */
+  tail?: string;
+}
+
+const TAIL_BYTES = 4096;
+/** How far back from an older snapshot's offset its last line is looked for. */
+const LINE_WINDOW = 1 << 16;
+
+function tailHash(bytes: Buffer): string {
+  return createHash('sha1').update(bytes).digest('hex');
 }
 
 /** Older snapshot versions move forward here; a snapshot is only a cache, so anything unknown is rebuilt. */
@@ -50,73 +66,146 @@ export class ProgressStore {
   /** The log ends in a torn line: the next append starts on a fresh line. */
   private needsNewline = false;
   private dirty = false;
+  /** The last TAIL_BYTES of the log folded in (ending at `offset`), for the snapshot's tail hash. */
+  private tailBytes: Buffer = Buffer.alloc(0);
 
-  private constructor(readonly dir: string, private readonly notices: string[]) {
+  private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
     this.snapshotPath = join(dir, SNAPSHOT_FILE);
   }
 
-  static open(dir: string, now: number, notices: string[]): ProgressStore {
+  static open(dir: string, now: number, notices: NoticeSink): ProgressStore {
     ensureDir(dir, { what: 'your progress', inDataDir: true });
     const store = new ProgressStore(dir, notices);
     store.load(now);
     return store;
   }
 
+  /**
+   * Reads the snapshot, checks it against the log, and folds in the log after it. Nothing found
+   * damaged is discarded: the damaged file is kept aside, the user is told once, and what is still
+   * good (whole log lines, entries inside damaged ones, the cards a mismatched snapshot knows) is
+   * kept. The repaired snapshot is saved at once, so the next start does not repair again.
+   */
   private load(now: number): void {
+    this.checkLogIsFile(now);
     const snapshot = this.readSnapshot(now);
-    if (snapshot) {
+    const mismatch = snapshot ? this.mismatch(snapshot) : null;
+    if (snapshot && !mismatch) {
       for (const [key, record] of Object.entries(snapshot.cards)) this.progress.cards.set(key, record);
       this.progress.reviews = snapshot.reviews;
       this.offset = snapshot.logOffset;
     }
-    const { lines, damaged } = this.readTail(true);
-    if (damaged > 0) {
-      const copy = `${this.logPath}.damaged-${now}`;
-      copyFileSync(this.logPath, copy);
-      this.notices.push(`${damaged} damaged line${damaged > 1 ? 's' : ''} in your review log ${damaged > 1 ? 'were' : 'was'} skipped; a copy of the log as it was is at ${copy}.`);
+    const { lines, damaged, salvaged } = this.readTail(true);
+    let logCopy: string | null = null;
+    if (snapshot && mismatch) {
+      logCopy = existsSync(this.logPath) ? copyAside(this.logPath, now) : null;
+      const snapshotCopy = copyAside(this.snapshotPath, now);
+      this.keepSnapshotCards(snapshot);
+      const copies = logCopy ? `copies of both files as they were are at ${logCopy} and ${snapshotCopy}` : `a copy of ${SNAPSHOT_FILE} as it was is at ${snapshotCopy}`;
+      this.notices.push(`${mismatch} Your ${plural(this.progress.cards.size, 'card')} kept the states ${SNAPSHOT_FILE} holds, and the log was read again from its start; ${copies}.`);
+      this.dirty = true;
     }
+    if (damaged > 0) {
+      logCopy ??= copyAside(this.logPath, now);
+      const rescued = salvaged > 0 ? `; ${plural(salvaged, 'review')} in them ${salvaged === 1 ? 'was' : 'were'} recovered` : '';
+      this.notices.push(`${plural(damaged, 'damaged line')} in your review log (${LOG_FILE}) ${damaged === 1 ? 'was' : 'were'} skipped${rescued}. A copy of the log as it was is at ${logCopy}.`);
+      // Saved past the damage, so the next start neither reports it nor copies the log again.
+      this.dirty = true;
+    }
+    const repaired = this.dirty;
     // A long replay is worth saving, so the next start need not repeat it.
-    this.dirty = lines > SNAPSHOT_AFTER_LINES || (!snapshot && lines > 0);
+    this.dirty ||= lines > SNAPSHOT_AFTER_LINES || (!snapshot && lines > 0);
+    if (repaired) {
+      try {
+        this.saveSnapshot();
+      } catch {
+        // Tried again on close; the copies and the notice already keep the user informed.
+      }
+    }
+  }
+
+  /** A folder where the log belongs (a sync tool, a bad restore) is moved aside; a new log starts. */
+  private checkLogIsFile(now: number): void {
+    try {
+      if (!statSync(this.logPath).isDirectory()) return;
+    } catch {
+      return;
+    }
+    const aside = moveAside(this.logPath, now);
+    this.notices.push(`Your review log (${LOG_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
   }
 
   private readSnapshot(now: number): SnapshotV1 | null {
     if (!existsSync(this.snapshotPath)) return null;
-    const text = readFileSync(this.snapshotPath, 'utf8');
     let snapshot: SnapshotV1 | null = null;
     try {
-      snapshot = migrateSnapshot(JSON.parse(text));
+      snapshot = migrateSnapshot(JSON.parse(readFileSync(this.snapshotPath, 'utf8')));
     } catch {
       snapshot = null;
     }
     if (!snapshot) {
-      const aside = `${this.snapshotPath}.damaged-${now}`;
-      renameSync(this.snapshotPath, aside);
-      this.notices.push(`Your card states file could not be read; it was moved to ${aside} and rebuilt from the review log.`);
+      const aside = moveAside(this.snapshotPath, now);
+      this.notices.push(`Your card states file (${SNAPSHOT_FILE}) could not be read; it was moved to ${aside} and rebuilt from the review log.`);
       return null;
     }
-    let logSize = 0;
-    try {
-      const fd = openSync(this.logPath, 'r');
-      logSize = fstatSync(fd).size;
-      closeSync(fd);
-    } catch {
-      logSize = 0;
-    }
-    // A snapshot that claims more of the log than exists belongs to another log: rebuild.
-    return snapshot.logOffset <= logSize ? snapshot : null;
+    return snapshot;
   }
 
-  /** Folds every complete line after our offset into the records. */
-  private readTail(atStart: boolean): { lines: number; damaged: number } {
+  /** Why the log is not the one the snapshot was taken from, or null when it is. */
+  private mismatch(snapshot: SnapshotV1): string | null {
     let fd: number;
     try {
       fd = openSync(this.logPath, 'r');
     } catch {
-      return { lines: 0, damaged: 0 };
+      return snapshot.logOffset > 0 ? `Your review log (${LOG_FILE}) is missing, though your card states file (${SNAPSHOT_FILE}) was taken from one.` : null;
+    }
+    try {
+      const size = fstatSync(fd).size;
+      if (size < snapshot.logOffset) return `Your review log (${LOG_FILE}) is shorter than your card states file (${SNAPSHOT_FILE}) says (${size} of ${snapshot.logOffset} bytes): it was emptied or cut short.`;
+      if (snapshot.logOffset === 0) return null;
+      const changed = `Your review log (${LOG_FILE}) has changed in the part your card states file (${SNAPSHOT_FILE}) was taken from.`;
+      // An older snapshot without a tail hash: its offset must at least end a valid entry.
+      const from = Math.max(0, snapshot.logOffset - (snapshot.tail !== undefined ? TAIL_BYTES : LINE_WINDOW));
+      const window = Buffer.alloc(snapshot.logOffset - from);
+      const n = readSync(fd, window, 0, window.length, from);
+      if (n !== window.length || window[n - 1] !== 10) return changed;
+      let same: boolean;
+      if (snapshot.tail !== undefined) {
+        same = tailHash(window) === snapshot.tail;
+      } else {
+        const prev = n >= 2 ? window.lastIndexOf(10, n - 2) : -1;
+        same = (prev >= 0 || from === 0) && !!parseLogLine(window.toString('utf8', prev + 1, n - 1));
+      }
+      if (same) this.tailBytes = Buffer.from(window.subarray(-TAIL_BYTES));
+      return same ? null : changed;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** After a full replay: every card the snapshot knows keeps its state unless the log has a newer one. */
+  private keepSnapshotCards(snapshot: SnapshotV1): void {
+    const at = (record: CardRecord): number => record.state.lastReview ?? -Infinity;
+    for (const [key, record] of Object.entries(snapshot.cards)) {
+      const held = this.progress.cards.get(key);
+      if (!held) this.progress.cards.set(key, record);
+      else if (at(record) > at(held)) this.progress.cards.set(key, { ...record, firstReview: Math.min(held.firstReview, record.firstReview) });
+    }
+    this.progress.reviews = Math.max(this.progress.reviews, snapshot.reviews);
+  }
+
+  /** Folds every complete line after our offset into the records. */
+  private readTail(atStart: boolean): { lines: number; damaged: number; salvaged: number } {
+    let fd: number;
+    try {
+      fd = openSync(this.logPath, 'r');
+    } catch {
+      return { lines: 0, damaged: 0, salvaged: 0 };
     }
     let lines = 0;
     let damaged = 0;
+    let salvaged = 0;
     try {
       const size = fstatSync(fd).size;
       // Read in slices, so replaying a long history never holds all of it in memory at once.
@@ -137,23 +226,31 @@ export class ProgressStore {
         while (start <= end) {
           const nl = chunk.indexOf(10, start);
           if (nl > start) {
-            const entry = parseLogLine(chunk.toString('utf8', start, nl));
+            const text = chunk.toString('utf8', start, nl);
+            const entry = parseLogLine(text);
             if (entry) {
               applyEntry(this.progress, entry);
               lines++;
             } else {
+              // Junk around an entry, or two entries glued by a lost newline: the entries are kept.
               damaged++;
+              for (const rescued of salvageLine(text, parseLogLine)) {
+                applyEntry(this.progress, rescued);
+                salvaged++;
+              }
             }
           }
           start = nl + 1;
         }
         this.offset += end + 1;
+        const folded = chunk.subarray(0, end + 1);
+        this.tailBytes = folded.length >= TAIL_BYTES ? Buffer.from(folded.subarray(-TAIL_BYTES)) : Buffer.concat([this.tailBytes, folded]).subarray(-TAIL_BYTES);
         carry = Buffer.from(chunk.subarray(end + 1));
       }
       // A last line without its newline is a write in progress or a torn write: left for later.
       if (atStart) this.needsNewline = carry.length > 0;
       if (lines > 0 && !atStart) this.dirty = true;
-      return { lines, damaged };
+      return { lines, damaged, salvaged };
     } finally {
       closeSync(fd);
     }
@@ -215,6 +312,7 @@ export class ProgressStore {
     for (const line of lines) {
       const entry = parseLogLine(line);
       if (entry) entries.push(entry);
+      else entries.push(...salvageLine(line, parseLogLine));
     }
     return entries;
   }
@@ -254,7 +352,7 @@ export class ProgressStore {
    */
   saveSnapshot(): WriteError | null {
     if (!this.dirty) return null;
-    const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards) };
+    const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards), ...(this.offset > 0 ? { tail: tailHash(this.tailBytes) } : {}) };
     try {
       writeFileWhole(this.snapshotPath, JSON.stringify(snapshot), { what: 'the card states', inDataDir: true });
     } catch (error) {

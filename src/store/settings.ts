@@ -1,10 +1,13 @@
 // Settings live in conf: small, rarely written, and conf owns the config directory.
 import Conf from 'conf';
 import envPaths from 'env-paths';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parse as parseTolerant } from 'jsonc-parser';
 import { parseInterviewDate } from '../core/day.js';
 import { asWriteError, type WriteContext } from './safe-write.js';
+import { moveAside } from './damage.js';
+import type { NoticeSink } from './notices.js';
 
 export interface Settings {
   /** Track id, or null before the user has picked one. */
@@ -78,21 +81,58 @@ function readSettingsFile(file: string): Partial<Settings> {
   }
 }
 
-/** Opens settings; a file that cannot be parsed is moved aside and a notice says where. */
-export function openSettings(dataDir: string, now: number, notices: string[]): SettingsStore {
+const FIELDS: { [K in keyof Settings]: { label: string; valid: (value: unknown) => boolean } } = {
+  role: { label: 'role', valid: (v) => v === null || typeof v === 'string' },
+  newPerDay: { label: 'new cards a day', valid: (v) => typeof v === 'number' && Number.isFinite(v) },
+  retention: { label: 'retention', valid: (v) => typeof v === 'number' && Number.isFinite(v) },
+  interviewDate: { label: 'interview date', valid: (v) => v === null || (typeof v === 'string' && parseInterviewDate(v) !== null) },
+  askConfidence: { label: 'ask "sure or guess?"', valid: (v) => typeof v === 'boolean' },
+};
+
+/**
+ * Checks settings.json before conf reads it. A file conf would choke on or rewrite in place (torn,
+ * junk, `null`, `[]`, a field of the wrong type, a folder) is moved aside and reported, and the
+ * fields still good in it (read leniently, so a torn file keeps the role it got to) are returned to
+ * be stored again. Null when the file is fine or absent.
+ */
+function checkSettingsFile(file: string, now: number, notices: NoticeSink): Partial<Settings> | null {
+  if (!existsSync(file)) return null;
+  let value: unknown = undefined;
+  let whole = false;
+  const folder = statSync(file).isDirectory();
+  if (!folder) {
+    const text = readFileSync(file, 'utf8');
+    try {
+      value = JSON.parse(text);
+      whole = true;
+    } catch {
+      value = parseTolerant(text, [], { allowTrailingComma: true });
+    }
+  }
+  const object = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  const kept: Partial<Record<keyof Settings, unknown>> = {};
+  const lost: string[] = [];
+  for (const [key, field] of Object.entries(FIELDS) as [keyof Settings, (typeof FIELDS)[keyof Settings]][]) {
+    if (!object || !(key in object)) continue;
+    if (field.valid(object[key])) kept[key] = object[key];
+    else lost.push(field.label);
+  }
+  if (whole && object && lost.length === 0) return null;
+  const aside = moveAside(file, now);
+  const what = folder ? 'was a folder' : !object ? (whole ? `held ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not settings` : 'could not be read') : whole ? 'had values of the wrong kind' : 'was damaged (cut short or torn)';
+  const keptLabels = Object.keys(kept).map((k) => FIELDS[k as keyof Settings].label);
+  const keptText = keptLabels.length > 0 ? ` Kept: ${keptLabels.join(', ')}.` : '';
+  const lostText = lost.length > 0 ? ` Back to the default: ${lost.join(', ')}.` : '';
+  notices.push(`Your settings file ${what}; it was moved to ${aside}.${keptText}${lostText}${keptLabels.length === 0 && lost.length === 0 ? ' Defaults are in use.' : ''}`);
+  return kept as Partial<Settings>;
+}
+
+/** Opens settings; a damaged file is moved aside, the good fields in it kept, and a notice says where. */
+export function openSettings(dataDir: string, now: number, notices: NoticeSink): SettingsStore {
+  const kept = checkSettingsFile(join(dataDir, 'settings.json'), now, notices);
   // null: the disk refused conf's first write; settings are read from the file as it is, and a
   // change tries conf again (the disk may have room by then) or says why it could not be saved.
-  let conf: Conf<Settings> | null;
-  try {
-    conf = confUnlessRefused(dataDir);
-  } catch (error) {
-    const file = join(dataDir, 'settings.json');
-    if (!existsSync(file) || !(error instanceof SyntaxError)) throw error;
-    const aside = `${file}.damaged-${now}`;
-    renameSync(file, aside);
-    notices.push(`Your settings file could not be read; it was moved to ${aside} and defaults are in use.`);
-    conf = confUnlessRefused(dataDir);
-  }
+  let conf = confUnlessRefused(dataDir);
   const file = conf?.path ?? join(dataDir, 'settings.json');
   const read = (): Settings => {
     const raw = conf ? conf.store : readSettingsFile(file);
@@ -104,6 +144,7 @@ export function openSettings(dataDir: string, now: number, notices: string[]): S
       askConfidence: typeof raw.askConfidence === 'boolean' ? raw.askConfidence : DEFAULT_SETTINGS.askConfidence,
     };
   };
+  if (kept && Object.keys(kept).length > 0 && conf) conf.set({ ...read(), ...kept });
   return {
     get: read,
     set(patch) {

@@ -2,10 +2,13 @@
 // file in the same directory, fsync, rename), so it is always either the old bank or the new one.
 // Each change first reads the file again, so a story saved by another instance on the same data
 // directory is kept rather than overwritten. Rehearsals are not here: they are in the review log.
-import { readFileSync, renameSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
+import { ensureDir, type WriteContext, writeFileWhole } from './safe-write.js';
+import { parse as parseTolerant } from 'jsonc-parser';
 import { parseStory, storyProblems, type Story } from '../core/stories.js';
+import { moveAside, plural } from './damage.js';
+import type { NoticeSink } from './notices.js';
 
 export const STORIES_FILE = 'stories.json';
 const VERSION = 1;
@@ -38,13 +41,31 @@ function parseStoriesFile(text: string): Story[] | null {
   return stories;
 }
 
+/**
+ * The stories still whole in a bank that does not read whole: the file read leniently (a torn
+ * bank keeps every story before the tear), each story checked on its own, the first of an id kept.
+ */
+function salvageStories(text: string): Story[] {
+  const value: unknown = parseTolerant(text, [], { allowTrailingComma: true });
+  const items = Array.isArray(value) ? value : value && typeof value === 'object' && Array.isArray((value as Record<string, unknown>).stories) ? ((value as Record<string, unknown>).stories as unknown[]) : [];
+  const stories: Story[] = [];
+  const ids = new Set<string>();
+  for (const item of items) {
+    const story = parseStory(item);
+    if (!story || ids.has(story.id)) continue;
+    ids.add(story.id);
+    stories.push(story);
+  }
+  return stories;
+}
+
 export class StoryStore {
   readonly path: string;
   private stories: Story[] = [];
   /** What the file looked like when last read, to notice another instance's writes. */
   private seen = '';
 
-  constructor(readonly dir: string, now: number, private readonly notices: string[]) {
+  constructor(readonly dir: string, now: number, private readonly notices: NoticeSink) {
     this.path = join(dir, STORIES_FILE);
     this.load(now);
   }
@@ -67,27 +88,22 @@ export class StoryStore {
       this.seen = stamp;
       return;
     }
-    const stories = parseStoriesFile(readFileSync(this.path, 'utf8'));
+    const folder = statSync(this.path).isDirectory();
+    const text = folder ? '' : readFileSync(this.path, 'utf8');
+    const stories = folder ? null : parseStoriesFile(text);
     if (stories) {
       this.stories = stories;
       this.seen = stamp;
       return;
     }
-    let aside = `${this.path}.damaged-${now}`;
-    for (let n = 2; this.exists(aside); n++) aside = `${this.path}.damaged-${now}-${n}`;
-    renameSync(this.path, aside);
-    this.notices.push(`Your story bank could not be read; it was moved to ${aside} and the bank starts empty. Your stories are still in that file.`);
+    // Kept aside whole, and the stories still readable in it kept in the bank.
+    const rescued = salvageStories(text);
+    const aside = moveAside(this.path, now);
     this.stories = [];
     this.seen = 'none';
-  }
-
-  private exists(path: string): boolean {
-    try {
-      statSync(path);
-      return true;
-    } catch {
-      return false;
-    }
+    if (rescued.length > 0) this.write(rescued);
+    const kept = rescued.length > 0 ? `${plural(rescued.length, 'story', 'stories')} in it ${rescued.length === 1 ? 'was' : 'were'} kept in the bank` : 'no story in it could be read, so the bank starts empty';
+    this.notices.push(`Your story bank (${STORIES_FILE}) ${folder ? 'was a folder' : 'was damaged'}; ${kept}. The file as it was is at ${aside}.`);
   }
 
   private write(stories: Story[]): void {

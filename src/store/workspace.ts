@@ -1,6 +1,6 @@
 // Everything a command or the app needs from disk, opened in one place: settings, decks and
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cardKey, type Deck } from '../core/deck.js';
 import { daysUntil, endOfDay, parseInterviewDate } from '../core/day.js';
@@ -22,6 +22,9 @@ import { isStoryKey } from '../core/stories.js';
 import { CramLog } from './cram-log.js';
 import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
 import { checkDataDir } from './data-dir-check.js';
+import { NoticeBoard, type NoticeSink } from './notices.js';
+import { checkDrafts } from './attempts.js';
+import { checkCramLog } from './cram-log.js';
 
 export interface WorkspaceOptions {
   dataDir?: string | undefined;
@@ -57,8 +60,12 @@ export interface Workspace {
   attempts: AttemptStore;
   /** The user's STAR stories; their rehearsals are in the review log under stories/<id>. */
   stories: StoryStore;
-  /** Things the user must be told: files moved aside, deck id clashes. */
+  /** Things the user must be told: files moved aside (also those an earlier run found), deck id clashes. */
   notices: string[];
+  /** Damage to the data directory found by this run, for a subcommand to print once on stderr. */
+  foundNotices: readonly string[];
+  /** The app has shown the notices: those about the data directory stop waiting on disk. */
+  noticesShown(): void;
   decks(): Deck[];
   /** The decks to study: those chosen with --deck, otherwise those of the user's role. */
   studyDecks(): Deck[];
@@ -170,23 +177,33 @@ export async function checkDeckArgs(options: WorkspaceOptions): Promise<void> {
 }
 
 export async function openWorkspace(options: WorkspaceOptions): Promise<Workspace> {
-  const notices: string[] = [];
   const dataDir = resolveDataDir(options.dataDir, options.env);
   checkDataDir(dataDir);
   const userDecksDir = join(dataDir, 'decks');
   const library = await loadLibrary(options, dataDir);
   // Before settings or progress are touched: a wrong --deck stops the command with nothing opened.
   const selected = await chooseDecks(library, options.deckArgs ?? []);
-  const settings = openSettings(dataDir, options.now, notices);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch {
+    // Opening settings says what is wrong with the directory.
+  }
+  const board = new NoticeBoard(dataDir, options.now);
+  const notices: string[] = [...board.earlier];
+  // Damage the stores find is shown now and waits on disk until the app has shown it.
+  const damage: NoticeSink = { push: (...texts) => (notices.push(...texts), board.push(...texts)) };
+  const settings = openSettings(dataDir, options.now, damage);
   notices.push(...library.notices);
-  const progress = ProgressStore.open(dataDir, options.now, notices);
+  const progress = ProgressStore.open(dataDir, options.now, damage);
   try {
     ensureSchemaCopy(dataDir, options.builtinDir);
   } catch {
     // Only editors read the copy; a data directory it cannot be written to must not stop the app.
   }
-  const attempts = new AttemptStore(dataDir, notices);
-  const stories = new StoryStore(dataDir, options.now, notices);
+  const attempts = new AttemptStore(dataDir, damage, options.now);
+  checkDrafts(dataDir, options.now, damage);
+  const stories = new StoryStore(dataDir, options.now, damage);
+  checkCramLog(dataDir, options.now, damage);
   let scheduler: Scheduler | null = null;
   let schedulerRetention = NaN;
   const currentScheduler = (): Scheduler => {
@@ -247,6 +264,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     attempts,
     stories,
     notices,
+    foundNotices: board.found,
+    noticesShown: () => board.shown(),
     decks: loadedDecks,
     scheduler: currentScheduler,
     studyDecks,

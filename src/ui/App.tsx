@@ -174,6 +174,7 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: A
       saveDraft: (draft) => {
         stored(() => ws.attempts.saveDraft(draft));
       },
+      noticesShown: () => ws.noticesShown(),
       finishMock: (attempt) => {
         const result = stored(() => ws.finishMock(attempt, clock()), 'Your scores stay here: save again once that is done.');
         if (result) bump();

@@ -81,6 +81,8 @@ export interface AppActions {
   undo(reviewId: string, key: string, restore: CardRecord | null): boolean;
   /** False when the change could not be saved. */
   updateSettings(patch: Partial<Settings>): boolean;
+  /** The first screen has shown the notices: those about the data directory stop waiting on disk. */
+  noticesShown(): void;
   /** Keeps the mock in progress on disk; called on every change. */
   saveDraft(draft: Draft): void;
   /** Null when the attempt could not be saved (nothing of it was). */

@@ -38,7 +38,7 @@ describe('mock attempts on disk', () => {
     const notices: string[] = [];
     expect(new AttemptStore(dir, notices).draft(KEY, T0)).toBeNull();
     expect(existsSync(`${file}.damaged-${T0}`)).toBe(true);
-    expect(notices[0]).toMatch(/could not be read; it was moved to .*damaged/);
+    expect(notices[0]).toMatch(/could not be read, so it will start afresh; what was saved is at .*damaged/);
   });
 
   it('round-trips finished attempts, per prompt, skipping a torn last line', () => {

@@ -89,7 +89,7 @@ describe('progress store', () => {
     const notices: string[] = [];
     const reopened = ProgressStore.open(dir, T0 + 5, notices);
     expect(reopened.progress.reviews).toBe(2);
-    expect(notices[0]).toMatch(/1 damaged line in your review log was skipped; a copy of the log as it was is at .*reviews\.jsonl\.damaged-/);
+    expect(notices[0]).toMatch(/1 damaged line in your review log \(reviews\.jsonl\) was skipped\. A copy of the log as it was is at .*reviews\.jsonl\.damaged-/);
     expect(readdirSync(dir).filter((f) => f.startsWith('reviews.jsonl.damaged-'))).toHaveLength(1);
   });
 
@@ -119,7 +119,7 @@ describe('progress store', () => {
     expect(reopened.progress.cards.has('d/z')).toBe(false);
   });
 
-  it('rebuilds when the log is shorter than the snapshot says (a log restored from elsewhere)', () => {
+  it('keeps the cards of a snapshot whose log is shorter than it says (a log restored from elsewhere), with copies and a notice', () => {
     const dir = tempDir();
     const store = ProgressStore.open(dir, T0, []);
     rateInto(store, 'd/a', 3, T0);
@@ -127,9 +127,17 @@ describe('progress store', () => {
     store.close();
     const [first] = logLines(dir);
     writeFileSync(join(dir, LOG_FILE), `${first}\n`);
-    const reopened = ProgressStore.open(dir, T0, []);
-    expect(reopened.progress.reviews).toBe(1);
-    expect([...reopened.progress.cards.keys()]).toEqual(['d/a']);
+    const notices: string[] = [];
+    const reopened = ProgressStore.open(dir, T0, notices);
+    expect(reopened.progress.reviews).toBe(2);
+    expect([...reopened.progress.cards.keys()].sort()).toEqual(['d/a', 'd/b']);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/shorter than your card states file/);
+    expect(readdirSync(dir).filter((f) => f.includes('.damaged-')).sort()).toEqual([`${SNAPSHOT_FILE}.damaged-${T0}`, `${LOG_FILE}.damaged-${T0}`]);
+    // Repaired once: the next start finds nothing to report.
+    const later: string[] = [];
+    expect(ProgressStore.open(dir, T0 + 1, later).progress.cards.size).toBe(2);
+    expect(later).toEqual([]);
   });
 
   it('replays a log larger than its 1 MB read slices without losing or splitting a line', () => {

@@ -88,7 +88,7 @@ describe('story bank on disk', () => {
       expect(store.list()).toEqual([]);
       expect(existsSync(path)).toBe(false);
       expect(readFileSync(`${path}.damaged-${T0}`, 'utf8')).toBe(text);
-      expect(notices).toEqual([`Your story bank could not be read; it was moved to ${path}.damaged-${T0} and the bank starts empty. Your stories are still in that file.`]);
+      expect(notices).toEqual([`Your story bank (stories.json) was damaged; no story in it could be read, so the bank starts empty. The file as it was is at ${path}.damaged-${T0}.`]);
       // The bank works again at once, and a second damaged file does not replace the first copy.
       store.save(story('a'));
       writeFileSync(path, 'garbage');
@@ -98,11 +98,13 @@ describe('story bank on disk', () => {
     }
   });
 
-  it('treats two stories with one id as damage rather than dropping one', () => {
+  it('treats two stories with one id as damage: the file is kept aside whole, the first story kept in the bank', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, STORIES_FILE), JSON.stringify({ version: 1, stories: [story('a'), story('a')] }));
+    const text = JSON.stringify({ version: 1, stories: [story('a'), { ...story('a'), title: 'Second a' }] });
+    writeFileSync(join(dir, STORIES_FILE), text);
     const notices: string[] = [];
-    expect(new StoryStore(dir, T0, notices).list()).toEqual([]);
+    expect(new StoryStore(dir, T0, notices).list()).toEqual([story('a')]);
+    expect(readFileSync(join(dir, `${STORIES_FILE}.damaged-${T0}`), 'utf8')).toBe(text);
     expect(notices).toHaveLength(1);
   });
 });
@@ -123,7 +125,7 @@ describe('stories in the workspace', () => {
 
     writeFileSync(join(dir, STORIES_FILE), '{');
     const again = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 + 1 });
-    expect(again.notices.some((n) => n.startsWith('Your story bank could not be read'))).toBe(true);
+    expect(again.notices.some((n) => n.startsWith('Your story bank (stories.json) was damaged'))).toBe(true);
     // The rehearsal history stays in the log whatever happens to the bank.
     expect(again.progress.progress.cards.has(storyKey('a'))).toBe(true);
     again.close();

@@ -30,8 +30,9 @@ describe('settings', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'settings.json'), '{"role": "ml-eng');
     const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
-    expect(ws.settings.get().role).toBeNull();
-    expect(ws.notices[0]).toMatch(/settings file could not be read; it was moved to .*settings\.json\.damaged-/);
+    // Read leniently: the role the torn file got to is kept.
+    expect(ws.settings.get().role).toBe('ml-eng');
+    expect(ws.notices[0]).toMatch(/settings file was damaged \(cut short or torn\); it was moved to .*settings\.json\.damaged-\d+\. Kept: role\./);
     expect(readFileSync(join(dir, `settings.json.damaged-${T0}`), 'utf8')).toBe('{"role": "ml-eng');
   });
 

@@ -199,7 +199,7 @@ describe('Home with problems on disk', () => {
     writeFileSync(join(dir, 'cards.json'), 'not json');
     const app = await renderApp({ dataDir: dir });
     expect(app.frame()).toContain('1 deck file could not be loaded; Decks shows why.');
-    expect(app.frame()).toMatch(/card states file could not be read; it was moved to/);
+    expect(app.frame()).toMatch(/card states file \(cards\.json\) could not be read; it was moved to/);
     await app.choose('Decks');
     expect(app.frame()).toContain('Not loaded:');
     expect(app.frame()).toMatch(/bad\.json:1:\d+ JSON syntax error/);

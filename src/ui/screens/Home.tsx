@@ -13,6 +13,7 @@ import { Frame } from '../components/Frame.js';
 import { Glance } from '../components/home/Glance.js';
 import { Panel } from '../components/Layout.js';
 import { Menu, type MenuItem } from '../components/Menu.js';
+import { useNoticesShown } from '../hooks/use-notices-shown.js';
 import { useStudySets } from '../hooks/use-study-sets.js';
 import { hint, useKeys } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
@@ -26,6 +27,7 @@ const MIN_MENU_ROWS = 4;
 export function Home() {
   const { ws, clock, revision, menuMemory, notices, width, height } = useAppState();
   const actions = useAppActions();
+  useNoticesShown();
   const sets = useStudySets();
   const settings = ws.settings.get();
   const role = trackById(settings.role);
@@ -173,7 +175,7 @@ export function Home() {
  * The notices as lines, at most `rows` of them: whole notices while they fit, then one line
  * saying how many more there are (they are for reading once, so a taller terminal shows them).
  */
-function fitNotices(notices: readonly string[], width: number, rows: number): string[] {
+export function fitNotices(notices: readonly string[], width: number, rows: number): string[] {
   const wrapped = notices.map((n) => wrapLines(`! ${n}`, width, 2));
   if (wrapped.reduce((n, lines) => n + lines.length, 0) <= rows) return wrapped.flat();
   const shown: string[] = [];

@@ -7,12 +7,15 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
+import { useNoticesShown } from '../hooks/use-notices-shown.js';
 import { frameBudget } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
+import { fitNotices } from './Home.js';
 
 export function RolePicker({ firstRun }: { firstRun: boolean }) {
-  const { ws, width, height } = useAppState();
+  const { ws, width, height, notices } = useAppState();
   const actions = useAppActions();
+  useNoticesShown();
   const current = ws.settings.get().role;
   const [highlighted, setHighlighted] = useState(current ?? TRACKS[0]!.id);
   useKeys(firstRun ? { quit: actions.quit } : { back: actions.pop });
@@ -21,7 +24,10 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
     if (firstRun) actions.reset({ name: 'home' });
     else actions.pop();
   };
-  const room = frameBudget(width, height);
+  const budget = frameBudget(width, height);
+  // On a first run after settings were found damaged, the notice comes before the question.
+  const noticeLines = firstRun && notices.length > 0 ? fitNotices(notices, budget.width, Math.max(1, budget.height - TRACKS.length - 2)) : [];
+  const room = { ...budget, height: budget.height - (noticeLines.length > 0 ? noticeLines.length + 1 : 0) };
   const track = trackById(highlighted);
   const about = track ? [...wrapLines(`Family: ${track.family}`, room.width, 2), ...wrapLines(`Leans on: ${track.focus}`, room.width, 2)] : [];
   const question = firstRun ? 'Which role are you interviewing for?' : 'Choose the role you are interviewing for.';
@@ -38,6 +44,15 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
       footer={hint([['↑↓', 'move'], ['Enter', 'choose'], ['q', firstRun ? 'quit' : 'back']])}
       fixed
     >
+      {noticeLines.length > 0 ? (
+        <Box flexDirection="column" flexShrink={0} marginBottom={1}>
+          {noticeLines.map((line, i) => (
+            <Text key={i} color="yellow" wrap="truncate-end">
+              {line}
+            </Text>
+          ))}
+        </Box>
+      ) : null}
       <Box flexDirection="column" flexShrink={0}>
         {intro.map((line, i) => (
           <Text key={i} wrap="truncate-end">
