@@ -110,7 +110,7 @@ function readError(file: string, error: unknown): Error {
  * Calls `onLine` with each line's text (no newline) in order, read a slice at a time; stops at the
  * first problem, which it returns as one line. A missing last newline still ends a line.
  */
-function forEachLine(file: string, onLine: (text: string) => string | null): string | null {
+function forEachLine(file: string, onLine: (text: string, unterminated: boolean) => string | null): string | null {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -119,7 +119,7 @@ function forEachLine(file: string, onLine: (text: string) => string | null): str
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 0;
-  const deliver = (bytes: Buffer): string | null => {
+  const deliver = (bytes: Buffer, unterminated = false): string | null => {
     line++;
     let text: string;
     try {
@@ -128,7 +128,7 @@ function forEachLine(file: string, onLine: (text: string) => string | null): str
       return `line ${line} is not UTF-8 text`;
     }
     if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return onLine(text);
+    return onLine(text, unterminated);
   };
   try {
     const slice = Buffer.alloc(READ_SLICE);
@@ -152,7 +152,7 @@ function forEachLine(file: string, onLine: (text: string) => string | null): str
       carry = Buffer.from(chunk);
       if (carry.length > PROGRESS_LINE_LIMIT) return `line ${line + 1} is longer than ${megabytes(PROGRESS_LINE_LIMIT)}, which export-progress never writes`;
     }
-    return carry.length ? deliver(carry) : null;
+    return carry.length ? deliver(carry, true) : null;
   } finally {
     closeSync(fd);
   }
@@ -213,8 +213,8 @@ function readLineFile(file: string, before: Stats): ReadProgress {
   const reader = new ProgressLineReader();
   const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, eachReviewBatch: () => undefined };
   const problem =
-    forEachLine(file, (text) => {
-      const result = reader.feed(text);
+    forEachLine(file, (text, unterminated) => {
+      const result = reader.feed(text, unterminated);
       if (!result.ok) return result.error;
       const item = result.item;
       if (item?.kind === 'review') read.reviewCount++;
@@ -232,8 +232,8 @@ function readLineFile(file: string, before: Stats): ReadProgress {
     const again = new ProgressLineReader();
     let batch: ReviewEntry[] = [];
     const changed =
-      forEachLine(file, (text) => {
-        const result = again.feed(text);
+      forEachLine(file, (text, unterminated) => {
+        const result = again.feed(text, unterminated);
         if (!result.ok) return result.error;
         if (result.item?.kind !== 'review') return null;
         batch.push(result.item.value);

@@ -52,7 +52,8 @@ export function* exportLines(data: ProgressExport): Generator<string> {
 export function isLineHeader(firstLine: string): boolean {
   try {
     const value: unknown = JSON.parse(firstLine);
-    return isObject(value) && value.format === PROGRESS_FORMAT;
+    // A version 1 file written on one line is a whole document, not a header.
+    return isObject(value) && value.format === PROGRESS_FORMAT && value.version !== 1;
   } catch {
     return false;
   }
@@ -94,7 +95,8 @@ export class ProgressLineReader {
   private line = 0;
   private readonly seen: Counts = { review: 0, attempt: 0, cram: 0, story: 0 };
 
-  feed(text: string): LineResult {
+  /** `unterminated`: the line had no newline after it, so it was the file's last and may be cut off. */
+  feed(text: string, unterminated = false): LineResult {
     this.line++;
     const fail = (error: string): LineResult => ({ ok: false, error: `line ${this.line}: ${error}` });
     // An entry's problem starts with where in it: "line 7, reviews[5].key: …".
@@ -104,7 +106,7 @@ export class ProgressLineReader {
     try {
       value = JSON.parse(text);
     } catch {
-      return fail(lineSyntax(text));
+      return fail(unterminated ? 'it ends too early (was the file cut short?)' : lineSyntax(text));
     }
     if (!this.header) {
       const header = this.readHeader(value);
@@ -156,9 +158,10 @@ export function parseProgressLines(text: string): ProgressExport | string {
   const reader = new ProgressLineReader();
   const data: ProgressExport = { format: PROGRESS_FORMAT, version: 2, exportedAt: 0, settings: null, reviews: [], attempts: [], cram: [], stories: [] };
   const lines = text.split('\n');
-  if (lines.at(-1) === '') lines.pop();
-  for (const line of lines) {
-    const result = reader.feed(line);
+  for (const [i, line] of lines.entries()) {
+    const last = i === lines.length - 1;
+    if (last && line === '') break;
+    const result = reader.feed(line, last);
     if (!result.ok) return result.error;
     const item = result.item;
     if (item?.kind === 'review') data.reviews.push(item.value);
