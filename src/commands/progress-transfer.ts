@@ -119,16 +119,32 @@ function forEachLine(file: string, onLine: (text: string, unterminated: boolean)
   }
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 0;
-  const deliver = (bytes: Buffer, unterminated = false): string | null => {
-    line++;
+  // The lines of a slice are decoded together (a newline byte is never inside a UTF-8 sequence);
+  // only when that fails is each decoded alone, to name the line at fault.
+  const deliver = (bytes: Buffer, unterminated: boolean): string | null => {
     let text: string;
     try {
       text = decoder.decode(bytes);
     } catch {
-      return `line ${line} is not UTF-8 text`;
+      for (let start = 0, n = line + 1; start <= bytes.length; n++) {
+        const nl = bytes.indexOf(10, start);
+        const end = nl < 0 ? bytes.length : nl;
+        try {
+          decoder.decode(bytes.subarray(start, end));
+        } catch {
+          return `line ${n} is not UTF-8 text`;
+        }
+        start = end + 1;
+      }
+      return 'not UTF-8 text';
     }
-    if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return onLine(text, unterminated);
+    const lines = text.split('\n');
+    for (const [i, each] of lines.entries()) {
+      line++;
+      const problem = onLine(line === 1 && each.charCodeAt(0) === 0xfeff ? each.slice(1) : each, unterminated && i === lines.length - 1);
+      if (problem) return problem;
+    }
+    return null;
   };
   try {
     const slice = Buffer.alloc(READ_SLICE);
@@ -143,13 +159,13 @@ function forEachLine(file: string, onLine: (text: string, unterminated: boolean)
       if (n === 0) break;
       const bytes = slice.subarray(0, n);
       if (bytes.includes(0)) return 'not a text file';
-      let chunk = carry.length ? Buffer.concat([carry, bytes]) : bytes;
-      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10)) {
-        const problem = deliver(chunk.subarray(0, nl));
+      const chunk = carry.length ? Buffer.concat([carry, bytes]) : bytes;
+      const last = chunk.lastIndexOf(10);
+      if (last >= 0) {
+        const problem = deliver(chunk.subarray(0, last), false);
         if (problem) return problem;
-        chunk = chunk.subarray(nl + 1);
       }
-      carry = Buffer.from(chunk);
+      carry = Buffer.from(chunk.subarray(last + 1));
       if (carry.length > PROGRESS_LINE_LIMIT) return `line ${line + 1} is longer than ${megabytes(PROGRESS_LINE_LIMIT)}, which export-progress never writes`;
     }
     return carry.length ? deliver(carry, true) : null;
@@ -201,7 +217,9 @@ interface ReadProgress {
   cram: CramEntry[];
   stories: Story[];
   reviewCount: number;
-  /** Calls back with the file's reviews in order, a batch at a time. */
+  /** Reviews in the file not already here, repeats within the file counted once. */
+  newReviews: number;
+  /** Calls back with the file's new reviews in order, a batch at a time. */
   eachReviewBatch(onBatch: (batch: ReviewEntry[]) => void): void;
 }
 
@@ -209,24 +227,31 @@ function stamp(stats: Stats): string {
   return `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 }
 
-function readLineFile(file: string, before: Stats): ReadProgress {
+function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): ReadProgress {
   const reader = new ProgressLineReader();
-  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, eachReviewBatch: () => undefined };
+  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, newReviews: 0, eachReviewBatch: () => undefined };
+  // Only ids, so that the second pass can be skipped when nothing is new: a file imported twice
+  // is read once.
+  const fresh = new Set<string>();
   const problem =
     forEachLine(file, (text, unterminated) => {
       const result = reader.feed(text, unterminated);
       if (!result.ok) return result.error;
       const item = result.item;
-      if (item?.kind === 'review') read.reviewCount++;
-      else if (item?.kind === 'attempt') read.attempts.push(item.value);
+      if (item?.kind === 'review') {
+        read.reviewCount++;
+        if (!known.has(item.value.id)) fresh.add(item.value.id);
+      } else if (item?.kind === 'attempt') read.attempts.push(item.value);
       else if (item?.kind === 'cram') read.cram.push(item.value);
       else if (item?.kind === 'story') read.stories.push(item.value);
       return null;
     }) ?? reader.finish();
   if (problem) throw new Error(`${file}: ${problem}`);
   read.settings = reader.header!.settings;
+  read.newReviews = fresh.size;
   const checked = stamp(before);
   read.eachReviewBatch = (onBatch) => {
+    if (fresh.size === 0) return;
     // The second pass reads the same bytes the first one checked, or nothing at all.
     if (stamp(statSync(file)) !== checked) throw new Error(`${file} changed while it was being imported; run import-progress again`);
     const again = new ProgressLineReader();
@@ -235,7 +260,7 @@ function readLineFile(file: string, before: Stats): ReadProgress {
       forEachLine(file, (text, unterminated) => {
         const result = again.feed(text, unterminated);
         if (!result.ok) return result.error;
-        if (result.item?.kind !== 'review') return null;
+        if (result.item?.kind !== 'review' || !fresh.delete(result.item.value.id)) return null;
         batch.push(result.item.value);
         if (batch.length >= REVIEW_BATCH) {
           onBatch(batch);
@@ -249,7 +274,7 @@ function readLineFile(file: string, before: Stats): ReadProgress {
   return read;
 }
 
-function readProgress(file: string): ReadProgress {
+function readProgress(file: string, known: ReadonlySet<string>): ReadProgress {
   let stats: Stats | null;
   try {
     stats = statOrNull(file);
@@ -265,29 +290,28 @@ function readProgress(file: string): ReadProgress {
   } catch (error) {
     throw readError(file, error);
   }
-  if (lines) return readLineFile(file, stats);
+  if (lines) return readLineFile(file, stats, known);
   const parsed = parseProgressFile(readWholeText(file, stats));
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   const data: ProgressExport = parsed.data;
-  return { ...data, reviewCount: data.reviews.length, eachReviewBatch: (onBatch) => onBatch(data.reviews) };
+  const fresh = newReviews(new Set(known), data.reviews);
+  return { ...data, reviewCount: data.reviews.length, newReviews: fresh.length, eachReviewBatch: (onBatch) => onBatch(fresh) };
 }
 
 export function importProgressCommand(ws: Workspace, file: string, options: { settings?: boolean } = {}): string {
-  const read = readProgress(file);
   ws.progress.refresh();
   const known = knownProgress(ws.progress.entries(), ws.attempts.history(), ws.cram.entries(), ws.stories.list());
+  const read = readProgress(file, known.reviewIds);
   const side = planSideMerge(known, read);
   const before = new Map(ws.progress.progress.cards);
 
   ws.stories.saveMany([...side.storiesAdded, ...side.storiesUpdated]);
   ws.cram.appendMany(side.cram);
   ws.attempts.recordMany(side.attempts);
-  const seen = new Set(known.reviewIds);
   let imported = 0;
   read.eachReviewBatch((batch) => {
-    const fresh = newReviews(seen, batch);
-    ws.progress.appendEntries(fresh);
-    imported += fresh.length;
+    ws.progress.appendEntries(batch);
+    imported += batch.length;
   });
   const settings = settingsLine(ws, file, read.settings, !!options.settings);
 

@@ -59,6 +59,39 @@ function childPath(path: string, key: string | number): string {
  * recursion, so a deeply nested file cannot overflow the stack.
  */
 export function unsafeSpot(root: unknown, rootPath = ''): string | null {
+  return anythingUnsafe(root) ? unsafeSpotSlow(root, rootPath) : null;
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_OR_BREAK = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * Whether unsafeSpot could find anything, without building a path for every value: a long history
+ * is mostly clean, and this is the part of reading it that runs for every field. It errs towards
+ * yes (a line break in notes), and the careful walk then decides.
+ */
+function anythingUnsafe(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (UNSAFE_OR_BREAK.test(value)) return true;
+    } else if (typeof value === 'number') {
+      if (!Number.isFinite(value)) return true;
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push(item);
+    } else if (value && typeof value === 'object') {
+      for (const key in value) {
+        if (!Object.hasOwn(value, key)) continue;
+        if (FORBIDDEN_KEYS.has(key) || UNSAFE_OR_BREAK.test(key)) return true;
+        pending.push((value as JsonObject)[key]);
+      }
+    }
+  }
+  return false;
+}
+
+function unsafeSpotSlow(root: unknown, rootPath: string): string | null {
   const pending: { value: unknown; path: string; field: string }[] = [];
   const visit = (value: unknown, path: string, field: string): string | null => {
     if (typeof value === 'number' && !Number.isFinite(value)) return `${path}: a number too large to store`;

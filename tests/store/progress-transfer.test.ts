@@ -257,3 +257,4 @@ describe('export-progress and import-progress', () => {
     expect(await run('--data-dir', dir, 'import-progress', file)).toEqual({ out: '', err: `keeper-prep: ${file}: line 1: written by a newer keeper-prep (progress format 3; this version reads up to 2); update keeper-prep to import it\n`, code: 1 });
   });
 });
+
