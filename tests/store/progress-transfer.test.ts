@@ -194,7 +194,6 @@ describe('export-progress and import-progress', () => {
       }
       expect(error?.message, file).toMatch(message);
       expect(error?.message, file).not.toContain('\n');
-      // eslint-disable-next-line no-control-regex -- no control byte may reach the terminal
       expect(error?.message, file).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
       expect(diskState(dir), file).toEqual(before);
     }
