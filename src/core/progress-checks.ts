@@ -185,7 +185,7 @@ export function storyProblem(value: unknown): string | null {
   if (!isObject(value)) return 'not an object';
   if (typeof value.id !== 'string' || !ID_PATTERN.test(value.id)) return '"id" should use lowercase letters, digits and single hyphens';
   if (!isTime(value.createdAt) || !isTime(value.updatedAt)) return '"createdAt" and "updatedAt" should be times';
-  return parseStory(value) ? null : 'not a story this version can save (a one-line title, at least one STAR part, value ids)';
+  return parseStory(value) ? null : 'it needs a one-line title, at least one STAR part and value ids';
 }
 
 export function settingsProblem(value: unknown): string | null {

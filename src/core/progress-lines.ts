@@ -22,6 +22,7 @@ type Kind = (typeof KINDS)[number];
 /** The name of each kind's list in messages, as in a version 1 file: reviews[3]. */
 const LIST: Record<Kind, string> = { review: 'reviews', attempt: 'attempts', cram: 'cram', story: 'stories' };
 const NOUN: Record<Kind, string> = { review: 'review', attempt: 'design attempt', cram: 'cram answer', story: 'story' };
+const NOUNS: Record<Kind, string> = { review: 'reviews', attempt: 'design attempts', cram: 'cram answers', story: 'stories' };
 
 export type Counts = Record<Kind, number>;
 
@@ -120,7 +121,7 @@ export class ProgressLineReader {
     if (keys.length !== 1 || !kind) return fail(`not an entry (expected one of ${KINDS.map((k) => `"${k}"`).join(', ')} as its only field)`);
     const index = this.seen[kind]++;
     const where = `${LIST[kind]}[${index}]`;
-    if (index >= this.header.counts[kind]) return failAt(`${where}: more ${LIST[kind]} than the ${this.header.counts[kind]} the first line counts`);
+    if (index >= this.header.counts[kind]) return failAt(`${where}: more ${NOUNS[kind]} than the ${this.header.counts[kind]} the first line counts`);
     const unsafe = unsafeSpot(value[kind], where);
     if (unsafe) return failAt(unsafe);
     const problem = CHECK[kind](value[kind]);
@@ -133,7 +134,7 @@ export class ProgressLineReader {
     if (!this.header) return 'the file is empty';
     for (const kind of KINDS) {
       const want = this.header.counts[kind];
-      if (this.seen[kind] < want) return `the file ends after ${this.seen[kind]} of its ${want} ${LIST[kind]} (was it cut short?)`;
+      if (this.seen[kind] < want) return `the file ends after ${this.seen[kind]} of its ${want} ${NOUNS[kind]} (was it cut short?)`;
     }
     return null;
   }

@@ -302,7 +302,7 @@ describe('reading a version 2 progress file', () => {
     expect(lineError(withHeader((h) => ((h.settings as Settings).role = 'back\u202Eend')))).toBe('line 1: settings.role: contains a control character or text-direction override (U+202E)');
     expect(lineError(withHeader((h) => ((h.settings as Settings).retention = 2)))).toBe('line 1: "settings": "retention" should be from 0.7 to 0.99');
     expect(lineError(withHeader((h) => ((h.counts as Record<string, number>).review = 1)))).toBe('line 3, reviews[1]: more reviews than the 1 the first line counts');
-    expect(lineError(lines.slice(0, 4))).toBe('the file ends after 0 of its 2 cram (was it cut short?)');
+    expect(lineError(lines.slice(0, 4))).toBe('the file ends after 0 of its 2 cram answers (was it cut short?)');
     expect(lineError([...lines.slice(0, 2), lines[2]!.slice(0, 40)])).toBe('line 3: it ends too early (was the file cut short?)');
     expect(lineError([...lines.slice(0, 2), `${lines[2]!.slice(0, 40)}\n`, ...lines.slice(3)])).toMatch(/^line 3: not valid JSON: .* at column \d+$/);
     expect(lineError([...lines.slice(0, 2), '{"review":{},"attempt":{}}\n'])).toBe('line 3: not an entry (expected one of "review", "attempt", "cram", "story" as its only field)');
