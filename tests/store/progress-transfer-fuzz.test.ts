@@ -75,9 +75,7 @@ function mutate(text: string, changes: readonly Mutation[]): string {
   return out;
 }
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_IN_MESSAGE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Every refusal names where, or is about the file as a whole. */
 const POSITIONED = /^line \d+[,:] |^line \d+ is |^the file (is empty|ends after \d+ of its)/;
