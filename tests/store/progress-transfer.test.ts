@@ -142,6 +142,23 @@ describe('export-progress and import-progress', () => {
     expect(await withOpen(here, (ws) => importProgressCommand(ws, file, { settings: true }))).toMatch(/\nThe settings in the file are the same as yours\.$/);
   });
 
+  it('still reads a version 1 file (reviews and attempts, one JSON document) as before', async () => {
+    const a = await machine('a', 0);
+    const files = tempDir();
+    const v2 = join(files, 'b.json');
+    await withOpen(await machine('b', 30 * 60_000), (ws) => exportProgressCommand(ws, v2, T0));
+    const entries = readFileSync(v2, 'utf8').trim().split('\n').slice(1).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const list = (kind: string): string => `[\n${entries.filter((e) => kind in e).map((e) => JSON.stringify(e[kind])).join(',\n')}\n]`;
+    // The layout keeper-prep wrote before format 2.
+    const v1 = join(files, 'old.json');
+    writeFileSync(v1, `{"format":"keeper-prep-progress","version":1,"exportedAt":${T0},\n"reviews":${list('review')},\n"attempts":${list('attempt')}}\n`);
+    expect(await withOpen(a, (ws) => importProgressCommand(ws, v1, { settings: true }))).toBe(
+      `Imported 3 reviews and 1 design attempt from ${v1}. 2 cards now use the newer state from the file.\n${v1} holds no settings (it was written by an older keeper-prep); yours are unchanged.`,
+    );
+    expect(await withOpen(a, (ws) => importProgressCommand(ws, v1))).toBe(`Nothing new in ${v1}: its 3 reviews and 1 design attempt are already here.`);
+    expect(await withOpen(a, (ws) => ws.settings.get().role)).toBe('a-role');
+  });
+
   it('rejects bad files with one line and leaves every progress file byte for byte as it was', async () => {
     const dir = await machine('a', 0);
     const files = tempDir();
