@@ -217,8 +217,8 @@ interface ReadProgress {
   cram: CramEntry[];
   stories: Story[];
   reviewCount: number;
-  /** Reviews in the file not already here, repeats within the file counted once. */
-  newReviews: number;
+  /** Throws when the file is no longer the one checked (called before anything is written). */
+  checkUnchanged(): void;
   /** Calls back with the file's new reviews in order, a batch at a time. */
   eachReviewBatch(onBatch: (batch: ReviewEntry[]) => void): void;
 }
@@ -229,7 +229,7 @@ function stamp(stats: Stats): string {
 
 function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): ReadProgress {
   const reader = new ProgressLineReader();
-  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, newReviews: 0, eachReviewBatch: () => undefined };
+  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
   // Only ids, so that the second pass can be skipped when nothing is new: a file imported twice
   // is read once.
   const fresh = new Set<string>();
@@ -248,12 +248,13 @@ function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): 
     }) ?? reader.finish();
   if (problem) throw new Error(`${file}: ${problem}`);
   read.settings = reader.header!.settings;
-  read.newReviews = fresh.size;
   const checked = stamp(before);
+  // The second pass reads the same bytes the first one checked, or nothing at all.
+  read.checkUnchanged = () => {
+    if (stamp(statSync(file)) !== checked) throw new Error(`${file} changed while it was being imported; nothing was imported; run import-progress again`);
+  };
   read.eachReviewBatch = (onBatch) => {
     if (fresh.size === 0) return;
-    // The second pass reads the same bytes the first one checked, or nothing at all.
-    if (stamp(statSync(file)) !== checked) throw new Error(`${file} changed while it was being imported; run import-progress again`);
     const again = new ProgressLineReader();
     let batch: ReviewEntry[] = [];
     const changed =
@@ -295,7 +296,7 @@ function readProgress(file: string, known: ReadonlySet<string>): ReadProgress {
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   const data: ProgressExport = parsed.data;
   const fresh = newReviews(new Set(known), data.reviews);
-  return { ...data, reviewCount: data.reviews.length, newReviews: fresh.length, eachReviewBatch: (onBatch) => onBatch(fresh) };
+  return { ...data, reviewCount: data.reviews.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
 }
 
 export function importProgressCommand(ws: Workspace, file: string, options: { settings?: boolean } = {}): string {
@@ -305,6 +306,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   const side = planSideMerge(known, read);
   const before = new Map(ws.progress.progress.cards);
 
+  read.checkUnchanged();
   ws.stories.saveMany([...side.storiesAdded, ...side.storiesUpdated]);
   ws.cram.appendMany(side.cram);
   ws.attempts.recordMany(side.attempts);

@@ -49,6 +49,7 @@ describe('a long history', () => {
     expect(here.progress.progress.cards).toEqual(there.progress.progress.cards);
     there.close();
     here.close();
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // About 12 s here; the bound catches a slowdown of another order (a quadratic merge), not noise.
+    expect(Date.now() - started).toBeLessThan(40_000);
   }, 60_000);
 });
