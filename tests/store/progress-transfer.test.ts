@@ -43,7 +43,7 @@ async function machine(label: string, offset: number): Promise<string> {
   ws.cram.undo(takenBack.reviewId, 'mini/capital', T0 + offset + 5 * HOUR);
   ws.stories.save(story(`${label}-story`, T0 + offset));
   ws.stories.save(story('shared-story', T0 + offset, `told on ${label}`));
-  ws.settings.set({ role: `${label}-role`, interviewDate: '2026-12-24', newPerDay: 15, retention: 0.85, askConfidence: false });
+  ws.settings.set({ role: label === 'a' ? 'software-engineer' : 'ml-engineer', interviewDate: '2026-12-24', newPerDay: 15, retention: 0.85, askConfidence: false });
   ws.close();
   return dir;
 }
@@ -76,11 +76,11 @@ describe('export-progress and import-progress', () => {
     // B's edit of the shared story is newer too; each machine keeps its own settings.
     expect(await withOpen(a, (ws) => importProgressCommand(ws, fromB))).toBe(
       `Imported 3 reviews, 1 design attempt, 1 cram answer and 2 stories from ${fromB}. 2 cards now use the newer state from the file; 1 story here was replaced by the newer edit from the file.\n` +
-        "The file's settings were not applied (role b-role); to use them, run import-progress again with --settings.",
+        "The file's settings were not applied (role ml-engineer); to use them, run import-progress again with --settings.",
     );
     expect(await withOpen(b, (ws) => importProgressCommand(ws, fromA))).toBe(
       `Imported 3 reviews, 1 design attempt, 1 cram answer and 1 story (1 already here was skipped) from ${fromA}. Every card kept its state here, which was newer; the reviews still count in your history.\n` +
-        "The file's settings were not applied (role a-role); to use them, run import-progress again with --settings.",
+        "The file's settings were not applied (role software-engineer); to use them, run import-progress again with --settings.",
     );
 
     const wsA = await open(a);
@@ -96,8 +96,8 @@ describe('export-progress and import-progress', () => {
     const stories = (ws: Workspace) => ws.stories.list().sort((x, y) => x.id.localeCompare(y.id));
     expect(stories(wsA)).toEqual(stories(wsB));
     expect(stories(wsA).map((x) => [x.id, x.result])).toEqual([['a-story', 'It worked.'], ['b-story', 'It worked.'], ['shared-story', 'told on b']]);
-    expect(wsA.settings.get().role).toBe('a-role');
-    expect(wsB.settings.get().role).toBe('b-role');
+    expect(wsA.settings.get().role).toBe('software-engineer');
+    expect(wsB.settings.get().role).toBe('ml-engineer');
     const records = new Map(wsA.progress.progress.cards);
     wsA.close();
     wsB.close();
@@ -113,12 +113,12 @@ describe('export-progress and import-progress', () => {
     const fresh = tempDir();
     expect(await withOpen(fresh, (ws) => importProgressCommand(ws, fromA))).toBe(
       `Imported 3 reviews, 1 design attempt, 1 cram answer and 2 stories from ${fromA}. 2 cards are new here.\n` +
-        "The file's settings were not applied (role a-role, interview date 2026-12-24, 15 new cards a day, retention 0.85, confidence not asked); to use them, run import-progress again with --settings.",
+        "The file's settings were not applied (role software-engineer, interview date 2026-12-24, 15 new cards a day, retention 0.85, confidence not asked); to use them, run import-progress again with --settings.",
     );
     expect(await withOpen(fresh, (ws) => ws.settings.get().role)).toBeNull();
     expect(await withOpen(a, (ws) => importProgressCommand(ws, fromB))).toBe(
       `Nothing new in ${fromB}: its 3 reviews, 1 design attempt, 1 cram answer and 2 stories are already here.\n` +
-        "The file's settings were not applied (role b-role); to use them, run import-progress again with --settings.",
+        "The file's settings were not applied (role ml-engineer); to use them, run import-progress again with --settings.",
     );
     const both = join(files, 'both.json');
     await withOpen(b, (ws) => exportProgressCommand(ws, both, T0 + 7 * HOUR));
@@ -133,13 +133,21 @@ describe('export-progress and import-progress', () => {
     const here = tempDir();
     await withOpen(here, (ws) => ws.settings.set({ role: 'frontend', newPerDay: 15 }));
     const before = await withOpen(here, (ws) => ws.settings.get());
-    expect(await withOpen(here, (ws) => importProgressCommand(ws, file))).toMatch(/\nThe file's settings were not applied \(role a-role, interview date 2026-12-24, retention 0\.85, confidence not asked\); to use them, run import-progress again with --settings\.$/);
+    expect(await withOpen(here, (ws) => importProgressCommand(ws, file))).toMatch(/\nThe file's settings were not applied \(role software-engineer, interview date 2026-12-24, retention 0\.85, confidence not asked\); to use them, run import-progress again with --settings\.$/);
     expect(await withOpen(here, (ws) => ws.settings.get())).toEqual(before);
     expect(await withOpen(here, (ws) => importProgressCommand(ws, file, { settings: true }))).toBe(
-      `Nothing new in ${file}: its 3 reviews, 1 design attempt, 1 cram answer and 2 stories are already here.\nSettings from the file are now yours: role a-role, interview date 2026-12-24, retention 0.85, confidence not asked.`,
+      `Nothing new in ${file}: its 3 reviews, 1 design attempt, 1 cram answer and 2 stories are already here.\nSettings from the file are now yours: role software-engineer, interview date 2026-12-24, retention 0.85, confidence not asked.`,
     );
-    expect(await withOpen(here, (ws) => ws.settings.get())).toEqual({ role: 'a-role', interviewDate: '2026-12-24', newPerDay: 15, retention: 0.85, askConfidence: false });
+    expect(await withOpen(here, (ws) => ws.settings.get())).toEqual({ role: 'software-engineer', interviewDate: '2026-12-24', newPerDay: 15, retention: 0.85, askConfidence: false });
     expect(await withOpen(here, (ws) => importProgressCommand(ws, file, { settings: true }))).toMatch(/\nThe settings in the file are the same as yours\.$/);
+
+    // A role this version does not know (from a newer keeper-prep, say) is not taken.
+    const future = join(tempDir(), 'future.json');
+    writeFileSync(future, readFileSync(file, 'utf8').replace('"role":"software-engineer"', '"role":"future-role"').replace('"newPerDay":15', '"newPerDay":30'));
+    expect(await withOpen(here, (ws) => importProgressCommand(ws, future, { settings: true }))).toMatch(
+      /\nSettings from the file are now yours: 30 new cards a day\. Its role future-role is not one this version knows, so yours \(software-engineer\) is kept\.$/,
+    );
+    expect(await withOpen(here, (ws) => ws.settings.get())).toMatchObject({ role: 'software-engineer', newPerDay: 30 });
   });
 
   it('still reads a version 1 file (reviews and attempts, one JSON document) as before', async () => {
@@ -156,7 +164,7 @@ describe('export-progress and import-progress', () => {
       `Imported 3 reviews and 1 design attempt from ${v1}. 2 cards now use the newer state from the file.\n${v1} holds no settings (it was written by an older keeper-prep); yours are unchanged.`,
     );
     expect(await withOpen(a, (ws) => importProgressCommand(ws, v1))).toBe(`Nothing new in ${v1}: its 3 reviews and 1 design attempt are already here.`);
-    expect(await withOpen(a, (ws) => ws.settings.get().role)).toBe('a-role');
+    expect(await withOpen(a, (ws) => ws.settings.get().role)).toBe('software-engineer');
   });
 
   it('rejects bad files with one line and leaves every progress file byte for byte as it was', async () => {
@@ -188,7 +196,7 @@ describe('export-progress and import-progress', () => {
       [write('bidi.json', text.replace('"notes":"b notes"', '"notes":"b \u202Enotes"')), /bidi\.json: line \d+, attempts\[0\]\.notes: contains a control character or text-direction override \(U\+202E\)$/],
       [write('rubric.json', text.replace('"dimension":"Depth"', '"dimension":"De\\u009bpth"')), /rubric\.json: line \d+, attempts\[0\]\.scores\[0\]\.dimension: contains a control character or text-direction override \(U\+009B\)$/],
       [write('story.json', text.replace('"result":"It worked."', '"result":"It \\u001b[2Jworked."')), /story\.json: line \d+, stories\[0\]\.result: contains a control character or text-direction override \(U\+001B\)$/],
-      [write('role.json', text.replace('"role":"b-role"', '"role":"b-\u202Erole"')), /role\.json: line 1: settings\.role: contains a control character or text-direction override \(U\+202E\)$/],
+      [write('role.json', text.replace('"role":"ml-engineer"', '"role":"ml-\u202Eengineer"')), /role\.json: line 1: settings\.role: contains a control character or text-direction override \(U\+202E\)$/],
       [write('v1-escape.json', JSON.stringify({ format: 'keeper-prep-progress', version: 1, exportedAt: T0, reviews: [], attempts: [{ ...attempt(T0, 'x'), notes: '\u001b]0;pwned\u0007' }] })), /v1-escape\.json: attempts\[0\]\.notes: contains a control character or text-direction override \(U\+001B\)$/],
       [write('other.json', '{"cards": []}'), /other\.json: not a keeper-prep progress file/],
       [write('empty.json', ''), /empty\.json: the file is empty$/],
@@ -266,8 +274,8 @@ describe('export-progress and import-progress', () => {
     };
     expect(await run('--data-dir', other, 'export-progress', file)).toEqual({ out: `Exported 3 reviews of 2 cards, 1 design attempt, 1 cram answer, 2 stories and your settings to ${file}.\n`, err: '', code: 0 });
     expect(await run('--data-dir', other, 'export-progress', file)).toEqual({ out: '', err: `keeper-prep: ${file} already exists; pass --force to replace it\n`, code: 1 });
-    expect((await run('--data-dir', dir, 'import-progress', file)).out).toMatch(/^Imported 3 reviews, 1 design attempt, 1 cram answer and 2 stories from .*\nThe file's settings were not applied \(role b-role\)/);
-    expect((await run('--data-dir', dir, 'import-progress', file, '--settings')).out).toMatch(/\nSettings from the file are now yours: role b-role\.\n$/);
+    expect((await run('--data-dir', dir, 'import-progress', file)).out).toMatch(/^Imported 3 reviews, 1 design attempt, 1 cram answer and 2 stories from .*\nThe file's settings were not applied \(role ml-engineer\)/);
+    expect((await run('--data-dir', dir, 'import-progress', file, '--settings')).out).toMatch(/\nSettings from the file are now yours: role ml-engineer\.\n$/);
     expect((await run('--data-dir', dir, 'stats', '--json')).code).toBe(0);
     writeFileSync(file, '{"format": "keeper-prep-progress", "version": 3}');
     expect(await run('--data-dir', dir, 'import-progress', file)).toEqual({ out: '', err: `keeper-prep: ${file}: line 1: written by a newer keeper-prep (progress format 3; this version reads up to 2); update keeper-prep to import it\n`, code: 1 });
