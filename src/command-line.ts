@@ -211,7 +211,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
 
   program
     .command('export-progress')
-    .description('write your review history and design attempts to a file (to back up, or to move to another machine)')
+    .description('write everything you made (reviews, design attempts, cram answers, stories, settings) to a file, to back up or to move to another machine')
     .argument('<file>', 'the file to write')
     .option('--force', 'replace the file if it exists')
     .action(async (file: string, opts: { force?: boolean }, cmd: Command) => {
@@ -224,9 +224,10 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .command('import-progress')
     .description('merge a file from export-progress into your progress (reviews already here are not counted twice; the newer state of each card wins)')
     .argument('<file>', 'a file written by export-progress')
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .option('--settings', "also take the file's settings (role, interview date, new cards a day, retention)")
+    .action(async (file: string, opts: { settings?: boolean }, cmd: Command) => {
       const { importProgressCommand } = await import('./commands/progress-transfer.js');
-      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => importProgressCommand(ws, file));
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => importProgressCommand(ws, file, { settings: !!opts.settings }));
     });
 
   program

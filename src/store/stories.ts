@@ -139,6 +139,25 @@ export class StoryStore {
     this.write(stories);
   }
 
+  /**
+   * Adds or replaces several stories with one rewrite of the bank (an import's); throws before
+   * writing when any of them is not valid.
+   */
+  saveMany(incoming: readonly Story[]): void {
+    if (incoming.length === 0) return;
+    for (const story of incoming) {
+      const problems = storyProblems(story);
+      if (problems.length > 0) throw new Error(problems.join(' '));
+    }
+    const stories = this.list();
+    for (const story of incoming) {
+      const index = stories.findIndex((s) => s.id === story.id);
+      if (index >= 0) stories[index] = story;
+      else stories.push(story);
+    }
+    this.write(stories);
+  }
+
   /** Takes the story out of the bank; its rehearsals stay in the review log. */
   remove(id: string): boolean {
     const stories = this.list();
