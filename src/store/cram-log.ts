@@ -67,12 +67,11 @@ export class CramLog {
   /** Appends whole entries (an import's) with one write and one fdatasync; nothing is appended for none. */
   appendMany(entries: readonly CramEntry[]): void {
     if (entries.length === 0) return;
-    const fd = openSync(this.path, 'a');
+    const context: WriteContext = { what: `${entries.length} imported practice answers`, kept: 'none of them were written, and what was there before is kept', inDataDir: true };
+    const fd = openForAppend(this.path, context);
     try {
       // The leading newline keeps the first entry off a torn last line, as append does.
-      const text = Buffer.from(`\n${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`);
-      for (let written = 0; written < text.length; ) written += writeSync(fd, text, written);
-      fdatasyncSync(fd);
+      appendWhole(fd, this.path, Buffer.from(`\n${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`), context);
     } finally {
       closeSync(fd);
     }
