@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/temp.js';
-import { answerCurrentCard, Terminal, type TerminalOptions } from '../helpers/tmux.js';
+import { answerCurrentCard, endSession, Terminal, type TerminalOptions } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -143,7 +143,7 @@ describe('the alternate screen', { timeout: 40_000 }, () => {
     const term = app(['study', '--deck', 'tests/fixtures/mini.json'], home, { prefix: 'echo MARKER-123' });
     await term.waitFor('Capital of France?');
     await answerCurrentCard(term);
-    await term.pressUntil('q', 'keeper-prep › Home');
+    await endSession(term, 'keeper-prep › Home');
     const after = await term.pressUntil('q', '[exited 0]');
     const rows = after.split('\n').map((row) => row.trim()).filter(Boolean);
     expect(rows[0]).toBe('MARKER-123');
