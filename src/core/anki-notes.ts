@@ -2,7 +2,8 @@
 // table (Anki already decided, including which clozes and optional reversed cards exist); each
 // card's two sides come from its note type's templates, rendered to terminal text.
 import type { Card } from './deck.js';
-import { ImportError, snippet, stableId, toTerminalText, unsafeTextReason } from './import-text.js';
+import { ImportError, snippet, stableId, toTerminalText, unsafeTextReason, withoutMediaNotes } from './import-text.js';
+import { afterAnswerRule, clozes, stripTags, templateTokens } from './text-scan.js';
 
 export type Flashcard = Extract<Card, { type: 'flashcard' }>;
 
@@ -46,45 +47,67 @@ export interface ConvertedCards {
   withMedia: number;
 }
 
-const CLOZE = /\{\{c(\d+)::([\s\S]*?)(?:::([\s\S]*?))?\}\}/g;
-const SECTION = /\{\{([#^])\s*([^}]+?)\s*\}\}([\s\S]*?)\{\{\/\s*\2\s*\}\}/;
-const FIELD_REF = /\{\{([^{}]+?)\}\}/g;
-const ANSWER_RULE = /<hr[^>]*id\s*=\s*["']?answer["']?[^>]*>/i;
+/** Sections nest this deep at most; a deeper opening is dropped, as an unclosed one is. */
+const MAX_SECTION_DEPTH = 32;
 
 /** A cloze text for card `n`: hidden as [...] (or [hint]) on the front, shown as [answer] on the back. */
 export function clozeSide(text: string, n: number, side: 'front' | 'back'): string {
-  return text.replace(CLOZE, (_, num: string, answer: string, hint: string | undefined) => {
-    if (Number(num) !== n) return answer;
-    return side === 'front' ? `[${hint?.trim() || '...'}]` : `[${answer}]`;
-  });
+  const out: string[] = [];
+  let last = 0;
+  for (const cloze of clozes(text)) {
+    const shown = cloze.number !== n ? cloze.answer : side === 'front' ? `[${cloze.hint?.trim() || '...'}]` : `[${cloze.answer}]`;
+    out.push(text.slice(last, cloze.start), shown);
+    last = cloze.end;
+  }
+  out.push(text.slice(last));
+  return out.join('');
 }
 
 function isBlank(html: string): boolean {
-  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').trim() === '';
+  return stripTags(html).replace(/&nbsp;/g, ' ').trim() === '';
+}
+
+interface Section {
+  name: string;
+  keep: boolean;
+  parts: string[];
 }
 
 /** Anki's template language, as far as a text card needs it: fields, filters, sections, FrontSide. */
 export function renderTemplate(template: string, fields: ReadonlyMap<string, string>, cloze: number | null, side: 'front' | 'back'): string {
-  let out = template;
-  // Sections may nest: each pass keeps or drops the first one, and the next pass sees its insides.
-  for (let match = SECTION.exec(out); match; match = SECTION.exec(out)) {
-    const [whole, kind, name, inner] = match as unknown as [string, string, string, string];
-    const filled = !isBlank(fields.get(name) ?? '');
-    out = out.slice(0, match.index) + ((kind === '#') === filled ? inner : '') + out.slice(match.index + whole.length);
+  const blank = new Map<string, boolean>();
+  const filled = (name: string) => {
+    if (!blank.has(name)) blank.set(name, isBlank(fields.get(name) ?? ''));
+    return !blank.get(name);
+  };
+  const stack: Section[] = [{ name: '', keep: true, parts: [] }];
+  // A section that is never closed loses its tag and keeps its text.
+  const closeTop = (keep: boolean) => {
+    const section = stack.pop()!;
+    if (keep) stack[stack.length - 1]!.parts.push(section.parts.join(''));
+  };
+  for (const token of templateTokens(template)) {
+    const parts = stack[stack.length - 1]!.parts;
+    if (token.kind === 'text') parts.push(token.text);
+    else if (token.kind === 'open') {
+      if (stack.length <= MAX_SECTION_DEPTH) stack.push({ name: token.name, keep: token.negated !== filled(token.name), parts: [] });
+    } else if (token.kind === 'close') {
+      let at = stack.length - 1;
+      while (at > 0 && stack[at]!.name !== token.name) at--;
+      if (at === 0) continue;
+      while (stack.length - 1 > at) closeTop(true);
+      closeTop(stack[at]!.keep);
+    } else {
+      const refParts = token.ref.trim().split(':');
+      const name = refParts.pop()!.trim();
+      // The back shows only the answer: the app keeps the question in view above it.
+      if (name === 'FrontSide' || refParts.includes('type')) continue;
+      const value = fields.get(name) ?? '';
+      parts.push(refParts.includes('cloze') && cloze !== null ? clozeSide(value, cloze, side) : value);
+    }
   }
-  return out.replace(FIELD_REF, (_, ref: string) => {
-    const parts = ref.trim().split(':');
-    const name = parts.pop()!.trim();
-    // The back shows only the answer: the app keeps the question in view above it.
-    if (name === 'FrontSide' || parts.includes('type')) return '';
-    const value = fields.get(name) ?? '';
-    return parts.includes('cloze') && cloze !== null ? clozeSide(value, cloze, side) : value;
-  });
-}
-
-function answerPart(html: string): string {
-  const rule = ANSWER_RULE.exec(html);
-  return rule ? html.slice(rule.index + rule[0].length) : html;
+  while (stack.length > 1) closeTop(true);
+  return stack[0]!.parts.join('');
 }
 
 function describeNote(note: AnkiNote, front: string): string {
@@ -123,8 +146,8 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
       }
       const cloze = type.cloze ? ord + 1 : null;
       const front = toTerminalText(renderTemplate(template.front, fields, cloze, 'front'), true);
-      const back = toTerminalText(answerPart(renderTemplate(template.back, fields, cloze, 'back')), true);
-      const onlyMedia = (t: typeof front) => t.media.length > 0 && t.text.replace(/\[(?:image|audio|video): [^\]]+\]/g, '').trim() === '';
+      const back = toTerminalText(afterAnswerRule(renderTemplate(template.back, fields, cloze, 'back')), true);
+      const onlyMedia = (t: typeof front) => t.media.length > 0 && withoutMediaNotes(t.text).trim() === '';
       if (!front.text || onlyMedia(front)) {
         skipped.push({ what: label, reason: front.text ? `the question is only ${front.text}, which a terminal cannot show` : 'the question is empty' });
         continue;

@@ -2,6 +2,7 @@
 // shows as written: no tags or entities, lists and line breaks kept, media named rather than lost.
 import { createHash } from 'node:crypto';
 import { compile, type FormatCallback } from 'html-to-text';
+import { replaceBracketed } from './text-scan.js';
 
 export interface TerminalText {
   text: string;
@@ -12,8 +13,10 @@ export interface TerminalText {
 /** An import that cannot go ahead; its message is one line the user can act on. */
 export class ImportError extends Error {}
 
-const SOUND = /\[sound:([^\]]+)\]/g;
-const MEDIA_NOTE = /\[(?:image|audio|video): ([^\]\n]+)\]/g;
+const SOUND = /\[sound:/g;
+const MEDIA_NOTE = /\[(?:image|audio|video): /g;
+/** Deeper HTML is cut off: the converter walks the tree recursively, and real notes nest a few levels. */
+const MAX_HTML_DEPTH = 64;
 const HTML_HINT = /<\/?[a-z][a-z0-9]*[\s/>]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
 
 /** A media reference short enough to read in a card: a file name, or a web address that fits. */
@@ -46,6 +49,7 @@ function converter(): (html: string) => string {
   htmlToText ??= compile({
     // The app wraps text to the terminal's width; a fixed wrap here would fight it.
     wordwrap: false,
+    limits: { maxDepth: MAX_HTML_DEPTH },
     formatters: { mediaNote, fenced },
     selectors: [
       // Link targets are long and rarely what a card is about; the link text stays.
@@ -72,7 +76,7 @@ export function looksLikeHtml(text: string): boolean {
 
 /** HTML (or plain text when `html` is false) as terminal text; media references become `[image: x.png]`. */
 export function toTerminalText(input: string, html: boolean): TerminalText {
-  const withSounds = input.replace(SOUND, (_, file: string) => `[audio: ${file}]`);
+  const withSounds = replaceBracketed(input, SOUND, (file) => `[audio: ${file}]`);
   const converted = html ? converter()(withSounds.replace(/<(pre|table)\b/gi, '<kp-fence><$1').replace(/<\/(pre|table)>/gi, '</$1></kp-fence>')) : withSounds;
   const text = converted
     .replace(/\r\n?/g, '\n')
@@ -82,7 +86,14 @@ export function toTerminalText(input: string, html: boolean): TerminalText {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text, media: [...text.matchAll(MEDIA_NOTE)].map((m) => m[1]!) };
+  const media: string[] = [];
+  replaceBracketed(text, MEDIA_NOTE, (name) => (media.push(name), ''), true);
+  return { text, media };
+}
+
+/** The text without its `[image: x]` notes, to tell whether anything else is left. */
+export function withoutMediaNotes(text: string): string {
+  return replaceBracketed(text, MEDIA_NOTE, () => '', true);
 }
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
