@@ -10,7 +10,7 @@ import { ID_PATTERN } from '../core/deck.js';
 import { importedDeck } from '../core/imported-deck.js';
 import { decodeText, ImportError, slugId } from '../core/import-text.js';
 import { readAnkiPackage } from '../store/anki-package.js';
-import { writeDeckFile } from '../store/deck-files.js';
+import { MAX_DECK_BYTES, writeDeckFile } from '../store/deck-files.js';
 import { schemaRef } from '../store/deck-schema.js';
 import { readImportSource } from '../store/import-source.js';
 import type { Workspace } from '../store/workspace.js';
@@ -42,6 +42,30 @@ function skippedLines(skipped: readonly Skipped[]): string[] {
     ...skipped.slice(0, SHOWN_SKIPS).map((s) => `  ${s.what}: ${s.reason}`),
     ...(skipped.length > SHOWN_SKIPS ? [`  and ${skipped.length - SHOWN_SKIPS} more`] : []),
   ];
+}
+
+/**
+ * Writes the deck (temp file, then rename) with Ctrl+C and SIGTERM held until it is done, so a
+ * signal never leaves a temp file behind; a signal that came meanwhile then ends the process.
+ * Until here the import holds no handlers, so a signal stops the conversion at once, with nothing
+ * written.
+ */
+async function writeWhole(target: string, deck: unknown): Promise<void> {
+  let received: NodeJS.Signals | null = null;
+  const hold = (signal: NodeJS.Signals) => {
+    received ??= signal;
+  };
+  process.on('SIGINT', hold);
+  process.on('SIGTERM', hold);
+  try {
+    writeDeckFile(target, deck);
+    // A signal that arrived during the write is delivered on the next turn of the event loop.
+    await new Promise((done) => setImmediate(done));
+  } finally {
+    process.off('SIGINT', hold);
+    process.off('SIGTERM', hold);
+  }
+  if (received) process.kill(process.pid, received);
 }
 
 export async function importCommand(ws: Workspace, file: string, options: ImportOptions, paths: ImportPaths, today: string): Promise<string> {
@@ -91,7 +115,12 @@ export async function importCommand(ws: Workspace, file: string, options: Import
     schema: schemaRef(target, paths.schema),
     cards: converted.cards,
   });
-  writeDeckFile(target, deck);
+  // The converters stop early when the cards alone pass the limit; this is the exact figure.
+  const bytes = Buffer.byteLength(JSON.stringify(deck, null, 2)) + 1;
+  if (bytes > MAX_DECK_BYTES) {
+    throw new ImportError(`${source.name} makes a deck of ${(bytes / 1048576).toFixed(1)} MB, more than the ${MAX_DECK_BYTES / 1048576} MB keeper-prep loads; split it into smaller files and import each (nothing was written)`);
+  }
+  await writeWhole(target, deck);
   const inDecksDir = resolve(dirname(target)) === resolve(ws.userDecksDir);
   return [
     ...summary,

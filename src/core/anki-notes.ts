@@ -2,7 +2,7 @@
 // table (Anki already decided, including which clozes and optional reversed cards exist); each
 // card's two sides come from its note type's templates, rendered to terminal text.
 import type { Card } from './deck.js';
-import { ImportError, snippet, stableId, toTerminalText, unsafeTextReason, withoutMediaNotes } from './import-text.js';
+import { DeckBudget, ImportError, MAX_CARDS_PER_NOTE, snippet, stableId, toTerminalText, tooLongReason, unsafeTextReason, withoutMediaNotes } from './import-text.js';
 import { afterAnswerRule, clozes, stripTags, templateTokens } from './text-scan.js';
 
 export type Flashcard = Extract<Card, { type: 'flashcard' }>;
@@ -120,6 +120,7 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
   const skipped: Skipped[] = [];
   const byType = new Map<string, { type: string; notes: number; cards: number }>();
   const seen = new Map<string, string>();
+  const budget = new DeckBudget('this package');
   let withMedia = 0;
   for (const note of collection.notes) {
     const type = collection.noteTypes.get(note.typeId);
@@ -136,12 +137,26 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
     counts.notes++;
     const fields = new Map(type.fields.map((name, i) => [name, note.fields[i] ?? '']));
     const ordinals = collection.cards.get(note.id) ?? [];
+    const tooLong = note.fields.map((field, i) => tooLongReason(`its field "${type.fields[i] ?? i + 1}"`, field)).find(Boolean);
+    if (tooLong) {
+      skipped.push({ what: describeNote(note, ''), reason: tooLong });
+      continue;
+    }
+    if (ordinals.length > MAX_CARDS_PER_NOTE) {
+      skipped.push({ what: describeNote(note, ''), reason: `it has ${ordinals.length} cards; keeper-prep makes at most ${MAX_CARDS_PER_NOTE} cards from one note` });
+      continue;
+    }
     if (ordinals.length === 0) skipped.push({ what: describeNote(note, ''), reason: 'the package has no cards for this note' });
     for (const ord of ordinals) {
       const template = type.cloze ? type.templates[0] : type.templates[ord];
       const label = `${describeNote(note, '')}${ordinals.length > 1 ? `, card ${ord + 1}` : ''}`;
       if (!template) {
         skipped.push({ what: label, reason: `its note type "${type.name}" has no template ${ord + 1}` });
+        continue;
+      }
+      const longTemplate = tooLongReason(`its note type's template "${template.name}"`, template.front) ?? tooLongReason(`its note type's template "${template.name}"`, template.back);
+      if (longTemplate) {
+        skipped.push({ what: label, reason: longTemplate });
         continue;
       }
       const cloze = type.cloze ? ord + 1 : null;
@@ -156,6 +171,11 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
         skipped.push({ what: label, reason: 'the answer is empty' });
         continue;
       }
+      const longSide = tooLongReason('the question', front.text) ?? tooLongReason('the answer', back.text);
+      if (longSide) {
+        skipped.push({ what: label, reason: longSide });
+        continue;
+      }
       for (const text of [front.text, back.text]) {
         const unsafe = unsafeTextReason(text);
         if (unsafe) throw new ImportError(`${label} ${unsafe}`);
@@ -166,6 +186,7 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
         continue;
       }
       seen.set(`${front.text}\u0000${back.text}`, label);
+      budget.add(front.text, back.text);
       if (front.media.length + back.media.length > 0) withMedia++;
       const tags = note.tags.filter((t) => t && !unsafeTextReason(t));
       cards.push({ id: `${stableId('a', note.guid)}-${ord + 1}`, type: 'flashcard', front: front.text, back: back.text, ...(tags.length ? { tags } : {}) });

@@ -2,6 +2,7 @@
 // shows as written: no tags or entities, lists and line breaks kept, media named rather than lost.
 import { createHash } from 'node:crypto';
 import { compile, type FormatCallback } from 'html-to-text';
+import { MAX_DECK_BYTES, MAX_FIELD_LENGTH } from './deck-limits.js';
 import { replaceBracketed } from './text-scan.js';
 
 export interface TerminalText {
@@ -67,6 +68,32 @@ function converter(): (html: string) => string {
     ],
   });
   return htmlToText;
+}
+
+/** Cards one note or row may become: each cloze is a card holding the whole text. */
+export const MAX_CARDS_PER_NOTE = 100;
+
+/** Why a field or cell is too long to become card text, or null. */
+export function tooLongReason(what: string, text: string): string | null {
+  if (text.length <= MAX_FIELD_LENGTH) return null;
+  return `${what} is ${Math.ceil(text.length / 1024)} KB; a card field holds at most ${MAX_FIELD_LENGTH / 1024} KB`;
+}
+
+/**
+ * Counts what an import has made so far and stops it as soon as the deck would be larger than
+ * the loader accepts, rather than converting everything and writing a deck that cannot load.
+ */
+export class DeckBudget {
+  private bytes = 0;
+  constructor(private readonly source: string) {}
+
+  add(front: string, back: string): void {
+    // JSON adds quotes, keys and escapes: a card costs a little more than its text.
+    this.bytes += Buffer.byteLength(front) + Buffer.byteLength(back) + 128;
+    if (this.bytes > MAX_DECK_BYTES) {
+      throw new ImportError(`${this.source} makes a deck of over ${MAX_DECK_BYTES / 1048576} MB, more than keeper-prep loads; split it into smaller files and import each`);
+    }
+  }
 }
 
 /** Whether a cell looks like HTML, for sources that do not say (spreadsheets). */

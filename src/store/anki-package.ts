@@ -5,15 +5,57 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import { unzipSync } from 'fflate';
-import { decompress } from 'fzstd';
+import { Decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import type { AnkiCollection, AnkiNote, AnkiNoteType } from '../core/anki-notes.js';
 import { ImportError } from '../core/import-text.js';
 
 /** Newest first: recent Anki exports hold a current collection plus a stub for old versions. */
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const;
-/** A collection this big inside a package is not flashcards; refusing it keeps memory bounded. */
-const MAX_COLLECTION_BYTES = 1024 * 1024 * 1024;
+/**
+ * A collection this big inside a package is not a deck of flashcards. Both the zip's declared size
+ * and the zstd output are held to it, so a small crafted file cannot unpack to gigabytes.
+ */
+export const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
+const TOO_BIG = `unpacks to over ${MAX_COLLECTION_BYTES / 1048576} MB, more than a deck of flashcards; if it is your whole collection, export just the deck you want from Anki`;
+
+/** The window or content size the first zstd frame asks the decoder to allocate, from its header. */
+function zstdDeclaredSize(d: Uint8Array): number {
+  if (d.length < 6 || d[0] !== 0x28 || d[1] !== 0xb5 || d[2] !== 0x2f || d[3] !== 0xfd) return 0;
+  const flags = d[4]!;
+  const single = (flags >> 5) & 1;
+  const sizeBytes = flags >> 6 ? 1 << (flags >> 6) : single;
+  let window = 0;
+  if (!single) {
+    const base = 2 ** (10 + (d[5]! >> 3));
+    window = base + (base / 8) * (d[5]! & 7);
+  }
+  const at = 6 - single + ((flags & 3) === 3 ? 4 : flags & 3);
+  let size = sizeBytes === 2 ? 256 : 0;
+  for (let i = 0; i < sizeBytes; i++) size += (d[at + i] ?? 0) * 2 ** (8 * i);
+  return Math.max(window, size);
+}
+
+/** zstd output, block by block, stopped as soon as it passes the limit. */
+function unzstd(bytes: Uint8Array, what: string): Uint8Array {
+  if (zstdDeclaredSize(bytes) > MAX_COLLECTION_BYTES) throw new ImportError(`${what} ${TOO_BIG}`);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Decompress((chunk) => {
+    total += chunk.length;
+    if (total > MAX_COLLECTION_BYTES) throw new ImportError(`${what} ${TOO_BIG}`);
+    chunks.push(chunk.slice());
+  });
+  const STEP = 64 * 1024;
+  for (let at = 0; at < bytes.length; at += STEP) stream.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 function unzipCollection(file: string, data: Uint8Array): { name: string; bytes: Uint8Array } {
   const name = basename(file);
@@ -26,7 +68,8 @@ function unzipCollection(file: string, data: Uint8Array): { name: string; bytes:
       filter: (entry) => {
         listed.push(entry.name);
         if (!(COLLECTIONS as readonly string[]).includes(entry.name)) return false;
-        if (entry.originalSize > MAX_COLLECTION_BYTES) throw new ImportError(`${name}: its ${entry.name} unpacks to over 1 GB, which is not a deck keeper-prep can import`);
+        // fflate unpacks into a buffer of the declared size, so checking it bounds the memory used.
+        if (entry.originalSize > MAX_COLLECTION_BYTES) throw new ImportError(`${name}: its ${entry.name} ${TOO_BIG}`);
         return true;
       },
     });
@@ -136,8 +179,9 @@ export async function readAnkiPackage(file: string, data: Uint8Array, wasmPath: 
   let bytes = collection.bytes;
   if (collection.name === 'collection.anki21b') {
     try {
-      bytes = decompress(bytes);
+      bytes = unzstd(bytes, `${name}: its ${collection.name}`);
     } catch (error) {
+      if (error instanceof ImportError) throw error;
       throw new ImportError(`${name}: its ${collection.name} is damaged (zstd: ${(error as Error).message})`);
     }
   }

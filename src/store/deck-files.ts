@@ -1,6 +1,7 @@
 // Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
 // A broken deck is reported with its errors and never stops the others from loading.
-import { closeSync, constants, existsSync, fdatasyncSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { writeTextFileAtomic } from './text-file.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
@@ -146,16 +147,8 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   return library;
 }
 
-/** Writes a deck file whole or not at all (temp file, fsync, rename), creating its directory. */
+/** Writes a deck file whole or not at all (temp file, fsync, rename; the temp file removed on failure), creating its directory. */
 export function writeDeckFile(file: string, deck: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(deck, null, 2)}\n`);
-  const fd = openSync(tmp, 'r+');
-  try {
-    fdatasyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  writeTextFileAtomic(file, `${JSON.stringify(deck, null, 2)}\n`);
 }
