@@ -9,6 +9,7 @@ import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
+import { safeText } from './core/safe-text.js';
 import { shellArg } from './core/shell.js';
 import type { Workspace } from './store/workspace.js';
 
@@ -47,8 +48,10 @@ function unknownCommand(program: Command): never {
   program.error(`error: unknown command '${program.args[0]}'`, { code: 'commander.unknownCommand' });
 }
 
+/** Commands make what they quote safe; this is the net under them (safeText is idempotent). */
 function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  const safe = safeText(text, { multiline: true });
+  process.stdout.write(safe.endsWith('\n') ? safe : `${safe}\n`);
 }
 
 /** Opens the workspace for a data subcommand, and closes it (saving a snapshot if due) after. */
@@ -73,7 +76,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeErr: (text) => process.stderr.write(text),
+      writeErr: (text) => process.stderr.write(safeText(text, { multiline: true })),
       outputError: (text, write) => write(`keeper-prep: ${oneLineError(text)}\n`),
     })
     .action(async () => {
@@ -245,7 +248,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
       }
       process.exitCode = error.exitCode;
     } else {
-      process.stderr.write(`keeper-prep: ${(error as Error).message}\n`);
+      process.stderr.write(`keeper-prep: ${safeText(String((error as Error).message), { multiline: true })}\n`);
       process.exitCode = 1;
     }
   }

@@ -1,6 +1,7 @@
 import { formatDeckError } from '../core/deck-parse.js';
 import { CARD_KINDS, kindCounts } from '../core/deck.js';
 import { orphanedLine } from '../core/progress.js';
+import { safeJson, safeText } from '../core/safe-text.js';
 import type { Workspace } from '../store/workspace.js';
 import { table } from './table.js';
 
@@ -12,7 +13,7 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   const broken = ws.library.broken.map((b) => ({ file: b.file, origin: b.origin, errors: b.errors }));
   const orphans = ws.orphans();
   const orphaned = { total: sum([...orphans.values()]), byDeck: Object.fromEntries(orphans) };
-  if (json) return JSON.stringify({ decks, broken, orphaned, notices: ws.notices }, null, 2);
+  if (json) return safeJson({ decks, broken, orphaned, notices: ws.notices });
   const lines = [
     table(
       // Narrow enough for an 80-column terminal; titles and areas are in --json.
@@ -24,10 +25,10 @@ export function decksCommand(ws: Workspace, json: boolean): string {
     ),
   ];
   for (const b of broken) {
-    lines.push('', `Broken deck (not loaded): ${b.file}`, ...b.errors.map((e) => `  ${formatDeckError(e)}`));
+    lines.push('', `Broken deck (not loaded): ${safeText(b.file)}`, ...b.errors.map((e) => `  ${formatDeckError(e)}`));
   }
   if (orphaned.total > 0) lines.push('', orphanedLine(orphans));
-  for (const notice of ws.notices) lines.push('', notice);
+  for (const notice of ws.notices) lines.push('', safeText(notice, { multiline: true }));
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 // `keeper-prep design --list` and `design history`: the prompts and past attempts, for scripts.
 import { formatDate, formatDateTime } from '../core/day.js';
 import { formatClock } from '../core/mock.js';
+import { safeJson, safeText } from '../core/safe-text.js';
 import { RATING_NAMES } from '../core/scheduler.js';
 import type { DesignPrompt, Workspace } from '../store/workspace.js';
 import { table } from './table.js';
@@ -10,8 +11,8 @@ export function findPrompt(ws: Workspace, id: string, now: number): DesignPrompt
   const prompts = ws.designPrompts(now);
   const found = prompts.filter((p) => p.key === id || p.card.id === id);
   if (found.length === 1) return found[0]!;
-  if (found.length > 1) return `"${id}" names prompts in several decks; use one of: ${found.map((p) => p.key).join(', ')}`;
-  return `no design prompt "${id}"; \`keeper-prep design --list\` shows them`;
+  if (found.length > 1) return `"${safeText(id)}" names prompts in several decks; use one of: ${found.map((p) => p.key).join(', ')}`;
+  return `no design prompt "${safeText(id)}"; \`keeper-prep design --list\` shows them`;
 }
 
 export function designListCommand(ws: Workspace, now: number, json: boolean): string {
@@ -32,7 +33,7 @@ export function designListCommand(ws: Workspace, now: number, json: boolean): st
       unfinished: drafts.has(p.key),
     };
   });
-  if (json) return JSON.stringify(rows, null, 2);
+  if (json) return safeJson(rows);
   return table(
     ['id', 'min', 'tries', 'status'],
     rows.map((r, i) => {
@@ -44,8 +45,8 @@ export function designListCommand(ws: Workspace, now: number, json: boolean): st
 
 export function designHistoryCommand(ws: Workspace, key: string | undefined, json: boolean): string {
   const attempts = ws.attempts.history(key);
-  if (json) return JSON.stringify(attempts, null, 2);
-  if (attempts.length === 0) return key ? `No finished attempts at ${key} yet.` : 'No finished attempts yet.';
+  if (json) return safeJson(attempts);
+  if (attempts.length === 0) return key ? `No finished attempts at ${safeText(key)} yet.` : 'No finished attempts yet.';
   return table(
     ['finished', 'prompt', 'time', 'hints', 'mean', 'rating'],
     attempts.map((a) => [

@@ -13,6 +13,7 @@ import { readAnkiPackage } from '../store/anki-package.js';
 import { MAX_DECK_BYTES, writeDeckFile } from '../store/deck-files.js';
 import { schemaRef } from '../store/deck-schema.js';
 import { readImportSource } from '../store/import-source.js';
+import { safeText } from '../core/safe-text.js';
 import type { Workspace } from '../store/workspace.js';
 import { shellArg } from '../core/shell.js';
 
@@ -39,7 +40,7 @@ function skippedLines(skipped: readonly Skipped[]): string[] {
   if (skipped.length === 0) return [];
   return [
     `Skipped ${skipped.length}:`,
-    ...skipped.slice(0, SHOWN_SKIPS).map((s) => `  ${s.what}: ${s.reason}`),
+    ...skipped.slice(0, SHOWN_SKIPS).map((s) => `  ${safeText(s.what)}: ${safeText(s.reason)}`),
     ...(skipped.length > SHOWN_SKIPS ? [`  and ${skipped.length - SHOWN_SKIPS} more`] : []),
   ];
 }
@@ -70,18 +71,20 @@ async function writeWhole(target: string, deck: unknown): Promise<void> {
 
 export async function importCommand(ws: Workspace, file: string, options: ImportOptions, paths: ImportPaths, today: string): Promise<string> {
   if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
-    throw new ImportError(`--id "${options.id}" must use lowercase letters, digits and single hyphens, like "my-deck"`);
+    throw new ImportError(`--id "${safeText(options.id)}" must use lowercase letters, digits and single hyphens, like "my-deck"`);
   }
   const source = readImportSource(file);
   const stem = basename(file, extname(file));
+  // File, note-type and column names below are the import's own text: shown safe, never raw.
+  const name = safeText(source.name);
   const id = options.id ?? slugId(stem);
   const target = resolve(options.out ?? resolve(ws.userDecksDir, `${id}.json`));
   const clash = ws.library.decks.find((d) => d.deck.id === id && resolve(d.file) !== target);
   if (clash) {
-    throw new ImportError(`a ${clash.origin} deck already has the id "${id}" (${clash.file}); choose another with --id`);
+    throw new ImportError(`a ${clash.origin} deck already has the id "${id}" (${safeText(clash.file)}); choose another with --id`);
   }
   if (existsSync(target) && !options.force) {
-    throw new ImportError(`${target} already exists; pass --force to replace it (cards keep their ids, so progress on them is kept)`);
+    throw new ImportError(`${safeText(target)} already exists; pass --force to replace it (cards keep their ids, so progress on them is kept)`);
   }
 
   let summary: string[];
@@ -93,20 +96,20 @@ export async function importCommand(ws: Workspace, file: string, options: Import
     converted = result;
     title = collection.deckName ?? stem;
     summary = [
-      `Imported ${plural(result.cards.length, 'card')} from ${plural(collection.notes.length, 'note')} in ${source.name} (Anki, ${collection.format}).`,
-      ...result.byType.map((t) => `  ${t.type}: ${plural(t.notes, 'note')}, ${plural(t.cards, 'card')}`),
+      `Imported ${plural(result.cards.length, 'card')} from ${plural(collection.notes.length, 'note')} in ${name} (Anki, ${collection.format}).`,
+      ...result.byType.map((t) => `  ${safeText(t.type)}: ${plural(t.notes, 'note')}, ${plural(t.cards, 'card')}`),
     ];
   } else {
-    const result = convertCsv(decodeText(source.bytes, source.name), source.name);
+    const result = convertCsv(decodeText(source.bytes, name), name);
     converted = result;
     const separator = result.delimiter === '\t' ? 'tab' : `"${result.delimiter}"`;
     summary = [
-      `Imported ${plural(result.cards.length, 'card')} from ${source.name} (${separator}-separated${result.header ? `, header row: ${result.header.join(', ')}` : ', no header row'}).`,
+      `Imported ${plural(result.cards.length, 'card')} from ${name} (${separator}-separated${result.header ? `, header row: ${safeText(result.header.join(', '))}` : ', no header row'}).`,
       ...(result.extraColumns > 0 ? [`  ${plural(result.extraColumns, 'extra column')} added to the answer side.`] : []),
     ];
   }
   if (converted.cards.length === 0) {
-    throw new ImportError(`nothing to import from ${source.name}: ${converted.skipped.length > 0 ? `all ${plural(converted.skipped.length, 'card')} were skipped (first: ${converted.skipped[0]!.what}: ${converted.skipped[0]!.reason})` : 'it has no notes'}`);
+    throw new ImportError(`nothing to import from ${name}: ${converted.skipped.length > 0 ? `all ${plural(converted.skipped.length, 'card')} were skipped (first: ${safeText(converted.skipped[0]!.what)}: ${safeText(converted.skipped[0]!.reason)})` : 'it has no notes'}`);
   }
   const deck = importedDeck({
     id,
@@ -118,7 +121,7 @@ export async function importCommand(ws: Workspace, file: string, options: Import
   // The converters stop early when the cards alone pass the limit; this is the exact figure.
   const bytes = Buffer.byteLength(JSON.stringify(deck, null, 2)) + 1;
   if (bytes > MAX_DECK_BYTES) {
-    throw new ImportError(`${source.name} makes a deck of ${(bytes / 1048576).toFixed(1)} MB, more than the ${MAX_DECK_BYTES / 1048576} MB keeper-prep loads; split it into smaller files and import each (nothing was written)`);
+    throw new ImportError(`${name} makes a deck of ${(bytes / 1048576).toFixed(1)} MB, more than the ${MAX_DECK_BYTES / 1048576} MB keeper-prep loads; split it into smaller files and import each (nothing was written)`);
   }
   await writeWhole(target, deck);
   const inDecksDir = resolve(dirname(target)) === resolve(ws.userDecksDir);
@@ -126,9 +129,9 @@ export async function importCommand(ws: Workspace, file: string, options: Import
     ...summary,
     ...(converted.withMedia > 0 ? [`  ${plural(converted.withMedia, 'card')} ${converted.withMedia === 1 ? 'refers' : 'refer'} to images or sounds; they show as [image: file] (the files are not imported).`] : []),
     ...skippedLines(converted.skipped),
-    `Wrote deck "${id}" to ${target}`,
+    `Wrote deck "${id}" to ${safeText(target)}`,
     inDecksDir
       ? `Study it: keeper-prep study --deck ${id}  (or open keeper-prep: Home > Your decks)`
-      : `Study it: keeper-prep study --deck ${shellArg(target)}  (or move it to ${ws.userDecksDir} to load it every time)`,
+      : `Study it: keeper-prep study --deck ${safeText(shellArg(target))}  (or move it to ${safeText(ws.userDecksDir)} to load it every time)`,
   ].join('\n');
 }

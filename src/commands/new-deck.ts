@@ -5,6 +5,7 @@ import { ImportError, slugId } from '../core/import-text.js';
 import { starterDeck } from '../core/starter-deck.js';
 import { writeDeckFile } from '../store/deck-files.js';
 import { schemaRef } from '../store/deck-schema.js';
+import { safeText } from '../core/safe-text.js';
 import { shellArg } from '../core/shell.js';
 
 export interface NewDeckOptions {
@@ -23,18 +24,18 @@ export function newDeckCommand(file: string, options: NewDeckOptions): string {
     throw new ImportError(`with --install, give a file name like my-deck.json, not a path (the deck goes into ${options.userDecksDir})`);
   }
   const target = resolve(options.install ? join(options.userDecksDir, name) : name);
-  if (existsSync(target)) throw new ImportError(`${target} already exists; choose another name (new-deck never overwrites a file)`);
+  if (existsSync(target)) throw new ImportError(`${safeText(target)} already exists; choose another name (new-deck never overwrites a file)`);
   const stem = basename(target, extname(target));
   const id = slugId(stem);
   writeDeckFile(target, starterDeck(id, stem, schemaRef(target, options.schema)));
   const app = options.command ?? 'keeper-prep';
-  const shown = shellArg(options.install ? target : relative(process.cwd(), target) || target);
+  const shown = safeText(shellArg(options.install ? target : relative(process.cwd(), target) || target));
   const wrote = `Wrote a starter deck "${id}" to ${shown}: 5 cards, one of each kind (flashcard, choice, multi, open, design).`;
   const edit = 'Edit it (its "$schema" line lets your editor complete and check the keys), then check it and study it:';
   if (options.install) {
     return [wrote, 'It loads every time the app starts.', edit, `  keeper-prep validate ${shown}`, `  ${app} study --deck ${id}`].join('\n');
   }
-  const decksDir = shellArg(options.userDecksDir);
+  const decksDir = safeText(shellArg(options.userDecksDir));
   return [
     wrote,
     edit,

@@ -2,6 +2,7 @@
 import { formatDate } from '../core/day.js';
 import { planLine, type Readiness, type RecallFigures, type Topic } from '../core/readiness.js';
 import { percent, topicLabel } from '../core/readiness-charts.js';
+import { safeText } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
 import type { Workspace } from '../store/workspace.js';
@@ -92,7 +93,11 @@ function tonight(r: Readiness): string[] {
   return todo.map((line) => `- ${line}`);
 }
 
-/** The report as Markdown; figures from readinessFor, so it says what `stats` and the app say. */
+/**
+ * The report as Markdown; figures from readinessFor, so it says what `stats` and the app say.
+ * Deck titles, topics and rubric names in it are someone else's text, and the page is read in a
+ * terminal too: it is made safe whole.
+ */
 export function readinessReport(ws: Workspace, now: number): string {
   const settings = ws.settings.get();
   const r = readinessFor(ws, now);
@@ -177,7 +182,7 @@ export function readinessReport(ws: Workspace, now: number): string {
   out.push('', '## Stories', '', storyLine(storyCoverage(ws)));
 
   out.push('', '## What to do tonight', '', ...tonight(r), '');
-  return out.flatMap((line) => wrap(line)).join('\n');
+  return safeText(out.flatMap((line) => wrap(line)).join('\n'), { multiline: true });
 }
 
 /** Prints the report, or writes it to `out` (whole or not at all) and says where. */
@@ -188,7 +193,7 @@ export function reportCommand(ws: Workspace, now: number, out: string | undefine
     writeTextFileAtomic(out, text);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
-    throw new Error(`could not write the report to ${out}: ${reason}`);
+    throw new Error(`could not write the report to ${safeText(out)}: ${safeText(reason)}`);
   }
-  return `Wrote the readiness report to ${out}`;
+  return `Wrote the readiness report to ${safeText(out)}`;
 }

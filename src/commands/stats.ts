@@ -3,6 +3,7 @@ import { formatDate } from '../core/day.js';
 import { planLine, type Readiness } from '../core/readiness.js';
 import { forecastChart, heatmapChart, percent, sparkline, topicLabel, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
+import { safeJson, safeText } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
@@ -34,13 +35,13 @@ function readinessText(r: Readiness): string[] {
   );
   if (o.weakest.length > 0) {
     lines.push('', 'Weakest topics:');
-    for (const t of o.weakest) lines.push(`  ${topicLabel(t)}, ${percent(t.recall)} (${t.seen} seen of ${t.cards})`);
+    for (const t of o.weakest) lines.push(`  ${safeText(topicLabel(t))}, ${percent(t.recall)} (${t.seen} seen of ${t.cards})`);
   }
   const d = r.design;
   lines.push('', `Design: ${d.attempted} of ${d.prompts} prompt${d.prompts === 1 ? '' : 's'} attempted.`);
   if (d.meanScore !== null) {
     lines.push(`  Mean rubric score ${d.meanScore.toFixed(1)} of 4 over the last ${d.recentAttempts} attempt${d.recentAttempts === 1 ? '' : 's'}; lowest:`);
-    for (const dim of d.dimensions.slice(0, 3)) lines.push(`  ${dim.mean.toFixed(1)}  ${dim.dimension}${dim.n > 1 ? ` (${dim.n} scores)` : ''}`);
+    for (const dim of d.dimensions.slice(0, 3)) lines.push(`  ${dim.mean.toFixed(1)}  ${safeText(dim.dimension)}${dim.n > 1 ? ` (${dim.n} scores)` : ''}`);
   }
   const { sure, guess } = r.calibration;
   lines.push(
@@ -74,7 +75,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     : null;
   const ready = readinessFor(ws, now);
   if (json) {
-    return JSON.stringify(
+    return safeJson(
       {
         role: settings.role,
         track: role ? { id: role.id, title: role.title, weights: role.weights } : null,
@@ -90,14 +91,12 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
         dataDir: ws.dataDir,
         readiness: { interviewDate: settings.interviewDate, planLine: ready.plan ? planLine(ready.plan) : null, ...ready, stories: storyCoverage(ws) },
       },
-      null,
-      2,
     );
   }
   return [
     `Role: ${role ? role.title : 'not chosen yet (open the app to pick one)'}${ws.selected ? ' (decks chosen with --deck)' : ''}`,
     `Cards: ${figures.cards}, seen ${figures.seen}. Due today: ${figures.due}. New today: ${figures.new} (limit ${settings.newPerDay}/day).`,
-    ...(walkthrough ? [`Culture walkthrough: ${walkthrough.done} of ${walkthrough.sections} sections done${walkthrough.next ? `; next: ${walkthrough.next}` : ''}.`] : []),
+    ...(walkthrough ? [`Culture walkthrough: ${walkthrough.done} of ${walkthrough.sections} sections done${walkthrough.next ? `; next: ${safeText(walkthrough.next)}` : ''}.`] : []),
     `Reviews stored: ${ws.progress.progress.reviews}`,
     '',
     table(['deck', 'cards', 'seen', 'due', 'new', 'mix'], figures.decks.map((d) => [d.id, d.cards, d.seen, d.due, d.new, mixLabel(d)])),

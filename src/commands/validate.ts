@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatDeckError } from '../core/deck-parse.js';
 import { parseDeck } from '../core/deck-parse.js';
+import { safeJson, safeText } from '../core/safe-text.js';
 import { readDeckFile } from '../store/deck-files.js';
 
 function expand(paths: readonly string[]): string[] {
@@ -18,11 +19,11 @@ export function validateCommand(paths: readonly string[], json: boolean): { outp
   if (json) {
     return {
       ok,
-      output: JSON.stringify(results.map((r) => ('deck' in r ? { file: r.file, ok: true, id: r.deck.id, cards: r.deck.cards.length } : { file: r.file, ok: false, errors: r.errors })), null, 2),
+      output: safeJson(results.map((r) => ('deck' in r ? { file: r.file, ok: true, id: r.deck.id, cards: r.deck.cards.length } : { file: r.file, ok: false, errors: r.errors }))),
     };
   }
   const lines = results.flatMap((r) =>
-    'deck' in r ? [`ok    ${r.file} (deck "${r.deck.id}", ${r.deck.cards.length} cards)`] : r.errors.map(formatDeckError),
+    'deck' in r ? [`ok    ${safeText(r.file)} (deck "${r.deck.id}", ${r.deck.cards.length} cards)`] : r.errors.map(formatDeckError),
   );
   if (results.length === 0) lines.push('No deck files found.');
   return { ok: ok && results.length > 0, output: lines.join('\n') };

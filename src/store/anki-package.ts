@@ -9,6 +9,7 @@ import { Decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import type { AnkiCollection, AnkiNote, AnkiNoteType } from '../core/anki-notes.js';
 import { ImportError } from '../core/import-text.js';
+import { safeText } from '../core/safe-text.js';
 
 /** Newest first: recent Anki exports hold a current collection plus a stub for old versions. */
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const;
@@ -58,7 +59,8 @@ function unzstd(bytes: Uint8Array, what: string): Uint8Array {
 }
 
 function unzipCollection(file: string, data: Uint8Array): { name: string; bytes: Uint8Array } {
-  const name = basename(file);
+  // The file's and its entries' names are quoted in errors: someone else's text, shown safe.
+  const name = safeText(basename(file));
   if (!(data[0] === 0x50 && data[1] === 0x4b)) throw new ImportError(`${name} is not a zip file, so not an Anki package (.apkg files are zip archives)`);
   let entries: Record<string, Uint8Array>;
   const listed: string[] = [];
@@ -81,7 +83,7 @@ function unzipCollection(file: string, data: Uint8Array): { name: string; bytes:
     const bytes = entries[collection];
     if (bytes) return { name: collection, bytes };
   }
-  const found = listed.slice(0, 4).join(', ') + (listed.length > 4 ? `, and ${listed.length - 4} more` : '');
+  const found = safeText(listed.slice(0, 4).join(', ')) + (listed.length > 4 ? `, and ${listed.length - 4} more` : '');
   throw new ImportError(`${name} is a zip file but not an Anki package: it has no ${COLLECTIONS.slice().reverse().join(', ')} (it holds ${found || 'nothing'})`);
 }
 
@@ -174,7 +176,7 @@ function readCollection(db: Database, format: string): AnkiCollection {
 }
 
 export async function readAnkiPackage(file: string, data: Uint8Array, wasmPath: string): Promise<AnkiCollection> {
-  const name = basename(file);
+  const name = safeText(basename(file));
   const collection = unzipCollection(file, data);
   let bytes = collection.bytes;
   if (collection.name === 'collection.anki21b') {

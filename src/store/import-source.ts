@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { ImportError } from '../core/import-text.js';
+import { safeText } from '../core/safe-text.js';
 
 export type ImportKind = 'anki' | 'text';
 
@@ -14,21 +15,22 @@ function megabytes(bytes: number): string {
 
 export function readImportSource(file: string): { kind: ImportKind; bytes: Uint8Array; name: string } {
   const name = basename(file);
+  const shown = safeText(file);
   let size: number;
   try {
     const stat = statSync(file);
-    if (stat.isDirectory()) throw new ImportError(`${file} is a directory; import one file at a time`);
+    if (stat.isDirectory()) throw new ImportError(`${shown} is a directory; import one file at a time`);
     size = stat.size;
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: file not found` : `${file}: ${(error as Error).message}`);
+    throw new ImportError((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${shown}: file not found` : `${shown}: ${safeText((error as Error).message)}`);
   }
   const ext = extname(file).toLowerCase();
   const kind: ImportKind = ext === '.apkg' || ext === '.colpkg' ? 'anki' : 'text';
   if (size > IMPORT_LIMITS[kind]) {
-    throw new ImportError(`${name} is ${megabytes(size)}; keeper-prep imports ${kind === 'anki' ? 'Anki packages' : 'text files'} of up to ${megabytes(IMPORT_LIMITS[kind])}`);
+    throw new ImportError(`${safeText(name)} is ${megabytes(size)}; keeper-prep imports ${kind === 'anki' ? 'Anki packages' : 'text files'} of up to ${megabytes(IMPORT_LIMITS[kind])}`);
   }
-  if (size === 0) throw new ImportError(`${name} is empty`);
+  if (size === 0) throw new ImportError(`${safeText(name)} is empty`);
   const bytes = readFileSync(file);
   // A zip with another extension is still an Anki package if it holds a collection.
   const zipped = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;

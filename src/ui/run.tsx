@@ -5,6 +5,7 @@ import type { Workspace } from '../store/workspace.js';
 import type { Launch } from '../app-launch.js';
 import { App } from './App.js';
 import { exitLine } from './exit-line.js';
+import { safeText } from '../core/safe-text.js';
 
 // Like vim or lazygit, the app draws on the terminal's alternate screen and gives the shell's
 // screen back as it was on every way out: q, Ctrl+C, SIGTERM, a crash.
@@ -81,7 +82,7 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   }
   if (crash) {
     // What ink drew of the error was on the alternate screen, now gone: say it on the shell's.
-    const message = crash instanceof Error ? crash.message : String(crash);
+    const message = safeText(crash instanceof Error ? crash.message : String(crash), { multiline: true });
     process.stderr.write(`keeper-prep: the app stopped on an error: ${message}\nEvery rating made before it is saved. Please report this with the line above.\n`);
     process.exitCode = 1;
     return;

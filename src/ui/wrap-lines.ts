@@ -1,6 +1,7 @@
 // Text wrapped to a width the way Para draws it, as lines: a screen that lays out its own body
 // counts them before it gives the rest of its room to a list.
 import wrapAnsi from 'wrap-ansi';
+import { safeText } from '../core/safe-text.js';
 
 /**
  * hang: the first `hang` columns of each paragraph are a mark ("! ", "• ") its later lines hang
@@ -8,7 +9,8 @@ import wrapAnsi from 'wrap-ansi';
  */
 export function wrapLines(text: string, width: number, hang = 0): string[] {
   const indent = ' '.repeat(hang);
-  return text.split('\n').flatMap((line) => {
+  // Made safe first, as Para does, so the lines counted are the lines drawn.
+  return safeText(text, { multiline: true }).split('\n').flatMap((line) => {
     // A mark ends in a space ("! ", "• "); otherwise the text starts at once ("No values…") and
     // only its later lines hang.
     const mark = /\s$/.test(line.slice(0, hang)) ? line.slice(0, hang) : '';

@@ -81,19 +81,13 @@ export class Terminal {
   }
 
   /**
-   * Presses a key until the screen matches. Ink hands a key to the input handlers the screen had
-   * before its last change until React's effects attach the new ones, so a key sent right after a
-   * frame appears can be lost; it is sent again only after RESEND_AFTER_MS, long enough that a key
-   * that was merely slow is not pressed twice.
+   * Presses a key once and waits for the screen it leads to. Once: the app's input router hands a
+   * key to the screen on show even while it mounts, so a key is never lost, and sending it again
+   * on a slow machine would type it twice (a second `/` in the search box).
    */
-  async pressUntil(key: string, match: string | RegExp | ((screen: string) => boolean), tries = 6): Promise<string> {
-    for (let i = 0; i < tries - 1; i++) {
-      this.press(key);
-      const screen = await this.waitFor(match, RESEND_AFTER_MS).catch(() => null);
-      if (screen !== null) return screen;
-    }
+  async pressUntil(key: string, match: string | RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
     this.press(key);
-    return this.waitFor(match);
+    return this.waitFor(match, timeoutMs);
   }
 
   /**

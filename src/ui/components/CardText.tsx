@@ -1,7 +1,9 @@
 // Deck text as the terminal shows it: plain paragraphs, and fenced code blocks monospaced and set
-// apart, never re-wrapped into prose.
+// apart, never re-wrapped into prose. Whatever a deck let through, control characters and bidi
+// overrides are shown as visible escapes here, before wrapping measures the text.
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
+import { safeText } from '../../core/safe-text.js';
 import { useRoom } from './Layout.js';
 import { useRemeasure } from './ScrollArea.js';
 
@@ -40,7 +42,7 @@ function wrapLine(line: string, width: number): string {
 export function Para({ text, indent = 0, bold = false, dim = false, color }: { text: string; indent?: number; bold?: boolean; dim?: boolean; color?: string | undefined }) {
   const { width } = useRoom();
   useRemeasure();
-  const wrapped = text
+  const wrapped = safeText(text, { multiline: true })
     .split('\n')
     .map((line) => wrapLine(line, width - indent))
     .join('\n');
@@ -67,7 +69,7 @@ export function CardText({ text, bold = false, dim = false }: { text: string; bo
   useRemeasure();
   return (
     <Box flexDirection="column">
-      {splitBlocks(text).map((block, i) =>
+      {splitBlocks(safeText(text, { multiline: true })).map((block, i) =>
         block.code ? (
           <Box key={i} paddingLeft={2} flexDirection="column">
             {codeLines(block.text, width - 2).map((line, j) => (
@@ -106,7 +108,7 @@ export function Bullet({ text, mark = '•', indent = 2, dim = false }: { text: 
   useRemeasure();
   const lead = ' '.repeat(indent);
   const hang = ' '.repeat(indent + mark.length + 1);
-  const wrapped = wrapAnsi(text, Math.max(10, width - hang.length), { hard: true, trim: true })
+  const wrapped = wrapAnsi(safeText(text, { multiline: true }), Math.max(10, width - hang.length), { hard: true, trim: true })
     .split('\n')
     .map((line, i) => (i === 0 ? `${lead}${mark} ${line}` : `${hang}${line}`))
     .join('\n');

@@ -11,6 +11,7 @@ import { helpLines, type Command } from '../keys.js';
 import { frameBudget, FRAME_LINES, MEASURE } from '../layout.js';
 import { RoomProvider } from './Layout.js';
 import { ScrollArea } from './ScrollArea.js';
+import { safeText } from '../../core/safe-text.js';
 
 export interface FrameProps {
   title: string;
@@ -41,7 +42,7 @@ export function Frame({ title, commands, footer, children, measure = MEASURE, fi
   const budget = frameBudget(width, height, measure);
   const role = trackById(ws.settings.get().role)?.title ?? '';
   const rule = '─'.repeat(Math.max(1, width));
-  const left = `keeper-prep › ${title}`;
+  const left = `keeper-prep › ${safeText(title)}`;
   const roleShown = role && left.length + role.length + 2 <= width ? role : '';
   const room = { width: budget.width, height: budget.height };
   return (

@@ -6,6 +6,7 @@ import { Box, Text } from 'ink';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useKeys } from '../keys.js';
 import { listWindow, moreLines } from '../layout.js';
+import { safeText } from '../../core/safe-text.js';
 
 export interface MenuItem<V extends string> {
   label: string;
@@ -59,7 +60,7 @@ export function Menu<V extends string>({ items, onSelect, onHighlight, rows, ini
         const selected = win.top + i === at;
         return (
           <Text key={item.key ?? item.value} color={selected ? 'cyan' : undefined} bold={selected} wrap="truncate-end">
-            {`${selected ? '› ' : '  '}${item.label}`}
+            {`${selected ? '› ' : '  '}${safeText(item.label)}`}
           </Text>
         );
       })}

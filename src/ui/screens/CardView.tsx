@@ -12,6 +12,7 @@ import { useRoom } from '../components/Layout.js';
 import { OptionList } from '../components/quiz/OptionList.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { useKeys, type Command } from '../keys.js';
+import { safeText } from '../../core/safe-text.js';
 
 function Answer({ item }: { item: StudyItem }) {
   const card = item.card;
@@ -73,7 +74,7 @@ function CardPane({ status, onOverflow, children }: { status: string; onOverflow
   return (
     <>
       <Box flexShrink={0}>
-        <Text dimColor wrap="truncate-end">{status}</Text>
+        <Text dimColor wrap="truncate-end">{safeText(status)}</Text>
       </Box>
       <ScrollArea height={Math.max(1, room.height - 1)} onOverflow={onOverflow}>
         <Box flexDirection="column" width={room.width}>

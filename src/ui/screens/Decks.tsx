@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { formatDeckError } from '../../core/deck-parse.js';
 import { CARD_KINDS, kindCounts } from '../../core/deck.js';
 import { orphanedLine } from '../../core/progress.js';
+import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
@@ -48,7 +49,7 @@ export function Decks() {
   const kindWidths = CARD_KINDS.map((k) => KIND_HEADERS[k]!.length);
   const table = layoutTable(
     [
-      { header: 'Deck', cells: ordered.map((d) => d.deck.title), cap: 32, min: 12 },
+      { header: 'Deck', cells: ordered.map((d) => safeText(d.deck.title)), cap: 32, min: 12 },
       { header: 'id', cells: ordered.map((d) => d.deck.id), cap: 32, optional: 2 },
       { header: 'area', cells: ordered.map((d) => d.deck.area), optional: 3 },
       { header: 'cards', cells: ordered.map((d) => String(d.deck.cards.length)), align: 'right' },

@@ -11,6 +11,7 @@ import { useRoom } from '../components/Layout.js';
 import { Menu } from '../components/Menu.js';
 import { NotesText } from '../components/mock/Notes.js';
 import { hint, useKeys } from '../keys.js';
+import { safeText } from '../../core/safe-text.js';
 
 export function DesignHistory({ promptKey }: { promptKey?: string | undefined }) {
   const { ws } = useAppState();
@@ -27,7 +28,7 @@ export function DesignHistory({ promptKey }: { promptKey?: string | undefined })
       <Frame title={title} commands={['pageDown', 'pageUp', 'back']} footer={hint([['PgDn', 'scroll'], ['Esc', 'back to the list']])}>
         <Para bold text={`${formatDateTime(shown.finishedAt)} · ${formatClock(shown.durationMs)} · rated ${RATING_NAMES[shown.rating]}`} />
         {shown.scores.map((s, i) => (
-          <Text key={i} wrap="truncate-end">{`  ${s.score}/4  ${s.dimension}`}</Text>
+          <Text key={i} wrap="truncate-end">{`  ${s.score}/4  ${safeText(s.dimension)}`}</Text>
         ))}
         <Para dim text={`  hints used: ${shown.hintsUsed} · phases: ${shown.phases.map((p) => `${p.name} ${formatClock(p.ms)}`).join(', ')}`} />
         <Text> </Text>
@@ -44,7 +45,7 @@ export function DesignHistory({ promptKey }: { promptKey?: string | undefined })
         <AttemptList
           items={attempts.map((a, i) => {
             const mean = a.scores.length ? (a.scores.reduce((n, s) => n + s.score, 0) / a.scores.length).toFixed(1) : '-';
-            return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : a.key.split('/')[1]}`, value: String(i) };
+            return { label: `${formatDate(a.finishedAt)}  ${formatClock(a.durationMs).padStart(6)}  mean ${mean}/4  ${RATING_NAMES[a.rating].padEnd(5)}  ${promptKey ? '' : safeText(a.key.split('/')[1] ?? '')}`, value: String(i) };
           })}
           onSelect={(i) => setOpen(Number(i))}
         />

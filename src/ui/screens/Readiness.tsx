@@ -17,6 +17,7 @@ import { fitName, RecallTable } from '../components/readiness/RecallTable.js';
 import { hint, useKeys, type Command } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { fitFooter } from '../wrap-lines.js';
+import { safeText } from '../../core/safe-text.js';
 
 const AREA_NAMES: Record<string, string> = { culture: 'Culture', skills: 'Skills', design: 'Design', custom: 'Your decks' };
 const GUTTER = 3;
@@ -108,7 +109,7 @@ export function Readiness() {
 function Figures({ r, topics, cursor, missing }: { r: ReadinessFigures; topics: readonly Topic[]; cursor: number; missing: readonly string[] }) {
   const forDay = r.predictedFor === 'interview' && r.interviewAt !== null ? `on ${localDate(r.interviewAt)}` : 'today';
   const cal = r.calibration;
-  const dimensionWidth = Math.max(0, ...r.design.dimensions.map((d) => d.dimension.length));
+  const dimensionWidth = Math.max(0, ...r.design.dimensions.map((d) => safeText(d.dimension).length));
   return (
     <Box flexDirection="column" flexShrink={0}>
       {r.plan ? <Para bold text={planLine(r.plan)} /> : <Para dim text="No interview date yet: set it in Settings (or --interview YYYY-MM-DD) for predictions for the day and a daily plan." />}
@@ -125,14 +126,14 @@ function Figures({ r, topics, cursor, missing }: { r: ReadinessFigures; topics: 
       {topics.length === 0 ? <Text dimColor>None yet: answer a few cards first.</Text> : null}
       {topics.map((t, i) => (
         <Text key={`${t.deckId}/${t.name}`} color={i === cursor ? 'cyan' : undefined} bold={i === cursor} wrap="truncate-end">
-          {`${i === cursor ? '› ' : '  '}${t.name} · ${t.deckTitle}: ${percent(t.recall)} (${t.seen} seen)`}
+          {`${i === cursor ? '› ' : '  '}${safeText(`${t.name} · ${t.deckTitle}`)}: ${percent(t.recall)} (${t.seen} seen)`}
         </Text>
       ))}
       <Text> </Text>
       <Text bold wrap="truncate-end">{`System design: ${r.design.attempted} of ${r.design.prompts} prompts attempted`}</Text>
       {r.design.dimensions.length === 0 ? <Text dimColor>No scored mock yet.</Text> : null}
       {r.design.dimensions.map((d) => (
-        <Text key={d.dimension} wrap="truncate-end">{`  ${d.dimension.padEnd(dimensionWidth)}  ${d.mean.toFixed(1)} of 4  (n=${d.n})`}</Text>
+        <Text key={d.dimension} wrap="truncate-end">{`  ${safeText(d.dimension).padEnd(dimensionWidth)}  ${d.mean.toFixed(1)} of 4  (n=${d.n})`}</Text>
       ))}
       <Text> </Text>
       <Text bold>Calibration (choice questions you marked)</Text>

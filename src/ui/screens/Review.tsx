@@ -21,6 +21,7 @@ import { OpenQuiz } from '../components/quiz/OpenQuiz.js';
 import { SessionSummary } from '../components/quiz/SessionSummary.js';
 import type { QuizView } from '../components/quiz/types.js';
 import { useKeys, useScreenInput, type Command } from '../keys.js';
+import { safeText } from '../../core/safe-text.js';
 
 interface Pending {
   item: StudyItem;
@@ -148,7 +149,7 @@ function SessionCard({ progress, label, scrollKey, onOverflow, children }: { pro
         <ProgressBar progress={progress} width={room.width} />
       </Box>
       <Box flexShrink={0}>
-        <Text dimColor wrap="truncate-end">{label}</Text>
+        <Text dimColor wrap="truncate-end">{safeText(label)}</Text>
       </Box>
       <ScrollArea key={scrollKey} height={Math.max(1, room.height - 2)} onOverflow={onOverflow}>
         <Box flexDirection="column" width={room.width}>

@@ -3,6 +3,7 @@
 // (j/k too), switched with Tab or /.
 import { Box, Text } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { safeText } from '../../core/safe-text.js';
 import { buildSearchIndex } from '../../core/search.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
@@ -83,11 +84,11 @@ export function Search() {
       {more.above ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
       {hits.slice(win.top, win.top + win.shown).map((hit, i) => {
         const selected = win.top + i === at;
-        const prompt = hit.entry.prompt.replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim();
+        const prompt = safeText(hit.entry.prompt.replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim());
         return (
           <Text key={hit.entry.key} color={selected ? 'cyan' : undefined} bold={selected} wrap="truncate-end">
             {`${selected ? '› ' : '  '}${prompt}`}
-            <Text dimColor>{`  ${hit.entry.deckTitle}`}</Text>
+            <Text dimColor>{`  ${safeText(hit.entry.deckTitle)}`}</Text>
           </Text>
         );
       })}

@@ -17,6 +17,7 @@ import { StoryPreview } from '../components/stories/StoryPreview.js';
 import { hint, useKeys } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { fitFooter, wrapLines } from '../wrap-lines.js';
+import { safeText } from '../../core/safe-text.js';
 
 const MENU = 'stories';
 /** Room for up to three four-letter values and a "+N". */
@@ -139,7 +140,7 @@ export function StoryBank() {
       <Box flexDirection="column" flexShrink={0}>
         {confirming && highlighted ? (
           <>
-            <Text color="yellow" bold wrap="truncate-end">{`Delete "${highlighted.title}"?`}</Text>
+            <Text color="yellow" bold wrap="truncate-end">{`Delete "${safeText(highlighted.title)}"?`}</Text>
             <Text color="yellow" wrap="truncate-end">y deletes · n keeps it (its rehearsals stay in your history)</Text>
           </>
         ) : wide ? null : (

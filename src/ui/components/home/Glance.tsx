@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { glance, sectionLines, type GlanceInput } from '../../../core/glance.js';
 import { useRoom } from '../Layout.js';
+import { safeText } from '../../../core/safe-text.js';
 
 export function Glance({ input }: { input: GlanceInput }) {
   const { width, height } = useRoom();
@@ -14,7 +15,7 @@ export function Glance({ input }: { input: GlanceInput }) {
           {s.header !== null ? <Text dimColor wrap="truncate-end">{s.header}</Text> : null}
           {s.lines.map((line, j) => (
             <Text key={j} wrap="truncate-end">
-              {line}
+              {safeText(line)}
             </Text>
           ))}
         </Box>

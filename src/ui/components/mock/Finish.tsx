@@ -16,6 +16,7 @@ import { Panel } from '../Layout.js';
 import { ScrollArea } from '../ScrollArea.js';
 import { fitFooter } from './footer.js';
 import { NotesPanel, NotesText } from './Notes.js';
+import { safeText } from '../../../core/safe-text.js';
 
 const GUTTER = 3;
 
@@ -118,7 +119,7 @@ export function RateAttempt({ title, card, scores, hintsUsed, suggested, preview
   return (
     <Frame title={title} commands={['select', 'again', 'hard', 'good', 'easy', 'pageDown', 'pageUp', 'back']} footer={footer}>
       {rubric.map((r, i) => (
-        <Text key={i} wrap="truncate-end">{`${String(scores[i] ?? '-').padStart(2)}/4  ${r.dimension}`}</Text>
+        <Text key={i} wrap="truncate-end">{`${String(scores[i] ?? '-').padStart(2)}/4  ${safeText(r.dimension)}`}</Text>
       ))}
       {rubric.length > 0 ? <Text> </Text> : null}
       <Para text={`${mean === null ? 'No rubric' : `Mean ${mean.toFixed(1)} of 4`} · ${hintsUsed} hint${hintsUsed === 1 ? '' : 's'} used${hintsUsed >= 2 ? ' (a step lower for every two)' : ''}.`} />

@@ -2,6 +2,7 @@
 // to read back), and whole, scrollable, on the screens that compare them with the answer.
 import { Box, Text } from 'ink';
 import wrapAnsi from 'wrap-ansi';
+import { safeText } from '../../../core/safe-text.js';
 import type { ListWindow } from '../../layout.js';
 import { Para } from '../CardText.js';
 import { useRoom } from '../Layout.js';
@@ -14,7 +15,8 @@ const CURSOR = '▌';
  * indent is kept and its wrapped parts hang under it; the space at a wrap point is dropped.
  */
 export function wrapNotes(text: string, typing: boolean, width: number): string[] {
-  return `${text}${typing ? CURSOR : ''}`.split('\n').flatMap((line) => {
+  // Notes restored from a draft or an imported file are shown safe, like every outside text.
+  return `${safeText(text, { multiline: true })}${typing ? CURSOR : ''}`.split('\n').flatMap((line) => {
     const lead = /^[ \t]*/.exec(line)?.[0].replaceAll('\t', '  ').slice(0, Math.max(0, width - 10)) ?? '';
     const rest = line.trimStart();
     if (!rest) return [lead];

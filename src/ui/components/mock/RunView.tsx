@@ -11,6 +11,7 @@ import { ScrollArea } from '../ScrollArea.js';
 import { Brief, Hints } from './Brief.js';
 import type { FooterPart } from './footer.js';
 import { LiveNotes } from './Notes.js';
+import { safeText } from '../../../core/safe-text.js';
 
 export type PanelId = 'brief' | 'notes' | 'hints';
 
@@ -134,7 +135,7 @@ export function RunView(props: RunViewProps) {
 function ClockLine({ view, phases, width }: { view: TimerView; phases: readonly PlannedPhase[]; width: number }) {
   const phase = phases[view.phase];
   const clocks = `${view.paused ? 'PAUSED ' : ''}${phase ? `phase ${formatCountdown(view.phaseLeftMs)} · ` : ''}total ${formatCountdown(view.totalLeftMs)}`;
-  const label = phase ? `Phase ${view.phase + 1}/${phases.length} · ${phase.name}` : 'All phases done';
+  const label = phase ? `Phase ${view.phase + 1}/${phases.length} · ${safeText(phase.name)}` : 'All phases done';
   const room = Math.max(1, width - clocks.length - 2);
   const over = view.phaseLeftMs < 0 || view.totalLeftMs < 0;
   return (
