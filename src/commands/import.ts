@@ -102,7 +102,7 @@ export async function importCommand(ws: Workspace, file: string, options: Import
   } else {
     const result = convertCsv(decodeText(source.bytes, name), name);
     converted = result;
-    const separator = result.delimiter === '\t' ? 'tab' : `"${result.delimiter}"`;
+    const separator = result.delimiter === '\t' ? 'tab' : `"${safeText(result.delimiter)}"`;
     summary = [
       `Imported ${plural(result.cards.length, 'card')} from ${name} (${separator}-separated${result.header ? `, header row: ${safeText(result.header.join(', '))}` : ', no header row'}).`,
       ...(result.extraColumns > 0 ? [`  ${plural(result.extraColumns, 'extra column')} added to the answer side.`] : []),

@@ -3,6 +3,7 @@
 // card's two sides come from its note type's templates, rendered to terminal text.
 import type { Card } from './deck.js';
 import { DeckBudget, ImportError, MAX_CARDS_PER_NOTE, snippet, stableId, toTerminalText, tooLongReason, unsafeTextReason, withoutMediaNotes } from './import-text.js';
+import { safeText } from './safe-text.js';
 import { afterAnswerRule, clozes, stripTags, templateTokens } from './text-scan.js';
 
 export type Flashcard = Extract<Card, { type: 'flashcard' }>;
@@ -111,7 +112,8 @@ export function renderTemplate(template: string, fields: ReadonlyMap<string, str
 }
 
 function describeNote(note: AnkiNote, front: string): string {
-  const text = snippet(toTerminalText(note.fields[0] ?? front, true).text);
+  // The start of the field is enough for a 40-character snippet, however long the field is.
+  const text = safeText(snippet(toTerminalText((note.fields[0] ?? front).slice(0, 1000), true).text));
   return text ? `note ${note.id} ("${text}")` : `note ${note.id}`;
 }
 
@@ -147,9 +149,10 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
       continue;
     }
     if (ordinals.length === 0) skipped.push({ what: describeNote(note, ''), reason: 'the package has no cards for this note' });
+    const described = describeNote(note, '');
     for (const ord of ordinals) {
       const template = type.cloze ? type.templates[0] : type.templates[ord];
-      const label = `${describeNote(note, '')}${ordinals.length > 1 ? `, card ${ord + 1}` : ''}`;
+      const label = `${described}${ordinals.length > 1 ? `, card ${ord + 1}` : ''}`;
       if (!template) {
         skipped.push({ what: label, reason: `its note type "${type.name}" has no template ${ord + 1}` });
         continue;

@@ -5,6 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import { clozeSide, type Flashcard, type Skipped } from './anki-notes.js';
 import { DeckBudget, ImportError, looksLikeHtml, MAX_CARDS_PER_NOTE, stableId, toTerminalText, tooLongReason, unsafeTextReason } from './import-text.js';
+import { safeText } from './safe-text.js';
 import { clozeNumbers } from './text-scan.js';
 
 export interface ConvertedRows {
@@ -101,7 +102,7 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
   if (records.length === 0) throw new ImportError(`${fileName} has no rows to import`);
   const width = records[0]!.record.length;
   if (width < 2) {
-    throw new ImportError(`${fileName} has only one column; a card needs a question and an answer, separated by ${delimiter === '\t' ? 'a tab' : `"${delimiter}"`}`);
+    throw new ImportError(`${fileName} has only one column; a card needs a question and an answer, separated by ${delimiter === '\t' ? 'a tab' : `"${safeText(delimiter)}"`}`);
   }
   const first = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   const header = first.some((c) => QUESTION_NAMES.has(c)) && first.some((c) => ANSWER_NAMES.has(c)) ? records[0]!.record : null;

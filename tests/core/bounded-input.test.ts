@@ -65,7 +65,7 @@ describe('cloze and template parsing is linear', () => {
 
   it('finds media notes, sounds, tags and the answer rule in one pass over hostile text', () => {
     const n = 64 * 1024;
-    for (const run of [
+    for (const run of <(() => unknown)[]>[
       () => toTerminalText('[sound:'.repeat(n / 7), false),
       () => toTerminalText('[image: '.repeat(n / 8), false),
       () => stripTags('<'.repeat(n)),
