@@ -2,7 +2,8 @@
 // table (Anki already decided, including which clozes and optional reversed cards exist); each
 // card's two sides come from its note type's templates, rendered to terminal text.
 import type { Card } from './deck.js';
-import { DeckBudget, ImportError, MAX_CARDS_PER_NOTE, snippet, stableId, toTerminalText, tooLongReason, unsafeTextReason, withoutMediaNotes } from './import-text.js';
+import { MAX_FIELD_LENGTH } from './deck-limits.js';
+import { DeckBudget, ImportError, MAX_CARDS_PER_NOTE, MAX_HTML_LENGTH, snippet, stableId, toTerminalText, tooLongReason, unsafeTextReason, withoutMediaNotes } from './import-text.js';
 import { safeText } from './safe-text.js';
 import { afterAnswerRule, clozes, stripTags, templateTokens } from './text-scan.js';
 
@@ -76,6 +77,12 @@ interface Section {
 
 /** Anki's template language, as far as a text card needs it: fields, filters, sections, FrontSide. */
 export function renderTemplate(template: string, fields: ReadonlyMap<string, string>, cloze: number | null, side: 'front' | 'back'): string {
+  return renderBounded(template, fields, cloze, side, Infinity) ?? '';
+}
+
+/** The rendered template, or null as soon as it passes `limit` characters. */
+function renderBounded(template: string, fields: ReadonlyMap<string, string>, cloze: number | null, side: 'front' | 'back', limit: number): string | null {
+  let size = 0;
   const blank = new Map<string, boolean>();
   const filled = (name: string) => {
     if (!blank.has(name)) blank.set(name, isBlank(fields.get(name) ?? ''));
@@ -88,8 +95,12 @@ export function renderTemplate(template: string, fields: ReadonlyMap<string, str
     if (keep) stack[stack.length - 1]!.parts.push(section.parts.join(''));
   };
   for (const token of templateTokens(template)) {
+    if (size > limit) return null;
     const parts = stack[stack.length - 1]!.parts;
-    if (token.kind === 'text') parts.push(token.text);
+    if (token.kind === 'text') {
+      parts.push(token.text);
+      size += token.text.length;
+    }
     else if (token.kind === 'open') {
       if (stack.length <= MAX_SECTION_DEPTH) stack.push({ name: token.name, keep: token.negated !== filled(token.name), parts: [] });
     } else if (token.kind === 'close') {
@@ -104,9 +115,12 @@ export function renderTemplate(template: string, fields: ReadonlyMap<string, str
       // The back shows only the answer: the app keeps the question in view above it.
       if (name === 'FrontSide' || refParts.includes('type')) continue;
       const value = fields.get(name) ?? '';
-      parts.push(refParts.includes('cloze') && cloze !== null ? clozeSide(value, cloze, side) : value);
+      const shown = refParts.includes('cloze') && cloze !== null ? clozeSide(value, cloze, side) : value;
+      parts.push(shown);
+      size += shown.length;
     }
   }
+  if (size > limit) return null;
   while (stack.length > 1) closeTop(true);
   return stack[0]!.parts.join('');
 }
@@ -163,8 +177,14 @@ export function convertAnkiNotes(collection: AnkiCollection): ConvertedCards {
         continue;
       }
       const cloze = type.cloze ? ord + 1 : null;
-      const front = toTerminalText(renderTemplate(template.front, fields, cloze, 'front'), true);
-      const back = toTerminalText(afterAnswerRule(renderTemplate(template.back, fields, cloze, 'back')), true);
+      const frontHtml = renderBounded(template.front, fields, cloze, 'front', MAX_HTML_LENGTH);
+      const backHtml = renderBounded(template.back, fields, cloze, 'back', MAX_HTML_LENGTH);
+      if (frontHtml === null || backHtml === null) {
+        skipped.push({ what: label, reason: `its ${frontHtml === null ? 'question' : 'answer'} is over ${MAX_HTML_LENGTH / 1024} KB of HTML; a card field holds at most ${MAX_FIELD_LENGTH / 1024} KB` });
+        continue;
+      }
+      const front = toTerminalText(frontHtml, true);
+      const back = toTerminalText(afterAnswerRule(backHtml), true);
       const onlyMedia = (t: typeof front) => t.media.length > 0 && withoutMediaNotes(t.text).trim() === '';
       if (!front.text || onlyMedia(front)) {
         skipped.push({ what: label, reason: front.text ? `the question is only ${front.text}, which a terminal cannot show` : 'the question is empty' });

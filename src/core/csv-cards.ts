@@ -4,7 +4,8 @@
 // library's job; this module decides which column is which.
 import { parse } from 'csv-parse/sync';
 import { clozeSide, type Flashcard, type Skipped } from './anki-notes.js';
-import { DeckBudget, ImportError, looksLikeHtml, MAX_CARDS_PER_NOTE, stableId, toTerminalText, tooLongReason, unsafeTextReason } from './import-text.js';
+import { MAX_FIELD_LENGTH } from './deck-limits.js';
+import { DeckBudget, ImportError, looksLikeHtml, MAX_CARDS_PER_NOTE, MAX_HTML_LENGTH, stableId, toTerminalText, tooLongReason, unsafeTextReason } from './import-text.js';
 import { safeText } from './safe-text.js';
 import { clozeNumbers } from './text-scan.js';
 
@@ -136,6 +137,10 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
     const tooLong = record.map((c, i) => tooLongReason(i === question ? 'the question' : 'a cell', c)).find(Boolean);
     if (tooLong) {
       skipped.push({ what, reason: tooLong });
+      continue;
+    }
+    if (rawQuestion.length + answerParts.reduce((n, part) => n + part.length, 0) > MAX_HTML_LENGTH) {
+      skipped.push({ what, reason: `its cells add up to over ${MAX_HTML_LENGTH / 1024} KB; a card field holds at most ${MAX_FIELD_LENGTH / 1024} KB` });
       continue;
     }
     const clozes = clozeNumbers(rawQuestion);

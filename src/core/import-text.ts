@@ -73,6 +73,12 @@ function converter(): (html: string) => string {
 /** Cards one note or row may become: each cloze is a card holding the whole text. */
 export const MAX_CARDS_PER_NOTE = 100;
 
+/**
+ * HTML longer than this is not converted: markup shrinks as it becomes text, but not by this much,
+ * so the card would be refused for length anyway (a template can repeat a field many times).
+ */
+export const MAX_HTML_LENGTH = 4 * MAX_FIELD_LENGTH;
+
 /** Why a field or cell is too long to become card text, or null. */
 export function tooLongReason(what: string, text: string): string | null {
   if (text.length <= MAX_FIELD_LENGTH) return null;

@@ -100,6 +100,19 @@ describe('cloze and template parsing is linear', () => {
     expect(result.skipped[0]!.reason).toBe('its field "Front" is 69 KB; a card field holds at most 64 KB');
   });
 
+  it('skips a card whose template repeats a long field thousands of times, before converting it', () => {
+    const collection: AnkiCollection = {
+      format: 'collection.anki2',
+      noteTypes: new Map([[1, { name: 'Echo', cloze: false, fields: ['Front', 'Back'], templates: [{ name: 'Card 1', front: '{{Front}}'.repeat(3000), back: '{{Back}}' }] }]]),
+      notes: [{ id: 1, guid: 'a', typeId: 1, tags: [], fields: ['q'.repeat(60_000), 'a'] }],
+      cards: new Map([[1, [0]]]),
+      deckName: null,
+    };
+    const { value, ms } = timed(() => convertAnkiNotes(collection));
+    expect(value.skipped[0]!.reason).toBe('its question is over 256 KB of HTML; a card field holds at most 64 KB');
+    expect(ms).toBeLessThan(200);
+  });
+
   it('stops a text import that would make a deck over 20 MB, before converting the rest', () => {
     const row = (i: number) => `q${i} ${'x'.repeat(60_000)}\ta`;
     const text = `Front\tBack\n${Array.from({ length: 400 }, (_, i) => row(i)).join('\n')}\n`;
