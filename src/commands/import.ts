@@ -56,20 +56,36 @@ async function writeWhole(target: string, deck: unknown): Promise<void> {
   const hold = (signal: NodeJS.Signals) => {
     received ??= signal;
   };
-  process.on('SIGINT', hold);
-  process.on('SIGTERM', hold);
+  for (const signal of STOP_SIGNALS) process.on(signal, hold);
   try {
     writeDeckFile(target, deck);
     // A signal that arrived during the write is delivered on the next turn of the event loop.
     await new Promise((done) => setImmediate(done));
   } finally {
-    process.off('SIGINT', hold);
-    process.off('SIGTERM', hold);
+    for (const signal of STOP_SIGNALS) process.off(signal, hold);
   }
   if (received) process.kill(process.pid, received);
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Runs the import with the process's own signal listeners set aside. The settings store's exit
+ * hook listens for Ctrl+C and SIGTERM, and a listener only runs once the event loop is free, so a
+ * long conversion (all synchronous) went on to the end regardless. With none, the signal ends the
+ * process at once; nothing has been written before the final rename, which holds signals itself.
+ */
 export async function importCommand(ws: Workspace, file: string, options: ImportOptions, paths: ImportPaths, today: string): Promise<string> {
+  const saved = STOP_SIGNALS.map((signal) => [signal, process.listeners(signal)] as const);
+  for (const [signal] of saved) process.removeAllListeners(signal);
+  try {
+    return await runImport(ws, file, options, paths, today);
+  } finally {
+    for (const [signal, listeners] of saved) for (const listener of listeners) process.on(signal, listener);
+  }
+}
+
+async function runImport(ws: Workspace, file: string, options: ImportOptions, paths: ImportPaths, today: string): Promise<string> {
   if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
     throw new ImportError(`--id "${safeText(options.id)}" must use lowercase letters, digits and single hyphens, like "my-deck"`);
   }
