@@ -11,6 +11,7 @@ import { importedDeck } from '../core/imported-deck.js';
 import { decodeText, ImportError, slugId } from '../core/import-text.js';
 import { readAnkiPackage } from '../store/anki-package.js';
 import { MAX_DECK_BYTES, writeDeckFile } from '../store/deck-files.js';
+import { MAX_CARDS } from '../core/deck-limits.js';
 import { schemaRef } from '../store/deck-schema.js';
 import { readImportSource } from '../store/import-source.js';
 import { safeText } from '../core/safe-text.js';
@@ -126,6 +127,9 @@ async function runImport(ws: Workspace, file: string, options: ImportOptions, pa
   }
   if (converted.cards.length === 0) {
     throw new ImportError(`nothing to import from ${name}: ${converted.skipped.length > 0 ? `all ${plural(converted.skipped.length, 'card')} were skipped (first: ${safeText(converted.skipped[0]!.what)}: ${safeText(converted.skipped[0]!.reason)})` : 'it has no notes'}`);
+  }
+  if (converted.cards.length > MAX_CARDS) {
+    throw new ImportError(`${name} makes ${converted.cards.length.toLocaleString('en-US')} cards; a deck holds at most ${MAX_CARDS.toLocaleString('en-US')}, so keeper-prep could not load it; split the file and import each part (nothing was written)`);
   }
   const deck = importedDeck({
     id,

@@ -40,5 +40,4 @@ export function mutate(seed: string, changes: readonly Mutation[]): string {
 }
 
 /** Control characters and bidi overrides: what no message may carry to the terminal. */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
 export const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;

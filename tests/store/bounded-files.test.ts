@@ -82,4 +82,13 @@ describe('imports stop at the limits', () => {
     await expect(importCommand(ws, file, {}, PATHS, '2026-11-20')).rejects.toThrow(/clozes\.tsv makes a deck of over 20 MB, more than keeper-prep loads/);
     expect(existsSync(ws.userDecksDir) ? readdirSync(ws.userDecksDir) : []).toEqual([]);
   });
+
+  it('refuses an import of more cards than a deck may hold, and writes nothing', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'rows.tsv');
+    writeFileSync(file, `Front\tBack\n${Array.from({ length: 100_001 }, (_, i) => `q${i}\ta`).join('\n')}\n`);
+    const ws = await openWorkspace({ dataDir: tempDir(), env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    await expect(importCommand(ws, file, {}, PATHS, '2026-11-20')).rejects.toThrow('rows.tsv makes 100,001 cards; a deck holds at most 100,000, so keeper-prep could not load it');
+    expect(existsSync(ws.userDecksDir) ? readdirSync(ws.userDecksDir) : []).toEqual([]);
+  }, 20_000);
 });
