@@ -77,7 +77,7 @@ function unzipCollection(file: string, data: Uint8Array): { name: string; bytes:
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${name} is damaged or cut short: the zip cannot be read (${(error as Error).message}); download or export it again`);
+    throw new ImportError(`${name} is damaged or cut short: the zip cannot be read (${safeText((error as Error).message)}); download or export it again`);
   }
   for (const collection of COLLECTIONS) {
     const bytes = entries[collection];
@@ -99,16 +99,21 @@ function text(value: SqlValue): string {
 function legacyNoteTypes(db: Database): { types: Map<number, AnkiNoteType>; decks: Map<number, string> } {
   const [models, decks] = rows(db, 'select models, decks from col')[0] ?? [];
   const types = new Map<number, AnkiNoteType>();
-  for (const [id, model] of Object.entries(JSON.parse(text(models ?? '{}')) as Record<string, { name?: string; type?: number; flds?: { name: string; ord: number }[]; tmpls?: { name: string; qfmt: string; afmt: string; ord: number }[] }>)) {
+  // The JSON is the package's own text: anything not of the expected shape reads as empty.
+  const str = (value: unknown) => (typeof value === 'string' ? value : '');
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object') : []);
+  const byOrd = (a: Record<string, unknown>, b: Record<string, unknown>) => Number(a.ord) - Number(b.ord) || 0;
+  for (const [id, model] of Object.entries(JSON.parse(text(models ?? '{}')) as Record<string, Record<string, unknown> | null>)) {
+    if (model === null || typeof model !== 'object') continue;
     types.set(Number(id), {
-      name: model.name ?? 'unnamed',
+      name: str(model.name) || 'unnamed',
       cloze: model.type === 1,
-      fields: [...(model.flds ?? [])].sort((a, b) => a.ord - b.ord).map((f) => f.name),
-      templates: [...(model.tmpls ?? [])].sort((a, b) => a.ord - b.ord).map((t) => ({ name: t.name, front: t.qfmt, back: t.afmt })),
+      fields: list(model.flds).sort(byOrd).map((f) => str(f.name)),
+      templates: list(model.tmpls).sort(byOrd).map((t) => ({ name: str(t.name), front: str(t.qfmt), back: str(t.afmt) })),
     });
   }
   const deckNames = new Map<number, string>();
-  for (const [id, deck] of Object.entries(JSON.parse(text(decks ?? '{}')) as Record<string, { name?: string }>)) deckNames.set(Number(id), deck.name ?? '');
+  for (const [id, deck] of Object.entries(JSON.parse(text(decks ?? '{}')) as Record<string, { name?: unknown } | null>)) deckNames.set(Number(id), str(deck?.name));
   return { types, decks: deckNames };
 }
 
@@ -184,7 +189,7 @@ export async function readAnkiPackage(file: string, data: Uint8Array, wasmPath: 
       bytes = unzstd(bytes, `${name}: its ${collection.name}`);
     } catch (error) {
       if (error instanceof ImportError) throw error;
-      throw new ImportError(`${name}: its ${collection.name} is damaged (zstd: ${(error as Error).message})`);
+      throw new ImportError(`${name}: its ${collection.name} is damaged (zstd: ${safeText((error as Error).message)})`);
     }
   }
   const SQL = await initSqlJs({ wasmBinary: readFileSync(wasmPath) as unknown as ArrayBuffer });
@@ -193,7 +198,7 @@ export async function readAnkiPackage(file: string, data: Uint8Array, wasmPath: 
     db = new SQL.Database(bytes);
     return readCollection(db, collection.name);
   } catch (error) {
-    throw new ImportError(`${name}: its ${collection.name} is not a readable Anki collection (${(error as Error).message})`);
+    throw new ImportError(`${name}: its ${collection.name} is not a readable Anki collection (${safeText((error as Error).message)})`);
   } finally {
     db?.close();
   }
