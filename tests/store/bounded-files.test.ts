@@ -91,4 +91,13 @@ describe('imports stop at the limits', () => {
     await expect(importCommand(ws, file, {}, PATHS, '2026-11-20')).rejects.toThrow('rows.tsv makes 100,001 cards; a deck holds at most 100,000, so keeper-prep could not load it');
     expect(existsSync(ws.userDecksDir) ? readdirSync(ws.userDecksDir) : []).toEqual([]);
   }, 20_000);
+
+  it('refuses to import from a pipe or a device instead of reading it forever', async () => {
+    const dir = tempDir();
+    execFileSync('mkfifo', [join(dir, 'pipe.tsv')]);
+    const ws = await openWorkspace({ dataDir: tempDir(), env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
+    for (const file of [join(dir, 'pipe.tsv'), '/dev/zero']) {
+      await expect(importCommand(ws, file, {}, PATHS, '2026-11-20')).rejects.toThrow(`${file} is not a regular file (a pipe, socket or device)`);
+    }
+  });
 });
