@@ -1,6 +1,7 @@
 // Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
 // A broken deck is reported with its errors and never stops the others from loading.
 import { closeSync, constants, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { safeText } from '../core/safe-text.js';
 import { writeTextFileAtomic } from './text-file.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
@@ -43,9 +44,18 @@ export interface DeckLibrary {
 /** Larger files are refused: no real deck comes near this, and reading one would stall start-up. */
 export { MAX_DECK_BYTES };
 
-function jsonFilesIn(dir: string): string[] {
+function jsonFilesIn(dir: string, notices: string[]): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    // A decks "directory" that is a file, or unreadable, is reported, not a crash at start.
+    const code = (error as NodeJS.ErrnoException).code;
+    notices.push(`${safeText(dir)} ${code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code ?? 'error'})`}, so no decks were loaded from it.`);
+    return [];
+  }
+  return names
     .filter((name) => extname(name) === '.json' && !name.endsWith('.schema.json'))
     .sort()
     .map((name) => join(dir, name));
@@ -116,13 +126,14 @@ export function isDeckPath(value: string): boolean {
  */
 export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   const bundled = sources.builtinBundle ? readBuiltinBundle(sources.builtinBundle, sources.builtinDir) : null;
+  const notices: string[] = [];
   const files: { file: string; origin: DeckOrigin }[] = [
-    ...(bundled ? [] : jsonFilesIn(sources.builtinDir).map((file) => ({ file, origin: 'built-in' as const }))),
-    ...jsonFilesIn(sources.userDir).map((file) => ({ file, origin: 'user' as const })),
+    ...(bundled ? [] : jsonFilesIn(sources.builtinDir, notices).map((file) => ({ file, origin: 'built-in' as const }))),
+    ...jsonFilesIn(sources.userDir, notices).map((file) => ({ file, origin: 'user' as const })),
     ...(sources.envList ?? '').split(delimiter).filter(Boolean).map((file) => ({ file: resolve(file), origin: 'env' as const })),
     ...(sources.flagFiles ?? []).map((file) => ({ file: resolve(file), origin: 'flag' as const })),
   ];
-  const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices: [] };
+  const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices };
   const parseDeck = files.length > 0 ? (await import('../core/deck-parse.js')).parseDeck : null;
   const seenFiles = new Set<string>();
   for (const { file, origin } of files) {

@@ -16,6 +16,14 @@ const PATHS = { sqlWasm: SQL_WASM, schema: join(BUILTIN_DECKS, 'deck.schema.json
 const GOOD = JSON.stringify({ id: 'good', title: 'Good', version: 1, cards: [{ id: 'a', type: 'flashcard', front: 'q', back: 'a' }] });
 
 describe('only regular files are read from decks/', () => {
+  it('a decks directory that is a file is a notice, not a crash', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'decks'), 'not a directory');
+    const library = await loadDecks({ builtinDir: join(dir, 'none'), userDir: join(dir, 'decks') });
+    expect(library.decks).toEqual([]);
+    expect(library.notices).toEqual([`${join(dir, 'decks')} is not a directory, so no decks were loaded from it.`]);
+  });
+
   it('skips a FIFO and a link to /dev/zero with a reason, at once, and loads the rest', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'good.json'), GOOD);
