@@ -4,7 +4,10 @@
 // library's job; this module decides which column is which.
 import { parse } from 'csv-parse/sync';
 import { clozeSide, type Flashcard, type Skipped } from './anki-notes.js';
-import { ImportError, looksLikeHtml, stableId, toTerminalText, unsafeTextReason } from './import-text.js';
+import { MAX_FIELD_LENGTH } from './deck-limits.js';
+import { DeckBudget, ImportError, looksLikeHtml, MAX_CARDS_PER_NOTE, MAX_HTML_LENGTH, stableId, toTerminalText, tooLongReason, unsafeTextReason } from './import-text.js';
+import { safeText } from './safe-text.js';
+import { clozeNumbers } from './text-scan.js';
 
 export interface ConvertedRows {
   cards: Flashcard[];
@@ -21,7 +24,6 @@ const QUESTION_NAMES = new Set(['question', 'front', 'term', 'prompt', 'word', '
 const ANSWER_NAMES = new Set(['answer', 'back', 'definition', 'meaning', 'a', 'back extra']);
 const TAG_NAMES = new Set(['tags', 'tag']);
 const SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', colon: ':', pipe: '|', space: ' ' };
-const CLOZE_NUMBER = /\{\{c(\d+)::/g;
 
 interface AnkiHeaders {
   lines: number;
@@ -101,7 +103,7 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
   if (records.length === 0) throw new ImportError(`${fileName} has no rows to import`);
   const width = records[0]!.record.length;
   if (width < 2) {
-    throw new ImportError(`${fileName} has only one column; a card needs a question and an answer, separated by ${delimiter === '\t' ? 'a tab' : `"${delimiter}"`}`);
+    throw new ImportError(`${fileName} has only one column; a card needs a question and an answer, separated by ${delimiter === '\t' ? 'a tab' : `"${safeText(delimiter)}"`}`);
   }
   const first = records[0]!.record.map((cell) => cell.trim().toLowerCase());
   const header = first.some((c) => QUESTION_NAMES.has(c)) && first.some((c) => ANSWER_NAMES.has(c)) ? records[0]!.record : null;
@@ -118,6 +120,7 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
   const cards: Flashcard[] = [];
   const skipped: Skipped[] = [];
   const seen = new Map<string, number>();
+  const budget = new DeckBudget(fileName);
   let withMedia = 0;
   for (const { record, info } of rows) {
     // The parser counts lines to a row's end; a quoted field with newlines starts earlier.
@@ -131,7 +134,20 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
       skipped.push({ what, reason: 'the question is empty' });
       continue;
     }
-    const clozes = [...new Set([...rawQuestion.matchAll(CLOZE_NUMBER)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+    const tooLong = record.map((c, i) => tooLongReason(i === question ? 'the question' : 'a cell', c)).find(Boolean);
+    if (tooLong) {
+      skipped.push({ what, reason: tooLong });
+      continue;
+    }
+    if (rawQuestion.length + answerParts.reduce((n, part) => n + part.length, 0) > MAX_HTML_LENGTH) {
+      skipped.push({ what, reason: `its cells add up to over ${MAX_HTML_LENGTH / 1024} KB; a card field holds at most ${MAX_FIELD_LENGTH / 1024} KB` });
+      continue;
+    }
+    const clozes = clozeNumbers(rawQuestion);
+    if (clozes.length > MAX_CARDS_PER_NOTE) {
+      skipped.push({ what, reason: `it has ${clozes.length} cloze numbers; keeper-prep makes at most ${MAX_CARDS_PER_NOTE} cards from one row` });
+      continue;
+    }
     if (answerParts.length === 0 && clozes.length === 0) {
       skipped.push({ what, reason: 'the answer is empty' });
       continue;
@@ -163,6 +179,12 @@ export function convertCsv(text: string, fileName: string): ConvertedRows {
         skipped.push({ what, reason: side.front.text ? 'the answer is empty' : 'the question is empty' });
         continue;
       }
+      const longSide = tooLongReason('the question', side.front.text) ?? tooLongReason('the answer', side.back.text);
+      if (longSide) {
+        skipped.push({ what, reason: longSide });
+        continue;
+      }
+      budget.add(side.front.text, side.back.text);
       if (side.front.media.length + side.back.media.length > 0) withMedia++;
       cards.push({ id: side.id, type: 'flashcard', front: side.front.text, back: side.back.text, ...(tags.length ? { tags } : {}) });
     }

@@ -1,9 +1,9 @@
 // Turns a deck file's text into a Deck, or into errors a person can act on: file, line:column,
 // JSON path and a plain message.
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
-import { FORBIDDEN_KEYS, jsonSyntaxErrors, lineColumn } from './json-position.js';
+import { FORBIDDEN_KEYS, jsonSyntaxErrors, positions } from './json-position.js';
 import type * as z from 'zod/mini';
-import { deckSchema, type Deck } from './deck.js';
+import { deckSchema, MAX_CARDS, MAX_NESTING, type Deck } from './deck.js';
 import { safeText } from './safe-text.js';
 
 export interface DeckError {
@@ -89,28 +89,68 @@ function nearestNode(tree: Node, path: readonly PropertyKey[]): Node {
   return tree;
 }
 
+/** A file with more errors than this lists these and counts the rest: nobody reads 100,000 lines. */
+export const MAX_SHOWN_ERRORS = 50;
+
+/** The offset of the first bracket nested deeper than `limit`, or -1. One pass, strings skipped. */
+export function tooDeep(text: string, limit: number): number {
+  // The regular expression skips ordinary characters natively, several times faster than a loop.
+  const special = /[[\]{}"\\]/g;
+  let depth = 0;
+  let inString = false;
+  for (let match = special.exec(text); match; match = special.exec(text)) {
+    const c = match[0];
+    if (inString) {
+      if (c === '\\') special.lastIndex++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '[' || c === '{') {
+      if (++depth > limit) return match.index;
+    } else if (c === ']' || c === '}') depth--;
+  }
+  return -1;
+}
+
+function capped(errors: DeckError[]): DeckError[] {
+  errors.sort((a, b) => a.line - b.line || a.column - b.column);
+  if (errors.length <= MAX_SHOWN_ERRORS) return errors;
+  const next = errors[MAX_SHOWN_ERRORS]!;
+  const more = errors.length - MAX_SHOWN_ERRORS;
+  return [...errors.slice(0, MAX_SHOWN_ERRORS), { ...next, path: '', message: `and ${more.toLocaleString('en-US')} more error${more === 1 ? '' : 's'} (fix these and check again)` }];
+}
+
 export function parseDeck(text: string, file: string): DeckParseResult {
+  // Both parsers that explain errors recurse per level: refuse deep nesting before either runs.
+  const deep = tooDeep(text, MAX_NESTING);
+  if (deep >= 0) {
+    return { ok: false, errors: [{ file, ...positions(text)(deep), path: '', message: `brackets nest more than ${MAX_NESTING} levels deep here; a deck needs at most 6` }] };
+  }
   // The fast path is plain JSON.parse; the position-keeping parser only runs to explain errors.
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
     const errors = syntaxErrors(file, text);
-    if (errors.length > 0) return { ok: false, errors };
+    if (errors.length > 0) return { ok: false, errors: capped(errors) };
     return { ok: false, errors: [{ file, line: 1, column: 1, path: '', message: `JSON syntax error: ${(e as Error).message}` }] };
+  }
+  const at = positions(text);
+  const cards = raw !== null && typeof raw === 'object' ? (raw as { cards?: unknown }).cards : undefined;
+  if (Array.isArray(cards) && cards.length > MAX_CARDS) {
+    const key = /"cards"\s*:/.exec(text);
+    return { ok: false, errors: [{ file, ...at(key?.index ?? 0), path: 'cards', message: `has ${cards.length.toLocaleString('en-US')} cards; a deck holds at most ${MAX_CARDS.toLocaleString('en-US')} (split it into several decks)` }] };
   }
   const result = deckSchema().safeParse(raw);
   if (result.success) return { ok: true, deck: result.data };
   const tree = parseTree(text) ?? { type: 'null', offset: 0, length: 0 };
   const errors = result.error.issues.map((issue): DeckError => {
     const path = issue.path;
-    let at = nearestNode(tree as Node, path);
+    let node = nearestNode(tree as Node, path);
     if (issue.code === 'unrecognized_keys') {
       const keyNode = findNodeAtLocation(tree as Node, [...path, issue.keys[0] ?? ''] as (string | number)[]);
-      at = keyNode?.parent ?? at;
+      node = keyNode?.parent ?? node;
     }
-    return { file, ...lineColumn(text, at.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
+    return { file, ...at(node.offset), path: formatPath(path), message: issueMessage(issue, valueAt(raw, path)) };
   });
-  errors.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { ok: false, errors };
+  return { ok: false, errors: capped(errors) };
 }

@@ -3,6 +3,9 @@
 // zod/mini: the same validation as zod's classic API at a tenth of the bundle, which keeps the
 // data subcommands' start-up close to plain node.
 import * as z from 'zod/mini';
+import { FIELD_TOO_LONG_MESSAGE, MAX_FIELD_LENGTH } from './deck-limits.js';
+
+export { FIELD_TOO_LONG_MESSAGE, MAX_CARDS, MAX_DECK_BYTES, MAX_FIELD_LENGTH, MAX_NESTING } from './deck-limits.js';
 
 /** Anything but newline and tab below U+0020, DEL, and the C1 controls: a deck must not be able
  * to move the cursor or rewrite the user's terminal. */
@@ -14,7 +17,7 @@ export const CONTROL_CHARACTER_MESSAGE =
   'contains a control character (only newline and tab are allowed in deck text)';
 
 const text = (description: string) =>
-  z.string().check(z.minLength(1, 'must not be empty'), z.regex(SAFE_TEXT, CONTROL_CHARACTER_MESSAGE), z.describe(description));
+  z.string().check(z.maxLength(MAX_FIELD_LENGTH, { error: FIELD_TOO_LONG_MESSAGE, abort: true }), z.minLength(1, 'must not be empty'), z.regex(SAFE_TEXT, CONTROL_CHARACTER_MESSAGE), z.describe(description));
 
 const id = (description: string) =>
   z.string().check(z.regex(ID_PATTERN, 'must use lowercase letters, digits and single hyphens, like "power-inputs"'), z.describe(description));

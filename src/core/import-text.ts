@@ -2,6 +2,8 @@
 // shows as written: no tags or entities, lists and line breaks kept, media named rather than lost.
 import { createHash } from 'node:crypto';
 import { compile, type FormatCallback } from 'html-to-text';
+import { MAX_DECK_BYTES, MAX_FIELD_LENGTH } from './deck-limits.js';
+import { replaceBracketed } from './text-scan.js';
 
 export interface TerminalText {
   text: string;
@@ -12,8 +14,10 @@ export interface TerminalText {
 /** An import that cannot go ahead; its message is one line the user can act on. */
 export class ImportError extends Error {}
 
-const SOUND = /\[sound:([^\]]+)\]/g;
-const MEDIA_NOTE = /\[(?:image|audio|video): ([^\]\n]+)\]/g;
+const SOUND = /\[sound:/g;
+const MEDIA_NOTE = /\[(?:image|audio|video): /g;
+/** Deeper HTML is cut off: the converter walks the tree recursively, and real notes nest a few levels. */
+const MAX_HTML_DEPTH = 64;
 const HTML_HINT = /<\/?[a-z][a-z0-9]*[\s/>]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
 
 /** A media reference short enough to read in a card: a file name, or a web address that fits. */
@@ -46,6 +50,7 @@ function converter(): (html: string) => string {
   htmlToText ??= compile({
     // The app wraps text to the terminal's width; a fixed wrap here would fight it.
     wordwrap: false,
+    limits: { maxDepth: MAX_HTML_DEPTH },
     formatters: { mediaNote, fenced },
     selectors: [
       // Link targets are long and rarely what a card is about; the link text stays.
@@ -65,6 +70,38 @@ function converter(): (html: string) => string {
   return htmlToText;
 }
 
+/** Cards one note or row may become: each cloze is a card holding the whole text. */
+export const MAX_CARDS_PER_NOTE = 100;
+
+/**
+ * HTML longer than this is not converted: markup shrinks as it becomes text, but not by this much,
+ * so the card would be refused for length anyway (a template can repeat a field many times).
+ */
+export const MAX_HTML_LENGTH = 4 * MAX_FIELD_LENGTH;
+
+/** Why a field or cell is too long to become card text, or null. */
+export function tooLongReason(what: string, text: string): string | null {
+  if (text.length <= MAX_FIELD_LENGTH) return null;
+  return `${what} is ${Math.ceil(text.length / 1024)} KB; a card field holds at most ${MAX_FIELD_LENGTH / 1024} KB`;
+}
+
+/**
+ * Counts what an import has made so far and stops it as soon as the deck would be larger than
+ * the loader accepts, rather than converting everything and writing a deck that cannot load.
+ */
+export class DeckBudget {
+  private bytes = 0;
+  constructor(private readonly source: string) {}
+
+  add(front: string, back: string): void {
+    // JSON adds quotes, keys and escapes: a card costs a little more than its text.
+    this.bytes += Buffer.byteLength(front) + Buffer.byteLength(back) + 128;
+    if (this.bytes > MAX_DECK_BYTES) {
+      throw new ImportError(`${this.source} makes a deck of over ${MAX_DECK_BYTES / 1048576} MB, more than keeper-prep loads; split it into smaller files and import each`);
+    }
+  }
+}
+
 /** Whether a cell looks like HTML, for sources that do not say (spreadsheets). */
 export function looksLikeHtml(text: string): boolean {
   return HTML_HINT.test(text);
@@ -72,7 +109,7 @@ export function looksLikeHtml(text: string): boolean {
 
 /** HTML (or plain text when `html` is false) as terminal text; media references become `[image: x.png]`. */
 export function toTerminalText(input: string, html: boolean): TerminalText {
-  const withSounds = input.replace(SOUND, (_, file: string) => `[audio: ${file}]`);
+  const withSounds = replaceBracketed(input, SOUND, (file) => `[audio: ${file}]`);
   const converted = html ? converter()(withSounds.replace(/<(pre|table)\b/gi, '<kp-fence><$1').replace(/<\/(pre|table)>/gi, '</$1></kp-fence>')) : withSounds;
   const text = converted
     .replace(/\r\n?/g, '\n')
@@ -82,7 +119,14 @@ export function toTerminalText(input: string, html: boolean): TerminalText {
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { text, media: [...text.matchAll(MEDIA_NOTE)].map((m) => m[1]!) };
+  const media: string[] = [];
+  replaceBracketed(text, MEDIA_NOTE, (name) => (media.push(name), ''), true);
+  return { text, media };
+}
+
+/** The text without its `[image: x]` notes, to tell whether anything else is left. */
+export function withoutMediaNotes(text: string): string {
+  return replaceBracketed(text, MEDIA_NOTE, () => '', true);
 }
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import { unzipSync } from 'fflate';
-import { decompress } from 'fzstd';
+import { Decompress } from 'fzstd';
 import initSqlJs, { type Database, type SqlValue } from 'sql.js';
 import type { AnkiCollection, AnkiNote, AnkiNoteType } from '../core/anki-notes.js';
 import { ImportError } from '../core/import-text.js';
@@ -13,8 +13,50 @@ import { safeText } from '../core/safe-text.js';
 
 /** Newest first: recent Anki exports hold a current collection plus a stub for old versions. */
 const COLLECTIONS = ['collection.anki21b', 'collection.anki21', 'collection.anki2'] as const;
-/** A collection this big inside a package is not flashcards; refusing it keeps memory bounded. */
-const MAX_COLLECTION_BYTES = 1024 * 1024 * 1024;
+/**
+ * A collection this big inside a package is not a deck of flashcards. Both the zip's declared size
+ * and the zstd output are held to it, so a small crafted file cannot unpack to gigabytes.
+ */
+export const MAX_COLLECTION_BYTES = 256 * 1024 * 1024;
+const TOO_BIG = `unpacks to over ${MAX_COLLECTION_BYTES / 1048576} MB, more than a deck of flashcards; if it is your whole collection, export just the deck you want from Anki`;
+
+/** The window or content size the first zstd frame asks the decoder to allocate, from its header. */
+function zstdDeclaredSize(d: Uint8Array): number {
+  if (d.length < 6 || d[0] !== 0x28 || d[1] !== 0xb5 || d[2] !== 0x2f || d[3] !== 0xfd) return 0;
+  const flags = d[4]!;
+  const single = (flags >> 5) & 1;
+  const sizeBytes = flags >> 6 ? 1 << (flags >> 6) : single;
+  let window = 0;
+  if (!single) {
+    const base = 2 ** (10 + (d[5]! >> 3));
+    window = base + (base / 8) * (d[5]! & 7);
+  }
+  const at = 6 - single + ((flags & 3) === 3 ? 4 : flags & 3);
+  let size = sizeBytes === 2 ? 256 : 0;
+  for (let i = 0; i < sizeBytes; i++) size += (d[at + i] ?? 0) * 2 ** (8 * i);
+  return Math.max(window, size);
+}
+
+/** zstd output, block by block, stopped as soon as it passes the limit. */
+function unzstd(bytes: Uint8Array, what: string): Uint8Array {
+  if (zstdDeclaredSize(bytes) > MAX_COLLECTION_BYTES) throw new ImportError(`${what} ${TOO_BIG}`);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const stream = new Decompress((chunk) => {
+    total += chunk.length;
+    if (total > MAX_COLLECTION_BYTES) throw new ImportError(`${what} ${TOO_BIG}`);
+    chunks.push(chunk.slice());
+  });
+  const STEP = 64 * 1024;
+  for (let at = 0; at < bytes.length; at += STEP) stream.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
 
 function unzipCollection(file: string, data: Uint8Array): { name: string; bytes: Uint8Array } {
   // The file's and its entries' names are quoted in errors: someone else's text, shown safe.
@@ -28,13 +70,14 @@ function unzipCollection(file: string, data: Uint8Array): { name: string; bytes:
       filter: (entry) => {
         listed.push(entry.name);
         if (!(COLLECTIONS as readonly string[]).includes(entry.name)) return false;
-        if (entry.originalSize > MAX_COLLECTION_BYTES) throw new ImportError(`${name}: its ${entry.name} unpacks to over 1 GB, which is not a deck keeper-prep can import`);
+        // fflate unpacks into a buffer of the declared size, so checking it bounds the memory used.
+        if (entry.originalSize > MAX_COLLECTION_BYTES) throw new ImportError(`${name}: its ${entry.name} ${TOO_BIG}`);
         return true;
       },
     });
   } catch (error) {
     if (error instanceof ImportError) throw error;
-    throw new ImportError(`${name} is damaged or cut short: the zip cannot be read (${(error as Error).message}); download or export it again`);
+    throw new ImportError(`${name} is damaged or cut short: the zip cannot be read (${safeText((error as Error).message)}); download or export it again`);
   }
   for (const collection of COLLECTIONS) {
     const bytes = entries[collection];
@@ -56,16 +99,21 @@ function text(value: SqlValue): string {
 function legacyNoteTypes(db: Database): { types: Map<number, AnkiNoteType>; decks: Map<number, string> } {
   const [models, decks] = rows(db, 'select models, decks from col')[0] ?? [];
   const types = new Map<number, AnkiNoteType>();
-  for (const [id, model] of Object.entries(JSON.parse(text(models ?? '{}')) as Record<string, { name?: string; type?: number; flds?: { name: string; ord: number }[]; tmpls?: { name: string; qfmt: string; afmt: string; ord: number }[] }>)) {
+  // The JSON is the package's own text: anything not of the expected shape reads as empty.
+  const str = (value: unknown) => (typeof value === 'string' ? value : '');
+  const list = (value: unknown) => (Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => item !== null && typeof item === 'object') : []);
+  const byOrd = (a: Record<string, unknown>, b: Record<string, unknown>) => Number(a.ord) - Number(b.ord) || 0;
+  for (const [id, model] of Object.entries(JSON.parse(text(models ?? '{}')) as Record<string, Record<string, unknown> | null>)) {
+    if (model === null || typeof model !== 'object') continue;
     types.set(Number(id), {
-      name: model.name ?? 'unnamed',
+      name: str(model.name) || 'unnamed',
       cloze: model.type === 1,
-      fields: [...(model.flds ?? [])].sort((a, b) => a.ord - b.ord).map((f) => f.name),
-      templates: [...(model.tmpls ?? [])].sort((a, b) => a.ord - b.ord).map((t) => ({ name: t.name, front: t.qfmt, back: t.afmt })),
+      fields: list(model.flds).sort(byOrd).map((f) => str(f.name)),
+      templates: list(model.tmpls).sort(byOrd).map((t) => ({ name: str(t.name), front: str(t.qfmt), back: str(t.afmt) })),
     });
   }
   const deckNames = new Map<number, string>();
-  for (const [id, deck] of Object.entries(JSON.parse(text(decks ?? '{}')) as Record<string, { name?: string }>)) deckNames.set(Number(id), deck.name ?? '');
+  for (const [id, deck] of Object.entries(JSON.parse(text(decks ?? '{}')) as Record<string, { name?: unknown } | null>)) deckNames.set(Number(id), str(deck?.name));
   return { types, decks: deckNames };
 }
 
@@ -138,9 +186,10 @@ export async function readAnkiPackage(file: string, data: Uint8Array, wasmPath: 
   let bytes = collection.bytes;
   if (collection.name === 'collection.anki21b') {
     try {
-      bytes = decompress(bytes);
+      bytes = unzstd(bytes, `${name}: its ${collection.name}`);
     } catch (error) {
-      throw new ImportError(`${name}: its ${collection.name} is damaged (zstd: ${(error as Error).message})`);
+      if (error instanceof ImportError) throw error;
+      throw new ImportError(`${name}: its ${collection.name} is damaged (zstd: ${safeText((error as Error).message)})`);
     }
   }
   const SQL = await initSqlJs({ wasmBinary: readFileSync(wasmPath) as unknown as ArrayBuffer });
@@ -149,7 +198,7 @@ export async function readAnkiPackage(file: string, data: Uint8Array, wasmPath: 
     db = new SQL.Database(bytes);
     return readCollection(db, collection.name);
   } catch (error) {
-    throw new ImportError(`${name}: its ${collection.name} is not a readable Anki collection (${(error as Error).message})`);
+    throw new ImportError(`${name}: its ${collection.name} is not a readable Anki collection (${safeText((error as Error).message)})`);
   } finally {
     db?.close();
   }

@@ -1,10 +1,12 @@
 // Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
 // A broken deck is reported with its errors and never stops the others from loading.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { safeText } from '../core/safe-text.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
+import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
 
@@ -40,11 +42,20 @@ export interface DeckLibrary {
 }
 
 /** Larger files are refused: no real deck comes near this, and reading one would stall start-up. */
-export const MAX_DECK_BYTES = 20 * 1024 * 1024;
+export { MAX_DECK_BYTES };
 
-function jsonFilesIn(dir: string): string[] {
+function jsonFilesIn(dir: string, notices: string[]): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (error) {
+    // A decks "directory" that is a file, or unreadable, is reported, not a crash at start.
+    const code = (error as NodeJS.ErrnoException).code;
+    notices.push(`${safeText(dir)} ${code === 'ENOTDIR' ? 'is not a directory' : `cannot be read (${code ?? 'error'})`}, so no decks were loaded from it.`);
+    return [];
+  }
+  return names
     .filter((name) => extname(name) === '.json' && !name.endsWith('.schema.json'))
     .sort()
     .map((name) => join(dir, name));
@@ -52,19 +63,44 @@ function jsonFilesIn(dir: string): string[] {
 
 export type DeckParser = (text: string, file: string) => DeckParseResult;
 
-export function readDeckFile(file: string, origin: DeckOrigin, parseDeck: DeckParser): LoadedDeck | BrokenDeck {
-  let text: string;
+function notRegular(stat: Stats): string {
+  const what = stat.isDirectory() ? 'a directory' : stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : 'not a regular file';
+  return `is ${what}, not a deck file; only regular files are read as decks (skipped)`;
+}
+
+/**
+ * The file's text, or why it cannot be a deck. Opened without blocking and checked on the open
+ * descriptor, so a FIFO cannot hang start-up and a link to /dev/zero cannot fill memory, and
+ * never read past the size limit even if the file grows meanwhile.
+ */
+function readDeckText(file: string): { text: string } | { reason: string } {
+  let fd: number;
   try {
-    const size = statSync(file).size;
-    if (size > MAX_DECK_BYTES) {
-      return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: `file is ${(size / 1048576).toFixed(1)} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` }] };
-    }
-    text = readFileSync(file, 'utf8');
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: reason }] };
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a deck file (skipped)' : (error as Error).message };
   }
-  const result = parseDeck(text, file);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { reason: notRegular(stat) };
+    if (stat.size > MAX_DECK_BYTES) return { reason: `file is ${(stat.size / 1048576).toFixed(1)} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` };
+    const buffer = Buffer.alloc(Math.min(stat.size, MAX_DECK_BYTES) + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_DECK_BYTES) return { reason: `file is over ${MAX_DECK_BYTES / 1048576} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` };
+    return { text: buffer.toString('utf8', 0, length) };
+  } catch (error) {
+    return { reason: (error as Error).message };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function readDeckFile(file: string, origin: DeckOrigin, parseDeck: DeckParser): LoadedDeck | BrokenDeck {
+  const read = readDeckText(file);
+  if ('reason' in read) return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
+  const result = parseDeck(read.text, file);
   return result.ok ? { deck: result.deck, file, origin } : { file, origin, errors: result.errors };
 }
 
@@ -90,13 +126,14 @@ export function isDeckPath(value: string): boolean {
  */
 export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   const bundled = sources.builtinBundle ? readBuiltinBundle(sources.builtinBundle, sources.builtinDir) : null;
+  const notices: string[] = [];
   const files: { file: string; origin: DeckOrigin }[] = [
-    ...(bundled ? [] : jsonFilesIn(sources.builtinDir).map((file) => ({ file, origin: 'built-in' as const }))),
-    ...jsonFilesIn(sources.userDir).map((file) => ({ file, origin: 'user' as const })),
+    ...(bundled ? [] : jsonFilesIn(sources.builtinDir, notices).map((file) => ({ file, origin: 'built-in' as const }))),
+    ...jsonFilesIn(sources.userDir, notices).map((file) => ({ file, origin: 'user' as const })),
     ...(sources.envList ?? '').split(delimiter).filter(Boolean).map((file) => ({ file: resolve(file), origin: 'env' as const })),
     ...(sources.flagFiles ?? []).map((file) => ({ file: resolve(file), origin: 'flag' as const })),
   ];
-  const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices: [] };
+  const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices };
   const parseDeck = files.length > 0 ? (await import('../core/deck-parse.js')).parseDeck : null;
   const seenFiles = new Set<string>();
   for (const { file, origin } of files) {
@@ -121,7 +158,7 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   return library;
 }
 
-/** Writes a deck file whole or not at all (temp file, fsync, rename), creating its directory. */
+/** Writes a deck file whole or not at all (temp file, fsync, rename; the temp file removed on failure), creating its directory. */
 export function writeDeckFile(file: string, deck: unknown): void {
   const context: WriteContext = { what: 'the deck' };
   ensureDir(dirname(file), context);

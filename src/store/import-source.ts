@@ -20,6 +20,8 @@ export function readImportSource(file: string): { kind: ImportKind; bytes: Uint8
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) throw new ImportError(`${shown} is a directory; import one file at a time`);
+    // A pipe or a device has no size to check and may never end: only regular files are read.
+    if (!stat.isFile()) throw new ImportError(`${shown} is not a regular file (a pipe, socket or device); save the export to a file and import that`);
     size = stat.size;
   } catch (error) {
     if (error instanceof ImportError) throw error;

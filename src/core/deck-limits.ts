@@ -1,0 +1,11 @@
+// Limits that keep loading, checking and showing any deck quick; no real deck comes near them.
+// A module of its own with no imports, so start-up code can read them without loading the schema.
+
+/** Larger deck files are refused before a byte is read; imports stop before writing one. */
+export const MAX_DECK_BYTES = 20 * 1024 * 1024;
+/** A text field over this is refused at load: revealing a 10 MB card froze the app for minutes. */
+export const MAX_FIELD_LENGTH = 64 * 1024;
+export const FIELD_TOO_LONG_MESSAGE = `is longer than 64 KB (${MAX_FIELD_LENGTH.toLocaleString('en-US')} characters); split it into smaller cards`;
+export const MAX_CARDS = 100_000;
+/** Brackets nest this deep at most; a deck itself needs six levels. */
+export const MAX_NESTING = 64;
