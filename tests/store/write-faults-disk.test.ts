@@ -133,6 +133,8 @@ describe.skipIf(REFUSED !== null)('a full disk (tmpfs)', () => {
     expect(() => ws.settings.set({ newPerDay: 7 })).toThrow(`could not save your settings to ${join(dir, 'settings.json')}: the disk is full. Free some space and try again; they are as they were before this change.`);
     expect(ws.settings.get().newPerDay).toBe(20);
     expect(() => ws.close()).not.toThrow();
+    // atomically (under conf) unlinks its temp file asynchronously after the refused write.
+    for (let i = 0; i < 100 && tmpFiles(dir).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(tmpFiles(dir)).toEqual([]);
     const again = await open(dir);
     expect(again.progress.progress.reviews).toBe(stored);
