@@ -217,6 +217,8 @@ interface ReadProgress {
   cram: CramEntry[];
   stories: Story[];
   reviewCount: number;
+  /** How many of the reviews are not here yet: what `eachReviewBatch` will hand over. */
+  freshCount: number;
   /** Throws when the file is no longer the one checked (called before anything is written). */
   checkUnchanged(): void;
   /** Calls back with the file's new reviews in order, a batch at a time. */
@@ -229,7 +231,7 @@ function stamp(stats: Stats): string {
 
 function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): ReadProgress {
   const reader = new ProgressLineReader();
-  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
+  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
   // Only ids, so that the second pass can be skipped when nothing is new: a file imported twice
   // is read once.
   const fresh = new Set<string>();
@@ -248,6 +250,7 @@ function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): 
     }) ?? reader.finish();
   if (problem) throw new Error(`${file}: ${problem}`);
   read.settings = reader.header!.settings;
+  read.freshCount = fresh.size;
   const checked = stamp(before);
   // The second pass reads the same bytes the first one checked, or nothing at all.
   read.checkUnchanged = () => {
@@ -269,7 +272,7 @@ function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): 
         }
         return null;
       }) ?? again.finish();
-    if (changed) throw new Error(`${file} changed while it was being imported (${changed}); what was read before the change is kept; run import-progress again`);
+    if (changed) throw new Error(`${file} changed while it was being imported (${changed}); nothing was imported; run import-progress again`);
     onBatch(batch);
   };
   return read;
@@ -296,7 +299,7 @@ function readProgress(file: string, known: ReadonlySet<string>): ReadProgress {
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   const data: ProgressExport = parsed.data;
   const fresh = newReviews(new Set(known), data.reviews);
-  return { ...data, reviewCount: data.reviews.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
+  return { ...data, reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
 }
 
 export function importProgressCommand(ws: Workspace, file: string, options: { settings?: boolean } = {}): string {
@@ -310,11 +313,9 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   ws.stories.saveMany([...side.storiesAdded, ...side.storiesUpdated]);
   ws.cram.appendMany(side.cram);
   ws.attempts.recordMany(side.attempts);
-  let imported = 0;
-  read.eachReviewBatch((batch) => {
-    ws.progress.appendEntries(batch);
-    imported += batch.length;
-  });
+  // All of the new reviews or none: batches keep memory bounded, and a failure part-way cuts the
+  // log back to where it was.
+  const imported = ws.progress.appendBatches((write) => read.eachReviewBatch(write), read.freshCount);
   const settings = settingsLine(ws, file, read.settings, !!options.settings);
 
   const kinds = [

@@ -8,7 +8,7 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
+import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, logEntryFrom, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
@@ -274,6 +274,38 @@ export class ProgressStore {
     }
     this.needsNewline = false;
     this.readTail(false);
+  }
+
+  /**
+   * Appends entries handed over in batches (an import too long to hold as one buffer) as one
+   * step: if a write fails, or `each` throws part-way, the log is cut back to where it was.
+   * Returns how many entries were appended.
+   */
+  appendBatches(each: (write: (entries: readonly LogEntry[]) => void) => void, expected: number): number {
+    const context = IMPORT_CONTEXT(expected);
+    if (this.fd === null) this.fd = openForAppend(this.logPath, context);
+    const steps = appendInSteps(this.fd, this.logPath, context);
+    let count = 0;
+    try {
+      each((entries) => {
+        if (entries.length === 0) return;
+        steps.write(Buffer.from(`${count === 0 && this.needsNewline ? '\n' : ''}${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`));
+        count += entries.length;
+      });
+      if (count > 0) steps.commit();
+    } catch (error) {
+      try {
+        steps.fail(error);
+      } catch (thrown) {
+        if (thrown instanceof WriteError && thrown.torn) this.needsNewline = true;
+        throw thrown;
+      }
+    }
+    if (count > 0) {
+      this.needsNewline = false;
+      this.readTail(false);
+    }
+    return count;
   }
 
   private append(entry: LogEntry, context: WriteContext): void {

@@ -206,6 +206,41 @@ export function appendWhole(fd: number, file: string, data: Uint8Array, context:
   }
 }
 
+/**
+ * An append made of many writes that lands whole or not at all: `write` each piece, then `commit`
+ * (one sync); if anything throws in between, `fail` cuts the file back to its size before the
+ * first piece and throws the error as a WriteError naming the file. For an import too large to
+ * hold in memory as one buffer.
+ */
+export function appendInSteps(fd: number, file: string, context: WriteContext): { write(data: Uint8Array): void; commit(): void; fail(error: unknown): never } {
+  let before: number;
+  try {
+    before = io.fstatSync(fd).size;
+  } catch (error) {
+    throw asWriteError(error, file, context);
+  }
+  let written = 0;
+  return {
+    write(data) {
+      for (let at = 0; at < data.length; ) {
+        const n = io.writeSync(fd, data, at);
+        at += n;
+        written += n;
+      }
+    },
+    commit() {
+      io.fdatasyncSync(fd);
+    },
+    fail(error) {
+      const torn = written > 0 && !rollBack(fd, before, written);
+      // A disk error becomes one line naming the file; anything else (the source changed under
+      // the import) is passed on as it is, the log cut back all the same.
+      if ((error as NodeJS.ErrnoException | null)?.code === undefined) throw error;
+      throw asWriteError(error, file, context, torn);
+    },
+  };
+}
+
 /** Cuts the file back to `before`; false when that is not safe or did not work. */
 function rollBack(fd: number, before: number, written: number): boolean {
   try {

@@ -251,6 +251,41 @@ describe('the other appends: cram answers, design attempts, an import', () => {
   });
 });
 
+describe('an import appended in batches', () => {
+  it('is all or nothing: a later batch refused, or the source failing part-way, cuts the log back to where it was', async () => {
+    const source = await open(tempDir());
+    for (let i = 1; i <= 5; i++) source.rate('mini/capital', 3, T0 + i * MIN, 1000);
+    const [a, b, c, d, e] = source.progress.entries();
+    source.close();
+    const batches = [[a!, b!], [c!, d!], [e!]];
+    const dir = tempDir();
+    const ws = await open(dir);
+    ws.rate('mini/open', 3, T0, 1000);
+    const log = join(dir, LOG_FILE);
+    const before = readFileSync(log);
+
+    // The second batch's write is torn: the first batch, already on disk, is taken back too.
+    tearWrite(2);
+    const torn = caught(() => ws.progress.appendBatches((write) => batches.forEach((b) => write(b)), 5));
+    expect(torn.message).toMatch(/^could not save 5 reviews to .*reviews\.jsonl: the disk is full\./);
+    expect(readFileSync(log)).toEqual(before);
+    vi.restoreAllMocks();
+
+    // The source fails after a batch was written (the file changed under the import).
+    expect(() =>
+      ws.progress.appendBatches((write) => {
+        write(batches[0]!);
+        throw new Error('progress.json changed while it was being imported');
+      }, 5),
+    ).toThrow('progress.json changed while it was being imported');
+    expect(readFileSync(log)).toEqual(before);
+
+    expect(ws.progress.appendBatches((write) => batches.forEach((b) => write(b)), 5)).toBe(5);
+    expect(ws.progress.progress.reviews).toBe(6);
+    ws.close();
+  });
+});
+
 describe('whole-file rewrites leave the old file and no temp file', () => {
   it('the card-state snapshot: a refused save is returned, not thrown, and close still works', async () => {
     const dir = tempDir();
