@@ -85,7 +85,7 @@ export class Terminal {
    * key to the screen on show even while it mounts, so a key is never lost, and sending it again
    * on a slow machine would type it twice (a second `/` in the search box).
    */
-  async pressUntil(key: string, match: string | RegExp | ((screen: string) => boolean), timeoutMs = 20_000): Promise<string> {
+  async pressUntil(key: string, match: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     this.press(key);
     return this.waitFor(match, timeoutMs);
   }
@@ -154,6 +154,8 @@ export async function answerCurrentCard(term: Terminal): Promise<void> {
   const done = Number(PROGRESS.exec(screen)![1]);
   const kind = / · (flashcard|choice|multi|open)/.exec(screen)?.[1];
   const next = new RegExp(`\\b${done + 1} done · \\d+ left|Session complete`);
+  // Cram and weak-topic sessions ask "sure or guess?" before a choice answer is taken.
+  if (screen.includes('How sure are you?')) await term.pressUntil('s', (s) => !s.includes('How sure are you?'));
   switch (kind) {
     case 'flashcard':
       await term.pressUntil('Space', 'How well did you recall it?');
