@@ -5,7 +5,8 @@
 //   commit that draws the screen, and the router itself never unmounts;
 // - ink hands a burst of plain text (a paste, fast typing, two Backspaces in one read over SSH) to
 //   handlers as one string such as "ab\x7f\x7f"; here control characters in a burst become keys of
-//   their own, so Backspace deletes and Enter submits whatever else arrived with them.
+//   their own, so Backspace deletes and Enter submits whatever else arrived with them; and Esc
+//   followed at once by a letter (which ink reads as Alt+letter) is Esc, then the letter.
 import { useInput, type Key } from 'ink';
 import { createContext, useCallback, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
@@ -65,6 +66,10 @@ const CONTROL = /[\x00-\x1f\x7f]/;
  * one insert), each control character is a key of its own.
  */
 export function splitBurst(input: string, key: Key): [string, Key][] {
+  // Esc and a letter in one read (typed fast, or over SSH) reach ink as Alt+letter; the app binds
+  // no Alt keys, so, as vim does, they are the two keys they were.
+  const others = Object.entries(key).some(([name, on]) => on === true && name !== 'meta' && name !== 'shift');
+  if (key.meta && !others && [...input].length === 1) return [['', { ...NO_KEY, escape: true, meta: true }], ...splitBurst(input, NO_KEY)];
   const plain = !Object.entries(key).some(([name, on]) => on === true && name !== 'shift');
   if (!plain || input.length <= 1 || !CONTROL.test(input)) return [[input, key]];
   const keys: [string, Key][] = [];

@@ -62,7 +62,7 @@ describe('the app in a terminal', () => {
     await term.pressUntil('q', '[exited 0]');
 
     const again = terminal([], home);
-    await again.waitFor('› Today');
+    await again.waitFor(/^› Today/m);
     await again.select('Culture walkthrough');
     await again.pressUntil('Enter', 'Section 2 of');
   });
@@ -145,7 +145,7 @@ describe('the app in a terminal', () => {
     await term.waitFor(/12 days left: \d+ new \+ ~\d+ reviews a day/);
     await term.pressUntil('Enter', /\b0 done · \d+ left/);
     for (let i = 0; i < 3; i++) await answerCurrentCard(term);
-    await endSession(term, '› Today');
+    await endSession(term, /^› Today/m);
     await term.select('Readiness');
     const screen = await term.pressUntil('Enter', `Recall is FSRS's prediction on ${date}`);
     expect(screen).toMatch(/Skills +3\/\d+/);
@@ -154,7 +154,7 @@ describe('the app in a terminal', () => {
     await answerCurrentCard(term);
     await endSession(term, 'Answers are practice');
     await term.pressUntil('Escape', "Recall is FSRS's prediction");
-    await term.pressUntil('Escape', '› Readiness');
+    await term.pressUntil('Escape', /^› Readiness/m);
     await term.pressUntil('q', '[exited 0]');
     // The cram answer went to its own log; the schedule has the 3 reviews only.
     expect(statsJson(home)).toMatchObject({ reviews: 3 });

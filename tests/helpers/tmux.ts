@@ -19,7 +19,6 @@ export interface TerminalOptions {
 const UNSET = ['CI', 'CONTINUOUS_INTEGRATION', 'NO_COLOR', 'FORCE_COLOR'];
 
 /** How long a key may take to show before it counts as lost: well above the slowest answer seen with every core busy (0.6 s). */
-const RESEND_AFTER_MS = 1500;
 
 export class Terminal {
   private readonly socket = `kp-e2e-${process.pid}-${counter++}`;
@@ -96,18 +95,27 @@ export class Terminal {
    */
   async select(label: string, timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const lines = this.screen().split('\n');
+    // The highlighted entry's row and text: a key has acted once either changes.
+    const cursor = (screen: string) => {
+      const lines = screen.split('\n');
       const at = lines.findIndex((line) => line.trimStart().startsWith('› '));
+      return { lines, at, text: at === -1 ? '' : lines[at]! };
+    };
+    for (;;) {
+      const { lines, at, text } = cursor(this.screen());
       const target = lines.findIndex((line) => line.trim().replace(/^› /, '').startsWith(label));
       if (at !== -1 && at === target) return this.waitFor(`› ${label}`);
       if (Date.now() > deadline) throw new Error(`could not move the cursor to ${label}; the screen was:\n${lines.join('\n')}`);
-      const before = lines.join('\n');
-      // Below the cursor, or not on screen yet (a scrolled list): go down.
+      // Below the cursor, or not on screen yet (a scrolled list): go down. One key at a time, each
+      // waited for until the cursor has moved (no key is lost, so none is sent twice).
       this.press(target !== -1 && target < at ? 'Up' : 'Down');
-      await this.waitFor((screen) => screen !== before, RESEND_AFTER_MS).catch(() => undefined);
+      await this.waitFor((screen) => {
+        const now = cursor(screen);
+        return now.at !== at || now.text !== text;
+      }, Math.max(1, deadline - Date.now()));
     }
   }
+
 
   /**
    * Waits for a frame that passes a check, and returns the last capture with its problems. A

@@ -75,6 +75,14 @@ describe('input bursts', () => {
     ]);
   });
 
+  it('reads Esc and a letter that arrive together (ink: Alt+letter) as the two keys', () => {
+    const keys = splitBurst('q', { ...NO_KEY, meta: true });
+    expect(keys.map(([input, key]) => [input, key.escape])).toEqual([
+      ['', true],
+      ['q', false],
+    ]);
+  });
+
   it('leaves single keys and keys with modifiers alone', () => {
     expect(splitBurst('j', NO_KEY)).toEqual([['j', NO_KEY]]);
     const up = { ...NO_KEY, upArrow: true };
