@@ -106,6 +106,11 @@ export class Terminal {
       const target = lines.findIndex((line) => line.trim().replace(/^› /, '').startsWith(label));
       if (at !== -1 && at === target) return this.waitFor(`› ${label}`);
       if (Date.now() > deadline) throw new Error(`could not move the cursor to ${label}; the screen was:\n${lines.join('\n')}`);
+      if (at === -1) {
+        // No menu drawn yet (the app is starting): a key now would be counted as moving nothing.
+        await this.waitFor((screen) => cursor(screen).at !== -1, Math.max(1, deadline - Date.now()));
+        continue;
+      }
       // Below the cursor, or not on screen yet (a scrolled list): go down. One key at a time, each
       // waited for until the cursor has moved (no key is lost, so none is sent twice).
       this.press(target !== -1 && target < at ? 'Up' : 'Down');
