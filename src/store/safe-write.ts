@@ -222,6 +222,8 @@ export function appendInSteps(fd: number, file: string, context: WriteContext): 
   let written = 0;
   return {
     write(data) {
+      // Refused before a byte of a large piece is written, with the sizes, as appendWhole does.
+      if (data.length >= CHECK_ROOM_FROM) checkRoom(file, data.length, context);
       for (let at = 0; at < data.length; ) {
         const n = io.writeSync(fd, data, at);
         at += n;
