@@ -189,20 +189,12 @@ function checkRoom(file: string, bytes: number, context: WriteContext): void {
  * to cut; the reader then skips our torn fragment).
  */
 export function appendWhole(fd: number, file: string, data: Uint8Array, context: WriteContext): void {
-  if (data.length >= CHECK_ROOM_FROM) checkRoom(file, data.length, context);
-  let before: number;
+  const steps = appendInSteps(fd, file, context);
   try {
-    before = io.fstatSync(fd).size;
+    steps.write(data);
+    steps.commit();
   } catch (error) {
-    throw asWriteError(error, file, context);
-  }
-  let written = 0;
-  try {
-    while (written < data.length) written += io.writeSync(fd, data, written);
-    io.fdatasyncSync(fd);
-  } catch (error) {
-    const torn = written > 0 && !rollBack(fd, before, written);
-    throw asWriteError(error, file, context, torn);
+    steps.fail(error);
   }
 }
 
