@@ -52,23 +52,20 @@ function isAttempt(value: unknown): value is Attempt {
   return !!a && a.v === VERSION && typeof a.key === 'string' && typeof a.finishedAt === 'number' && Array.isArray(a.scores) && typeof a.notes === 'string';
 }
 
-function parseAttempt(line: string): Attempt | null {
-  try {
-    const value: unknown = JSON.parse(line);
-    return isAttempt(value) ? value : null;
-  } catch {
-    return null;
-  }
+/** The JSON value in `text` if it has the shape `is` checks, else null (damaged or foreign). */
+function parseAs<T>(is: (value: unknown) => value is T): (text: string) => T | null {
+  return (text) => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return is(value) ? value : null;
+    } catch {
+      return null;
+    }
+  };
 }
 
-function parseDraft(text: string): Draft | null {
-  try {
-    const value: unknown = JSON.parse(text);
-    return isDraft(value) ? value : null;
-  } catch {
-    return null;
-  }
-}
+const parseAttempt = parseAs(isAttempt);
+const parseDraft = parseAs(isDraft);
 
 /**
  * What can still be read of a damaged draft: read leniently, a draft cut short keeps its timer and
