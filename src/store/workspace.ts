@@ -7,6 +7,7 @@ import { daysUntil, endOfDay, parseInterviewDate } from '../core/day.js';
 import type { DesignCard } from '../core/mock.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
+import { customItems, inScope, modeLabel, scopeLabel, type StudyMode, type StudyScope } from '../core/custom-study.js';
 import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
 import { dailyPlan, type DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
@@ -70,6 +71,14 @@ export interface Workspace {
   /** The decks to study: those chosen with --deck, otherwise those of the user's role. */
   studyDecks(): Deck[];
   scheduler(): Scheduler;
+  /**
+   * The quiz cards a custom-study scope covers: across every loaded deck for a deck, skill, tag or
+   * search; the study decks for 'all'. Search results keep their rank order.
+   */
+  scopeItems(scope: StudyScope): StudyItem[];
+  scopeTitle(scope: StudyScope): string;
+  /** A custom study session: its title, cards, and whether answers are practice (kept off the schedule). */
+  customStudy(scope: StudyScope, mode: StudyMode, now: number): { title: string; items: StudyItem[]; practice: boolean };
   /** Today's cards from these decks: due first, then new ones up to the daily limit. */
   queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
   /** Cards, due and new today, overall and per deck. */
@@ -254,6 +263,18 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     const decks = loadedDecks();
     return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
   };
+  const scopeItems = (scope: StudyScope): StudyItem[] => {
+    if (scope.kind === 'all') return studyItemsForTrack(studyDecks(), trackById(settings.get().role));
+    const skills = new Map(library.decks.map(({ deck }) => [deck.id, deck.skill]));
+    const items = studyItems(loadedDecks()).filter((item) => inScope(scope, item, (id) => skills.get(id)));
+    if (scope.kind !== 'search') return items;
+    const rank = new Map(scope.keys.map((key, i) => [key, i]));
+    return items.sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
+  };
+  const scopeTitle = (scope: StudyScope): string => {
+    const titles = new Map(library.decks.map(({ deck }) => [deck.id, deck.title]));
+    return scopeLabel(scope, (id) => titles.get(id));
+  };
   return {
     dataDir,
     userDecksDir,
@@ -269,6 +290,12 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     decks: loadedDecks,
     scheduler: currentScheduler,
     studyDecks,
+    scopeItems,
+    scopeTitle,
+    customStudy(scope, mode, now) {
+      const items = customItems(scopeItems(scope), progress.progress.cards, mode, now, currentScheduler());
+      return { title: `Study now · ${scopeTitle(scope)} · ${modeLabel(mode)}`, items, practice: mode.kind === 'practice' };
+    },
     queueFor(decks, now, limit) {
       const track = trackById(settings.get().role);
       const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), ahead: reviewAhead(now), countsAsNew });
