@@ -56,7 +56,7 @@ export function DesignList() {
   const due = prompts.filter((p) => p.due).length;
   const lengths = [...new Set(prompts.map((p) => p.card.minutes))].sort((a, b) => a - b);
   const runs = lengths.length === 1 ? `Each runs ${lengths[0]} minutes` : `They run ${lengths[0]}-${lengths[lengths.length - 1]} minutes`;
-  const intro = `${prompts.length} prompt${prompts.length === 1 ? '' : 's'}, ${due} due. ★ suits your role. ${runs}; m picks a shorter mock (30, 20 or 10 minutes).`;
+  const intro = `${prompts.length} prompt${prompts.length === 1 ? '' : 's'}, ${due} due. ★ suits your role. ${runs}; m picks 30, 20 or 10.`;
   const items = prompts.map((p) => {
     const mine = history.filter((a) => a.key === p.key);
     const last = mine[mine.length - 1];

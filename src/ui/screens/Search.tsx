@@ -22,7 +22,7 @@ const AT_MEMORY = 'search-at';
 const MODE_MEMORY = 'search-mode';
 
 export function Search() {
-  const { menuMemory } = useAppState();
+  const { menuMemory, width } = useAppState();
   const actions = useAppActions();
   const [query, setQuery] = useState(() => menuMemory[QUERY_MEMORY] ?? '');
   const results = useSearch(query);
@@ -82,7 +82,7 @@ export function Search() {
   const footer = typing
     ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
     : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ['Esc', 'back']]);
-  const fitted = typing ? fitFooter(room.width, footer, '↑↓ move · Enter open · Tab then ? help · Esc back') : footer;
+  const fitted = fitFooter(width, footer, typing ? '↑↓ move · Enter open · Tab then ? help · Esc back' : '↑↓ move · Enter open · / edit · Esc back · ? help');
   return (
     <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', 'back']} footer={fitted} fixed>
       <Box flexShrink={0}>
