@@ -4,6 +4,9 @@
 // - A filter is a known name, a colon and a value (quoted when it has spaces: deck:"system des").
 //   Names are deck, kind, tag, due and seen, in any case. Any other `foo:` is an ordinary word,
 //   so "p-value:" or a URL still searches as typed.
+// - deck: takes the start of a deck's id or title, tag: the start of a tag, kind: the start of a
+//   card kind (kind:f is flashcard), all in any case; due: alone or due:today is due today,
+//   due:no not due today (never-seen cards included); seen:yes / seen:no reviewed or never.
 // - The same filter twice means either value (deck:sql deck:python); different filters must all
 //   hold. So the order of the filters never changes the result.
 // - A known filter with a value it cannot take (kind:banana, seen:maybe, an empty deck:) is left

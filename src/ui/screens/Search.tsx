@@ -46,10 +46,15 @@ export function Search() {
     latest.current = next;
     setCursor(next);
   };
+  /** Call before opening anything from here: the list comes back with this card highlighted. */
+  const keepPlace = () => {
+    const hit = hits[latest.current];
+    if (hit) actions.rememberMenu(AT_MEMORY, hit.entry.key);
+  };
   const open = () => {
     const hit = hits[latest.current];
     if (!hit) return;
-    actions.rememberMenu(AT_MEMORY, hit.entry.key);
+    keepPlace();
     actions.push({ name: 'card', item: { key: hit.entry.key, deckId: hit.entry.deckId, deckTitle: hit.entry.deckTitle, card: hit.entry.card } });
   };
   const leave = () => {
