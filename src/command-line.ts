@@ -4,7 +4,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { errorLine, openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
 import { designHistoryCommand, designListCommand, findPrompt } from './commands/design.js';
-import { searchCommand } from './commands/search.js';
+import { queryFromArgs, searchCommand } from './commands/search.js';
+import { FILTER_HELP } from './core/search-query.js';
 import { statsCommand } from './commands/stats.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
@@ -134,11 +135,12 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
 
   program
     .command('search')
-    .description('fuzzy-search every loaded card')
-    .argument('<query...>', 'words to look for')
+    .description('search every loaded card: words (fuzzy) and filters')
+    .argument('<query...>', `words to look for, and ${FILTER_HELP}`)
     .option('--json', 'print matches as JSON')
+    .addHelpText('after', `\nWith words: the best 20 matches. With filters only: every card they keep.\nThe same filter twice means either value; other names with a colon (foo:) are words.\n\nExamples:\n  keeper-prep search window function\n  keeper-prep search deck:sql kind:choice seen:no\n  keeper-prep search join tag:joins due:\n  keeper-prep search 'deck:"system design"' cache\n`)
     .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
-      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, query.join(' '), !!opts.json));
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, queryFromArgs(query), !!opts.json, Date.now()));
     });
 
   program

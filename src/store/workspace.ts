@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { cardKey, type Deck } from '../core/deck.js';
 import { daysUntil, endOfDay, parseInterviewDate } from '../core/day.js';
 import type { DesignCard } from '../core/mock.js';
+import { orderPrompts, suitsRole } from '../core/design-prompts.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
 import { customItems, inScope, modeLabel, scopeLabel, type StudyMode, type StudyScope } from '../core/custom-study.js';
@@ -99,7 +100,7 @@ export interface Workspace {
   /** A cram answer: logged for practice figures, and the card's schedule left alone. Throws WriteError as rate does. */
   cramRate(key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult;
   cram: CramLog;
-  /** Every design prompt of the loaded decks, due ones first. */
+  /** Every design prompt of the loaded decks: the role's first, then due ones, then the rest. */
   designPrompts(now: number): DesignPrompt[];
   /**
    * Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft.
@@ -122,6 +123,8 @@ export interface DesignPrompt {
   due: boolean;
   /** When it is next due; null if never attempted. */
   dueAt: number | null;
+  /** Tagged with the user's role (★). */
+  forRole: boolean;
 }
 
 /** How many days before the interview cards start coming in ahead of their due date. */
@@ -325,10 +328,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
           if (card.type !== 'design') return [];
           const key = cardKey(deck.id, card.id);
           const record = progress.progress.cards.get(key);
-          return [{ key, deckId: deck.id, card, due: !!record && record.state.due < dayEnd, dueAt: record ? record.state.due : null }];
+          return [{ key, deckId: deck.id, card, due: !!record && record.state.due < dayEnd, dueAt: record ? record.state.due : null, forRole: suitsRole(card.tags, settings.get().role) }];
         }),
       );
-      return [...prompts.filter((p) => p.due), ...prompts.filter((p) => !p.due)];
+      return orderPrompts(prompts);
     },
     finishMock(attempt, now) {
       const result = rate(attempt.key, attempt.rating, now, attempt.durationMs);

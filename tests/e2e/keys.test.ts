@@ -73,6 +73,45 @@ describe('search', { timeout: 40_000 }, () => {
   });
 });
 
+describe('search filters', { timeout: 40_000 }, () => {
+  it('deck:sql kind:choice lists SQL choice cards by deck title; the query is still there after opening one; Esc while browsing goes back once', async () => {
+    const term = app([], homeWithRole());
+    await term.pressUntil('/', 'keeper-prep › Search');
+    term.type('deck:sql kind:choice');
+    const listed = await term.waitFor(/^\d+ match(es)? in \d+ cards$/m);
+    const rows = results(listed).filter((row) => !/^ {2}[▲▼] \d+ more$/.test(row));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row).toMatch(/ {2}SQL$/);
+    expect(listed).not.toContain('```');
+    await term.pressUntil('Down', (screen) => results(screen)[1]?.startsWith('› ') ?? false);
+    const second = results(term.screen())[1]!.slice(2, 30);
+    const card = await term.pressUntil('Enter', 'keeper-prep › Card');
+    expect(card).toContain('SQL · choice');
+    const back = await term.pressUntil('Escape', 'keeper-prep › Search');
+    expect(back).toMatch(/^Search: deck:sql kind:choice▌/m);
+    expect(results(back)[1]).toContain(`› ${second}`);
+    await term.pressUntil('Tab', /^Search: deck:sql kind:choice\s*$/m);
+    await term.pressUntil('Escape', 'keeper-prep › Home');
+  });
+});
+
+describe('design mock length', { timeout: 40_000 }, () => {
+  it('m cycles the length in the footer, Enter starts the mock at it, and the list keeps it', async () => {
+    const term = app([], homeWithRole());
+    await term.select('Design mocks');
+    await term.pressUntil('Enter', 'keeper-prep › Design mocks');
+    await term.waitFor('Enter start 45 min (full)');
+    await term.pressUntil('m', 'Enter start 30 min');
+    await term.pressUntil('m', 'Enter start 20 min');
+    const mock = await term.pressUntil('Enter', /total (20:00|19:5\d)/);
+    expect(mock).toContain('Open Connect');
+    await term.pressUntil('Escape', 'keeper-prep › Design mocks');
+    expect(term.screen()).toContain('Enter start 20 min');
+    await term.pressUntil('m', 'Enter start 10 min');
+    await term.pressUntil('m', 'Enter start 45 min (full)');
+  });
+});
+
 describe('help', { timeout: 40_000 }, () => {
   it('keeps the role picker\'s cursor: Down to Machine Learning Engineer, ?, Esc, Enter chooses it', async () => {
     const home = tempDir();
