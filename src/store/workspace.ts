@@ -302,7 +302,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     scopeItems,
     scopeTitle,
     customStudy(scope, mode, now) {
-      const items = customItems(scopeItems(scope), progress.progress.cards, mode, now, currentScheduler());
+      // Culture's walkthrough teaches its cards in order: "all" never brings them in as plain new cards.
+      const scoped = scope.kind === 'all' && mode.kind === 'new' ? scopeItems(scope).filter((i) => !i.guided) : scopeItems(scope);
+      const items = customItems(scoped, progress.progress.cards, mode, now, currentScheduler());
       return { title: `Study now · ${scopeTitle(scope)} · ${modeLabel(mode)}`, items, practice: mode.kind === 'practice' };
     },
     queueFor(decks, now, limit) {
