@@ -7,6 +7,7 @@ import { designHistoryCommand, designListCommand, findPrompt } from './commands/
 import { queryFromArgs, searchCommand } from './commands/search.js';
 import { FILTER_HELP } from './core/search-query.js';
 import { statsCommand } from './commands/stats.js';
+import { choiceProblem, type StudyChoice } from './commands/study.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
@@ -97,9 +98,33 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
 
   program
     .command('study')
-    .description('start a review session right away')
+    .description("start a review session right away: today's cards, or a tag, skill or search of your choosing")
     .option('--limit <n>', 'at most this many cards', positiveInt)
-    .action(async (opts: { limit?: number }, cmd: Command) => startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { study: { ...(opts.limit ? { limit: opts.limit } : {}) } }));
+    .option('--tag <tag>', 'only cards with this tag, from any loaded deck')
+    .option('--skill <name>', "only cards of this skill's decks, like SQL")
+    .option('--search <query>', 'only the cards this search finds')
+    .option('--due', 'only the cards due today')
+    .option('--new <n>', 'learn N more new cards today, on top of the daily limits', positiveInt)
+    .option('--practice', 'every card of the choice, weakest first, kept off the schedule')
+    .addHelpText(
+      'after',
+      `
+Without --due, --new or --practice: today's cards of the choice (due, then new
+within the daily limits). --deck ID narrows any choice to that deck.
+
+Examples:
+  keeper-prep study --deck sql --new 10
+  keeper-prep study --tag joins --due
+  keeper-prep study --skill Statistics --practice
+  keeper-prep study --search "window functions"
+  keeper-prep study --practice --limit 20
+`,
+    )
+    .action(async (opts: StudyChoice, cmd: Command) => {
+      const problem = choiceProblem(opts);
+      if (problem) throw new Error(problem);
+      await startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { study: opts });
+    });
 
   program
     .command('design')

@@ -116,7 +116,7 @@ describe('the app in a terminal', () => {
     expect(imported.stdout).toContain('Imported 2 cards from 2 notes in Networking Basics.apkg');
 
     const term = terminal([], home);
-    await term.waitFor('Your decks (0 due, 2 cards)');
+    await term.waitFor('Your decks (0 due, 2 new, 2 cards)');
     await term.select('Your decks');
     await term.pressUntil('Enter', '0 done · 2 left');
     expect(term.screen()).toMatch(/What does a CDN do\?|TCP gives a \[\.\.\.\] byte stream/);

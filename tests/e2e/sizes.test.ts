@@ -74,7 +74,7 @@ const HOME_ITEMS = [
   /^Culture walkthrough \(0 of \d+ sections done\)$/,
   /^Culture review \(\d+ due\)$/,
   'Skills for Software Engineer',
-  /^Your decks \(\d+ due, 4 cards\)$/,
+  /^Your decks \(\d+ due, \d+ new, 4 cards\)$/,
   /^Design mocks \(\d+ due, \d+ prompts\)$/,
   /^Story bank \(0 stories, \d+ values without one\)$/,
   'Search',
@@ -104,7 +104,7 @@ describe('the frame check itself', () => {
   const capture = (rows: string[]) => `${rows.join('\n')}\n`;
   /** The frame at 80x18 around a body, padded to its 14 rows. */
   const frame = (body: string[]) => capture([title, rule, ...body, ...Array(14 - body.length).fill(''), rule, footer]);
-  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
+  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 new, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
   const figures = ['Due today: 0   New today: 46   (0 of 410 cards seen)', '10 days left: 46 new + ~82 reviews a day', ''];
   const expected = home("Today's review");
 
@@ -113,10 +113,10 @@ describe('the frame check itself', () => {
   });
 
   it('finds what was seen at 80x18: lines run together, entries missing with nothing saying so', () => {
-    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...menu.slice(0, 4), '  Your decks (0 due, 42 cards)r', ...menu.slice(5, 11)]);
+    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...menu.slice(0, 4), '  Your decks (0 due, 4 new, 42 cards)r', ...menu.slice(5, 11)]);
     expect(frameProblems(seen, size, expected)).toEqual([
       '/^10 days left: \\d+ new \\+ ~\\d+ reviews a day$/ is not whole: its row reads "10 days left: 43 new + ~83 reviews a day9 cards seen)"',
-      '/^Your decks \\(\\d+ due, 4 cards\\)$/ is not whole: its row reads "Your decks (0 due, 42 cards)r"',
+      '/^Your decks \\(\\d+ due, \\d+ new, 4 cards\\)$/ is not whole: its row reads "Your decks (0 due, 4 new, 42 cards)r"',
       '"Quit" is not on screen, and nothing says there is more',
     ]);
   });

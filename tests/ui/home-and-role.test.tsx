@@ -90,9 +90,14 @@ describe('first run and Home', () => {
     expect(app.frame()).toMatch(/New cards per day +25/);
     expect(app.ws.settings.get().newPerDay).toBe(25);
     expect(app.frame()).toMatch(/› New cards per day +25/);
+    await app.press(KEY.down, KEY.enter);
+    expect(app.frame()).toContain("on top of the role's");
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    expect(app.frame()).toMatch(/› New per day, each own deck +30/);
+    expect(app.ws.settings.get().userDeckNewPerDay).toBe(30);
     await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/Desired retention +92%/);
-    await app.press(KEY.up, KEY.up, KEY.up, KEY.enter);
+    await app.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.enter);
     expect(app.frame()).toContain('Choose the role');
     await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/Role +Analytics Engineer/);
@@ -217,7 +222,7 @@ describe('your own decks', () => {
     const sql = JSON.parse(readFileSync(join(BUILTIN_DECKS, 'sql.json'), 'utf8')) as { title: string; cards: unknown[] };
     writeFileSync(join(dir, 'decks', 'my-sql.json'), JSON.stringify({ ...sql, $schema: undefined, title: 'My SQL', cards: sql.cards.slice(0, 3) }));
     const app = await renderApp({ dataDir: dir });
-    expect(app.frame()).toContain('Your decks (0 due, 4 cards)');
+    expect(app.frame()).toContain('Your decks (0 due, 4 new, 4 cards)');
     await app.choose('Your decks');
     expect(app.frame()).toContain('Your decks');
     expect(app.frame()).toContain("Mini · flashcard");

@@ -14,8 +14,9 @@ import { formatDate } from '../../core/day.js';
 import { frameBudget } from '../layout.js';
 import { fitFooter, wrapLines } from '../wrap-lines.js';
 
-type Field = 'role' | 'interviewDate' | 'newPerDay' | 'retention' | 'askConfidence';
-const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'retention', 'askConfidence'];
+type Field = 'role' | 'interviewDate' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'askConfidence';
+type NumberField = 'newPerDay' | 'userDeckNewPerDay' | 'retention';
+const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'];
 
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
@@ -24,6 +25,7 @@ const LABELS: Record<Field, string> = {
   role: 'Role',
   interviewDate: 'Interview date',
   newPerDay: 'New cards per day',
+  userDeckNewPerDay: 'New per day, each own deck',
   retention: 'Desired retention',
   askConfidence: 'Ask "sure or guess?" in cram',
 };
@@ -32,7 +34,7 @@ const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 export function Settings() {
   const { ws, clock, width, height } = useAppState();
   const actions = useAppActions();
-  const [editing, setEditing] = useState<'newPerDay' | 'retention' | null>(null);
+  const [editing, setEditing] = useState<NumberField | null>(null);
   const [editingDate, setEditingDate] = useState(false);
   // The menu comes back on the field just edited, not on the first one.
   const [lastField, setLastField] = useState<Field>('role');
@@ -43,12 +45,14 @@ export function Settings() {
   if (editingDate) return <InterviewDateField current={settings.interviewDate} onDone={() => setEditingDate(false)} />;
 
   if (editing) {
-    const options = editing === 'newPerDay' ? NEW_PER_DAY : RETENTION;
+    const options = editing === 'retention' ? RETENTION : NEW_PER_DAY;
     const current = settings[editing];
     const about = wrapLines(
       editing === 'newPerDay'
-        ? 'New cards per day: how many unseen cards each day may bring in.'
-        : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.',
+        ? "New cards per day: how many unseen cards of your role's decks each day may bring in. An interview date raises it to what the plan needs."
+        : editing === 'userDeckNewPerDay'
+          ? 'New cards per day from each deck you imported or wrote, on top of the role\'s: a new deck can be studied the day it arrives.'
+          : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.',
       room.width,
     );
     const gap = room.height - about.length - options.length >= 1 ? 1 : 0;
@@ -78,6 +82,7 @@ export function Settings() {
     role: trackById(settings.role)?.title ?? 'not chosen',
     interviewDate: interviewLabel(settings.interviewDate, clock()),
     newPerDay: String(settings.newPerDay),
+    userDeckNewPerDay: String(settings.userDeckNewPerDay),
     retention: `${Math.round(settings.retention * 100)}%`,
     askConfidence: settings.askConfidence ? 'on' : 'off',
   };
