@@ -1,5 +1,6 @@
 // First run (and Settings): which role the candidate is preparing for. Under the list, the
 // highlighted role's family and what its interview loop leans on, so the choice is an informed one.
+// On first run the interview date is asked next (skippable), since the plan aims at it.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { TRACKS, trackById } from '../../core/tracks.js';
@@ -11,8 +12,16 @@ import { useNoticesShown } from '../hooks/use-notices-shown.js';
 import { frameBudget } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 import { fitNotices } from './Home.js';
+import { InterviewDate } from './InterviewDate.js';
 
 export function RolePicker({ firstRun }: { firstRun: boolean }) {
+  const actions = useAppActions();
+  const [askDate, setAskDate] = useState(false);
+  if (askDate) return <InterviewDate firstRun onDone={() => actions.reset({ name: 'home' })} />;
+  return <RoleList firstRun={firstRun} onChosen={() => (firstRun ? setAskDate(true) : actions.pop())} />;
+}
+
+function RoleList({ firstRun, onChosen }: { firstRun: boolean; onChosen: () => void }) {
   const { ws, width, height, notices } = useAppState();
   const actions = useAppActions();
   useNoticesShown();
@@ -20,9 +29,7 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
   const [highlighted, setHighlighted] = useState(current ?? TRACKS[0]!.id);
   useKeys(firstRun ? { quit: actions.quit } : { back: actions.pop });
   const choose = (id: string) => {
-    if (!actions.updateSettings({ role: id })) return;
-    if (firstRun) actions.reset({ name: 'home' });
-    else actions.pop();
+    if (actions.updateSettings({ role: id })) onChosen();
   };
   const budget = frameBudget(width, height);
   // On a first run after settings were found damaged, the notice comes before the question.
