@@ -22,7 +22,7 @@ describe('first run: the interview date after the role', () => {
     const app = await atDateStep();
     const text = plain(app).join('\n');
     expect(text).toContain('keeper-prep › Welcome');
-    expect(text).toContain('When is your interview? Type the day as YYYY-MM-DD.');
+    expect(text).toContain('When is your interview? (YYYY-MM-DD)');
     // Two weeks after the test clock's 2026-11-20.
     expect(text).toMatch(/^Date: ▌e\.g\. 2026-12-04$/m);
     expect(text.replace(/\n/g, ' ')).toContain('The daily plan and the readiness figures aim at this day; without it they predict for today.');

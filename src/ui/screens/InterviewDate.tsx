@@ -46,7 +46,7 @@ export function InterviewDate({ firstRun, onDone }: { firstRun: boolean; onDone:
   return firstRun ? (
     <Frame title="Welcome" commands={['select']} footer={fitFooter(width, 'Enter save · Esc skip (so does an empty Enter)', 'Enter save · Esc skip')}>
       <Box flexDirection="column">
-        <Text wrap="wrap">When is your interview? Type the day as YYYY-MM-DD.</Text>
+        <Text wrap="wrap">When is your interview? (YYYY-MM-DD)</Text>
         <Text> </Text>
         <DateField current={null} example={example} onSubmit={submit} />
         {error ? <Text color="red" wrap="wrap">{`! ${error}`}</Text> : null}
