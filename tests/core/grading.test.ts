@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/deck.js';
 import { gradeAnswer, gradeChoice, gradeMulti, multiVerdict, suggestOpenRating } from '../../src/core/grading.js';
@@ -31,6 +32,28 @@ describe('grading', () => {
     expect(gradeMulti([2], new Set(), false, 4)).toMatchObject({ rating: 1, hits: 0, missed: 1 });
     expect(gradeMulti([0, 2], new Set([0]), false, 3).rating).toBe(1);
     expect(gradeMulti([0, 2], new Set([0, 1, 2]), false, 3).rating).toBe(1);
+  });
+
+  it('multi: for any answer set and ticks, the rating follows the count of mistakes and the verdict names it', () => {
+    const question = fc.integer({ min: 2, max: 9 }).chain((options) =>
+      fc.record({
+        options: fc.constant(options),
+        answers: fc.uniqueArray(fc.integer({ min: 0, max: options - 1 }), { minLength: 1, maxLength: options }),
+        picked: fc.uniqueArray(fc.integer({ min: 0, max: options - 1 }), { maxLength: options }),
+        guessed: fc.boolean(),
+      }),
+    );
+    fc.assert(
+      fc.property(question, ({ options, answers, picked, guessed }) => {
+        const graded = gradeMulti(answers, new Set(picked), guessed, options);
+        const mistakes = graded.wrong + graded.missed;
+        expect(graded.correct).toBe(mistakes === 0);
+        if (mistakes === 0) expect(graded.rating).toBe(guessed ? 2 : 3);
+        else if (mistakes === 1 && options >= 4 && graded.hits > 0) expect(graded.rating).toBe(2);
+        else expect(graded.rating).toBe(1);
+        expect(multiVerdict(graded, guessed, options)).toMatch(graded.rating === 1 ? /rated Again/ : graded.rating === 2 ? /rated Hard\.$/ : /rated Good\.$/);
+      }),
+    );
   });
 
   it('multi: the verdict says the rating and why', () => {
