@@ -1,4 +1,6 @@
 // First run: the role, then the interview date (set, or skipped with Esc or an empty Enter), then Home.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
 import { tempDir } from '../helpers/temp.js';
@@ -85,6 +87,19 @@ describe('first run: the interview date after the role', () => {
       await app.unmount();
     });
   }
+});
+
+describe('a first run with the date already given (--interview, imported settings)', () => {
+  it('goes from the role straight to Home', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify({ interviewDate: '2026-12-04' }));
+    const app = await renderApp({ dataDir: dir, role: null });
+    expect(app.frame()).toContain('Which role are you interviewing for?');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('keeper-prep › Home');
+    expect(app.ws.settings.get()).toMatchObject({ role: 'software-engineer', interviewDate: '2026-12-04' });
+    await app.unmount();
+  });
 });
 
 describe('the role picker from Settings', () => {

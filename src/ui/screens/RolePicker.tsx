@@ -15,10 +15,14 @@ import { fitNotices } from './Home.js';
 import { InterviewDate } from './InterviewDate.js';
 
 export function RolePicker({ firstRun }: { firstRun: boolean }) {
+  const { ws } = useAppState();
   const actions = useAppActions();
   const [askDate, setAskDate] = useState(false);
-  if (askDate) return <InterviewDate firstRun onDone={() => actions.reset({ name: 'home' })} />;
-  return <RoleList firstRun={firstRun} onChosen={() => (firstRun ? setAskDate(true) : actions.pop())} />;
+  const home = () => actions.reset({ name: 'home' });
+  if (askDate) return <InterviewDate firstRun onDone={home} />;
+  // A date given already (--interview on the first start, imported settings) is not asked again.
+  const chosen = () => (!firstRun ? actions.pop() : ws.settings.get().interviewDate ? home() : setAskDate(true));
+  return <RoleList firstRun={firstRun} onChosen={chosen} />;
 }
 
 function RoleList({ firstRun, onChosen }: { firstRun: boolean; onChosen: () => void }) {
