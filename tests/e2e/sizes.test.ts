@@ -350,3 +350,106 @@ describe('a resize in the middle of a review', { timeout: 60_000 }, () => {
     await term.pressUntil('Space', PROGRESS(2));
   });
 });
+
+describe('the screens of the answers branch at every size', { timeout: 60_000 }, () => {
+  /** The sizes, and the smallest the app draws at: 50x14. */
+  const WITH_SMALLEST: readonly Size[] = [...SIZES, { width: 50, height: 14 }];
+
+  it('first run: the interview date step after the role', async () => {
+    const term = app([], tempDir());
+    await term.waitFor('Which role are you interviewing for?');
+    await term.pressUntil('Enter', 'When is your interview?');
+    await sweep(
+      term,
+      {
+        title: 'Welcome',
+        lines: ['When is your interview? (YYYY-MM-DD)', /^Date: ▌e\.g\. \d{4}-\d\d-\d\d$/],
+        fragments: ['The daily plan and the readiness figures'],
+        items: [/^Not fixed yet\? Esc skips/],
+        footer: 'Enter save',
+      },
+      WITH_SMALLEST,
+    );
+  });
+
+  it('Settings: typing the interview date', async () => {
+    const term = app([], preparedHome());
+    await term.select('Settings');
+    await term.pressUntil('Enter', 'keeper-prep › Settings');
+    await term.select('Interview date');
+    await term.pressUntil('Enter', 'Leave it empty to clear it.');
+    await sweep(
+      term,
+      {
+        title: 'Settings',
+        lines: [/^Date: \d{4}-\d\d-\d\d▌$/],
+        fragments: ['Interview date (YYYY-MM-DD).', 'The daily plan and the readiness figures'],
+        footer: 'Enter set',
+      },
+      WITH_SMALLEST,
+    );
+  });
+
+  it('a select-all answer with one missed option: the marks, their legend, the rating and why', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], preparedHome());
+    await term.waitFor('Capital of France?');
+    await term.pressUntil('Space', 'How well did you recall it?');
+    await term.pressUntil('3', 'Mini · choice');
+    await term.pressUntil('2', 'rated Good');
+    await term.pressUntil('Space', 'Mini · multi');
+    await term.pressUntil('1', '[x] 2');
+    await term.pressUntil('Enter', 'rated Hard');
+    await sweep(
+      term,
+      {
+        title: "Today's review",
+        lines: [PROGRESS(2), 'Which are prime?', /^✓ 1\. \[x\] 2$/, '2. [ ] 4', /^! 3\. \[ \] 5 \(missed\)$/],
+        items: ['✓ right · ✗ ticked, not an answer · ! missed', 'One missed option: rated Hard.', '4 and 9 are squares.'],
+        footer: '! nearly right',
+      },
+      WITH_SMALLEST,
+    );
+  });
+
+  it('a story rehearsal: the question for the value, then the story to tell, then its parts', async () => {
+    const home = preparedHome();
+    const now = Date.now();
+    const story = {
+      id: 'launch',
+      title: 'Launch under pressure',
+      situation: 'A launch slipped a week.',
+      task: 'Ship without cutting quality.',
+      action: 'Cut scope with the PM and paired on the risky part.',
+      result: 'Shipped in four days.',
+      values: ['courage'],
+      createdAt: now,
+      updatedAt: now,
+    };
+    writeFileSync(join(home, 'stories.json'), JSON.stringify({ version: 1, stories: [story] }));
+    const term = app([], home);
+    await term.select('Story bank');
+    await term.pressUntil('Enter', 'keeper-prep › Story bank');
+    await term.pressUntil('r', 'Story rehearsal');
+    await sweep(
+      term,
+      {
+        title: 'Story rehearsal',
+        lines: [PROGRESS(0), /^Your answer: /],
+        fragments: ['Tell me about', 'Your story: "Launch'],
+        absent: ['Tell me about a time… "'],
+      },
+      WITH_SMALLEST,
+    );
+    term.press('Escape');
+    await term.pressUntil('Enter', 'Tick the key points');
+    await sweep(
+      term,
+      {
+        title: 'Story rehearsal',
+        lines: ['Tick the key points you covered (Space):'],
+        items: ['1. [ ] Situation: A launch slipped a week.', '2. [ ] Task: Ship without cutting quality.', '4. [ ] Result: Shipped in four days.', /^Covered 0 of 4/, RATING_BAR],
+      },
+      WITH_SMALLEST,
+    );
+  });
+});

@@ -37,6 +37,9 @@ describe('first run and Home', () => {
     expect(app.frame()).toContain('Which role are you interviewing for?');
     expect(app.frame()).toContain('Policy Operations Analyst');
     await app.press(KEY.down, KEY.enter);
+    // Then the interview date, which this test skips (tests/ui/first-run-date.test.tsx sets it).
+    expect(app.frame()).toContain('When is your interview?');
+    await app.press(KEY.escape);
     const home = app.frame();
     expect(home).toContain('Home');
     expect(home).toMatch(/Due today: 0 {3}New today: 20/);

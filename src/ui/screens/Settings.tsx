@@ -1,18 +1,16 @@
 // Role, interview date, new cards per day, desired retention and confidence prompts; where progress is kept.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { daysUntil, parseInterviewDate, startOfDay } from '../../core/day.js';
 import { trackById } from '../../core/tracks.js';
 import { DEFAULT_SETTINGS } from '../../store/settings.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
-import { hint, useKeys, useScreenInput } from '../keys.js';
-import { TextField } from '../components/TextField.js';
-import { useRoom } from '../components/Layout.js';
-import { formatDate } from '../../core/day.js';
+import { hint, useKeys } from '../keys.js';
+import { InterviewDate } from './InterviewDate.js';
 import { frameBudget } from '../layout.js';
-import { fitFooter, wrapLines } from '../wrap-lines.js';
+import { wrapLines } from '../wrap-lines.js';
 
 type Field = 'role' | 'interviewDate' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'askConfidence';
 type NumberField = 'newPerDay' | 'userDeckNewPerDay' | 'retention';
@@ -42,7 +40,7 @@ export function Settings() {
   const room = frameBudget(width, height);
   useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) }, { isActive: !editingDate });
 
-  if (editingDate) return <InterviewDateField current={settings.interviewDate} onDone={() => setEditingDate(false)} />;
+  if (editingDate) return <InterviewDate firstRun={false} onDone={() => setEditingDate(false)} />;
 
   if (editing) {
     const options = editing === 'retention' ? RETENTION : NEW_PER_DAY;
@@ -125,54 +123,4 @@ function interviewLabel(date: string | null, now: number): string {
   if (!date || at === null) return 'not set';
   const days = daysUntil(now, at);
   return `${date} (${at < startOfDay(now) ? 'past' : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} left`})`;
-}
-
-/** Typing the date: YYYY-MM-DD, checked as you press Enter; empty clears it. */
-function InterviewDateField({ current, onDone }: { current: string | null; onDone: () => void }) {
-  const actions = useAppActions();
-  const { clock } = useAppState();
-  const room = useRoom();
-  // A date two weeks out: an example a candidate could actually enter.
-  const example = formatDate(clock() + 14 * 24 * 60 * 60 * 1000);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    actions.setTyping(true);
-    return () => actions.setTyping(false);
-  }, [actions]);
-  useScreenInput((_input, key) => (key.escape ? onDone() : undefined));
-  return (
-    <Frame
-      title="Settings"
-      commands={['select', 'back']}
-      footer={fitFooter(room.width, 'Enter set (empty clears) · Esc cancel · ? is typed here: Esc, then ? help', 'Enter set (empty clears) · Esc cancel · ? is typed: Esc, then ? help', 'Enter set · Esc cancel · help: Esc, then ?')}
-    >
-      <Box flexDirection="column">
-        <Text wrap="wrap">Interview date (YYYY-MM-DD). Readiness then predicts your recall for that day, and Home shows a daily plan. Leave it empty to clear it.</Text>
-        <Text> </Text>
-        <Box>
-          <Box flexShrink={0}>
-            <Text color="cyan">Date: </Text>
-          </Box>
-          <TextField
-            initial={current ?? ''}
-            width={room.width - 6}
-            placeholder={example}
-            onSubmit={(value) => {
-              const text = value.trim();
-              if (text === '') {
-                actions.updateSettings({ interviewDate: null });
-                onDone();
-              } else if (parseInterviewDate(text) === null) {
-                setError(`"${text}" is not a date like ${example} (YYYY-MM-DD)`);
-              } else {
-                actions.updateSettings({ interviewDate: text });
-                onDone();
-              }
-            }}
-          />
-        </Box>
-        {error ? <Text color="red" wrap="wrap">{`! ${error}`}</Text> : null}
-      </Box>
-    </Frame>
-  );
 }
