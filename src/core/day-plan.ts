@@ -30,6 +30,8 @@ export interface DayPlanInput {
   /** The new-cards-a-day setting for each of the user's decks. */
   ownNewPerDay: number;
   track?: Track | undefined;
+  /** Today's "learn N more" cards: on top of the limits. */
+  granted?: ReadonlySet<string> | undefined;
 }
 
 export interface DayLimits {
@@ -77,7 +79,7 @@ export function dayLimits(input: DayPlanInput): DayLimits {
     plan = dailyPlan({ cards: planned.length, seen, scheduler: input.scheduler, now: input.now, interviewAt: input.interviewAt, targetRetention: input.retention, newPerDay: setting });
   }
   const today = Math.max(setting, plan?.newPerDay ?? 0);
-  const limits: NewLimits = { shared: planCoversOwn ? input.newPerDay : today, own: ownIds, ownLimit: planCoversOwn ? today : input.ownNewPerDay };
+  const limits: NewLimits = { shared: planCoversOwn ? input.newPerDay : today, own: ownIds, ownLimit: planCoversOwn ? today : input.ownNewPerDay, granted: input.granted };
   const at = input.interviewAt;
   const ahead = at !== null && at >= input.now && daysUntil(input.now, at) <= REVIEW_AHEAD_DAYS ? { at, target: input.retention } : undefined;
   // Every user deck's cards count against its own limit, studied from the role's set or on its own.

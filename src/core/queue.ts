@@ -50,6 +50,8 @@ export interface NewLimits {
   /** The user's decks among those studied: each has a daily limit of its own, on top of `shared`. */
   own: ReadonlySet<string>;
   ownLimit: number;
+  /** Cards granted today on top of the limits ("learn N more", core/extra-new.ts): they use up no room. */
+  granted?: ReadonlySet<string> | undefined;
 }
 
 /** New cards still to come today: from the shared limit, and per deck with a limit of its own. */
@@ -69,7 +71,7 @@ export function newRoomToday(items: readonly StudyItem[], records: ReadonlyMap<s
   const own = new Map<string, number>();
   for (const item of items) {
     const record = records.get(item.key);
-    const today = !!record && record.firstReview >= start;
+    const today = !!record && record.firstReview >= start && !limits.granted?.has(item.key);
     if (limits.own.has(item.deckId)) own.set(item.deckId, (own.get(item.deckId) ?? 0) + (today ? 1 : 0));
     else if (today) shared++;
   }

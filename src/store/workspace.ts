@@ -23,6 +23,7 @@ import { AttemptStore, type Attempt } from './attempts.js';
 import { StoryStore } from './stories.js';
 import { isStoryKey } from '../core/stories.js';
 import { CramLog } from './cram-log.js';
+import { ExtraNewStore } from './extra-new.js';
 import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
 import { checkDataDir } from './data-dir-check.js';
 import { NoticeBoard, type NoticeSink } from './notices.js';
@@ -79,7 +80,11 @@ export interface Workspace {
    */
   scopeItems(scope: StudyScope): StudyItem[];
   scopeTitle(scope: StudyScope): string;
-  /** A custom study session: its title, cards, and whether answers are practice (kept off the schedule). */
+  /**
+   * A custom study session: its title, cards, and whether answers are practice (kept off the
+   * schedule). Call it to start the session: "learn N more" grants its cards for today, on top of
+   * the day's new-card limit.
+   */
   customStudy(scope: StudyScope, mode: StudyMode, now: number): { title: string; items: StudyItem[]; practice: boolean };
   /** Today's cards from these decks: due first, then new ones up to the daily limits. */
   queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
@@ -246,6 +251,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     return { reviewId: entry.id, record, restore };
   };
   const cram = new CramLog(dataDir);
+  const extraNew = new ExtraNewStore(dataDir);
   const interviewAt = (): number | null => {
     const date = settings.get().interviewDate;
     return date ? parseInterviewDate(date) : null;
@@ -264,6 +270,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       newPerDay: current.newPerDay,
       ownNewPerDay: current.userDeckNewPerDay,
       track: trackById(current.role),
+      granted: extraNew.granted(now),
     };
   };
   const queueOf = (items: readonly StudyItem[], now: number): StudyItem[] => {
@@ -308,6 +315,13 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       // Culture's walkthrough teaches its cards in order: "all" never brings them in as plain new cards.
       const scoped = scope.kind === 'all' && mode.kind === 'new' ? scopeItems(scope).filter((i) => !i.guided) : scopeItems(scope);
       const items = customItems(scoped, progress.progress.cards, mode, now, currentScheduler());
+      if (mode.kind === 'new') {
+        try {
+          extraNew.grant(items.map((i) => i.key), now);
+        } catch {
+          // Only the limit stays as it was: these cards then count against it, and nothing is lost.
+        }
+      }
       return { title: `Study now · ${scopeTitle(scope)} · ${modeLabel(mode)}`, items, practice: mode.kind === 'practice' };
     },
     queueFor(decks, now, limit) {
