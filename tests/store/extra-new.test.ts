@@ -2,9 +2,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { grantedToday, grantText } from '../../src/core/extra-new.js';
 import { newRoomToday } from '../../src/core/queue.js';
+import { io } from '../../src/store/safe-write.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS, tempDir } from '../helpers/temp.js';
 
@@ -57,5 +58,21 @@ describe('learning N more from a deck', () => {
     // Without the grant (an unreadable file grants nothing) the five would have used up half the day.
     writeFileSync(join(dir, 'extra-new.json'), '{broken');
     expect(ws.dayPlan(NOW).figures.new).toBe(before - 5);
+  });
+
+  it('on a full or read-only disk still starts the session; the cards then count against the limit', async () => {
+    ws = await openWorkspace({ dataDir: tempDir(), env: {}, builtinDir: BUILTIN_DECKS, now: NOW });
+    ws.settings.set({ role: 'analytics-engineer', newPerDay: 10 });
+    for (const code of ['ENOSPC', 'EROFS']) {
+      const spy = vi.spyOn(io, 'openSync').mockImplementation(() => {
+        throw Object.assign(new Error(code), { code });
+      });
+      try {
+        expect(ws.customStudy({ kind: 'deck', deckId: 'sql' }, { kind: 'new', count: 3 }, NOW).items).toHaveLength(3);
+      } finally {
+        spy.mockRestore();
+      }
+    }
+    expect(ws.customStudy({ kind: 'deck', deckId: 'sql' }, { kind: 'due' }, NOW).items).toHaveLength(0);
   });
 });
