@@ -282,8 +282,7 @@ describe('a select-all answer with one missed option', { timeout: 40_000 }, () =
     const screen = await term.pressUntil('Enter', 'rated Hard');
     expect(screen).toMatch(/^\s*✓ 1\. \[x\] 2$/m);
     expect(screen).toMatch(/^\s*! 3\. \[ \] 5 \(missed\)$/m);
-    expect(screen).toContain('✓ right · ✗ ticked, not an answer · ! missed');
-    expect(screen).toContain('One missed option: rated Hard.');
+    expect(screen).toContain('One missed option (!): rated Hard.');
     expect(term.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
     await term.pressUntil('Enter', 'Explain the CAP theorem.');
   });
