@@ -63,12 +63,14 @@ export function Search() {
     else if (key.return) open();
   });
   useKeys({ up: () => move((c) => c - 1), down: () => move((c) => c + 1), search: () => setTyping(true), back: actions.pop }, { isActive: !typing });
+  // s: Study now on the results as listed.
+  useKeys({ studyResults: () => actions.push({ name: 'study-now', scope: { kind: 'search', query: query.trim(), keys: hits.map((h) => h.entry.key) } }) }, { isActive: !typing && hits.length > 0 });
 
   const footer = typing
     ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
-    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ['Esc', 'back']]);
+    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ...(hits.length > 0 ? ([['s', 'study these']] as [string, string][]) : []), ['/ Tab', 'edit the query'], ['Esc', 'back']]);
   return (
-    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', 'back']} footer={footer} fixed>
+    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'studyResults', 'search', 'back']} footer={footer} fixed>
       <Box flexShrink={0}>
         <Text color="cyan">{LABEL}</Text>
         <TextField width={room.width - LABEL.length} placeholder="join, p-value or a tag" isActive={typing} onChange={(q) => {
