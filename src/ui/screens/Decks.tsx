@@ -28,7 +28,7 @@ const KIND_HEADERS: Record<string, string> = { flashcard: 'flash', choice: 'choi
 const MAX_ERRORS = 20;
 
 export function Decks() {
-  const { ws, width, height } = useAppState();
+  const { ws, width, height, menuMemory } = useAppState();
   const actions = useAppActions();
   const { decks, broken } = ws.library;
   const orphans = useMemo(() => ws.orphans(), [ws]);
@@ -48,7 +48,10 @@ export function Decks() {
   }
   // A cursor on the table's rows: Enter opens Study now for that deck.
   // Null until moved: the broken decks' errors above the table stay in view at first.
-  const [cursor, setCursor] = useState<number | null>(null);
+  const [cursor, setCursor] = useState<number | null>(() => {
+    const back = ordered.findIndex((d) => d.deck.id === menuMemory.decks);
+    return back >= 0 ? back : null;
+  });
   const at = Math.min(cursor ?? 0, Math.max(0, ordered.length - 1));
   const rowLines: number[] = [];
   const kinds = ordered.map(({ deck }) => kindCounts(deck));
@@ -88,7 +91,14 @@ export function Decks() {
   useKeys({
     up: () => setCursor((c) => Math.max(0, (c ?? 0) - 1)),
     down: () => setCursor((c) => Math.min(ordered.length - 1, (c ?? 0) + 1)),
-    ...(deck ? { studyDeck: () => actions.push({ name: 'study-now', scope: { kind: 'deck', deckId: deck.id } }) } : {}),
+    ...(deck
+      ? {
+          studyDeck: () => {
+            actions.rememberMenu('decks', deck.id);
+            actions.push({ name: 'study-now', scope: { kind: 'deck', deckId: deck.id } });
+          },
+        }
+      : {}),
     search: () => actions.push({ name: 'search' }),
     back: actions.pop,
   });

@@ -26,26 +26,24 @@ const NEW_MEMORY = 'study-now-new';
 export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudyScope | undefined; mode?: ModeKind | undefined }) {
   const { ws, clock, width, revision, menuMemory } = useAppState();
   const actions = useAppActions();
-  const [scope, setScope] = useState<StudyScope | null>(given ?? null);
-  const [trail, setTrail] = useState<Step[]>([]);
-  const step: Step = trail.at(-1) ?? (given ? 'mode' : 'kinds');
+  // The steps taken, each mode step with the cards it was picked for; Esc goes back one.
+  const [trail, setTrail] = useState<{ step: Step; scope?: StudyScope }[]>([]);
+  const step: Step = trail.at(-1)?.step ?? (given ? 'mode' : 'kinds');
+  const scope = [...trail].reverse().find((t) => t.scope)?.scope ?? given ?? null;
   const [notice, setNotice] = useState<string | null>(null);
   const newCount = Number(menuMemory[NEW_MEMORY] ?? DEFAULT_EXTRA_NEW);
   const now = clock();
 
-  const go = (next: Step) => setTrail((t) => [...t, next]);
+  const go = (next: Step, picked?: StudyScope) => setTrail((t) => [...t, picked ? { step: next, scope: picked } : { step: next }]);
   const back = () => {
     setNotice(null);
     if (trail.length === 0) actions.pop();
     else setTrail((t) => t.slice(0, -1));
   };
-  const pick = (chosen: StudyScope) => {
-    setScope(chosen);
-    go('mode');
-  };
+  const pick = (chosen: StudyScope) => go('mode', chosen);
   const start = (kind: ModeKind) => {
     if (!scope) return;
-    const mode: StudyMode = kind === 'new' ? { kind, count: newCount } : { kind };
+    const mode: StudyMode = kind === 'new' ? { kind, count: Math.min(newCount, figures?.unseen ?? newCount) } : { kind };
     const session = ws.customStudy(scope, mode, clock());
     const practice = session.practice;
     // Back from the session comes to these cards' choices, whichever way they were picked.

@@ -40,8 +40,7 @@ export function ModePicker({ figures, now, initial, newCount, onNewCount, onStar
     else onStart(kind);
   };
   const head = [
-    ...wrapLines(figuresLine(figures), room.width),
-    ...(figures.cards === 0 ? wrapLines('No quiz cards here (design prompts are practised in Design mocks).', room.width) : []),
+    ...wrapLines(figures.cards === 0 ? 'No quiz cards here (design prompts are practised in Design mocks).' : figuresLine(figures), room.width),
     ...(figures.due === 0 && figures.nextDueAt !== null ? [`Next card due ${whenDue(figures.nextDueAt, now)}`] : []),
   ];
   const about = notice ? wrapLines(`! ${notice}`, room.width, 2) : wrapLines(modes.find((m) => m.kind === highlighted)!.about, room.width);

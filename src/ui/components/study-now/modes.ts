@@ -30,19 +30,21 @@ export function modeChoices(f: ScopeFigures, newCount: number, now: number, widt
   return [
     {
       kind: 'due',
-      label: f.due > 0 ? `Due cards only (${f.due} due)` : 'Due cards only: none due today',
-      blocked: f.due > 0 ? null : `No card here is due today${next}. Learn new ones or practise instead.`,
+      label: f.due > 0 ? `Due cards only (${f.due} due)` : f.cards === 0 ? 'Due cards only: no cards here' : 'Due cards only: none due today',
+      blocked: f.due > 0 ? null : f.cards === 0 ? 'There are no cards to study here.' : `No card here is due today${next}. Learn new ones or practise instead.`,
       about: 'Your scheduled reviews from these cards, weakest first; ratings count as usual.',
     },
     {
       kind: 'new',
       label:
-        f.unseen === 0
-          ? `Learn new cards: none left, all ${f.cards} seen`
-          : learn === f.unseen
-            ? fit(width, `Learn all ${learn} unseen card${learn === 1 ? '' : 's'} today`, `Learn all ${learn} unseen`)
-            : fit(width, `Learn ${learn} more new card${learn === 1 ? '' : 's'} today (${f.unseen} unseen)`, `Learn ${learn} new card${learn === 1 ? '' : 's'} (${f.unseen} unseen)`),
-      blocked: f.unseen > 0 ? null : `You have seen all ${f.cards} cards here: review the due ones or practise instead.`,
+        f.cards === 0
+          ? 'Learn new cards: no cards here'
+          : f.unseen === 0
+            ? `Learn new cards: none left, all ${f.cards} seen`
+            : learn === f.unseen
+              ? fit(width, `Learn all ${learn} unseen card${learn === 1 ? '' : 's'} today`, `Learn all ${learn} unseen`)
+              : fit(width, `Learn ${learn} more new card${learn === 1 ? '' : 's'} today (${f.unseen} unseen)`, `Learn ${learn} new card${learn === 1 ? '' : 's'} (${f.unseen} unseen)`),
+      blocked: f.unseen > 0 ? null : f.cards === 0 ? 'There are no cards to study here.' : `You have seen all ${f.cards} cards here: review the due ones or practise instead.`,
       about: "On top of today's new-card limit, for this choice only. ← → change how many.",
     },
     {
