@@ -16,7 +16,9 @@ export function FilterList({ choices, noun, onPick, onBack }: { choices: readonl
   const [cursor, setCursor] = useState(0);
   const shown = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
-    return choices.filter((c) => words.every((w) => c.id.includes(w)));
+    // The tag named, then those starting with it, then the rest, each group the most used first.
+    const rank = (c: Choice) => (c.id === words.join(' ') ? 0 : words[0] && c.id.startsWith(words[0]) ? 1 : 2);
+    return choices.filter((c) => words.every((w) => c.id.includes(w))).sort((a, b) => rank(a) - rank(b));
   }, [choices, filter]);
   const at = Math.min(cursor, Math.max(0, shown.length - 1));
   const latest = useRef(at);
