@@ -69,7 +69,11 @@ describe('Study now from Home', () => {
     await app.choose('Study now…');
     await app.choose('A tag or topic…');
     expect(app.frame()).toMatch(/\d+ tags, the most used first/);
-    // Letters filter (q too: it is typed, not taken as back).
+    // Letters filter; q and ? are typed, not taken as back and help.
+    await app.type('q?');
+    expect(app.frame()).toContain('Filter: q?');
+    expect(app.frame()).not.toContain('Keys on this screen');
+    await app.press('\u007F', '\u007F');
     await app.type('anti-join');
     expect(app.frame()).toMatch(/1 of \d+ tags/);
     expect(app.frame()).toMatch(/› anti-join +0 due · 2 unseen/);

@@ -1,7 +1,8 @@
 // A long list narrowed by typing (hundreds of tags): the field always has the keys, so letters
 // filter and arrows move through what is left; Enter picks, Esc goes back.
 import { Box, Text } from 'ink';
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useAppActions } from '../../app-context.js';
 import { useScreenInput } from '../../keys.js';
 import { listWindow, moreLines } from '../../layout.js';
 import { useRoom } from '../Layout.js';
@@ -12,6 +13,12 @@ const LABEL = 'Filter: ';
 
 export function FilterList({ choices, noun, onPick, onBack }: { choices: readonly Choice[]; noun: string; onPick: (choice: Choice) => void; onBack: () => void }) {
   const room = useRoom();
+  const actions = useAppActions();
+  // The field always has the keys: ? and q are typed, not help and back.
+  useEffect(() => {
+    actions.setTyping(true);
+    return () => actions.setTyping(false);
+  }, [actions]);
   const [filter, setFilter] = useState('');
   const [cursor, setCursor] = useState(0);
   const shown = useMemo(() => {
