@@ -58,6 +58,12 @@ export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudySco
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
   const figures = useMemo(() => (scope ? figuresOf(ws, scope, now) : null), [ws, scope, revision]);
+  // Only the list on screen is worked out, once per step (the tag filter re-renders on every key).
+  const lists = useMemo(
+    () => ({ deck: step === 'deck' ? deckChoices(ws, now) : [], skill: step === 'skill' ? skillChoices(ws, now) : [], tag: step === 'tag' ? tagChoices(ws, now) : [] }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
+    [ws, step, revision],
+  );
   const title = step === 'mode' && scope ? `Study now · ${ws.scopeTitle(scope)}` : 'Study now';
   const moveKeys: KeyHint[] = [['↑↓', 'move']];
   const footers: Record<Step, () => string> = {
@@ -71,9 +77,9 @@ export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudySco
   return (
     <Frame title={title} commands={commands} footer={footers[step]()} fixed>
       {step === 'kinds' ? <Kinds given={given} onPick={(kind) => (kind === 'all' ? pick({ kind: 'all' }) : kind === 'given' ? pick(given!) : go(kind))} /> : null}
-      {step === 'deck' ? <Choices heading="Which deck?" choices={deckChoices(ws, now)} onPick={(c) => pick(c.scope)} /> : null}
-      {step === 'skill' ? <Choices heading="Which skill?" choices={skillChoices(ws, now)} onPick={(c) => pick(c.scope)} /> : null}
-      {step === 'tag' ? <FilterList choices={tagChoices(ws, now)} noun="tag" onPick={(c) => pick(c.scope)} onBack={back} /> : null}
+      {step === 'deck' ? <Choices heading="Which deck?" choices={lists.deck} onPick={(c) => pick(c.scope)} /> : null}
+      {step === 'skill' ? <Choices heading="Which skill?" choices={lists.skill} onPick={(c) => pick(c.scope)} /> : null}
+      {step === 'tag' ? <FilterList choices={lists.tag} noun="tag" onPick={(c) => pick(c.scope)} onBack={back} /> : null}
       {step === 'mode' && figures ? (
         <ModePicker
           key={JSON.stringify(scope)}
