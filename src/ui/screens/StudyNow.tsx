@@ -33,6 +33,8 @@ export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudySco
   const [notice, setNotice] = useState<string | null>(null);
   const newCount = Number(menuMemory[NEW_MEMORY] ?? DEFAULT_EXTRA_NEW);
   const now = clock();
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
+  const figures = useMemo(() => (scope ? figuresOf(ws, scope, now) : null), [ws, scope, revision]);
 
   const go = (next: Step, picked?: StudyScope) => setTrail((t) => [...t, picked ? { step: next, scope: picked } : { step: next }]);
   const back = () => {
@@ -56,8 +58,6 @@ export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudySco
 
   useKeys({ back, ...(step === 'mode' ? { otherCards: () => go('kinds') } : {}) }, { isActive: step !== 'tag' });
 
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
-  const figures = useMemo(() => (scope ? figuresOf(ws, scope, now) : null), [ws, scope, revision]);
   // Only the list on screen is worked out, once per step (the tag filter re-renders on every key).
   const lists = useMemo(
     () => ({ deck: step === 'deck' ? deckChoices(ws, now) : [], skill: step === 'skill' ? skillChoices(ws, now) : [], tag: step === 'tag' ? tagChoices(ws, now) : [] }),
@@ -65,17 +65,16 @@ export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudySco
     [ws, step, revision],
   );
   const title = step === 'mode' && scope ? `Study now · ${ws.scopeTitle(scope)}` : 'Study now';
-  const moveKeys: KeyHint[] = [['↑↓', 'move']];
-  const footers: Record<Step, () => string> = {
-    kinds: () => fitFooter(width, [], [['Enter', 'choose'], ...moveKeys], [['Esc', 'back']]),
-    deck: () => fitFooter(width, [], [['Enter', 'choose'], ...moveKeys], [['Esc', 'back']]),
-    skill: () => fitFooter(width, [], [['Enter', 'choose'], ...moveKeys], [['Esc', 'back']]),
-    tag: () => fitFooter(width, ['type to filter'], [['Enter', 'choose'], ...moveKeys], [['Esc', 'back']], 'Esc then ? help'),
-    mode: () => fitFooter(width, [], [['Enter', 'start'], ['←→', 'how many new'], ['Tab', 'other cards'], ...moveKeys], [['Esc', 'back']]),
-  };
+  const choose: KeyHint[] = [['Enter', 'choose'], ['↑↓', 'move']];
+  const footer =
+    step === 'mode'
+      ? fitFooter(width, [], [['Enter', 'start'], ['←→', 'how many new'], ['Tab', 'other cards'], ['↑↓', 'move']], [['Esc', 'back']])
+      : step === 'tag'
+        ? fitFooter(width, ['type to filter'], choose, [['Esc', 'back']], 'Esc then ? help')
+        : fitFooter(width, [], choose, [['Esc', 'back']]);
   const commands: Command[] = step === 'mode' ? ['up', 'down', 'select', 'fewerNew', 'moreNew', 'otherCards', 'back'] : ['up', 'down', 'select', 'back'];
   return (
-    <Frame title={title} commands={commands} footer={footers[step]()} fixed>
+    <Frame title={title} commands={commands} footer={footer} fixed>
       {step === 'kinds' ? <Kinds given={given} onPick={(kind) => (kind === 'all' ? pick({ kind: 'all' }) : kind === 'given' ? pick(given!) : go(kind))} /> : null}
       {step === 'deck' ? <Choices heading="Which deck?" choices={lists.deck} onPick={(c) => pick(c.scope)} /> : null}
       {step === 'skill' ? <Choices heading="Which skill?" choices={lists.skill} onPick={(c) => pick(c.scope)} /> : null}
