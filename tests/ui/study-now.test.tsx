@@ -145,7 +145,7 @@ describe('Study now from the other screens', () => {
     expect(app.frame()).toContain('1 card · 0 seen · 0 due today · 1 never seen');
     // Tab offers the results among the other kinds of cards.
     await app.press('\t');
-    expect(app.frame()).toContain('› These search results: "prime" (1 cards)');
+    expect(app.frame()).toContain('› These search results: "prime" (0 due · 1 unseen)');
     await app.press(KEY.enter, KEY.enter);
     expect(app.frame()).toContain('Study now · search "prime" · +1 new');
     expect(app.frame()).toContain('Which are prime?');

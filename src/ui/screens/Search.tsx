@@ -9,7 +9,8 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { useRoom } from '../components/Layout.js';
 import { TextField } from '../components/TextField.js';
-import { hint, useKeys, useScreenInput } from '../keys.js';
+import { fitFooter } from '../components/footer.js';
+import { useKeys, useScreenInput } from '../keys.js';
 import { listWindow, moreLines } from '../layout.js';
 
 const LIMIT = 50;
@@ -68,7 +69,7 @@ export function Search() {
 
   const footer = typing
     ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
-    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ...(hits.length > 0 ? ([['s', 'study these']] as [string, string][]) : []), ['/ Tab', 'edit the query'], ['Esc', 'back']]);
+    : fitFooter(room.width, [], [['↑↓ j k', 'move'], ['Enter', 'open'], ...(hits.length > 0 ? ([['s', 'study these']] as const) : []), ['/ Tab', 'edit the query']], [['Esc', 'back']]);
   return (
     <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'studyResults', 'search', 'back']} footer={footer} fixed>
       <Box flexShrink={0}>

@@ -102,8 +102,11 @@ function Kinds({ given, onPick }: { given: StudyScope | undefined; onPick: (kind
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
   const all = useMemo(() => figuresOf(ws, { kind: 'all' }, clock()), [ws, revision]);
   const searched = given?.kind === 'search' ? given : null;
+  // Counted as studied: design prompts among the results are not cards to study here.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
+  const results = useMemo(() => (searched ? figuresOf(ws, searched, clock()) : null), [ws, searched, revision]);
   const items: MenuItem<Kind>[] = [
-    ...(searched ? [{ label: `These search results: "${searched.query}" (${searched.keys.length} cards)`, value: 'given' as const }] : []),
+    ...(searched ? [{ label: `These search results: "${searched.query}" (${shortFigures(results!)})`, value: 'given' as const }] : []),
     { label: `All your decks (${shortFigures(all)})`, value: 'all' },
     { label: 'A deck…', value: 'deck' },
     { label: 'A skill…', value: 'skill' },
