@@ -64,7 +64,7 @@ describe('Study now from Home', () => {
     await app.unmount();
   });
 
-  it('a tag from a filtered list, practised weakest first: answers stay off the schedule', async () => {
+  it('a tag from a filtered list, practised weakest first', async () => {
     const app = await renderApp({ dataDir: tempDir() });
     await app.choose('Study now…');
     await app.choose('A tag or topic…');
@@ -82,6 +82,16 @@ describe('Study now from Home', () => {
     await app.press(KEY.down, KEY.enter);
     expect(app.frame()).toContain('Study now · tag anti-join · practice');
     expect(left(app)).toBe(2);
+
+    await app.unmount();
+  });
+
+  it('practice answers stay off the schedule', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], initial: [{ name: 'study-now', scope: { kind: 'deck', deckId: 'mini' }, mode: 'practice' }] });
+    expect(app.frame()).toContain('› Practise all 4, weakest first');
+    await app.press(KEY.enter, KEY.space, '3');
+    expect(app.frame()).toContain('1 done · 3 left');
+    expect(app.ws.progress.progress.cards.size).toBe(0);
     await app.unmount();
   });
 
@@ -100,7 +110,7 @@ describe('Study now from Home', () => {
 });
 
 describe('Study now from the other screens', () => {
-  it('Decks: ↓ moves to a deck and Enter opens Study now for it; a due session starts from there', async () => {
+  it('Decks: Enter on a deck opens Study now for it; a due session starts from there', async () => {
     const dir = tempDir();
     const app = await renderApp({ dataDir: dir, deckArgs: [MINI_DECK], now: NINE });
     app.ws.rate('mini/capital', 1, NINE - 86_400_000, 1000);
