@@ -9,10 +9,11 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, sta
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
-import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, logEntryFrom, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
+import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
+import { FiguresStore, parseLogText } from './figures-store.js';
 
 export const LOG_FILE = 'reviews.jsonl';
 export const SNAPSHOT_FILE = 'cards.json';
@@ -61,6 +62,8 @@ export class ProgressStore {
   readonly progress: Progress = emptyProgress();
   readonly logPath: string;
   readonly snapshotPath: string;
+  /** The readiness figures' running totals, read only when a figure is asked for. */
+  readonly figures: FiguresStore;
   private offset = 0;
   private fd: number | null = null;
   /** The log ends in a torn line: the next append starts on a fresh line. */
@@ -72,6 +75,7 @@ export class ProgressStore {
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
     this.snapshotPath = join(dir, SNAPSHOT_FILE);
+    this.figures = new FiguresStore(dir, this.logPath);
   }
 
   static open(dir: string, now: number, notices: NoticeSink): ProgressStore {
@@ -324,29 +328,7 @@ export class ProgressStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
-    // One parse of the whole log is about twice as fast as a parse per line; a damaged line
-    // makes it throw, and then each line is read on its own so only that line is lost.
-    let values: unknown[] | null = null;
-    try {
-      values = JSON.parse(`[${lines.join(',')}]`) as unknown[];
-    } catch {
-      values = null;
-    }
-    const entries: LogEntry[] = [];
-    if (values && values.length === lines.length) {
-      for (const value of values) {
-        const entry = logEntryFrom(value);
-        if (entry) entries.push(entry);
-      }
-      return entries;
-    }
-    for (const line of lines) {
-      const entry = parseLogLine(line);
-      if (entry) entries.push(entry);
-      else entries.push(...salvageLine(line, parseLogLine));
-    }
-    return entries;
+    return parseLogText(text.slice(0, text.lastIndexOf('\n') + 1));
   }
 
   /** Other processes' ratings since we last looked. */
@@ -399,6 +381,7 @@ export class ProgressStore {
     try {
       this.refresh();
       this.saveSnapshot();
+      this.figures.save();
     } finally {
       if (this.fd !== null) closeSync(this.fd);
       this.fd = null;
