@@ -242,10 +242,7 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
     }
   }
   const seen = [...groups.values()].filter((g) => g.seen > 0);
-  for (const g of seen) {
-    g.recall = g.sum / g.seen;
-    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
-  }
+  for (const g of seen) g.recall = g.sum / g.seen;
   const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
   // One card says little about a topic: single-card topics only fill in when there are too few others.
   const solid = seen.filter((g) => g.seen >= 2);
@@ -257,6 +254,8 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
     const cardSet = g.keys.slice().sort().join('\n');
     if (taken.has(cardSet)) continue;
     taken.add(cardSet);
+    // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
+    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
     const { sum: _sum, ...topic } = g;
     picked.push(topic);
     if (picked.length === WEAKEST_TOPICS) break;

@@ -71,6 +71,8 @@ const TO_FSRS_RATING: Record<Rating, FsrsRating.Again | FsrsRating.Hard | FsrsRa
   4: FsrsRating.Easy,
 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export function createScheduler(options: SchedulerOptions): Scheduler {
   // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
   const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true }));
@@ -81,7 +83,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     recall(state, at) {
       if (state.phase === 'new' || state.lastReview === null) return 0;
-      return engine.get_retrievability(toFsrs(state), new Date(at), false);
+      // get_retrievability's own arithmetic (whole days elapsed, stability to 8 places) without
+      // its conversion of the card to Dates: readiness asks this for every card on 14 days.
+      const days = Math.max(Math.floor((at - state.lastReview) / DAY_MS), 0);
+      return engine.forgetting_curve(days, +state.stability.toFixed(8));
     },
     preview(state, now) {
       const card = start(state, now);
