@@ -10,7 +10,8 @@
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
-import { applyEntry, isCardRecord, LOG_VERSION, logEntryFrom, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from './progress.js';
+import { recordRow, rowRecord } from './record-rows.js';
+import { applyEntry, LOG_VERSION, logEntryFrom, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from './progress.js';
 
 export const FIGURES_VERSION = 1;
 /** The base trails the latest entry by this many days: the 14-day trend, and a day's slack for a clock set back. */
@@ -147,28 +148,10 @@ export function coversTrend(figures: HistoryFigures, trendStart: number): boolea
   return figures.cutoff === null || figures.cutoff <= addDays(trendStart, 1);
 }
 
-const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
 const MARKS = [undefined, 'sure', 'guess'] as const;
 
 // Records and entries are written as rows of numbers, not objects: figures.json holds some
-// 20,000 of them at 100,000 reviews, and rows are half the size and parse twice as fast.
-type RecordRow = [due: number, stability: number, difficulty: number, scheduledDays: number, learningSteps: number, reps: number, lapses: number, phase: number, lastReview: number | null, firstReview: number];
-
-function recordRow(record: CardRecord): RecordRow {
-  const s = record.state;
-  return [s.due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, PHASES.indexOf(s.phase), s.lastReview, record.firstReview];
-}
-
-function rowRecord(row: unknown): CardRecord | null {
-  if (!Array.isArray(row) || row.length !== 10) return null;
-  const [due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, phase, lastReview, firstReview] = row as unknown[];
-  const record = {
-    state: { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, phase: typeof phase === 'number' ? PHASES[phase] : undefined, lastReview },
-    firstReview,
-  };
-  return isCardRecord(record) ? record : null;
-}
-
+// 20,000 of them at 100,000 reviews.
 function entryRow(entry: LogEntry, counted: boolean): unknown[] {
   if (entry.t === 'undo') return [1, entry.id, entry.key, entry.at, entry.restore ? recordRow(entry.restore) : null];
   const correct = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
