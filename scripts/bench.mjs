@@ -13,7 +13,7 @@ import { sharedOptions } from './build.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'keeper-prep-bench-'));
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 7);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 5);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const node = process.execPath;
 const cli = join(repo, 'bin/keeper-prep.js');

@@ -442,27 +442,29 @@ export function readiness(input: ReadinessInput): Readiness {
   const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
 
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
+  // Each card's recall is kept in `values` and changed only when an entry changes the card, and
+  // the sums still add every card in order, so they come out as a fresh sum would.
   const deckTrend = decks.map(() => [] as number[]);
   const replay: Progress = { cards: new Map(history.base), reviews: 0 };
-  // A record is an immutable value: its recall is worked out once, however many days it stands.
-  const recalled = new WeakMap<CardRecord, number>();
-  const recallOf = (record: CardRecord): number => {
-    let r = recalled.get(record);
-    if (r === undefined) {
-      r = scheduler.recall(record.state, predictedAt);
-      recalled.set(record, r);
-    }
-    return r;
-  };
+  const indexesOf = new Map<string, number[]>();
+  cards.forEach((c, i) => indexesOf.set(c.key, [...(indexesOf.get(c.key) ?? []), i]));
+  const values = cards.map((card) => {
+    const record = replay.cards.get(card.key);
+    return record ? scheduler.recall(record.state, predictedAt) : 0;
+  });
   let next = 0;
   for (const dayStart of trendDays) {
     const dayEnd = addDays(dayStart, 1);
-    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) applyEntry(replay, history.window[next]!.entry);
-    const sums = decks.map(() => 0);
-    for (const card of cards) {
-      const record = replay.cards.get(card.key);
-      if (record) sums[card.deck]! += recallOf(record);
+    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
+      const { entry } = history.window[next]!;
+      applyEntry(replay, entry);
+      const indexes = indexesOf.get(entry.key);
+      if (!indexes) continue;
+      const record = replay.cards.get(entry.key);
+      for (const i of indexes) values[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
     }
+    const sums = decks.map(() => 0);
+    for (let i = 0; i < cards.length; i++) sums[cards[i]!.deck]! += values[i]!;
     sums.forEach((sum, i) => deckTrend[i]!.push(sum));
   }
   const retained = new Map<Area, { reviews: number; passed: number }>();
