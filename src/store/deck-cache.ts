@@ -36,6 +36,17 @@ interface CacheEntry extends DeckFileStamp {
   sum: string;
 }
 
+/** The validator in use: this release, and the deck schema beside the built-in decks. */
+export function validatorId(builtinDir: string): string {
+  let schema = '';
+  try {
+    schema = hashBytes(readFileSync(join(builtinDir, 'deck.schema.json')));
+  } catch {
+    // Running without the shipped schema (tests): the release alone names the validator.
+  }
+  return `${typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : 'dev'}/${schema}`;
+}
+
 export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -50,7 +61,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => !!va
  * The entries of a cache file's text that can be trusted; anything else (not JSON, another
  * version, a field of the wrong type, a checksum that does not match) is left out.
  */
-export function readDeckCache(text: string): Map<string, CacheEntry> {
+export function readDeckCache(text: string, validator = ''): Map<string, CacheEntry> {
   const entries = new Map<string, CacheEntry>();
   let value: unknown;
   try {
@@ -58,7 +69,8 @@ export function readDeckCache(text: string): Map<string, CacheEntry> {
   } catch {
     return entries;
   }
-  if (!isPlainObject(value) || value.version !== CACHE_VERSION || !isPlainObject(value.entries)) return entries;
+  // What passed another validator (another release, another schema) may not pass this one.
+  if (!isPlainObject(value) || value.version !== CACHE_VERSION || value.validator !== validator || !isPlainObject(value.entries)) return entries;
   for (const [file, raw] of Object.entries(value.entries)) {
     if (!isPlainObject(raw)) continue;
     const { size, mtimeMs, hash, defaults, sum } = raw;
@@ -95,17 +107,21 @@ export class DeckCache {
   private readonly used = new Set<string>();
   private changed = false;
 
-  private constructor(private readonly path: string | null, text: string | null) {
-    this.entries = text === null ? new Map() : readDeckCache(text);
-    // A damaged file (entries dropped) is rewritten whole on save.
+  private constructor(private readonly path: string | null, text: string | null, private readonly validator: string) {
+    this.entries = text === null ? new Map() : readDeckCache(text, validator);
+    // A damaged or outdated file (entries dropped) is rewritten whole on save.
     if (text !== null && this.entries.size === 0 && text.trim() !== '') this.changed = true;
   }
 
-  /** The cache in a data directory; without one, a cache that remembers nothing. */
-  static open(dataDir: string | undefined): DeckCache {
-    if (!dataDir) return new DeckCache(null, null);
+  /**
+   * The cache in a data directory; without one, a cache that remembers nothing. `validator` names
+   * the validator in use (the release and the deck schema it ships): entries made by another are
+   * not trusted.
+   */
+  static open(dataDir: string | undefined, validator: string): DeckCache {
+    if (!dataDir) return new DeckCache(null, null, validator);
     const path = join(dataDir, DECK_CACHE_FILE);
-    return new DeckCache(path, readSmallFile(path));
+    return new DeckCache(path, readSmallFile(path), validator);
   }
 
   /** What the validator added to this file's JSON when it last passed, or null when it must be validated. */
@@ -133,7 +149,7 @@ export class DeckCache {
     if (!this.changed || this.path === null) return;
     const kept = [...this.entries].sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a))).slice(0, MAX_ENTRIES);
     try {
-      writeFileWhole(this.path, JSON.stringify({ version: CACHE_VERSION, entries: Object.fromEntries(kept) }), { what: 'the deck cache', inDataDir: true });
+      writeFileWhole(this.path, JSON.stringify({ version: CACHE_VERSION, validator: this.validator, entries: Object.fromEntries(kept) }), { what: 'the deck cache', inDataDir: true });
       this.changed = false;
     } catch {
       // Only a shortcut: the decks are validated again next time.

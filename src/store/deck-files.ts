@@ -8,7 +8,7 @@ import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 import { isDeepStrictEqual } from 'node:util';
-import { DeckCache, hashBytes, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
+import { DeckCache, hashBytes, validatorId, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
 
@@ -186,7 +186,7 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices };
   let parseDeck: DeckParser | null = null;
   const parser = async (): Promise<DeckParser> => (parseDeck ??= (await import('../core/deck-parse.js')).parseDeck);
-  const cache = DeckCache.open(sources.cacheDir);
+  const cache = DeckCache.open(sources.cacheDir, sources.cacheDir ? validatorId(sources.builtinDir) : '');
   const seenFiles = new Set<string>();
   for (const { file, origin } of files) {
     if (seenFiles.has(file)) continue;

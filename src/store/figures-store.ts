@@ -168,7 +168,7 @@ export class FiguresStore {
     const read = readLogFrom(this.logPath, this.offset);
     if (!read) {
       // The log is gone or shorter than what was folded: it is not the log the figures came from.
-      this.rebuild(timeZone);
+      if (this.offset > 0) this.rebuild(timeZone);
       return;
     }
     if (read.end === this.offset) return;

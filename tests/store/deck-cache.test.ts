@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync,
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DECK_CACHE_FILE, readDeckCache } from '../../src/store/deck-cache.js';
+import { DECK_CACHE_FILE, readDeckCache, validatorId } from '../../src/store/deck-cache.js';
 import { loadDecks } from '../../src/store/deck-files.js';
 import { io } from '../../src/store/safe-write.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
@@ -101,6 +101,17 @@ describe('deck validation cache', () => {
     expect(validations.count).toBe(2);
   });
 
+  it('validates again under another release or deck schema', async () => {
+    const { dataDir } = dataDirWithDeck();
+    await load(dataDir);
+    const cache = JSON.parse(readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8')) as { validator: string };
+    writeFileSync(join(dataDir, DECK_CACHE_FILE), JSON.stringify({ ...cache, validator: '0.0.1/older-schema' }));
+    await load(dataDir);
+    expect(validations.count).toBe(2);
+    await load(dataDir);
+    expect(validations.count).toBe(2);
+  });
+
   it('treats a folder in the cache\'s place as no cache', async () => {
     const { dataDir } = dataDirWithDeck();
     mkdirSync(join(dataDir, DECK_CACHE_FILE));
@@ -115,8 +126,10 @@ describe('reading the cache file (fuzzed)', () => {
     writeFileSync(join(dataDir, 'decks', 'other.json'), JSON.stringify({ ...(JSON.parse(readFileSync(MINI_DECK, 'utf8')) as object), id: 'other' }));
     await load(dataDir);
     const text = readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8');
-    const original = readDeckCache(text);
+    const validator = validatorId(join(dataDir, 'no-builtins'));
+    const original = readDeckCache(text, validator);
     expect(original.size).toBe(2);
+    expect(readDeckCache(text, 'another release/another schema').size).toBe(0);
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), char: fc.string({ minLength: 1, maxLength: 3 }) }),
       fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), char: fc.constant('') }),
@@ -129,7 +142,7 @@ describe('reading the cache file (fuzzed)', () => {
           const at = m.at % (mutated.length + 1);
           mutated = m.kind === 'cut' ? mutated.slice(0, at) : m.kind === 'insert' ? mutated.slice(0, at) + m.char + mutated.slice(at) : mutated.slice(0, at) + m.char + mutated.slice(at + m.char.length);
         }
-        const read = readDeckCache(mutated);
+        const read = readDeckCache(mutated, validator);
         for (const [file, entry] of read) expect(entry).toEqual(original.get(file));
       }),
       { numRuns: 400 },
@@ -147,7 +160,7 @@ describe('reading the cache file (fuzzed)', () => {
         const entry = Object.values(cache.entries)[0]!;
         fc.pre(JSON.stringify(entry[field]) !== JSON.stringify(value));
         entry[field] = value;
-        expect(readDeckCache(JSON.stringify(cache)).size).toBe(0);
+        expect(readDeckCache(JSON.stringify(cache), validatorId(join(dataDir, 'no-builtins'))).size).toBe(0);
       }),
       { numRuns: 200 },
     );

@@ -27,7 +27,8 @@ const replayed = (store: ProgressStore) => plain(buildFigures(store.entries(), T
 function rate(store: ProgressStore, key: string, rating: Rating, at: number): string {
   store.refresh();
   const before = store.progress.cards.get(key);
-  const record: CardRecord = { state: scheduler.next(before?.state, at, rating), firstReview: before?.firstReview ?? at };
+  // The scheduler refuses a moment before the card's last review; the entry keeps the moment given (out of order).
+  const record: CardRecord = { state: scheduler.next(before?.state, Math.max(at, before?.state.lastReview ?? at), rating), firstReview: before?.firstReview ?? at };
   return store.record(key, rating, record, at, 1000, { confidence: 'sure', correct: rating > 1 }).id;
 }
 
