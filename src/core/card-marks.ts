@@ -1,0 +1,116 @@
+// Marks the user puts on a card: suspended (never studied until taken back) and flagged with a
+// note (to fix or report later). Stored as an append-only log; the marks that stand now are the
+// last word on each card, in the log's order.
+import { cardKey, ID_PATTERN } from './deck.js';
+
+/** Longer notes are cut: a flag is a reminder, not an essay, and it shows on one line. */
+export const MAX_NOTE = 200;
+
+export interface MarkEntry {
+  v: 1;
+  t: 'suspend' | 'unsuspend' | 'flag' | 'unflag';
+  key: string;
+  at: number;
+  /** The flag's note (flag only). */
+  note?: string;
+}
+
+export interface Flag {
+  note: string;
+  at: number;
+}
+
+export interface CardMarks {
+  /** Card key → when it was suspended. */
+  suspended: ReadonlyMap<string, number>;
+  flags: ReadonlyMap<string, Flag>;
+}
+
+export const NO_MARKS: CardMarks = { suspended: new Map(), flags: new Map() };
+
+const KINDS = new Set(['suspend', 'unsuspend', 'flag', 'unflag']);
+
+/** A card key as the app writes it: `deck-id/card-id`. */
+export function isCardKey(key: string): boolean {
+  const parts = key.split('/');
+  return parts.length === 2 && parts.every((p) => ID_PATTERN.test(p));
+}
+
+/** A note as stored: one line, trimmed, at most MAX_NOTE characters. */
+export function cleanNote(note: string): string {
+  return [...note.replace(/\s+/g, ' ').trim()].slice(0, MAX_NOTE).join('');
+}
+
+export function parseMarkLine(line: string): MarkEntry | null {
+  let e: Partial<MarkEntry> | null;
+  try {
+    e = JSON.parse(line) as Partial<MarkEntry> | null;
+  } catch {
+    return null;
+  }
+  if (!e || typeof e !== 'object' || e.v !== 1 || !KINDS.has(e.t as string) || typeof e.key !== 'string' || !isCardKey(e.key)) return null;
+  if (typeof e.at !== 'number' || !Number.isFinite(e.at)) return null;
+  if (e.t === 'flag' && typeof e.note !== 'string') return null;
+  return { v: 1, t: e.t!, key: e.key, at: e.at, ...(e.t === 'flag' ? { note: cleanNote(e.note!) } : {}) };
+}
+
+export function currentMarks(entries: readonly MarkEntry[]): CardMarks {
+  const suspended = new Map<string, number>();
+  const flags = new Map<string, Flag>();
+  for (const e of entries) {
+    if (e.t === 'suspend') suspended.set(e.key, e.at);
+    else if (e.t === 'unsuspend') suspended.delete(e.key);
+    else if (e.t === 'flag') flags.set(e.key, { note: e.note ?? '', at: e.at });
+    else flags.delete(e.key);
+  }
+  return { suspended, flags };
+}
+
+/** The fewest entries that give these marks: for rewriting a repaired log, or exporting it. */
+export function markEntries(marks: CardMarks): MarkEntry[] {
+  return [
+    ...[...marks.suspended].map(([key, at]): MarkEntry => ({ v: 1, t: 'suspend', key, at })),
+    ...[...marks.flags].map(([key, flag]): MarkEntry => ({ v: 1, t: 'flag', key, at: flag.at, note: flag.note })),
+  ];
+}
+
+/**
+ * Two sets of marks as one, for an import: for each card and kind the later word wins. An
+ * unsuspend or unflag leaves no entry, so a mark taken back on one machine comes back from the
+ * other; that is the safe side (a card shown as flagged is easy to clear).
+ */
+export function mergeMarks(a: CardMarks, b: CardMarks): CardMarks {
+  const suspended = new Map(a.suspended);
+  for (const [key, at] of b.suspended) if ((suspended.get(key) ?? -Infinity) < at) suspended.set(key, at);
+  const flags = new Map(a.flags);
+  for (const [key, flag] of b.flags) if ((flags.get(key)?.at ?? -Infinity) < flag.at) flags.set(key, flag);
+  return { suspended, flags };
+}
+
+/**
+ * The marks shown with a card, without colour: ⊘ suspended, ⚑ flagged. Empty for none, else
+ * followed by a space.
+ */
+export function markGlyphs(marks: CardMarks, key: string): string {
+  const glyphs = `${marks.suspended.has(key) ? '⊘' : ''}${marks.flags.has(key) ? '⚑' : ''}`;
+  return glyphs ? `${glyphs} ` : '';
+}
+
+const filtered = new WeakMap<object, { suspended: ReadonlyMap<string, number>; deck: unknown }>();
+
+/**
+ * The decks without their suspended cards: the one filter that keeps a suspended card out of every
+ * queue, count and practice set. A deck with none suspended is returned as it is, and a filtered
+ * deck is the same object until the marks change, so memoised figures stay valid.
+ */
+export function withoutSuspended<D extends { id: string; cards: readonly { id: string }[] }>(decks: readonly D[], suspended: ReadonlyMap<string, number>): D[] {
+  if (suspended.size === 0) return [...decks];
+  return decks.map((deck) => {
+    const known = filtered.get(deck);
+    if (known?.suspended === suspended) return known.deck as D;
+    const cards = deck.cards.filter((card) => !suspended.has(cardKey(deck.id, card.id)));
+    const result = cards.length === deck.cards.length ? deck : { ...deck, cards };
+    filtered.set(deck, { suspended, deck: result });
+    return result;
+  });
+}
