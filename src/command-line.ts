@@ -150,6 +150,16 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     });
 
   program
+    .command('flags')
+    .description('list the cards you flagged with a note (f in the app), e.g. to report a wrong built-in card')
+    .option('--json', 'print as JSON')
+    .option('--clear <deck/card>', 'take the flag off this card')
+    .action(async (opts: { json?: boolean; clear?: string }, cmd: Command) => {
+      const { clearFlagCommand, flagsCommand } = await import('./commands/flags.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => (opts.clear !== undefined ? clearFlagCommand(ws, opts.clear, Date.now()) : flagsCommand(ws, !!opts.json)));
+    });
+
+  program
     .command('validate')
     .description('check deck files (or directories of them); exit 1 if any has errors')
     .argument('<file...>', 'deck JSON files or directories')

@@ -1,7 +1,7 @@
 // Marks the user puts on a card: suspended (never studied until taken back) and flagged with a
 // note (to fix or report later). Stored as an append-only log; the marks that stand now are the
 // last word on each card, in the log's order.
-import { cardKey, ID_PATTERN } from './deck.js';
+import { cardKey, cardPrompt, ID_PATTERN, type Card, type Deck } from './deck.js';
 
 /** Longer notes are cut: a flag is a reminder, not an essay, and it shows on one line. */
 export const MAX_NOTE = 200;
@@ -113,4 +113,40 @@ export function withoutSuspended<D extends { id: string; cards: readonly { id: s
     filtered.set(deck, { suspended, deck: result });
     return result;
   });
+}
+
+/** A marked card as the lists show it; `card` is null when no loaded deck has it now. */
+export interface MarkedCard {
+  key: string;
+  deckId: string;
+  deckTitle: string | null;
+  card: Card | null;
+  /** The card's question on one line, or its key when it is not loaded. */
+  prompt: string;
+  suspendedAt: number | null;
+  flag: Flag | null;
+}
+
+/** Every marked card, in the decks' order, then marks on cards no deck has now (they are kept). */
+export function markedCards(decks: readonly Deck[], marks: CardMarks): MarkedCard[] {
+  const keys = new Set([...marks.suspended.keys(), ...marks.flags.keys()]);
+  const found: MarkedCard[] = [];
+  const entry = (key: string, deck: Deck | null, card: Card | null): MarkedCard => ({
+    key,
+    deckId: key.split('/')[0]!,
+    deckTitle: deck?.title ?? null,
+    card,
+    prompt: card ? cardPrompt(card).replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim() : key,
+    suspendedAt: marks.suspended.get(key) ?? null,
+    flag: marks.flags.get(key) ?? null,
+  });
+  for (const deck of decks) {
+    for (const card of deck.cards) {
+      const key = cardKey(deck.id, card.id);
+      if (!keys.has(key)) continue;
+      keys.delete(key);
+      found.push(entry(key, deck, card));
+    }
+  }
+  return [...found, ...[...keys].sort().map((key) => entry(key, null, null))];
 }

@@ -54,7 +54,11 @@ export type Command =
   | 'typeAnswer'
   | 'stopTyping'
   | 'acceptRating'
-  | 'showKeyPoints';
+  | 'showKeyPoints'
+  | 'suspendCard'
+  | 'flagCard'
+  | 'editCard'
+  | 'cardMarks';
 
 interface Binding {
   label: string;
@@ -113,6 +117,12 @@ export const BINDINGS: Record<Command, Binding> = {
   typeAnswer: { label: 'e', description: 'type your answer (Esc stops typing)', test: (i) => i === 'e' },
   stopTyping: { label: 'Esc', description: 'stop typing (then ? help, q end)', test: (_i, k) => k.escape },
   showKeyPoints: { label: 'Enter', description: 'show the key points, to tick the ones you covered', test: (_i, k) => k.return },
+  // Card actions, wherever a card is shown; letters no card screen uses for anything else (v opens
+  // the editor as it does in less; e types an open answer).
+  suspendCard: { label: 'x', description: 'suspend the card (never shown until unsuspended), or unsuspend it', test: (i) => i === 'x' },
+  flagCard: { label: 'f', description: 'flag the card with a note (keeper-prep flags lists them), or change or clear it', test: (i) => i === 'f' },
+  editCard: { label: 'v', description: 'edit the card in $VISUAL or $EDITOR (your own decks)', test: (i) => i === 'v' },
+  cardMarks: { label: 'm', description: 'list suspended and flagged cards, to unsuspend or clear them', test: (i) => i === 'm' },
   acceptRating: { label: 'Enter', description: 'accept the suggested rating (the one in [ ])', test: (_i, k) => k.return },
 };
 
@@ -162,6 +172,6 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 }
 
 /** A short footer: "Space reveal · 1-4 rate · ? help". */
-export function hint(parts: readonly [string, string][]): string {
+export function hint(parts: readonly (readonly [string, string])[]): string {
   return [...parts, ['?', 'help'] as const].map(([k, d]) => `${k} ${d}`).join(' · ');
 }

@@ -15,6 +15,7 @@ import { hint, useKeys, type Command } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { layoutTable } from '../table-layout.js';
 import { wrapLines } from '../wrap-lines.js';
+import { marksLine } from '../components/card-actions/marks-line.js';
 
 interface Line {
   text: string;
@@ -73,13 +74,18 @@ export function Decks() {
     lines.push({ text: '' });
     para(orphanedLine(orphans), { dim: true }, 0, 0);
   }
+  const marked = marksLine(ws.marks.current());
+  if (marked) {
+    lines.push({ text: '' });
+    para(marked, { color: 'yellow' }, 0, 0);
+  }
   lines.push({ text: '' });
   para(`Add your own: put deck files in ${ws.userDecksDir}`, { dim: true }, 0, 0);
 
   const scrolls = lines.length > room.height;
-  useKeys({ search: () => actions.push({ name: 'search' }), back: actions.pop });
-  const commands: Command[] = [...(scrolls ? (['pageDown', 'pageUp', 'down', 'up'] as const) : []), 'search', 'back'];
-  const footer = hint([...(scrolls ? ([['j/k PgDn', 'scroll']] as [string, string][]) : []), ['/', 'search'], ['Esc', 'back']]);
+  useKeys({ search: () => actions.push({ name: 'search' }), cardMarks: () => actions.push({ name: 'card-marks' }), back: actions.pop });
+  const commands: Command[] = [...(scrolls ? (['pageDown', 'pageUp', 'down', 'up'] as const) : []), 'search', 'cardMarks', 'back'];
+  const footer = hint([...(scrolls ? ([['j/k PgDn', 'scroll']] as [string, string][]) : []), ['/', 'search'], ...(marked ? ([['m', 'marked']] as [string, string][]) : []), ['Esc', 'back']]);
   return (
     <Frame title="Decks" commands={commands} footer={footer} measure={width >= WIDE ? width : MEASURE} fixed>
       <ScrollArea height={room.height} lineKeys>

@@ -22,6 +22,7 @@ import { SessionSummary } from '../components/quiz/SessionSummary.js';
 import type { QuizView } from '../components/quiz/types.js';
 import { useKeys, useScreenInput, type Command } from '../keys.js';
 import { safeText } from '../../core/safe-text.js';
+import { useCardActions } from '../components/card-actions/use-card-actions.js';
 
 interface Pending {
   item: StudyItem;
@@ -105,6 +106,16 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   // The notice answers one key press: the next other key clears it.
   useScreenInput((input) => (input === 'u' ? undefined : setNotice(null)), { isActive: notice !== null });
 
+  // A suspended card leaves the session at once (an answer already graded still counts).
+  const acts = useCardActions(current, {
+    isActive: !typing && current !== null,
+    onSuspended: (key) => {
+      if (pending) moveOn(pending);
+      dispatch({ type: 'removed', key, now: clock() });
+      setShownAt(clock());
+    },
+  });
+
   const progress = sessionProgress(session);
 
   if (!current) {
@@ -124,11 +135,12 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   const cardKey = `${current.key}:${attempt}:${session.rated}`;
   const layout = (view: QuizView) => {
     const always: KeyHint[] = view.typing ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
-    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession'] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
-    const lead = [notice, view.status].filter((part): part is string => Boolean(part));
+    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession', ...acts.commands] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
+    const lead = [notice, acts.notice, view.status].filter((part): part is string => Boolean(part));
+    const keys = view.typing ? view.keys : [...view.keys, ...acts.keys];
     return (
-      <Frame title={title} commands={commands} footer={fitFooter(width, lead, view.keys, always, view.typing ?? '? help')} fixed>
-        <SessionCard progress={progress} label={`${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}`} scrollKey={cardKey} onOverflow={onOverflow}>
+      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.typing ?? '? help')} fixed>
+        <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow}>
           {view.body}
         </SessionCard>
       </Frame>
@@ -149,16 +161,14 @@ export function Review({ title, items, once = false, cram, askConfidence = false
 }
 
 /** The progress and deck lines stay whole; the card gets the rest of the room and scrolls in it. */
-function SessionCard({ progress, label, scrollKey, onOverflow, children }: { progress: SessionProgress; label: string; scrollKey: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
+function SessionCard({ progress, label, prompt, scrollKey, onOverflow, children }: { progress: SessionProgress; label: string; prompt: ReactNode; scrollKey: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
   const room = useRoom();
   return (
     <>
       <Box flexShrink={0}>
         <ProgressBar progress={progress} width={room.width} />
       </Box>
-      <Box flexShrink={0}>
-        <Text dimColor wrap="truncate-end">{safeText(label)}</Text>
-      </Box>
+      <Box flexShrink={0}>{prompt ?? <Text dimColor wrap="truncate-end">{safeText(label)}</Text>}</Box>
       <ScrollArea key={scrollKey} height={Math.max(1, room.height - 2)} onOverflow={onOverflow}>
         <Box flexDirection="column" width={room.width}>
           {children}

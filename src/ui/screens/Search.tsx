@@ -11,6 +11,8 @@ import { useRoom } from '../components/Layout.js';
 import { TextField } from '../components/TextField.js';
 import { hint, useKeys, useScreenInput } from '../keys.js';
 import { listWindow, moreLines } from '../layout.js';
+import { markGlyphs } from '../../core/card-marks.js';
+import { useCardActions } from '../components/card-actions/use-card-actions.js';
 
 const LIMIT = 50;
 const LABEL = 'Search: ';
@@ -45,6 +47,10 @@ export function Search() {
     if (hit) actions.push({ name: 'card', item: { key: hit.entry.key, deckId: hit.entry.deckId, deckTitle: hit.entry.deckTitle, card: hit.entry.card } });
   };
 
+  const hit = hits[at];
+  const acts = useCardActions(hit ? { key: hit.entry.key, deckId: hit.entry.deckId, card: hit.entry.card } : null, { isActive: !typing });
+  const marks = ws.marks.current();
+
   const room = useRoom();
   // The query line, the count line and a blank line come first.
   const rows = Math.max(1, room.height - 3);
@@ -66,9 +72,9 @@ export function Search() {
 
   const footer = typing
     ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
-    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ['Esc', 'back']]);
+    : (acts.promptFooter ?? hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ...acts.keys, ['Esc', 'back']]));
   return (
-    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', 'back']} footer={footer} fixed>
+    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', ...acts.commands, 'back']} footer={footer} fixed>
       <Box flexShrink={0}>
         <Text color="cyan">{LABEL}</Text>
         <TextField width={room.width - LABEL.length} placeholder="join, p-value or a tag" isActive={typing} onChange={(q) => {
@@ -77,9 +83,9 @@ export function Search() {
           setCursor(0);
         }} />
       </Box>
-      <Text dimColor wrap="truncate-end">
-        {query.trim() ? `${hits.length === LIMIT ? `${LIMIT}+` : hits.length} match${hits.length === 1 ? '' : 'es'} in ${index.size} cards` : `${index.size} cards searchable`}
-      </Text>
+      {acts.prompt ?? <Text dimColor wrap="truncate-end">
+        {acts.notice ?? (query.trim() ? `${hits.length === LIMIT ? `${LIMIT}+` : hits.length} match${hits.length === 1 ? '' : 'es'} in ${index.size} cards` : `${index.size} cards searchable`)}
+      </Text>}
       <Text> </Text>
       {more.above ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
       {hits.slice(win.top, win.top + win.shown).map((hit, i) => {
@@ -87,7 +93,7 @@ export function Search() {
         const prompt = safeText(hit.entry.prompt.replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim());
         return (
           <Text key={hit.entry.key} color={selected ? 'cyan' : undefined} bold={selected} wrap="truncate-end">
-            {`${selected ? '› ' : '  '}${prompt}`}
+            {`${selected ? '› ' : '  '}${markGlyphs(marks, hit.entry.key)}${prompt}`}
             <Text dimColor>{`  ${safeText(hit.entry.deckTitle)}`}</Text>
           </Text>
         );
