@@ -42,9 +42,10 @@ export function CardMarks() {
 }
 
 function label(m: ReturnType<typeof markedCards>[number]): string {
+  // The user's own words first: a long prompt is what gets cut.
   const glyphs = `${m.suspendedAt !== null ? '⊘' : ' '}${m.flag ? '⚑' : ' '}`;
-  const where = m.card ? ` · ${m.deckTitle}` : ' · not in any loaded deck';
-  return `${glyphs} ${safeText(m.prompt)}${where}${m.flag?.note ? ` · ${m.flag.note}` : ''}`;
+  const note = m.flag?.note ? `"${m.flag.note}" · ` : '';
+  return `${glyphs} ${note}${m.card ? `${m.deckTitle}: ${m.prompt}` : `${m.key} (not in any loaded deck)`}`;
 }
 
 function MarkList(props: { items: { value: string; label: string }[]; initialIndex: number; onHighlight: (key: string) => void; onSelect: () => void; isActive: boolean }) {

@@ -23,6 +23,7 @@ import type { QuizView } from '../components/quiz/types.js';
 import { useKeys, useScreenInput, type Command } from '../keys.js';
 import { safeText } from '../../core/safe-text.js';
 import { useCardActions } from '../components/card-actions/use-card-actions.js';
+import { freshItem } from '../components/card-actions/fresh-item.js';
 
 interface Pending {
   item: StudyItem;
@@ -33,7 +34,7 @@ interface Pending {
 const NOTHING_TO_UNDO = 'Nothing to undo yet';
 
 export function Review({ title, items, once = false, cram, askConfidence = false }: { title: string; items: StudyItem[]; once?: boolean; cram?: 'practice' | 'counted' | undefined; askConfidence?: boolean }) {
-  const { clock, width, typing } = useAppState();
+  const { ws, clock, width, typing } = useAppState();
   const actions = useAppActions();
   const [session, dispatch] = useReducer(sessionReducer, items, (initial) => startSession(initial, clock()));
   const [pending, setPending] = useState<Pending | null>(null);
@@ -131,7 +132,8 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     );
   }
 
-  const card = current.card;
+  // As its deck has it now: an edit in $EDITOR shows at once.
+  const card = freshItem(ws.library, current).card;
   const cardKey = `${current.key}:${attempt}:${session.rated}`;
   const layout = (view: QuizView) => {
     const always: KeyHint[] = view.typing ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];

@@ -68,7 +68,7 @@ export function useCardActions(item: ActedCard | null, { isActive = true, onSusp
     if (!item) return;
     const on = !suspended;
     if (actions.write(() => ws.marks.suspend(key, on, clock())) === null) return;
-    setNotice(on ? 'Suspended: x here or on Decks undoes it' : 'Unsuspended');
+    setNotice(on ? 'Suspended: Decks, then m, lists it' : 'Unsuspended');
     if (on) onSuspended?.(key);
   };
   const saveFlag = (note: string) => {
