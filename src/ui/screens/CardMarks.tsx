@@ -3,7 +3,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { markedCards } from '../../core/card-marks.js';
-import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { useCardActions } from '../components/card-actions/use-card-actions.js';
 import { fitFooter } from '../components/footer.js';

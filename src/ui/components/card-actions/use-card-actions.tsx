@@ -8,7 +8,7 @@ import { safeText } from '../../../core/safe-text.js';
 import { editable } from '../../../store/card-edit.js';
 import { useAppActions, useAppState } from '../../app-context.js';
 import { KeyModal } from '../../input.js';
-import { useKeys, useScreenInput, type Command } from '../../keys.js';
+import { BINDINGS, useKeys, useScreenInput, type Command } from '../../keys.js';
 import type { KeyHint } from '../footer.js';
 import { useRoom } from '../Layout.js';
 import { TextField } from '../TextField.js';
@@ -42,6 +42,8 @@ export interface CardActionOptions {
   onSuspended?: (key: string) => void;
 }
 
+const ACTION_COMMANDS: Command[] = ['suspendCard', 'flagCard', 'editCard'];
+
 export const FLAG_FOOTER = 'Enter save (empty clears) · Esc cancel';
 
 export function useCardActions(item: ActedCard | null, { isActive = true, onSuspended }: CardActionOptions = {}): CardActionsView {
@@ -61,8 +63,8 @@ export function useCardActions(item: ActedCard | null, { isActive = true, onSusp
     actions.setTyping(true);
     return () => actions.setTyping(false);
   }, [flagging, actions]);
-  // A notice answers one key press: the next key clears it.
-  useScreenInput(() => setNotice(null), { isActive: notice !== null && !flagging });
+  // A notice answers one key press: the next other key clears it (an action key says its own).
+  useScreenInput((input, key) => (ACTION_COMMANDS.some((c) => BINDINGS[c].test(input, key)) ? undefined : setNotice(null)), { isActive: notice !== null && !flagging });
 
   const suspend = () => {
     if (!item) return;
@@ -93,7 +95,7 @@ export function useCardActions(item: ActedCard | null, { isActive = true, onSusp
   const keys: KeyHint[] = item ? [[canEdit ? 'x f v' : 'x f', `${suspended ? 'unsuspend' : 'suspend'}, flag${canEdit ? ', edit' : ''}`]] : [];
   return {
     keys,
-    commands: item ? ['suspendCard', 'flagCard', 'editCard'] : [],
+    commands: item ? ACTION_COMMANDS : [],
     glyph: item ? markGlyphs(marks, key) : '',
     note: flag?.note ?? null,
     suspended,
