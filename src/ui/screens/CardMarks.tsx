@@ -28,7 +28,7 @@ export function CardMarks() {
 
   const suspended = list.filter((m) => m.suspendedAt !== null).length;
   const flagged = list.filter((m) => m.flag).length;
-  const summary = list.length === 0 ? 'No suspended or flagged cards.' : `${suspended} suspended (never studied until unsuspended) · ${flagged} flagged`;
+  const summary = list.length === 0 ? 'No suspended or flagged cards.' : `${suspended} suspended · ${flagged} flagged`;
   const lead = acts.notice ? [acts.notice] : [];
   const footer = acts.promptFooter ?? fitFooter(width, lead, [...(card ? ([['Enter', 'open']] as const) : []), ...acts.keys], [['Esc', 'back']]);
   return (
