@@ -221,7 +221,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
 
   program
     .command('export-progress')
-    .description('write everything you made (reviews, design attempts, cram answers, stories, settings) to a file, to back up or to move to another machine')
+    .description('write everything you made (reviews, design attempts, cram answers, stories, card marks, settings) to a file, to back up or to move to another machine')
     .argument('<file>', 'the file to write')
     .option('--force', 'replace the file if it exists')
     .action(async (file: string, opts: { force?: boolean }, cmd: Command) => {

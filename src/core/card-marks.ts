@@ -74,17 +74,33 @@ export function markEntries(marks: CardMarks): MarkEntry[] {
   ];
 }
 
+/** Which of a card's marks an entry is about: its suspension or its flag. */
+function markOf(entry: MarkEntry): string {
+  return `${entry.t === 'suspend' || entry.t === 'unsuspend' ? 'suspension' : 'flag'} ${entry.key}`;
+}
+
 /**
- * Two sets of marks as one, for an import: for each card and kind the later word wins. An
- * unsuspend or unflag leaves no entry, so a mark taken back on one machine comes back from the
- * other; that is the safe side (a card shown as flagged is easy to clear).
+ * The last word on each card's suspension and flag, a taking back included, in log order: what
+ * an export carries, so that an unsuspend on one machine reaches the other too.
  */
-export function mergeMarks(a: CardMarks, b: CardMarks): CardMarks {
-  const suspended = new Map(a.suspended);
-  for (const [key, at] of b.suspended) if ((suspended.get(key) ?? -Infinity) < at) suspended.set(key, at);
-  const flags = new Map(a.flags);
-  for (const [key, flag] of b.flags) if ((flags.get(key)?.at ?? -Infinity) < flag.at) flags.set(key, flag);
-  return { suspended, flags };
+export function lastWords(entries: readonly MarkEntry[]): MarkEntry[] {
+  const last = new Map<string, MarkEntry>();
+  for (const entry of entries) {
+    const mark = markOf(entry);
+    last.delete(mark);
+    last.set(mark, entry);
+  }
+  return [...last.values()];
+}
+
+/**
+ * The entries of an export to append here: for each card's suspension and flag, the file's last
+ * word when it is later than the last word here. Importing the same file twice adds nothing, and
+ * an older file does not bring back a mark taken back here since.
+ */
+export function marksToImport(here: readonly MarkEntry[], incoming: readonly MarkEntry[]): MarkEntry[] {
+  const known = new Map(lastWords(here).map((e) => [markOf(e), e.at]));
+  return lastWords(incoming).filter((e) => (known.get(markOf(e)) ?? -Infinity) < e.at);
 }
 
 /**

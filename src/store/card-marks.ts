@@ -40,6 +40,15 @@ export class CardMarkStore {
     this.path = join(dir, MARKS_FILE);
   }
 
+  /** Every readable entry, in log order (for an export). */
+  entries(): MarkEntry[] {
+    try {
+      return readJsonl(readFileSync(this.path, 'utf8'), parseMarkLine).entries;
+    } catch {
+      return [];
+    }
+  }
+
   /** The marks that stand now; re-read only when the file changed (another instance may write it). */
   current(): CardMarks {
     let stat;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardLine, chosenEditor, editorArgs, splitCommand } from '../../src/core/card-edit.js';
-import { cleanNote, currentMarks, MAX_NOTE, markedCards, markEntries, markGlyphs, mergeMarks, parseMarkLine, withoutSuspended, type MarkEntry } from '../../src/core/card-marks.js';
+import { cleanNote, currentMarks, MAX_NOTE, markedCards, lastWords, markEntries, markGlyphs, marksToImport, parseMarkLine, withoutSuspended, type MarkEntry } from '../../src/core/card-marks.js';
 import type { Deck } from '../../src/core/deck.js';
 import { studyItems } from '../../src/core/queue.js';
 import { sessionReducer, startSession } from '../../src/core/session.js';
@@ -34,12 +34,17 @@ describe('card marks from the log', () => {
     expect(cleanNote('  answer   B\tis wrong ')).toBe('answer B is wrong');
   });
 
-  it('merging two machines keeps the later mark of each card', () => {
-    const here = currentMarks([e('suspend', 'a/x', 10), e('flag', 'a/y', 10, 'here')]);
-    const there = currentMarks([e('suspend', 'a/x', 5), e('flag', 'a/y', 20, 'there'), e('suspend', 'b/z', 1)]);
-    const merged = mergeMarks(here, there);
-    expect(merged.suspended).toEqual(new Map([['a/x', 10], ['b/z', 1]]));
+  it('an import appends the file\'s last word on each mark when it is later than the last word here', () => {
+    const here = [e('suspend', 'a/x', 10), e('flag', 'a/y', 10, 'here'), e('suspend', 'a/w', 1), e('unsuspend', 'a/w', 30)];
+    const file = [e('suspend', 'a/x', 5), e('flag', 'a/y', 20, 'there'), e('suspend', 'b/z', 1), e('suspend', 'a/w', 20), e('unsuspend', 'a/x', 7), e('flag', 'a/x', 3, 'x')];
+    expect(lastWords(file)).toEqual([e('flag', 'a/y', 20, 'there'), e('suspend', 'b/z', 1), e('suspend', 'a/w', 20), e('unsuspend', 'a/x', 7), e('flag', 'a/x', 3, 'x')]);
+    const added = marksToImport(here, file);
+    expect(added).toEqual([e('flag', 'a/y', 20, 'there'), e('suspend', 'b/z', 1), e('flag', 'a/x', 3, 'x')]);
+    // a/w was unsuspended here after the file's suspend; a/x suspended here after the file's unsuspend.
+    const merged = currentMarks([...here, ...added]);
+    expect([...merged.suspended.keys()].sort()).toEqual(['a/x', 'b/z']);
     expect(merged.flags.get('a/y')?.note).toBe('there');
+    expect(marksToImport([...here, ...added], file)).toEqual([]);
   });
 
   it('glyphs read without colour', () => {

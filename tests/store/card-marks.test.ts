@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearFlagCommand, flagsCommand } from '../../src/commands/flags.js';
 import { decksCommand } from '../../src/commands/decks.js';
+import { exportProgressCommand, importProgressCommand } from '../../src/commands/progress-transfer.js';
+import { parseProgressLines } from '../../src/core/progress-lines.js';
 import { CardMarkStore, checkMarksLog, MARKS_FILE } from '../../src/store/card-marks.js';
 import { io, WriteError } from '../../src/store/safe-write.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
@@ -181,5 +183,38 @@ describe('decks --json and flags', () => {
     expect(clearFlagCommand(ws, 'mini/primes', T0)).toBe('Cleared the flag on mini/primes.');
     expect(flagsCommand(ws, false)).toMatch(/^No flagged cards/);
     ws.close();
+  });
+});
+
+describe('moving marks with export-progress and import-progress', () => {
+  it('marks travel, a mark taken back here is not brought back by an older file, and a second import adds nothing', async () => {
+    const first = await open(tempDir());
+    first.marks.suspend('mini/capital', true, T0);
+    first.marks.flag('mini/primes', 'typo', T0 + 1);
+    first.marks.suspend('mini/two-plus-two', true, T0 + 2);
+    first.marks.suspend('mini/two-plus-two', false, T0 + 3);
+    const file = join(tempDir(), 'progress.jsonl');
+    expect(exportProgressCommand(first, file, T0 + 10)).toMatch(/3 card marks and your settings/);
+
+    const second = await open(tempDir());
+    second.marks.suspend('mini/two-plus-two', true, T0 + 1);
+    second.marks.suspend('mini/capital', true, T0 + 5);
+    second.marks.suspend('mini/capital', false, T0 + 6);
+    expect(importProgressCommand(second, file)).toMatch(/2 card marks \(1 already here was skipped\)/);
+    const marks = second.marks.current();
+    // capital: unsuspended here after the file's suspend; two-plus-two: the file's later unsuspend wins.
+    expect([...marks.suspended.keys()]).toEqual([]);
+    expect(marks.flags.get('mini/primes')?.note).toBe('typo');
+    expect(importProgressCommand(second, file)).toMatch(/^Nothing new in .*3 card marks are already here/);
+    first.close();
+    second.close();
+  });
+
+  it('a file from before marks (no count for them) still reads; a bad mark is refused by its line', () => {
+    const header = { format: 'keeper-prep-progress', version: 2, exportedAt: T0, settings: { role: null, interviewDate: null, newPerDay: 20, retention: 0.9, askConfidence: true }, counts: { review: 0, attempt: 0, cram: 0, story: 0 } };
+    const old = parseProgressLines(`${JSON.stringify(header)}\n`);
+    expect(typeof old === 'string' ? old : old.marks).toEqual([]);
+    const withMark = { ...header, counts: { ...header.counts, mark: 1 } };
+    expect(parseProgressLines(`${JSON.stringify(withMark)}\n{"mark":{"v":1,"t":"suspend","key":"../x","at":1}}\n`)).toBe('line 2, marks[0]: not a valid card mark (expected a suspend, unsuspend, flag (with its note) or unflag of a deck/card key, with a time)');
   });
 });
