@@ -45,7 +45,6 @@ export interface AppProps {
   editor?: { env: Readonly<Record<string, string | undefined>>; handOver: <T>(run: () => T) => T };
 }
 
-const NO_HAND_OVER = { env: process.env, handOver: <T,>(run: () => T): T => run() };
 
 function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
   switch (screen.name) {
@@ -92,7 +91,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, editor = NO_HAND_OVER }: AppProps) {
+function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, editor }: AppProps) {
   const { exit } = useApp();
   const terminal = useWindowSize();
   const { width, height: fullHeight } = size ?? terminal;
@@ -206,7 +205,8 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
         return value;
       },
       editCard: async (deckId, cardId) => {
-        const outcome = await editCard(ws.library, deckId, cardId, editor.env, (argv) => editor.handOver(() => runEditor(argv)));
+        // Without a terminal to hand over (a test rendering the app) no editor is run.
+        const outcome = await editCard(ws.library, deckId, cardId, editor?.env ?? {}, (argv) => (editor ? editor.handOver(() => runEditor(argv)) : { status: null, error: Object.assign(new Error('no terminal'), { code: 'no terminal' }) }));
         // What went wrong, or a reload that lost the card, stays at the foot like a refused write.
         setProblem(outcome.kind === 'unchanged' || (outcome.kind === 'reloaded' && outcome.cardKept) ? null : outcome.message);
         bump();

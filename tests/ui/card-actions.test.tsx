@@ -101,6 +101,19 @@ describe('suspending a card', () => {
     expect(again.ws.marks.current().flags.size).toBe(0);
     await again.unmount();
   });
+
+  it('a mark on a card no deck has now is listed and can be taken off', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], initial: [{ name: 'card-marks' }] });
+    app.ws.marks.suspend('gone/card', true, 1);
+    await app.unmount();
+    const again = await renderApp({ dataDir: app.ws.dataDir, deckArgs: [MINI_DECK], initial: [{ name: 'card-marks' }] });
+    expect(again.frame()).toMatch(/› ⊘ {2}gone\/card \(not in any loaded deck\)/);
+    await again.press(KEY.enter);
+    expect(again.frame()).toContain('Suspended and flagged cards');
+    await again.press('x');
+    expect(again.frame()).toContain('No suspended or flagged cards.');
+    await again.unmount();
+  });
 });
 
 describe('flagging a card', () => {

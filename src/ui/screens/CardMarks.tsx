@@ -20,7 +20,8 @@ export function CardMarks() {
   const at = Math.min(index, Math.max(0, list.length - 1));
   const chosen = list[at] ?? null;
   const card = chosen?.card ? { key: chosen.key, deckId: chosen.deckId, deckTitle: chosen.deckTitle ?? chosen.deckId, card: chosen.card } : null;
-  const acts = useCardActions(card);
+  // Marks on cards no deck has now can be taken off too.
+  const acts = useCardActions(chosen ? { key: chosen.key, deckId: chosen.deckId, card: { id: chosen.key.split('/')[1] ?? '' } } : null);
   const open = () => {
     if (card) actions.push({ name: 'card', item: card });
   };
