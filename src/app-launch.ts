@@ -2,6 +2,7 @@
 // the command line. The UI is a separate chunk, imported only here.
 import { checkDeckArgs, openWorkspace, type Workspace, type WorkspaceOptions } from './store/workspace.js';
 import { fsErrorLine } from './store/safe-write.js';
+import type { StudyChoice } from './commands/study.js';
 
 export interface InstallPaths {
   /** decks/ of the installed package. */
@@ -44,7 +45,8 @@ export const NEEDS_TERMINAL =
 
 /** Where the app opens: Home, straight into a study session, or the design mocks. */
 export interface Launch {
-  study?: { limit?: number };
+  /** `study` and its choice (commands/study.ts); an empty one is today's review. */
+  study?: StudyChoice;
   design?: { key?: string | undefined; minutes?: number | undefined };
 }
 
@@ -52,6 +54,16 @@ export async function startApp(paths: InstallPaths, options: GlobalOptions, laun
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     // A script is better served by the real mistake in its --deck than by the terminal notice.
     if (options.deck?.length) await checkDeckArgs(workspaceOptions(paths, options));
+    // Likewise an unknown tag or skill, or a search that finds nothing.
+    const { isCustom, studySession } = await import('./commands/study.js');
+    if (launch.study && isCustom(launch.study)) {
+      const ws = await openWorkspace(workspaceOptions(paths, options));
+      try {
+        await studySession(ws, launch.study, Date.now());
+      } finally {
+        ws.close();
+      }
+    }
     process.stderr.write(`${NEEDS_TERMINAL}\n`);
     process.exitCode = 1;
     return;

@@ -4,8 +4,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { errorLine, openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
 import { designHistoryCommand, designListCommand, findPrompt } from './commands/design.js';
-import { searchCommand } from './commands/search.js';
+import { queryFromArgs, searchCommand } from './commands/search.js';
+import { FILTER_HELP } from './core/search-query.js';
 import { statsCommand } from './commands/stats.js';
+import { choiceProblem, type StudyChoice } from './commands/study.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
@@ -96,9 +98,33 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
 
   program
     .command('study')
-    .description('start a review session right away')
+    .description("start a review session right away: today's cards, or a tag, skill or search of your choosing")
     .option('--limit <n>', 'at most this many cards', positiveInt)
-    .action(async (opts: { limit?: number }, cmd: Command) => startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { study: { ...(opts.limit ? { limit: opts.limit } : {}) } }));
+    .option('--tag <tag>', 'only cards with this tag, from any loaded deck')
+    .option('--skill <name>', "only cards of this skill's decks, like SQL")
+    .option('--search <query>', 'only the cards this search finds')
+    .option('--due', 'only the cards due today')
+    .option('--new <n>', 'learn N more new cards today, on top of the daily limits', positiveInt)
+    .option('--practice', 'every card of the choice, weakest first, kept off the schedule')
+    .addHelpText(
+      'after',
+      `
+Without --due, --new or --practice: today's cards of the choice (due, then new
+within the daily limits). --deck ID narrows any choice to that deck.
+
+Examples:
+  keeper-prep study --deck sql --new 10
+  keeper-prep study --tag joins --due
+  keeper-prep study --skill Statistics --practice
+  keeper-prep study --search "window functions"
+  keeper-prep study --practice --limit 20
+`,
+    )
+    .action(async (opts: StudyChoice, cmd: Command) => {
+      const problem = choiceProblem(opts);
+      if (problem) throw new Error(problem);
+      await startApp(paths, cmd.optsWithGlobals<GlobalOptions>(), { study: opts });
+    });
 
   program
     .command('design')
@@ -134,11 +160,12 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
 
   program
     .command('search')
-    .description('fuzzy-search every loaded card')
-    .argument('<query...>', 'words to look for')
+    .description('search every loaded card: words (fuzzy) and filters')
+    .argument('<query...>', `words to look for, and ${FILTER_HELP}`)
     .option('--json', 'print matches as JSON')
+    .addHelpText('after', `\nWith words: the best 20 matches. With filters only: every card they keep.\nThe same filter twice means either value; other names with a colon (foo:) are words.\n\nExamples:\n  keeper-prep search window function\n  keeper-prep search deck:sql kind:choice seen:no\n  keeper-prep search join tag:joins due:\n  keeper-prep search 'deck:"system design"' cache\n`)
     .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
-      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, query.join(' '), !!opts.json));
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, queryFromArgs(query), !!opts.json, Date.now()));
     });
 
   program

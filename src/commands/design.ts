@@ -1,4 +1,5 @@
-// `keeper-prep design --list` and `design history`: the prompts and past attempts, for scripts.
+// `keeper-prep design --list` and `design history`: the prompts (in the app's order) and past
+// attempts, for scripts.
 import { formatDate, formatDateTime } from '../core/day.js';
 import { formatClock } from '../core/mock.js';
 import { safeJson, safeText } from '../core/safe-text.js';
@@ -27,6 +28,7 @@ export function designListCommand(ws: Workspace, now: number, json: boolean): st
       title: p.card.title ?? p.card.id,
       minutes: p.card.minutes,
       tags: p.card.tags ?? [],
+      forRole: p.forRole,
       due: p.due,
       dueAt: p.dueAt === null ? null : new Date(p.dueAt).toISOString(),
       attempts: mine.length,
@@ -34,13 +36,15 @@ export function designListCommand(ws: Workspace, now: number, json: boolean): st
     };
   });
   if (json) return safeJson(rows);
-  return table(
-    ['id', 'min', 'tries', 'status'],
+  // The app's order and mark: the role's prompts (★) first, then due ones.
+  const list = table(
+    ['', 'id', 'min', 'tries', 'status'],
     rows.map((r, i) => {
       const dueAt = prompts[i]!.dueAt;
-      return [r.id, r.minutes, r.attempts, r.unfinished ? 'unfinished' : r.due ? 'due' : dueAt !== null ? `next ${formatDate(dueAt)}` : 'new'];
+      return [r.forRole ? '★' : '', r.id, r.minutes, r.attempts, r.unfinished ? 'unfinished' : r.due ? 'due' : dueAt !== null ? `next ${formatDate(dueAt)}` : 'new'];
     }),
   );
+  return rows.some((r) => r.forRole) ? `${list}\n\n★ suits your role.` : list;
 }
 
 export function designHistoryCommand(ws: Workspace, key: string | undefined, json: boolean): string {

@@ -5,7 +5,7 @@ import { trackById } from '../core/tracks.js';
 import type { Settings } from '../store/settings.js';
 import type { Workspace } from '../store/workspace.js';
 
-const FIELDS = ['role', 'interviewDate', 'newPerDay', 'retention', 'askConfidence'] as const;
+const FIELDS = ['role', 'interviewDate', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'] as const;
 
 function describe(field: (typeof FIELDS)[number], s: Settings): string {
   switch (field) {
@@ -15,6 +15,8 @@ function describe(field: (typeof FIELDS)[number], s: Settings): string {
       return `interview date ${s.interviewDate ?? 'not set'}`;
     case 'newPerDay':
       return `${s.newPerDay} new cards a day`;
+    case 'userDeckNewPerDay':
+      return `${s.userDeckNewPerDay} new cards a day from each of your decks`;
     case 'retention':
       return `retention ${s.retention}`;
     case 'askConfidence':

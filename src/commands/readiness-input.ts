@@ -2,11 +2,12 @@
 // gathered for core/readiness. The app's screens call this too, so it imports no charting code.
 import { standingCram } from '../core/cram.js';
 import { valuesWithoutStory } from '../core/stories.js';
-import { readiness, type Readiness } from '../core/readiness.js';
+import { readiness, type DailyPlan, type Readiness } from '../core/readiness.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 
-export function readinessFor(ws: Workspace, now: number): Readiness {
+/** `plan`: the day's plan when the caller has it (Workspace.dayPlan); its plan is the one every output shows. */
+export function readinessFor(ws: Workspace, now: number, plan: DailyPlan | null = ws.plan(now)): Readiness {
   const settings = ws.settings.get();
   return readiness({
     decks: ws.studyDecks(),
@@ -20,6 +21,7 @@ export function readinessFor(ws: Workspace, now: number): Readiness {
     newPerDay: settings.newPerDay,
     track: trackById(settings.role),
     practice: standingCram(ws.cram.entries()),
+    plan,
   });
 }
 

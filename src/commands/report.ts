@@ -1,6 +1,7 @@
 // `keeper-prep report`: the readiness figures as a Markdown page to keep, print or share.
 import { formatDate } from '../core/day.js';
-import { planLine, type Readiness, type RecallFigures, type Topic } from '../core/readiness.js';
+import { raisedText, type DayPlan } from '../core/day-plan.js';
+import type { Readiness, RecallFigures, Topic } from '../core/readiness.js';
 import { percent, topicLabel } from '../core/readiness-charts.js';
 import { safeText } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
@@ -59,10 +60,12 @@ function topicRow(t: Topic): (string | number)[] {
   return [t.name, t.deckTitle, t.seen, t.cards, percent(t.recall)];
 }
 
-function tonight(r: Readiness): string[] {
+function tonight(r: Readiness, day: DayPlan): string[] {
   const todo: string[] = [];
   const plan = r.plan;
-  const due = r.forecast.days[0] ?? 0;
+  // Today's queue, as Home and `stats` count it.
+  const due = day.figures.due;
+  const fresh = day.figures.new;
   if (!plan) {
     todo.push(`Set your interview date (\`keeper-prep --interview YYYY-MM-DD\`, or in Settings) so the plan can aim at it.`);
     if (due > 0) todo.push(`Review the ${due} card${due === 1 ? '' : 's'} due today.`);
@@ -72,9 +75,13 @@ function tonight(r: Readiness): string[] {
     todo.push(`It is the interview day: go over the ~${plan.reviewsPerDay} due review${plan.reviewsPerDay === 1 ? '' : 's'}, nothing new, then rest.`);
   } else {
     todo.push(due > 0 ? `Review the ${due} card${due === 1 ? '' : 's'} due today first.` : 'No reviews are due today.');
-    if (plan.newPerDay > 0) {
-      todo.push(`Learn ${plan.newPerDay} new card${plan.newPerDay === 1 ? '' : 's'} (${plan.unseen} still unseen).`);
-      if (plan.newPerDay > plan.newPerDayLimit) todo.push(`Raise new cards per day in Settings from ${plan.newPerDayLimit} to ${plan.newPerDay}, or the daily queue will hold back.`);
+    if (plan.unseen > 0) {
+      const raised = raisedText(day);
+      todo.push(
+        fresh > 0
+          ? `Learn the ${fresh} new card${fresh === 1 ? '' : 's'} waiting today (${plan.unseen} still unseen${raised ? `; ${raised}` : ''}).`
+          : `Today's new cards are done (${plan.unseen} still unseen).`,
+      );
     }
     if (plan.pullForward.length > 0 && plan.daysLeft <= 7) {
       todo.push(`Review ahead: ${plan.pullForward.length} card${plan.pullForward.length === 1 ? ' is' : 's are'} predicted below ${percent(r.targetRetention)} on the day and not due before it.`);
@@ -101,7 +108,8 @@ function tonight(r: Readiness): string[] {
  */
 export function readinessReport(ws: Workspace, now: number): string {
   const settings = ws.settings.get();
-  const r = readinessFor(ws, now);
+  const day = ws.dayPlan(now);
+  const r = readinessFor(ws, now, day.plan);
   const role = trackById(settings.role);
   const out: string[] = [`# Interview readiness, ${formatDate(now)}`, ''];
   out.push(`Role: ${role ? role.title : 'not chosen yet'}${ws.selected ? ' (decks chosen with --deck)' : ''}.`);
@@ -117,7 +125,7 @@ export function readinessReport(ws: Workspace, now: number): string {
   out.push('## Plan', '');
   if (r.plan) {
     const p = r.plan;
-    out.push(`${planLine(p)}`, '');
+    out.push(...day.advice.length > 0 ? [day.planLine!, '', ...day.advice.map((a) => `- ${a}`)] : [day.planLine!], '');
     if (p.status !== 'past') {
       out.push(
         ...mdTable(['', 'value'], ['l', 'r'], [
@@ -126,6 +134,7 @@ export function readinessReport(ws: Workspace, now: number): string {
           ['still unseen', p.unseen],
           ['new cards a day needed', p.newPerDay],
           ['your new-cards-a-day setting', p.newPerDayLimit],
+          ['new cards a day in force today', day.newLimit.today],
           ['reviews a day (estimate, all answered Good)', `~${p.reviewsPerDay}`],
           ['cards to review ahead of the day', p.pullForward.length],
         ]),
@@ -134,7 +143,7 @@ export function readinessReport(ws: Workspace, now: number): string {
       );
     }
   } else {
-    out.push(DATE_HINT);
+    out.push(DATE_HINT, ...day.advice.flatMap((a) => ['', a]));
   }
 
   out.push('', '## Areas', '', ...mdTable(['area', ...FIGURE_HEADER], ['l', ...FIGURE_ALIGN], r.areas.map((a) => [a.area, ...figureCells(a)])), '', FIGURE_NOTE);
@@ -182,7 +191,7 @@ export function readinessReport(ws: Workspace, now: number): string {
 
   out.push('', '## Stories', '', storyLine(storyCoverage(ws)));
 
-  out.push('', '## What to do tonight', '', ...tonight(r), '');
+  out.push('', '## What to do tonight', '', ...tonight(r, day), '');
   return safeText(out.flatMap((line) => wrap(line)).join('\n'), { multiline: true });
 }
 

@@ -1,6 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 import { formatDate } from '../core/day.js';
-import { planLine, type Readiness } from '../core/readiness.js';
+import type { DayPlan } from '../core/day-plan.js';
+import type { Readiness } from '../core/readiness.js';
 import { forecastChart, heatmapChart, percent, sparkline, topicLabel, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
 import { safeJson, safeText } from '../core/safe-text.js';
@@ -16,11 +17,18 @@ export function predictedForText(r: Readiness): string {
   return r.predictedFor === 'interview' && r.interviewAt !== null ? `for the interview on ${formatDate(r.interviewAt)}` : 'for today';
 }
 
-function readinessText(r: Readiness): string[] {
-  const lines: string[] = ['', `Readiness, predicted ${predictedForText(r)}:`, r.plan ? planLine(r.plan) : DATE_HINT];
-  if (r.plan && r.plan.newPerDay > r.plan.newPerDayLimit && r.plan.status === 'ahead') {
-    lines.push(`The plan needs more new cards a day than your limit (${r.plan.newPerDayLimit}): raise it in Settings.`);
-  }
+/** The plan line and its advice, as Home and the report say them. */
+export function planText(day: DayPlan): string[] {
+  return day.planLine ? [day.planLine, ...day.advice] : [DATE_HINT, ...day.advice];
+}
+
+/** "limit 38/day" and, with decks of the user's own, theirs. */
+export function limitText(day: DayPlan): string {
+  return `limit ${day.limits.shared}/day${day.studiedOwn > 0 ? `, ${day.limits.ownLimit}/day for each of your own decks` : ''}`;
+}
+
+function readinessText(r: Readiness, day: DayPlan): string[] {
+  const lines: string[] = ['', `Readiness, predicted ${predictedForText(r)}:`, ...planText(day)];
   const o = r.overall;
   lines.push(
     o.seen === 0
@@ -67,13 +75,14 @@ function readinessText(r: Readiness): string[] {
 /** Figures for the decks of the chosen track (or of --deck), as the app's Stats screen shows them. */
 export function statsCommand(ws: Workspace, now: number, json: boolean): string {
   const settings = ws.settings.get();
-  const figures = ws.overviewFor(ws.studyDecks(), now);
+  const day = ws.dayPlan(now);
+  const figures = day.figures;
   const role = trackById(settings.role);
   const walk = ws.walkthrough();
   const walkthrough = walk
     ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
     : null;
-  const ready = readinessFor(ws, now);
+  const ready = readinessFor(ws, now, day.plan);
   if (json) {
     return safeJson(
       {
@@ -85,17 +94,19 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
         dueToday: figures.due,
         newToday: figures.new,
         newPerDay: settings.newPerDay,
+        userDeckNewPerDay: settings.userDeckNewPerDay,
+        plan: { line: day.planLine, advice: day.advice, newPerDayToday: day.limits.shared, ownDeckNewPerDayToday: day.limits.ownLimit, raisedBy: day.newLimit.today - day.newLimit.setting },
         retention: settings.retention,
         walkthrough,
         decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
         dataDir: ws.dataDir,
-        readiness: { interviewDate: settings.interviewDate, planLine: ready.plan ? planLine(ready.plan) : null, ...ready, stories: storyCoverage(ws) },
+        readiness: { interviewDate: settings.interviewDate, planLine: day.planLine, ...ready, stories: storyCoverage(ws) },
       },
     );
   }
   return [
     `Role: ${role ? role.title : 'not chosen yet (open the app to pick one)'}${ws.selected ? ' (decks chosen with --deck)' : ''}`,
-    `Cards: ${figures.cards}, seen ${figures.seen}. Due today: ${figures.due}. New today: ${figures.new} (limit ${settings.newPerDay}/day).`,
+    `Cards: ${figures.cards}, seen ${figures.seen}. Due today: ${figures.due}. New today: ${figures.new} (${limitText(day)}).`,
     ...(walkthrough ? [`Culture walkthrough: ${walkthrough.done} of ${walkthrough.sections} sections done${walkthrough.next ? `; next: ${safeText(walkthrough.next)}` : ''}.`] : []),
     `Reviews stored: ${ws.progress.progress.reviews}`,
     '',
@@ -103,7 +114,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     '',
     'mix: each skill\'s share of new cards for this role;',
     'culture comes through the walkthrough.',
-    ...readinessText(ready),
+    ...readinessText(ready, day),
     '',
     ...wrapAnsi(storyLine(storyCoverage(ws)), 78).split('\n'),
   ].join('\n');

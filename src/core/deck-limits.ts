@@ -9,3 +9,5 @@ export const FIELD_TOO_LONG_MESSAGE = `is longer than 64 KB (${MAX_FIELD_LENGTH.
 export const MAX_CARDS = 100_000;
 /** Brackets nest this deep at most; a deck itself needs six levels. */
 export const MAX_NESTING = 64;
+/** The default daily new-card limit of each of the user's own decks (a setting; export files before it lack it). */
+export const USER_DECK_NEW_PER_DAY = 20;

@@ -58,6 +58,8 @@ export interface GlancePrompt {
 export interface GlanceInput {
   now: number;
   plan: DailyPlan | null;
+  /** DayPlan.advice: what the plan asks beside its line. */
+  advice?: readonly string[] | undefined;
   recall: DayRecall;
   decks: readonly Pick<DeckFigures, 'id' | 'title' | 'area' | 'cards' | 'seen' | 'due'>[];
   prompts: readonly GlancePrompt[];
@@ -76,17 +78,10 @@ export const GLANCE_INDENT = 2;
 
 const AREA_TITLES: Record<string, string> = { culture: 'Culture', skills: 'Skills', design: 'Design', custom: 'Your decks' };
 
-function planSection(plan: DailyPlan | null): GlanceSection {
-  if (!plan) return { title: 'Plan', lines: ['No interview date yet: set one in Settings for a daily plan and predictions for the day.'] };
-  const lines = [planLine(plan)];
-  if (plan.status === 'ahead') {
-    const raised = plan.newPerDay > plan.newPerDayLimit ? `; the plan raises your ${plan.newPerDayLimit} new a day to ${plan.newPerDay}` : '';
-    lines.push(plan.unseen === 0 ? `All ${plan.cards} cards seen at least once.` : `${plan.unseen} of ${plan.cards} cards still new${raised}.`);
-  }
-  if (plan.status !== 'past' && plan.pullForward.length > 0) {
-    lines.push(`${plan.pullForward.length} card${plan.pullForward.length === 1 ? '' : 's'} would slip below your target by the day: the last week brings them back early.`);
-  }
-  return { title: `Plan for ${formatDate(plan.interviewAt)}`, lines };
+/** The plan line and the advice of the day's plan (core/day-plan), as every other output says them. */
+function planSection(plan: DailyPlan | null, advice: readonly string[]): GlanceSection {
+  if (!plan) return { title: 'Plan', lines: ['No interview date yet: set one in Settings for a daily plan and predictions for the day.', ...advice] };
+  return { title: `Plan for ${formatDate(plan.interviewAt)}`, lines: [planLine(plan), ...advice] };
 }
 
 function readinessSection(recall: DayRecall): GlanceSection {
@@ -168,7 +163,7 @@ function height(sections: readonly GlanceSection[], width: number): number {
  * the menu too): stories, design, the table, readiness.
  */
 export function glance(input: GlanceInput, width: number, rows: number): GlanceSection[] {
-  const plan = planSection(input.plan);
+  const plan = planSection(input.plan, input.advice ?? []);
   const readiness = readinessSection(input.recall);
   const design = designSection(input.prompts, input.now);
   const stories = storySection(input.stories);

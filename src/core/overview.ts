@@ -1,7 +1,7 @@
 // The figures Home, Stats and `stats` show: cards, due today and new today, overall and per deck.
 import type { Deck } from './deck.js';
 import type { CardRecord } from './progress.js';
-import { buildQueue, newIntroducedToday, studyItemsForTrack, type QueueOptions, type StudyItem } from './queue.js';
+import { buildQueue, studyItemsForTrack, type NewRoom, type QueueOptions, type StudyItem } from './queue.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { isWalkthroughDeck } from './walkthrough.js';
@@ -13,7 +13,7 @@ export interface DeckFigures {
   cards: number;
   seen: number;
   due: number;
-  /** New cards studying this deck alone would bring in today (the daily limit is shared). */
+  /** New cards studying this deck alone would bring in today (the role's daily limit is shared; a user's deck has its own). */
   new: number;
   /** Share of new skill cards this deck gets in the track's mix (0 to 1); null for culture and design decks. */
   mix: number | null;
@@ -28,29 +28,26 @@ export interface Overview {
   /** Not due yet, but predicted below the target on the interview day: reviewed ahead. */
   ahead: number;
   new: number;
-  newSeenToday: number;
   decks: DeckFigures[];
 }
 
 export interface OverviewOptions {
-  newPerDay: number;
+  /** What is left of today's new-card limits (see newRoomToday). */
+  room: NewRoom;
   scheduler: Scheduler;
   ahead?: QueueOptions['ahead'];
-  /** Which rated keys count against the new-card limit (see newIntroducedToday). */
-  countsAsNew?: ((key: string) => boolean) | undefined;
   /** Orders new cards by the track's skill weights. */
   track?: Track | undefined;
 }
 
 export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions) {
-  return buildQueue(items, records, now, { newPerDay: options.newPerDay, newSeenToday: newIntroducedToday(records, now, options.countsAsNew), scheduler: options.scheduler, ahead: options.ahead });
+  return buildQueue(items, records, now, { newPerDay: options.room.shared, newSeenToday: 0, ownRoom: options.room.own, scheduler: options.scheduler, ahead: options.ahead });
 }
 
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
   const items = studyItemsForTrack(decks, options.track);
   const queue = todaysQueue(items, records, now, options);
   const dueKeys = new Set(queue.due.map((i) => i.key));
-  const newRoom = Math.max(0, options.newPerDay - newIntroducedToday(records, now, options.countsAsNew));
   const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
   const perDeck = decks.flatMap((deck): DeckFigures[] => {
     const mine = items.filter((i) => i.deckId === deck.id);
@@ -65,7 +62,7 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
       cards: mine.length,
       seen,
       due: mine.filter((i) => dueKeys.has(i.key)).length,
-      new: Math.min(newRoom, unseenPlain),
+      new: Math.min(options.room.own.get(deck.id) ?? options.room.shared, unseenPlain),
       mix: deck.area === 'skills' ? deckWeight(options.track, deck.id) / skillWeight : null,
       guided: isWalkthroughDeck(deck),
     }];
@@ -79,7 +76,6 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
     due: queue.due.length,
     ahead: queue.ahead.length,
     new: queue.fresh.length,
-    newSeenToday: newIntroducedToday(records, now, options.countsAsNew),
     decks: perDeck,
   };
 }

@@ -6,6 +6,7 @@ import type { Attempt } from '../store/attempts.js';
 import type { Settings } from '../store/settings.js';
 import type { CramEntry } from './cram.js';
 import { parseInterviewDate } from './day.js';
+import { USER_DECK_NEW_PER_DAY } from './deck-limits.js';
 import { ID_PATTERN } from './deck.js';
 import { isCardRecord, LOG_VERSION, logEntryFrom, type CardRecord, type ReviewEntry } from './progress.js';
 import { isRating, type MemoryState } from './scheduler.js';
@@ -194,6 +195,8 @@ export function settingsProblem(value: unknown): string | null {
   if (value.interviewDate !== null && (typeof value.interviewDate !== 'string' || parseInterviewDate(value.interviewDate) === null)) return '"interviewDate" should be YYYY-MM-DD or null';
   // The same bounds as SETTINGS_LIMITS in the store, which core may not import at run time.
   if (typeof value.newPerDay !== 'number' || !Number.isInteger(value.newPerDay) || value.newPerDay < 0 || value.newPerDay > 500) return '"newPerDay" should be a whole number from 0 to 500';
+  // Absent from files written before it existed; the default stands in then (see cleanSettings).
+  if (value.userDeckNewPerDay !== undefined && (typeof value.userDeckNewPerDay !== 'number' || !Number.isInteger(value.userDeckNewPerDay) || value.userDeckNewPerDay < 0 || value.userDeckNewPerDay > 500)) return '"userDeckNewPerDay" should be a whole number from 0 to 500';
   if (typeof value.retention !== 'number' || !(value.retention >= 0.7 && value.retention <= 0.99)) return '"retention" should be from 0.7 to 0.99';
   if (typeof value.askConfidence !== 'boolean') return '"askConfidence" should be true or false';
   return null;
@@ -257,5 +260,5 @@ export function cleanStory(value: unknown): Story {
 }
 
 export function cleanSettings(s: Settings): Settings {
-  return { role: s.role, interviewDate: s.interviewDate, newPerDay: s.newPerDay, retention: s.retention, askConfidence: s.askConfidence };
+  return { role: s.role, interviewDate: s.interviewDate, newPerDay: s.newPerDay, userDeckNewPerDay: typeof s.userDeckNewPerDay === 'number' ? s.userDeckNewPerDay : USER_DECK_NEW_PER_DAY, retention: s.retention, askConfidence: s.askConfidence };
 }

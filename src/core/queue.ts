@@ -44,6 +44,40 @@ export function newIntroducedToday(records: ReadonlyMap<string, CardRecord>, now
   return count;
 }
 
+export interface NewLimits {
+  /** The daily limit of the role's decks (or of those chosen with --deck). */
+  shared: number;
+  /** The user's decks among those studied: each has a daily limit of its own, on top of `shared`. */
+  own: ReadonlySet<string>;
+  ownLimit: number;
+  /** Cards granted today on top of the limits ("learn N more", core/extra-new.ts): they use up no room. */
+  granted?: ReadonlySet<string> | undefined;
+}
+
+/** New cards still to come today: from the shared limit, and per deck with a limit of its own. */
+export interface NewRoom {
+  shared: number;
+  own: ReadonlyMap<string, number>;
+}
+
+/**
+ * What is left of today's new-card limits. Only first ratings today of the study items count: a
+ * deck left by a role change (or not chosen with --deck) uses up nothing of the new track's
+ * limit, and design prompts and stories, which are not study items, never take a new card's place.
+ */
+export function newRoomToday(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, limits: NewLimits): NewRoom {
+  const start = startOfDay(now);
+  let shared = 0;
+  const own = new Map<string, number>();
+  for (const item of items) {
+    const record = records.get(item.key);
+    const today = !!record && record.firstReview >= start && !limits.granted?.has(item.key);
+    if (limits.own.has(item.deckId)) own.set(item.deckId, (own.get(item.deckId) ?? 0) + (today ? 1 : 0));
+    else if (today) shared++;
+  }
+  return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
+}
+
 export interface QueueOptions {
   newPerDay: number;
   /** Cards already introduced today, across all decks; they count against newPerDay. */
@@ -56,6 +90,11 @@ export interface QueueOptions {
    * card's stability less than an on-time review would, instead of pretending the interval passed.
    */
   ahead?: { at: number; target: number } | undefined;
+  /**
+   * Decks with a daily new-card limit of their own (the user's decks), and the room each has left
+   * today: their new cards come on top of newPerDay and never use it up.
+   */
+  ownRoom?: ReadonlyMap<string, number> | undefined;
 }
 
 export interface Queue {
@@ -70,11 +109,17 @@ export function buildQueue(items: readonly StudyItem[], records: ReadonlyMap<str
   const due: { item: StudyItem; recall: number }[] = [];
   const ahead: { item: StudyItem; recall: number }[] = [];
   const fresh: StudyItem[] = [];
-  const newRoom = Math.max(0, options.newPerDay - options.newSeenToday);
+  let sharedRoom = Math.max(0, options.newPerDay - options.newSeenToday);
+  const ownRoom = new Map(options.ownRoom ?? []);
   for (const item of items) {
     const record = records.get(item.key);
     if (!record) {
-      if (fresh.length < newRoom && !item.guided) fresh.push(item);
+      if (item.guided) continue;
+      const own = ownRoom.get(item.deckId);
+      if (own === undefined ? sharedRoom <= 0 : own <= 0) continue;
+      fresh.push(item);
+      if (own === undefined) sharedRoom--;
+      else ownRoom.set(item.deckId, own - 1);
     } else if (record.state.due < dayEnd) {
       due.push({ item, recall: options.scheduler.recall(record.state, now) });
     } else if (options.ahead) {

@@ -40,6 +40,8 @@ export interface ReadinessInput {
   track?: Track | undefined;
   /** Cram answers that stand (practice never reaches the log), for calibration. */
   practice?: readonly MarkedAnswer[] | undefined;
+  /** The day's plan as worked out already (core/day-plan); without it, one over all the decks given. */
+  plan?: DailyPlan | null | undefined;
 }
 
 /** A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck. */
@@ -523,7 +525,9 @@ export function readiness(input: ReadinessInput): Readiness {
       return [{ area, reviews: r.reviews, passed: r.passed, rate: r.reviews > 0 ? r.passed / r.reviews : null }];
     }),
     plan:
-      interviewAt === null
+      input.plan !== undefined
+        ? input.plan
+        : interviewAt === null
         ? null
         : dailyPlan({ cards: cards.length, seen: seenStates, scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
   };

@@ -23,8 +23,11 @@ export interface SearchHit {
 }
 
 export interface SearchIndex {
-  search(query: string, limit?: number): SearchHit[];
+  /** keep: only these entries can match (search filters); ranking is among them. */
+  search(query: string, limit?: number, keep?: (entry: SearchEntry) => boolean): SearchHit[];
   size: number;
+  /** Every card, in deck order. */
+  entries: readonly SearchEntry[];
 }
 
 /** Above this many matches uFuzzy skips ranking; such a query is too broad to rank usefully. */
@@ -43,9 +46,13 @@ export function buildSearchIndex(decks: readonly Deck[]): SearchIndex {
   const fuzzy = new uFuzzy({ intraMode: 1 });
   return {
     size: entries.length,
-    search(query, limit = 50) {
+    entries,
+    search(query, limit = 50, keep) {
       const q = query.trim();
       if (!q) return [];
+      // Filters apply after the fuzzy match, not as uFuzzy's pre-filtered list: that list is
+      // taken as already matching a one-word query, so it would come back whole.
+      const kept = keep ? new Set(entries.flatMap((e, i) => (keep(e) ? [i] : []))) : null;
       const hits: SearchHit[] = [];
       const seen = new Set<number>();
       for (const [haystack, base] of [[heads, 0], [bodies, 0.5]] as const) {
@@ -53,7 +60,7 @@ export function buildSearchIndex(decks: readonly Deck[]): SearchIndex {
         if (!matches) continue;
         const ranked = info && order ? order.map((i) => info.idx[i]!) : matches;
         ranked.forEach((index, rank) => {
-          if (hits.length >= limit || seen.has(index)) return;
+          if (hits.length >= limit || seen.has(index) || (kept && !kept.has(index))) return;
           seen.add(index);
           hits.push({ entry: entries[index]!, score: base + (0.5 * rank) / ranked.length });
         });

@@ -1,11 +1,12 @@
 // The story bank: the user's own STAR stories, each tagged with the culture values it shows and
-// rehearsed on the same FSRS schedule as cards. A story is rehearsed as an open question: its
-// title and values are the prompt, its four STAR parts the key points to tick.
+// rehearsed on the same FSRS schedule as cards. A story is rehearsed as an open question: an
+// interviewer's question for one of its values is the prompt, its four STAR parts the key points.
 import { ID_PATTERN, type Card } from './deck.js';
 import { endOfDay } from './day.js';
 import type { CardRecord } from './progress.js';
 import type { StudyItem } from './queue.js';
 import { CULTURE_VALUES, cultureValue, type CultureValue } from './culture-values.js';
+import { rehearsalQuestion, type RehearsalQuestion } from './story-questions.js';
 
 export interface Story {
   /** Lowercase a-z0-9-, fixed at creation: the schedule is keyed by it, so a new title keeps the history. */
@@ -142,28 +143,33 @@ export function storyValueNames(story: Story): string[] {
   return CULTURE_VALUES.filter((v) => story.values.includes(v.id)).map((v) => v.name);
 }
 
-function listNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
 type OpenCard = Extract<Card, { type: 'open' }>;
 
-/** What a rehearsal shows: the title and values to tell it for, then the four parts to tick. */
-export function storyCard(story: Story): OpenCard {
-  const names = storyValueNames(story);
-  const show = names.length > 0 ? `It should show ${listNames(names)}.` : 'Tag it with the values it shows, so you know what to bring out.';
+/**
+ * What a rehearsal shows: an interviewer's question for one of the story's values, which story
+ * to answer it with, then the four parts to tick. Without a question given, the first one.
+ */
+export function storyCard(story: Story, asked: RehearsalQuestion = rehearsalQuestion(story.values, new Map(), 0)): OpenCard {
+  // The title names which story to tell, so ticking its parts afterwards checks the right one.
+  const cue = asked.value
+    ? `Your story: "${story.title.trim()}", for ${asked.value.name}. Tell it in STAR order.`
+    : `Your story: "${story.title.trim()}". Tell it in STAR order, and tag it with the values it shows.`;
   return {
     id: story.id,
     type: 'open',
-    prompt: `Tell me about a time… "${story.title.trim()}"\n${show} Tell it in STAR order.`,
+    prompt: `${asked.question}\n${cue}`,
     keyPoints: STORY_PARTS.filter((part) => story[part].trim()).map((part) => `${STORY_PART_NAMES[part]}: ${story[part].trim()}`),
     ...(story.values.length > 0 ? { tags: story.values.filter((v) => cultureValue(v)) } : {}),
   };
 }
 
-export function storyItem(story: Story): StudyItem {
-  return { key: storyKey(story.id), deckId: STORIES_DECK_ID, deckTitle: STORIES_DECK_TITLE, card: storyCard(story) };
+/**
+ * A story as a study item. `questions` are the loaded decks' behavioural questions by value and
+ * `rehearsals` how many the story has had, which picks the question (see rehearsalQuestion).
+ */
+export function storyItem(story: Story, questions: ReadonlyMap<string, readonly string[]> = new Map(), rehearsals = 0): StudyItem {
+  const card = storyCard(story, rehearsalQuestion(story.values, questions, rehearsals));
+  return { key: storyKey(story.id), deckId: STORIES_DECK_ID, deckTitle: STORIES_DECK_TITLE, card };
 }
 
 /** Due today (its record is due before the day ends) or never rehearsed. */

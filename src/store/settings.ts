@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseTolerant } from 'jsonc-parser';
 import { parseInterviewDate } from '../core/day.js';
+import { USER_DECK_NEW_PER_DAY } from '../core/deck-limits.js';
 import { asWriteError, type WriteContext } from './safe-write.js';
 import { moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
@@ -12,7 +13,10 @@ import type { NoticeSink } from './notices.js';
 export interface Settings {
   /** Track id, or null before the user has picked one. */
   role: string | null;
+  /** New cards a day from the role's decks (the interview plan may raise it). */
   newPerDay: number;
+  /** New cards a day from each of the user's own decks, on top of newPerDay. */
+  userDeckNewPerDay: number;
   /** Desired retention for FSRS. */
   retention: number;
   /** The interview day, YYYY-MM-DD in local time; readiness predicts recall for it. */
@@ -21,10 +25,11 @@ export interface Settings {
   askConfidence: boolean;
 }
 
-export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, retention: 0.9, interviewDate: null, askConfidence: true };
+export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, userDeckNewPerDay: USER_DECK_NEW_PER_DAY, retention: 0.9, interviewDate: null, askConfidence: true };
 
 export const SETTINGS_LIMITS = {
   newPerDay: { min: 0, max: 500 },
+  userDeckNewPerDay: { min: 0, max: 500 },
   retention: { min: 0.7, max: 0.99 },
 } as const;
 
@@ -84,6 +89,7 @@ function readSettingsFile(file: string): Partial<Settings> {
 const FIELDS: { [K in keyof Settings]: { label: string; valid: (value: unknown) => boolean } } = {
   role: { label: 'role', valid: (v) => v === null || typeof v === 'string' },
   newPerDay: { label: 'new cards a day', valid: (v) => typeof v === 'number' && Number.isFinite(v) },
+  userDeckNewPerDay: { label: 'new cards a day from each of your decks', valid: (v) => typeof v === 'number' && Number.isFinite(v) },
   retention: { label: 'retention', valid: (v) => typeof v === 'number' && Number.isFinite(v) },
   interviewDate: { label: 'interview date', valid: (v) => v === null || (typeof v === 'string' && parseInterviewDate(v) !== null) },
   askConfidence: { label: 'ask "sure or guess?"', valid: (v) => typeof v === 'boolean' },
@@ -139,6 +145,7 @@ export function openSettings(dataDir: string, now: number, notices: NoticeSink):
     return {
       role: typeof raw.role === 'string' ? raw.role : null,
       newPerDay: Math.round(clamp(raw.newPerDay, DEFAULT_SETTINGS.newPerDay, SETTINGS_LIMITS.newPerDay)),
+      userDeckNewPerDay: Math.round(clamp(raw.userDeckNewPerDay, DEFAULT_SETTINGS.userDeckNewPerDay, SETTINGS_LIMITS.userDeckNewPerDay)),
       retention: clamp(raw.retention, DEFAULT_SETTINGS.retention, SETTINGS_LIMITS.retention),
       interviewDate: typeof raw.interviewDate === 'string' && parseInterviewDate(raw.interviewDate) !== null ? raw.interviewDate : null,
       askConfidence: typeof raw.askConfidence === 'boolean' ? raw.askConfidence : DEFAULT_SETTINGS.askConfidence,

@@ -3,13 +3,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cardKey, type Deck } from '../core/deck.js';
-import { daysUntil, endOfDay, parseInterviewDate } from '../core/day.js';
+import { endOfDay, parseInterviewDate } from '../core/day.js';
+import { dayLimits, dayPlan, type DayPlan, type DayPlanInput } from '../core/day-plan.js';
 import type { DesignCard } from '../core/mock.js';
+import { orderPrompts, suitsRole } from '../core/design-prompts.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
 import { studyItems, studyItemsForTrack, type StudyItem } from '../core/queue.js';
 import { customItems, inScope, modeLabel, scopeLabel, type StudyMode, type StudyScope } from '../core/custom-study.js';
 import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
-import { dailyPlan, type DailyPlan } from '../core/readiness.js';
+import type { DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
 import { orphanedCards, type CardRecord } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
@@ -21,6 +23,7 @@ import { AttemptStore, type Attempt } from './attempts.js';
 import { StoryStore } from './stories.js';
 import { isStoryKey } from '../core/stories.js';
 import { CramLog } from './cram-log.js';
+import { ExtraNewStore } from './extra-new.js';
 import { defaultDataDir, openSettings, type SettingsStore } from './settings.js';
 import { checkDataDir } from './data-dir-check.js';
 import { NoticeBoard, type NoticeSink } from './notices.js';
@@ -79,14 +82,27 @@ export interface Workspace {
    */
   scopeItems(scope: StudyScope): StudyItem[];
   scopeTitle(scope: StudyScope): string;
-  /** A custom study session: its title, cards, and whether answers are practice (kept off the schedule). */
+  /**
+   * A custom study session: its title, cards, and whether answers are practice (kept off the
+   * schedule). Call it to start the session: "learn N more" grants its cards for today, on top of
+   * the day's new-card limit.
+   */
   customStudy(scope: StudyScope, mode: StudyMode, now: number): { title: string; items: StudyItem[]; practice: boolean };
-  /** Today's cards from these decks: due first, then new ones up to the daily limit. */
+  /** Today's cards from these decks: due first, then new ones up to the daily limits. */
   queueFor(decks: readonly Deck[], now: number, limit?: number): StudyItem[];
+  /** Today's cards of a custom-study scope, due first, then new ones within the daily limits. */
+  scopeQueue(scope: StudyScope, now: number): StudyItem[];
   /** Cards, due and new today, overall and per deck. */
   overviewFor(decks: readonly Deck[], now: number): Overview;
-  /** With an interview date: the new cards and reviews a day that cover the study decks by then. */
+  /**
+   * The day's plan, limits and advice for the study decks: the one source Home, Readiness, `stats`
+   * and `report` say them from.
+   */
+  dayPlan(now: number): DayPlan;
+  /** With an interview date: the new cards and reviews a day that cover the role's decks by then. */
   plan(now: number): DailyPlan | null;
+  /** Whether a deck is the user's own (imported, written, or passed as a file): it has a new-card limit of its own. */
+  isOwnDeck(deckId: string): boolean;
   /** The moment readiness predicts for (local noon on the interview day), or null without a date. */
   interviewAt(): number | null;
   /** The culture walkthrough among the study decks, with where the user stands; null without one. */
@@ -103,7 +119,7 @@ export interface Workspace {
   cram: CramLog;
   /** Suspended and flagged cards. Suspended ones are left out of decks() and all that is built on it. */
   marks: CardMarkStore;
-  /** Every design prompt of the loaded decks, due ones first. */
+  /** Every design prompt of the loaded decks: the role's first, then due ones, then the rest. */
   designPrompts(now: number): DesignPrompt[];
   /**
    * Saves a finished mock: schedules the prompt with its rating, logs the attempt, drops the draft.
@@ -126,10 +142,11 @@ export interface DesignPrompt {
   due: boolean;
   /** When it is next due; null if never attempted. */
   dueAt: number | null;
+  /** Tagged with the user's role (★). */
+  forRole: boolean;
 }
 
-/** How many days before the interview cards start coming in ahead of their due date. */
-export const REVIEW_AHEAD_DAYS = 7;
+export { REVIEW_AHEAD_DAYS } from '../core/day-plan.js';
 
 export function resolveDataDir(flag: string | undefined, env: NodeJS.ProcessEnv): string {
   const dir = flag ?? env.KEEPER_PREP_HOME;
@@ -243,31 +260,33 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     return { reviewId: entry.id, record, restore };
   };
   const cram = new CramLog(dataDir);
+  const extraNew = new ExtraNewStore(dataDir);
   const interviewAt = (): number | null => {
     const date = settings.get().interviewDate;
     return date ? parseInterviewDate(date) : null;
   };
-  /** In the last week before the interview, cards predicted below the target that day come in early. */
-  const reviewAhead = (now: number): { at: number; target: number } | undefined => {
-    const at = interviewAt();
-    if (at === null || at < now || daysUntil(now, at) > REVIEW_AHEAD_DAYS) return undefined;
-    return { at, target: settings.get().retention };
+  const ownDeckIds = new Set(library.decks.filter((d) => d.origin !== 'built-in').map((d) => d.deck.id));
+  const dayInput = (now: number): DayPlanInput => {
+    const current = settings.get();
+    return {
+      decks: studyDecks(),
+      ownDecks: loadedDecks().filter((d) => ownDeckIds.has(d.id)),
+      records: progress.progress.cards,
+      scheduler: currentScheduler(),
+      now,
+      interviewAt: interviewAt(),
+      retention: current.retention,
+      newPerDay: current.newPerDay,
+      ownNewPerDay: current.userDeckNewPerDay,
+      track: trackById(current.role),
+      granted: extraNew.granted(now),
+    };
   };
-  const plan = (now: number): DailyPlan | null => {
-    const at = interviewAt();
-    if (at === null) return null;
-    const items = studyItems(studyDecks());
-    const seen = items.flatMap((item) => {
-      const record = progress.progress.cards.get(item.key);
-      return record ? [{ key: item.key, state: record.state }] : [];
-    });
-    return dailyPlan({ cards: items.length, seen, scheduler: currentScheduler(), now, interviewAt: at, targetRetention: settings.get().retention, newPerDay: settings.get().newPerDay });
+  const queueOf = (items: readonly StudyItem[], now: number): StudyItem[] => {
+    const day = dayLimits(dayInput(now));
+    const queue = todaysQueue(items, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), ahead: day.ahead });
+    return [...queue.due, ...queue.ahead, ...queue.fresh];
   };
-  /** The day's new-card limit: the setting, raised to what the interview plan needs. */
-  const newPerDay = (now: number): number => Math.max(settings.get().newPerDay, plan(now)?.newPerDay ?? 0);
-  // Design prompts and stories have their own screens: their first attempt takes no new card's place.
-  const designKeys = new Set(library.decks.flatMap(({ deck }) => deck.cards.filter((c) => c.type === 'design').map((c) => cardKey(deck.id, c.id))));
-  const countsAsNew = (key: string): boolean => !designKeys.has(key) && !isStoryKey(key);
   const studyDecks = (): Deck[] => {
     const decks = loadedDecks();
     return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
@@ -302,22 +321,37 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     scopeItems,
     scopeTitle,
     customStudy(scope, mode, now) {
-      const items = customItems(scopeItems(scope), progress.progress.cards, mode, now, currentScheduler());
+      // Culture's walkthrough teaches its cards in order: "all" never brings them in as plain new cards.
+      const scoped = scope.kind === 'all' && mode.kind === 'new' ? scopeItems(scope).filter((i) => !i.guided) : scopeItems(scope);
+      const items = customItems(scoped, progress.progress.cards, mode, now, currentScheduler());
+      if (mode.kind === 'new') {
+        try {
+          extraNew.grant(items.map((i) => i.key), now);
+        } catch {
+          // Only the limit stays as it was: these cards then count against it, and nothing is lost.
+        }
+      }
       return { title: `Study now · ${scopeTitle(scope)} · ${modeLabel(mode)}`, items, practice: mode.kind === 'practice' };
     },
     queueFor(decks, now, limit) {
-      const track = trackById(settings.get().role);
-      const queue = todaysQueue(studyItemsForTrack(decks, track), progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), ahead: reviewAhead(now), countsAsNew });
-      const items = [...queue.due, ...queue.ahead, ...queue.fresh];
+      const items = queueOf(studyItemsForTrack(decks, trackById(settings.get().role)), now);
       return limit ? items.slice(0, limit) : items;
     },
+    scopeQueue(scope, now) {
+      return queueOf(scopeItems(scope), now);
+    },
     overviewFor(decks, now) {
-      return overview(decks, progress.progress.cards, now, { newPerDay: newPerDay(now), scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: reviewAhead(now), countsAsNew });
+      const day = dayLimits(dayInput(now));
+      return overview(decks, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: day.ahead });
+    },
+    dayPlan(now) {
+      return dayPlan(dayInput(now));
     },
     interviewAt,
     plan(now) {
-      return plan(now);
+      return dayLimits(dayInput(now)).plan;
     },
+    isOwnDeck: (deckId) => ownDeckIds.has(deckId),
     walkthrough() {
       const deck = studyDecks().find(isWalkthroughDeck);
       return deck ? walkthrough(deck, progress.progress.cards) : null;
@@ -334,10 +368,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
           if (card.type !== 'design') return [];
           const key = cardKey(deck.id, card.id);
           const record = progress.progress.cards.get(key);
-          return [{ key, deckId: deck.id, card, due: !!record && record.state.due < dayEnd, dueAt: record ? record.state.due : null }];
+          return [{ key, deckId: deck.id, card, due: !!record && record.state.due < dayEnd, dueAt: record ? record.state.due : null, forRole: suitsRole(card.tags, settings.get().role) }];
         }),
       );
-      return [...prompts.filter((p) => p.due), ...prompts.filter((p) => !p.due)];
+      return orderPrompts(prompts);
     },
     finishMock(attempt, now) {
       const result = rate(attempt.key, attempt.rating, now, attempt.durationMs);

@@ -37,6 +37,7 @@ export type Command =
   | 'brief'
   | 'finish'
   | 'history'
+  | 'mockLength'
   | 'fresh'
   | 'storyNew'
   | 'storyRehearse'
@@ -100,6 +101,7 @@ export const BINDINGS: Record<Command, Binding> = {
   brief: { label: 'b', description: 'show the prompt, requirements and scale', test: (i) => i === 'b' },
   finish: { label: 'f', description: 'finish the interview and score yourself', test: (i) => i === 'f' },
   history: { label: 'h', description: 'past attempts at this prompt', test: (i) => i === 'h' },
+  mockLength: { label: 'm', description: 'mock length: full, 30, 20 or 10 minutes (the phases keep their proportions)', test: (i) => i === 'm' },
   fresh: { label: 'n', description: 'start over instead of resuming', test: (i) => i === 'n' },
   storyNew: { label: 'n', description: 'write a new story', test: (i) => i === 'n' },
   storyRehearse: { label: 'r', description: 'rehearse the stories due (all of them when none is due)', test: (i) => i === 'r' },

@@ -4,6 +4,7 @@ import type { Screen } from './app-context.js';
 import type { Workspace } from '../store/workspace.js';
 import type { Launch } from '../app-launch.js';
 import { App } from './App.js';
+import { studySession, type StudySession } from '../commands/study.js';
 import { exitLine } from './exit-line.js';
 import { safeText } from '../core/safe-text.js';
 
@@ -44,7 +45,15 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   const clock = () => Date.now();
   const initial: Screen[] = [];
   if (options.study) {
-    initial.push({ name: 'review', title: "Today's review", items: ws.queueFor(ws.studyDecks(), clock(), options.study.limit) });
+    let session: StudySession;
+    try {
+      session = await studySession(ws, options.study, clock());
+    } catch (error) {
+      // Before the app owns the screen: the one line is printed on the shell's.
+      ws.close();
+      throw error;
+    }
+    initial.push({ name: 'review', title: session.title, items: session.items, ...(session.practice ? { once: true, cram: 'practice' as const, askConfidence: ws.settings.get().askConfidence } : {}) });
   }
   if (options.design) {
     initial.push({ name: 'designs' });

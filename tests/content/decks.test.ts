@@ -105,11 +105,12 @@ for (const deck of decks) {
     }
 
     if (deck.area === 'culture') {
-      it('has at least 60 cards, 15 scenarios and 10 behavioural prompts tied to a value', () => {
+      it('has at least 60 cards, 15 scenarios and four behavioural prompts for each value', () => {
         expect(deck.cards.length).toBeGreaterThanOrEqual(60);
         expect(withTag(deck, 'scenario').length).toBeGreaterThanOrEqual(15);
         const behavioural = withTag(deck, 'behavioural');
-        expect(behavioural.length).toBeGreaterThanOrEqual(10);
+        expect(behavioural.length).toBeGreaterThanOrEqual(32);
+        for (const value of VALUES) expect(behavioural.filter((c) => c.tags?.includes(value)).length, `${value} questions`).toBeGreaterThanOrEqual(4);
         for (const card of behavioural) {
           expect(card.type, card.id).toBe('open');
           expect(card.tags?.some((t) => VALUES.includes(t)), `${card.id} is tied to one of the eight values`).toBe(true);

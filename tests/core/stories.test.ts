@@ -110,20 +110,21 @@ describe('values without a story', () => {
 });
 
 describe('a story as a rehearsal', () => {
-  it('is an open card keyed stories/<id>: title and values to show, the STAR parts as key points', () => {
-    const item = storyItem(story({ task: '  ' }));
+  it('is an open card keyed stories/<id>: a question for one of its values, the story to tell, the STAR parts as key points', () => {
+    const item = storyItem(story({ task: '  ' }), new Map([['judgment', ['Tell me about a call you made on thin data.']]]));
     expect(item).toMatchObject({ key: 'stories/pacing-fix', deckId: 'stories', deckTitle: 'Story bank' });
     expect(item.card.type).toBe('open');
     if (item.card.type !== 'open') return;
-    expect(item.card.prompt).toContain('Tell me about a time… "Shipped the pacing fix"');
-    expect(item.card.prompt).toContain('It should show Judgment and Curiosity.');
+    // Memo order puts Judgment before Curiosity, so the first rehearsal asks about Judgment.
+    expect(item.card.prompt).toBe('Tell me about a call you made on thin data.\nYour story: "Shipped the pacing fix", for Judgment. Tell it in STAR order.');
+    expect(item.card.prompt).not.toContain('Tell me about a time… "');
     expect(item.card.keyPoints).toEqual([
       'Situation: Ads overspent every night.',
       'Action: Read the spec, shadowed ad ops,\nfound the time-zone bug.',
       'Result: Overspend fell 12%.',
     ]);
     const untagged = storyItem(story({ values: [] })).card;
-    expect(untagged.type === 'open' && untagged.prompt).toContain('Tag it with the values it shows');
+    expect(untagged.type === 'open' && untagged.prompt).toContain('tag it with the values it shows');
   });
 
   it('is due when never rehearsed or when its schedule says today', () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ankiPackage, BASIC, CLOZE } from '../helpers/anki-fixture.js';
 import { REPO, tempDir } from '../helpers/temp.js';
-import { answerCurrentCard, endSession, Terminal } from '../helpers/tmux.js';
+import { answerCurrentCard, chooseRoleOnFirstRun, endSession, skipInterviewDate, Terminal } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -32,9 +32,8 @@ describe('the app in a terminal', () => {
   it('first run: pick a role, study 3 cards, quit; the next start remembers them', async () => {
     const home = tempDir();
     const term = terminal([], home);
-    await term.waitFor('Which role are you interviewing for?');
-    await term.select('Machine Learning Engineer');
-    await term.pressUntil('Enter', 'Due today: 0   New today: 20');
+    await chooseRoleOnFirstRun(term, 'Machine Learning Engineer');
+    await term.waitFor('Due today: 0   New today: 20');
     await term.pressUntil('Enter', '0 done · 20 left');
     for (let i = 0; i < 3; i++) await answerCurrentCard(term);
     await endSession(term, 'keeper-prep › Home');
@@ -116,7 +115,7 @@ describe('the app in a terminal', () => {
     expect(imported.stdout).toContain('Imported 2 cards from 2 notes in Networking Basics.apkg');
 
     const term = terminal([], home);
-    await term.waitFor('Your decks (0 due, 2 cards)');
+    await term.waitFor('Your decks (0 due, 2 new, 2 cards)');
     await term.select('Your decks');
     await term.pressUntil('Enter', '0 done · 2 left');
     expect(term.screen()).toMatch(/What does a CDN do\?|TCP gives a \[\.\.\.\] byte stream/);
@@ -184,7 +183,8 @@ describe('the app in a terminal', () => {
     const coloured = terminal([], home, { width: 60, height: 20 });
     await coloured.waitFor('Which role');
     expect(coloured.screen({ escapes: true })).toMatch(/\u001b\[[0-9;]*3[0-9]m|\u001b\[[0-9;]*2m/);
-    const home60 = await coloured.pressUntil('Enter', 'keeper-prep › Home');
+    await coloured.pressUntil('Enter', 'When is your interview?');
+    const home60 = await skipInterviewDate(coloured);
     for (const line of home60.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
 
     const plain = terminal([], home, { width: 60, height: 20, env: { NO_COLOR: '1' } });

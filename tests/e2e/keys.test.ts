@@ -2,11 +2,11 @@
 // the app draws, help that keeps the screen's state, marks that read without colour, the
 // alternate screen, and the keys that must not do what they used to.
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/temp.js';
-import { answerCurrentCard, endSession, Terminal, type TerminalOptions } from '../helpers/tmux.js';
+import { answerCurrentCard, endSession, skipInterviewDate, Terminal, type TerminalOptions } from '../helpers/tmux.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -73,6 +73,45 @@ describe('search', { timeout: 40_000 }, () => {
   });
 });
 
+describe('search filters', { timeout: 40_000 }, () => {
+  it('deck:sql kind:choice lists SQL choice cards by deck title; the query is still there after opening one; Esc while browsing goes back once', async () => {
+    const term = app([], homeWithRole());
+    await term.pressUntil('/', 'keeper-prep › Search');
+    term.type('deck:sql kind:choice');
+    const listed = await term.waitFor(/^\d+ match(es)? in \d+ cards$/m);
+    const rows = results(listed).filter((row) => !/^ {2}[▲▼] \d+ more$/.test(row));
+    expect(rows.length).toBeGreaterThan(3);
+    for (const row of rows) expect(row).toMatch(/ {2}SQL$/);
+    expect(listed).not.toContain('```');
+    await term.pressUntil('Down', (screen) => results(screen)[1]?.startsWith('› ') ?? false);
+    const second = results(term.screen())[1]!.slice(2, 30);
+    const card = await term.pressUntil('Enter', 'keeper-prep › Card');
+    expect(card).toContain('SQL · choice');
+    const back = await term.pressUntil('Escape', 'keeper-prep › Search');
+    expect(back).toMatch(/^Search: deck:sql kind:choice▌/m);
+    expect(results(back)[1]).toContain(`› ${second}`);
+    await term.pressUntil('Tab', /^Search: deck:sql kind:choice\s*$/m);
+    await term.pressUntil('Escape', 'keeper-prep › Home');
+  });
+});
+
+describe('design mock length', { timeout: 40_000 }, () => {
+  it('m cycles the length in the footer, Enter starts the mock at it, and the list keeps it', async () => {
+    const term = app([], homeWithRole());
+    await term.select('Design mocks');
+    await term.pressUntil('Enter', 'keeper-prep › Design mocks');
+    await term.waitFor('Enter start 45 min (full)');
+    await term.pressUntil('m', 'Enter start 30 min');
+    await term.pressUntil('m', 'Enter start 20 min');
+    const mock = await term.pressUntil('Enter', /total (20:00|19:5\d)/);
+    expect(mock).toContain('Open Connect');
+    await term.pressUntil('Escape', 'keeper-prep › Design mocks');
+    expect(term.screen()).toContain('Enter start 20 min');
+    await term.pressUntil('m', 'Enter start 10 min');
+    await term.pressUntil('m', 'Enter start 45 min (full)');
+  });
+});
+
 describe('help', { timeout: 40_000 }, () => {
   it('keeps the role picker\'s cursor: Down to Machine Learning Engineer, ?, Esc, Enter chooses it', async () => {
     const home = tempDir();
@@ -83,7 +122,8 @@ describe('help', { timeout: 40_000 }, () => {
     // Esc must reach help's handler, not the role picker's (where it quits).
     await term.pressUntil('Escape', (screen) => !HELP.test(screen));
     expect(term.screen()).toContain('› Machine Learning Engineer');
-    await term.pressUntil('Enter', 'keeper-prep › Home');
+    await term.pressUntil('Enter', 'When is your interview?');
+    await skipInterviewDate(term);
     await term.pressUntil('q', '[exited 0]');
     expect(statsJson(home).role).toBe('ml-engineer');
   });
@@ -169,5 +209,82 @@ describe('keys that must not do what they did', { timeout: 40_000 }, () => {
     const term = app(['study', '--deck', 'tests/fixtures/mini.json'], homeWithRole());
     await term.waitFor('Capital of France?');
     await term.pressUntil('u', /nothing to undo/i);
+  });
+});
+
+/** A local YYYY-MM-DD this many days from today. */
+function isoDate(daysAhead: number): string {
+  const day = new Date();
+  day.setDate(day.getDate() + daysAhead);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+function storedSettings(home: string): { role?: string; interviewDate?: string | null } {
+  return JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
+}
+
+describe('first run: the interview date after the role', { timeout: 40_000 }, () => {
+  it('a wrong date is refused with a reason; a date typed and Enter saves it and Home plans for it', async () => {
+    const home = tempDir();
+    const term = app([], home);
+    await term.waitFor('Which role are you interviewing for?');
+    const step = await term.pressUntil('Enter', 'When is your interview?');
+    expect(step).toMatch(/^Date: ▌e\.g\. \d{4}-\d\d-\d\d\s*$/m);
+    expect(step.split('\n').at(-2)).toMatch(/^Enter save · Esc skip/);
+    term.type('2020-02-30');
+    await term.pressUntil('Enter', '! "2020-02-30" is not a date like');
+    for (let i = 0; i < 10; i++) term.press('BSpace');
+    await term.waitFor(/^Date: ▌e\.g\./m);
+    const date = isoDate(14);
+    term.type(date);
+    await term.waitFor(`Date: ${date}▌`);
+    const screen = await term.pressUntil('Enter', 'keeper-prep › Home');
+    expect(screen).toMatch(/14 days left: \d+ new \+ ~\d+ reviews? a day/);
+    expect(storedSettings(home)).toMatchObject({ role: 'software-engineer', interviewDate: date });
+    await term.pressUntil('q', '[exited 0]');
+
+    // Asked once: the next start is Home.
+    const again = app([], home);
+    await again.waitFor('keeper-prep › Home');
+  });
+
+  it('Esc skips it: Home, with the role stored and no date', async () => {
+    const home = tempDir();
+    const term = app([], home);
+    await term.waitFor('Which role are you interviewing for?');
+    await term.pressUntil('Enter', 'When is your interview?');
+    term.type('2027');
+    await term.waitFor('Date: 2027▌');
+    const screen = await skipInterviewDate(term);
+    expect(screen).not.toMatch(/days left/);
+    expect(storedSettings(home)).toMatchObject({ role: 'software-engineer' });
+    expect(storedSettings(home).interviewDate ?? null).toBeNull();
+  });
+
+  it('an empty Enter skips it too', async () => {
+    const home = tempDir();
+    const term = app([], home);
+    await term.waitFor('Which role are you interviewing for?');
+    await term.pressUntil('Enter', 'When is your interview?');
+    await term.pressUntil('Enter', 'keeper-prep › Home');
+    expect(storedSettings(home).interviewDate ?? null).toBeNull();
+  });
+});
+
+describe('a select-all answer with one missed option', { timeout: 40_000 }, () => {
+  it('reads without colour: ✓ on the right ticks, ! and "missed" on the answer left out, and the rating with its reason', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], homeWithRole(), { env: { NO_COLOR: '1' } });
+    await term.waitFor('Capital of France?');
+    await answerCurrentCard(term);
+    await answerCurrentCard(term);
+    await term.waitFor('Which are prime?');
+    await term.pressUntil('1', '[x] 2');
+    const screen = await term.pressUntil('Enter', 'rated Hard');
+    expect(screen).toMatch(/^\s*✓ 1\. \[x\] 2$/m);
+    expect(screen).toMatch(/^\s*! 3\. \[ \] 5 \(missed\)$/m);
+    expect(screen).toContain('✓ right · ✗ ticked, not an answer · ! missed');
+    expect(screen).toContain('One missed option: rated Hard.');
+    expect(term.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
+    await term.pressUntil('Enter', 'Explain the CAP theorem.');
   });
 });

@@ -74,7 +74,7 @@ const HOME_ITEMS = [
   /^Culture walkthrough \(0 of \d+ sections done\)$/,
   /^Culture review \(\d+ due\)$/,
   'Skills for Software Engineer',
-  /^Your decks \(\d+ due, 4 cards\)$/,
+  /^Your decks \(\d+ due, \d+ new, 4 cards\)$/,
   /^Design mocks \(\d+ due, \d+ prompts\)$/,
   /^Story bank \(0 stories, \d+ values without one\)$/,
   'Search',
@@ -104,7 +104,7 @@ describe('the frame check itself', () => {
   const capture = (rows: string[]) => `${rows.join('\n')}\n`;
   /** The frame at 80x18 around a body, padded to its 14 rows. */
   const frame = (body: string[]) => capture([title, rule, ...body, ...Array(14 - body.length).fill(''), rule, footer]);
-  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
+  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 new, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
   const figures = ['Due today: 0   New today: 46   (0 of 410 cards seen)', '10 days left: 46 new + ~82 reviews a day', ''];
   const expected = home("Today's review");
 
@@ -113,10 +113,10 @@ describe('the frame check itself', () => {
   });
 
   it('finds what was seen at 80x18: lines run together, entries missing with nothing saying so', () => {
-    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...menu.slice(0, 4), '  Your decks (0 due, 42 cards)r', ...menu.slice(5, 11)]);
+    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...menu.slice(0, 4), '  Your decks (0 due, 4 new, 42 cards)r', ...menu.slice(5, 11)]);
     expect(frameProblems(seen, size, expected)).toEqual([
       '/^10 days left: \\d+ new \\+ ~\\d+ reviews a day$/ is not whole: its row reads "10 days left: 43 new + ~83 reviews a day9 cards seen)"',
-      '/^Your decks \\(\\d+ due, 4 cards\\)$/ is not whole: its row reads "Your decks (0 due, 42 cards)r"',
+      '/^Your decks \\(\\d+ due, \\d+ new, 4 cards\\)$/ is not whole: its row reads "Your decks (0 due, 4 new, 42 cards)r"',
       '"Quit" is not on screen, and nothing says there is more',
     ]);
   });
@@ -371,5 +371,108 @@ describe('a resize in the middle of a review', { timeout: 60_000 }, () => {
     // The session goes on from there: Enter answers with the option the cursor kept.
     await term.pressUntil('Enter', 'Right: rated Good.');
     await term.pressUntil('Space', PROGRESS(2));
+  });
+});
+
+describe('the screens of the answers branch at every size', { timeout: 60_000 }, () => {
+  /** The sizes, and the smallest the app draws at: 50x14. */
+  const WITH_SMALLEST: readonly Size[] = [...SIZES, { width: 50, height: 14 }];
+
+  it('first run: the interview date step after the role', async () => {
+    const term = app([], tempDir());
+    await term.waitFor('Which role are you interviewing for?');
+    await term.pressUntil('Enter', 'When is your interview?');
+    await sweep(
+      term,
+      {
+        title: 'Welcome',
+        lines: ['When is your interview? (YYYY-MM-DD)', /^Date: ▌e\.g\. \d{4}-\d\d-\d\d$/],
+        fragments: ['The daily plan and the readiness figures'],
+        items: [/^Not fixed yet\? Esc skips/],
+        footer: 'Enter save',
+      },
+      WITH_SMALLEST,
+    );
+  });
+
+  it('Settings: typing the interview date', async () => {
+    const term = app([], preparedHome());
+    await term.select('Settings');
+    await term.pressUntil('Enter', 'keeper-prep › Settings');
+    await term.select('Interview date');
+    await term.pressUntil('Enter', 'Leave it empty to clear it.');
+    await sweep(
+      term,
+      {
+        title: 'Settings',
+        lines: [/^Date: \d{4}-\d\d-\d\d▌$/],
+        fragments: ['Interview date (YYYY-MM-DD).', 'The daily plan and the readiness figures'],
+        footer: 'Enter set',
+      },
+      WITH_SMALLEST,
+    );
+  });
+
+  it('a select-all answer with one missed option: the marks, their legend, the rating and why', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], preparedHome());
+    await term.waitFor('Capital of France?');
+    await term.pressUntil('Space', 'How well did you recall it?');
+    await term.pressUntil('3', 'Mini · choice');
+    await term.pressUntil('2', 'rated Good');
+    await term.pressUntil('Space', 'Mini · multi');
+    await term.pressUntil('1', '[x] 2');
+    await term.pressUntil('Enter', 'rated Hard');
+    await sweep(
+      term,
+      {
+        title: "Today's review",
+        lines: [PROGRESS(2), 'Which are prime?', /^✓ 1\. \[x\] 2$/, '2. [ ] 4', /^! 3\. \[ \] 5 \(missed\)$/],
+        items: ['✓ right · ✗ ticked, not an answer · ! missed', 'One missed option: rated Hard.', '4 and 9 are squares.'],
+        footer: '! nearly right',
+      },
+      WITH_SMALLEST,
+    );
+  });
+
+  it('a story rehearsal: the question for the value, then the story to tell, then its parts', async () => {
+    const home = preparedHome();
+    const now = Date.now();
+    const story = {
+      id: 'launch',
+      title: 'Launch under pressure',
+      situation: 'A launch slipped a week.',
+      task: 'Ship without cutting quality.',
+      action: 'Cut scope with the PM and paired on the risky part.',
+      result: 'Shipped in four days.',
+      values: ['courage'],
+      createdAt: now,
+      updatedAt: now,
+    };
+    writeFileSync(join(home, 'stories.json'), JSON.stringify({ version: 1, stories: [story] }));
+    const term = app([], home);
+    await term.select('Story bank');
+    await term.pressUntil('Enter', 'keeper-prep › Story bank');
+    await term.pressUntil('r', 'Story rehearsal');
+    await sweep(
+      term,
+      {
+        title: 'Story rehearsal',
+        lines: [PROGRESS(0), /^Your answer: /],
+        fragments: ['Tell me about', 'Your story: "Launch'],
+        absent: ['Tell me about a time… "'],
+      },
+      WITH_SMALLEST,
+    );
+    term.press('Escape');
+    await term.pressUntil('Enter', 'Tick the key points');
+    await sweep(
+      term,
+      {
+        title: 'Story rehearsal',
+        lines: ['Tick the key points you covered (Space):'],
+        items: ['1. [ ] Situation: A launch slipped a week.', '2. [ ] Task: Ship without cutting quality.', '4. [ ] Result: Shipped in four days.', /^Covered 0 of 4/, RATING_BAR],
+      },
+      WITH_SMALLEST,
+    );
   });
 });

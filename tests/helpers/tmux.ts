@@ -192,6 +192,20 @@ export async function answerCurrentCard(term: Terminal): Promise<void> {
   }
 }
 
+/** The first-run date step, after the role: Esc skips it (nothing stored) and Home shows. */
+export async function skipInterviewDate(term: Terminal): Promise<string> {
+  await term.waitFor('When is your interview?');
+  return term.pressUntil('Escape', 'keeper-prep › Home');
+}
+
+/** First run: chooses the role whose entry starts with `label`, skips the date, and waits for Home. */
+export async function chooseRoleOnFirstRun(term: Terminal, label: string): Promise<string> {
+  await term.waitFor('Which role are you interviewing for?');
+  await term.select(label);
+  await term.pressUntil('Enter', 'When is your interview?');
+  return skipInterviewDate(term);
+}
+
 /** q mid-session shows the summary first; Enter on it goes back to where the session started. */
 export async function endSession(term: Terminal, back: string | RegExp): Promise<void> {
   term.press('q');

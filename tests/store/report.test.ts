@@ -73,6 +73,8 @@ describe('report', () => {
 
       13 days left: 1 new + ~1 review a day
 
+      - 2 of 7 cards still new.
+
       |  | value |
       | --- | ---: |
       | study days left | 13 |
@@ -80,6 +82,7 @@ describe('report', () => {
       | still unseen | 2 |
       | new cards a day needed | 1 |
       | your new-cards-a-day setting | 2 |
+      | new cards a day in force today | 2 |
       | reviews a day (estimate, all answered Good) | ~1 |
       | cards to review ahead of the day | 0 |
 
@@ -150,7 +153,7 @@ describe('report', () => {
       ## What to do tonight
 
       - Review the 2 cards due today first.
-      - Learn 1 new card (2 still unseen).
+      - Learn the 1 new card waiting today (2 still unseen).
       - Go over Mini (2 cards, 76% predicted on the day).
       - Go over Walk: First Principle (2 cards, 77% predicted on the day).
       - Run a design mock and watch Data model (your lowest score, 2.0 of 4).

@@ -37,6 +37,9 @@ describe('first run and Home', () => {
     expect(app.frame()).toContain('Which role are you interviewing for?');
     expect(app.frame()).toContain('Policy Operations Analyst');
     await app.press(KEY.down, KEY.enter);
+    // Then the interview date, which this test skips (tests/ui/first-run-date.test.tsx sets it).
+    expect(app.frame()).toContain('When is your interview?');
+    await app.press(KEY.escape);
     const home = app.frame();
     expect(home).toContain('Home');
     expect(home).toMatch(/Due today: 0 {3}New today: 20/);
@@ -90,9 +93,14 @@ describe('first run and Home', () => {
     expect(app.frame()).toMatch(/New cards per day +25/);
     expect(app.ws.settings.get().newPerDay).toBe(25);
     expect(app.frame()).toMatch(/› New cards per day +25/);
+    await app.press(KEY.down, KEY.enter);
+    expect(app.frame()).toContain("on top of the role's");
+    await app.press(KEY.down, KEY.down, KEY.enter);
+    expect(app.frame()).toMatch(/› New per day, each own deck +30/);
+    expect(app.ws.settings.get().userDeckNewPerDay).toBe(30);
     await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/Desired retention +92%/);
-    await app.press(KEY.up, KEY.up, KEY.up, KEY.enter);
+    await app.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.enter);
     expect(app.frame()).toContain('Choose the role');
     await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/Role +Analytics Engineer/);
@@ -217,7 +225,7 @@ describe('your own decks', () => {
     const sql = JSON.parse(readFileSync(join(BUILTIN_DECKS, 'sql.json'), 'utf8')) as { title: string; cards: unknown[] };
     writeFileSync(join(dir, 'decks', 'my-sql.json'), JSON.stringify({ ...sql, $schema: undefined, title: 'My SQL', cards: sql.cards.slice(0, 3) }));
     const app = await renderApp({ dataDir: dir });
-    expect(app.frame()).toContain('Your decks (0 due, 4 cards)');
+    expect(app.frame()).toContain('Your decks (0 due, 4 new, 4 cards)');
     await app.choose('Your decks');
     expect(app.frame()).toContain('Your decks');
     expect(app.frame()).toContain("Mini · flashcard");

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyKey } from '../../src/core/stories.js';
+import { behaviouralQuestions, rehearsalQuestion } from '../../src/core/story-questions.js';
 import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -7,6 +8,13 @@ const CTRL_S = '\u0013';
 const TAB = '\t';
 const SHIFT_TAB = '\u001B[Z';
 const ID = 'shipped-the-pacing-fix';
+
+/** The frame's text with its wrapping undone, to find a sentence that wraps. */
+function flat(frame: string): string {
+  return lines(frame)
+    .map((line) => line.trim())
+    .join(' ');
+}
 
 function lines(frame: string): string[] {
   return frame.replace(/\u001B\[[0-9;]*m/g, '').split('\n');
@@ -61,8 +69,14 @@ describe('story bank', () => {
     await app.choose('Story bank');
     await app.press('r');
     expect(app.frame()).toContain('Story rehearsal');
-    expect(app.frame()).toContain('Tell me about a time… "Shipped the pacing fix"');
-    expect(app.frame()).toContain('It should show Judgment and Courage.');
+    // The interviewer's question for Judgment (first in memo order), from the culture deck; then the story to tell.
+    const questions = behaviouralQuestions(app.ws.decks());
+    const first = rehearsalQuestion(['judgment', 'courage'], questions, 0);
+    expect(first.value?.name).toBe('Judgment');
+    expect(questions.get('judgment')).toContain(first.question);
+    expect(flat(app.frame())).toContain(first.question);
+    expect(flat(app.frame())).toContain('Your story: "Shipped the pacing fix", for Judgment. Tell it in STAR order.');
+    expect(app.frame()).not.toContain('Tell me about a time… "');
     await app.type('The pacing bug, told in STAR order');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Situation: Ads overspent every night.');
@@ -75,7 +89,7 @@ describe('story bank', () => {
     expect(app.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
     expect(app.ws.progress.progress.reviews).toBe(1);
     // A first Good is a learning step: the story comes back in this session, as a card would.
-    expect(app.frame()).toContain('Tell me about a time…');
+    expect(flat(app.frame())).toContain('Your story: "Shipped the pacing fix"');
     // The first Esc leaves the answer field, the second ends the session with its summary.
     await app.press(KEY.escape, KEY.escape);
     expect(app.frame()).toContain('Session ended early');
@@ -89,6 +103,12 @@ describe('story bank', () => {
     await again.choose('Story bank');
     expect(again.frame()).toMatch(/› Shipped the pacing fix\s+Judg Cour/);
     expect(again.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
+    // One rehearsal on: the next asks about the story's other value, Courage.
+    await again.press('r');
+    const second = rehearsalQuestion(['judgment', 'courage'], behaviouralQuestions(again.ws.decks()), 1);
+    expect(second.value?.name).toBe('Courage');
+    expect(flat(again.frame())).toContain(second.question);
+    expect(flat(again.frame())).toContain('for Courage. Tell it in STAR order.');
     await again.unmount();
   });
 

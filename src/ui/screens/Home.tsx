@@ -4,7 +4,6 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { recallOnDay, type GlanceInput } from '../../core/glance.js';
-import { planLine } from '../../core/readiness.js';
 import { isStoryDue, valuesWithoutStory } from '../../core/stories.js';
 import { trackById } from '../../core/tracks.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -32,12 +31,15 @@ export function Home() {
   const settings = ws.settings.get();
   const role = trackById(settings.role);
   const wide = width >= WIDE;
-  const figures = useMemo(
-    () => ws.overviewFor(sets.today.decks, clock()),
+  // The one daily plan (core/day-plan): the figures and advice Readiness, stats and report say too.
+  const day = useMemo(
+    () => ws.dayPlan(clock()),
     // revision changes whenever progress or settings do
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [revision, sets],
   );
+  const figures = day.figures;
+  const plan = day.plan;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
   const walk = useMemo(() => ws.walkthrough(), [ws, revision, sets]);
   useKeys({ search: () => actions.push({ name: 'search' }), quit: actions.quit });
@@ -48,8 +50,6 @@ export function Home() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a story is saved
   const stories = useMemo(() => ws.stories.list(), [ws, revision]);
   const missing = valuesWithoutStory(stories);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress or settings do
-  const plan = useMemo(() => ws.plan(clock()), [ws, revision]);
   // Only the side panel shows it; from the records in memory, never the log on disk.
   const recall = useMemo(
     () => (wide ? recallOnDay(sets.today.decks, ws.progress.progress.cards, ws.scheduler(), clock(), ws.interviewAt()) : null),
@@ -60,6 +60,7 @@ export function Home() {
   const own = figures.decks.filter((d) => d.area === 'custom');
   const ownDue = own.reduce((n, d) => n + d.due, 0);
   const ownCards = own.reduce((n, d) => n + d.cards, 0);
+  const ownNew = own.reduce((n, d) => n + d.new, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due${figures.ahead > 0 ? `, ${figures.ahead} ahead of the interview` : ''}, ${figures.new} new)`, value: 'today' },
     ...(walk
@@ -72,7 +73,7 @@ export function Home() {
       : []),
     { label: walk ? `Culture review (${cultureDue} due)` : 'Culture', value: 'culture' },
     { label: `Skills for ${role?.title ?? 'my role'}`, value: 'skills' },
-    ...(sets.own.decks.length > 0 ? [{ label: `Your decks (${ownDue} due, ${ownCards} cards)`, value: 'own' as const }] : []),
+    ...(sets.own.decks.length > 0 ? [{ label: `Your decks (${ownDue} due, ${ownNew} new, ${ownCards} cards)`, value: 'own' as const }] : []),
     ...(designs.length > 0 ? [{ label: `Design mocks (${designsDue} due, ${designs.length} prompt${designs.length === 1 ? '' : 's'})`, value: 'designs' as const }] : []),
     { label: `Story bank (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${missing.length} value${missing.length === 1 ? '' : 's'} without one)`, value: 'stories' },
     { label: 'Search', value: 'search' },
@@ -105,7 +106,7 @@ export function Home() {
   const menuWidth = wide ? Math.min(Math.max(40, longest), Math.floor((room.width - DIVIDER_WIDTH) / 2)) : room.width;
   const oneLine = dueNew.length + 3 + seen.length <= menuWidth;
   // On a wide terminal the plan is the side panel's first section.
-  const planLines = plan && !wide ? wrapLines(planLine(plan), menuWidth) : [];
+  const planLines = day.planLine && !wide ? wrapLines(day.planLine, menuWidth) : [];
   const broken = ws.library.broken.length;
   const noticeTexts = [...(broken > 0 ? [`${broken} deck file${broken > 1 ? 's' : ''} could not be loaded; Decks shows why.`] : []), ...notices];
   const above = (oneLine ? 1 : 2) + planLines.length;
@@ -145,6 +146,7 @@ export function Home() {
     ? {
         now,
         plan,
+        advice: day.advice,
         recall,
         decks: figures.decks,
         prompts: designs.map((d) => ({ title: d.card.title ?? d.card.id, due: d.due, dueAt: d.dueAt, forRole: !!settings.role && (d.card.tags ?? []).includes(settings.role) })),

@@ -6,7 +6,8 @@ import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
 import { studyItems } from '../../core/queue.js';
-import { localDate, planLine, type Readiness as ReadinessFigures, type Topic } from '../../core/readiness.js';
+import type { DayPlan } from '../../core/day-plan.js';
+import { localDate, type Readiness as ReadinessFigures, type Topic } from '../../core/readiness.js';
 import { forecastChart, heatmapChart, percent } from '../../core/readiness-charts.js';
 import { valuesWithoutStory } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -26,7 +27,9 @@ export function Readiness() {
   const { ws, clock, width, height, revision } = useAppState();
   const actions = useAppActions();
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress or settings do
-  const r = useMemo(() => readinessFor(ws, clock()), [ws, revision]);
+  const day = useMemo(() => ws.dayPlan(clock()), [ws, revision]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- day changes whenever progress or settings do
+  const r = useMemo(() => readinessFor(ws, clock(), day.plan), [ws, day]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a story is saved
   const missing = useMemo(() => valuesWithoutStory(ws.stories.list()), [ws, revision]);
   const topics: Topic[] = useMemo(() => [...r.decks.flatMap((d) => d.weakest)].sort((a, b) => a.recall - b.recall).slice(0, 3), [r]);
@@ -70,7 +73,7 @@ export function Readiness() {
   const footer = hasTopics
     ? fitFooter(room.width, hint([['↑↓ Enter', 'study a weak topic'], ['c', 'cram'], ['Esc', 'back']]), hint([['↑↓ Enter', 'weak topic'], ['c', 'cram'], ['Esc', 'back']]))
     : hint([['c', 'cram'], ['Esc', 'back']]);
-  const main = <Figures r={r} topics={topics} cursor={cursor} missing={missing.map((v) => v.name)} />;
+  const main = <Figures r={r} day={day} topics={topics} cursor={cursor} missing={missing.map((v) => v.name)} />;
   const history = (
     <Box flexDirection="column" flexShrink={0}>
       {charts.map((c) => (
@@ -106,13 +109,16 @@ export function Readiness() {
   );
 }
 
-function Figures({ r, topics, cursor, missing }: { r: ReadinessFigures; topics: readonly Topic[]; cursor: number; missing: readonly string[] }) {
+function Figures({ r, day, topics, cursor, missing }: { r: ReadinessFigures; day: DayPlan; topics: readonly Topic[]; cursor: number; missing: readonly string[] }) {
   const forDay = r.predictedFor === 'interview' && r.interviewAt !== null ? `on ${localDate(r.interviewAt)}` : 'today';
   const cal = r.calibration;
   const dimensionWidth = Math.max(0, ...r.design.dimensions.map((d) => safeText(d.dimension).length));
   return (
     <Box flexDirection="column" flexShrink={0}>
-      {r.plan ? <Para bold text={planLine(r.plan)} /> : <Para dim text="No interview date yet: set it in Settings (or --interview YYYY-MM-DD) for predictions for the day and a daily plan." />}
+      {day.planLine ? <Para bold text={day.planLine} /> : <Para dim text="No interview date yet: set it in Settings (or --interview YYYY-MM-DD) for predictions for the day and a daily plan." />}
+      {day.advice.map((line) => (
+        <Para key={line} text={line} />
+      ))}
       <Para dim text={`Recall is FSRS's prediction ${forDay}; cards never seen count as 0.`} />
       <Text> </Text>
       <RecallTable

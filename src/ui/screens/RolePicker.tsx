@@ -1,5 +1,6 @@
 // First run (and Settings): which role the candidate is preparing for. Under the list, the
 // highlighted role's family and what its interview loop leans on, so the choice is an informed one.
+// On first run the interview date is asked next (skippable), since the plan aims at it.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { TRACKS, trackById } from '../../core/tracks.js';
@@ -11,8 +12,20 @@ import { useNoticesShown } from '../hooks/use-notices-shown.js';
 import { frameBudget } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 import { fitNotices } from './Home.js';
+import { InterviewDate } from './InterviewDate.js';
 
 export function RolePicker({ firstRun }: { firstRun: boolean }) {
+  const { ws } = useAppState();
+  const actions = useAppActions();
+  const [askDate, setAskDate] = useState(false);
+  const home = () => actions.reset({ name: 'home' });
+  if (askDate) return <InterviewDate firstRun onDone={home} />;
+  // A date given already (--interview on the first start, imported settings) is not asked again.
+  const chosen = () => (!firstRun ? actions.pop() : ws.settings.get().interviewDate ? home() : setAskDate(true));
+  return <RoleList firstRun={firstRun} onChosen={chosen} />;
+}
+
+function RoleList({ firstRun, onChosen }: { firstRun: boolean; onChosen: () => void }) {
   const { ws, width, height, notices } = useAppState();
   const actions = useAppActions();
   useNoticesShown();
@@ -20,9 +33,7 @@ export function RolePicker({ firstRun }: { firstRun: boolean }) {
   const [highlighted, setHighlighted] = useState(current ?? TRACKS[0]!.id);
   useKeys(firstRun ? { quit: actions.quit } : { back: actions.pop });
   const choose = (id: string) => {
-    if (!actions.updateSettings({ role: id })) return;
-    if (firstRun) actions.reset({ name: 'home' });
-    else actions.pop();
+    if (actions.updateSettings({ role: id })) onChosen();
   };
   const budget = frameBudget(width, height);
   // On a first run after settings were found damaged, the notice comes before the question.

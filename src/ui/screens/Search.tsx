@@ -1,30 +1,36 @@
-// Fuzzy search over every loaded card; Enter opens the highlighted card. Two modes, like a
-// filter in lazygit: typing in the query (arrows move through results), or browsing the results
-// (j/k too), switched with Tab or /.
+// Search over every loaded card, words and filters (deck:, kind:, tag:, due:, seen:); Enter opens
+// the highlighted card. Two modes, like a filter in lazygit: typing in the query (arrows move
+// through results), or browsing the results (j/k too), switched with Tab or /. The query, the
+// highlighted card and the mode are kept in the app's menu memory, so coming back from a card (or
+// anything opened from here) finds the list as it was; leaving with Esc forgets them.
 import { Box, Text } from 'ink';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { safeText } from '../../core/safe-text.js';
-import { buildSearchIndex } from '../../core/search.js';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { hasFilters } from '../../core/search-query.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { useRoom } from '../components/Layout.js';
+import { ResultList } from '../components/search/ResultList.js';
 import { TextField } from '../components/TextField.js';
+import { useSearch, type SearchResults } from '../hooks/use-search.js';
 import { hint, useKeys, useScreenInput } from '../keys.js';
-import { listWindow, moreLines } from '../layout.js';
+import { listWindow } from '../layout.js';
+import { fitFooter } from '../wrap-lines.js';
 import { markGlyphs } from '../../core/card-marks.js';
 import { useCardActions } from '../components/card-actions/use-card-actions.js';
 
-const LIMIT = 50;
 const LABEL = 'Search: ';
+const QUERY_MEMORY = 'search';
+const AT_MEMORY = 'search-at';
+const MODE_MEMORY = 'search-mode';
 
 export function Search() {
-  const { ws } = useAppState();
+  const { ws, menuMemory, width } = useAppState();
   const actions = useAppActions();
-  const [query, setQuery] = useState('');
-  const [cursor, setCursor] = useState(0);
-  const [typing, setTyping] = useState(true);
-  const index = useMemo(() => buildSearchIndex(ws.decks()), [ws]);
-  const hits = useMemo(() => index.search(query, LIMIT), [index, query]);
+  const [query, setQuery] = useState(() => menuMemory[QUERY_MEMORY] ?? '');
+  const results = useSearch(query);
+  const { hits } = results;
+  const [cursor, setCursor] = useState(() => Math.max(0, results.keys.indexOf(menuMemory[AT_MEMORY] ?? '')));
+  const [typing, setTyping] = useState(() => menuMemory[MODE_MEMORY] !== 'browse');
   const at = Math.min(cursor, Math.max(0, hits.length - 1));
   const latest = useRef(at);
   useLayoutEffect(() => {
@@ -42,9 +48,24 @@ export function Search() {
     latest.current = next;
     setCursor(next);
   };
+  /** Call before opening anything from here: the list comes back with this card highlighted. */
+  const keepPlace = () => {
+    const hit = hits[latest.current];
+    if (hit) actions.rememberMenu(AT_MEMORY, hit.entry.key);
+  };
   const open = () => {
     const hit = hits[latest.current];
-    if (hit) actions.push({ name: 'card', item: { key: hit.entry.key, deckId: hit.entry.deckId, deckTitle: hit.entry.deckTitle, card: hit.entry.card } });
+    if (!hit) return;
+    keepPlace();
+    actions.push({ name: 'card', item: { key: hit.entry.key, deckId: hit.entry.deckId, deckTitle: hit.entry.deckTitle, card: hit.entry.card } });
+  };
+  const leave = () => {
+    for (const memory of [QUERY_MEMORY, AT_MEMORY, MODE_MEMORY]) actions.rememberMenu(memory, '');
+    actions.pop();
+  };
+  const switchMode = (toTyping: boolean) => {
+    setTyping(toTyping);
+    actions.rememberMenu(MODE_MEMORY, toTyping ? 'type' : 'browse');
   };
 
   const hit = hits[at];
@@ -54,51 +75,48 @@ export function Search() {
   const room = useRoom();
   // The query line, the count line and a blank line come first.
   const rows = Math.max(1, room.height - 3);
-  const win = listWindow(hits.length, at, rows);
-  const more = moreLines(win, rows);
-  const page = Math.max(1, win.shown - 1);
+  const page = Math.max(1, listWindow(hits.length, at, rows).shown - 1);
 
-  // Either mode: arrows and pages move, Enter opens, Esc leaves.
+  // Either mode: pages move, Enter opens, Tab switches. While typing, arrows move and Esc leaves
+  // here; while browsing useKeys has them (with j, k and q), so no key acts twice.
   useScreenInput((_input, key) => {
-    if (key.escape) actions.pop();
-    else if (key.upArrow) move((c) => c - 1);
-    else if (key.downArrow) move((c) => c + 1);
+    if (typing && key.escape) leave();
+    else if (typing && key.upArrow) move((c) => c - 1);
+    else if (typing && key.downArrow) move((c) => c + 1);
     else if (key.pageUp) move((c) => c - page);
     else if (key.pageDown) move((c) => c + page);
-    else if (key.tab) setTyping((t) => !t);
+    else if (key.tab) switchMode(!typing);
     else if (key.return) open();
   });
-  useKeys({ up: () => move((c) => c - 1), down: () => move((c) => c + 1), search: () => setTyping(true), back: actions.pop }, { isActive: !typing });
+  useKeys({ up: () => move((c) => c - 1), down: () => move((c) => c + 1), search: () => switchMode(true), back: leave }, { isActive: !typing });
 
   const footer = typing
     ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
-    : (acts.promptFooter ?? hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ...acts.keys, ['Esc', 'back']]));
+    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ['Esc', 'back']]);
+  // Browsing, the card actions come in while they fit, in the long form or the short one.
+  const withActions = typing ? [] : [hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ...acts.keys, ['Esc', 'back']]), hint([['↑↓', 'move'], ['Enter', 'open'], ['/', 'edit'], ...acts.keys, ['Esc', 'back']])];
+  const fitted = acts.promptFooter ?? fitFooter(width, ...withActions, footer, typing ? '↑↓ move · Enter open · Tab then ? help · Esc back' : '↑↓ move · Enter open · / edit · Esc back · ? help');
   return (
-    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', ...acts.commands, 'back']} footer={footer} fixed>
+    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', ...acts.commands, 'back']} footer={fitted} fixed>
       <Box flexShrink={0}>
         <Text color="cyan">{LABEL}</Text>
-        <TextField width={room.width - LABEL.length} placeholder="join, p-value or a tag" isActive={typing} onChange={(q) => {
+        <TextField width={room.width - LABEL.length} initial={query} placeholder="join deck:sql kind:choice seen:no" isActive={typing} onChange={(q) => {
           setQuery(q);
+          actions.rememberMenu(QUERY_MEMORY, q);
           latest.current = 0;
           setCursor(0);
         }} />
       </Box>
-      {acts.prompt ?? <Text dimColor wrap="truncate-end">
-        {acts.notice ?? (query.trim() ? `${hits.length === LIMIT ? `${LIMIT}+` : hits.length} match${hits.length === 1 ? '' : 'es'} in ${index.size} cards` : `${index.size} cards searchable`)}
-      </Text>}
+      {acts.prompt ?? <Text dimColor wrap="truncate-end">{acts.notice ?? countLine(results)}</Text>}
       <Text> </Text>
-      {more.above ? <Text dimColor>{`  ▲ ${win.above} more`}</Text> : null}
-      {hits.slice(win.top, win.top + win.shown).map((hit, i) => {
-        const selected = win.top + i === at;
-        const prompt = safeText(hit.entry.prompt.replace(/```[^\n]*\n?/g, ' ').replace(/\s+/g, ' ').trim());
-        return (
-          <Text key={hit.entry.key} color={selected ? 'cyan' : undefined} bold={selected} wrap="truncate-end">
-            {`${selected ? '› ' : '  '}${markGlyphs(marks, hit.entry.key)}${prompt}`}
-            <Text dimColor>{`  ${safeText(hit.entry.deckTitle)}`}</Text>
-          </Text>
-        );
-      })}
-      {more.below ? <Text dimColor>{`  ▼ ${win.below} more`}</Text> : null}
+      <ResultList hits={hits} at={at} rows={rows} width={room.width} mark={(key) => markGlyphs(marks, key)} />
     </Frame>
   );
+}
+
+/** How many cards the query finds, or why a filter in it is not used. */
+function countLine({ query, hits, size, capped }: SearchResults): string {
+  if (query.problems.length > 0) return `! ${query.problems[0]}`;
+  if (!query.words && !hasFilters(query.filters)) return `${size} cards searchable; filters: deck: kind: tag: due: seen:`;
+  return `${capped ? `${hits.length}+` : hits.length} match${hits.length === 1 ? '' : 'es'} in ${size} cards`;
 }

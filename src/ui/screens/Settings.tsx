@@ -1,21 +1,20 @@
 // Role, interview date, new cards per day, desired retention and confidence prompts; where progress is kept.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { daysUntil, parseInterviewDate, startOfDay } from '../../core/day.js';
 import { trackById } from '../../core/tracks.js';
 import { DEFAULT_SETTINGS } from '../../store/settings.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { Menu } from '../components/Menu.js';
-import { hint, useKeys, useScreenInput } from '../keys.js';
-import { TextField } from '../components/TextField.js';
-import { useRoom } from '../components/Layout.js';
-import { formatDate } from '../../core/day.js';
+import { hint, useKeys } from '../keys.js';
+import { InterviewDate } from './InterviewDate.js';
 import { frameBudget } from '../layout.js';
-import { fitFooter, wrapLines } from '../wrap-lines.js';
+import { wrapLines } from '../wrap-lines.js';
 
-type Field = 'role' | 'interviewDate' | 'newPerDay' | 'retention' | 'askConfidence';
-const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'retention', 'askConfidence'];
+type Field = 'role' | 'interviewDate' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'askConfidence';
+type NumberField = 'newPerDay' | 'userDeckNewPerDay' | 'retention';
+const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'];
 
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
@@ -24,6 +23,7 @@ const LABELS: Record<Field, string> = {
   role: 'Role',
   interviewDate: 'Interview date',
   newPerDay: 'New cards per day',
+  userDeckNewPerDay: 'New per day, each own deck',
   retention: 'Desired retention',
   askConfidence: 'Ask "sure or guess?" in cram',
 };
@@ -32,7 +32,7 @@ const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 export function Settings() {
   const { ws, clock, width, height } = useAppState();
   const actions = useAppActions();
-  const [editing, setEditing] = useState<'newPerDay' | 'retention' | null>(null);
+  const [editing, setEditing] = useState<NumberField | null>(null);
   const [editingDate, setEditingDate] = useState(false);
   // The menu comes back on the field just edited, not on the first one.
   const [lastField, setLastField] = useState<Field>('role');
@@ -40,15 +40,17 @@ export function Settings() {
   const room = frameBudget(width, height);
   useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) }, { isActive: !editingDate });
 
-  if (editingDate) return <InterviewDateField current={settings.interviewDate} onDone={() => setEditingDate(false)} />;
+  if (editingDate) return <InterviewDate firstRun={false} onDone={() => setEditingDate(false)} />;
 
   if (editing) {
-    const options = editing === 'newPerDay' ? NEW_PER_DAY : RETENTION;
+    const options = editing === 'retention' ? RETENTION : NEW_PER_DAY;
     const current = settings[editing];
     const about = wrapLines(
       editing === 'newPerDay'
-        ? 'New cards per day: how many unseen cards each day may bring in.'
-        : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.',
+        ? "New cards per day: how many unseen cards of your role's decks each day may bring in. An interview date raises it to what the plan needs."
+        : editing === 'userDeckNewPerDay'
+          ? 'New cards per day from each deck you imported or wrote, on top of the role\'s: a new deck can be studied the day it arrives.'
+          : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.',
       room.width,
     );
     const gap = room.height - about.length - options.length >= 1 ? 1 : 0;
@@ -78,6 +80,7 @@ export function Settings() {
     role: trackById(settings.role)?.title ?? 'not chosen',
     interviewDate: interviewLabel(settings.interviewDate, clock()),
     newPerDay: String(settings.newPerDay),
+    userDeckNewPerDay: String(settings.userDeckNewPerDay),
     retention: `${Math.round(settings.retention * 100)}%`,
     askConfidence: settings.askConfidence ? 'on' : 'off',
   };
@@ -120,54 +123,4 @@ function interviewLabel(date: string | null, now: number): string {
   if (!date || at === null) return 'not set';
   const days = daysUntil(now, at);
   return `${date} (${at < startOfDay(now) ? 'past' : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} left`})`;
-}
-
-/** Typing the date: YYYY-MM-DD, checked as you press Enter; empty clears it. */
-function InterviewDateField({ current, onDone }: { current: string | null; onDone: () => void }) {
-  const actions = useAppActions();
-  const { clock } = useAppState();
-  const room = useRoom();
-  // A date two weeks out: an example a candidate could actually enter.
-  const example = formatDate(clock() + 14 * 24 * 60 * 60 * 1000);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    actions.setTyping(true);
-    return () => actions.setTyping(false);
-  }, [actions]);
-  useScreenInput((_input, key) => (key.escape ? onDone() : undefined));
-  return (
-    <Frame
-      title="Settings"
-      commands={['select', 'back']}
-      footer={fitFooter(room.width, 'Enter set (empty clears) · Esc cancel · ? is typed here: Esc, then ? help', 'Enter set (empty clears) · Esc cancel · ? is typed: Esc, then ? help', 'Enter set · Esc cancel · help: Esc, then ?')}
-    >
-      <Box flexDirection="column">
-        <Text wrap="wrap">Interview date (YYYY-MM-DD). Readiness then predicts your recall for that day, and Home shows a daily plan. Leave it empty to clear it.</Text>
-        <Text> </Text>
-        <Box>
-          <Box flexShrink={0}>
-            <Text color="cyan">Date: </Text>
-          </Box>
-          <TextField
-            initial={current ?? ''}
-            width={room.width - 6}
-            placeholder={example}
-            onSubmit={(value) => {
-              const text = value.trim();
-              if (text === '') {
-                actions.updateSettings({ interviewDate: null });
-                onDone();
-              } else if (parseInterviewDate(text) === null) {
-                setError(`"${text}" is not a date like ${example} (YYYY-MM-DD)`);
-              } else {
-                actions.updateSettings({ interviewDate: text });
-                onDone();
-              }
-            }}
-          />
-        </Box>
-        {error ? <Text color="red" wrap="wrap">{`! ${error}`}</Text> : null}
-      </Box>
-    </Frame>
-  );
 }

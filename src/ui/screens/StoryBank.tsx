@@ -6,6 +6,7 @@ import { useMemo, useState } from 'react';
 import { cultureValue } from '../../core/culture-values.js';
 import { formatDate } from '../../core/day.js';
 import { formatInterval } from '../../core/scheduler.js';
+import { behaviouralQuestions } from '../../core/story-questions.js';
 import { dueStories, isStoryDue, storyItem, storyKey, storyValueNames, valuesWithoutStory, type Story } from '../../core/stories.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Para } from '../components/CardText.js';
@@ -49,7 +50,9 @@ export function StoryBank() {
   const rehearse = () => {
     if (stories.length === 0) return;
     const due = dueStories(stories, records, now);
-    actions.push({ name: 'review', title: 'Story rehearsal', items: (due.length > 0 ? due : stories).map(storyItem) });
+    const questions = behaviouralQuestions(ws.decks());
+    const items = (due.length > 0 ? due : stories).map((s) => storyItem(s, questions, records.get(storyKey(s.id))?.state.reps ?? 0));
+    actions.push({ name: 'review', title: 'Story rehearsal', items });
   };
   const open = (id?: string) => {
     if (id) actions.rememberMenu(MENU, id);

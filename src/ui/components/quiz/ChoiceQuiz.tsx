@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
-import { gradeChoice, gradeMulti, rightAnswers } from '../../../core/grading.js';
+import { gradeAnswer, rightAnswers, type AnswerGrade } from '../../../core/grading.js';
 import { useKeys, type Command } from '../../keys.js';
 import { CardText, Para, Source } from '../CardText.js';
 import { OptionList, toggled, type OptionMark } from './OptionList.js';
@@ -9,6 +9,9 @@ import type { KeyHint } from '../footer.js';
 import type { QuizProps } from './types.js';
 
 type ChoiceCard = Extract<Card, { type: 'choice' | 'multi' }>;
+
+/** The marks in words, for a select-all answer with mistakes: the glyphs alone are easy to misread. */
+const MARKS_LEGEND = '✓ right · ✗ ticked, not an answer · ! missed';
 
 /** Both choice kinds: pick one (choice) or tick all that apply (multi); graded at once. */
 export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: QuizProps<ChoiceCard>) {
@@ -25,12 +28,12 @@ export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: Qui
   // Asked before answering, so the answer cannot colour it; only explicit marks count toward calibration.
   const [sure, setSure] = useState(false);
   const waiting = askConfidence && !guess && !sure;
-  const [answer, setAnswer] = useState<{ picked: ReadonlySet<number>; correct: boolean } | null>(null);
+  const [answer, setAnswer] = useState<(AnswerGrade & { picked: ReadonlySet<number> }) | null>(null);
   const count = card.choices.length;
 
   const submit = (picked: ReadonlySet<number>) => {
-    const graded = card.type === 'choice' ? gradeChoice(card.answer, [...picked][0] ?? -1, guess) : gradeMulti(card.answers, picked, guess);
-    setAnswer({ picked, correct: graded.correct });
+    const graded = gradeAnswer(card, picked, guess);
+    setAnswer({ picked, ...graded });
     record(graded.rating, { confidence: guess ? 'guess' : sure ? 'sure' : undefined, correct: graded.correct });
   };
   const toggle = (i: number) => {
@@ -86,7 +89,7 @@ export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: Qui
   return layout({
     keys,
     commands,
-    status: answer ? (answer.correct ? '✓ right' : '✗ not right') : undefined,
+    status: answer ? (answer.correct ? '✓ right' : answer.partly ? '! nearly right' : '✗ not right') : undefined,
     body: (
       <Box flexDirection="column">
         <CardText text={card.prompt} bold />
@@ -96,11 +99,8 @@ export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: Qui
         <Text> </Text>
         {answer ? (
           <>
-            <Para
-              bold
-              color={answer.correct ? 'green' : 'red'}
-              text={answer.correct ? (guess ? 'Right, but marked a guess: rated Hard.' : 'Right: rated Good.') : 'Not right: rated Again; it will come back soon.'}
-            />
+            {multi && !answer.correct ? <Para dim text={MARKS_LEGEND} /> : null}
+            <Para bold color={answer.correct ? 'green' : answer.partly ? 'yellow' : 'red'} text={answer.verdict} />
             <CardText text={card.explanation} />
             <Source url={card.source} />
           </>
