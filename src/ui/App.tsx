@@ -45,7 +45,6 @@ export interface AppProps {
   editor?: { env: Readonly<Record<string, string | undefined>>; handOver: <T>(run: () => T) => T };
 }
 
-
 function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
   switch (screen.name) {
     case 'role':

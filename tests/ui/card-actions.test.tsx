@@ -222,6 +222,17 @@ describe('editing a card in $EDITOR', () => {
 });
 
 describe('footers', () => {
+  it('at 50 columns the Decks footer with marked cards fits, and says m', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], width: 50, height: 14 });
+    app.ws.marks.suspend('mini/capital', true, 1);
+    await app.unmount();
+    const again = await renderApp({ dataDir: app.ws.dataDir, deckArgs: [MINI_DECK], initial: [{ name: 'decks' }], width: 50, height: 14 });
+    const footer = again.frame().split('\n').at(-1)!;
+    expect([...footer].length).toBeLessThanOrEqual(50);
+    expect(footer).toContain('m marked');
+    await again.unmount();
+  });
+
   it('at 50 columns every footer with card actions fits on its line', async () => {
     const app = await miniReview({ width: 50, height: 14 });
     for (const keys of [[], ['f']]) {

@@ -16,6 +16,7 @@ import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { layoutTable } from '../table-layout.js';
 import { wrapLines } from '../wrap-lines.js';
 import { marksLine } from '../components/card-actions/marks-line.js';
+import { fitFooter } from '../components/footer.js';
 
 interface Line {
   text: string;
@@ -85,7 +86,10 @@ export function Decks() {
   const scrolls = lines.length > room.height;
   useKeys({ search: () => actions.push({ name: 'search' }), cardMarks: () => actions.push({ name: 'card-marks' }), back: actions.pop });
   const commands: Command[] = [...(scrolls ? (['pageDown', 'pageUp', 'down', 'up'] as const) : []), 'search', 'cardMarks', 'back'];
-  const footer = hint([...(scrolls ? ([['j/k PgDn', 'scroll']] as [string, string][]) : []), ['/', 'search'], ...(marked ? ([['m', 'marked']] as [string, string][]) : []), ['Esc', 'back']]);
+  // With marked cards, m comes in and, at 50 columns, / search makes room for it (help lists both).
+  const footer = marked
+    ? fitFooter(width, [], [...(scrolls ? ([['j/k PgDn', 'scroll']] as const) : []), ['m', 'marked'], ['/', 'search']], [['Esc', 'back']])
+    : hint([...(scrolls ? ([['j/k PgDn', 'scroll']] as [string, string][]) : []), ['/', 'search'], ['Esc', 'back']]);
   return (
     <Frame title="Decks" commands={commands} footer={footer} measure={width >= WIDE ? width : MEASURE} fixed>
       <ScrollArea height={room.height} lineKeys>
