@@ -121,8 +121,8 @@ export const BINDINGS: Record<Command, Binding> = {
   showKeyPoints: { label: 'Enter', description: 'show the key points, to tick the ones you covered', test: (_i, k) => k.return },
   // Card actions, wherever a card is shown; letters no card screen uses for anything else (v opens
   // the editor as it does in less; e types an open answer).
-  suspendCard: { label: 'x', description: 'suspend the card (never shown until unsuspended), or unsuspend it', test: (i) => i === 'x' },
-  flagCard: { label: 'f', description: 'flag the card with a note (keeper-prep flags lists them), or change or clear it', test: (i) => i === 'f' },
+  suspendCard: { label: 'x', description: 'suspend the card: never shown until unsuspended (x again)', test: (i) => i === 'x' },
+  flagCard: { label: 'f', description: 'flag the card with a note, or change or clear it (keeper-prep flags)', test: (i) => i === 'f' },
   editCard: { label: 'v', description: 'edit the card in $VISUAL or $EDITOR (your own decks)', test: (i) => i === 'v' },
   cardMarks: { label: 'm', description: 'list suspended and flagged cards, to unsuspend or clear them', test: (i) => i === 'm' },
   acceptRating: { label: 'Enter', description: 'accept the suggested rating (the one in [ ])', test: (_i, k) => k.return },
