@@ -76,9 +76,15 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
   const handOver = <T,>(run: () => T): T => {
     writeSync(1, LEAVE_ALT);
     if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    // Ctrl+C in an editor that leaves the terminal cooked is the editor's to handle, not a reason
+    // for the app to die under it.
+    const keepRunning = () => undefined;
+    process.on('SIGINT', keepRunning);
     try {
       return run();
     } finally {
+      // Later, not now: a Ctrl+C the editor got is handed to node's listeners only on the next turn.
+      setTimeout(() => process.off('SIGINT', keepRunning), 100);
       if (process.stdin.isTTY) process.stdin.setRawMode(true);
       writeSync(1, ENTER_ALT);
       // ink forgets what it drew, so the next frame (the edit's outcome) is drawn whole.
