@@ -36,9 +36,10 @@ export function isCardKey(key: string): boolean {
   return parts.length === 2 && parts.every((p) => ID_PATTERN.test(p));
 }
 
-/** A note as stored: one line, trimmed, at most MAX_NOTE characters. */
+/** A note as stored: one line of plain text (control characters dropped), trimmed, at most MAX_NOTE characters. */
 export function cleanNote(note: string): string {
-  return [...note.replace(/\s+/g, ' ').trim()].slice(0, MAX_NOTE).join('');
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  return [...note.replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, '').trim()].slice(0, MAX_NOTE).join('');
 }
 
 export function parseMarkLine(line: string): MarkEntry | null {

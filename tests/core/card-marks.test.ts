@@ -32,6 +32,7 @@ describe('card marks from the log', () => {
     expect(long?.note).not.toContain('\n');
     expect([...long!.note!]).toHaveLength(MAX_NOTE);
     expect(cleanNote('  answer   B\tis wrong ')).toBe('answer B is wrong');
+    expect(cleanNote('wrong\u001b[2J\u009b!')).toBe('wrong[2J!');
   });
 
   it('an import appends the file\'s last word on each mark when it is later than the last word here', () => {
