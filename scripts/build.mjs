@@ -21,6 +21,7 @@ export const sharedOptions = {
     'react-devtools-core': new URL('../src/devtools-stub.js', import.meta.url).pathname,
     'ajv/dist/2020.js': new URL('../src/ajv-stub.js', import.meta.url).pathname,
     'ajv-formats': new URL('../src/ajv-stub.js', import.meta.url).pathname,
+    semver: new URL('../src/semver-lite.js', import.meta.url).pathname,
   },
   // CommonJS packages in the bundle (sql.js among them) expect require and __dirname.
   banner: {

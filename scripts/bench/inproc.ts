@@ -8,6 +8,10 @@ import { LOG_VERSION, type ReviewEntry } from '../../src/core/progress.js';
 import { createScheduler, type MemoryState, type Rating } from '../../src/core/scheduler.js';
 import { buildSearchIndex } from '../../src/core/search.js';
 import { LOG_FILE, ProgressStore } from '../../src/store/progress-store.js';
+import { openWorkspace } from '../../src/store/workspace.js';
+import { readinessFor } from '../../src/commands/readiness-input.js';
+import { readinessReport } from '../../src/commands/report.js';
+import type { Deck } from '../../src/core/deck.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const time = (fn: () => void) => {
@@ -27,11 +31,11 @@ function words(seed: number, n: number): string {
   return out.join(' ');
 }
 
-export function bigDeck(cards: number): string {
+export function bigDeck(cards: number, id = 'big'): string {
   const kinds = ['flashcard', 'choice', 'multi', 'open'] as const;
   return JSON.stringify({
-    id: 'big',
-    title: 'Big',
+    id,
+    title: id === 'big' ? 'Big' : 'Imported',
     version: 1,
     cards: Array.from({ length: cards }, (_, i) => {
       const kind = kinds[i % 4]!;
@@ -65,11 +69,138 @@ export function writeHistory(dir: string, reviews: number, cards: number, keyOf:
   writeFileSync(join(dir, LOG_FILE), `${lines.join('\n')}\n`);
 }
 
-function main() {
+/** A small deterministic generator, so every bench run studies the same history. */
+function random(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (x + 0x6d2b79f5) >>> 0;
+    let t = x;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A data directory as a learner would leave it: `userCards` cards imported as a user deck, and
+ * `reviews` ratings over `days` days by FSRS itself, the due cards each day first, then new ones,
+ * then cards reviewed ahead to reach the day's share. Choice cards carry a confidence mark, and
+ * one rating in 200 is taken back, as the app's undo writes it.
+ */
+function writeLearner(dir: string, reviews: number, days: number, userCards: number, builtinBundle: string): void {
+  mkdirSync(join(dir, 'decks'), { recursive: true });
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ role: 'software-engineer' }));
+  const keys: { key: string; choice: boolean }[] = [];
+  if (userCards > 0) {
+    writeFileSync(join(dir, 'decks', 'imported.json'), bigDeck(userCards, 'imported'));
+    for (let i = 0; i < userCards; i++) keys.push({ key: `imported/card-${i}`, choice: i % 4 === 1 || i % 4 === 2 });
+  }
+  const bundle = JSON.parse(readFileSync(builtinBundle, 'utf8')) as { decks: { deck: Deck }[] };
+  for (const { deck } of bundle.decks) {
+    for (const card of deck.cards) if (card.type !== 'design') keys.push({ key: `${deck.id}/${card.id}`, choice: card.type === 'choice' || card.type === 'multi' });
+  }
+  const choiceKeys = new Set(keys.filter((k) => k.choice).map((k) => k.key));
+  const rnd = random(reviews);
+  const scheduler = createScheduler({ retention: 0.9 });
+  const states = new Map<string, { state: MemoryState; firstReview: number }>();
+  const perDay = reviews / days;
+  const newPerDay = Math.ceil(keys.length / (days * 0.85));
+  const dayMs = 86_400_000;
+  // Whole days that ended before today, so a rating made now comes after every one of them.
+  const start = Math.floor(Date.now() / dayMs) * dayMs - (days + 1) * dayMs;
+  const lines: string[] = [];
+  let next = 0;
+  let written = 0;
+  for (let day = 0; day < days && written < reviews; day++) {
+    const dayStart = start + day * dayMs + 8 * 3_600_000;
+    const quota = Math.round(perDay * (day + 1)) - written;
+    const due = [...states.entries()].filter(([, r]) => r.state.due < dayStart + 12 * 3_600_000).map(([k]) => k);
+    const today: string[] = due.slice(0, quota);
+    for (let n = 0; n < newPerDay && next < keys.length && today.length < quota; n++) today.push(keys[next++]!.key);
+    const seen = [...states.keys()];
+    while (today.length < quota && seen.length > 0) today.push(seen[Math.floor(rnd() * seen.length)]!);
+    const step = (12 * 3_600_000) / Math.max(1, today.length);
+    today.forEach((key, i) => {
+      const at = Math.round(dayStart + i * step);
+      const before = states.get(key);
+      const roll = rnd();
+      const rating = (roll < 0.1 ? 1 : roll < 0.2 ? 2 : roll < 0.92 ? 3 : 4) as Rating;
+      const record = { state: scheduler.next(before?.state, at, rating), firstReview: before?.firstReview ?? at };
+      const choice = choiceKeys.has(key);
+      const id = `l${written}`;
+      const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id, key, rating, at, ms: 4000 + Math.round(rnd() * 8000), record, ...(choice ? { confidence: rnd() < 0.6 ? 'sure' : 'guess', correct: rating > 1 } : {}) };
+      lines.push(JSON.stringify(entry));
+      written++;
+      if (rnd() < 0.005) {
+        lines.push(JSON.stringify({ v: LOG_VERSION, t: 'undo', id, key, at: at + 1000, restore: before ?? null }));
+        if (before) states.set(key, before);
+        else states.delete(key);
+      } else {
+        states.set(key, record);
+      }
+    });
+  }
+  writeFileSync(join(dir, LOG_FILE), `${lines.join('\n')}\n`);
+}
+
+/** Opening, Readiness and report as the app and the commands do them, timed in this process. */
+async function figures(dir: string, repo: string): Promise<Record<string, number>> {
+  const now = Date.now();
+  const env = { ...process.env, KEEPER_PREP_HOME: dir };
+  const open = performance.now();
+  const ws = await openWorkspace({ env, builtinDir: join(repo, 'decks'), builtinBundle: join(repo, 'dist', 'builtin-decks.json'), now });
+  const opened = performance.now() - open;
+  // CPU time beside the wall clock: on a machine shared with other work, it is the steadier of the two.
+  const cpu = (fn: () => void) => {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    return (used.user + used.system) / 1000;
+  };
+  let readinessCpu = 0;
+  const readinessFirst = time(() => (readinessCpu = cpu(() => readinessFor(ws, now))));
+  const readinessAgain = median(Array.from({ length: 5 }, () => time(() => readinessFor(ws, now))));
+  let reportCpu = 0;
+  const report = time(() => (reportCpu = cpu(() => readinessReport(ws, now))));
+  const scheduler = ws.scheduler();
+  const records: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const key = [...ws.progress.progress.cards.keys()][i]!;
+    const at = Date.now();
+    records.push(
+      time(() => {
+        const before = ws.progress.progress.cards.get(key);
+        ws.progress.record(key, 3, { state: scheduler.next(before?.state, at, 3), firstReview: before?.firstReview ?? at }, at, 1000);
+      }),
+    );
+  }
+  ws.close();
+  return {
+    'open the workspace (ms)': opened,
+    'Readiness, first time (ms)': readinessFirst,
+    'Readiness, first time, CPU (ms)': readinessCpu,
+    'Readiness, again (ms)': readinessAgain,
+    'report (ms)': report,
+    'report, CPU (ms)': reportCpu,
+    'record one rating (ms)': median(records),
+    'peak memory (MB)': process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+async function main() {
   const [command, dir] = process.argv.slice(2);
+  if (command === 'learner') {
+    const [reviews, days, userCards, bundle] = process.argv.slice(4);
+    writeLearner(dir!, Number(reviews), Number(days), Number(userCards), bundle!);
+    return;
+  }
+  if (command === 'figures') {
+    process.stdout.write(JSON.stringify(await figures(dir!, process.argv[4]!)));
+    return;
+  }
   if (command === 'history') {
-    // 10,000 reviews over 2,000 cards, 44 of them the built-in cards the Home screen counts.
-    writeHistory(dir!, 10_000, 2_000, (i) => (i < 24 ? `culture/${i}` : `history/card-${i}`));
+    // N reviews (10,000 by default) over 2,000 cards, 24 of them built-in cards the Home screen counts.
+    writeHistory(dir!, Number(process.argv[4] ?? 10_000), 2_000, (i) => (i < 24 ? `culture/${i}` : `history/card-${i}`));
     return;
   }
   if (command === 'prepare') {
@@ -133,4 +264,4 @@ function main() {
   process.stdout.write(JSON.stringify(results));
 }
 
-if (process.argv[1]?.endsWith("inproc.mjs")) main();
+if (process.argv[1]?.endsWith("inproc.mjs")) await main();

@@ -12,7 +12,8 @@ export function readinessFor(ws: Workspace, now: number, plan: DailyPlan | null 
   return readiness({
     decks: ws.studyDecks(),
     records: ws.progress.progress.cards,
-    entries: ws.progress.entries(),
+    history: ws.progress.figures.current(),
+    entries: () => ws.progress.entries(),
     attempts: ws.attempts.history(),
     scheduler: ws.scheduler(),
     now,

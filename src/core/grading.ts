@@ -59,7 +59,8 @@ function count(n: number, one: string, many: string): string {
 export function multiVerdict(graded: MultiGraded, guessed: boolean, options: number): string {
   if (graded.correct) return choiceVerdict(graded, guessed);
   const { wrong, missed, hits } = graded;
-  const mistakes = [wrong > 0 ? count(wrong, 'wrong tick', 'wrong ticks') : '', missed > 0 ? count(missed, 'missed option', 'missed options') : ''].filter(Boolean).join(' and ');
+  // The glyphs are the marks beside the options, so the verdict is also their legend.
+  const mistakes = [wrong > 0 ? `${count(wrong, 'wrong tick', 'wrong ticks')} (✗)` : '', missed > 0 ? `${count(missed, 'missed option', 'missed options')} (!)` : ''].filter(Boolean).join(' and ');
   const what = hits === 0 && wrong === 0 ? 'Nothing ticked' : mistakes.charAt(0).toUpperCase() + mistakes.slice(1);
   if (graded.rating === 2) return `${what}: rated Hard.`;
   const why = wrong + missed === 1 && hits > 0 && options < PARTIAL_CREDIT_OPTIONS ? ` (with ${options} options any mistake counts)` : '';

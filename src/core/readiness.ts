@@ -4,7 +4,8 @@
 // Pure: the clock readings, the records and the log all come in as arguments.
 import { AREAS, cardKey, QUIZ_KINDS, type Area, type Card, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
-import { applyEntry, emptyProgress, type CardRecord, type LogEntry, type ReviewEntry } from './progress.js';
+import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
+import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 
@@ -25,8 +26,13 @@ export interface AttemptLike {
 export interface ReadinessInput {
   decks: readonly Deck[];
   records: ReadonlyMap<string, CardRecord>;
-  /** The whole review log in log order, undo entries included. */
-  entries: readonly LogEntry[];
+  /**
+   * What the figures need of the review log, kept up to date as it grows (store/figures-store);
+   * used when it covers the trend window for `now`, else the figures are built from `entries`.
+   */
+  history?: HistoryFigures | undefined;
+  /** The whole review log in log order, undo entries included (or how to read it): needed without a usable `history`. */
+  entries?: readonly LogEntry[] | (() => readonly LogEntry[]) | undefined;
   attempts: readonly AttemptLike[];
   scheduler: Scheduler;
   now: number;
@@ -238,10 +244,7 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
     }
   }
   const seen = [...groups.values()].filter((g) => g.seen > 0);
-  for (const g of seen) {
-    g.recall = g.sum / g.seen;
-    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
-  }
+  for (const g of seen) g.recall = g.sum / g.seen;
   const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
   // One card says little about a topic: single-card topics only fill in when there are too few others.
   const solid = seen.filter((g) => g.seen >= 2);
@@ -253,6 +256,8 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
     const cardSet = g.keys.slice().sort().join('\n');
     if (taken.has(cardSet)) continue;
     taken.add(cardSet);
+    // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
+    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
     const { sum: _sum, ...topic } = g;
     picked.push(topic);
     if (picked.length === WEAKEST_TOPICS) break;
@@ -286,10 +291,12 @@ export interface MarkedAnswer {
   correct?: boolean | undefined;
 }
 
-function confidence(entries: readonly MarkedAnswer[], which: 'sure' | 'guess'): ConfidenceFigures {
-  const mine = entries.filter((e) => e.confidence === which && typeof e.correct === 'boolean');
-  const right = mine.filter((e) => e.correct).length;
-  return { n: mine.length, right, rate: mine.length > 0 ? right / mine.length : null };
+/** The log's tallies for one mark, and the practice answers with it. */
+function confidence(logged: { n: number; right: number }, practice: readonly MarkedAnswer[], which: 'sure' | 'guess'): ConfidenceFigures {
+  const mine = practice.filter((e) => e.confidence === which && typeof e.correct === 'boolean');
+  const n = logged.n + mine.length;
+  const right = logged.right + mine.filter((e) => e.correct).length;
+  return { n, right, rate: n > 0 ? right / n : null };
 }
 
 function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[]): DesignReadiness {
@@ -406,11 +413,12 @@ export function planLine(plan: DailyPlan): string {
 }
 
 /**
- * Every readiness figure for the decks, in one pass over the log.
+ * Every readiness figure for the decks, from the log's running totals (history-figures), so the
+ * cost does not grow with the history.
  *
  * Recall is predicted for the interview (or for now without a date, or once it has passed). The
  * trend replays the log (sorted by time; the sort is stable, so an undo stays after its review)
- * and takes the predicted recall for that same moment from the records as they stood at the end
+ * from the states at the figures' cutoff, and takes the predicted recall for that same moment from the records as they stood at the end
  * of each of the last 14 days, so it rises with what was learned, not with the calendar.
  * Heatmap and calibration cover every review in the log (they describe the user, not a deck);
  * forecast, retention and recall cover the quiz cards of the decks given. Undone reviews count nowhere.
@@ -430,41 +438,46 @@ export function readiness(input: ReadinessInput): Readiness {
   });
   const byKey = new Map(cards.map((c) => [c.key, c]));
 
-  const undone = new Set(input.entries.filter((e) => e.t === 'undo').map((e) => e.id));
-  const reviews = input.entries.filter((e): e is ReviewEntry => e.t === 'review' && !undone.has(e.id));
-
-  // One replay for the trend and for retention (which needs each card's state before each review).
+  // The log's part comes as running totals (see history-figures); from a list of entries, they are built here.
   const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
+  const entries = (): readonly LogEntry[] => (typeof input.entries === 'function' ? input.entries() : (input.entries ?? []));
+  const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
+
+  // The trend: the records as they stood at the end of each day, from the states at the cutoff.
+  // Each card's recall is kept in `values` and changed only when an entry changes the card, and
+  // the sums still add every card in order, so they come out as a fresh sum would.
   const deckTrend = decks.map(() => [] as number[]);
-  const retained = new Map<Area, { reviews: number; passed: number }>();
-  const replay = emptyProgress();
-  const sorted = input.entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at - b.entry.at || a.order - b.order);
-  const replayOne = (entry: LogEntry): void => {
-    const card = byKey.get(entry.key);
-    // True retention: only reviews of cards that had graduated, as they stood just before.
-    if (entry.t === 'review' && card && !undone.has(entry.id) && replay.cards.get(entry.key)?.state.phase === 'review') {
-      const r = retained.get(card.area) ?? { reviews: 0, passed: 0 };
-      r.reviews++;
-      if (entry.rating >= 2) r.passed++;
-      retained.set(card.area, r);
-    }
-    applyEntry(replay, entry);
-  };
+  const replay: Progress = { cards: new Map(history.base), reviews: 0 };
+  const indexesOf = new Map<string, number[]>();
+  cards.forEach((c, i) => indexesOf.set(c.key, [...(indexesOf.get(c.key) ?? []), i]));
+  const values = cards.map((card) => {
+    const record = replay.cards.get(card.key);
+    return record ? scheduler.recall(record.state, predictedAt) : 0;
+  });
   let next = 0;
   for (const dayStart of trendDays) {
     const dayEnd = addDays(dayStart, 1);
-    for (; next < sorted.length && sorted[next]!.entry.at < dayEnd; next++) {
-      replayOne(sorted[next]!.entry);
+    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
+      const { entry } = history.window[next]!;
+      applyEntry(replay, entry);
+      const indexes = indexesOf.get(entry.key);
+      if (!indexes) continue;
+      const record = replay.cards.get(entry.key);
+      for (const i of indexes) values[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
     }
     const sums = decks.map(() => 0);
-    for (const card of cards) {
-      const record = replay.cards.get(card.key);
-      if (record) sums[card.deck]! += scheduler.recall(record.state, predictedAt);
-    }
+    for (let i = 0; i < cards.length; i++) sums[cards[i]!.deck]! += values[i]!;
     sums.forEach((sum, i) => deckTrend[i]!.push(sum));
   }
-  // Entries stamped after today (a clock set back) still count for retention.
-  for (; next < sorted.length; next++) replayOne(sorted[next]!.entry);
+  const retained = new Map<Area, { reviews: number; passed: number }>();
+  for (const [key, card] of byKey) {
+    const t = history.retention.get(key);
+    if (!t) continue;
+    const r = retained.get(card.area) ?? { reviews: 0, passed: 0 };
+    r.reviews += t.reviews;
+    r.passed += t.passed;
+    retained.set(card.area, r);
+  }
 
   const recall = new Map<string, number>();
   for (const card of cards) {
@@ -489,9 +502,9 @@ export function readiness(input: ReadinessInput): Readiness {
 
   const heatStart = addDays(today, -(HEATMAP_DAYS - 1));
   const heat = new Array<number>(HEATMAP_DAYS).fill(0);
-  for (const review of reviews) {
-    const day = Math.round((startOfDay(review.at) - heatStart) / DAY_MS);
-    if (day >= 0 && day < HEATMAP_DAYS) heat[day]!++;
+  for (const [dayStart, n] of history.days) {
+    const day = Math.round((dayStart - heatStart) / DAY_MS);
+    if (day >= 0 && day < HEATMAP_DAYS) heat[day]! += n;
   }
 
   const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
@@ -516,7 +529,7 @@ export function readiness(input: ReadinessInput): Readiness {
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),
-    calibration: { sure: confidence([...reviews, ...(input.practice ?? [])], 'sure'), guess: confidence([...reviews, ...(input.practice ?? [])], 'guess') },
+    calibration: { sure: confidence(history.sure, input.practice ?? [], 'sure'), guess: confidence(history.guess, input.practice ?? [], 'guess') },
     heatmap: { start: heatStart, days: heat, total: heat.reduce((a, b) => a + b, 0) },
     forecast: { start: today, days: forecast },
     retention: AREAS.flatMap((area): AreaRetention[] => {

@@ -1,6 +1,6 @@
 // Spaced repetition through ts-fsrs (FSRS-6). This module only adapts between ts-fsrs's Card and
 // the plain JSON shape we store; every scheduling decision is ts-fsrs's.
-import { createEmptyCard, fsrs, generatorParameters, Rating as FsrsRating, State, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
+import { computeDecayFactor, createEmptyCard, fsrs, generatorParameters, roundTo, Rating as FsrsRating, State, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
 
 export type Rating = 1 | 2 | 3 | 4;
 export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -71,17 +71,25 @@ const TO_FSRS_RATING: Record<Rating, FsrsRating.Again | FsrsRating.Hard | FsrsRa
   4: FsrsRating.Easy,
 };
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export function createScheduler(options: SchedulerOptions): Scheduler {
   // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
   const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true }));
   const start = (state: MemoryState | undefined, now: number): FsrsCard => (state ? toFsrs(state) : createEmptyCard(new Date(now)));
+  // ts-fsrs's forgetting curve works its decay factor out again on every call; it depends only on the parameters.
+  const { decay, factor } = computeDecayFactor(engine.parameters.w);
   return {
     next(state, now, rating) {
       return fromFsrs(engine.next(start(state, now), new Date(now), TO_FSRS_RATING[rating]).card);
     },
     recall(state, at) {
       if (state.phase === 'new' || state.lastReview === null) return 0;
-      return engine.get_retrievability(toFsrs(state), new Date(at), false);
+      // get_retrievability's own arithmetic (whole days elapsed, stability to 8 places, its
+      // forgetting curve) without its conversion of the card to Dates: readiness asks this for
+      // every card on 14 days. tests/core/scheduler-recall.test.ts holds it to the same result.
+      const days = Math.max(Math.floor((at - state.lastReview) / DAY_MS), 0);
+      return roundTo(Math.pow(1 + (factor * days) / +state.stability.toFixed(8), decay), 8);
     },
     preview(state, now) {
       const card = start(state, now);

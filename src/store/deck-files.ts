@@ -7,6 +7,8 @@ import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
+import { isDeepStrictEqual } from 'node:util';
+import { DeckCache, hashBytes, validatorId, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
 
@@ -33,6 +35,8 @@ export interface DeckSources {
   envList?: string | undefined;
   /** --deck values that are paths. */
   flagFiles?: readonly string[];
+  /** The data directory, where the cache of decks found valid is kept; without it every deck is validated. */
+  cacheDir?: string | undefined;
 }
 
 export interface DeckLibrary {
@@ -73,7 +77,7 @@ function notRegular(stat: Stats): string {
  * descriptor, so a FIFO cannot hang start-up and a link to /dev/zero cannot fill memory, and
  * never read past the size limit even if the file grows meanwhile.
  */
-function readDeckText(file: string): { text: string } | { reason: string } {
+function readDeckText(file: string, hash = false): { text: string; stamp: DeckFileStamp | null } | { reason: string } {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -89,7 +93,8 @@ function readDeckText(file: string): { text: string } | { reason: string } {
     let length = 0;
     for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
     if (length > MAX_DECK_BYTES) return { reason: `file is over ${MAX_DECK_BYTES / 1048576} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` };
-    return { text: buffer.toString('utf8', 0, length) };
+    const bytes = buffer.subarray(0, length);
+    return { text: bytes.toString('utf8'), stamp: hash ? { size: length, mtimeMs: stat.mtimeMs, hash: hashBytes(bytes) } : null };
   } catch (error) {
     return { reason: (error as Error).message };
   } finally {
@@ -102,6 +107,50 @@ export function readDeckFile(file: string, origin: DeckOrigin, parseDeck: DeckPa
   if ('reason' in read) return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
   const result = parseDeck(read.text, file);
   return result.ok ? { deck: result.deck, file, origin } : { file, origin, errors: result.errors };
+}
+
+/**
+ * What the validator added to the file's own JSON (the schema's defaults, at the top level), or
+ * null when its deck differs from the JSON in any other way: such a deck is never cached.
+ */
+function defaultsOf(text: string, deck: Deck): DeckDefaults | null {
+  const raw = JSON.parse(text) as Record<string, unknown>;
+  const defaults: DeckDefaults = {};
+  for (const [key, value] of Object.entries(deck)) if (!Object.hasOwn(raw, key)) defaults[key] = value;
+  return isDeepStrictEqual(deck, { ...raw, ...defaults }) ? defaults : null;
+}
+
+/** A deck that passed validation as these very bytes: its JSON and the defaults the validator added. */
+function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
+  try {
+    return { ...(JSON.parse(text) as object), ...defaults } as Deck;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A deck file through the cache: an unchanged file that was valid last time is not validated
+ * again, anything else is, and the cache learns the outcome.
+ */
+async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, parser: () => Promise<DeckParser>): Promise<LoadedDeck | BrokenDeck> {
+  const read = readDeckText(file, true);
+  if ('reason' in read) {
+    cache.forget(file);
+    return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
+  }
+  const hit = read.stamp ? cache.lookup(file, read.stamp) : null;
+  const deck = hit ? cachedDeck(read.text, hit) : null;
+  if (deck) return { deck, file, origin };
+  const result = (await parser())(read.text, file);
+  if (!result.ok) {
+    cache.forget(file);
+    return { file, origin, errors: result.errors };
+  }
+  const defaults = defaultsOf(read.text, result.deck);
+  if (defaults && read.stamp) cache.remember(file, read.stamp, defaults);
+  else cache.forget(file);
+  return { deck: result.deck, file, origin };
 }
 
 /** The build's bundle of built-in decks, or null when there is none (running from source). */
@@ -122,7 +171,8 @@ export function isDeckPath(value: string): boolean {
 
 /**
  * Loads every deck. The validator (zod and the position-keeping JSON parser) is imported only
- * when there is a file to validate: the built-in decks come pre-validated from the build.
+ * when there is a file to validate: the built-in decks come pre-validated from the build, and a
+ * deck file unchanged since it last passed comes from the cache in the data directory.
  */
 export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   const bundled = sources.builtinBundle ? readBuiltinBundle(sources.builtinBundle, sources.builtinDir) : null;
@@ -134,12 +184,14 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
     ...(sources.flagFiles ?? []).map((file) => ({ file: resolve(file), origin: 'flag' as const })),
   ];
   const library: DeckLibrary = { decks: bundled ?? [], broken: [], notices };
-  const parseDeck = files.length > 0 ? (await import('../core/deck-parse.js')).parseDeck : null;
+  let parseDeck: DeckParser | null = null;
+  const parser = async (): Promise<DeckParser> => (parseDeck ??= (await import('../core/deck-parse.js')).parseDeck);
+  const cache = DeckCache.open(sources.cacheDir, sources.cacheDir ? validatorId(sources.builtinDir) : '');
   const seenFiles = new Set<string>();
   for (const { file, origin } of files) {
     if (seenFiles.has(file)) continue;
     seenFiles.add(file);
-    const loaded = readDeckFile(file, origin, parseDeck!);
+    const loaded = await loadDeckFile(file, origin, cache, parser);
     if (!('deck' in loaded)) {
       library.broken.push(loaded);
       continue;
@@ -155,6 +207,7 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
       library.decks.push(loaded);
     }
   }
+  cache.save();
   return library;
 }
 

@@ -9,14 +9,16 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, sta
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
-import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, logEntryFrom, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
+import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
+import { recordRow, rowRecord } from '../core/record-rows.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
+import { FiguresStore, parseLogText } from './figures-store.js';
 
 export const LOG_FILE = 'reviews.jsonl';
 export const SNAPSHOT_FILE = 'cards.json';
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
 /** Replaying more lines than this at start-up is worth a fresh snapshot. */
 const SNAPSHOT_AFTER_LINES = 200;
 const READ_SLICE = 1 << 20;
@@ -25,12 +27,15 @@ const RATING_CONTEXT: WriteContext = { what: 'your rating', kept: 'nothing was l
 const UNDO_CONTEXT: WriteContext = { what: 'the undo', kept: 'the rating still counts, and nothing before it was lost', inDataDir: true };
 const IMPORT_CONTEXT = (n: number): WriteContext => ({ what: `${n} review${n === 1 ? '' : 's'}`, kept: 'none of them were written, and what was there before is kept', inDataDir: true });
 
-interface SnapshotV1 {
-  version: 1;
+/**
+ * The snapshot as read: version 2 writes `cards` as [key, record row] pairs (core/record-rows),
+ * version 1 wrote an object of records; both are read, and version 2 is written.
+ */
+interface Snapshot {
   /** Bytes of the log folded into `cards`. */
   logOffset: number;
   reviews: number;
-  cards: Record<string, CardRecord>;
+  cards: [string, CardRecord][];
   /**
    * Hash of the log's last TAIL_BYTES before logOffset, so a log changed under the snapshot (cut,
    * emptied, bytes inserted, another log restored) is noticed instead of its offset being trusted.
@@ -48,19 +53,36 @@ function tailHash(bytes: Buffer): string {
 }
 
 /** Older snapshot versions move forward here; a snapshot is only a cache, so anything unknown is rebuilt. */
-function migrateSnapshot(value: unknown): SnapshotV1 | null {
+function migrateSnapshot(value: unknown): Snapshot | null {
   if (!value || typeof value !== 'object') return null;
   const s = value as Record<string, unknown>;
-  if (s.version !== SNAPSHOT_VERSION) return null;
   if (typeof s.logOffset !== 'number' || typeof s.reviews !== 'number' || !s.cards || typeof s.cards !== 'object') return null;
-  for (const record of Object.values(s.cards as Record<string, unknown>)) if (!isCardRecord(record)) return null;
-  return s as unknown as SnapshotV1;
+  if (s.tail !== undefined && typeof s.tail !== 'string') return null;
+  const cards: [string, CardRecord][] = [];
+  if (s.version === 1 && !Array.isArray(s.cards)) {
+    for (const [key, record] of Object.entries(s.cards as Record<string, unknown>)) {
+      if (!isCardRecord(record)) return null;
+      cards.push([key, record]);
+    }
+  } else if (s.version === SNAPSHOT_VERSION && Array.isArray(s.cards)) {
+    for (const pair of s.cards as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return null;
+      const record = rowRecord(pair[1]);
+      if (!record) return null;
+      cards.push([pair[0], record]);
+    }
+  } else {
+    return null;
+  }
+  return { logOffset: s.logOffset, reviews: s.reviews, cards, ...(typeof s.tail === 'string' ? { tail: s.tail } : {}) };
 }
 
 export class ProgressStore {
   readonly progress: Progress = emptyProgress();
   readonly logPath: string;
   readonly snapshotPath: string;
+  /** The readiness figures' running totals, read only when a figure is asked for. */
+  readonly figures: FiguresStore;
   private offset = 0;
   private fd: number | null = null;
   /** The log ends in a torn line: the next append starts on a fresh line. */
@@ -72,6 +94,7 @@ export class ProgressStore {
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
     this.snapshotPath = join(dir, SNAPSHOT_FILE);
+    this.figures = new FiguresStore(dir, this.logPath);
   }
 
   static open(dir: string, now: number, notices: NoticeSink): ProgressStore {
@@ -92,7 +115,7 @@ export class ProgressStore {
     const snapshot = this.readSnapshot(now);
     const mismatch = snapshot ? this.mismatch(snapshot) : null;
     if (snapshot && !mismatch) {
-      for (const [key, record] of Object.entries(snapshot.cards)) this.progress.cards.set(key, record);
+      for (const [key, record] of snapshot.cards) this.progress.cards.set(key, record);
       this.progress.reviews = snapshot.reviews;
       this.offset = snapshot.logOffset;
     }
@@ -136,9 +159,9 @@ export class ProgressStore {
     this.notices.push(`Your review log (${LOG_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
   }
 
-  private readSnapshot(now: number): SnapshotV1 | null {
+  private readSnapshot(now: number): Snapshot | null {
     if (!existsSync(this.snapshotPath)) return null;
-    let snapshot: SnapshotV1 | null = null;
+    let snapshot: Snapshot | null = null;
     try {
       snapshot = migrateSnapshot(JSON.parse(readFileSync(this.snapshotPath, 'utf8')));
     } catch {
@@ -153,7 +176,7 @@ export class ProgressStore {
   }
 
   /** Why the log is not the one the snapshot was taken from, or null when it is. */
-  private mismatch(snapshot: SnapshotV1): string | null {
+  private mismatch(snapshot: Snapshot): string | null {
     let fd: number;
     try {
       fd = openSync(this.logPath, 'r');
@@ -185,9 +208,9 @@ export class ProgressStore {
   }
 
   /** After a full replay: every card the snapshot knows keeps its state unless the log has a newer one. */
-  private keepSnapshotCards(snapshot: SnapshotV1): void {
+  private keepSnapshotCards(snapshot: Snapshot): void {
     const at = (record: CardRecord): number => record.state.lastReview ?? -Infinity;
-    for (const [key, record] of Object.entries(snapshot.cards)) {
+    for (const [key, record] of snapshot.cards) {
       const held = this.progress.cards.get(key);
       if (!held) this.progress.cards.set(key, record);
       else if (at(record) > at(held)) this.progress.cards.set(key, { ...record, firstReview: Math.min(held.firstReview, record.firstReview) });
@@ -324,29 +347,7 @@ export class ProgressStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    const lines = text.slice(0, text.lastIndexOf('\n') + 1).split('\n').filter(Boolean);
-    // One parse of the whole log is about twice as fast as a parse per line; a damaged line
-    // makes it throw, and then each line is read on its own so only that line is lost.
-    let values: unknown[] | null = null;
-    try {
-      values = JSON.parse(`[${lines.join(',')}]`) as unknown[];
-    } catch {
-      values = null;
-    }
-    const entries: LogEntry[] = [];
-    if (values && values.length === lines.length) {
-      for (const value of values) {
-        const entry = logEntryFrom(value);
-        if (entry) entries.push(entry);
-      }
-      return entries;
-    }
-    for (const line of lines) {
-      const entry = parseLogLine(line);
-      if (entry) entries.push(entry);
-      else entries.push(...salvageLine(line, parseLogLine));
-    }
-    return entries;
+    return parseLogText(text.slice(0, text.lastIndexOf('\n') + 1));
   }
 
   /** Other processes' ratings since we last looked. */
@@ -384,7 +385,8 @@ export class ProgressStore {
    */
   saveSnapshot(): WriteError | null {
     if (!this.dirty) return null;
-    const snapshot: SnapshotV1 = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards: Object.fromEntries(this.progress.cards), ...(this.offset > 0 ? { tail: tailHash(this.tailBytes) } : {}) };
+    const cards = [...this.progress.cards].map(([key, record]) => [key, recordRow(record)]);
+    const snapshot = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards, ...(this.offset > 0 ? { tail: tailHash(this.tailBytes) } : {}) };
     try {
       writeFileWhole(this.snapshotPath, JSON.stringify(snapshot), { what: 'the card states', inDataDir: true });
     } catch (error) {
@@ -399,6 +401,7 @@ export class ProgressStore {
     try {
       this.refresh();
       this.saveSnapshot();
+      this.figures.save();
     } finally {
       if (this.fd !== null) closeSync(this.fd);
       this.fd = null;

@@ -158,7 +158,7 @@ export class DeckChoiceError extends Error {}
 
 function loadLibrary(options: WorkspaceOptions, dataDir: string): Promise<DeckLibrary> {
   const flagFiles = (options.deckArgs ?? []).filter(isDeckPath);
-  return loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: join(dataDir, 'decks'), envList: options.env.KEEPER_PREP_DECKS, flagFiles });
+  return loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: join(dataDir, 'decks'), envList: options.env.KEEPER_PREP_DECKS, flagFiles, cacheDir: dataDir });
 }
 
 /**

@@ -23,6 +23,7 @@ import { StoryEdit } from './screens/StoryEdit.js';
 import { Cram } from './screens/Cram.js';
 import { CardMarks } from './screens/CardMarks.js';
 import { editCard, runEditor } from '../store/card-edit.js';
+import { StudyNow } from './screens/StudyNow.js';
 import { InputRouter, useRawInput } from './input.js';
 import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
 import { wrapLines } from './wrap-lines.js';
@@ -52,9 +53,11 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
     case 'home':
       return <Home />;
     case 'review':
-      return <Review title={screen.title} items={screen.items} once={screen.once ?? false} cram={screen.cram} askConfidence={screen.askConfidence ?? false} />;
+      return <Review title={screen.title} items={screen.items} once={screen.once ?? false} cram={screen.cram} askConfidence={screen.askConfidence ?? false} scope={screen.scope} />;
     case 'cram':
       return <Cram />;
+    case 'study-now':
+      return <StudyNow scope={screen.scope} mode={screen.mode} />;
     case 'walkthrough':
       return <Walkthrough />;
     case 'designs':

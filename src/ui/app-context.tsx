@@ -9,6 +9,7 @@ import type { AnswerNote, RatingResult, Workspace } from '../store/workspace.js'
 import type { EditOutcome } from '../store/card-edit.js';
 import type { Attempt, Draft } from '../store/attempts.js';
 import type { Story } from '../core/stories.js';
+import type { StudyMode, StudyScope } from '../core/custom-study.js';
 
 export type Screen =
   | { name: 'role' }
@@ -23,7 +24,11 @@ export type Screen =
       cram?: 'practice' | 'counted';
       /** Ask "sure or guess?" before each choice answer, for calibration. */
       askConfidence?: boolean;
+      /** The cards the session was drawn from: when it runs dry, what more they offer. */
+      scope?: StudyScope | undefined;
     }
+  /** Custom study. scope: the cards to study (else the user picks them); mode: the choice to highlight first. */
+  | { name: 'study-now'; scope?: StudyScope | undefined; mode?: StudyMode['kind'] | undefined }
   | { name: 'cram' }
   | { name: 'walkthrough' }
   | { name: 'designs' }

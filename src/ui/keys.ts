@@ -59,7 +59,14 @@ export type Command =
   | 'suspendCard'
   | 'flagCard'
   | 'editCard'
-  | 'cardMarks';
+  | 'cardMarks'
+  | 'fewerNew'
+  | 'moreNew'
+  | 'otherCards'
+  | 'studyResults'
+  | 'studyDeck'
+  | 'learnMore'
+  | 'practiseWeakest';
 
 interface Binding {
   label: string;
@@ -86,7 +93,7 @@ export const BINDINGS: Record<Command, Binding> = {
   guess: { label: 'g', description: 'mark this answer as a guess (rated Hard if right)', test: (i) => i === 'g' },
   sure: { label: 's', description: 'say you are sure before answering (for calibration)', test: (i) => i === 's' },
   cram: { label: 'c', description: 'cram: the weakest cards, beyond what is due', test: (i) => i === 'c' },
-  studyTopic: { label: 'Enter', description: 'study the highlighted weak topic now (practice, off the schedule)', test: (_i, k) => k.return },
+  studyTopic: { label: 'Enter', description: 'study the highlighted weak topic now: practise it off the schedule, or learn its new cards', test: (_i, k) => k.return },
   countCram: { label: 'c', description: 'count cram answers in your schedule, or keep them out', test: (i) => i === 'c' },
   continue: { label: 'Enter', description: 'continue', test: (i, k) => k.return || i === ' ' },
   pageUp: { label: 'PgUp', description: 'scroll up', test: (_i, k) => k.pageUp },
@@ -126,6 +133,13 @@ export const BINDINGS: Record<Command, Binding> = {
   editCard: { label: 'v', description: 'edit the card in $VISUAL or $EDITOR (your own decks)', test: (i) => i === 'v' },
   cardMarks: { label: 'm', description: 'list suspended and flagged cards, to unsuspend or clear them', test: (i) => i === 'm' },
   acceptRating: { label: 'Enter', description: 'accept the suggested rating (the one in [ ])', test: (_i, k) => k.return },
+  fewerNew: { label: '← -', description: 'fewer new cards to learn now', test: (i, k) => k.leftArrow || i === '-' },
+  moreNew: { label: '→ +', description: 'more new cards to learn now', test: (i, k) => k.rightArrow || i === '+' || i === '=' },
+  otherCards: { label: 'Tab', description: 'study other cards: a deck, a skill or a tag', test: (_i, k) => k.tab },
+  studyResults: { label: 's', description: 'study these results now: due, new or practice (Study now)', test: (i) => i === 's' },
+  studyDeck: { label: 'Enter', description: 'study the highlighted deck now: due, new or practice (Study now)', test: (_i, k) => k.return },
+  learnMore: { label: 'n', description: 'learn more new cards from these cards (Study now)', test: (i) => i === 'n' },
+  practiseWeakest: { label: 'p', description: 'practise the weakest of these cards, off your schedule (Study now)', test: (i) => i === 'p' },
 };
 
 export interface KeyOptions {

@@ -13,6 +13,7 @@ import { openCardRenderer } from '../helpers/render-card.js';
 const SKILLS = [
   'Distributed Systems', 'Java', 'Kotlin', 'Python', 'ML Fundamentals', 'A/B Testing', 'Product Metrics',
   'SQL', 'Statistics', 'Operational Planning', 'Risk Communication', 'Cross-functional Coordination',
+  'Netflix Engineering', 'Netflix Business',
 ];
 const VALUES = ['selflessness', 'judgment', 'candor', 'creativity', 'courage', 'inclusion', 'curiosity', 'resilience'];
 /** Text that states something about Netflix or one of its public systems. */

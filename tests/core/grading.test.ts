@@ -60,17 +60,17 @@ describe('grading', () => {
     const say = (answers: number[], picked: number[], options = 4, guessed = false) => multiVerdict(gradeMulti(answers, new Set(picked), guessed, options), guessed, options);
     expect(say([0, 3], [0, 3])).toBe('Right: rated Good.');
     expect(say([0, 3], [0, 3], 4, true)).toBe('Right, but marked a guess: rated Hard.');
-    expect(say([0, 3], [0])).toBe('One missed option: rated Hard.');
-    expect(say([0, 3], [0, 1, 3])).toBe('One wrong tick: rated Hard.');
-    expect(say([0, 3], [1])).toBe('One wrong tick and 2 missed options: rated Again; it will come back soon.');
-    expect(say([0, 3], [0, 1, 2, 3])).toBe('2 wrong ticks: rated Again; it will come back soon.');
+    expect(say([0, 3], [0])).toBe('One missed option (!): rated Hard.');
+    expect(say([0, 3], [0, 1, 3])).toBe('One wrong tick (✗): rated Hard.');
+    expect(say([0, 3], [1])).toBe('One wrong tick (✗) and 2 missed options (!): rated Again; it will come back soon.');
+    expect(say([0, 3], [0, 1, 2, 3])).toBe('2 wrong ticks (✗): rated Again; it will come back soon.');
     expect(say([0, 3], [])).toBe('Nothing ticked: rated Again; it will come back soon.');
-    expect(say([0, 2], [0], 3)).toBe('One missed option: rated Again (with 3 options any mistake counts); it will come back soon.');
+    expect(say([0, 2], [0], 3)).toBe('One missed option (!): rated Again (with 3 options any mistake counts); it will come back soon.');
   });
 
   it('a card answer: grade, near miss and verdict for both choice kinds', () => {
     const multi: Card = { id: 'm', type: 'multi', prompt: 'p', choices: ['a', 'b', 'c', 'd'], answers: [0, 3], explanation: 'e' };
-    expect(gradeAnswer(multi, new Set([0]), false)).toEqual({ correct: false, rating: 2, partly: true, verdict: 'One missed option: rated Hard.' });
+    expect(gradeAnswer(multi, new Set([0]), false)).toEqual({ correct: false, rating: 2, partly: true, verdict: 'One missed option (!): rated Hard.' });
     expect(gradeAnswer(multi, new Set([1]), false)).toMatchObject({ rating: 1, partly: false });
     const choice: Card = { id: 'c', type: 'choice', prompt: 'p', choices: ['a', 'b'], answer: 1, explanation: 'e' };
     expect(gradeAnswer(choice, new Set([0]), false)).toEqual({ correct: false, rating: 1, partly: false, verdict: 'Not right: rated Again; it will come back soon.' });

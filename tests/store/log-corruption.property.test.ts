@@ -83,7 +83,7 @@ describe('random corruption of the review log and its snapshot', () => {
             writeFileSync(logPath, lines.slice(0, cut).map((l) => `${l}\n`).join(''));
             if (cut > 0) ProgressStore.open(dir, T0, []).close();
             appendFileSync(logPath, lines.slice(cut).map((l) => `${l}\n`).join(''));
-            const snapshotCards = existsSync(snapshotPath) ? Object.keys((JSON.parse(readFileSync(snapshotPath, 'utf8')) as { cards: object }).cards) : [];
+            const snapshotCards = existsSync(snapshotPath) ? (JSON.parse(readFileSync(snapshotPath, 'utf8')) as { cards: [string, unknown][] }).cards.map(([key]) => key) : [];
 
             let log: Buffer = readFileSync(logPath);
             let snapshot: Buffer | null = existsSync(snapshotPath) ? readFileSync(snapshotPath) : null;

@@ -30,11 +30,39 @@ describe('progress store', () => {
     const expected = new Map(store.progress.cards);
     store.close();
     expect(logLines(dir)).toHaveLength(3);
-    expect(JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ version: 1, reviews: 3 });
+    expect(JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ version: 2, reviews: 3 });
 
     const again = ProgressStore.open(dir, T0, []);
     expect(again.progress.reviews).toBe(3);
     expect(again.progress.cards).toEqual(expected);
+  });
+
+  it('reads a snapshot the previous version wrote (version 1, records as objects) as it is, and writes version 2 after', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    rateInto(store, 'd/b', 1, T0 + 1000);
+    const expected = new Map(store.progress.cards);
+    store.close();
+    const v2 = JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as { logOffset: number; reviews: number; tail: string };
+    // What version 1 wrote: the same offset, count and tail hash, the records as an object.
+    writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify({ version: 1, logOffset: v2.logOffset, reviews: v2.reviews, cards: Object.fromEntries(expected), tail: v2.tail }));
+    const notices: string[] = [];
+    const again = ProgressStore.open(dir, T0, notices);
+    expect(notices).toEqual([]);
+    expect(again.progress.cards).toEqual(expected);
+    expect(readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+    rateInto(again, 'd/c', 3, T0 + 2000);
+    again.close();
+    expect(JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ version: 2, reviews: 3 });
+    // A version 2 file whose rows were damaged is never misread: it is set aside and rebuilt.
+    const damaged = JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as { cards: [string, unknown[]][] };
+    damaged.cards[0]![1][7] = 9;
+    writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify(damaged));
+    const third = ProgressStore.open(dir, T0 + 5, notices);
+    expect(notices).toHaveLength(1);
+    expect(third.progress.cards.size).toBe(3);
+    third.close();
   });
 
   it('has every rating on disk before record() returns, without a snapshot or close', () => {

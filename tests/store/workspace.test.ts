@@ -169,7 +169,7 @@ describe('the decks a user studies', () => {
     writeFileSync(other, JSON.stringify({ ...mini, id: 'pm-only', tracks: ['product-manager'] }));
     const byRole = await openWorkspace({ dataDir: dir, env: { KEEPER_PREP_DECKS: other }, builtinDir: BUILTIN_DECKS, now: T0 });
     byRole.settings.set({ role: 'policy-ops-analyst' });
-    expect(byRole.studyDecks().map((d) => d.id)).toEqual(['cross-functional-coordination', 'culture', 'operational-planning', 'risk-communication', 'sql', 'statistics', 'system-design']);
+    expect(byRole.studyDecks().map((d) => d.id)).toEqual(['cross-functional-coordination', 'culture', 'netflix-business', 'operational-planning', 'risk-communication', 'sql', 'statistics', 'system-design']);
     const chosen = await openWorkspace({ dataDir: dir, deckArgs: [other], env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(chosen.studyDecks().map((d) => d.id)).toEqual(['pm-only']);
   });

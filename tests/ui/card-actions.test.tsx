@@ -146,7 +146,8 @@ describe('flagging a card', () => {
   });
 
   it('search: the highlighted result is flagged from the list, and ⚑ marks it', async () => {
-    const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], initial: [{ name: 'search' }] });
+    // Wide enough for the card actions in the footer after the search's own keys.
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], initial: [{ name: 'search' }], width: 120 });
     await app.type('capital');
     await app.press('\t');
     expect(app.frame()).toMatch(/x f v suspend, flag, edit/);
@@ -222,15 +223,19 @@ describe('editing a card in $EDITOR', () => {
 });
 
 describe('footers', () => {
-  it('at 50 columns the Decks footer with marked cards fits, and says m', async () => {
+  it('the Decks footer with marked cards says m at 80 columns, and fits at 50 (help lists m)', async () => {
     const app = await renderApp({ dataDir: tempDir(), deckArgs: [MINI_DECK], width: 50, height: 14 });
     app.ws.marks.suspend('mini/capital', true, 1);
     await app.unmount();
-    const again = await renderApp({ dataDir: app.ws.dataDir, deckArgs: [MINI_DECK], initial: [{ name: 'decks' }], width: 50, height: 14 });
-    const footer = again.frame().split('\n').at(-1)!;
-    expect([...footer].length).toBeLessThanOrEqual(50);
-    expect(footer).toContain('m marked');
-    await again.unmount();
+    for (const width of [80, 50]) {
+      const again = await renderApp({ dataDir: app.ws.dataDir, deckArgs: [MINI_DECK], initial: [{ name: 'decks' }], width, height: 14 });
+      const footer = again.frame().split('\n').at(-1)!;
+      expect([...footer].length).toBeLessThanOrEqual(width);
+      if (width === 80) expect(footer).toContain('m marked');
+      await again.press('?');
+      expect(again.frame()).toContain('list suspended and flagged cards');
+      await again.unmount();
+    }
   });
 
   it('at 50 columns every footer with card actions fits on its line', async () => {

@@ -114,7 +114,7 @@ describe('the Readiness screen', () => {
     await app.unmount();
   });
 
-  it('studies a weak topic now, off the schedule, and opens cram with c', async () => {
+  it('opens a weak topic in Study now with practice chosen, practises it off the schedule, and opens cram with c', async () => {
     const app = await studied(80, 24);
     expect(app.frame()).toMatch(/› \S.* · .*: \d+% \(\d+ seen\)/);
     await app.press('?');
@@ -122,8 +122,13 @@ describe('the Readiness screen', () => {
     await app.press('?');
     const records = new Map(app.ws.progress.progress.cards);
     await app.press(KEY.enter);
-    expect(app.frame()).toContain('Weak topic ·');
-    await app.press('q');
+    // The topic is one of its deck's tags (or the deck): Study now opens on it, practice highlighted.
+    expect(app.frame()).toMatch(/Study now · (tag \S+|[A-Z][\w /-]+)/);
+    expect(app.frame()).toMatch(/› Practise all \d+, weakest first/);
+    await app.press(KEY.enter);
+    expect(app.frame()).toMatch(/Study now · .* · practice/);
+    await app.press('q', KEY.escape);
+    expect(app.frame()).toContain('Weakest topics');
     await app.press('c');
     expect(app.frame()).toContain('Answers are practice');
     expect(app.ws.progress.progress.cards).toEqual(records);

@@ -66,7 +66,7 @@ describe('review session', () => {
     await app.press(KEY.space, '4', '2', KEY.enter);
     expect(app.frame()).toContain('Which are prime?');
     await app.press('1', KEY.enter);
-    expect(app.frame()).toContain('One missed option: rated Hard.');
+    expect(app.frame()).toContain('One missed option (!): rated Hard.');
     expect(app.frame()).toContain('5 (missed)');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Explain the CAP theorem.');

@@ -14,6 +14,8 @@ export interface ScrollAreaProps {
   overlay?: boolean;
   /** Told whether the content is taller than the area, so a screen's help can list PgUp/PgDn. */
   onOverflow?: ((overflow: boolean) => void) | undefined;
+  /** A line (0-based, one row each) to keep in view: the row of a cursor moving through the content. */
+  follow?: number | undefined;
 }
 
 const RemeasureContext = createContext<() => void>(() => undefined);
@@ -27,7 +29,7 @@ export function useRemeasure(): void {
   useEffect(() => remeasure());
 }
 
-export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false, onOverflow }: ScrollAreaProps) {
+export function ScrollArea({ height, children, lineKeys = false, isActive = true, overlay = false, onOverflow, follow }: ScrollAreaProps) {
   const content = useRef<DOMElement>(null);
   const [contentHeight, setContentHeight] = useState(0);
   const [offset, setOffset] = useState(0);
@@ -45,6 +47,13 @@ export function ScrollArea({ height, children, lineKeys = false, isActive = true
   const maxOffset = Math.max(0, contentHeight - view);
   const shown = Math.min(offset, maxOffset);
   const page = Math.max(1, view - 1);
+  // Scrolled to the followed line when it moves (or the view changes), during render so the
+  // frame drawn already has it; PgUp/PgDn scroll freely in between.
+  const [followed, setFollowed] = useState<{ line: number; view: number } | null>(null);
+  if (follow !== undefined && (followed?.line !== follow || followed.view !== view)) {
+    setFollowed({ line: follow, view });
+    setOffset(follow < shown ? follow : follow >= shown + view ? follow - view + 1 : shown);
+  }
   useKeys(
     {
       pageDown: () => setOffset(Math.min(maxOffset, shown + page)),

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import type { Deck } from '../../core/deck.js';
 import type { StudyItem } from '../../core/queue.js';
+import type { StudyScope } from '../../core/custom-study.js';
 import { trackById } from '../../core/tracks.js';
 import { useAppState } from '../app-context.js';
 
@@ -9,6 +10,8 @@ export interface StudySet {
   title: string;
   decks: Deck[];
   queue(limit?: number): StudyItem[];
+  /** The same cards as a Study now scope, when there is one (a set of several decks has none). */
+  scope?: StudyScope | undefined;
 }
 
 export function useStudySets(): Record<'today' | 'culture' | 'skills' | 'own', StudySet> {
@@ -16,13 +19,14 @@ export function useStudySets(): Record<'today' | 'culture' | 'skills' | 'own', S
   return useMemo(() => {
     const settings = ws.settings.get();
     const mine = ws.studyDecks();
-    const make = (title: string, decks: Deck[]): StudySet => ({
+    const make = (title: string, decks: Deck[], scope: StudyScope | undefined = decks.length === 1 ? { kind: 'deck', deckId: decks[0]!.id } : undefined): StudySet => ({
       title,
       decks,
       queue: (limit) => ws.queueFor(decks, clock(), limit),
+      scope,
     });
     return {
-      today: make("Today's review", mine),
+      today: make("Today's review", mine, { kind: 'all' }),
       culture: make('Culture', mine.filter((d) => d.area === 'culture')),
       skills: make(`Skills · ${trackById(settings.role)?.title ?? 'all roles'}`, mine.filter((d) => d.area === 'skills')),
       // Decks the user wrote or imported: built-in decks name an area other than custom.

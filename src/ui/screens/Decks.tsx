@@ -3,7 +3,7 @@
 // their content and added while they fit, so a wide terminal shows ids too.
 import { basename } from 'node:path';
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { formatDeckError } from '../../core/deck-parse.js';
 import { CARD_KINDS, kindCounts } from '../../core/deck.js';
 import { orphanedLine } from '../../core/progress.js';
@@ -11,12 +11,12 @@ import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { ScrollArea } from '../components/ScrollArea.js';
-import { hint, useKeys, type Command } from '../keys.js';
+import { fitFooter } from '../components/footer.js';
+import { useKeys, type Command } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { layoutTable } from '../table-layout.js';
 import { wrapLines } from '../wrap-lines.js';
 import { marksLine } from '../components/card-actions/marks-line.js';
-import { fitFooter } from '../components/footer.js';
 
 interface Line {
   text: string;
@@ -29,7 +29,7 @@ const KIND_HEADERS: Record<string, string> = { flashcard: 'flash', choice: 'choi
 const MAX_ERRORS = 20;
 
 export function Decks() {
-  const { ws, width, height } = useAppState();
+  const { ws, width, height, menuMemory } = useAppState();
   const actions = useAppActions();
   const { decks, broken } = ws.library;
   const orphans = useMemo(() => ws.orphans(), [ws]);
@@ -47,6 +47,14 @@ export function Decks() {
     if (b.errors.length > MAX_ERRORS) lines.push({ text: `  and ${b.errors.length - MAX_ERRORS} more (run keeper-prep validate)`, dim: true });
     lines.push({ text: '' });
   }
+  // A cursor on the table's rows: Enter opens Study now for that deck.
+  // Null until moved: the broken decks' errors above the table stay in view at first.
+  const [cursor, setCursor] = useState<number | null>(() => {
+    const back = ordered.findIndex((d) => d.deck.id === menuMemory.decks);
+    return back >= 0 ? back : null;
+  });
+  const at = Math.min(cursor ?? 0, Math.max(0, ordered.length - 1));
+  const rowLines: number[] = [];
   const kinds = ordered.map(({ deck }) => kindCounts(deck));
   const kindWidths = CARD_KINDS.map((k) => KIND_HEADERS[k]!.length);
   const table = layoutTable(
@@ -61,11 +69,12 @@ export function Decks() {
         optional: 1,
       },
     ],
-    room.width,
+    room.width - 2,
   );
-  lines.push({ text: table.header, bold: true });
+  lines.push({ text: `  ${table.header}`, bold: true });
   ordered.forEach(({ origin, file, replaced }, i) => {
-    lines.push({ text: table.rows[i]! });
+    rowLines.push(lines.length);
+    lines.push(i === at ? { text: `› ${table.rows[i]!}`, bold: true, color: 'cyan' } : { text: `  ${table.rows[i]!}` });
     if (origin !== 'built-in') para(`from ${origin === 'env' ? 'KEEPER_PREP_DECKS: ' : origin === 'flag' ? '--deck: ' : ''}${file}`, { dim: true }, 2);
     if (replaced) {
       para(`Used instead of ${replaced.origin === 'built-in' ? 'the built-in deck' : 'the deck'} with the same id (${basename(replaced.file)}): ${replaced.reason}.`, { color: 'yellow' }, 2);
@@ -84,15 +93,28 @@ export function Decks() {
   para(`Add your own: put deck files in ${ws.userDecksDir}`, { dim: true }, 0, 0);
 
   const scrolls = lines.length > room.height;
-  useKeys({ search: () => actions.push({ name: 'search' }), cardMarks: () => actions.push({ name: 'card-marks' }), back: actions.pop });
-  const commands: Command[] = [...(scrolls ? (['pageDown', 'pageUp', 'down', 'up'] as const) : []), 'search', 'cardMarks', 'back'];
-  // With marked cards, m comes in and, at 50 columns, / search makes room for it (help lists both).
-  const footer = marked
-    ? fitFooter(width, [], [...(scrolls ? ([['j/k PgDn', 'scroll']] as const) : []), ['m', 'marked'], ['/', 'search']], [['Esc', 'back']])
-    : hint([...(scrolls ? ([['j/k PgDn', 'scroll']] as [string, string][]) : []), ['/', 'search'], ['Esc', 'back']]);
+  const deck = ordered[at]?.deck;
+  useKeys({
+    up: () => setCursor((c) => Math.max(0, (c ?? 0) - 1)),
+    down: () => setCursor((c) => Math.min(ordered.length - 1, (c ?? 0) + 1)),
+    ...(deck
+      ? {
+          studyDeck: () => {
+            actions.rememberMenu('decks', deck.id);
+            actions.push({ name: 'study-now', scope: { kind: 'deck', deckId: deck.id } });
+          },
+        }
+      : {}),
+    search: () => actions.push({ name: 'search' }),
+    cardMarks: () => actions.push({ name: 'card-marks' }),
+    back: actions.pop,
+  });
+  const commands: Command[] = ['up', 'down', ...(deck ? (['studyDeck'] as const) : []), ...(scrolls ? (['pageDown', 'pageUp'] as const) : []), 'search', 'cardMarks', 'back'];
+  // With marked cards, m comes in before / search (help lists both).
+  const footer = fitFooter(width, [], [...(deck ? ([['Enter', 'study this deck']] as const) : []), ['↑↓', 'move'], ...(scrolls ? ([['PgDn', 'scroll']] as const) : []), ...(marked ? ([['m', 'marked']] as const) : []), ['/', 'search']], [['Esc', 'back']]);
   return (
     <Frame title="Decks" commands={commands} footer={footer} measure={width >= WIDE ? width : MEASURE} fixed>
-      <ScrollArea height={room.height} lineKeys>
+      <ScrollArea height={room.height} follow={cursor === null ? undefined : rowLines[at]}>
         <Box flexDirection="column" width={room.width}>
           {lines.map((line, i) => (
             <Text key={i} bold={line.bold} dimColor={line.dim} color={line.color} wrap="truncate-end">

@@ -18,7 +18,7 @@ import { hint, useKeys } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 
-type Entry = 'today' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
+type Entry = 'today' | 'study-now' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
 
 /** Entries the menu keeps in view before notices may take more lines. */
 const MIN_MENU_ROWS = 4;
@@ -63,6 +63,7 @@ export function Home() {
   const ownNew = own.reduce((n, d) => n + d.new, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due${figures.ahead > 0 ? `, ${figures.ahead} ahead of the interview` : ''}, ${figures.new} new)`, value: 'today' },
+    { label: 'Study now…', value: 'study-now' },
     ...(walk
       ? [
           {
@@ -89,7 +90,7 @@ export function Home() {
       case 'culture':
       case 'skills':
       case 'own':
-        actions.push({ name: 'review', title: sets[entry].title, items: sets[entry].queue() });
+        actions.push({ name: 'review', title: sets[entry].title, items: sets[entry].queue(), scope: sets[entry].scope });
         return;
       case 'quit':
         actions.quit();

@@ -5,8 +5,9 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
-import { studyItems } from '../../core/queue.js';
 import type { DayPlan } from '../../core/day-plan.js';
+import type { StudyScope } from '../../core/custom-study.js';
+import type { Deck } from '../../core/deck.js';
 import { localDate, type Readiness as ReadinessFigures, type Topic } from '../../core/readiness.js';
 import { forecastChart, heatmapChart, percent } from '../../core/readiness-charts.js';
 import { valuesWithoutStory } from '../../core/stories.js';
@@ -34,15 +35,9 @@ export function Readiness() {
   const missing = useMemo(() => valuesWithoutStory(ws.stories.list()), [ws, revision]);
   const topics: Topic[] = useMemo(() => [...r.decks.flatMap((d) => d.weakest)].sort((a, b) => a.recall - b.recall).slice(0, 3), [r]);
   const [cursor, setCursor] = useState(0);
-  const settings = ws.settings.get();
   const studyTopic = () => {
     const topic = topics[cursor];
-    if (!topic) return;
-    // Weakest first, as the topic lists them.
-    const items = studyItems(ws.decks().filter((d) => d.id === topic.deckId))
-      .filter((i) => topic.keys.includes(i.key))
-      .sort((a, b) => topic.keys.indexOf(a.key) - topic.keys.indexOf(b.key));
-    actions.push({ name: 'review', title: `Weak topic · ${topic.name}`, items, once: true, cram: 'practice', askConfidence: settings.askConfidence });
+    if (topic) actions.push({ name: 'study-now', scope: topicScope(topic, ws.decks()), mode: 'practice' });
   };
   const hasTopics = topics.length > 0;
   useKeys({
@@ -149,4 +144,11 @@ function Figures({ r, day, topics, cursor, missing }: { r: ReadinessFigures; day
       <Para bold text={missing.length === 0 ? 'Stories: every culture value has one.' : `Values without a story: ${missing.join(', ')}`} />
     </Box>
   );
+}
+
+/** A topic is one of its deck's tags, else (a walkthrough section, or a deck without tags) the deck. */
+export function topicScope(topic: Topic, decks: readonly Deck[]): StudyScope {
+  const name = topic.name.toLowerCase();
+  const tagged = decks.find((d) => d.id === topic.deckId)?.cards.some((c) => (c.tags ?? []).some((t) => t.toLowerCase() === name));
+  return tagged ? { kind: 'tag', tag: topic.name } : { kind: 'deck', deckId: topic.deckId };
 }

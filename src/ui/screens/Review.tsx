@@ -24,6 +24,8 @@ import { useKeys, useScreenInput, type Command } from '../keys.js';
 import { safeText } from '../../core/safe-text.js';
 import { useCardActions } from '../components/card-actions/use-card-actions.js';
 import { freshItem } from '../components/card-actions/fresh-item.js';
+import type { StudyScope } from '../../core/custom-study.js';
+import { useNextSteps } from '../components/study-now/NextSteps.js';
 
 interface Pending {
   item: StudyItem;
@@ -33,7 +35,7 @@ interface Pending {
 
 const NOTHING_TO_UNDO = 'Nothing to undo yet';
 
-export function Review({ title, items, once = false, cram, askConfidence = false }: { title: string; items: StudyItem[]; once?: boolean; cram?: 'practice' | 'counted' | undefined; askConfidence?: boolean }) {
+export function Review({ title, items, once = false, cram, askConfidence = false, scope }: { title: string; items: StudyItem[]; once?: boolean; cram?: 'practice' | 'counted' | undefined; askConfidence?: boolean; scope?: StudyScope | undefined }) {
   const { ws, clock, width, typing } = useAppState();
   const actions = useAppActions();
   const [session, dispatch] = useReducer(sessionReducer, items, (initial) => startSession(initial, clock()));
@@ -118,16 +120,19 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   });
 
   const progress = sessionProgress(session);
+  // Nothing (more) to study: the summary offers what can be done next.
+  const next = useNextSteps(scope, current === null && progress.left === 0);
 
   if (!current) {
     const rated = session.rated > 0;
+    const offers = progress.left === 0 ? next : null;
     return (
       <Frame
         title={title}
-        commands={['continue', 'back', 'undo']}
-        footer={fitFooter(width, notice ? [notice] : [], [['Enter', 'go back']], rated ? [['u', 'undo last rating']] : [])}
+        commands={['continue', 'back', 'undo', ...(offers?.commands ?? [])]}
+        footer={fitFooter(width, notice ? [notice] : [], [['Enter', 'go back'], ...(offers?.keys ?? [])], rated ? [['u', 'undo last rating']] : [])}
       >
-        <SessionSummary rated={session.rated} lapses={session.lapses} elapsedMs={session.lastRatedAt - session.startedAt} progress={progress} once={once} practice={cram === 'practice'} />
+        <SessionSummary rated={session.rated} lapses={session.lapses} elapsedMs={session.lastRatedAt - session.startedAt} progress={progress} once={once} practice={cram === 'practice'} next={offers?.body} />
       </Frame>
     );
   }

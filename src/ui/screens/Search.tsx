@@ -12,9 +12,10 @@ import { useRoom } from '../components/Layout.js';
 import { ResultList } from '../components/search/ResultList.js';
 import { TextField } from '../components/TextField.js';
 import { useSearch, type SearchResults } from '../hooks/use-search.js';
-import { hint, useKeys, useScreenInput } from '../keys.js';
+import { fitFooter } from '../components/footer.js';
+import { useKeys, useScreenInput } from '../keys.js';
 import { listWindow } from '../layout.js';
-import { fitFooter } from '../wrap-lines.js';
+import { fitFooter as firstThatFits } from '../wrap-lines.js';
 import { markGlyphs } from '../../core/card-marks.js';
 import { useCardActions } from '../components/card-actions/use-card-actions.js';
 
@@ -89,15 +90,18 @@ export function Search() {
     else if (key.return) open();
   });
   useKeys({ up: () => move((c) => c - 1), down: () => move((c) => c + 1), search: () => switchMode(true), back: leave }, { isActive: !typing });
+  // s: Study now on the results as listed.
+  const studyResults = () => {
+    keepPlace();
+    actions.push({ name: 'study-now', scope: { kind: 'search', query: query.trim(), keys: results.keys } });
+  };
+  useKeys({ studyResults }, { isActive: !typing && hits.length > 0 });
 
   const footer = typing
-    ? 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back'
-    : hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ['Esc', 'back']]);
-  // Browsing, the card actions come in while they fit, in the long form or the short one.
-  const withActions = typing ? [] : [hint([['↑↓ j k', 'move'], ['Enter', 'open'], ['/ Tab', 'edit the query'], ...acts.keys, ['Esc', 'back']]), hint([['↑↓', 'move'], ['Enter', 'open'], ['/', 'edit'], ...acts.keys, ['Esc', 'back']])];
-  const fitted = acts.promptFooter ?? fitFooter(width, ...withActions, footer, typing ? '↑↓ move · Enter open · Tab then ? help · Esc back' : '↑↓ move · Enter open · / edit · Esc back · ? help');
+    ? firstThatFits(width, 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back', '↑↓ move · Enter open · Tab then ? help · Esc back')
+    : (acts.promptFooter ?? fitFooter(width, [], [['↑↓ j k', 'move'], ['Enter', 'open'], ...(hits.length > 0 ? ([['s', 'study these']] as const) : []), ['/ Tab', 'edit the query'], ...acts.keys], [['Esc', 'back']]));
   return (
-    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'search', ...acts.commands, 'back']} footer={fitted} fixed>
+    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'studyResults', 'search', ...acts.commands, 'back']} footer={footer} fixed>
       <Box flexShrink={0}>
         <Text color="cyan">{LABEL}</Text>
         <TextField width={room.width - LABEL.length} initial={query} placeholder="join deck:sql kind:choice seen:no" isActive={typing} onChange={(q) => {

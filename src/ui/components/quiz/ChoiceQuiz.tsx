@@ -11,7 +11,6 @@ import type { QuizProps } from './types.js';
 type ChoiceCard = Extract<Card, { type: 'choice' | 'multi' }>;
 
 /** The marks in words, for a select-all answer with mistakes: the glyphs alone are easy to misread. */
-const MARKS_LEGEND = '✓ right · ✗ ticked, not an answer · ! missed';
 
 /** Both choice kinds: pick one (choice) or tick all that apply (multi); graded at once. */
 export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: QuizProps<ChoiceCard>) {
@@ -99,7 +98,6 @@ export function ChoiceQuiz({ card, record, advance, askConfidence, layout }: Qui
         <Text> </Text>
         {answer ? (
           <>
-            {multi && !answer.correct ? <Para dim text={MARKS_LEGEND} /> : null}
             <Para bold color={answer.correct ? 'green' : answer.partly ? 'yellow' : 'red'} text={answer.verdict} />
             <CardText text={card.explanation} />
             <Source url={card.source} />

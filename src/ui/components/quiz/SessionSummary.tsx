@@ -1,6 +1,7 @@
 // What a study session did, shown when it ends, whether every card was answered or the user left
 // early: ratings, misses, time, and what is still to do.
 import { Box, Text } from 'ink';
+import type { ReactNode } from 'react';
 import type { SessionProgress } from '../../../core/session.js';
 import { Para } from '../CardText.js';
 
@@ -13,6 +14,8 @@ export interface SummaryProps {
   once: boolean;
   /** Practice answers: the schedule was left alone. */
   practice: boolean;
+  /** What can be done next, when there is nothing (more) to study here. */
+  next?: ReactNode;
 }
 
 export function formatDuration(ms: number): string {
@@ -24,12 +27,19 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-export function SessionSummary({ rated, lapses, elapsedMs, progress, once, practice }: SummaryProps) {
+export function SessionSummary({ rated, lapses, elapsedMs, progress, once, practice, next }: SummaryProps) {
+  const offers = next ? (
+    <>
+      {next}
+      <Text> </Text>
+    </>
+  ) : null;
   if (rated === 0) {
     return (
       <Box flexDirection="column">
         <Para text="Nothing to study here right now: no cards are due, and today's new cards are used up." />
         <Text> </Text>
+        {offers}
         <Text dimColor>Press Enter to go back.</Text>
       </Box>
     );
@@ -59,6 +69,7 @@ export function SessionSummary({ rated, lapses, elapsedMs, progress, once, pract
         </>
       ) : null}
       <Text> </Text>
+      {early ? null : offers}
       <Text dimColor>Everything is saved. Press Enter to go back.</Text>
     </Box>
   );

@@ -1,0 +1,158 @@
+// Which deck files were valid at the last start, so an unchanged deck is not validated again:
+// schema validation of a 10,000-card deck costs more than the rest of start-up together.
+//
+// An entry is keyed by the file's size, mtime and a hash of its bytes: a changed file always
+// misses (its hash differs even when an editor kept the size and the mtime), and is validated.
+// The cache is only a shortcut, so a cache that cannot be read is rebuilt and one that cannot be
+// written costs a validation next time, nothing else. Each entry carries a checksum over its own
+// fields: an entry changed by hand or by damage is ignored, never trusted.
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileWhole } from './safe-write.js';
+
+export const DECK_CACHE_FILE = 'deck-cache.json';
+const CACHE_VERSION = 1;
+/** Entries for files not loaded this time are kept (a --deck used now and then), up to this many in all. */
+const MAX_ENTRIES = 64;
+/** Far above what MAX_ENTRIES entries take: a larger file is not the cache, and is rebuilt. */
+const MAX_CACHE_BYTES = 1 << 20;
+
+export interface DeckFileStamp {
+  size: number;
+  mtimeMs: number;
+  /** sha1 of the file's bytes. */
+  hash: string;
+}
+
+/**
+ * A valid deck as the validator returned it, less the file's own JSON: the top-level values the
+ * schema filled in (a default area). Stored this small so a hit costs one JSON.parse of the file.
+ */
+export type DeckDefaults = Record<string, unknown>;
+
+interface CacheEntry extends DeckFileStamp {
+  defaults: DeckDefaults;
+  sum: string;
+}
+
+/** The validator in use: this release, and the deck schema beside the built-in decks. */
+export function validatorId(builtinDir: string): string {
+  let schema = '';
+  try {
+    schema = hashBytes(readFileSync(join(builtinDir, 'deck.schema.json')));
+  } catch {
+    // Running without the shipped schema (tests): the release alone names the validator.
+  }
+  return `${typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : 'dev'}/${schema}`;
+}
+
+export function hashBytes(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+function entrySum(file: string, stamp: DeckFileStamp, defaults: DeckDefaults): string {
+  return hashBytes(Buffer.from(JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, defaults])));
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * The entries of a cache file's text that can be trusted; anything else (not JSON, another
+ * version, a field of the wrong type, a checksum that does not match) is left out.
+ */
+export function readDeckCache(text: string, validator = ''): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>();
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return entries;
+  }
+  // What passed another validator (another release, another schema) may not pass this one.
+  if (!isPlainObject(value) || value.version !== CACHE_VERSION || value.validator !== validator || !isPlainObject(value.entries)) return entries;
+  for (const [file, raw] of Object.entries(value.entries)) {
+    if (!isPlainObject(raw)) continue;
+    const { size, mtimeMs, hash, defaults, sum } = raw;
+    if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || !isPlainObject(defaults) || typeof sum !== 'string') continue;
+    const entry: CacheEntry = { size, mtimeMs, hash, defaults, sum };
+    if (entrySum(file, entry, defaults) === sum) entries.set(file, entry);
+  }
+  return entries;
+}
+
+/**
+ * A regular file's text, or null. Opened without blocking and checked on the descriptor, so a
+ * named pipe or a device in the cache's place cannot hang or flood start-up.
+ */
+function readSmallFile(path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= MAX_CACHE_BYTES ? readFileSync(fd, 'utf8') : '';
+  } catch {
+    return '';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class DeckCache {
+  private readonly entries: Map<string, CacheEntry>;
+  private readonly used = new Set<string>();
+  private changed = false;
+
+  private constructor(private readonly path: string | null, text: string | null, private readonly validator: string) {
+    this.entries = text === null ? new Map() : readDeckCache(text, validator);
+    // A damaged or outdated file (entries dropped) is rewritten whole on save.
+    if (text !== null && this.entries.size === 0 && text.trim() !== '') this.changed = true;
+  }
+
+  /**
+   * The cache in a data directory; without one, a cache that remembers nothing. `validator` names
+   * the validator in use (the release and the deck schema it ships): entries made by another are
+   * not trusted.
+   */
+  static open(dataDir: string | undefined, validator: string): DeckCache {
+    if (!dataDir) return new DeckCache(null, null, validator);
+    const path = join(dataDir, DECK_CACHE_FILE);
+    return new DeckCache(path, readSmallFile(path), validator);
+  }
+
+  /** What the validator added to this file's JSON when it last passed, or null when it must be validated. */
+  lookup(file: string, stamp: DeckFileStamp): DeckDefaults | null {
+    const entry = this.entries.get(file);
+    if (!entry || entry.hash !== stamp.hash || entry.size !== stamp.size) return null;
+    this.used.add(file);
+    if (entry.mtimeMs !== stamp.mtimeMs) this.remember(file, stamp, entry.defaults);
+    return entry.defaults;
+  }
+
+  remember(file: string, stamp: DeckFileStamp, defaults: DeckDefaults): void {
+    this.entries.set(file, { ...stamp, defaults, sum: entrySum(file, stamp, defaults) });
+    this.used.add(file);
+    this.changed = true;
+  }
+
+  /** A file that no longer validates, or cannot be read: its entry goes. */
+  forget(file: string): void {
+    if (this.entries.delete(file)) this.changed = true;
+  }
+
+  /** Writes the cache when it changed; a disk that refuses it only costs a validation next time. */
+  save(): void {
+    if (!this.changed || this.path === null) return;
+    const kept = [...this.entries].sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a))).slice(0, MAX_ENTRIES);
+    try {
+      writeFileWhole(this.path, JSON.stringify({ version: CACHE_VERSION, validator: this.validator, entries: Object.fromEntries(kept) }), { what: 'the deck cache', inDataDir: true });
+      this.changed = false;
+    } catch {
+      // Only a shortcut: the decks are validated again next time.
+    }
+  }
+}

@@ -1,0 +1,198 @@
+// The readiness figures' running totals (core/history-figures) on disk, beside the card snapshot:
+// figures.json, a cache like cards.json. It records how much of the log it holds (offset, and a
+// hash of the bytes before it, so a log cut, replaced or rewritten under it is noticed); each use
+// folds in only the lines appended since, and anything it cannot trust (missing, damaged, another
+// version, another time zone, a log that changed, an entry out of time order) is built again from
+// the whole log. Nothing here is ever the only copy: the log is the truth.
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildFigures, figuresFromJson, figuresToJson, foldEntry, type HistoryFigures } from '../core/history-figures.js';
+import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
+import { salvageLine } from './damage.js';
+import { writeFileWhole } from './safe-write.js';
+
+export const FIGURES_FILE = 'figures.json';
+const TAIL_BYTES = 4096;
+/** Folding more lines than this on a read is worth saving, so the next one need not repeat it. */
+const SAVE_AFTER_LINES = 200;
+
+/** The time zone local days are counted in here. */
+export function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'unknown';
+}
+
+const hash = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
+/**
+ * The entries in a stretch of the log, damaged lines skipped and what is whole inside them kept,
+ * as at start-up. One parse of the whole text is about twice as fast as a parse per line; a
+ * damaged line makes it throw, and then each line is read on its own so only that line is lost.
+ */
+export function parseLogText(text: string): LogEntry[] {
+  const lines = text.split('\n').filter(Boolean);
+  let values: unknown[] | null = null;
+  try {
+    values = JSON.parse(`[${lines.join(',')}]`) as unknown[];
+  } catch {
+    values = null;
+  }
+  const entries: LogEntry[] = [];
+  if (values && values.length === lines.length) {
+    for (const value of values) {
+      const entry = logEntryFrom(value);
+      if (entry) entries.push(entry);
+    }
+    return entries;
+  }
+  for (const line of lines) {
+    const entry = parseLogLine(line);
+    if (entry) entries.push(entry);
+    else entries.push(...salvageLine(line, parseLogLine));
+  }
+  return entries;
+}
+
+/** The log's whole lines from `offset` on: their entries, where they end, and the last bytes before that end. */
+function readLogFrom(logPath: string, offset: number): { entries: LogEntry[]; end: number; tail: Buffer } | null {
+  let fd: number;
+  try {
+    fd = openSync(logPath, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size < offset) return null;
+    const from = Math.max(0, offset - TAIL_BYTES);
+    const bytes = Buffer.alloc(size - from);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, from + read);
+      if (n === 0) break;
+      read += n;
+    }
+    const last = bytes.lastIndexOf(10, read - 1);
+    const endInBuffer = Math.max(offset - from, last + 1);
+    return { entries: parseLogText(bytes.toString('utf8', offset - from, endInBuffer)), end: from + endInBuffer, tail: Buffer.from(bytes.subarray(Math.max(0, endInBuffer - TAIL_BYTES), endInBuffer)) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Whether the log still holds, just before `offset`, the bytes whose hash is `tail`. */
+function logMatches(logPath: string, offset: number, tail: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(logPath, 'r');
+  } catch {
+    return offset === 0;
+  }
+  try {
+    if (fstatSync(fd).size < offset) return false;
+    const window = Buffer.alloc(Math.min(offset, TAIL_BYTES));
+    const n = readSync(fd, window, 0, window.length, offset - window.length);
+    return n === window.length && hash(window) === tail;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A regular file's text, or null; opened without blocking, so a pipe in its place cannot hang a start. */
+function readRegularFile(path: string): string | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : null;
+  } catch {
+    return null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export class FiguresStore {
+  readonly path: string;
+  private figures: HistoryFigures | null = null;
+  private offset = 0;
+  private tail: Buffer = Buffer.alloc(0);
+  /** Lines folded in since the file was read or written; -1 after a rebuild. */
+  private unsaved = 0;
+
+  constructor(dir: string, private readonly logPath: string) {
+    this.path = join(dir, FIGURES_FILE);
+  }
+
+  /** The figures for the whole log as it is now. */
+  current(timeZone = localTimeZone()): HistoryFigures {
+    if (!this.figures || this.figures.timeZone !== timeZone) this.load(timeZone);
+    this.catchUp(timeZone);
+    if (this.unsaved < 0 || this.unsaved > SAVE_AFTER_LINES) this.save();
+    return this.figures!;
+  }
+
+  private load(timeZone: string): void {
+    const text = readRegularFile(this.path);
+    if (text !== null) {
+      try {
+        const value = JSON.parse(text) as { logOffset?: unknown; tail?: unknown; figures?: unknown };
+        const figures = figuresFromJson(value.figures);
+        const offset = value.logOffset;
+        if (figures && figures.timeZone === timeZone && typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0 && typeof value.tail === 'string' && logMatches(this.logPath, offset, value.tail)) {
+          this.figures = figures;
+          this.offset = offset;
+          this.tail = Buffer.alloc(0);
+          this.unsaved = 0;
+          return;
+        }
+      } catch {
+        // Not JSON: built again below.
+      }
+    }
+    this.rebuild(timeZone);
+  }
+
+  private rebuild(timeZone: string): void {
+    const read = readLogFrom(this.logPath, 0);
+    this.figures = buildFigures(read?.entries ?? [], timeZone);
+    this.offset = read?.end ?? 0;
+    this.tail = read?.tail ?? Buffer.alloc(0);
+    this.unsaved = -1;
+  }
+
+  private catchUp(timeZone: string): void {
+    const read = readLogFrom(this.logPath, this.offset);
+    if (!read) {
+      // The log is gone or shorter than what was folded: it is not the log the figures came from.
+      if (this.offset > 0) this.rebuild(timeZone);
+      return;
+    }
+    if (read.end === this.offset) return;
+    for (const entry of read.entries) {
+      if (!foldEntry(this.figures!, entry)) {
+        this.rebuild(timeZone);
+        return;
+      }
+    }
+    this.offset = read.end;
+    this.tail = read.tail;
+    if (this.unsaved >= 0) this.unsaved += read.entries.length;
+  }
+
+  /** Writes the figures when they moved on; a disk that refuses only costs a longer read next time. */
+  save(): void {
+    if (!this.figures || this.unsaved === 0) return;
+    // Read back from the file and nothing folded since: it is as it was, no write needed.
+    if (this.tail.length === 0 && this.offset > 0) return;
+    try {
+      writeFileWhole(this.path, JSON.stringify({ logOffset: this.offset, tail: hash(this.tail), figures: figuresToJson(this.figures) }), { what: 'the readiness figures', inDataDir: true });
+      this.unsaved = 0;
+    } catch {
+      // Only a cache: built or caught up again next time.
+    }
+  }
+}

@@ -1,0 +1,181 @@
+// The readiness figures' running totals against a full replay: reviews, undos and imported
+// progress appended in random order, and after every step the figures kept up to date equal the
+// figures built from the whole log, and so does every readiness figure computed from them.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Deck } from '../../src/core/deck.js';
+import { buildFigures, figuresFromJson, figuresToJson, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
+import { applyEntry, emptyProgress, LOG_VERSION, type CardRecord, type LogEntry, type ReviewEntry } from '../../src/core/progress.js';
+import { readiness } from '../../src/core/readiness.js';
+import { createScheduler, type Rating } from '../../src/core/scheduler.js';
+import { startOfDay } from '../../src/core/day.js';
+
+const T0 = Date.UTC(2026, 9, 1, 9);
+const HOUR = 3_600_000;
+const scheduler = createScheduler({ retention: 0.9 });
+
+const DECKS: Deck[] = [
+  { id: 'a', title: 'A', version: 1, area: 'skills', cards: [0, 1, 2, 3].map((i) => ({ id: `c${i}`, type: 'flashcard', front: 'q', back: 'a', tags: [i % 2 ? 'odd' : 'even'] })) },
+  { id: 'b', title: 'B', version: 1, area: 'culture', cards: [0, 1, 2].map((i) => ({ id: `c${i}`, type: 'choice', prompt: 'q', choices: ['x', 'y'], answer: 0 })) },
+] as unknown as Deck[];
+const KEYS = ['a/c0', 'a/c1', 'a/c2', 'a/c3', 'b/c0', 'b/c1', 'b/c2', 'gone/c9'];
+
+type Step =
+  | { kind: 'review'; key: number; rating: Rating; gap: number; mark: number }
+  | { kind: 'undo'; back: number; gap: number }
+  | { kind: 'undo-unknown'; gap: number }
+  | { kind: 'import'; reviews: { key: number; rating: Rating; ago: number }[] };
+
+const rating = fc.constantFrom<Rating>(1, 2, 3, 4);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('review' as const), key: fc.nat(KEYS.length - 1), rating, gap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 80 * HOUR })), mark: fc.nat(4) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.nat(30), gap: fc.integer({ min: 0, max: 2 * HOUR }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo-unknown' as const), gap: fc.integer({ min: 0, max: HOUR }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), reviews: fc.array(fc.record({ key: fc.nat(KEYS.length - 1), rating, ago: fc.integer({ min: 0, max: 40 * 24 * HOUR }) }), { minLength: 1, maxLength: 6 }) }) },
+);
+
+/** Turns steps into the entries the app and an import would append, in order. */
+function entriesOf(steps: readonly Step[]): LogEntry[][] {
+  const batches: LogEntry[][] = [];
+  const cards = new Map<string, CardRecord>();
+  const reviews: ReviewEntry[] = [];
+  let now = T0;
+  let n = 0;
+  for (const s of steps) {
+    if (s.kind === 'review') {
+      now += s.gap;
+      const key = KEYS[s.key]!;
+      const before = cards.get(key);
+      const record = { state: scheduler.next(before?.state, now, s.rating), firstReview: before?.firstReview ?? now };
+      const marks = [{}, { confidence: 'sure', correct: true }, { confidence: 'sure', correct: false }, { confidence: 'guess', correct: true }, { confidence: 'guess', correct: false }] as const;
+      const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id: `r${n++}`, key, rating: s.rating, at: now, ms: 1000, record, ...marks[s.mark] };
+      cards.set(key, record);
+      reviews.push(entry);
+      batches.push([entry]);
+    } else if (s.kind === 'undo') {
+      if (reviews.length === 0) continue;
+      const target = reviews[Math.max(0, reviews.length - 1 - s.back)]!;
+      now += s.gap;
+      batches.push([{ v: LOG_VERSION, t: 'undo', id: target.id, key: target.key, at: now, restore: null }]);
+    } else if (s.kind === 'undo-unknown') {
+      now += s.gap;
+      batches.push([{ v: LOG_VERSION, t: 'undo', id: `nowhere${n++}`, key: KEYS[0]!, at: now, restore: null }]);
+    } else {
+      // Another machine's reviews: older than ours, in no particular order.
+      batches.push(
+        s.reviews.map((r) => {
+          const at = now - r.ago;
+          const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id: `i${n++}`, key: KEYS[r.key]!, rating: r.rating, at, ms: 1000, record: { state: scheduler.next(undefined, at, r.rating), firstReview: at } };
+          reviews.push(entry);
+          return entry;
+        }),
+      );
+    }
+  }
+  return batches;
+}
+
+/** The figures as plain data, the fold's scratch state left out. */
+const plain = (f: HistoryFigures) => JSON.parse(JSON.stringify(figuresToJson(f))) as unknown;
+
+function readinessOf(log: readonly LogEntry[], history: HistoryFigures | undefined, now: number) {
+  const progress = emptyProgress();
+  for (const e of log) applyEntry(progress, e);
+  return readiness({ decks: DECKS, records: progress.cards, history, entries: log, attempts: [], scheduler, now, interviewAt: null, targetRetention: 0.9, newPerDay: 10 });
+}
+
+const addDays = (dayStart: number, n: number): number => {
+  const d = new Date(dayStart);
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime();
+};
+
+/** The log's figures the way readiness replayed the whole log before running totals: the reference. */
+function replayed(log: readonly LogEntry[], now: number) {
+  const today = startOfDay(now);
+  const undone = new Set(log.filter((e) => e.t === 'undo').map((e) => e.id));
+  const stands = (e: LogEntry): e is ReviewEntry => e.t === 'review' && !undone.has(e.id);
+  const area = (key: string) => (key.startsWith('a/') ? 'skills' : key.startsWith('b/') ? 'culture' : null);
+  const quiz = KEYS.filter((k) => area(k));
+  const sorted = log.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at - b.entry.at || a.order - b.order).map((e) => e.entry);
+  const replay = emptyProgress();
+  const retained: Record<string, { reviews: number; passed: number }> = { culture: { reviews: 0, passed: 0 }, skills: { reviews: 0, passed: 0 } };
+  const one = (e: LogEntry) => {
+    const a = area(e.key);
+    if (stands(e) && a && replay.cards.get(e.key)?.state.phase === 'review') {
+      retained[a]!.reviews++;
+      if (e.rating >= 2) retained[a]!.passed++;
+    }
+    applyEntry(replay, e);
+  };
+  const trend: number[] = [];
+  let next = 0;
+  for (let i = 13; i >= 0; i--) {
+    const dayEnd = addDays(addDays(today, -i), 1);
+    for (; next < sorted.length && sorted[next]!.at < dayEnd; next++) one(sorted[next]!);
+    trend.push(quiz.reduce((sum, k) => sum + (replay.cards.has(k) ? scheduler.recall(replay.cards.get(k)!.state, now) : 0), 0) / quiz.length);
+  }
+  for (; next < sorted.length; next++) one(sorted[next]!);
+  const heatStart = addDays(today, -(16 * 7 - 1));
+  const heat = new Array<number>(16 * 7).fill(0);
+  for (const e of log.filter(stands)) {
+    const day = Math.round((startOfDay(e.at) - heatStart) / 86_400_000);
+    if (day >= 0 && day < heat.length) heat[day]!++;
+  }
+  const marked = (which: string) => log.filter(stands).filter((e) => e.confidence === which && typeof e.correct === 'boolean');
+  return { trend, retained, heat, sure: [marked('sure').length, marked('sure').filter((e) => e.correct).length], guess: [marked('guess').length, marked('guess').filter((e) => e.correct).length] };
+}
+
+describe('readiness figures kept up to date', () => {
+  it('equal a full replay after every step, however reviews, undos and imports interleave', () => {
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 20 * 24 * HOUR }), (steps, later) => {
+        const log: LogEntry[] = [];
+        let figures = buildFigures([], 'UTC');
+        let rebuilds = 0;
+        for (const batch of entriesOf(steps)) {
+          log.push(...batch);
+          for (const entry of batch) {
+            if (!foldEntry(figures, entry)) {
+              figures = buildFigures(log, 'UTC');
+              rebuilds++;
+              break;
+            }
+          }
+          const full = buildFigures(log, 'UTC');
+          expect(plain(figures)).toEqual(plain(full));
+          // And read back from its JSON, it is the same again.
+          expect(plain(figuresFromJson(figuresToJson(figures))!)).toEqual(plain(full));
+        }
+        const now = (log.reduce((m, e) => Math.max(m, e.at), T0)) + later;
+        const r = readinessOf(log, figures, now);
+        expect(r).toEqual(readinessOf(log, undefined, now));
+        const reference = replayed(log, now);
+        r.overall.trend.forEach((value, i) => expect(value).toBeCloseTo(reference.trend[i]!, 12));
+        for (const a of r.retention) expect({ reviews: a.reviews, passed: a.passed }).toEqual(reference.retained[a.area]);
+        expect(r.heatmap.days).toEqual(reference.heat);
+        expect([r.calibration.sure.n, r.calibration.sure.right, r.calibration.guess.n, r.calibration.guess.right]).toEqual([...reference.sure, ...reference.guess]);
+        expect(rebuilds).toBeLessThanOrEqual(log.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('fall back to the log for a trend asked for before the cutoff (a clock set back)', () => {
+    const batches = entriesOf(Array.from({ length: 60 }, (_, i): Step => ({ kind: 'review', key: i % KEYS.length, rating: ((i % 4) + 1) as Rating, gap: 20 * HOUR, mark: i % 5 })));
+    const log = batches.flat();
+    const figures = buildFigures(log, 'UTC');
+    const early = log[10]!.at;
+    expect(readinessOf(log, figures, early)).toEqual(readinessOf(log, undefined, early));
+  });
+
+  it('refuses figures written by another version, or damaged, rather than misreading them', () => {
+    const log = entriesOf([{ kind: 'review', key: 0, rating: 3, gap: 0, mark: 1 }]).flat();
+    const json = figuresToJson(buildFigures(log, 'UTC'));
+    expect(figuresFromJson({ ...json, version: 2 })).toBeNull();
+    expect(figuresFromJson({ ...json, days: [[0, -1]] })).toBeNull();
+    expect(figuresFromJson({ ...json, sure: [1, 2] })).toBeNull();
+    expect(figuresFromJson({ ...json, window: [[{ ...log[0], rating: 7 }]] })).toBeNull();
+    expect(figuresFromJson(null)).toBeNull();
+    expect(plain(figuresFromJson(json)!)).toEqual(plain(buildFigures(log, 'UTC')));
+  });
+});

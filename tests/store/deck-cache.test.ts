@@ -1,0 +1,168 @@
+// The cache of deck files found valid: an unchanged deck is not validated again, a changed one
+// always is, and a cache that is damaged, mutated or cannot be written never misleads or stops a start.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DECK_CACHE_FILE, readDeckCache, validatorId } from '../../src/store/deck-cache.js';
+import { loadDecks } from '../../src/store/deck-files.js';
+import { io } from '../../src/store/safe-write.js';
+import { MINI_DECK, tempDir } from '../helpers/temp.js';
+
+const validations = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/core/deck-parse.js', async (original) => {
+  const real = await original<typeof import('../../src/core/deck-parse.js')>();
+  return {
+    ...real,
+    parseDeck: (text: string, file: string) => {
+      validations.count++;
+      return real.parseDeck(text, file);
+    },
+  };
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  validations.count = 0;
+});
+
+/** A data directory with the mini deck (no area: the validator adds the default) as a user deck. */
+function dataDirWithDeck(): { dataDir: string; file: string; text: string } {
+  const dataDir = tempDir();
+  mkdirSync(join(dataDir, 'decks'));
+  const file = join(dataDir, 'decks', 'mini.json');
+  const deck = JSON.parse(readFileSync(MINI_DECK, 'utf8')) as Record<string, unknown>;
+  delete deck.area;
+  const text = JSON.stringify(deck, null, 2);
+  writeFileSync(file, text);
+  return { dataDir, file, text };
+}
+
+const load = (dataDir: string) => loadDecks({ builtinDir: join(dataDir, 'no-builtins'), userDir: join(dataDir, 'decks'), cacheDir: dataDir });
+
+describe('deck validation cache', () => {
+  it('validates a deck once, and gives the same deck from the cache while the file is unchanged', async () => {
+    const { dataDir } = dataDirWithDeck();
+    const first = await load(dataDir);
+    expect(validations.count).toBe(1);
+    expect(first.decks).toHaveLength(1);
+    expect(existsSync(join(dataDir, DECK_CACHE_FILE))).toBe(true);
+    const second = await load(dataDir);
+    expect(validations.count).toBe(1);
+    expect(second.decks[0]!.deck).toEqual(first.decks[0]!.deck);
+    expect(second.decks[0]!.deck.area).toBe('custom');
+  });
+
+  it('validates a changed file again, even with its size and mtime kept', async () => {
+    const { dataDir, file, text } = dataDirWithDeck();
+    await load(dataDir);
+    const { mtime, atime, size } = statSync(file);
+    // Same length, one byte different, and the old mtime put back: only the hash tells.
+    const broken = text.replace('"cards"', '"cardz"');
+    expect(broken.length).toBe(size);
+    writeFileSync(file, broken);
+    utimesSync(file, atime, mtime);
+    const after = await load(dataDir);
+    expect(validations.count).toBe(2);
+    expect(after.decks).toHaveLength(0);
+    expect(after.broken).toHaveLength(1);
+    // And back to the valid text: validated again, then cached again.
+    writeFileSync(file, text);
+    expect((await load(dataDir)).decks).toHaveLength(1);
+    expect((await load(dataDir)).decks).toHaveLength(1);
+    expect(validations.count).toBe(3);
+  });
+
+  it('rebuilds a damaged cache, and is not fooled by one whose entry was changed', async () => {
+    const { dataDir } = dataDirWithDeck();
+    writeFileSync(join(dataDir, DECK_CACHE_FILE), '{"version":1,"entries":{"x":');
+    expect((await load(dataDir)).decks).toHaveLength(1);
+    expect(validations.count).toBe(1);
+    const cache = JSON.parse(readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8')) as { entries: Record<string, { defaults: Record<string, unknown> }> };
+    const entry = Object.values(cache.entries)[0]!;
+    expect(entry.defaults).toEqual({ area: 'custom' });
+    // A hand-edited default: the entry's checksum no longer matches, so the deck is validated.
+    entry.defaults = { area: 'design' };
+    writeFileSync(join(dataDir, DECK_CACHE_FILE), JSON.stringify(cache));
+    const again = await load(dataDir);
+    expect(validations.count).toBe(2);
+    expect(again.decks[0]!.deck.area).toBe('custom');
+  });
+
+  it('loads the decks when the cache cannot be written, and leaves no temp file', async () => {
+    const { dataDir } = dataDirWithDeck();
+    vi.spyOn(io, 'writeSync').mockImplementation(() => {
+      throw Object.assign(new Error('ENOSPC: injected'), { code: 'ENOSPC', syscall: 'write' });
+    });
+    expect((await load(dataDir)).decks).toHaveLength(1);
+    expect(readdirSync(dataDir).filter((f) => f.includes('.tmp'))).toEqual([]);
+    vi.restoreAllMocks();
+    expect((await load(dataDir)).decks).toHaveLength(1);
+    expect(validations.count).toBe(2);
+  });
+
+  it('validates again under another release or deck schema', async () => {
+    const { dataDir } = dataDirWithDeck();
+    await load(dataDir);
+    const cache = JSON.parse(readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8')) as { validator: string };
+    writeFileSync(join(dataDir, DECK_CACHE_FILE), JSON.stringify({ ...cache, validator: '0.0.1/older-schema' }));
+    await load(dataDir);
+    expect(validations.count).toBe(2);
+    await load(dataDir);
+    expect(validations.count).toBe(2);
+  });
+
+  it('treats a folder in the cache\'s place as no cache', async () => {
+    const { dataDir } = dataDirWithDeck();
+    mkdirSync(join(dataDir, DECK_CACHE_FILE));
+    expect((await load(dataDir)).decks).toHaveLength(1);
+    expect((await load(dataDir)).decks).toHaveLength(1);
+  });
+});
+
+describe('reading the cache file (fuzzed)', () => {
+  it('never throws on mutated text, and keeps only entries exactly as they were written', async () => {
+    const { dataDir } = dataDirWithDeck();
+    writeFileSync(join(dataDir, 'decks', 'other.json'), JSON.stringify({ ...(JSON.parse(readFileSync(MINI_DECK, 'utf8')) as object), id: 'other' }));
+    await load(dataDir);
+    const text = readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8');
+    const validator = validatorId(join(dataDir, 'no-builtins'));
+    const original = readDeckCache(text, validator);
+    expect(original.size).toBe(2);
+    expect(readDeckCache(text, 'another release/another schema').size).toBe(0);
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), char: fc.string({ minLength: 1, maxLength: 3 }) }),
+      fc.record({ kind: fc.constant('cut' as const), at: fc.nat(), char: fc.constant('') }),
+      fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), char: fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('0', '"', '{}', '[]', 'null', ',', '9e9', '-1')) }),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (mutations) => {
+        let mutated = text;
+        for (const m of mutations) {
+          const at = m.at % (mutated.length + 1);
+          mutated = m.kind === 'cut' ? mutated.slice(0, at) : m.kind === 'insert' ? mutated.slice(0, at) + m.char + mutated.slice(at) : mutated.slice(0, at) + m.char + mutated.slice(at + m.char.length);
+        }
+        const read = readDeckCache(mutated, validator);
+        for (const [file, entry] of read) expect(entry).toEqual(original.get(file));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('drops an entry whose fields were changed to other well-typed values', async () => {
+    const { dataDir } = dataDirWithDeck();
+    await load(dataDir);
+    const text = readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8');
+    const values = { size: fc.integer(), mtimeMs: fc.double({ noNaN: true }), hash: fc.string(), defaults: fc.dictionary(fc.string(), fc.string()) };
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(values) as (keyof typeof values)[])).chain((field) => fc.tuple(fc.constant(field), values[field] as fc.Arbitrary<unknown>)), ([field, value]) => {
+        const cache = JSON.parse(text) as { entries: Record<string, Record<string, unknown>> };
+        const entry = Object.values(cache.entries)[0]!;
+        fc.pre(JSON.stringify(entry[field]) !== JSON.stringify(value));
+        entry[field] = value;
+        expect(readDeckCache(JSON.stringify(cache), validatorId(join(dataDir, 'no-builtins'))).size).toBe(0);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
