@@ -71,6 +71,12 @@ export function Decks() {
     ],
     room.width - 2,
   );
+  // Suspended cards show nowhere else: above the table, where a long list does not hide them.
+  const marked = marksLine(ws.marks.current());
+  if (marked) {
+    para(marked, { color: 'yellow' }, 0, 0);
+    lines.push({ text: '' });
+  }
   lines.push({ text: `  ${table.header}`, bold: true });
   ordered.forEach(({ origin, file, replaced }, i) => {
     rowLines.push(lines.length);
@@ -83,11 +89,6 @@ export function Decks() {
   if (orphans.size > 0) {
     lines.push({ text: '' });
     para(orphanedLine(orphans), { dim: true }, 0, 0);
-  }
-  const marked = marksLine(ws.marks.current());
-  if (marked) {
-    lines.push({ text: '' });
-    para(marked, { color: 'yellow' }, 0, 0);
   }
   lines.push({ text: '' });
   para(`Add your own: put deck files in ${ws.userDecksDir}`, { dim: true }, 0, 0);
