@@ -177,6 +177,16 @@ Examples:
     });
 
   program
+    .command('flags')
+    .description('list the cards you flagged with a note (f in the app), e.g. to report a wrong built-in card')
+    .option('--json', 'print as JSON')
+    .option('--clear <deck/card>', 'take the flag off this card')
+    .action(async (opts: { json?: boolean; clear?: string }, cmd: Command) => {
+      const { clearFlagCommand, flagsCommand } = await import('./commands/flags.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => (opts.clear !== undefined ? clearFlagCommand(ws, opts.clear, Date.now()) : flagsCommand(ws, !!opts.json)));
+    });
+
+  program
     .command('validate')
     .description('check deck files (or directories of them); exit 1 if any has errors')
     .argument('<file...>', 'deck JSON files or directories')
@@ -238,7 +248,7 @@ Examples:
 
   program
     .command('export-progress')
-    .description('write everything you made (reviews, design attempts, cram answers, stories, settings) to a file, to back up or to move to another machine')
+    .description('write everything you made (reviews, design attempts, cram answers, stories, card marks, settings) to a file, to back up or to move to another machine')
     .argument('<file>', 'the file to write')
     .option('--force', 'replace the file if it exists')
     .action(async (file: string, opts: { force?: boolean }, cmd: Command) => {

@@ -1,4 +1,5 @@
 import { formatDeckError } from '../core/deck-parse.js';
+import { markedCards } from '../core/card-marks.js';
 import { CARD_KINDS, kindCounts } from '../core/deck.js';
 import { orphanedLine } from '../core/progress.js';
 import { safeJson, safeText } from '../core/safe-text.js';
@@ -13,7 +14,11 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   const broken = ws.library.broken.map((b) => ({ file: b.file, origin: b.origin, errors: b.errors }));
   const orphans = ws.orphans();
   const orphaned = { total: sum([...orphans.values()]), byDeck: Object.fromEntries(orphans) };
-  if (json) return safeJson({ decks, broken, orphaned, notices: ws.notices });
+  // Suspended cards are out of every queue; here is where the user finds them again.
+  const suspended = markedCards(ws.library.decks.map((d) => d.deck), ws.marks.current())
+    .filter((m) => m.suspendedAt !== null)
+    .map((m) => ({ key: m.key, deck: m.deckId, card: m.key.split('/')[1], at: new Date(m.suspendedAt!).toISOString(), loaded: m.card !== null, prompt: m.card ? m.prompt : null }));
+  if (json) return safeJson({ decks, broken, orphaned, suspended, notices: ws.notices });
   const lines = [
     table(
       // Narrow enough for an 80-column terminal; titles and areas are in --json.
@@ -28,6 +33,9 @@ export function decksCommand(ws: Workspace, json: boolean): string {
     lines.push('', `Broken deck (not loaded): ${safeText(b.file)}`, ...b.errors.map((e) => `  ${formatDeckError(e)}`));
   }
   if (orphaned.total > 0) lines.push('', orphanedLine(orphans));
+  if (suspended.length > 0) {
+    lines.push('', `Suspended (never studied until unsuspended on the Decks screen): ${suspended.map((s) => safeText(s.key)).join(', ')}`);
+  }
   for (const notice of ws.notices) lines.push('', safeText(notice, { multiline: true }));
   return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 // `keeper-prep export-progress FILE` and `import-progress FILE [--settings]`: everything the user
-// made (reviews, design attempts, cram answers, stories, settings) to a file and back, so two
+// made (reviews, design attempts, cram answers, stories, suspended and flagged cards, settings) to a file and back, so two
 // machines' work can be combined. An import reads the whole file first and writes only when every
 // line is good: a bad file changes nothing on disk. Version 2 files are read a line at a time (twice:
 // to check, then to append the reviews in batches), so their size is not limited by memory.
@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, readSync, renameSync, rmS
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CramEntry } from '../core/cram.js';
+import { marksToImport, type MarkEntry } from '../core/card-marks.js';
 import { isLineHeader, exportLines, PROGRESS_LINE_LIMIT, ProgressLineReader } from '../core/progress-lines.js';
 import { buildExport, changedCards, knownProgress, newReviews, parseProgressFile, planSideMerge, PROGRESS_V1_LIMIT, type ProgressExport } from '../core/progress-transfer.js';
 import type { ReviewEntry } from '../core/progress.js';
@@ -84,7 +85,7 @@ export function exportProgressCommand(ws: Workspace, file: string, now: number, 
   if (existing && !options.force) throw new Error(`${file} already exists; pass --force to replace it`);
   const folder = statOrNull(dirname(target));
   if (!folder?.isDirectory()) throw new Error(`${file}: the folder ${dirname(target)} does not exist`);
-  const data = buildExport({ entries: ws.progress.entries(), attempts: ws.attempts.history(), cram: ws.cram.entries(), stories: ws.stories.list(), settings: ws.settings.get() }, now);
+  const data = buildExport({ entries: ws.progress.entries(), attempts: ws.attempts.history(), cram: ws.cram.entries(), stories: ws.stories.list(), settings: ws.settings.get(), marks: ws.marks.entries() }, now);
   try {
     writeAtomically(target, exportLines(data));
   } catch (error) {
@@ -97,6 +98,7 @@ export function exportProgressCommand(ws: Workspace, file: string, now: number, 
     plural(data.attempts.length, 'design attempt'),
     plural(data.cram.length, 'cram answer'),
     plural(data.stories.length, 'story', 'stories'),
+    ...(data.marks?.length ? [plural(data.marks.length, 'card mark')] : []),
     'your settings',
   ];
   return `Exported ${listing(parts)} to ${file}.`;
@@ -216,6 +218,7 @@ interface ReadProgress {
   attempts: Attempt[];
   cram: CramEntry[];
   stories: Story[];
+  marks: MarkEntry[];
   reviewCount: number;
   /** How many of the reviews are not here yet: what `eachReviewBatch` will hand over. */
   freshCount: number;
@@ -231,7 +234,7 @@ function stamp(stats: Stats): string {
 
 function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): ReadProgress {
   const reader = new ProgressLineReader();
-  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
+  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], marks: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
   // Only ids, so that the second pass can be skipped when nothing is new: a file imported twice
   // is read once.
   const fresh = new Set<string>();
@@ -246,6 +249,7 @@ function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): 
       } else if (item?.kind === 'attempt') read.attempts.push(item.value);
       else if (item?.kind === 'cram') read.cram.push(item.value);
       else if (item?.kind === 'story') read.stories.push(item.value);
+      else if (item?.kind === 'mark') read.marks.push(item.value);
       return null;
     }) ?? reader.finish();
   if (problem) throw new Error(`${file}: ${problem}`);
@@ -299,7 +303,7 @@ function readProgress(file: string, known: ReadonlySet<string>): ReadProgress {
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   const data: ProgressExport = parsed.data;
   const fresh = newReviews(new Set(known), data.reviews);
-  return { ...data, reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
+  return { ...data, marks: data.marks ?? [], reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
 }
 
 export function importProgressCommand(ws: Workspace, file: string, options: { settings?: boolean } = {}): string {
@@ -307,12 +311,14 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   const known = knownProgress(ws.progress.entries(), ws.attempts.history(), ws.cram.entries(), ws.stories.list());
   const read = readProgress(file, known.reviewIds);
   const side = planSideMerge(known, read);
+  const marks = marksToImport(ws.marks.entries(), read.marks);
   const before = new Map(ws.progress.progress.cards);
 
   read.checkUnchanged();
   ws.stories.saveMany([...side.storiesAdded, ...side.storiesUpdated]);
   ws.cram.appendMany(side.cram);
   ws.attempts.recordMany(side.attempts);
+  ws.marks.appendMany(marks);
   // All of the new reviews or none: batches keep memory bounded, and a failure part-way cuts the
   // log back to where it was.
   const imported = ws.progress.appendBatches((write) => read.eachReviewBatch(write), read.freshCount);
@@ -323,6 +329,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
     { n: side.attempts.length, total: read.attempts.length, noun: 'design attempt', shown: true },
     { n: side.cram.length, total: read.cram.length, noun: 'cram answer', shown: read.cram.length > 0 },
     { n: side.storiesAdded.length + side.storiesUpdated.length, total: read.stories.length, noun: 'story', many: 'stories', shown: read.stories.length > 0 },
+    { n: marks.length, total: read.marks.length, noun: 'card mark', shown: read.marks.length > 0 },
   ].filter((k) => k.shown);
   const withSettings = (text: string): string => (settings ? `${text}\n${settings}` : text);
   if (kinds.every((k) => k.total === 0)) return withSettings(`${file} holds no reviews, design attempts, cram answers or stories; nothing was imported.`);

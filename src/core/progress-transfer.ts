@@ -11,6 +11,7 @@ import { attemptProblem, cleanAttempt, cleanReview, isObject, isTime, reviewProb
 import type { CardRecord, LogEntry, ReviewEntry } from './progress.js';
 import type { MemoryState } from './scheduler.js';
 import type { Story } from './stories.js';
+import { lastWords, type MarkEntry } from './card-marks.js';
 
 export const PROGRESS_FORMAT = 'keeper-prep-progress';
 /** 2: one entry per line, with cram answers, stories and settings. 1: one JSON document, reviews and attempts. */
@@ -31,6 +32,8 @@ export interface ProgressExport {
   /** Standing cram answers: undone ones are left out. */
   cram: CramEntry[];
   stories: Story[];
+  /** Suspended and flagged cards: the last word on each (absent from files that predate them). */
+  marks?: MarkEntry[];
 }
 
 export type ParsedProgress = { ok: true; data: ProgressExport } | { ok: false; error: string };
@@ -47,6 +50,7 @@ export interface ExportSources {
   cram: readonly CramEntry[];
   stories: readonly Story[];
   settings: Settings;
+  marks?: readonly MarkEntry[];
 }
 
 export function buildExport(from: ExportSources, now: number): ProgressExport {
@@ -59,6 +63,7 @@ export function buildExport(from: ExportSources, now: number): ProgressExport {
     attempts: [...from.attempts],
     cram: standingCram(from.cram),
     stories: [...from.stories],
+    marks: lastWords(from.marks ?? []),
   };
 }
 

@@ -36,7 +36,9 @@ export interface SessionState extends SessionCore {
 
 export type SessionAction =
   | { type: 'rated'; item: StudyItem; rating: Rating; record: CardRecord; reviewId: string; restore: CardRecord | null; now: number; sessionEnd: number }
-  | { type: 'undone'; now: number };
+  | { type: 'undone'; now: number }
+  /** The card was suspended: it leaves the session, wherever it is in it. */
+  | { type: 'removed'; key: string; now: number };
 
 function pick(core: Omit<SessionCore, 'current'>, now: number): SessionCore {
   const again = [...core.again].sort((a, b) => a.due - b.due);
@@ -67,6 +69,12 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       const [last, ...rest] = state.undo;
       if (!last) return state;
       return { ...last.before, startedAt: state.startedAt, lastRatedAt: state.lastRatedAt, undo: rest };
+    }
+    case 'removed': {
+      const keep = (item: StudyItem) => item.key !== action.key;
+      const core = { queue: state.queue.filter(keep), again: state.again.filter((r) => keep(r.item)), rated: state.rated, lapses: state.lapses };
+      const next = state.current && keep(state.current) ? { ...core, current: state.current } : pick(core, action.now);
+      return { ...state, ...next };
     }
     default: {
       const unknown: never = action;

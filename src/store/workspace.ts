@@ -29,6 +29,8 @@ import { checkDataDir } from './data-dir-check.js';
 import { NoticeBoard, type NoticeSink } from './notices.js';
 import { checkDrafts } from './attempts.js';
 import { checkCramLog } from './cram-log.js';
+import { CardMarkStore, checkMarksLog } from './card-marks.js';
+import { withoutSuspended } from '../core/card-marks.js';
 
 export interface WorkspaceOptions {
   dataDir?: string | undefined;
@@ -115,6 +117,8 @@ export interface Workspace {
   /** A cram answer: logged for practice figures, and the card's schedule left alone. Throws WriteError as rate does. */
   cramRate(key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult;
   cram: CramLog;
+  /** Suspended and flagged cards. Suspended ones are left out of decks() and all that is built on it. */
+  marks: CardMarkStore;
   /** Every design prompt of the loaded decks: the role's first, then due ones, then the rest. */
   designPrompts(now: number): DesignPrompt[];
   /**
@@ -230,6 +234,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   checkDrafts(dataDir, options.now, damage);
   const stories = new StoryStore(dataDir, options.now, damage);
   checkCramLog(dataDir, options.now, damage);
+  checkMarksLog(dataDir, options.now, damage);
+  const marks = new CardMarkStore(dataDir);
   let scheduler: Scheduler | null = null;
   let schedulerRetention = NaN;
   const currentScheduler = (): Scheduler => {
@@ -240,8 +246,11 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     }
     return scheduler;
   };
-  /** The loaded decks, narrowed to those chosen with --deck when there are any. */
-  const loadedDecks = (): Deck[] => library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id));
+  /**
+   * The loaded decks, narrowed to those chosen with --deck when there are any, without suspended
+   * cards: every queue, count and practice set is built on this, so this is where they drop out.
+   */
+  const loadedDecks = (): Deck[] => withoutSuspended(library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)), marks.current().suspended);
   const rate = (key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult => {
     progress.refresh();
     const restore = progress.progress.cards.get(key) ?? null;
@@ -348,7 +357,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       return deck ? walkthrough(deck, progress.progress.cards) : null;
     },
     sectionQueue(walk, section) {
-      const deck = library.decks.find((d) => d.deck.id === walk.deckId)?.deck;
+      const deck = loadedDecks().find((d) => d.id === walk.deckId);
       const keys = new Set(walk.sections[section]?.keys ?? []);
       return deck ? studyItems([deck]).filter((i) => keys.has(i.key) && !progress.progress.cards.has(i.key)) : [];
     },
@@ -387,6 +396,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     },
     rate,
     cram,
+    marks,
     cramRate(key, rating, now, ms, answer) {
       const held = progress.progress.cards.get(key) ?? null;
       const entry = cram.record({ key, at: now, rating, ms: Math.round(ms), ...(answer?.confidence ? { confidence: answer.confidence } : {}), ...(answer?.correct !== undefined ? { correct: answer.correct } : {}) });

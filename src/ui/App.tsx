@@ -21,6 +21,8 @@ import { Mock } from './screens/Mock.js';
 import { StoryBank } from './screens/StoryBank.js';
 import { StoryEdit } from './screens/StoryEdit.js';
 import { Cram } from './screens/Cram.js';
+import { CardMarks } from './screens/CardMarks.js';
+import { editCard, runEditor } from '../store/card-edit.js';
 import { StudyNow } from './screens/StudyNow.js';
 import { InputRouter, useRawInput } from './input.js';
 import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
@@ -40,6 +42,8 @@ export interface AppProps {
   size?: { width: number; height: number };
   /** Told of every rating stored or undone, for the line printed on exit. */
   onRated?: (change: 1 | -1) => void;
+  /** Where $VISUAL/$EDITOR come from, and how the app gives the terminal to the editor and takes it back. */
+  editor?: { env: Readonly<Record<string, string | undefined>>; handOver: <T>(run: () => T) => T };
 }
 
 function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
@@ -68,6 +72,8 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
       return <CardView item={screen.item} />;
     case 'decks':
       return <Decks />;
+    case 'card-marks':
+      return <CardMarks />;
     case 'readiness':
       return <Readiness />;
     case 'settings':
@@ -87,7 +93,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: AppProps) {
+function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, editor }: AppProps) {
   const { exit } = useApp();
   const terminal = useWindowSize();
   const { width, height: fullHeight } = size ?? terminal;
@@ -195,8 +201,21 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined }: A
       },
       setTyping: (value) => setTypingState(value),
       rememberMenu: (menu, value) => setMenuMemory((m) => ({ ...m, [menu]: value })),
+      write: (run) => {
+        const value = stored(run);
+        if (value !== null) bump();
+        return value;
+      },
+      editCard: async (deckId, cardId) => {
+        // Without a terminal to hand over (a test rendering the app) no editor is run.
+        const outcome = await editCard(ws.library, deckId, cardId, editor?.env ?? {}, (argv) => (editor ? editor.handOver(() => runEditor(argv)) : { status: null, error: Object.assign(new Error('no terminal'), { code: 'no terminal' }) }));
+        // What went wrong, or a reload that lost the card, stays at the foot like a refused write.
+        setProblem(outcome.kind === 'unchanged' || (outcome.kind === 'reloaded' && outcome.cardKept) ? null : outcome.message);
+        bump();
+        return outcome;
+      },
     }),
-    [ws, clock, exit, bump, onRated, stored],
+    [ws, clock, exit, bump, onRated, stored, editor],
   );
 
   // The help overlay's own keys: '?' is a character while a text field has focus.

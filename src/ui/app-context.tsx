@@ -6,6 +6,7 @@ import type { Rating } from '../core/scheduler.js';
 import type { CardRecord } from '../core/progress.js';
 import type { Settings } from '../store/settings.js';
 import type { AnswerNote, RatingResult, Workspace } from '../store/workspace.js';
+import type { EditOutcome } from '../store/card-edit.js';
 import type { Attempt, Draft } from '../store/attempts.js';
 import type { Story } from '../core/stories.js';
 import type { StudyMode, StudyScope } from '../core/custom-study.js';
@@ -37,6 +38,8 @@ export type Screen =
   | { name: 'search' }
   | { name: 'card'; item: StudyItem }
   | { name: 'decks' }
+  /** Suspended and flagged cards, to unsuspend or clear. */
+  | { name: 'card-marks' }
   | { name: 'readiness' }
   | { name: 'settings' }
   | { name: 'stories' }
@@ -99,6 +102,10 @@ export interface AppActions {
   /** A text field has focus: '?' and other letters are typed, not commands. */
   setTyping(typing: boolean): void;
   rememberMenu(menu: string, value: string): void;
+  /** Any other write (a card's mark): its value, or null when the disk refused it (said at the screen's foot). */
+  write<T>(run: () => T): T | null;
+  /** Opens the card in the user's editor (the app gives the terminal up meanwhile) and reloads its deck. */
+  editCard(deckId: string, cardId: string): Promise<EditOutcome>;
 }
 
 export const AppStateContext = createContext<AppState | null>(null);

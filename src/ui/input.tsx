@@ -14,9 +14,20 @@ export type RawHandler = (input: string, key: Key) => void;
 
 interface Entry {
   handler: { current: RawHandler };
+  /** Inside an open KeyModal: while any such entry is active, only those get keys. */
+  modal: boolean;
 }
 
 const RouterContext = createContext<Set<Entry> | null>(null);
+const ModalContext = createContext(false);
+
+/**
+ * A prompt over a screen that stays mounted (a note typed over a card in review): while `open`,
+ * keys go only to the handlers inside it, so the screen's own letter keys do not fire under it.
+ */
+export function KeyModal({ open, children }: { open: boolean; children: ReactNode }) {
+  return <ModalContext.Provider value={open}>{children}</ModalContext.Provider>;
+}
 
 export const NO_KEY: Key = {
   upArrow: false,
@@ -93,8 +104,10 @@ export function InputRouter({ children }: { children: ReactNode }) {
     (input: string, key: Key) => {
       for (const [i, k] of splitBurst(input, key)) {
         // A snapshot: a screen opened by this key must not receive the same key.
-        for (const entry of [...entries]) {
-          if (entries.has(entry)) entry.handler.current(i, k);
+        const snapshot = [...entries];
+        const modal = snapshot.some((entry) => entry.modal);
+        for (const entry of snapshot) {
+          if (entries.has(entry) && (!modal || entry.modal)) entry.handler.current(i, k);
         }
       }
     },
@@ -113,12 +126,13 @@ export function useRawInput(handler: RawHandler, options: { isActive?: boolean }
     ref.current = handler;
   });
   const active = options.isActive ?? true;
+  const modal = useContext(ModalContext);
   useLayoutEffect(() => {
     if (!active) return;
-    const entry: Entry = { handler: ref };
+    const entry: Entry = { handler: ref, modal };
     entries.add(entry);
     return () => {
       entries.delete(entry);
     };
-  }, [active, entries]);
+  }, [active, entries, modal]);
 }

@@ -56,6 +56,10 @@ export type Command =
   | 'stopTyping'
   | 'acceptRating'
   | 'showKeyPoints'
+  | 'suspendCard'
+  | 'flagCard'
+  | 'editCard'
+  | 'cardMarks'
   | 'fewerNew'
   | 'moreNew'
   | 'otherCards'
@@ -122,6 +126,12 @@ export const BINDINGS: Record<Command, Binding> = {
   typeAnswer: { label: 'e', description: 'type your answer (Esc stops typing)', test: (i) => i === 'e' },
   stopTyping: { label: 'Esc', description: 'stop typing (then ? help, q end)', test: (_i, k) => k.escape },
   showKeyPoints: { label: 'Enter', description: 'show the key points, to tick the ones you covered', test: (_i, k) => k.return },
+  // Card actions, wherever a card is shown; letters no card screen uses for anything else (v opens
+  // the editor as it does in less; e types an open answer).
+  suspendCard: { label: 'x', description: 'suspend the card: never shown until unsuspended (x again)', test: (i) => i === 'x' },
+  flagCard: { label: 'f', description: 'flag the card with a note, or change or clear it (keeper-prep flags)', test: (i) => i === 'f' },
+  editCard: { label: 'v', description: 'edit the card in $VISUAL or $EDITOR (your own decks)', test: (i) => i === 'v' },
+  cardMarks: { label: 'm', description: 'list suspended and flagged cards, to unsuspend or clear them', test: (i) => i === 'm' },
   acceptRating: { label: 'Enter', description: 'accept the suggested rating (the one in [ ])', test: (_i, k) => k.return },
   fewerNew: { label: '← -', description: 'fewer new cards to learn now', test: (i, k) => k.leftArrow || i === '-' },
   moreNew: { label: '→ +', description: 'more new cards to learn now', test: (i, k) => k.rightArrow || i === '+' || i === '=' },
@@ -178,6 +188,6 @@ export function helpLines(commands: readonly Command[]): HelpLine[] {
 }
 
 /** A short footer: "Space reveal · 1-4 rate · ? help". */
-export function hint(parts: readonly [string, string][]): string {
+export function hint(parts: readonly (readonly [string, string])[]): string {
   return [...parts, ['?', 'help'] as const].map(([k, d]) => `${k} ${d}`).join(' · ');
 }

@@ -69,7 +69,29 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
     instance?.clear();
   };
   process.stdout.on('resize', onResize);
-  instance = render(<App ws={ws} clock={clock} initial={initial} onRated={(change) => (rated += change)} />, { exitOnCtrlC: true, patchConsole: false });
+  /**
+   * The editor gets the terminal as the shell had it (main screen, cooked mode) and the app takes
+   * it back whole. The editor runs synchronously, so ink neither draws nor reads keys meanwhile.
+   */
+  const handOver = <T,>(run: () => T): T => {
+    writeSync(1, LEAVE_ALT);
+    if (process.stdin.isTTY) process.stdin.setRawMode(false);
+    // Ctrl+C in an editor that leaves the terminal cooked is the editor's to handle, not a reason
+    // for the app to die under it.
+    const keepRunning = () => undefined;
+    process.on('SIGINT', keepRunning);
+    try {
+      return run();
+    } finally {
+      // Later, not now: a Ctrl+C the editor got is handed to node's listeners only on the next turn.
+      setTimeout(() => process.off('SIGINT', keepRunning), 100);
+      if (process.stdin.isTTY) process.stdin.setRawMode(true);
+      writeSync(1, ENTER_ALT);
+      // ink forgets what it drew, so the next frame (the edit's outcome) is drawn whole.
+      instance?.clear();
+    }
+  };
+  instance = render(<App ws={ws} clock={clock} initial={initial} onRated={(change) => (rated += change)} editor={{ env: process.env, handOver }} />, { exitOnCtrlC: true, patchConsole: false });
   // ink's own resize handler draws the tree it has, still laid out for the old size, at once:
   // on a narrower terminal its lines wrap and the screen scrolls until the next frame. The app
   // re-renders for the new size itself (useWindowSize), and a commit lays out and draws anew.

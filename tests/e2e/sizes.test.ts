@@ -235,6 +235,29 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     });
   });
 
+  it('the suspended and flagged cards (m on Decks)', async () => {
+    const home = preparedHome();
+    writeFileSync(join(home, 'card-marks.jsonl'), `${JSON.stringify({ v: 1, t: 'suspend', key: 'mini/capital', at: 1 })}\n${JSON.stringify({ v: 1, t: 'flag', key: 'mini/primes', at: 2, note: 'typo' })}\n`);
+    const term = app([], home);
+    await term.select('Decks');
+    await term.pressUntil('Enter', 'keeper-prep › Decks');
+    await term.pressUntil('m', 'keeper-prep › Suspended and flagged cards');
+    await sweep(term, {
+      title: 'Suspended and flagged cards',
+      lines: ['1 suspended · 1 flagged', /^⊘ {2}Mini: Capital of France\?$/, /^⚑ "typo" · Mini: Which are prime\?$/],
+      footer: 'Enter open',
+    });
+  });
+
+  it('a flag note being written over a review card', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/mini.json'], preparedHome());
+    await term.waitFor('Capital of France?');
+    await term.pressUntil('f', '⚑ Flag note:');
+    term.type('answer is wrong');
+    await term.waitFor('answer is wrong▌');
+    await sweep(term, { title: "Today's review", lines: [PROGRESS(0), /^⚑ Flag note: answer is wrong▌$/, 'Capital of France?'], footer: 'Enter save' });
+  });
+
   it('Readiness, then Cram (c) and a cram card', async () => {
     const term = app([], preparedHome());
     await term.select('Readiness');

@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { render } from 'ink-testing-library';
-import { App } from '../../src/ui/App.js';
+import { App, type AppProps } from '../../src/ui/App.js';
 import type { Screen } from '../../src/ui/app-context.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS } from './temp.js';
@@ -36,6 +36,8 @@ export interface HarnessOptions {
   height?: number;
   initial?: Screen[];
   now?: number;
+  /** $VISUAL/$EDITOR and the terminal hand-over for editing a card (the app's own default otherwise). */
+  editor?: AppProps['editor'];
 }
 
 /** Renders the whole app on a temp data directory with a fake clock; every key goes through act(). */
@@ -47,7 +49,7 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
   const clock = () => now;
   let instance!: ReturnType<typeof render>;
   await act(async () => {
-    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: options.height ?? 24 }} />);
+    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: options.height ?? 24 }} {...(options.editor ? { editor: options.editor } : {})} />);
   });
   return {
     ws,

@@ -185,21 +185,21 @@ describe('review session', () => {
   it('footer and help list the keys of each state', async () => {
     const app = await miniSession();
     const footer = () => app.frame().split('\n').at(-1) ?? '';
-    expect(footer()).toBe('Space reveal · q end · ? help');
+    expect(footer()).toBe('Space reveal · x f v suspend, flag, edit · q end · ? help');
     await app.press('?');
     expect(app.frame()).toContain('reveal the answer');
     expect(app.frame()).toContain('end the session');
     expect(app.frame()).not.toContain('rate Again');
     expect(app.frame()).not.toContain('PgDn');
     await app.press('?', KEY.space);
-    expect(footer()).toBe('1-4 rate · q end · ? help');
+    expect(footer()).toBe('1-4 rate · x f v suspend, flag, edit · q end · ? help');
     await app.press('?');
     expect(app.frame()).toContain('rate Again');
     expect(app.frame()).not.toContain('reveal the answer');
     await app.press('?', '3');
     expect(footer()).toBe('1-3 answer · g guess · ↑↓ Enter pick · u undo · q end · ? help');
     await app.press('2');
-    expect(footer()).toBe('✓ right · Enter next · u undo · q end · ? help');
+    expect(footer()).toBe('✓ right · Enter next · x f v suspend, flag, edit · u undo · q end · ? help');
     await app.press(KEY.enter);
     // What does not fit in 80 columns is left to the help.
     expect(footer()).toBe('Enter submit · 1-4 tick · g guess · u undo · q end · ? help');

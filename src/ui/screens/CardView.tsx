@@ -13,6 +13,8 @@ import { OptionList } from '../components/quiz/OptionList.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { useKeys, type Command } from '../keys.js';
 import { safeText } from '../../core/safe-text.js';
+import { useCardActions } from '../components/card-actions/use-card-actions.js';
+import { freshItem } from '../components/card-actions/fresh-item.js';
 
 function Answer({ item }: { item: StudyItem }) {
   const card = item.card;
@@ -45,19 +47,23 @@ function Answer({ item }: { item: StudyItem }) {
   }
 }
 
-export function CardView({ item }: { item: StudyItem }) {
+export function CardView({ item: shown }: { item: StudyItem }) {
   const { ws, width, clock } = useAppState();
   const actions = useAppActions();
   const [overflow, setOverflow] = useState(false);
+  // After an edit in $EDITOR the card is shown as its deck now has it.
+  const item = freshItem(ws.library, shown);
   const record = ws.progress.progress.cards.get(item.key);
-  const studyable = item.card.type !== 'design';
-  useKeys({ ...(studyable ? { study: () => actions.push({ name: 'review', title: 'Study now', items: [item] }) } : {}), back: actions.pop });
+  const acts = useCardActions(item);
+  const studyable = item.card.type !== 'design' && !acts.suspended;
+  useKeys({ ...(studyable ? { study: () => actions.push({ name: 'review', title: 'Study now', items: [item] }) } : {}), back: actions.pop }, { isActive: !acts.prompt });
   const card = item.card;
-  const status = record ? `seen; next due ${record.state.due <= clock() ? 'now' : `in ${formatInterval(clock(), record.state.due)}`}` : 'new';
-  const commands: Command[] = [...(studyable ? (['study'] as const) : []), ...(overflow ? (['pageDown', 'pageUp'] as const) : []), 'back'];
+  const status = `${acts.suspended ? 'suspended' : record ? `seen; next due ${record.state.due <= clock() ? 'now' : `in ${formatInterval(clock(), record.state.due)}`}` : 'new'}${acts.note ? ` · ${acts.note}` : ''}`;
+  const commands: Command[] = [...(studyable ? (['study'] as const) : []), ...acts.commands, ...(overflow ? (['pageDown', 'pageUp'] as const) : []), 'back'];
+  const footer = acts.promptFooter ?? fitFooter(width, acts.notice ? [acts.notice] : [], [...(studyable ? ([['s', 'study now']] as const) : []), ...acts.keys], [['Esc', 'back']]);
   return (
-    <Frame title="Card" commands={commands} footer={fitFooter(width, [], studyable ? [['s', 'study now']] : [], [['Esc', 'back']])} fixed>
-      <CardPane status={`${item.deckTitle} · ${card.type} · ${status}`} onOverflow={setOverflow}>
+    <Frame title="Card" commands={commands} footer={footer} fixed>
+      <CardPane status={`${acts.glyph}${item.deckTitle} · ${card.type} · ${status}`} prompt={acts.prompt} onOverflow={setOverflow}>
         <CardText text={card.type === 'flashcard' ? card.front : card.prompt} bold />
         <Text> </Text>
         <Answer item={item} />
@@ -69,13 +75,11 @@ export function CardView({ item }: { item: StudyItem }) {
 }
 
 /** The status line stays whole; the card scrolls in the rest of the room. */
-function CardPane({ status, onOverflow, children }: { status: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
+function CardPane({ status, prompt, onOverflow, children }: { status: string; prompt: ReactNode; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
   const room = useRoom();
   return (
     <>
-      <Box flexShrink={0}>
-        <Text dimColor wrap="truncate-end">{safeText(status)}</Text>
-      </Box>
+      <Box flexShrink={0}>{prompt ?? <Text dimColor wrap="truncate-end">{safeText(status)}</Text>}</Box>
       <ScrollArea height={Math.max(1, room.height - 1)} onOverflow={onOverflow}>
         <Box flexDirection="column" width={room.width}>
           {children}

@@ -16,6 +16,7 @@ import { useKeys, type Command } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { layoutTable } from '../table-layout.js';
 import { wrapLines } from '../wrap-lines.js';
+import { marksLine } from '../components/card-actions/marks-line.js';
 
 interface Line {
   text: string;
@@ -70,6 +71,12 @@ export function Decks() {
     ],
     room.width - 2,
   );
+  // Suspended cards show nowhere else: above the table, where a long list does not hide them.
+  const marked = marksLine(ws.marks.current());
+  if (marked) {
+    para(marked, { color: 'yellow' }, 0, 0);
+    lines.push({ text: '' });
+  }
   lines.push({ text: `  ${table.header}`, bold: true });
   ordered.forEach(({ origin, file, replaced }, i) => {
     rowLines.push(lines.length);
@@ -100,10 +107,12 @@ export function Decks() {
         }
       : {}),
     search: () => actions.push({ name: 'search' }),
+    cardMarks: () => actions.push({ name: 'card-marks' }),
     back: actions.pop,
   });
-  const commands: Command[] = ['up', 'down', ...(deck ? (['studyDeck'] as const) : []), ...(scrolls ? (['pageDown', 'pageUp'] as const) : []), 'search', 'back'];
-  const footer = fitFooter(width, [], [...(deck ? ([['Enter', 'study this deck']] as const) : []), ['↑↓', 'move'], ...(scrolls ? ([['PgDn', 'scroll']] as const) : []), ['/', 'search']], [['Esc', 'back']]);
+  const commands: Command[] = ['up', 'down', ...(deck ? (['studyDeck'] as const) : []), ...(scrolls ? (['pageDown', 'pageUp'] as const) : []), 'search', 'cardMarks', 'back'];
+  // With marked cards, m comes in before / search (help lists both).
+  const footer = fitFooter(width, [], [...(deck ? ([['Enter', 'study this deck']] as const) : []), ['↑↓', 'move'], ...(scrolls ? ([['PgDn', 'scroll']] as const) : []), ...(marked ? ([['m', 'marked']] as const) : []), ['/', 'search']], [['Esc', 'back']]);
   return (
     <Frame title="Decks" commands={commands} footer={footer} measure={width >= WIDE ? width : MEASURE} fixed>
       <ScrollArea height={room.height} follow={cursor === null ? undefined : rowLines[at]}>

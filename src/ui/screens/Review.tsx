@@ -22,6 +22,8 @@ import { SessionSummary } from '../components/quiz/SessionSummary.js';
 import type { QuizView } from '../components/quiz/types.js';
 import { useKeys, useScreenInput, type Command } from '../keys.js';
 import { safeText } from '../../core/safe-text.js';
+import { useCardActions } from '../components/card-actions/use-card-actions.js';
+import { freshItem } from '../components/card-actions/fresh-item.js';
 import type { StudyScope } from '../../core/custom-study.js';
 import { useNextSteps } from '../components/study-now/NextSteps.js';
 
@@ -34,7 +36,7 @@ interface Pending {
 const NOTHING_TO_UNDO = 'Nothing to undo yet';
 
 export function Review({ title, items, once = false, cram, askConfidence = false, scope }: { title: string; items: StudyItem[]; once?: boolean; cram?: 'practice' | 'counted' | undefined; askConfidence?: boolean; scope?: StudyScope | undefined }) {
-  const { clock, width, typing } = useAppState();
+  const { ws, clock, width, typing } = useAppState();
   const actions = useAppActions();
   const [session, dispatch] = useReducer(sessionReducer, items, (initial) => startSession(initial, clock()));
   const [pending, setPending] = useState<Pending | null>(null);
@@ -107,6 +109,16 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   // The notice answers one key press: the next other key clears it.
   useScreenInput((input) => (input === 'u' ? undefined : setNotice(null)), { isActive: notice !== null });
 
+  // A suspended card leaves the session at once (an answer already graded still counts).
+  const acts = useCardActions(current, {
+    isActive: !typing && current !== null,
+    onSuspended: (key) => {
+      if (pending) moveOn(pending);
+      dispatch({ type: 'removed', key, now: clock() });
+      setShownAt(clock());
+    },
+  });
+
   const progress = sessionProgress(session);
   // Nothing (more) to study: the summary offers what can be done next.
   const next = useNextSteps(scope, current === null && progress.left === 0);
@@ -125,15 +137,17 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     );
   }
 
-  const card = current.card;
+  // As its deck has it now: an edit in $EDITOR shows at once.
+  const card = freshItem(ws.library, current).card;
   const cardKey = `${current.key}:${attempt}:${session.rated}`;
   const layout = (view: QuizView) => {
     const always: KeyHint[] = view.typing ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
-    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession'] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
-    const lead = [notice, view.status].filter((part): part is string => Boolean(part));
+    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession', ...acts.commands] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
+    const lead = [notice, acts.notice, view.status].filter((part): part is string => Boolean(part));
+    const keys = view.typing ? view.keys : [...view.keys, ...acts.keys];
     return (
-      <Frame title={title} commands={commands} footer={fitFooter(width, lead, view.keys, always, view.typing ?? '? help')} fixed>
-        <SessionCard progress={progress} label={`${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}`} scrollKey={cardKey} onOverflow={onOverflow}>
+      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.typing ?? '? help')} fixed>
+        <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow}>
           {view.body}
         </SessionCard>
       </Frame>
@@ -154,16 +168,14 @@ export function Review({ title, items, once = false, cram, askConfidence = false
 }
 
 /** The progress and deck lines stay whole; the card gets the rest of the room and scrolls in it. */
-function SessionCard({ progress, label, scrollKey, onOverflow, children }: { progress: SessionProgress; label: string; scrollKey: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
+function SessionCard({ progress, label, prompt, scrollKey, onOverflow, children }: { progress: SessionProgress; label: string; prompt: ReactNode; scrollKey: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
   const room = useRoom();
   return (
     <>
       <Box flexShrink={0}>
         <ProgressBar progress={progress} width={room.width} />
       </Box>
-      <Box flexShrink={0}>
-        <Text dimColor wrap="truncate-end">{safeText(label)}</Text>
-      </Box>
+      <Box flexShrink={0}>{prompt ?? <Text dimColor wrap="truncate-end">{safeText(label)}</Text>}</Box>
       <ScrollArea key={scrollKey} height={Math.max(1, room.height - 2)} onOverflow={onOverflow}>
         <Box flexDirection="column" width={room.width}>
           {children}

@@ -16,6 +16,8 @@ import { fitFooter } from '../components/footer.js';
 import { useKeys, useScreenInput } from '../keys.js';
 import { listWindow } from '../layout.js';
 import { fitFooter as firstThatFits } from '../wrap-lines.js';
+import { markGlyphs } from '../../core/card-marks.js';
+import { useCardActions } from '../components/card-actions/use-card-actions.js';
 
 const LABEL = 'Search: ';
 const QUERY_MEMORY = 'search';
@@ -23,7 +25,7 @@ const AT_MEMORY = 'search-at';
 const MODE_MEMORY = 'search-mode';
 
 export function Search() {
-  const { menuMemory, width } = useAppState();
+  const { ws, menuMemory, width } = useAppState();
   const actions = useAppActions();
   const [query, setQuery] = useState(() => menuMemory[QUERY_MEMORY] ?? '');
   const results = useSearch(query);
@@ -67,6 +69,10 @@ export function Search() {
     actions.rememberMenu(MODE_MEMORY, toTyping ? 'type' : 'browse');
   };
 
+  const hit = hits[at];
+  const acts = useCardActions(hit ? { key: hit.entry.key, deckId: hit.entry.deckId, card: hit.entry.card } : null, { isActive: !typing });
+  const marks = ws.marks.current();
+
   const room = useRoom();
   // The query line, the count line and a blank line come first.
   const rows = Math.max(1, room.height - 3);
@@ -93,9 +99,9 @@ export function Search() {
 
   const footer = typing
     ? firstThatFits(width, 'type to search · ↑↓ move · Enter open · Tab then ? help · Esc back', '↑↓ move · Enter open · Tab then ? help · Esc back')
-    : fitFooter(width, [], [['↑↓ j k', 'move'], ['Enter', 'open'], ...(hits.length > 0 ? ([['s', 'study these']] as const) : []), ['/ Tab', 'edit the query']], [['Esc', 'back']]);
+    : (acts.promptFooter ?? fitFooter(width, [], [['↑↓ j k', 'move'], ['Enter', 'open'], ...(hits.length > 0 ? ([['s', 'study these']] as const) : []), ['/ Tab', 'edit the query'], ...acts.keys], [['Esc', 'back']]));
   return (
-    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'studyResults', 'search', 'back']} footer={footer} fixed>
+    <Frame title="Search" commands={['up', 'down', 'pageUp', 'pageDown', 'select', 'studyResults', 'search', ...acts.commands, 'back']} footer={footer} fixed>
       <Box flexShrink={0}>
         <Text color="cyan">{LABEL}</Text>
         <TextField width={room.width - LABEL.length} initial={query} placeholder="join deck:sql kind:choice seen:no" isActive={typing} onChange={(q) => {
@@ -105,9 +111,9 @@ export function Search() {
           setCursor(0);
         }} />
       </Box>
-      <Text dimColor wrap="truncate-end">{countLine(results)}</Text>
+      {acts.prompt ?? <Text dimColor wrap="truncate-end">{acts.notice ?? countLine(results)}</Text>}
       <Text> </Text>
-      <ResultList hits={hits} at={at} rows={rows} width={room.width} />
+      <ResultList hits={hits} at={at} rows={rows} width={room.width} mark={(key) => markGlyphs(marks, key)} />
     </Frame>
   );
 }

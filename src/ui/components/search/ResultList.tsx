@@ -23,10 +23,11 @@ export function fitColumns(text: string, width: number): string {
 const MARK = 2;
 const GAP = 2;
 
-export function ResultList({ hits, at, rows, width }: { hits: readonly SearchHit[]; at: number; rows: number; width: number }) {
+/** mark: glyphs put before a card's prompt (⊘ suspended, ⚑ flagged). */
+export function ResultList({ hits, at, rows, width, mark = () => '' }: { hits: readonly SearchHit[]; at: number; rows: number; width: number; mark?: (key: string) => string }) {
   const win = listWindow(hits.length, at, rows);
   const more = moreLines(win, rows);
-  const shown = hits.slice(win.top, win.top + win.shown).map((hit) => ({ hit, prompt: safeText(promptLine(hit.entry.prompt)), deck: safeText(hit.entry.deckTitle) }));
+  const shown = hits.slice(win.top, win.top + win.shown).map((hit) => ({ hit, prompt: `${mark(hit.entry.key)}${safeText(promptLine(hit.entry.prompt))}`, deck: safeText(hit.entry.deckTitle) }));
   // The deck column takes what its titles need, up to a third of the line.
   const deckWidth = Math.min(Math.floor(width / 3), Math.max(0, ...shown.map((s) => stringWidth(s.deck))));
   const promptWidth = Math.max(1, width - MARK - GAP - deckWidth);
