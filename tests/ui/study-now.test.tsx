@@ -130,7 +130,7 @@ describe('Study now from the other screens', () => {
   it('Decks: the cursor moves through the table, and the view follows it', async () => {
     const app = await renderApp({ dataDir: tempDir(), width: 60, height: 14, initial: [{ name: 'decks' }] });
     expect(app.frame()).toMatch(/› A\/B Testing/);
-    for (let i = 0; i < 13; i++) await app.press(KEY.down);
+    for (let i = 0; i < 15; i++) await app.press(KEY.down);
     expect(app.frame()).toMatch(/› System Design/);
     await app.press(KEY.enter);
     expect(app.frame().replace(/\s+/g, ' ')).toContain('No quiz cards here (design prompts are practised in Design mocks).');

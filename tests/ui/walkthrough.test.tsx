@@ -22,7 +22,7 @@ describe('culture walkthrough', () => {
     const app = await renderApp({ dataDir: dir, deckArgs: [WALK] });
     expect(app.frame()).toContain('Culture walkthrough (0 of 2 sections done)');
     expect(app.frame()).toContain('New today: 0'); // walkthrough cards are not plain new cards
-    await app.press(KEY.down, KEY.enter);
+    await app.press(KEY.down, KEY.down, KEY.enter);
     expect(app.frame()).toContain('Section 1 of 2');
     expect(app.frame()).toContain('First Principle');
     expect(app.frame()).toContain('say what you think');
@@ -43,7 +43,7 @@ describe('culture walkthrough', () => {
 
     // A new start resumes at the first unfinished section.
     const again = await renderApp({ dataDir: dir, deckArgs: [WALK] });
-    await again.press(KEY.down, KEY.enter);
+    await again.press(KEY.down, KEY.down, KEY.enter);
     expect(again.frame()).toContain('Section 2 of 2');
     await again.press(KEY.enter);
     await finishSession(again);
@@ -56,7 +56,7 @@ describe('culture walkthrough', () => {
   it('goes on with the unanswered cards of a section left half-way', async () => {
     const dir = tempDir();
     const app = await renderApp({ dataDir: dir, deckArgs: [WALK] });
-    await app.press(KEY.down, KEY.enter, KEY.enter, KEY.space, '4', KEY.escape);
+    await app.press(KEY.down, KEY.down, KEY.enter, KEY.enter, KEY.space, '4', KEY.escape);
     expect(app.frame()).toContain('Session ended early');
     expect(app.frame()).toMatch(/Not answered: 1 card/);
     await app.press(KEY.enter);
