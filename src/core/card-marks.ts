@@ -50,7 +50,8 @@ export function parseMarkLine(line: string): MarkEntry | null {
     return null;
   }
   if (!e || typeof e !== 'object' || e.v !== 1 || !KINDS.has(e.t as string) || typeof e.key !== 'string' || !isCardKey(e.key)) return null;
-  if (typeof e.at !== 'number' || !Number.isFinite(e.at)) return null;
+  // A time a Date can hold (±8.64e15 ms): anything else is damage, and would not print.
+  if (typeof e.at !== 'number' || !Number.isFinite(e.at) || Math.abs(e.at) > 8.64e15) return null;
   if (e.t === 'flag' && typeof e.note !== 'string') return null;
   return { v: 1, t: e.t!, key: e.key, at: e.at, ...(e.t === 'flag' ? { note: cleanNote(e.note!) } : {}) };
 }

@@ -11,6 +11,11 @@ const deck = (id: string, cards: string[]): Deck =>
 const e = (t: MarkEntry['t'], key: string, at: number, note?: string): MarkEntry => ({ v: 1, t, key, at, ...(note !== undefined ? { note } : {}) });
 
 describe('card marks from the log', () => {
+  it('a time no Date can hold is damage, not a mark (found by the log fuzz: it crashed `flags`)', () => {
+    expect(parseMarkLine(JSON.stringify({ v: 1, t: 'flag', key: 'mini/a', at: 1e20, note: 'x' }))).toBeNull();
+    expect(parseMarkLine(JSON.stringify({ v: 1, t: 'flag', key: 'mini/a', at: 8.64e15, note: 'x' }))).not.toBeNull();
+  });
+
   it('the last word on each card stands, in the order of the log', () => {
     const marks = currentMarks([e('suspend', 'a/x', 1), e('flag', 'a/y', 2, 'wrong'), e('unsuspend', 'a/x', 3), e('suspend', 'a/z', 4), e('flag', 'a/y', 5, 'still wrong'), e('flag', 'a/x', 6, 'typo'), e('unflag', 'a/x', 7)]);
     expect([...marks.suspended.keys()]).toEqual(['a/z']);
