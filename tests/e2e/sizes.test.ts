@@ -324,7 +324,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await sweep(term, {
       title: "Today's review",
       fragments: ['Nothing to study here right now'],
-      lines: ['What next?', /^n {2}Learn 10 more new cards \(\d+ unseen\)$/, 'p  Practise the weakest cards, off your schedule'],
+      lines: ['What next?', /^n {2}Learn 10 more new cards \(\d+ unseen\)$/, 'p  Practise them off your schedule (none seen yet)'],
       items: ['Press Enter to go back.'],
       footer: 'Enter go back',
     });
