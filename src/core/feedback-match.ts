@@ -1,0 +1,86 @@
+// Whether one sentence of an answer covers a key point: the point's content words (stems, with
+// synonyms joined) weighted by how rare they are among the key points, and the share of that
+// weight the sentence says with the same polarity (a point's word the answer negates, "we never
+// rolled back", does not count). Precision comes first: a point needs most of its weight and at
+// least two of its words in one sentence (or two adjacent ones) before evidence is claimed.
+import { sentences, words, type Sentence, type Word } from './feedback-text.js';
+
+/** The share of a point's weight one stretch of the answer must carry. */
+export const COVER_SHARE = 0.5;
+const MAX_QUOTE = 200;
+
+export type Weights = (term: string) => number;
+
+interface PointTerm {
+  term: string;
+  negated: boolean;
+}
+
+function pointTerms(point: string): PointTerm[] {
+  const seen = new Map<string, PointTerm>();
+  for (const w of words(point)) if (!w.stop && !seen.has(w.term)) seen.set(w.term, { term: w.term, negated: w.negated });
+  return [...seen.values()];
+}
+
+/** Inverse document frequency over the key points given (each point one document). */
+export function termWeights(points: readonly string[]): Weights {
+  const df = new Map<string, number>();
+  for (const p of points) for (const t of new Set(pointTerms(p).map((x) => x.term))) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(1, points.length);
+  return (term) => Math.log(1 + n / (df.get(term) ?? 1));
+}
+
+export interface Found {
+  covered: boolean;
+  score: number;
+  quote: string | null;
+}
+
+function says(window: readonly Word[], t: PointTerm): Word | undefined {
+  return window.find((w) => !w.stop && w.term === t.term && w.negated === t.negated);
+}
+
+/** The answer's text from the first to the last matched word, or the whole stretch when short. */
+function quoteOf(answer: string, from: Sentence, to: Sentence, hits: readonly Word[]): string {
+  const whole = answer.slice(from.start, to.end);
+  if (whole.length <= MAX_QUOTE || hits.length === 0) return whole;
+  const start = Math.min(...hits.map((w) => w.start));
+  const end = Math.max(...hits.map((w) => w.end));
+  return answer.slice(start, end);
+}
+
+const parsed = new Map<string, Sentence[]>();
+
+function sentencesOf(answer: string): Sentence[] {
+  // The same answer is matched against every key point of a card; split it once.
+  let s = parsed.get(answer);
+  if (!s) {
+    s = sentences(answer);
+    parsed.clear();
+    parsed.set(answer, s);
+  }
+  return s;
+}
+
+export function bestEvidence(answer: string, point: string, weight: Weights): Found {
+  const terms = pointTerms(point);
+  const total = terms.reduce((sum, t) => sum + weight(t.term), 0);
+  const list = sentencesOf(answer);
+  if (terms.length === 0 || total === 0) return { covered: false, score: 0, quote: null };
+  const needed = Math.min(2, terms.length);
+  let best: Found = { covered: false, score: 0, quote: null };
+  for (let i = 0; i < list.length; i++) {
+    for (const span of [1, 2]) {
+      const to = list[i + span - 1];
+      if (!to) continue;
+      const window = list.slice(i, i + span).flatMap((s) => s.words);
+      const hits = terms.map((t) => says(window, t)).filter((w): w is Word => w !== undefined);
+      const matched = terms.filter((t) => says(window, t));
+      const score = matched.reduce((sum, t) => sum + weight(t.term), 0) / total;
+      // A pair of sentences must do better than its first alone to be quoted instead.
+      if (score <= best.score + (span === 2 ? 0.15 : 0)) continue;
+      best = { covered: score >= COVER_SHARE && matched.length >= needed, score, quote: quoteOf(answer, list[i]!, to, hits) };
+    }
+  }
+  return best;
+}
