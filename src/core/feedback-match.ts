@@ -64,18 +64,23 @@ function sentencesOf(answer: string): Sentence[] {
 
 export function bestEvidence(answer: string, point: string, weight: Weights): Found {
   const terms = pointTerms(point);
-  const total = terms.reduce((sum, t) => sum + weight(t.term), 0);
+  // What a point says should be absent ("rather than hiding behind a group") is not needed to
+  // cover it, but an answer that says it outright contradicts the point.
+  const wanted = terms.filter((t) => !t.negated);
+  const absent = terms.filter((t) => t.negated);
+  const total = wanted.reduce((sum, t) => sum + weight(t.term), 0);
   const list = sentencesOf(answer);
-  if (terms.length === 0 || total === 0) return { covered: false, score: 0, quote: null };
-  const needed = Math.min(2, terms.length);
+  if (wanted.length === 0 || total === 0) return { covered: false, score: 0, quote: null };
+  const needed = Math.min(2, wanted.length);
   let best: Found = { covered: false, score: 0, quote: null };
   for (let i = 0; i < list.length; i++) {
     for (const span of [1, 2]) {
       const to = list[i + span - 1];
       if (!to) continue;
       const window = list.slice(i, i + span).flatMap((s) => s.words);
-      const hits = terms.map((t) => says(window, t)).filter((w): w is Word => w !== undefined);
-      const matched = terms.filter((t) => says(window, t));
+      if (absent.some((t) => says(window, { term: t.term, negated: false }))) continue;
+      const matched = wanted.filter((t) => says(window, t));
+      const hits = matched.map((t) => says(window, t)!);
       const score = matched.reduce((sum, t) => sum + weight(t.term), 0) / total;
       // A pair of sentences must do better than its first alone to be quoted instead.
       if (score <= best.score + (span === 2 ? 0.15 : 0)) continue;

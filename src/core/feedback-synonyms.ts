@@ -17,8 +17,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['manager', 'boss'],
   ['team', 'squad'],
   ['mistake', 'error', 'failure', 'fail'],
-  ['decision', 'decide'],
-  ['disagree', 'disagreement', 'pushback'],
+  ['decision', 'decide', 'call'],
+  ['disagree', 'disagreement', 'pushback', 'dissent'],
   ['risk', 'danger'],
   ['cost', 'expense', 'spend'],
   ['data', 'evidence', 'numbers'],
@@ -37,6 +37,15 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['context', 'background'],
   ['ask', 'question'],
   ['fire', 'dismiss'],
+  ['weigh', 'weight'],
+  // British and American spellings stem apart.
+  ['behaviour', 'behavior'],
+  ['prioritise', 'prioritize'],
+  ['randomise', 'randomize', 'randomisation', 'randomization'],
+  ['optimise', 'optimize'],
+  ['analyse', 'analyze'],
+  ['sceptical', 'skeptical', 'scepticism', 'skepticism'],
+  ['organisation', 'organization'],
 ];
 
 /** Two-word phrases read as one word before stemming, so "rolled back" meets "rollback". */

@@ -39,18 +39,20 @@ export function term(lower: string): string {
 }
 
 /** Besides the library's list: words a key point's phrasing carries that no answer needs to say. */
-const EXTRA_STOP = ['not', 'no', 'nor', 'without', 'never', 'none', 'e.g', 'eg', 'etc', 'says', 'say', 'names', 'shows', 'show', 'explains', 'mentions', 'gives', 'uses', 'using', 'use', 'one', 'two', 'also', 'just', 'really', 'them', 'they', 'their', 'it', 'its', 'don’t', "don't", 'thing', 'things'];
+const EXTRA_STOP = ['not', 'no', 'nor', 'without', 'never', 'none', 'e.g', 'eg', 'etc', 'says', 'say', 'names', 'shows', 'show', 'explains', 'mentions', 'gives', 'uses', 'using', 'use', 'one', 'two', 'also', 'just', 'really', 'them', 'they', 'their', 'it', 'its', 'don’t', "don't", 'thing', 'things', 'rather', 'clearly', 'genuinely', 'genuine', 'others', 'per', 'x', 'vs', 'etc', 'whether', 'even', 'later', 'first', 'then', 'now'];
 const STOP = new Set([...eng, ...EXTRA_STOP].map((w) => w.toLowerCase()));
 
 export function isStop(lower: string): boolean {
   if (lower.length < 2) return !/^\d$/.test(lower);
-  return STOP.has(lower) || STOP.has(lower.replace(/['’].*$/, ''));
+  return STOP.has(lower) || STOP.has(lower.replace(/['’].*$/, '')) || /n['’]t$/.test(lower);
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'nothing', 'nobody', 'cannot', 'hardly', 'barely', 'lack', 'lacked', 'failed']);
-/** A negation reaches this many words on, and stops at a clause break before that. */
-const NEGATION_REACH = 4;
-const CLAUSE_BREAK = /[,;:()]|^(but|although|though|however|so|because|instead|while|whereas)$/i;
+/** A negation reaches this many content words on, and stops at a clause break before that. */
+const NEGATION_REACH = 3;
+/** "the no", "said no": the word as a noun, not negating what follows. */
+const NOUN_BEFORE_NO = new Set(['the', 'a', 'said', 'say', 'says', 'saying', 'hear', 'heard', 'take']);
+const CLAUSE_BREAK = /[,;:()]|^(but|although|though|however|so|because|while|whereas)$/i;
 
 function isNegator(lower: string): boolean {
   return NEGATORS.has(lower) || /n['’]t$/.test(lower);
@@ -80,17 +82,22 @@ export function sentences(text: string): Sentence[] {
 export function words(text: string, offset = 0): Word[] {
   const found = [...text.matchAll(WORD)].map((m) => ({ raw: m[0].replace(/[-'’/]+$/, ''), index: m.index }));
   const out: Word[] = [];
-  let negatedUntil = -1;
+  let negating = 0;
   for (let i = 0; i < found.length; i++) {
     const { raw, index } = found[i]!;
     const lower = raw.toLowerCase();
     const before = i > 0 ? text.slice(found[i - 1]!.index + found[i - 1]!.raw.length, index) : '';
-    if (CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(lower)) negatedUntil = -1;
+    if (CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(lower)) negating = 0;
     const next = found[i + 1]?.raw.toLowerCase();
     const phrase = next !== undefined ? PHRASES.find(([a, b]) => normalStem(lower) === normalStem(a) && normalStem(next) === normalStem(b)) : undefined;
-    const word: Word = { raw, lower, term: phrase ? term(phrase[2]) : term(lower), stop: isStop(lower), negated: i <= negatedUntil, start: offset + index, end: offset + index + raw.length };
+    const stop = isStop(lower);
+    const word: Word = { raw, lower, term: phrase ? term(phrase[2]) : term(lower), stop, negated: negating > 0, start: offset + index, end: offset + index + raw.length };
     out.push(word);
-    if (isNegator(lower)) negatedUntil = i + NEGATION_REACH;
+    // "rather than X" and "instead of X" say X was not done, like "not X".
+    if (negating > 0 && !stop) negating -= 1;
+    const previous = out.at(-2)?.lower;
+    const noun = lower === 'no' && previous !== undefined && NOUN_BEFORE_NO.has(previous);
+    if ((isNegator(lower) && !noun) || (lower === 'rather' && next === 'than') || (lower === 'instead' && next === 'of')) negating = NEGATION_REACH;
     if (phrase) {
       // The phrase's second word is part of the first: skip it as a term of its own.
       const second = found[++i]!;
