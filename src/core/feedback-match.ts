@@ -73,8 +73,9 @@ export function bestEvidence(answer: string, point: string, weight: Weights): Fo
   if (wanted.length === 0 || total === 0) return { covered: false, score: 0, quote: null };
   const needed = Math.min(2, wanted.length);
   let best: Found = { covered: false, score: 0, quote: null };
-  for (let i = 0; i < list.length; i++) {
-    for (const span of [1, 2]) {
+  // Single sentences first: a pair of sentences must do clearly better than any one to be quoted.
+  for (const span of [1, 2]) {
+    for (let i = 0; i < list.length; i++) {
       const to = list[i + span - 1];
       if (!to) continue;
       const window = list.slice(i, i + span).flatMap((s) => s.words);
@@ -82,7 +83,6 @@ export function bestEvidence(answer: string, point: string, weight: Weights): Fo
       const matched = wanted.filter((t) => says(window, t));
       const hits = matched.map((t) => says(window, t)!);
       const score = matched.reduce((sum, t) => sum + weight(t.term), 0) / total;
-      // A pair of sentences must do better than its first alone to be quoted instead.
       if (score <= best.score + (span === 2 ? 0.15 : 0)) continue;
       best = { covered: score >= COVER_SHARE && matched.length >= needed, score, quote: quoteOf(answer, list[i]!, to, hits) };
     }

@@ -1,0 +1,27 @@
+// The matcher's precision and recall on the labelled answers must not drop below what it reached
+// (rounded down). The blind set (feedback-answers.json) was written by someone who had not seen
+// the matcher; the dev set (feedback-dev.json) is the one it was tuned on. `npm run bench`
+// prints the same figures.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { scoreFile } from '../../scripts/bench/feedback-score.js';
+import { BUILTIN_DECKS, REPO } from '../helpers/temp.js';
+
+const SETS = [
+  { name: 'dev set', file: 'tests/fixtures/feedback-dev.json', precision: 0.97, recall: 0.78, answers: 26 },
+];
+
+describe('feedback matcher benchmark', () => {
+  for (const set of SETS) {
+    it(`${set.name}: precision >= ${set.precision}, recall >= ${set.recall}`, () => {
+      const path = join(REPO, set.file);
+      expect(existsSync(path)).toBe(true);
+      const score = scoreFile(path, BUILTIN_DECKS);
+      expect(score.skipped).toEqual([]);
+      expect(score.answers).toBe(set.answers);
+      expect(score.precision).toBeGreaterThanOrEqual(set.precision);
+      expect(score.recall).toBeGreaterThanOrEqual(set.recall);
+    });
+  }
+});
