@@ -65,7 +65,7 @@ function sentencesOf(answer: string): Sentence[] {
 export function bestEvidence(answer: string, point: string, weight: Weights): Found {
   const terms = pointTerms(point);
   // What a point says should be absent ("rather than hiding behind a group") is not needed to
-  // cover it, but an answer that says it outright contradicts the point.
+  // cover it, and an answer that says it outright counts against the point.
   const wanted = terms.filter((t) => !t.negated);
   const absent = terms.filter((t) => t.negated);
   const total = wanted.reduce((sum, t) => sum + weight(t.term), 0);
@@ -79,10 +79,10 @@ export function bestEvidence(answer: string, point: string, weight: Weights): Fo
       const to = list[i + span - 1];
       if (!to) continue;
       const window = list.slice(i, i + span).flatMap((s) => s.words);
-      if (absent.some((t) => says(window, { term: t.term, negated: false }))) continue;
       const matched = wanted.filter((t) => says(window, t));
       const hits = matched.map((t) => says(window, t)!);
-      const score = matched.reduce((sum, t) => sum + weight(t.term), 0) / total;
+      const against = absent.filter((t) => says(window, { term: t.term, negated: false }));
+      const score = (matched.reduce((sum, t) => sum + weight(t.term), 0) - against.reduce((sum, t) => sum + weight(t.term), 0)) / total;
       if (score <= best.score + (span === 2 ? 0.15 : 0)) continue;
       best = { covered: score >= COVER_SHARE && matched.length >= needed, score, quote: quoteOf(answer, list[i]!, to, hits) };
     }

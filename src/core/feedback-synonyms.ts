@@ -38,6 +38,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['ask', 'question'],
   ['fire', 'dismiss'],
   ['weigh', 'weight'],
+  ['iterate', 'loop'],
   // British and American spellings stem apart.
   ['behaviour', 'behavior'],
   ['prioritise', 'prioritize'],

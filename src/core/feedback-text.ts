@@ -74,7 +74,11 @@ export function sentences(text: string): Sentence[] {
     from = m.index + m[0].length;
   }
   push(text.length);
-  for (const s of out) s.words = words(text.slice(s.start, s.end), s.start);
+  for (const s of out) {
+    s.words = words(text.slice(s.start, s.end), s.start);
+    // A question asks, whatever its words: "how does candor play out on your team?"
+    if (s.text.endsWith('?')) s.words.push({ raw: '?', lower: '?', term: term('ask'), stop: false, negated: false, start: s.end - 1, end: s.end });
+  }
   return out;
 }
 

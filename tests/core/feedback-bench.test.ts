@@ -9,7 +9,7 @@ import { scoreFile } from '../../scripts/bench/feedback-score.js';
 import { BUILTIN_DECKS, REPO } from '../helpers/temp.js';
 
 const SETS = [
-  { name: 'dev set', file: 'tests/fixtures/feedback-dev.json', precision: 0.97, recall: 0.78, answers: 26 },
+  { name: 'dev set', file: 'tests/fixtures/feedback-dev.json', precision: 0.95, recall: 0.76, answers: 34 },
 ];
 
 describe('feedback matcher benchmark', () => {
