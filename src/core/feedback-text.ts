@@ -49,7 +49,7 @@ export function isStop(lower: string): boolean {
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'none', 'nor', 'neither', 'nothing', 'nobody', 'cannot', 'hardly', 'barely', 'lack', 'lacked', 'failed']);
 /** A negation reaches this many content words on, and stops at a clause break before that. */
-const NEGATION_REACH = 3;
+const NEGATION_REACH = 6;
 /** "the no", "said no": the word as a noun, not negating what follows. */
 const NOUN_BEFORE_NO = new Set(['the', 'a', 'said', 'say', 'says', 'saying', 'hear', 'heard', 'take']);
 const CLAUSE_BREAK = /[,;:()]|^(but|although|though|however|so|because|while|whereas)$/i;

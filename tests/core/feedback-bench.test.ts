@@ -9,9 +9,11 @@ import { scoreFile } from '../../scripts/bench/feedback-score.js';
 import { BUILTIN_DECKS, REPO } from '../helpers/temp.js';
 
 const SETS = [
-  // Measured once when it landed (0.921 / 0.217): far below the issue's recall target of 0.7.
-  { name: 'blind set', file: 'tests/fixtures/feedback-answers.json', precision: 0.92, recall: 0.21, answers: 65 },
-  { name: 'dev set', file: 'tests/fixtures/feedback-dev.json', precision: 0.95, recall: 0.76, answers: 34 },
+  // Measured three times, never tuned on: 0.921 / 0.217 as it landed; 0.889 / 0.298 after
+  // dev-set changes with a lower threshold (0.4); 0.950 / 0.236 with the threshold back at 0.5.
+  // Recall is far below the issue's target of 0.7: see the report on issue 16.
+  { name: 'blind set', file: 'tests/fixtures/feedback-answers.json', precision: 0.95, recall: 0.23, answers: 65 },
+  { name: 'dev set', file: 'tests/fixtures/feedback-dev.json', precision: 0.96, recall: 0.54, answers: 44 },
 ];
 
 describe('feedback matcher benchmark', () => {
