@@ -40,7 +40,7 @@ const CUES: Record<StarPart, RegExp> = {
   situation: /\b(when|while|last (year|quarter|month)|at my (last|previous|old)|in (19|20)\d\d|there was|there were|we had|our team (was|had)|i was (working|on|at|the)|back in|context|at the time)\b/i,
   task: /\b(i (had|needed|wanted) to|my (job|task|role|goal|responsibility) (was|is)|i was (asked|responsible|tasked)|the goal was|we needed to|i owned|had to (decide|find|fix|ship|deliver))\b/i,
   action: /\b(i|so i|then i)\s+(\w+ed|led|built|wrote|made|ran|set|took|chose|spoke|met|went|gave|told|sat|brought|drove|sent|split|found|began|proposed|dug|rewrote|fixed)\b/i,
-  result: /\b(as a result|result(ed)?|outcome|in the end|eventually|since then|afterwards|which (cut|reduced|saved|raised|increased)|we (shipped|launched|saved|cut|reduced)|\d+\s?(%|percent)|learned|lesson|went from)\b/i,
+  result: /\b(as a result|result(ed)?|outcome|in the end|eventually|since then|afterwards|which (cut|reduced|saved|raised|increased)|we (shipped|launched|saved|cut|reduced)|\d+\s?(%|percent)|learned|lesson|went from|(fell|dropped|rose|grew|improved|doubled|halved) (by|to|from)|by (a|one) (third|half|quarter))\b/i,
 };
 
 function starParts(list: readonly Sentence[]): Insights['star'] {
@@ -56,6 +56,9 @@ function starParts(list: readonly Sentence[]): Insights['star'] {
     if (pick) used.add(pick.i);
     found.set(part, pick ? pick.s.text : null);
   }
+  // A story opens on its scene: a first sentence in the past tense that no other part claimed.
+  const first = list[0];
+  if (found.get('situation') === null && first && !used.has(0) && list.length > 1 && /\b(was|were|had)\b/i.test(first.text)) found.set('situation', first.text);
   return parts.map((part) => ({ part, sentence: found.get(part) ?? null }));
 }
 

@@ -93,6 +93,13 @@ describe('answerInsights', () => {
     expect(star[3]!.sentence).toMatch(/^As a result/);
   });
 
+  it('takes a past-tense opening as the situation, and a change "by a third" as a result', () => {
+    const star = answerInsights('Our on-call rotation was burning people out. I suggested paging whoever deployed last. Pages per person fell by a third.').star;
+    expect(star[0]!.sentence).toBe('Our on-call rotation was burning people out.');
+    expect(star[2]!.sentence).toBe('I suggested paging whoever deployed last.');
+    expect(star[3]!.sentence).toBe('Pages per person fell by a third.');
+  });
+
   it('says a part is missing rather than guessing', () => {
     const star = answerInsights('We are a good team. Teams are good.').star;
     expect(star.every((s) => s.sentence === null)).toBe(true);
