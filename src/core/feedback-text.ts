@@ -26,8 +26,21 @@ export interface Sentence {
 
 const WORD = /[A-Za-z0-9][A-Za-z0-9'’/-]*/g;
 
+/** Longer is no English word; the stemmer's patterns take time quadratic in a word's length. */
+const MAX_STEMMED = 40;
+
+/** An answer says the same words again and again; stemming each once keeps long answers quick. */
+const stems = new Map<string, string>();
+
 function normalStem(word: string): string {
-  return stem(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
+  if (word.length > MAX_STEMMED) return word;
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = stem(word.replace(/['’]s$/, '').replace(/['’]/g, ''));
+    if (stems.size > 20_000) stems.clear();
+    stems.set(word, s);
+  }
+  return s;
 }
 
 const GROUP_OF = new Map<string, string>();
@@ -93,7 +106,8 @@ export function words(text: string, offset = 0): Word[] {
     const before = i > 0 ? text.slice(found[i - 1]!.index + found[i - 1]!.raw.length, index) : '';
     if (CLAUSE_BREAK.test(before) || CLAUSE_BREAK.test(lower)) negating = 0;
     const next = found[i + 1]?.raw.toLowerCase();
-    const phrase = next !== undefined ? PHRASES.find(([a, b]) => normalStem(lower) === normalStem(a) && normalStem(next) === normalStem(b)) : undefined;
+    const own = normalStem(lower);
+    const phrase = next !== undefined ? PHRASES.find(([a, b]) => own === normalStem(a) && normalStem(next) === normalStem(b)) : undefined;
     const stop = isStop(lower);
     const word: Word = { raw, lower, term: phrase ? term(phrase[2]) : term(lower), stop, negated: negating > 0, start: offset + index, end: offset + index + raw.length };
     out.push(word);

@@ -70,6 +70,15 @@ describe('matchKeyPoints', () => {
     expect(matchKeyPoints('I was specific about his behavior and its impact on the team.', points)[0]!.covered).toBe(true);
   });
 
+  it('a 64 KB answer of one endless word or sentence takes well under a second', () => {
+    for (const answer of ['null'.repeat(16_000), 'word '.repeat(13_000), `${'a, '.repeat(20_000)}.`]) {
+      const start = performance.now();
+      matchKeyPoints(answer, POINTS);
+      answerInsights(answer);
+      expect(performance.now() - start).toBeLessThan(1000);
+    }
+  });
+
   it('an empty answer or key points with no content words cover nothing', () => {
     expect(matchKeyPoints('', POINTS).every((r) => !r.covered)).toBe(true);
     expect(matchKeyPoints('the and of', ['the and of'])[0]).toMatchObject({ covered: false, evidence: null });
