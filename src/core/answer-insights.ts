@@ -95,12 +95,15 @@ function repeated(all: ReturnType<typeof words>): Insights['repeated'] {
     .sort((a, b) => b.count - a.count || a.word.localeCompare(b.word));
 }
 
-const VALUE_TERMS: readonly [string, readonly string[][]][] = Object.entries(VALUE_KEYWORDS).map(([id, keys]) => [id, keys.map((k) => k.split(/\s+/).map(term))]);
+const toTerms = (keys: readonly string[]) => keys.map((k) => k.split(/\s+/).map(term));
+const VALUE_TERMS = Object.entries(VALUE_KEYWORDS).map(([id, v]) => ({ id, names: toTerms(v.names), signs: toTerms(v.signs) }));
+/** Different sign words an answer needs to touch a value without naming it. */
+const SIGNS_NEEDED = 2;
 
 function values(all: ReturnType<typeof words>): string[] {
   const terms = all.filter((w) => !w.negated).map((w) => w.term);
   const has = (seq: readonly string[]) => terms.some((_t, i) => seq.every((s, j) => terms[i + j] === s));
-  return VALUE_TERMS.filter(([, keys]) => keys.some(has)).map(([id]) => id);
+  return VALUE_TERMS.filter((v) => v.names.some(has) || new Set(v.signs.filter(has).map((seq) => seq.join(' '))).size >= SIGNS_NEEDED).map((v) => v.id);
 }
 
 export function answerInsights(answer: string): Insights {

@@ -1,14 +1,20 @@
 // Words that show an answer touching each culture value (ids from culture-values.ts), matched by
-// stem like the key points. Chosen from the memo's own wording of each value and how
-// behavioural answers about it are usually told; a word in two values' lists counts for both.
+// stem like the key points. `names` are the value's own words and count alone; `signs` are how
+// behavioural answers about it are usually told, and need two different ones in an answer, since
+// any single one ("data", "feedback", "asked") turns up in answers about anything.
 
-export const VALUE_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-  selflessness: ['selfless', 'helped', 'help', 'credit', 'greater good', 'company', 'colleague', 'support', 'unblock', 'share', 'shared', 'ego', 'mentor', 'collaborate'],
-  judgment: ['judgment', 'decision', 'decided', 'trade-off', 'tradeoff', 'prioritise', 'prioritize', 'priority', 'data', 'risk', 'weighed', 'option', 'long-term', 'root cause', 'context'],
-  candor: ['candor', 'candid', 'feedback', 'honest', 'disagree', 'disagreed', 'told', 'directly', 'transparent', 'admitted', 'concern', 'pushed back', 'pushback'],
-  creativity: ['creative', 'creativity', 'idea', 'new approach', 'prototype', 'invented', 'novel', 'simplify', 'simplified', 'experiment', 'reframe', 'innovative'],
-  courage: ['courage', 'risk', 'spoke up', 'stood', 'uncomfortable', 'challenged', 'challenge', 'bet', 'admitted', 'mistake', 'bold', 'escalated', 'disagreed'],
-  inclusion: ['inclusion', 'inclusive', 'diverse', 'diversity', 'perspective', 'perspectives', 'included', 'listened', 'listen', 'belong', 'bias', 'voice', 'quiet', 'everyone'],
-  curiosity: ['curious', 'curiosity', 'learn', 'learned', 'learning', 'asked', 'question', 'explored', 'read', 'research', 'understand', 'dig', 'why'],
-  resilience: ['resilience', 'resilient', 'setback', 'failure', 'failed', 'recovered', 'bounce', 'persisted', 'kept going', 'pressure', 'adapt', 'adapted', 'change', 'outage'],
+export interface ValueWords {
+  names: readonly string[];
+  signs: readonly string[];
+}
+
+export const VALUE_KEYWORDS: Readonly<Record<string, ValueWords>> = {
+  selflessness: { names: ['selfless', 'selflessness'], signs: ['credit', 'greater good', 'unblock', 'mentor', 'ego', 'helped', 'colleague', 'company first', 'my own goal', 'support'] },
+  judgment: { names: ['judgment', 'judgement'], signs: ['decision', 'decided', 'trade-off', 'tradeoff', 'prioritise', 'prioritize', 'weighed', 'long-term', 'root cause', 'data', 'risk'] },
+  candor: { names: ['candor', 'candour', 'candid', 'candidly'], signs: ['feedback', 'honest', 'disagreed', 'directly', 'transparent', 'admitted', 'pushed back', 'pushback', 'told'] },
+  creativity: { names: ['creative', 'creativity'], signs: ['new approach', 'prototype', 'invented', 'novel', 'unconventional', 'reframe', 'innovative', 'idea', 'experiment', 'simplified'] },
+  courage: { names: ['courage', 'courageous', 'brave'], signs: ['spoke up', 'uncomfortable', 'challenged', 'bet', 'admitted', 'mistake', 'bold', 'escalated', 'risk', 'unpopular'] },
+  inclusion: { names: ['inclusion', 'inclusive'], signs: ['diverse', 'diversity', 'perspective', 'perspectives', 'included', 'listened', 'belong', 'bias', 'quiet', 'background', 'culture'] },
+  curiosity: { names: ['curious', 'curiosity'], signs: ['learn', 'learned', 'explored', 'research', 'dig', 'dug', 'question', 'why', 'understand', 'read up'] },
+  resilience: { names: ['resilience', 'resilient'], signs: ['setback', 'recovered', 'bounce back', 'bounced back', 'persisted', 'kept going', 'pressure', 'adapted', 'failure', 'failed'] },
 };
