@@ -187,6 +187,20 @@ Examples:
     });
 
   program
+    .command('feedback')
+    .description('check an answer written in FILE against a card\'s key points: evidence for each, and insights (STAR parts, I/we, fillers, speaking time, values)')
+    .argument('<deck/card>', 'the card answered, as deck-id/card-id')
+    .argument('<file>', 'the file the answer is written in (plain text, up to 64 KB)')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', '\nExamples:\n  keeper-prep feedback culture/overview-what-stands-out answer.txt\n  keeper-prep feedback culture/overview-hardest-part answer.txt --json\n')
+    .action(async (key: string, file: string, opts: { json?: boolean }, cmd: Command) => {
+      const { feedbackCommand } = await import('./commands/feedback.js');
+      const { readAnswerFile } = await import('./store/answer-file.js');
+      const answer = readAnswerFile(file);
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => feedbackCommand(ws.library.decks.map((d) => d.deck), key, answer, !!opts.json));
+    });
+
+  program
     .command('validate')
     .description('check deck files (or directories of them); exit 1 if any has errors')
     .argument('<file...>', 'deck JSON files or directories')
