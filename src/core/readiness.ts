@@ -350,6 +350,11 @@ export interface PlanInput {
   interviewAt: number;
   targetRetention: number;
   newPerDay: number;
+  /**
+   * Of the seen cards, how many were first seen today. The day's new-card figure is planned as of
+   * the start of the day, so learning today's cards does not move today's target under the user.
+   */
+  firstSeenToday?: number | undefined;
 }
 
 /**
@@ -378,7 +383,7 @@ export function dailyPlan(input: PlanInput): DailyPlan {
   let newPerDay = 0;
   if (status === 'ahead' && unseen > 0) {
     const introDays = Math.max(1, daysLeft - 1);
-    newPerDay = Math.ceil(unseen / introDays);
+    newPerDay = Math.ceil((unseen + (input.firstSeenToday ?? 0)) / introDays);
     const today = startOfDay(now);
     const timeOfDay = now - today;
     let left = unseen;
