@@ -173,8 +173,8 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('2', 'rated Good');
     await sweep(term, review({ lines: [PROGRESS(1), '2 + 2 = ?', /^✓ 2\. 4$/, 'Right: rated Good.'], items: ['Basic arithmetic.'], footer: '✓ right' }));
 
-    await term.pressUntil('Space', 'Mini · multi');
-    await sweep(term, review({ lines: [PROGRESS(2), 'Mini · multi', 'Which are prime?', 'Select all that apply.', '1. [ ] 2', '2. [ ] 4', '3. [ ] 5', '4. [ ] 9'] }));
+    await term.pressUntil('Space', 'Mini · select all');
+    await sweep(term, review({ lines: [PROGRESS(2), 'Mini · select all', 'Which are prime?', 'Select all that apply.', '1. [ ] 2', '2. [ ] 4', '3. [ ] 5', '4. [ ] 9'] }));
     await term.pressUntil('1', '[x] 2');
     await term.pressUntil('3', '[x] 5');
     // Enter submits the ticks its handler knows of: make sure that is the handler of this frame.
@@ -473,7 +473,7 @@ describe('the screens of the answers branch at every size', { timeout: 60_000 },
     await term.pressUntil('Space', 'How well did you recall it?');
     await term.pressUntil('3', 'Mini · choice');
     await term.pressUntil('2', 'rated Good');
-    await term.pressUntil('Space', 'Mini · multi');
+    await term.pressUntil('Space', 'Mini · select all');
     await term.pressUntil('1', '[x] 2');
     await term.pressUntil('Enter', 'rated Hard');
     await sweep(

@@ -79,7 +79,7 @@ export function Settings() {
   const values: Record<Field, string> = {
     role: trackById(settings.role)?.title ?? 'not chosen',
     interviewDate: interviewLabel(settings.interviewDate, clock()),
-    newPerDay: String(settings.newPerDay),
+    newPerDay: newPerDayValue(settings.newPerDay, ws.dayPlan(clock()).newLimit.today, settings.interviewDate),
     userDeckNewPerDay: String(settings.userDeckNewPerDay),
     retention: `${Math.round(settings.retention * 100)}%`,
     askConfidence: settings.askConfidence ? 'on' : 'off',
@@ -123,4 +123,9 @@ function interviewLabel(date: string | null, now: number): string {
   if (!date || at === null) return 'not set';
   const days = daysUntil(now, at);
   return `${date} (${at < startOfDay(now) ? 'past' : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} left`})`;
+}
+
+/** The setting, and what the interview plan raises it to today, so the row says what Home does. */
+function newPerDayValue(setting: number, today: number, date: string | null): string {
+  return today > setting && date ? `${setting} (the plan raises it to ${today} until ${date})` : String(setting);
 }
