@@ -2,12 +2,14 @@ import { Box, Text } from 'ink';
 import { useLayoutEffect, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
-import { RATING_NAMES } from '../../../core/scheduler.js';
+import { RATING_NAMES, type Rating } from '../../../core/scheduler.js';
 import { useAppActions } from '../../app-context.js';
 import { useRoom } from '../Layout.js';
 import { TextField } from '../TextField.js';
 import { useKeys, useScreenInput } from '../../keys.js';
 import { CardText, Para, SampleAnswer, Source } from '../CardText.js';
+import { tickTally } from '../../../core/evidence.js';
+import { EvidenceList, useEvidence, usePresetTicks } from './EvidenceList.js';
 import { OptionList, toggled } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
@@ -19,7 +21,9 @@ const ANSWER_LABEL = 'Your answer: ';
 /**
  * Answer in your own words (or in your head), then tick the key points you covered. The field has
  * focus at first; Esc leaves it (it does not end the session: a careful user presses Esc to get
- * out of a text field), and then the session's keys and help work again.
+ * out of a text field), and then the session's keys and help work again. A typed answer is
+ * checked against the key points: the ticks start from the words found, the user decides, and
+ * how many ticks had words behind them is stored with the rating.
  */
 export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCard>) {
   const { setTyping } = useAppActions();
@@ -27,7 +31,12 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
   const [draft, setDraft] = useState('');
   const [cursor, setCursor] = useState(0);
   const [covered, setCovered] = useState<ReadonlySet<number>>(new Set());
+  const [touched, setTouched] = useState(false);
   const room = useRoom();
+  const evidence = useEvidence(draft, card.keyPoints, phase === 'check');
+  usePresetTicks(evidence, touched, setCovered);
+  const ticks = tickTally(Array.isArray(evidence) ? evidence : null, covered);
+  const unevidenced = ticks?.unevidenced ?? 0;
   const total = card.keyPoints.length;
   const suggested = suggestOpenRating(covered.size, total);
 
@@ -37,7 +46,11 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
     return () => setTyping(false);
   }, [phase, setTyping]);
 
-  const toggle = (i: number) => setCovered((s) => toggled(s, i));
+  const toggle = (i: number) => {
+    setTouched(true);
+    setCovered((s) => toggled(s, i));
+  };
+  const rateWith = (rating: Rating) => rate(rating, ticks ? { ticks } : undefined);
   useScreenInput((_input, key) => (key.escape ? setPhase('answer') : undefined), { isActive: phase === 'typing' });
   useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
   useKeys(
@@ -45,11 +58,11 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
       up: () => setCursor((c) => (c - 1 + total) % total),
       down: () => setCursor((c) => (c + 1) % total),
       toggle: () => toggle(cursor),
-      acceptRating: () => rate(suggested),
-      again: () => rate(1),
-      hard: () => rate(2),
-      good: () => rate(3),
-      easy: () => rate(4),
+      acceptRating: () => rateWith(suggested),
+      again: () => rateWith(1),
+      hard: () => rateWith(2),
+      good: () => rateWith(3),
+      easy: () => rateWith(4),
     },
     { isActive: phase === 'check' },
   );
@@ -81,12 +94,12 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
       ) : (
         <>
           {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
-          <Text>Tick the key points you covered (Space):</Text>
-          <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
+          <Text>{evidence ? 'Ticked where your words cover it; change any (Space):' : 'Tick the key points you covered (Space):'}</Text>
+          {evidence ? <EvidenceList answer={draft} keyPoints={card.keyPoints} evidence={evidence} cursor={cursor} ticked={covered} /> : <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />}
           <SampleAnswer text={card.sample} />
           <Source url={card.source} />
           <Text> </Text>
-          <Para text={`Covered ${covered.size} of ${total}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
+          <Para text={`Covered ${covered.size} of ${total}${unevidenced > 0 ? ` (${unevidenced} ! without evidence)` : ''}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
           <RatingBar preview={preview} now={now} suggested={suggested} />
         </>
       )}
