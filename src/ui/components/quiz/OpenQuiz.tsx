@@ -67,6 +67,12 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
     { isActive: phase === 'check' },
   );
 
+  const verdict = (
+    <>
+      <Para text={`Covered ${covered.size} of ${total}${unevidenced > 0 ? ` (${unevidenced} ! without evidence)` : ''}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
+      <RatingBar preview={preview} now={now} suggested={suggested} />
+    </>
+  );
   const body = (
     <Box flexDirection="column">
       <CardText text={card.prompt} bold />
@@ -93,14 +99,29 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
         </>
       ) : (
         <>
-          {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
-          <Text>{evidence ? 'Ticked where your words cover it; change any (Space):' : 'Tick the key points you covered (Space):'}</Text>
-          {evidence ? <EvidenceList answer={draft} keyPoints={card.keyPoints} evidence={evidence} cursor={cursor} ticked={covered} /> : <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />}
-          <SampleAnswer text={card.sample} />
-          <Source url={card.source} />
-          <Text> </Text>
-          <Para text={`Covered ${covered.size} of ${total}${unevidenced > 0 ? ` (${unevidenced} ! without evidence)` : ''}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
-          <RatingBar preview={preview} now={now} suggested={suggested} />
+          {evidence ? (
+            <>
+              {/* Key points, quotes and verdict first: the whole answer is under them, for a point with no words found. */}
+              <Text>Ticked where your words cover it; change any (Space):</Text>
+              <EvidenceList answer={draft} keyPoints={card.keyPoints} evidence={evidence} cursor={cursor} ticked={covered} />
+              <Text> </Text>
+              {verdict}
+              <Text> </Text>
+              <Para dim text={`You wrote: ${draft}`} />
+              <SampleAnswer text={card.sample} />
+              <Source url={card.source} />
+            </>
+          ) : (
+            <>
+              {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
+              <Text>Tick the key points you covered (Space):</Text>
+              <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
+              <SampleAnswer text={card.sample} />
+              <Source url={card.source} />
+              <Text> </Text>
+              {verdict}
+            </>
+          )}
         </>
       )}
     </Box>
