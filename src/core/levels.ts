@@ -15,6 +15,9 @@ export const LEVEL_NAMES: Record<Level, string> = {
   staff: 'staff',
 };
 
+/** In a rubric's bar line, where columns are scarce. */
+export const LEVEL_SHORT: Record<Level, string> = { entry: 'entry', mid: 'mid-level', senior: 'senior', staff: 'staff' };
+
 export function isLevel(value: unknown): value is Level {
   return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
 }
@@ -59,10 +62,10 @@ const LINES: Record<Generic, Record<Level, string>> = {
   result: { entry: 'says what happened, and what was learned', mid: 'a result with a number', senior: 'a measurable result beyond the team', staff: 'a lasting result for the business' },
   reflection: { entry: 'shows learning from it', mid: 'names what changed in how they work', senior: 'changed how the team works', staff: 'changed how the org works' },
   value: { entry: 'one value, shown in a deed', mid: 'the value shown in a choice they made', senior: 'the value under pressure, with a cost', staff: 'the value taught to others' },
-  scope: { entry: 'asks the obvious clarifying questions', mid: 'pins down scope and scale', senior: 'frames the problem and what to leave out', staff: 'reframes the problem for the business' },
+  scope: { entry: 'asks the obvious clarifying questions', mid: 'pins down scope and scale', senior: 'frames the problem, says what to skip', staff: 'reframes the problem for the business' },
   metrics: { entry: 'names a sensible metric', mid: 'a metric and how to read it', senior: 'metrics with guardrails and decisions', staff: 'metrics that steer a whole area' },
   tradeoffs: { entry: 'sees that choices have costs', mid: 'weighs two options with reasons', senior: 'trade-offs argued with numbers', staff: 'trade-offs across teams and years' },
-  scale: { entry: 'knows what breaks first', mid: 'handles load and failure for one service', senior: 'plans for failure across services', staff: 'reliability as a platform property' },
+  scale: { entry: 'knows what breaks first', mid: 'load and failure of one service', senior: 'plans for failure across services', staff: 'reliability as a platform property' },
   design: { entry: 'a working design for the core case', mid: 'a sound design with clear parts', senior: 'a design others can build on', staff: 'an architecture that sets the course' },
   general: { entry: 'learning and a well-scoped task done', mid: 'solid, independent work', senior: 'owns a cross-team outcome', staff: 'shapes the direction of many teams' },
 };
@@ -91,5 +94,5 @@ export function levelBar(level: Level, dimension: string): LevelBar {
 /** "bar for senior: 3-4 — owns a cross-team outcome". */
 export function levelBarLine(level: Level, dimension: string): string {
   const bar = levelBar(level, dimension);
-  return `bar for ${LEVEL_NAMES[level]}: ${bar.score} — ${bar.line}`;
+  return `bar for ${LEVEL_SHORT[level]}: ${bar.score} — ${bar.line}`;
 }
