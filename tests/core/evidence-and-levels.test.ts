@@ -48,7 +48,6 @@ describe('quoting evidence', () => {
       fc.property(fc.string({ maxLength: 300 }), fc.integer({ min: 0, max: 300 }), fc.integer({ min: 20, max: 120 }), fc.integer({ min: 1, max: 2 }), (answer, from, width, lines) => {
         const evidence = answer.slice(from, from + 200) || 'x';
         const quote = quoteEvidence(answer, evidence, width, lines);
-        // eslint-disable-next-line no-control-regex
         expect(quote).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
         const wrapped = wrapAnsi(quote, width, { hard: true, trim: true }).split('\n');
         expect(wrapped.length).toBeLessThanOrEqual(lines);

@@ -17,7 +17,7 @@ import { ScrollArea } from '../ScrollArea.js';
 import { fitFooter } from './footer.js';
 import { NotesPanel, NotesText } from './Notes.js';
 import { safeText } from '../../../core/safe-text.js';
-import { LEVEL_NAMES, levelBar, levelBarLine } from '../../../core/levels.js';
+import { LEVEL_SHORT, levelBar, levelBarLine } from '../../../core/levels.js';
 
 const GUTTER = 3;
 
@@ -125,9 +125,8 @@ export function RateAttempt({ title, card, scores, hintsUsed, suggested, preview
       {rubric.map((r, i) => (
         <Text key={i} wrap="truncate-end">{`${String(scores[i] ?? '-').padStart(2)}/4  bar ${levelBar(level, r.dimension).score.padEnd(3)}  ${safeText(r.dimension)}`}</Text>
       ))}
-      {rubric.length > 0 ? <Text dimColor>{`Bars for ${LEVEL_NAMES[level]} (Settings or --level change it).`}</Text> : null}
       {rubric.length > 0 ? <Text> </Text> : null}
-      <Para text={`${mean === null ? 'No rubric' : `Mean ${mean.toFixed(1)} of 4`} · ${hintsUsed} hint${hintsUsed === 1 ? '' : 's'} used${hintsUsed >= 2 ? ' (a step lower for every two)' : ''}.`} />
+      <Para text={`${mean === null ? 'No rubric' : `Mean ${mean.toFixed(1)} of 4 · bars for ${LEVEL_SHORT[level]}`} · ${hintsUsed} hint${hintsUsed === 1 ? '' : 's'} used${hintsUsed >= 2 ? ' (a step lower for every two)' : ''}.`} />
       <Para bold text={`Suggested rating: ${RATING_NAMES[suggested]}`} />
       <Text> </Text>
       <Para text={([1, 2, 3, 4] as Rating[]).map((r) => (r === suggested ? `[${r} ${RATING_NAMES[r]} ${formatInterval(now, preview[r])}]` : `${r} ${RATING_NAMES[r]} ${formatInterval(now, preview[r])}`)).join('  ')} />
