@@ -65,6 +65,15 @@ async function firstFrame(term: Terminal, expected: Expected): Promise<void> {
   expect(failure === null, failure ?? '').toBe(true);
 }
 
+/** An open card whose key points a typed answer repeats almost word for word, and one it leaves out. */
+const EVIDENCE_DECK = {
+  id: 'open-only',
+  title: 'Open only',
+  version: 1,
+  cards: [{ id: 'cap', type: 'open', prompt: 'Explain the CAP theorem.', keyPoints: ['Partitions happen in every network', 'Then choose consistency or availability', 'Only for replicated stores'], sample: 'Partitions happen; then you pick C or A.' }],
+};
+const EVIDENCE_ANSWER = 'Partitions happen in every network, sooner or later. Then you choose consistency or availability for the duration.';
+
 const RATING_BAR = /^\[?1 Again \S+\]? {1,2}\[?2 Hard \S+\]? {1,2}\[?3 Good \S+\]? {1,2}\[?4 Easy \S+\]?$/;
 /** The progress line (the total grows as learning steps come back); multiline, so it also finds the line in a whole screen. */
 const PROGRESS = (done: number) => new RegExp(`^[█░]+ ${done} done · \\d+ left$`, 'm');
@@ -188,6 +197,23 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       lines: [PROGRESS(3), 'Explain the CAP theorem.', 'Tick the key points you covered (Space):', '1. [ ] Partition tolerance is not optional'],
       items: [/^2\. \[ \] Choose consistency or availability/, '3. [ ] Applies to replicated read/write stores', 'Sample answer:', /^Covered 0 of 3/, RATING_BAR],
     }));
+  });
+
+  it('an open question answered in writing: the evidence for each key point, ticks started from it', async () => {
+    const home = preparedHome();
+    const deck = join(home, 'open-only.json');
+    writeFileSync(deck, JSON.stringify(EVIDENCE_DECK));
+    const term = app(['study', '--deck', deck], home);
+    await term.waitFor('Explain the CAP theorem.');
+    term.type(EVIDENCE_ANSWER);
+    await term.pressUntil('Enter', 'covered: "');
+    await sweep(term, {
+      title: "Today's review",
+      lines: ['Ticks start from your words; Space changes:'],
+      fragments: ['[x] Partitions happen', '✓ covered: "Partitions happen'],
+      items: [/^Covered 2 of 3/, RATING_BAR],
+      footer: 'Enter accept',
+    });
   });
 
   it('the culture walkthrough: a section intro', async () => {

@@ -62,7 +62,7 @@ describe.each([
     await settle(app);
     const frame = app.frame();
     fits(frame, width, height);
-    expect(frame).toContain('change any (Space)');
+    expect(frame).toContain('Ticks start from your words; Space changes:');
     // Covered: ticked, with the words quoted and cut to at most two lines.
     expect(frame).toContain('2. [x] Choose consistency');
     expect(frame).toContain('✓ covered: "We had to choose');

@@ -81,7 +81,7 @@ describe('review session', () => {
     expect(app.frame()).toContain('Not sure, maybe C or A?q');
     expect(app.frame()).not.toContain('Keys on this screen');
     await app.press(KEY.enter);
-    expect(app.frame()).toContain('change any (Space)');
+    expect(app.frame()).toContain('Ticks start from your words; Space changes:');
     expect(app.frame()).toContain('Covered 0 of 3');
     await app.press(KEY.space, KEY.down, KEY.space);
     expect(app.frame()).toContain('Covered 2 of 3');

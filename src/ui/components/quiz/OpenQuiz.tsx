@@ -102,7 +102,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
           {evidence ? (
             <>
               {/* Key points, quotes and verdict first: the whole answer is under them, for a point with no words found. */}
-              <Text>Ticked where your words cover it; change any (Space):</Text>
+              <Text>Ticks start from your words; Space changes:</Text>
               <EvidenceList answer={draft} keyPoints={card.keyPoints} evidence={evidence} cursor={cursor} ticked={covered} />
               <Text> </Text>
               {verdict}
