@@ -106,3 +106,17 @@ describe.each([
     await app.unmount();
   });
 });
+
+describe('Readiness', () => {
+  it('reports the ticks made without evidence next to calibration', async () => {
+    const dataDir = tempDir();
+    const first = await renderApp({ dataDir, deckArgs: [MINI_DECK] });
+    const now = new Date(2026, 10, 20, 8, 0, 0).getTime();
+    first.ws.rate('mini/cap-theorem', 3, now, 1000, { ticks: { evidenced: 2, unevidenced: 1 } });
+    first.ws.rate('mini/cap-theorem', 2, now + 60_000, 1000, { ticks: { evidenced: 0, unevidenced: 2 } });
+    await first.unmount();
+    const app = await renderApp({ dataDir, deckArgs: [MINI_DECK], width: 100, height: 60, initial: [{ name: 'readiness' }] });
+    expect(app.frame()).toMatch(/Calibration[^\n]*\n(.*\n){2}\s+open answers, ticked without evidence: 3 of 5/);
+    await app.unmount();
+  });
+});

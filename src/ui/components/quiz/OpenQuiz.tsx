@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
 import { RATING_NAMES, type Rating } from '../../../core/scheduler.js';
@@ -34,9 +34,16 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
   const [touched, setTouched] = useState(false);
   const room = useRoom();
   const evidence = useEvidence(draft, card.keyPoints, phase === 'check');
-  usePresetTicks(evidence, touched, setCovered);
-  const ticks = tickTally(Array.isArray(evidence) ? evidence : null, covered);
-  const unevidenced = ticks?.unevidenced ?? 0;
+  // Keys of one burst (↓ Space Enter) reach the handlers before a render: they read these, not the last render's state.
+  const cursorRef = useRef(0);
+  const coveredRef = useRef<ReadonlySet<number>>(covered);
+  const setTicks = (next: ReadonlySet<number>) => {
+    coveredRef.current = next;
+    setCovered(next);
+  };
+  usePresetTicks(evidence, touched, setTicks);
+  const tallyOf = (ticked: ReadonlySet<number>) => tickTally(Array.isArray(evidence) ? evidence : null, ticked);
+  const unevidenced = tallyOf(covered)?.unevidenced ?? 0;
   const total = card.keyPoints.length;
   const suggested = suggestOpenRating(covered.size, total);
 
@@ -46,19 +53,26 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
     return () => setTyping(false);
   }, [phase, setTyping]);
 
-  const toggle = (i: number) => {
+  const toggle = () => {
     setTouched(true);
-    setCovered((s) => toggled(s, i));
+    setTicks(toggled(coveredRef.current, cursorRef.current));
   };
-  const rateWith = (rating: Rating) => rate(rating, ticks ? { ticks } : undefined);
+  const move = (by: number) => {
+    cursorRef.current = (cursorRef.current + by + total) % total;
+    setCursor(cursorRef.current);
+  };
+  const rateWith = (rating: Rating | 'suggested') => {
+    const ticks = tallyOf(coveredRef.current);
+    rate(rating === 'suggested' ? suggestOpenRating(coveredRef.current.size, total) : rating, ticks ? { ticks } : undefined);
+  };
   useScreenInput((_input, key) => (key.escape ? setPhase('answer') : undefined), { isActive: phase === 'typing' });
   useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
   useKeys(
     {
-      up: () => setCursor((c) => (c - 1 + total) % total),
-      down: () => setCursor((c) => (c + 1) % total),
-      toggle: () => toggle(cursor),
-      acceptRating: () => rateWith(suggested),
+      up: () => move(-1),
+      down: () => move(1),
+      toggle,
+      acceptRating: () => rateWith('suggested'),
       again: () => rateWith(1),
       hard: () => rateWith(2),
       good: () => rateWith(3),
