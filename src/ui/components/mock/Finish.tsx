@@ -97,6 +97,7 @@ export function ScoreDimension({ title, card, index, earlier, notes }: { title: 
   const target = ws.settings.get().level;
   const rubric = card.rubric ?? [];
   const dimension = rubric[index]!;
+  const bar = levelBar(target, dimension.dimension);
   const footer = fitFooter([['1-4', 'score', 3], ['PgDn', 'scroll', 1], ['Esc', index > 0 ? 'previous' : 'back to key points', 2, index > 0 ? 'previous' : 'back']], width);
   const left = (
     <Box flexDirection="column">
@@ -104,7 +105,7 @@ export function ScoreDimension({ title, card, index, earlier, notes }: { title: 
       <Para color="yellow" text={`▸ ${levelBarLine(target, dimension.dimension)}`} />
       {dimension.levels.map((level, i) => (
         <Text key={i} bold={earlier === i + 1} color={earlier === i + 1 ? 'cyan' : undefined}>
-          <Bullet indent={0} mark={`${earlier === i + 1 ? '›' : ' '} ${i + 1}`} text={level} />
+          <Bullet indent={0} mark={`${earlier === i + 1 ? '›' : ' '} ${i + 1}`} text={i + 1 >= bar.low && i + 1 <= bar.high ? `${level}  ◂ bar` : level} />
         </Text>
       ))}
       <Text> </Text>
