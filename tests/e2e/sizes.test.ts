@@ -292,7 +292,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       title: 'Readiness',
       lines: [/^10 days left: \d+ new \+ ~\d+ reviews a day$/],
       fragments: ["Recall is FSRS's prediction on"],
-      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, /^Weakest topics( \(.*\))?$/, 'System design: 0 of 24 prompts attempted', 'Calibration (choice questions you marked)', 'Due in the next 14 days'],
+      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, /^Weakest topics( \(.*\))?$/, 'System design: 0 of 24 prompts attempted', 'Calibration (choice questions you marked)', 'open answers, none typed and ticked yet', 'Due in the next 14 days'],
     });
     await term.pressUntil('c', 'keeper-prep › Cram');
     await sweep(term, {
@@ -362,7 +362,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'keeper-prep › Settings');
     await sweep(term, {
       title: 'Settings',
-      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^New cards per day +20$/, /^Desired retention +90%$/, /^Ask "sure or guess\?" in cram +on$/],
+      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^Target level +Mid-level$/, /^New cards per day +20$/, /^Desired retention +90%$/, /^Ask "sure or guess\?" in cram +on$/],
       items: [/^Progress and settings: /, /^Your decks: /],
     });
   });
@@ -432,9 +432,18 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'Rubric 1 of 2');
     await sweep(term, {
       title: 'Mock · URL shortener',
-      lines: ['Rubric 1 of 2', 'Requirements', /^1 +Skipped$/, /^2 +Some$/, /^3 +Most$/, /^4 +All, with numbers$/],
+      lines: ['Rubric 1 of 2', 'Requirements', /^1 +Skipped$/, /^2 +Some$/, /^3 +Most {2}◂ bar$/, /^4 +All, with numbers$/],
+      fragments: ['▸ bar for mid-level: 3 —'],
       items: ['Which level did your answer reach? Press 1-4.'],
       footer: '1-4 score',
+    });
+    await term.pressUntil('3', 'Rubric 2 of 2');
+    await term.pressUntil('4', 'Suggested rating');
+    await sweep(term, {
+      title: 'Mock · URL shortener',
+      lines: [/^3\/4 +bar 3 +Requirements$/, /^4\/4 +bar 3 +Data model$/],
+      fragments: ['Mean 3.5 of 4 · bars for mid-level'],
+      footer: 'Enter save as',
     });
   });
 });
