@@ -15,18 +15,22 @@ import { useRoom } from '../Layout.js';
  */
 export function useEvidence(answer: string, keyPoints: readonly string[], revealed: boolean): KeyPointEvidence[] | 'checking' | null {
   const typed = revealed && answer.trim() !== '';
-  const [evidence, setEvidence] = useState<KeyPointEvidence[] | null>(null);
+  const [evidence, setEvidence] = useState<KeyPointEvidence[] | 'failed' | null>(null);
   useEffect(() => {
     if (!typed) return;
     let live = true;
-    void import('../../../core/feedback.js').then(({ matchKeyPoints }) => {
-      if (live) setEvidence(matchKeyPoints(answer, keyPoints));
-    });
+    import('../../../core/feedback.js')
+      .then(({ matchKeyPoints }) => matchKeyPoints(answer, keyPoints))
+      // A matcher that cannot load or run leaves the ticks to the user, as before it existed.
+      .then(
+        (found) => live && setEvidence(found),
+        () => live && setEvidence('failed'),
+      );
     return () => {
       live = false;
     };
   }, [typed, answer, keyPoints]);
-  if (!typed) return null;
+  if (!typed || evidence === 'failed') return null;
   return evidence ?? 'checking';
 }
 
