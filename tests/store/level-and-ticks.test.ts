@@ -91,3 +91,19 @@ describe('tick counts with a rating', () => {
 });
 
 const HOURS = 3 * 3_600_000;
+
+describe('tick counts in stats and report', () => {
+  it('are said beside calibration once there are any, and not before', async () => {
+    const dir = tempDir();
+    const ws = await open(dir);
+    ws.close();
+    expect((await run('--data-dir', dir, '--deck', MINI_DECK, 'stats')).out).not.toContain('without evidence');
+    const again = await open(dir);
+    again.rate('mini/cap-theorem', 3, T0, 1000, { ticks: { evidenced: 1, unevidenced: 2 } });
+    again.close();
+    expect((await run('--data-dir', dir, '--deck', MINI_DECK, 'stats')).out).toContain('Open answers: ticked without evidence 2 of 3.');
+    const json = JSON.parse((await run('--data-dir', dir, '--deck', MINI_DECK, 'stats', '--json')).out) as { readiness?: { calibration?: { ticks?: unknown } }; calibration?: { ticks?: unknown } };
+    expect((json.readiness ?? json).calibration?.ticks).toEqual({ ticked: 3, unevidenced: 2 });
+    expect((await run('--data-dir', dir, '--deck', MINI_DECK, 'report')).out).toMatch(/## Calibration[\s\S]*ticked without evidence\s+in\s+the\s+answer:\s+2\s+of\s+3\./);
+  });
+});
