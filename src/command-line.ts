@@ -11,6 +11,7 @@ import { choiceProblem, type StudyChoice } from './commands/study.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
+import { LEVELS, parseLevel, type Level } from './core/levels.js';
 import { safeText } from './core/safe-text.js';
 import { shellArg } from './core/shell.js';
 import type { Workspace } from './store/workspace.js';
@@ -29,6 +30,12 @@ function interviewDate(value: string): string | null {
   if (value === 'none') return null;
   if (parseInterviewDate(value) === null) throw new InvalidArgumentError('must be a date like 2026-12-03 (or "none" to clear it)');
   return value;
+}
+
+function targetLevel(value: string): Level {
+  const level = parseLevel(value);
+  if (!level) throw new InvalidArgumentError(`must be one of ${LEVELS.join(', ')} (intern or new graduate is entry)`);
+  return level;
 }
 
 /**
@@ -77,6 +84,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .addOption(new Option('--data-dir <dir>', 'where progress and settings live (or set KEEPER_PREP_HOME)'))
     .addOption(new Option('--deck <id|file>', 'study only this deck; a file path is loaded too (repeatable)').argParser(collect))
     .addOption(new Option('--interview <YYYY-MM-DD>', 'set (and remember) your interview date; "none" clears it').argParser(interviewDate))
+    .addOption(new Option('--level <level>', `set (and remember) the level you interview for, whose bar rubrics show: ${LEVELS.join(', ')}`).argParser(targetLevel))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({

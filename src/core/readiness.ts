@@ -119,6 +119,8 @@ export interface ConfidenceFigures {
 export interface Calibration {
   sure: ConfidenceFigures;
   guess: ConfidenceFigures;
+  /** Key points ticked on typed open answers, and how many of those the answer's words did not back. */
+  ticks: { ticked: number; unevidenced: number };
 }
 
 export interface Heatmap {
@@ -534,7 +536,11 @@ export function readiness(input: ReadinessInput): Readiness {
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),
-    calibration: { sure: confidence(history.sure, input.practice ?? [], 'sure'), guess: confidence(history.guess, input.practice ?? [], 'guess') },
+    calibration: {
+      sure: confidence(history.sure, input.practice ?? [], 'sure'),
+      guess: confidence(history.guess, input.practice ?? [], 'guess'),
+      ticks: { ticked: history.ticks.evidenced + history.ticks.unevidenced, unevidenced: history.ticks.unevidenced },
+    },
     heatmap: { start: heatStart, days: heat, total: heat.reduce((a, b) => a + b, 0) },
     forecast: { start: today, days: forecast },
     retention: AREAS.flatMap((area): AreaRetention[] => {

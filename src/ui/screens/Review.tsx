@@ -72,8 +72,8 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     if (!done) setAttempt((a) => a + 1);
   };
   const takeBack = (id: string, key: string, restore: CardRecord | null): boolean => (cram === 'practice' ? actions.cramUndo(id, key) : actions.undo(id, key, restore));
-  const rate = (rating: Rating) => {
-    const done = store(rating);
+  const rate = (rating: Rating, answer?: AnswerNote) => {
+    const done = store(rating, answer);
     if (done) moveOn(done);
   };
   const advance = () => {
