@@ -24,7 +24,7 @@ import { Cram } from './screens/Cram.js';
 import { CardMarks } from './screens/CardMarks.js';
 import { editCard, runEditor } from '../store/card-edit.js';
 import { StudyNow } from './screens/StudyNow.js';
-import { InputRouter, useRawInput } from './input.js';
+import { InputRouter, useRawInput, useTypingForKeys } from './input.js';
 import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
 import { wrapLines } from './wrap-lines.js';
 
@@ -106,6 +106,7 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
   const [stack, setStack] = useState<Screen[]>(() => [ws.settings.get().role ? { name: 'home' } : { name: 'role' }, ...initial]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [typing, setTypingState] = useState(false);
+  useTypingForKeys(typing);
   const [revision, setRevision] = useState(0);
   const [menuMemory, setMenuMemory] = useState<Record<string, string>>({});
   const [notices, setNotices] = useState<readonly string[]>(() => [...ws.notices]);

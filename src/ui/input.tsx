@@ -58,6 +58,20 @@ class Pace {
 
 const PaceContext = createContext<Pace | null>(null);
 
+/** Whether a text field has focus, as the app knows it: the router then keeps typed runs whole. */
+const TypingContext = createContext<{ current: boolean } | null>(null);
+
+/**
+ * Tells the router whether a text field has focus. Without one, a run of letters in one read
+ * ("33", "jj") is that many keys, each handed over in its turn; with one, it is text to insert.
+ */
+export function useTypingForKeys(typing: boolean): void {
+  const ref = useContext(TypingContext);
+  useLayoutEffect(() => {
+    if (ref) ref.current = typing;
+  }, [ref, typing]);
+}
+
 /** Routers with keys still to hand over, and who waits for none to be left (tests). */
 const pending = new Set<object>();
 const idleWaiters: (() => void)[] = [];
@@ -159,6 +173,7 @@ export function InputRouter({ children }: { children: ReactNode }) {
   const [entries] = useState(() => new Set<Entry>());
   const [pace] = useState(() => new Pace());
   const queue = useRef({ keys: [] as [string, Key][], busy: false, recent: false });
+  const typing = useRef(false);
   // Stable, so ink never re-subscribes it (its effect would leave a gap where keys are lost).
   const route = useCallback(
     (input: string, key: Key) => {
@@ -188,7 +203,9 @@ export function InputRouter({ children }: { children: ReactNode }) {
         if (q.keys.length > 0) pace.afterCommit(next);
         else next();
       };
-      q.keys.push(...splitBurst(input, key));
+      // Not typing: every letter is a key of its own, in the one queue that keeps their order.
+      const split = splitBurst(input, key).flatMap(([i, k]): [string, Key][] => (!typing.current && i.length > 1 && !k.ctrl && !k.meta ? [...i].map((c): [string, Key] => [c, k]) : [[i, k]]));
+      q.keys.push(...split);
       if (q.busy) return;
       q.busy = true;
       pending.add(q);
@@ -200,7 +217,9 @@ export function InputRouter({ children }: { children: ReactNode }) {
   useInput(route);
   return (
     <PaceContext.Provider value={pace}>
-      <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>
+      <TypingContext.Provider value={typing}>
+        <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>
+      </TypingContext.Provider>
     </PaceContext.Provider>
   );
 }

@@ -89,7 +89,7 @@ describe('first run and Home', () => {
     const app = await renderApp({ dataDir: tempDir() });
     await app.choose('Settings');
     expect(app.frame()).toMatch(/New cards per day +20/);
-    await app.press(KEY.down, KEY.down, KEY.enter, KEY.down, KEY.enter);
+    await app.press(KEY.down, KEY.down, KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/New cards per day +25/);
     expect(app.ws.settings.get().newPerDay).toBe(25);
     expect(app.frame()).toMatch(/› New cards per day +25/);
@@ -100,7 +100,7 @@ describe('first run and Home', () => {
     expect(app.ws.settings.get().userDeckNewPerDay).toBe(30);
     await app.press(KEY.down, KEY.enter, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/Desired retention +92%/);
-    await app.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.enter);
+    await app.press(KEY.up, KEY.up, KEY.up, KEY.up, KEY.up, KEY.enter);
     expect(app.frame()).toContain('Choose the role');
     await app.press(KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(app.frame()).toMatch(/Role +Analytics Engineer/);
