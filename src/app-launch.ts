@@ -48,6 +48,8 @@ export interface Launch {
   /** `study` and its choice (commands/study.ts); an empty one is today's review. */
   study?: StudyChoice;
   design?: { key?: string | undefined; minutes?: number | undefined };
+  /** `behavioral`: a culture round. */
+  round?: { questions?: number | undefined; minutes?: number | undefined };
 }
 
 export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {

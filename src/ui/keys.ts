@@ -66,7 +66,10 @@ export type Command =
   | 'studyResults'
   | 'studyDeck'
   | 'learnMore'
-  | 'practiseWeakest';
+  | 'practiseWeakest'
+  | 'roundAloud'
+  | 'roundDone'
+  | 'roundNext';
 
 interface Binding {
   label: string;
@@ -140,6 +143,10 @@ export const BINDINGS: Record<Command, Binding> = {
   studyDeck: { label: 'Enter', description: 'study the highlighted deck now: due, new or practice (Study now)', test: (_i, k) => k.return },
   learnMore: { label: 'n', description: 'learn more new cards from these cards (Study now)', test: (i) => i === 'n' },
   practiseWeakest: { label: 'p', description: 'practise the weakest of these cards, off your schedule (Study now)', test: (i) => i === 'p' },
+  // Culture round (keeper-prep behavioral).
+  roundAloud: { label: 'a', description: 'answer aloud: the clock runs; Enter when done, then a one-line summary', test: (i) => i === 'a' },
+  roundDone: { label: 'Enter', description: 'done with this answer: see its evidence and insights', test: (_i, k) => k.return },
+  roundNext: { label: 'Enter', description: 'next question (after the last: score the round)', test: (_i, k) => k.return },
 };
 
 export interface KeyOptions {
