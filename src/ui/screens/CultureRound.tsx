@@ -139,10 +139,13 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
   };
   const pickScore = (input: string) => {
     const value = Number(input);
-    if (value < 1 || value > 4 || score.question >= count) return;
+    if (value < 1 || value > 4) return;
     setEarlier(undefined);
+    // From the state as it is now, not as last drawn: keys typed fast arrive before the next render.
     setRun((r) => {
-      const scores = r.keys.map((_k, i) => (i === score.question ? [...(r.scores[i] ?? []), value] : [...(r.scores[i] ?? [])]));
+      const at = scoring(r).question;
+      if (r.stage !== 'score' || at >= r.keys.length) return r;
+      const scores = r.keys.map((_k, i) => (i === at ? [...(r.scores[i] ?? []), value] : [...(r.scores[i] ?? [])]));
       const all = scores.every((s) => s.length >= ROUND_RUBRIC.length);
       return { ...r, scores, stage: all ? 'rate' : 'score' };
     });

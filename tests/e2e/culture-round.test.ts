@@ -1,0 +1,89 @@
+// The culture round in a real terminal: a two-question round with 1-minute answers, one typed and
+// one aloud, each with its feedback, scored and saved, then `behavioral history --json` lists it;
+// and a round killed mid-answer offered again at the next start.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO, tempDir } from '../helpers/temp.js';
+import { Terminal } from '../helpers/tmux.js';
+
+const open: Terminal[] = [];
+afterEach(() => {
+  for (const term of open.splice(0)) term.close();
+});
+
+function home(): string {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify({ role: 'software-engineer' }));
+  return dir;
+}
+
+function app(args: string[], dir: string): Terminal {
+  const term = new Terminal(args, { width: 80, height: 24, env: { KEEPER_PREP_HOME: dir } });
+  open.push(term);
+  return term;
+}
+
+function cli(dir: string, ...args: string[]): string {
+  return execFileSync(process.execPath, ['bin/keeper-prep.js', ...args], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: dir }, encoding: 'utf8' });
+}
+
+describe('culture round', { timeout: 60_000 }, () => {
+  it('a two-question round, one typed and one aloud, scored and saved, then behavioral history --json shows it', async () => {
+    const dir = home();
+    const term = app(['behavioral', '--questions', '2', '--minutes', '1'], dir);
+    await term.waitFor(/Question 1 of 2 · \w+ +0:\d\d left/);
+    expect(term.screen()).toContain('e type · a aloud · Enter done · p pause · q leave');
+    await term.pressUntil('e', 'Your answer · typing');
+    term.type('I paused my own project for two weeks so we could fix checkout first. Errors fell 40%.');
+    await term.waitFor('40%.▌');
+    await term.pressUntil('Escape', 'e type · a aloud');
+    await term.pressUntil('Enter', /Key points: \d of 4 found in your answer/);
+    expect(term.screen()).toMatch(/Question 1 of 2 · \w+ · typed in 0:\d\d/);
+    expect(term.screen()).toMatch(/STAR: [✓✗] situation/);
+    expect(term.screen()).toMatch(/\d+ words ≈ 0:\d\d spoken \(at 140 a minute\): short of the 2-3 minutes expected/);
+
+    await term.pressUntil('Enter', /Question 2 of 2 · \w+ +[01]:\d\d left/);
+    await term.pressUntil('a', 'Speak your answer now');
+    await term.waitFor(/0:5[0-7] left/);
+    await term.pressUntil('Enter', 'now a one-line summary');
+    term.type('Raised it with the owner early, then committed fully.');
+    await term.waitFor('committed fully.▌');
+    await term.pressUntil('Enter', /Spoken for 0:0\d \(timed\)/);
+    await term.pressUntil('Enter', 'Specific situation (1 of 5)');
+    for (const score of ['3', '3', '2', '3']) term.press(score);
+    await term.pressUntil('4', /score 2 of 2/);
+    for (const score of ['2', '2', '2', '1']) term.press(score);
+    await term.pressUntil('2', 'Culture round · ratings');
+    expect(term.screen()).toMatch(/scores 3 3 2 3 4 · mean 3\.0 of 4 · \[3 Good\]/);
+    expect(term.screen()).toMatch(/scores 2 2 2 1 2 · mean 1\.8 of 4 · \[2 Hard\]/);
+    await term.pressUntil('Enter', '✓ Round saved');
+    await term.pressUntil('Enter', 'keeper-prep › Home');
+
+    const rounds = JSON.parse(cli(dir, 'behavioral', 'history', '--json')) as { minutes: number; questions: { mode: string; answer: string; rating: number; scores: { score: number }[] }[] }[];
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]!.minutes).toBe(1);
+    expect(rounds[0]!.questions.map((q) => [q.mode, q.rating, q.scores.map((s) => s.score).join('')])).toEqual([
+      ['typed', 3, '33234'],
+      ['aloud', 2, '22212'],
+    ]);
+    expect(rounds[0]!.questions[1]!.answer).toBe('Raised it with the owner early, then committed fully.');
+    expect(cli(dir, 'behavioral', 'history')).toMatch(/ 2 +0:\d\d +2\.5 +2\.5 +2\.0 +2\.0 +3\.0 +Good Hard/);
+  });
+
+  it('a round killed mid-answer is offered at the next start, with what was typed', async () => {
+    const dir = home();
+    const first = app(['behavioral', '--questions', '2', '--minutes', '1'], dir);
+    await first.waitFor(/Question 1 of 2/);
+    await first.pressUntil('e', 'Your answer · typing');
+    first.type('typed before the kill');
+    await first.waitFor('typed before the kill▌');
+    first.close();
+    const again = app(['behavioral'], dir);
+    await again.waitFor('You have an unfinished culture round.');
+    expect(again.screen()).toContain('0 of 2 answered');
+    await again.pressUntil('Enter', 'typed before the kill');
+    expect(again.screen()).toContain('Question 1 of 2');
+  });
+});
