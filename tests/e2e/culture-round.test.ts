@@ -56,8 +56,8 @@ describe('culture round', { timeout: 60_000 }, () => {
     await term.pressUntil('4', /score 2 of 2/);
     for (const score of ['2', '2', '2', '1']) term.press(score);
     await term.pressUntil('2', 'Culture round · ratings');
-    expect(term.screen()).toMatch(/scores 3 3 2 3 4 · mean 3\.0 of 4 · \[3 Good\]/);
-    expect(term.screen()).toMatch(/scores 2 2 2 1 2 · mean 1\.8 of 4 · \[2 Hard\]/);
+    expect(term.screen()).toMatch(/\[3 Good\] · back in \S+ · mean 3\.0 of 4 · scores 3 3 2 3 4/);
+    expect(term.screen()).toMatch(/\[2 Hard\] · back in \S+ · mean 1\.8 of 4 · scores 2 2 2 1 2/);
     await term.pressUntil('Enter', '✓ Round saved');
     await term.pressUntil('Enter', 'keeper-prep › Home');
 
@@ -85,5 +85,41 @@ describe('culture round', { timeout: 60_000 }, () => {
     expect(again.screen()).toContain('0 of 2 answered');
     await again.pressUntil('Enter', 'typed before the kill');
     expect(again.screen()).toContain('Question 1 of 2');
+  });
+
+  it('the keys the footers promise: p pause and resume, q leave (kept) and Enter resume, PgDn scroll, Esc previous score and back, ↑↓ and 1-4 on the ratings', async () => {
+    const dir = home();
+    const term = new Terminal(['behavioral', '--questions', '2', '--minutes', '1'], { width: 60, height: 20, env: { KEEPER_PREP_HOME: dir } });
+    open.push(term);
+    await term.waitFor(/Question 1 of 2/);
+    await term.pressUntil('p', 'paused: p resumes');
+    expect(term.screen()).toContain('p resume');
+    await term.pressUntil('p', (s) => !s.includes('paused: p resumes') && s.includes('p pause'));
+    await term.pressUntil('q', 'keeper-prep › Home');
+    await term.select('Culture round');
+    await term.pressUntil('Enter', 'You have an unfinished culture round.');
+    // Enter resumes it (n, a new round, is in the screen tests).
+    await term.pressUntil('Enter', /Question 1 of 2 · \w+ +0:\d\d left/);
+    await term.pressUntil('e', 'Your answer · typing');
+    term.type('Short.');
+    await term.waitFor('Short.▌');
+    await term.pressUntil('Escape', 'e type');
+    await term.pressUntil('Enter', /▼ more below: PgDn/);
+    await term.pressUntil('PageDown', /Values touched: /);
+    await term.pressUntil('Enter', 'Question 2 of 2');
+    await term.pressUntil('Enter', /Key points: \d of 4 found in your answer/);
+    await term.pressUntil('Enter', 'Specific situation (1 of 5)');
+    await term.pressUntil('2', 'Own actions and decisions (2 of 5)');
+    await term.pressUntil('Escape', (s) => s.includes('Specific situation (1 of 5)') && s.includes('› 2'));
+    for (let i = 0; i < 9; i++) term.press('4');
+    await term.pressUntil('4', 'Culture round · ratings');
+    await term.pressUntil('Escape', 'The value shown (5 of 5)');
+    await term.pressUntil('1', 'Culture round · ratings');
+    await term.pressUntil('Down', /› 2\. /);
+    await term.pressUntil('1', /1 Again \(suggested \w+\)/);
+    await term.pressUntil('Up', /› 1\. /);
+    await term.pressUntil('Enter', '✓ Round saved');
+    const [round] = JSON.parse(cli(dir, 'behavioral', 'history', '--json')) as { questions: { rating: number }[] }[];
+    expect(round!.questions.map((q) => q.rating)).toEqual([4, 1]);
   });
 });

@@ -7,7 +7,7 @@ import { EXPECTED_SPEAKING, speakingVerdict } from '../../../core/culture-round.
 import type { Insights, KeyPointEvidence } from '../../../core/feedback.js';
 import { formatClock } from '../../../core/mock.js';
 import type { RoundAnswer } from '../../../store/round-attempts.js';
-import { Para } from '../CardText.js';
+import { Bullet, Para } from '../CardText.js';
 
 export interface AnswerFeedback {
   keyPoints: KeyPointEvidence[];
@@ -45,8 +45,8 @@ export function FeedbackView({ feedback, answer }: { feedback: AnswerFeedback | 
       <Text bold wrap="truncate-end">{`Key points: ${covered} of ${keyPoints.length} found in your ${answer.mode === 'aloud' ? 'summary' : 'answer'}`}</Text>
       {keyPoints.map((k, i) => (
         <Box key={i} flexDirection="column">
-          <Para text={`${k.covered ? '✓' : '✗'} ${k.text}`} indent={2} />
-          <Para dim text={k.evidence ? `    “${k.evidence}”` : '    no words found for it'} />
+          <Bullet indent={0} mark={k.covered ? '✓' : '✗'} text={k.text} />
+          <Bullet dim indent={2} mark=" " text={k.evidence ? `“${k.evidence}”` : 'no words found for it'} />
         </Box>
       ))}
       <Text> </Text>

@@ -60,7 +60,8 @@ export function RateView({ rows, cursor, now }: { rows: readonly RateRow[]; curs
         return (
           <Box key={row.question.key} flexDirection="column">
             <Text bold={i === cursor} color={i === cursor ? 'cyan' : undefined} wrap="truncate-end">{`${mark} ${i + 1}. ${safeText(valueName(row.question.value))}: ${safeText(row.question.card.prompt)}`}</Text>
-            <Text wrap="truncate-end">{`     scores ${row.scores.join(' ')} · mean ${mean.toFixed(1)} of 4 · ${rating} · back in ${formatInterval(now, row.preview[row.rating])}`}</Text>
+            {/* The rating first: on a narrow terminal the scores are what is cut. */}
+            <Text wrap="truncate-end">{`   ${rating} · back in ${formatInterval(now, row.preview[row.rating])} · mean ${mean.toFixed(1)} of 4 · scores ${row.scores.join(' ')}`}</Text>
           </Box>
         );
       })}
