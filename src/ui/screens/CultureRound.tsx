@@ -297,7 +297,7 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
         : run.mode === 'aloud'
           ? fitFooter([['Enter', 'done', 6], ['p', paused ? 'resume' : 'pause', 5], ['e', 'type instead', 3, 'type'], ['q', 'leave', 1]], width)
           : fitFooter([['e', 'type', 6], ['a', 'aloud', 5], ['Enter', 'done', 4], ['p', paused ? 'resume' : 'pause', 3], ['q', 'leave', 1]], width);
-  const commands: Command[] = stage === 'summary' ? ['select'] : ['typeAnswer', 'roundAloud', 'roundDone', 'pause', 'stopTyping', 'back'];
+  const commands: Command[] = stage === 'summary' ? ['select'] : ['typeAnswer', 'roundAloud', 'roundDone', 'pause', 'back'];
   return (
     <Frame title={`${TITLE} · ${index + 1} of ${count}`} commands={commands} footer={footer} fixed>
       <QuestionView

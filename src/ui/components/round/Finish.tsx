@@ -35,7 +35,7 @@ export function ScoreView({ question, answer, dimension, earlier, bar }: { quest
       {bar ? <Para dim text={`Bar for your level: ${bar}`} /> : null}
       <Text> </Text>
       <Text bold wrap="truncate-end">{answer.mode === 'aloud' ? `Your summary (answered aloud in ${formatClock(answer.ms)})` : `Your answer (${formatClock(answer.ms)})`}</Text>
-      <NotesText notes={answer.text} />
+      {answer.text.trim() ? <NotesText notes={answer.text} /> : <Text dimColor>{answer.mode === 'aloud' ? 'No summary was typed.' : 'No answer was typed.'}</Text>}
     </Box>
   );
 }
