@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { act } from 'react';
 import { describe, expect, it } from 'vitest';
 import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
@@ -110,6 +111,22 @@ describe('culture round screen', () => {
     expect(again.frame()).toContain('half an answer');
     // 10 s before the pause and 5 s of typing count; the pause and the hours away do not.
     expect(again.frame()).toContain('0:45 left');
+    await again.unmount();
+  });
+
+  it('a draft with control characters in it is shown clean when resumed', async () => {
+    const dir = tempDir();
+    const app = await renderApp({ dataDir: dir, initial: round() });
+    await app.press('e');
+    await app.type('clean');
+    const draft = app.ws.rounds.draft()!;
+    await app.unmount();
+    const evil = { ...draft, text: 'before\u001b]52;c;aGk=\u0007\u001b[2Jafter', answers: [] };
+    writeFileSync(app.ws.rounds.draftPath, JSON.stringify(evil));
+    const again = await renderApp({ dataDir: dir, initial: round() });
+    await again.press(KEY.enter);
+    expect(again.frame()).toContain('before]52;c;aGk=[2Jafter');
+    expect(again.frame()).not.toMatch(/\u001b\]|\u0007/);
     await again.unmount();
   });
 

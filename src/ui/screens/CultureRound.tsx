@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { behaviouralPrompts, DEFAULT_MINUTES, DEFAULT_QUESTIONS, pickQuestions, resumeTimer, ROUND_RUBRIC, suggestRoundRating } from '../../core/culture-round.js';
 import { elapsed, startTimer, togglePause, type MockTimer } from '../../core/mock.js';
 import type { Rating } from '../../core/scheduler.js';
+import { cleanStoryText } from '../../core/stories.js';
 import type { AnswerMode, RoundAnswer, RoundAttempt, RoundDraft, RoundStage } from '../../store/round-attempts.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
@@ -179,7 +180,10 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
       select: () => {
         if (!draft) return;
         const { startedAt, minutes: m, keys, stage: s, answers, timer, mode, text, scores } = draft;
-        setRun({ startedAt, minutes: m, keys, stage: s, answers, timer: s === 'answer' ? resumeTimer(timer, draft.savedAt, clock()) : timer, mode, text, scores });
+        // A draft is a file like any other: what it holds is cleaned before it is shown or edited.
+        const clean = cleanStoryText(text);
+        const cleanAnswers = answers.map((a) => ({ ...a, text: cleanStoryText(a.text) }));
+        setRun({ startedAt, minutes: m, keys, stage: s, answers: cleanAnswers, timer: s === 'answer' ? resumeTimer(timer, draft.savedAt, clock()) : timer, mode, text: s === 'summary' ? clean.replace(/[\n\t]+/g, ' ') : clean, scores });
         setAsking(false);
       },
       fresh: () => {
