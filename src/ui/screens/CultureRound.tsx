@@ -13,7 +13,8 @@ import type { AnswerMode, RoundAnswer, RoundAttempt, RoundDraft, RoundStage } fr
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { firstFitting, fitFooter } from '../components/mock/footer.js';
-import { FeedbackView, type AnswerFeedback } from '../components/round/Feedback.js';
+import { FeedbackView } from '../components/round/Feedback.js';
+import { useAnswerFeedback } from '../components/round/use-answer-feedback.js';
 import { RateView, ResumeView, SavedView, ScoreView, valueName, type RateRow } from '../components/round/Finish.js';
 import { questionLayout, QuestionView } from '../components/round/Question.js';
 import { Para } from '../components/CardText.js';
@@ -23,6 +24,7 @@ import { formatClock } from '../../core/mock.js';
 
 const TITLE = 'Culture round';
 const MINUTE = 60_000;
+const NO_POINTS: readonly string[] = [];
 
 interface Run {
   startedAt: number;
@@ -61,7 +63,6 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
   const [asking, setAsking] = useState(draft !== null);
   const [run, setRun] = useState<Run>(fresh);
   const [typing, setTyping] = useState(false);
-  const [feedback, setFeedback] = useState<{ index: number; result: AnswerFeedback } | null>(null);
   const [earlier, setEarlier] = useState<number | undefined>(undefined);
   // One state, so a burst of keys (↓ then 3) rates the question the cursor moved to.
   const [{ ratings, cursor }, setRate] = useState<{ ratings: (Rating | undefined)[]; cursor: number }>({ ratings: [], cursor: 0 });
@@ -92,21 +93,9 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
     return () => actions.setTyping(false);
   }, [typing, stage, live, actions]);
 
-  // The matcher loads only when feedback is shown: nothing else needs its language data.
   const shownIndex = run.answers.length - 1;
-  useEffect(() => {
-    if (!live || stage !== 'feedback' || feedback?.index === shownIndex) return;
-    const answer = run.answers[shownIndex];
-    const question = answer ? byKey.get(answer.key) : undefined;
-    if (!answer || !question) return;
-    let current = true;
-    void import('../../core/feedback.js').then((m) => {
-      if (current) setFeedback({ index: shownIndex, result: { keyPoints: m.matchKeyPoints(answer.text, question.card.keyPoints), insights: m.answerInsights(answer.text) } });
-    });
-    return () => {
-      current = false;
-    };
-  }, [live, stage, shownIndex, feedback, run.answers, byKey]);
+  const shownAnswer = run.answers[shownIndex];
+  const feedback = useAnswerFeedback(live && stage === 'feedback' && shownAnswer ? `${run.startedAt}:${shownIndex}` : null, shownAnswer?.text ?? '', (shownAnswer && byKey.get(shownAnswer.key)?.card.keyPoints) ?? NO_POINTS);
 
   const now = clock();
   const answering = stage === 'answer' || stage === 'summary';
@@ -284,7 +273,11 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
         <Text bold wrap="truncate-end">{`Question ${shownIndex + 1} of ${count} · ${valueName(q.value)} · ${answer.mode === 'aloud' ? 'aloud' : 'typed'} in ${formatClock(answer.ms)}`}</Text>
         <Para dim text={q.card.prompt} />
         <Text> </Text>
-        <FeedbackView feedback={feedback?.index === shownIndex ? feedback.result : null} answer={answer} />
+        {feedback && 'error' in feedback ? (
+          <Para text={`! Feedback could not be worked out (${feedback.error}). Your answer is kept; score it yourself at the end.`} />
+        ) : (
+          <FeedbackView feedback={feedback} answer={answer} />
+        )}
       </Frame>
     );
   }
