@@ -9,6 +9,7 @@ import { finishRound, RoundStore, ROUND_DRAFT_FILE, ROUNDS_FILE, type RoundAttem
 import { io, WriteError } from '../../src/store/safe-write.js';
 import { openWorkspace } from '../../src/store/workspace.js';
 import { behavioralHistoryCommand } from '../../src/commands/behavioral.js';
+import { readinessReport } from '../../src/commands/report.js';
 import { mutate, mutations } from '../helpers/mutate.js';
 import { BUILTIN_DECKS, tempDir } from '../helpers/temp.js';
 
@@ -167,6 +168,7 @@ describe('finishing and resuming', () => {
     const json = JSON.parse(behavioralHistoryCommand(ws, true)) as { questions: { key: string; rating: number; mode: string }[]; means: { mean: number }[] }[];
     expect(json[0]!.questions.map((q) => [q.key, q.mode, q.rating])).toEqual([[K1, 'typed', 3], [K2, 'aloud', 2]]);
     expect(json[0]!.means.map((m) => m.mean)).toEqual([2.5, 2.5, 2.5, 2.5, 2.5]);
+    expect(readinessReport(ws, T0)).toContain('## Culture rounds\n\n1 round finished (`keeper-prep behavioral`).\nMean self-score of 4 over the last 1, by rubric dimension:\n\n| dimension | mean score | answers |\n| --- | ---: | ---: |\n| Specific situation | 2.5 | 2 |');
     expect(behavioralHistoryCommand(ws, false)).toMatch(/questions +time +sit +own +res +refl +val +ratings\n.* 2 +1:51 +2\.5 +2\.5 +2\.5 +2\.5 +2\.5 +Good Hard/);
     ws.close();
   });
