@@ -19,6 +19,60 @@ interface Entry {
 }
 
 const RouterContext = createContext<Set<Entry> | null>(null);
+
+/** How long a key waits for the screen to redraw after the key before it, when nothing redraws. */
+const SETTLE_MS = 50;
+
+/**
+ * Keys that arrive together wait their turn: each is handed over once React has committed what
+ * the key before it did (handlers are refreshed in a layout effect, so a commit is seen there), or
+ * after SETTLE_MS when that key changed nothing. Without this, "33" in one read rates the card on
+ * screen twice: React commits ink's updates some milliseconds later, after the second key has
+ * reached the same, stale handlers.
+ */
+class Pace {
+  private commits = 0;
+  private waiting: { since: number; run: () => void; timer: NodeJS.Timeout }[] = [];
+
+  committed(): void {
+    this.commits++;
+    const ready = this.waiting;
+    this.waiting = [];
+    for (const w of ready) {
+      clearTimeout(w.timer);
+      // Not inside React's commit: the next key starts a render of its own.
+      setImmediate(w.run);
+    }
+  }
+
+  afterCommit(run: () => void): void {
+    const waiter = { since: this.commits, run, timer: setTimeout(() => this.release(waiter), SETTLE_MS) };
+    this.waiting.push(waiter);
+  }
+
+  private release(waiter: { run: () => void }): void {
+    this.waiting = this.waiting.filter((w) => w !== waiter);
+    waiter.run();
+  }
+}
+
+const PaceContext = createContext<Pace | null>(null);
+
+/** Routers with keys still to hand over, and who waits for none to be left (tests). */
+const pending = new Set<object>();
+const idleWaiters: (() => void)[] = [];
+
+/** Resolves once every key received so far has been handed over and its screen has caught up. */
+export function keysSettled(): Promise<void> {
+  return pending.size === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+}
+
+/** Runs `run` once the screen has redrawn after the key being handled now (see Pace). */
+export function useAfterCommit(): (run: () => void) => void {
+  const pace = useContext(PaceContext);
+  if (!pace) throw new Error('useAfterCommit must be used inside <InputRouter>');
+  return useCallback((run: () => void) => pace.afterCommit(run), [pace]);
+}
 const ModalContext = createContext(false);
 
 /**
@@ -96,25 +150,59 @@ export function splitBurst(input: string, key: Key): [string, Key][] {
   return keys;
 }
 
-/** The one ink input listener; everything below it uses useRawInput or useKeys. */
+/**
+ * The one ink input listener; everything below it uses useRawInput or useKeys. Keys ink reads
+ * together are handed over one at a time, each after the screen has caught up with the one
+ * before (see Pace).
+ */
 export function InputRouter({ children }: { children: ReactNode }) {
   const [entries] = useState(() => new Set<Entry>());
+  const [pace] = useState(() => new Pace());
+  const queue = useRef({ keys: [] as [string, Key][], busy: false, recent: false });
   // Stable, so ink never re-subscribes it (its effect would leave a gap where keys are lost).
   const route = useCallback(
     (input: string, key: Key) => {
-      for (const [i, k] of splitBurst(input, key)) {
+      const q = queue.current;
+      const deliver = ([i, k]: [string, Key]) => {
         // A snapshot: a screen opened by this key must not receive the same key.
         const snapshot = [...entries];
         const modal = snapshot.some((entry) => entry.modal);
         for (const entry of snapshot) {
           if (entries.has(entry) && (!modal || entry.modal)) entry.handler.current(i, k);
         }
-      }
+      };
+      const next = () => {
+        const key = q.keys.shift();
+        if (!key) {
+          q.busy = false;
+          pending.delete(q);
+          if (pending.size === 0) for (const resolve of idleWaiters.splice(0)) resolve();
+          return;
+        }
+        deliver(key);
+        // A key ink hands over in the same turn (a second event from one read) waits too.
+        q.recent = true;
+        setImmediate(() => {
+          q.recent = false;
+        });
+        if (q.keys.length > 0) pace.afterCommit(next);
+        else next();
+      };
+      q.keys.push(...splitBurst(input, key));
+      if (q.busy) return;
+      q.busy = true;
+      pending.add(q);
+      if (q.recent) pace.afterCommit(next);
+      else next();
     },
-    [entries],
+    [entries, pace],
   );
   useInput(route);
-  return <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>;
+  return (
+    <PaceContext.Provider value={pace}>
+      <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>
+    </PaceContext.Provider>
+  );
 }
 
 /** Every key while active, as ink reports it (after burst splitting). */
@@ -122,8 +210,10 @@ export function useRawInput(handler: RawHandler, options: { isActive?: boolean }
   const entries = useContext(RouterContext);
   if (!entries) throw new Error('useRawInput must be used inside <InputRouter>');
   const ref = useRef(handler);
+  const pace = useContext(PaceContext);
   useLayoutEffect(() => {
     ref.current = handler;
+    pace?.committed();
   });
   const active = options.isActive ?? true;
   const modal = useContext(ModalContext);

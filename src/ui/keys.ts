@@ -1,8 +1,9 @@
 // The one table of keys: screens ask for commands by name, and the help overlay and footers are
 // drawn from the same table, so what the help says is what the keys do.
 import type { Key } from 'ink';
+import { useLayoutEffect, useRef } from 'react';
 import { useAppState } from './app-context.js';
-import { useRawInput, type RawHandler } from './input.js';
+import { useAfterCommit, useRawInput, type RawHandler } from './input.js';
 
 export type Command =
   | 'up'
@@ -163,17 +164,42 @@ export type Handlers = Partial<Record<Command, (input: string) => void>>;
  * ("jjj" from key repeat) count one by one.
  */
 export function useKeys(handlers: Handlers, options: KeyOptions = {}): void {
+  const latest = useRef(handlers);
+  const afterCommit = useAfterCommit();
+  const active = useRef(false);
+  useLayoutEffect(() => {
+    latest.current = handlers;
+  });
+  const on = options.isActive ?? true;
+  useLayoutEffect(() => {
+    active.current = on;
+    return () => {
+      active.current = false;
+    };
+  }, [on]);
+  const run = (one: string, key: Key) => {
+    for (const [command, handler] of Object.entries(latest.current) as [Command, (input: string) => void][]) {
+      if (BINDINGS[command].test(one, key)) {
+        handler(one);
+        break;
+      }
+    }
+  };
   useScreenInput(
     (input, key) => {
       const inputs = input.length > 1 && !key.ctrl && !key.meta ? [...input] : [input];
-      for (const one of inputs) {
-        for (const [command, handler] of Object.entries(handlers) as [Command, (input: string) => void][]) {
-          if (BINDINGS[command].test(one, key)) {
-            handler(one);
-            break;
-          }
-        }
-      }
+      run(inputs[0]!, key);
+      // Letters typed faster than a frame ("33", "jj") come in one read. Each after the first waits
+      // for the screen to catch up with the one before ("33" rates a card once, then is a key on
+      // the next card), never reaching the same card twice.
+      const rest = inputs.slice(1);
+      const step = () => {
+        const one = rest.shift();
+        if (one === undefined || !active.current) return;
+        run(one, key);
+        if (rest.length > 0) afterCommit(step);
+      };
+      if (rest.length > 0) afterCommit(step);
     },
     options,
   );

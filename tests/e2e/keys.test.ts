@@ -40,6 +40,22 @@ function results(screen: string): string[] {
   return lines.slice(start + 1).filter((line) => /^(› | {2})\S/.test(line));
 }
 
+describe('keys typed faster than the screen draws', { timeout: 40_000 }, () => {
+  it('"33" in one read rates the card on screen once, and the second 3 meets the next card', async () => {
+    const home = homeWithRole('product-manager');
+    const term = app([], home);
+    await term.waitFor(/› Today's review/m);
+    await term.pressUntil('Enter', /0 done · \d+ left/);
+    await term.pressUntil('Space', /1 Again/);
+    term.type('33');
+    await term.waitFor(/1 done · \d+ left/);
+    // Keys are handed over in order: by the time q ends the session, the second 3 has had its turn.
+    term.press('q');
+    await term.waitFor(/Session ended early|Home/);
+    expect(statsJson(home).reviews).toBe(1);
+  });
+});
+
 describe('search', { timeout: 40_000 }, () => {
   it('Down Down moves the selection to the third result, and Enter opens that card', async () => {
     const term = app([], homeWithRole());

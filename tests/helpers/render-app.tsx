@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { render } from 'ink-testing-library';
 import { App, type AppProps } from '../../src/ui/App.js';
+import { keysSettled } from '../../src/ui/input.js';
 import type { Screen } from '../../src/ui/app-context.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS } from './temp.js';
@@ -40,6 +41,12 @@ export interface HarnessOptions {
   editor?: AppProps['editor'];
 }
 
+/** The router hands each key over once the screen caught up with the one before (src/ui/input.tsx). */
+async function settled(): Promise<void> {
+  await keysSettled();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
 /** Renders the whole app on a temp data directory with a fake clock; every key goes through act(). */
 export async function renderApp(options: HarnessOptions): Promise<Harness> {
   let now = options.now ?? new Date(2026, 10, 20, 9, 0, 0).getTime();
@@ -58,6 +65,7 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
       for (const key of keys) {
         await act(async () => {
           instance.stdin.write(key);
+          await settled();
         });
       }
     },
@@ -65,17 +73,20 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
       for (let i = 0; i < 20 && !instance.lastFrame()?.includes(`› ${label}`); i++) {
         await act(async () => {
           instance.stdin.write(KEY.down);
+          await settled();
         });
       }
       if (!instance.lastFrame()?.includes(`› ${label}`)) throw new Error(`no menu entry "${label}" in:\n${instance.lastFrame()}`);
       await act(async () => {
         instance.stdin.write(KEY.enter);
+        await settled();
       });
     },
     async type(text) {
       for (const ch of text) {
         await act(async () => {
           instance.stdin.write(ch);
+          await settled();
         });
       }
     },
