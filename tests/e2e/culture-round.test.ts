@@ -25,6 +25,14 @@ function app(args: string[], dir: string): Terminal {
   return term;
 }
 
+/** Scores one dimension at a time, each key once the screen has moved on from the one before. */
+async function score(term: Terminal, keys: readonly string[]): Promise<void> {
+  for (const key of keys) {
+    const before = term.screen();
+    await term.pressUntil(key, (now) => now !== before);
+  }
+}
+
 function cli(dir: string, ...args: string[]): string {
   return execFileSync(process.execPath, ['bin/keeper-prep.js', ...args], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: dir }, encoding: 'utf8' });
 }
@@ -52,10 +60,10 @@ describe('culture round', { timeout: 60_000 }, () => {
     await term.waitFor('committed fully.▌');
     await term.pressUntil('Enter', /Spoken for 0:0\d \(timed\)/);
     await term.pressUntil('Enter', 'Specific situation (1 of 5)');
-    for (const score of ['3', '3', '2', '3']) term.press(score);
-    await term.pressUntil('4', /score 2 of 2/);
-    for (const score of ['2', '2', '2', '1']) term.press(score);
-    await term.pressUntil('2', 'Culture round · ratings');
+    await score(term, ['3', '3', '2', '3', '4']);
+    expect(term.screen()).toContain('score 2 of 2');
+    await score(term, ['2', '2', '2', '1', '2']);
+    expect(term.screen()).toContain('Culture round · ratings');
     expect(term.screen()).toMatch(/\[3 Good\] · back in \S+ · mean 3\.0 of 4 · scores 3 3 2 3 4/);
     expect(term.screen()).toMatch(/\[2 Hard\] · back in \S+ · mean 1\.8 of 4 · scores 2 2 2 1 2/);
     await term.pressUntil('Enter', '✓ Round saved');
