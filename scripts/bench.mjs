@@ -181,6 +181,9 @@ try {
   console.log(`\nOther figures (medians of ${RUNS})`);
   for (const [name, ms] of rows) console.log(`  ${name.padEnd(60)}${ms.toFixed(0).padStart(8)} ms`);
   for (const [name, value] of Object.entries(scale)) console.log(`  ${name.padEnd(60)}${value.toFixed(2).padStart(8)}`);
+  // The matcher's precision and recall on the labelled answers (issue 16), from its own script.
+  console.log('');
+  spawnSync(node, [join(repo, 'scripts/feedback-bench.mjs')], { stdio: 'inherit' });
   console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -3,6 +3,7 @@
 import { checkDeckArgs, openWorkspace, type Workspace, type WorkspaceOptions } from './store/workspace.js';
 import { fsErrorLine } from './store/safe-write.js';
 import type { StudyChoice } from './commands/study.js';
+import type { Level } from './core/levels.js';
 
 export interface InstallPaths {
   /** decks/ of the installed package. */
@@ -18,6 +19,8 @@ export interface GlobalOptions {
   deck?: string[];
   /** --interview: a YYYY-MM-DD date to remember, or null to clear it (already validated). */
   interview?: string | null;
+  /** --level: the target level to remember (already validated). */
+  level?: Level;
 }
 
 function workspaceOptions(paths: InstallPaths, options: GlobalOptions): WorkspaceOptions {
@@ -28,6 +31,7 @@ export async function openFor(paths: InstallPaths, options: GlobalOptions): Prom
   const ws = await openWorkspace(workspaceOptions(paths, options));
   // Remembered like the Settings screen's field: the date is set once, not passed every time.
   if (options.interview !== undefined) ws.settings.set({ interviewDate: options.interview });
+  if (options.level !== undefined) ws.settings.set({ level: options.level });
   return ws;
 }
 

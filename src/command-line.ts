@@ -11,6 +11,7 @@ import { choiceProblem, type StudyChoice } from './commands/study.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
 import { deckJsonSchema } from './core/deck.js';
+import { LEVELS, parseLevel, type Level } from './core/levels.js';
 import { safeText } from './core/safe-text.js';
 import { shellArg } from './core/shell.js';
 import type { Workspace } from './store/workspace.js';
@@ -29,6 +30,12 @@ function interviewDate(value: string): string | null {
   if (value === 'none') return null;
   if (parseInterviewDate(value) === null) throw new InvalidArgumentError('must be a date like 2026-12-03 (or "none" to clear it)');
   return value;
+}
+
+function targetLevel(value: string): Level {
+  const level = parseLevel(value);
+  if (!level) throw new InvalidArgumentError(`must be one of ${LEVELS.join(', ')} (intern or new graduate is entry)`);
+  return level;
 }
 
 /**
@@ -77,6 +84,7 @@ export async function runCommandLine(argv: string[], paths: InstallPaths, versio
     .addOption(new Option('--data-dir <dir>', 'where progress and settings live (or set KEEPER_PREP_HOME)'))
     .addOption(new Option('--deck <id|file>', 'study only this deck; a file path is loaded too (repeatable)').argParser(collect))
     .addOption(new Option('--interview <YYYY-MM-DD>', 'set (and remember) your interview date; "none" clears it').argParser(interviewDate))
+    .addOption(new Option('--level <level>', `set (and remember) the level you interview for, whose bar rubrics show: ${LEVELS.join(', ')}`).argParser(targetLevel))
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
@@ -204,6 +212,20 @@ Examples:
     .action(async (opts: { json?: boolean; clear?: string }, cmd: Command) => {
       const { clearFlagCommand, flagsCommand } = await import('./commands/flags.js');
       await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => (opts.clear !== undefined ? clearFlagCommand(ws, opts.clear, Date.now()) : flagsCommand(ws, !!opts.json)));
+    });
+
+  program
+    .command('feedback')
+    .description('check an answer written in FILE against a card\'s key points: evidence for each, and insights (STAR parts, I/we, fillers, speaking time, values)')
+    .argument('<deck/card>', 'the card answered, as deck-id/card-id')
+    .argument('<file>', 'the file the answer is written in (plain text, up to 64 KB)')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', '\nExamples:\n  keeper-prep feedback culture/overview-what-stands-out answer.txt\n  keeper-prep feedback culture/overview-hardest-part answer.txt --json\n')
+    .action(async (key: string, file: string, opts: { json?: boolean }, cmd: Command) => {
+      const { feedbackCommand } = await import('./commands/feedback.js');
+      const { readAnswerFile } = await import('./store/answer-file.js');
+      const answer = readAnswerFile(file);
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => feedbackCommand(ws.library.decks.map((d) => d.deck), key, answer, !!opts.json));
     });
 
   program

@@ -151,7 +151,7 @@ async function runImport(ws: Workspace, file: string, options: ImportOptions, pa
     ...skippedLines(converted.skipped),
     `Wrote deck "${id}" to ${safeText(target)}`,
     inDecksDir
-      ? `Study it: keeper-prep study --deck ${id}  (or open keeper-prep: Home > Your decks)`
+      ? `Study it: keeper-prep study --deck ${id}  (or open keeper-prep, restarting it if it is open: Home > Your decks)`
       : `Study it: keeper-prep study --deck ${safeText(shellArg(target))}  (or move it to ${safeText(ws.userDecksDir)} to load it every time)`,
   ].join('\n');
 }

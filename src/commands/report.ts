@@ -187,6 +187,8 @@ export function readinessReport(ws: Workspace, now: number): string {
       ]),
     );
   }
+  const { ticks } = r.calibration;
+  if (ticks.ticked > 0) out.push('', `Key points ticked on typed open answers: ${ticks.ticked}; ticked without evidence in the answer: ${ticks.unevidenced} of ${ticks.ticked}.`);
 
   out.push(
     '',

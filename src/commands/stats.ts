@@ -57,6 +57,7 @@ function readinessText(r: Readiness, day: DayPlan): string[] {
     sure.n + guess.n === 0
       ? 'Calibration: no answers marked sure or guess yet.'
       : `Calibration: "sure" right ${sure.right} of ${sure.n} (${percent(sure.rate)}); "guess" right ${guess.right} of ${guess.n} (${percent(guess.rate)}).`,
+    ...(r.calibration.ticks.ticked > 0 ? [`Open answers: ticked without evidence ${r.calibration.ticks.unevidenced} of ${r.calibration.ticks.ticked}.`] : []),
     `True retention (share of graduated cards' reviews passed): ${r.retention.length === 0 ? 'none yet' : ''}`.trimEnd(),
     ...r.retention.map((a) => `  ${a.area}: ${percent(a.rate)} of ${a.reviews} review${a.reviews === 1 ? '' : 's'}`),
     '',

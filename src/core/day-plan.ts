@@ -3,7 +3,7 @@
 // and new today, the plan line and its advice. Home, Readiness, `stats` and `report` all say what
 // this says, so no two of them can disagree, and none asks the user to raise a limit the plan raises.
 import type { Deck } from './deck.js';
-import { daysUntil } from './day.js';
+import { daysUntil, startOfDay } from './day.js';
 import { overview, type Overview } from './overview.js';
 import type { CardRecord } from './progress.js';
 import { newRoomToday, studyItems, type NewLimits, type NewRoom } from './queue.js';
@@ -76,7 +76,9 @@ export function dayLimits(input: DayPlanInput): DayLimits {
       const record = input.records.get(item.key);
       return record ? [{ key: item.key, state: record.state }] : [];
     });
-    plan = dailyPlan({ cards: planned.length, seen, scheduler: input.scheduler, now: input.now, interviewAt: input.interviewAt, targetRetention: input.retention, newPerDay: setting });
+    const dayStart = startOfDay(input.now);
+    const firstSeenToday = planned.filter((item) => (input.records.get(item.key)?.firstReview ?? -Infinity) >= dayStart).length;
+    plan = dailyPlan({ cards: planned.length, seen, scheduler: input.scheduler, now: input.now, interviewAt: input.interviewAt, targetRetention: input.retention, newPerDay: setting, firstSeenToday });
   }
   const today = Math.max(setting, plan?.newPerDay ?? 0);
   const limits: NewLimits = { shared: planCoversOwn ? input.newPerDay : today, own: ownIds, ownLimit: planCoversOwn ? today : input.ownNewPerDay, granted: input.granted };

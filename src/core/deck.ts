@@ -227,6 +227,11 @@ export function kindCounts(deck: Deck): Record<CardKind, number> {
 /** Kinds the review session can show; design prompts get their own mock-interview screen. */
 export const QUIZ_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open'];
 
+/** A kind as a card's header names it for the user ("multi" is a deck file's word). */
+export function kindLabel(kind: CardKind): string {
+  return kind === 'multi' ? 'select all' : kind;
+}
+
 export function cardKey(deckId: string, cardId: string): string {
   return `${deckId}/${cardId}`;
 }

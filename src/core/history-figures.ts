@@ -1,6 +1,7 @@
 // What the readiness figures need of the review log, kept as running totals so they cost the
 // same at 100,000 reviews as at 1,000: reviews per local day (heatmap), per-card tallies of
-// graduated reviews passed (true retention), sure/guess tallies (calibration), and the cards'
+// graduated reviews passed (true retention), sure/guess tallies (calibration), key points ticked
+// with and without the matcher's evidence (self-grading), and the cards'
 // states as of a cutoff a little before the trend window with every entry since (the trend).
 //
 // The figures are what readiness's full replay computes: entries folded in time order (log order
@@ -11,7 +12,7 @@
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
 import { recordRow, rowRecord } from './record-rows.js';
-import { applyEntry, LOG_VERSION, logEntryFrom, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from './progress.js';
+import { applyEntry, LOG_VERSION, logEntryFrom, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from './progress.js';
 
 export const FIGURES_VERSION = 1;
 /** The base trails the latest entry by this many days: the 14-day trend, and a day's slack for a clock set back. */
@@ -39,12 +40,14 @@ export interface HistoryFigures {
   retention: Map<string, Tally>;
   sure: { n: number; right: number };
   guess: { n: number; right: number };
+  /** Key points ticked on typed open answers, with the matcher's evidence and without. */
+  ticks: TickCounts;
   /** The records as the fold stands now (base plus window): what a review's "before" is. Rebuilt on demand. */
   replay: Progress | null;
 }
 
 export function emptyFigures(timeZone: string): HistoryFigures {
-  return { timeZone, lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, replay: null };
+  return { timeZone, lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null };
 }
 
 function addDays(dayStart: number, n: number): number {
@@ -74,6 +77,11 @@ function count(figures: HistoryFigures, review: ReviewEntry, sign: 1 | -1): void
     const c = figures[review.confidence];
     c.n += sign;
     if (review.correct) c.right += sign;
+  }
+  const ticks = tickCounts(review.ticks);
+  if (ticks) {
+    figures.ticks.evidenced += sign * ticks.evidenced;
+    figures.ticks.unevidenced += sign * ticks.unevidenced;
   }
 }
 
@@ -151,11 +159,12 @@ export function coversTrend(figures: HistoryFigures, trendStart: number): boolea
 const MARKS = [undefined, 'sure', 'guess'] as const;
 
 // Records and entries are written as rows of numbers, not objects: figures.json holds some
-// 20,000 of them at 100,000 reviews.
+// 20,000 of them at 100,000 reviews. A review with tick counts has them as a tenth item.
 function entryRow(entry: LogEntry, counted: boolean): unknown[] {
   if (entry.t === 'undo') return [1, entry.id, entry.key, entry.at, entry.restore ? recordRow(entry.restore) : null];
   const correct = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
-  return [0, entry.id, entry.key, entry.at, entry.rating, recordRow(entry.record), MARKS.indexOf(entry.confidence), correct, Number(counted)];
+  const ticks = tickCounts(entry.ticks);
+  return [0, entry.id, entry.key, entry.at, entry.rating, recordRow(entry.record), MARKS.indexOf(entry.confidence), correct, Number(counted), ...(ticks ? [[ticks.evidenced, ticks.unevidenced]] : [])];
 }
 
 /** An entry back from its row; `ms` is not kept (no figure uses it). */
@@ -168,10 +177,12 @@ function rowEntry(row: unknown): { entry: LogEntry; counted: boolean } | null {
     const entry = logEntryFrom({ v: LOG_VERSION, t: 'undo', id, key, at, restore });
     return entry ? { entry, counted: false } : null;
   }
-  if (kind !== 0 || row.length !== 9) return null;
-  const [, , , , rating, record, mark, correct, counted] = row as unknown[];
+  if (kind !== 0 || (row.length !== 9 && row.length !== 10)) return null;
+  const [, , , , rating, record, mark, correct, counted, tickRow] = row as unknown[];
   if ((mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
-  const value = { v: LOG_VERSION, t: 'review', id, key, at, rating, ms: 0, record: rowRecord(record), ...(mark ? { confidence: MARKS[mark] } : {}), ...(correct ? { correct: correct === 2 } : {}) };
+  const ticks = row.length === 10 ? (Array.isArray(tickRow) && tickRow.length === 2 ? tickCounts({ evidenced: tickRow[0], unevidenced: tickRow[1] }) : null) : undefined;
+  if (ticks === null) return null;
+  const value = { v: LOG_VERSION, t: 'review', id, key, at, rating, ms: 0, record: rowRecord(record), ...(mark ? { confidence: MARKS[mark] } : {}), ...(correct ? { correct: correct === 2 } : {}), ...(ticks ? { ticks } : {}) };
   const entry = logEntryFrom(value);
   return entry ? { entry, counted: counted === 1 } : null;
 }
@@ -190,6 +201,7 @@ export function figuresToJson(figures: HistoryFigures): Record<string, unknown> 
     retention: [...figures.retention].map(([key, t]) => [key, t.reviews, t.passed]),
     sure: [figures.sure.n, figures.sure.right],
     guess: [figures.guess.n, figures.guess.right],
+    ticks: [figures.ticks.evidenced, figures.ticks.unevidenced],
   };
 }
 
@@ -207,7 +219,8 @@ export function figuresFromJson(value: unknown): HistoryFigures | null {
   if (v.version !== FIGURES_VERSION || typeof v.timeZone !== 'string') return null;
   if (!(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff))) return null;
   if (!Array.isArray(v.base) || !Array.isArray(v.window) || !Array.isArray(v.undone) || !Array.isArray(v.days) || !Array.isArray(v.retention)) return null;
-  if (!isPair(v.sure) || !isPair(v.guess)) return null;
+  // Files from before tick counts have none: null, so the figures are counted again from the log.
+  if (!isPair(v.sure) || !isPair(v.guess) || !Array.isArray(v.ticks) || v.ticks.length !== 2 || !isCount(v.ticks[0]) || !isCount(v.ticks[1])) return null;
   const figures = emptyFigures(v.timeZone);
   figures.lastAt = v.lastAt;
   figures.cutoff = v.cutoff;
@@ -241,5 +254,6 @@ export function figuresFromJson(value: unknown): HistoryFigures | null {
   }
   figures.sure = { n: v.sure[0], right: v.sure[1] };
   figures.guess = { n: v.guess[0], right: v.guess[1] };
+  figures.ticks = { evidenced: v.ticks[0] as number, unevidenced: v.ticks[1] as number };
   return figures;
 }

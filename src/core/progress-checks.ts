@@ -8,7 +8,8 @@ import type { CramEntry } from './cram.js';
 import { parseInterviewDate } from './day.js';
 import { USER_DECK_NEW_PER_DAY } from './deck-limits.js';
 import { ID_PATTERN } from './deck.js';
-import { isCardRecord, LOG_VERSION, logEntryFrom, type CardRecord, type ReviewEntry } from './progress.js';
+import { DEFAULT_LEVEL, isLevel, LEVELS } from './levels.js';
+import { isCardRecord, LOG_VERSION, logEntryFrom, tickCounts, type CardRecord, type ReviewEntry } from './progress.js';
 import { isRating, type MemoryState } from './scheduler.js';
 import { parseStory, type Story } from './stories.js';
 
@@ -199,6 +200,8 @@ export function settingsProblem(value: unknown): string | null {
   if (value.userDeckNewPerDay !== undefined && (typeof value.userDeckNewPerDay !== 'number' || !Number.isInteger(value.userDeckNewPerDay) || value.userDeckNewPerDay < 0 || value.userDeckNewPerDay > 500)) return '"userDeckNewPerDay" should be a whole number from 0 to 500';
   if (typeof value.retention !== 'number' || !(value.retention >= 0.7 && value.retention <= 0.99)) return '"retention" should be from 0.7 to 0.99';
   if (typeof value.askConfidence !== 'boolean') return '"askConfidence" should be true or false';
+  // Absent from files written before it existed, like userDeckNewPerDay.
+  if (value.level !== undefined && !isLevel(value.level)) return `"level" should be one of ${LEVELS.join(', ')}`;
   return null;
 }
 
@@ -222,6 +225,7 @@ export function cleanReview(e: ReviewEntry): ReviewEntry {
     // Calibration figures read these; anything but the two known values is dropped.
     ...(e.confidence === 'sure' || e.confidence === 'guess' ? { confidence: e.confidence } : {}),
     ...(typeof e.correct === 'boolean' ? { correct: e.correct } : {}),
+    ...(tickCounts(e.ticks) ? { ticks: tickCounts(e.ticks)! } : {}),
   };
 }
 
@@ -260,5 +264,5 @@ export function cleanStory(value: unknown): Story {
 }
 
 export function cleanSettings(s: Settings): Settings {
-  return { role: s.role, interviewDate: s.interviewDate, newPerDay: s.newPerDay, userDeckNewPerDay: typeof s.userDeckNewPerDay === 'number' ? s.userDeckNewPerDay : USER_DECK_NEW_PER_DAY, retention: s.retention, askConfidence: s.askConfidence };
+  return { role: s.role, interviewDate: s.interviewDate, newPerDay: s.newPerDay, userDeckNewPerDay: typeof s.userDeckNewPerDay === 'number' ? s.userDeckNewPerDay : USER_DECK_NEW_PER_DAY, retention: s.retention, askConfidence: s.askConfidence, level: isLevel(s.level) ? s.level : DEFAULT_LEVEL };
 }

@@ -24,6 +24,24 @@ export interface ReviewEntry {
   confidence?: 'sure' | 'guess';
   /** Choice and multi cards: whether the answer was right (for calibration). */
   correct?: boolean;
+  /** Open answers that were typed: the key points ticked with the matcher's evidence and without. */
+  ticks?: TickCounts;
+}
+
+export interface TickCounts {
+  evidenced: number;
+  unevidenced: number;
+}
+
+/**
+ * An entry's tick counts when they are two counts, else null: the log comes from disk and from
+ * other machines, so a figure never trusts its optional fields' shape.
+ */
+export function tickCounts(value: unknown): TickCounts | null {
+  if (!value || typeof value !== 'object') return null;
+  const { evidenced, unevidenced } = value as Record<string, unknown>;
+  const count = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= 1000;
+  return count(evidenced) && count(unevidenced) ? { evidenced, unevidenced } : null;
 }
 
 export interface UndoEntry {

@@ -119,6 +119,8 @@ export interface ConfidenceFigures {
 export interface Calibration {
   sure: ConfidenceFigures;
   guess: ConfidenceFigures;
+  /** Key points ticked on typed open answers, and how many of those the answer's words did not back. */
+  ticks: { ticked: number; unevidenced: number };
 }
 
 export interface Heatmap {
@@ -350,6 +352,11 @@ export interface PlanInput {
   interviewAt: number;
   targetRetention: number;
   newPerDay: number;
+  /**
+   * Of the seen cards, how many were first seen today. The day's new-card figure is planned as of
+   * the start of the day, so learning today's cards does not move today's target under the user.
+   */
+  firstSeenToday?: number | undefined;
 }
 
 /**
@@ -378,7 +385,7 @@ export function dailyPlan(input: PlanInput): DailyPlan {
   let newPerDay = 0;
   if (status === 'ahead' && unseen > 0) {
     const introDays = Math.max(1, daysLeft - 1);
-    newPerDay = Math.ceil(unseen / introDays);
+    newPerDay = Math.ceil((unseen + (input.firstSeenToday ?? 0)) / introDays);
     const today = startOfDay(now);
     const timeOfDay = now - today;
     let left = unseen;
@@ -529,7 +536,11 @@ export function readiness(input: ReadinessInput): Readiness {
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),
-    calibration: { sure: confidence(history.sure, input.practice ?? [], 'sure'), guess: confidence(history.guess, input.practice ?? [], 'guess') },
+    calibration: {
+      sure: confidence(history.sure, input.practice ?? [], 'sure'),
+      guess: confidence(history.guess, input.practice ?? [], 'guess'),
+      ticks: { ticked: history.ticks.evidenced + history.ticks.unevidenced, unevidenced: history.ticks.unevidenced },
+    },
     heatmap: { start: heatStart, days: heat, total: heat.reduce((a, b) => a + b, 0) },
     forecast: { start: today, days: forecast },
     retention: AREAS.flatMap((area): AreaRetention[] => {

@@ -9,7 +9,7 @@ import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, sta
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
-import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry } from '../core/progress.js';
+import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
 import { recordRow, rowRecord } from '../core/record-rows.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
@@ -356,7 +356,7 @@ export class ProgressStore {
   }
 
   /** Stores a rating durably; returns the entry, whose id undo needs. */
-  record(key: string, rating: Rating, record: CardRecord, at: number, ms: number, answer?: { confidence?: 'sure' | 'guess' | undefined; correct?: boolean | undefined }): ReviewEntry {
+  record(key: string, rating: Rating, record: CardRecord, at: number, ms: number, answer?: { confidence?: 'sure' | 'guess' | undefined; correct?: boolean | undefined; ticks?: TickCounts | undefined }): ReviewEntry {
     const entry: ReviewEntry = {
       v: LOG_VERSION,
       t: 'review',
@@ -368,6 +368,7 @@ export class ProgressStore {
       record,
       ...(answer?.confidence ? { confidence: answer.confidence } : {}),
       ...(answer?.correct !== undefined ? { correct: answer.correct } : {}),
+      ...(answer?.ticks ? { ticks: { evidenced: answer.ticks.evidenced, unevidenced: answer.ticks.unevidenced } } : {}),
     };
     this.append(entry, RATING_CONTEXT);
     return entry;

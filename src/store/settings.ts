@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { parse as parseTolerant } from 'jsonc-parser';
 import { parseInterviewDate } from '../core/day.js';
 import { USER_DECK_NEW_PER_DAY } from '../core/deck-limits.js';
+import { DEFAULT_LEVEL, isLevel, type Level } from '../core/levels.js';
 import { asWriteError, type WriteContext } from './safe-write.js';
 import { moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
@@ -23,9 +24,11 @@ export interface Settings {
   interviewDate: string | null;
   /** Ask "sure or guess?" before choice questions in readiness sessions, for calibration. */
   askConfidence: boolean;
+  /** The level the user interviews for: rubrics show its bar (core/levels.ts). */
+  level: Level;
 }
 
-export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, userDeckNewPerDay: USER_DECK_NEW_PER_DAY, retention: 0.9, interviewDate: null, askConfidence: true };
+export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, userDeckNewPerDay: USER_DECK_NEW_PER_DAY, retention: 0.9, interviewDate: null, askConfidence: true, level: DEFAULT_LEVEL };
 
 export const SETTINGS_LIMITS = {
   newPerDay: { min: 0, max: 500 },
@@ -93,6 +96,7 @@ const FIELDS: { [K in keyof Settings]: { label: string; valid: (value: unknown) 
   retention: { label: 'retention', valid: (v) => typeof v === 'number' && Number.isFinite(v) },
   interviewDate: { label: 'interview date', valid: (v) => v === null || (typeof v === 'string' && parseInterviewDate(v) !== null) },
   askConfidence: { label: 'ask "sure or guess?"', valid: (v) => typeof v === 'boolean' },
+  level: { label: 'target level', valid: isLevel },
 };
 
 /**
@@ -149,6 +153,7 @@ export function openSettings(dataDir: string, now: number, notices: NoticeSink):
       retention: clamp(raw.retention, DEFAULT_SETTINGS.retention, SETTINGS_LIMITS.retention),
       interviewDate: typeof raw.interviewDate === 'string' && parseInterviewDate(raw.interviewDate) !== null ? raw.interviewDate : null,
       askConfidence: typeof raw.askConfidence === 'boolean' ? raw.askConfidence : DEFAULT_SETTINGS.askConfidence,
+      level: isLevel(raw.level) ? raw.level : DEFAULT_LEVEL,
     };
   };
   if (kept && Object.keys(kept).length > 0 && conf) conf.set({ ...read(), ...kept });

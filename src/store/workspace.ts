@@ -13,7 +13,7 @@ import { customItems, inScope, modeLabel, scopeLabel, type StudyMode, type Study
 import { isWalkthroughDeck, walkthrough, type Walkthrough } from '../core/walkthrough.js';
 import type { DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
-import { orphanedCards, type CardRecord } from '../core/progress.js';
+import { orphanedCards, type CardRecord, type TickCounts } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
 import { shellArg } from '../core/shell.js';
 import { ensureSchemaCopy } from './deck-schema.js';
@@ -43,10 +43,12 @@ export interface WorkspaceOptions {
   now: number;
 }
 
-/** What a choice answer adds to its rating, for calibration. */
+/** What an answer adds to its rating: a choice answer's, for calibration; a typed open answer's ticks. */
 export interface AnswerNote {
   confidence?: 'sure' | 'guess' | undefined;
   correct?: boolean | undefined;
+  /** Key points ticked with the matcher's evidence and without. */
+  ticks?: TickCounts | undefined;
 }
 
 export interface RatingResult {

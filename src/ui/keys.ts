@@ -68,6 +68,7 @@ export type Command =
   | 'studyDeck'
   | 'learnMore'
   | 'practiseWeakest'
+  | 'openWalkthrough'
   | 'roundAloud'
   | 'roundDone'
   | 'roundNext';
@@ -143,6 +144,7 @@ export const BINDINGS: Record<Command, Binding> = {
   studyResults: { label: 's', description: 'study these results now: due, new or practice (Study now)', test: (i) => i === 's' },
   studyDeck: { label: 'Enter', description: 'study the highlighted deck now: due, new or practice (Study now)', test: (_i, k) => k.return },
   learnMore: { label: 'n', description: 'learn more new cards from these cards (Study now)', test: (i) => i === 'n' },
+  openWalkthrough: { label: 'w', description: 'open the culture walkthrough, where culture cards are first taught', test: (i) => i === 'w' },
   practiseWeakest: { label: 'p', description: 'practise the weakest of these cards, off your schedule (Study now)', test: (i) => i === 'p' },
   // Culture round (keeper-prep behavioral).
   roundAloud: { label: 'a', description: 'answer aloud: the clock runs; Enter when done, then a one-line summary', test: (i) => i === 'a' },

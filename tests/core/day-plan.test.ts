@@ -109,6 +109,18 @@ describe('the plan, said once', () => {
     expect(day.advice.join(' ')).not.toMatch(/raise it|Raise new cards/);
   });
 
+  it("holds the day's target while the day's cards are learnt: 7 learnt of 10 leaves 3 today", () => {
+    const records = new Map<string, CardRecord>();
+    const morning = dayPlan(input({ decks: [sql], interviewAt, newPerDay: 5, records }));
+    seen(records, sql, 7, NOW + 60_000);
+    const later = dayPlan(input({ decks: [sql], interviewAt, newPerDay: 5, records, now: NOW + 3_600_000 }));
+    expect(later.plan?.newPerDay).toBe(morning.plan?.newPerDay);
+    expect(later.figures.new).toBe(morning.figures.new - 7);
+    // The next day plans afresh from what is left.
+    const tomorrow = dayPlan(input({ decks: [sql], interviewAt, newPerDay: 5, records, now: NOW + DAY }));
+    expect(tomorrow.plan?.newPerDay).toBe(Math.ceil(93 / 9));
+  });
+
   it('keeps a setting above what the plan needs, and says nothing about raising', () => {
     const day = dayPlan(input({ decks: [sql], interviewAt, newPerDay: 25 }));
     expect(day.newLimit).toEqual({ setting: 25, today: 25 });

@@ -20,6 +20,20 @@ const DECKS: Deck[] = [
 ] as unknown as Deck[];
 const KEYS = ['a/c0', 'a/c1', 'a/c2', 'a/c3', 'b/c0', 'b/c1', 'b/c2', 'gone/c9'];
 
+// What an answer adds to its rating: calibration marks, typed open answers' tick counts (and a
+// damaged count, which no figure may take in).
+const MARKS = [
+  {},
+  { confidence: 'sure', correct: true },
+  { confidence: 'sure', correct: false },
+  { confidence: 'guess', correct: true },
+  { confidence: 'guess', correct: false },
+  { ticks: { evidenced: 2, unevidenced: 1 } },
+  { ticks: { evidenced: 0, unevidenced: 3 } },
+  { ticks: { evidenced: 4, unevidenced: 0 } },
+  { ticks: { evidenced: -1, unevidenced: 'x' } },
+] as const;
+
 type Step =
   | { kind: 'review'; key: number; rating: Rating; gap: number; mark: number }
   | { kind: 'undo'; back: number; gap: number }
@@ -28,7 +42,7 @@ type Step =
 
 const rating = fc.constantFrom<Rating>(1, 2, 3, 4);
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('review' as const), key: fc.nat(KEYS.length - 1), rating, gap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 80 * HOUR })), mark: fc.nat(4) }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('review' as const), key: fc.nat(KEYS.length - 1), rating, gap: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 80 * HOUR })), mark: fc.nat(MARKS.length - 1) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), back: fc.nat(30), gap: fc.integer({ min: 0, max: 2 * HOUR }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('undo-unknown' as const), gap: fc.integer({ min: 0, max: HOUR }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('import' as const), reviews: fc.array(fc.record({ key: fc.nat(KEYS.length - 1), rating, ago: fc.integer({ min: 0, max: 40 * 24 * HOUR }) }), { minLength: 1, maxLength: 6 }) }) },
@@ -47,8 +61,7 @@ function entriesOf(steps: readonly Step[]): LogEntry[][] {
       const key = KEYS[s.key]!;
       const before = cards.get(key);
       const record = { state: scheduler.next(before?.state, now, s.rating), firstReview: before?.firstReview ?? now };
-      const marks = [{}, { confidence: 'sure', correct: true }, { confidence: 'sure', correct: false }, { confidence: 'guess', correct: true }, { confidence: 'guess', correct: false }] as const;
-      const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id: `r${n++}`, key, rating: s.rating, at: now, ms: 1000, record, ...marks[s.mark] };
+      const entry: ReviewEntry = { v: LOG_VERSION, t: 'review', id: `r${n++}`, key, rating: s.rating, at: now, ms: 1000, record, ...(MARKS[s.mark] as unknown as Partial<ReviewEntry>) };
       cards.set(key, record);
       reviews.push(entry);
       batches.push([entry]);
@@ -122,7 +135,16 @@ function replayed(log: readonly LogEntry[], now: number) {
     if (day >= 0 && day < heat.length) heat[day]!++;
   }
   const marked = (which: string) => log.filter(stands).filter((e) => e.confidence === which && typeof e.correct === 'boolean');
-  return { trend, retained, heat, sure: [marked('sure').length, marked('sure').filter((e) => e.correct).length], guess: [marked('guess').length, marked('guess').filter((e) => e.correct).length] };
+  let evidenced = 0;
+  let unevidenced = 0;
+  for (const e of log.filter(stands)) {
+    const t = e.ticks;
+    if (t && Number.isSafeInteger(t.evidenced) && Number.isSafeInteger(t.unevidenced) && t.evidenced >= 0 && t.unevidenced >= 0) {
+      evidenced += t.evidenced;
+      unevidenced += t.unevidenced;
+    }
+  }
+  return { trend, retained, heat, ticks: { ticked: evidenced + unevidenced, unevidenced }, sure: [marked('sure').length, marked('sure').filter((e) => e.correct).length], guess: [marked('guess').length, marked('guess').filter((e) => e.correct).length] };
 }
 
 describe('readiness figures kept up to date', () => {
@@ -154,6 +176,7 @@ describe('readiness figures kept up to date', () => {
         for (const a of r.retention) expect({ reviews: a.reviews, passed: a.passed }).toEqual(reference.retained[a.area]);
         expect(r.heatmap.days).toEqual(reference.heat);
         expect([r.calibration.sure.n, r.calibration.sure.right, r.calibration.guess.n, r.calibration.guess.right]).toEqual([...reference.sure, ...reference.guess]);
+        expect(r.calibration.ticks).toEqual(reference.ticks);
         expect(rebuilds).toBeLessThanOrEqual(log.length);
       }),
       { numRuns: 150 },
@@ -174,6 +197,10 @@ describe('readiness figures kept up to date', () => {
     expect(figuresFromJson({ ...json, version: 2 })).toBeNull();
     expect(figuresFromJson({ ...json, days: [[0, -1]] })).toBeNull();
     expect(figuresFromJson({ ...json, sure: [1, 2] })).toBeNull();
+    // Written before tick counts: counted again from the log, never read as none.
+    const { ticks: _none, ...older } = json;
+    expect(figuresFromJson(older)).toBeNull();
+    expect(figuresFromJson({ ...json, ticks: [1, -1] })).toBeNull();
     expect(figuresFromJson({ ...json, window: [[{ ...log[0], rating: 7 }]] })).toBeNull();
     expect(figuresFromJson(null)).toBeNull();
     expect(plain(figuresFromJson(json)!)).toEqual(plain(buildFigures(log, 'UTC')));

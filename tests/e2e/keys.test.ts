@@ -181,6 +181,37 @@ describe('without colour (NO_COLOR=1)', { timeout: 40_000 }, () => {
   });
 });
 
+describe('evidence for each key point (NO_COLOR=1)', { timeout: 40_000 }, () => {
+  it('a typed answer: ticks start from the words found; ↑↓ and Space change them, a tick without words is marked !, Enter stores the counts', async () => {
+    const home = homeWithRole();
+    const deck = join(home, 'open-only.json');
+    writeFileSync(deck, JSON.stringify({
+      id: 'open-only',
+      title: 'Open only',
+      version: 1,
+      cards: [{ id: 'cap', type: 'open', prompt: 'Explain the CAP theorem.', keyPoints: ['Partitions happen in every network', 'Then choose consistency or availability', 'Only for replicated stores'] }],
+    }));
+    const term = app(['study', '--deck', deck], home, { env: { NO_COLOR: '1' } });
+    await term.waitFor('Explain the CAP theorem.');
+    term.type('Partitions happen in every network, sooner or later. Then you choose consistency or availability for the duration.');
+    const shown = await term.pressUntil('Enter', 'covered: "');
+    expect(shown).toMatch(/› 1\. \[x\] Partitions happen in every network/);
+    expect(shown).toMatch(/2\. \[x\] Then choose consistency or availability/);
+    expect(shown).toMatch(/3\. \[ \] Only for replicated stores\n\s+· no words found/);
+    expect(shown).toContain('✓ covered: "Partitions happen in every network');
+    await term.pressUntil('Down', '› 2. [x] Then choose');
+    await term.pressUntil('Down', '› 3. [ ] Only for replicated');
+    await term.pressUntil('Space', '! ticked without evidence');
+    await term.pressUntil('Up', '› 2. [x] Then choose');
+    const changed = await term.pressUntil('Space', '› 2. [ ] Then choose');
+    expect(changed).toContain('Covered 2 of 3 (1 ! without evidence)');
+    expect(term.screen({ escapes: true })).not.toMatch(/\u001b\[[0-9;]*m/);
+    await term.pressUntil('Enter', (s) => !s.includes('Covered 2 of 3'));
+    const review = readFileSync(join(home, 'reviews.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { key: string; ticks?: unknown }).find((e) => e.key === 'open-only/cap');
+    expect(review?.ticks).toEqual({ evidenced: 1, unevidenced: 1 });
+  });
+});
+
 /**
  * The ratings a glyph marks in the rating bar ("1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy 8d"):
  * an opening bracket, arrow, star or dot just before "N Name", a closing bracket or arrow just

@@ -65,6 +65,15 @@ async function firstFrame(term: Terminal, expected: Expected): Promise<void> {
   expect(failure === null, failure ?? '').toBe(true);
 }
 
+/** An open card whose key points a typed answer repeats almost word for word, and one it leaves out. */
+const EVIDENCE_DECK = {
+  id: 'open-only',
+  title: 'Open only',
+  version: 1,
+  cards: [{ id: 'cap', type: 'open', prompt: 'Explain the CAP theorem.', keyPoints: ['Partitions happen in every network', 'Then choose consistency or availability', 'Only for replicated stores'], sample: 'Partitions happen; then you pick C or A.' }],
+};
+const EVIDENCE_ANSWER = 'Partitions happen in every network, sooner or later. Then you choose consistency or availability for the duration.';
+
 const RATING_BAR = /^\[?1 Again \S+\]? {1,2}\[?2 Hard \S+\]? {1,2}\[?3 Good \S+\]? {1,2}\[?4 Easy \S+\]?$/;
 /** The progress line (the total grows as learning steps come back); multiline, so it also finds the line in a whole screen. */
 const PROGRESS = (done: number) => new RegExp(`^[█░]+ ${done} done · \\d+ left$`, 'm');
@@ -175,8 +184,8 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('2', 'rated Good');
     await sweep(term, review({ lines: [PROGRESS(1), '2 + 2 = ?', /^✓ 2\. 4$/, 'Right: rated Good.'], items: ['Basic arithmetic.'], footer: '✓ right' }));
 
-    await term.pressUntil('Space', 'Mini · multi');
-    await sweep(term, review({ lines: [PROGRESS(2), 'Mini · multi', 'Which are prime?', 'Select all that apply.', '1. [ ] 2', '2. [ ] 4', '3. [ ] 5', '4. [ ] 9'] }));
+    await term.pressUntil('Space', 'Mini · select all');
+    await sweep(term, review({ lines: [PROGRESS(2), 'Mini · select all', 'Which are prime?', 'Select all that apply.', '1. [ ] 2', '2. [ ] 4', '3. [ ] 5', '4. [ ] 9'] }));
     await term.pressUntil('1', '[x] 2');
     await term.pressUntil('3', '[x] 5');
     // Enter submits the ticks its handler knows of: make sure that is the handler of this frame.
@@ -190,6 +199,23 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       lines: [PROGRESS(3), 'Explain the CAP theorem.', 'Tick the key points you covered (Space):', '1. [ ] Partition tolerance is not optional'],
       items: [/^2\. \[ \] Choose consistency or availability/, '3. [ ] Applies to replicated read/write stores', 'Sample answer:', /^Covered 0 of 3/, RATING_BAR],
     }));
+  });
+
+  it('an open question answered in writing: the evidence for each key point, ticks started from it', async () => {
+    const home = preparedHome();
+    const deck = join(home, 'open-only.json');
+    writeFileSync(deck, JSON.stringify(EVIDENCE_DECK));
+    const term = app(['study', '--deck', deck], home);
+    await term.waitFor('Explain the CAP theorem.');
+    term.type(EVIDENCE_ANSWER);
+    await term.pressUntil('Enter', 'covered: "');
+    await sweep(term, {
+      title: "Today's review",
+      lines: ['Ticks start from your words; Space changes:'],
+      fragments: ['[x] Partitions happen', '✓ covered: "Partitions happen'],
+      items: [/^Covered 2 of 3/, RATING_BAR],
+      footer: 'Enter accept',
+    });
   });
 
   it('the culture walkthrough: a section intro', async () => {
@@ -268,7 +294,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       title: 'Readiness',
       lines: [/^10 days left: \d+ new \+ ~\d+ reviews a day$/],
       fragments: ["Recall is FSRS's prediction on"],
-      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, /^Weakest topics( \(.*\))?$/, 'System design: 0 of 24 prompts attempted', 'Culture rounds: 0 finished', 'Calibration (choice questions you marked)', 'Due in the next 14 days'],
+      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, /^Weakest topics( \(.*\))?$/, 'System design: 0 of 24 prompts attempted', 'Culture rounds: 0 finished', 'Calibration (choice questions you marked)', 'open answers, none typed and ticked yet', 'Due in the next 14 days'],
     });
     await term.pressUntil('c', 'keeper-prep › Cram');
     await sweep(term, {
@@ -326,7 +352,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await sweep(term, {
       title: "Today's review",
       fragments: ['Nothing to study here right now'],
-      lines: ['What next?', /^n {2}Learn 10 more new cards \(\d+ unseen\)$/, 'p  Practise the weakest cards, off your schedule'],
+      lines: ['What next?', /^n {2}Learn 10 more new cards \(\d+ unseen\)$/, 'p  Practise them off your schedule (none seen yet)'],
       items: ['Press Enter to go back.'],
       footer: 'Enter go back',
     });
@@ -338,7 +364,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'keeper-prep › Settings');
     await sweep(term, {
       title: 'Settings',
-      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^New cards per day +20$/, /^Desired retention +90%$/, /^Ask "sure or guess\?" in cram +on$/],
+      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^Target level +Mid-level$/, /^New cards per day +20$/, /^Desired retention +90%$/, /^Ask "sure or guess\?" in cram +on$/],
       items: [/^Progress and settings: /, /^Your decks: /],
     });
   });
@@ -441,9 +467,18 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'Rubric 1 of 2');
     await sweep(term, {
       title: 'Mock · URL shortener',
-      lines: ['Rubric 1 of 2', 'Requirements', /^1 +Skipped$/, /^2 +Some$/, /^3 +Most$/, /^4 +All, with numbers$/],
+      lines: ['Rubric 1 of 2', 'Requirements', /^1 +Skipped$/, /^2 +Some$/, /^3 +Most {2}◂ bar$/, /^4 +All, with numbers$/],
+      fragments: ['▸ bar for mid-level: 3 —'],
       items: ['Which level did your answer reach? Press 1-4.'],
       footer: '1-4 score',
+    });
+    await term.pressUntil('3', 'Rubric 2 of 2');
+    await term.pressUntil('4', 'Suggested rating');
+    await sweep(term, {
+      title: 'Mock · URL shortener',
+      lines: [/^3\/4 +bar 3 +Requirements$/, /^4\/4 +bar 3 +Data model$/],
+      fragments: ['Mean 3.5 of 4 · bars for mid-level'],
+      footer: 'Enter save as',
     });
   });
 });
@@ -508,7 +543,7 @@ describe('the screens of the answers branch at every size', { timeout: 60_000 },
     await term.pressUntil('Space', 'How well did you recall it?');
     await term.pressUntil('3', 'Mini · choice');
     await term.pressUntil('2', 'rated Good');
-    await term.pressUntil('Space', 'Mini · multi');
+    await term.pressUntil('Space', 'Mini · select all');
     await term.pressUntil('1', '[x] 2');
     await term.pressUntil('Enter', 'rated Hard');
     await sweep(

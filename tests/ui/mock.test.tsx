@@ -74,7 +74,7 @@ describe('design mock screen', () => {
     expect(app.frame()).toContain('Rubric 1 of 2');
     expect(app.frame()).toContain('All, with numbers');
     await app.press('4', '3');
-    expect(app.frame()).toContain('Mean 3.5 of 4 · 2 hints used (a step lower for every two)');
+    expect(app.frame()).toContain('Mean 3.5 of 4 · bars for mid-level · 2 hints used (a step lower for every two)');
     expect(app.frame()).toContain('Suggested rating: Good');
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Attempt saved');

@@ -19,7 +19,7 @@ describe('search', () => {
     expect(app.frame()).toContain('Card');
     expect(app.frame()).toMatch(/✓ 1\. 2/);
     expect(app.frame()).toContain('4 and 9 are squares.');
-    expect(app.frame()).toContain('Mini · multi · new');
+    expect(app.frame()).toContain('Mini · select all · new');
     await app.press('s');
     expect(app.frame()).toContain('Study now');
     expect(app.frame()).toContain('0 done · 1 left');

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
-import { MINI_DECK, tempDir } from '../helpers/temp.js';
+import { join } from 'node:path';
+import { MINI_DECK, REPO, tempDir } from '../helpers/temp.js';
 import { topicScope } from '../../src/ui/screens/Readiness.js';
 import { stepNew } from '../../src/ui/components/study-now/modes.js';
 
+const WALK = join(REPO, 'tests/fixtures/walk.json');
 const NINE = new Date(2026, 10, 20, 9, 0, 0).getTime();
 
 /** A data directory where today's review is used up: today's cards all answered Easy at 9:00. */
@@ -171,11 +173,23 @@ describe('Study now from the other screens', () => {
 });
 
 describe('never stuck', () => {
+  it('Culture review before the walkthrough is done points to the walkthrough (w), not to new cards or a weakest of none', async () => {
+    const app = await renderApp({ dataDir: tempDir(), deckArgs: [WALK] });
+    await app.choose('Culture review (0 due)');
+    const frame = app.frame().replace(/\s+/g, ' ');
+    expect(frame).toContain('w Culture cards come in through the walkthrough: open it (0 of 2 sections done)');
+    expect(frame).not.toContain('Learn 10 more');
+    expect(frame).toContain('p Practise the cards from');
+    await app.press('w');
+    expect(app.frame()).toContain('Section 1 of 2');
+    await app.unmount();
+  });
+
   it("Today's review with nothing left offers new cards, practice and the time the next card is due; n opens Study now on new cards", async () => {
     const app = await renderApp({ dataDir: await usedUp(), now: NINE + 3_600_000 });
     await app.choose("Today's review");
     const frame = app.frame().replace(/\s+/g, ' ');
-    expect(frame).toContain("Nothing to study here right now: no cards are due, and today's new cards are used up.");
+    expect(frame).toContain("Nothing to study here right now: no card here is due, and no new one is waiting today.");
     expect(frame).toMatch(/n Learn 10 more new cards \(\d+ unseen\)/);
     expect(frame).toContain('p Practise the weakest cards, off your schedule');
     expect(frame).toMatch(/Or come back later: next card due \d{4}-\d\d-\d\d 09:00\./);

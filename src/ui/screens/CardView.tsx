@@ -1,4 +1,5 @@
 // One card with its answer, as found by search; `s` studies it now.
+import { kindLabel } from '../../core/deck.js';
 import { Box, Text } from 'ink';
 import { useState, type ReactNode } from 'react';
 import { rightAnswers } from '../../core/grading.js';
@@ -63,7 +64,7 @@ export function CardView({ item: shown }: { item: StudyItem }) {
   const footer = acts.promptFooter ?? fitFooter(width, acts.notice ? [acts.notice] : [], [...(studyable ? ([['s', 'study now']] as const) : []), ...acts.keys], [['Esc', 'back']]);
   return (
     <Frame title="Card" commands={commands} footer={footer} fixed>
-      <CardPane status={`${acts.glyph}${item.deckTitle} · ${card.type} · ${status}`} prompt={acts.prompt} onOverflow={setOverflow}>
+      <CardPane status={`${acts.glyph}${item.deckTitle} · ${kindLabel(card.type)} · ${status}`} prompt={acts.prompt} onOverflow={setOverflow}>
         <CardText text={card.type === 'flashcard' ? card.front : card.prompt} bold />
         <Text> </Text>
         <Answer item={item} />

@@ -146,6 +146,7 @@ function Figures({ r, day, topics, cursor, missing, rounds }: { r: ReadinessFigu
       <Text bold>Calibration (choice questions you marked)</Text>
       <Text wrap="truncate-end">{`  sure:  ${cal.sure.n === 0 ? 'none marked yet' : `${percent(cal.sure.rate)} right of ${cal.sure.n}`}`}</Text>
       <Text wrap="truncate-end">{`  guess: ${cal.guess.n === 0 ? 'none marked yet' : `${percent(cal.guess.rate)} right of ${cal.guess.n}`}`}</Text>
+      <Text wrap="truncate-end">{`  open answers, ${cal.ticks.ticked === 0 ? 'none typed and ticked yet' : `ticked without evidence: ${cal.ticks.unevidenced} of ${cal.ticks.ticked}`}`}</Text>
       <Text> </Text>
       <Para bold text={missing.length === 0 ? 'Stories: every culture value has one.' : `Values without a story: ${missing.join(', ')}`} />
     </Box>

@@ -1,6 +1,7 @@
 // A study session: one card at a time, due cards first, then new ones, with learning steps
 // coming back inside the session. Each rating is on disk before the next card shows. Ending early
 // shows the same summary as finishing, so the user sees what the session did before leaving.
+import { kindLabel } from '../../core/deck.js';
 import { Box, Text } from 'ink';
 import { useCallback, useReducer, useState, type ReactNode } from 'react';
 import { endOfDay } from '../../core/day.js';
@@ -71,8 +72,8 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     if (!done) setAttempt((a) => a + 1);
   };
   const takeBack = (id: string, key: string, restore: CardRecord | null): boolean => (cram === 'practice' ? actions.cramUndo(id, key) : actions.undo(id, key, restore));
-  const rate = (rating: Rating) => {
-    const done = store(rating);
+  const rate = (rating: Rating, answer?: AnswerNote) => {
+    const done = store(rating, answer);
     if (done) moveOn(done);
   };
   const advance = () => {
@@ -147,7 +148,7 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     const keys = view.typing ? view.keys : [...view.keys, ...acts.keys];
     return (
       <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.typing ?? '? help')} fixed>
-        <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${card.type}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow}>
+        <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${kindLabel(card.type)}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow}>
           {view.body}
         </SessionCard>
       </Frame>

@@ -1,7 +1,8 @@
-// Role, interview date, new cards per day, desired retention and confidence prompts; where progress is kept.
+// Role, interview date, target level, new cards per day, desired retention and confidence prompts; where progress is kept.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { daysUntil, parseInterviewDate, startOfDay } from '../../core/day.js';
+import { DEFAULT_LEVEL, LEVEL_NAMES, LEVELS, type Level } from '../../core/levels.js';
 import { trackById } from '../../core/tracks.js';
 import { DEFAULT_SETTINGS } from '../../store/settings.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -12,9 +13,9 @@ import { InterviewDate } from './InterviewDate.js';
 import { frameBudget } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 
-type Field = 'role' | 'interviewDate' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'askConfidence';
+type Field = 'role' | 'interviewDate' | 'level' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'askConfidence';
 type NumberField = 'newPerDay' | 'userDeckNewPerDay' | 'retention';
-const FIELDS: Field[] = ['role', 'interviewDate', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'];
+const FIELDS: Field[] = ['role', 'interviewDate', 'level', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'];
 
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
@@ -22,6 +23,7 @@ const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
 const LABELS: Record<Field, string> = {
   role: 'Role',
   interviewDate: 'Interview date',
+  level: 'Target level',
   newPerDay: 'New cards per day',
   userDeckNewPerDay: 'New per day, each own deck',
   retention: 'Desired retention',
@@ -32,7 +34,7 @@ const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 export function Settings() {
   const { ws, clock, width, height } = useAppState();
   const actions = useAppActions();
-  const [editing, setEditing] = useState<NumberField | null>(null);
+  const [editing, setEditing] = useState<NumberField | 'level' | null>(null);
   const [editingDate, setEditingDate] = useState(false);
   // The menu comes back on the field just edited, not on the first one.
   const [lastField, setLastField] = useState<Field>('role');
@@ -41,6 +43,32 @@ export function Settings() {
   useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) }, { isActive: !editingDate });
 
   if (editingDate) return <InterviewDate firstRun={false} onDone={() => setEditingDate(false)} />;
+
+  if (editing === 'level') {
+    const about = wrapLines('Target level: the design and culture rubrics show this level\'s bar beside each dimension, so you score yourself against the right one.', room.width);
+    const gap = room.height - about.length - LEVELS.length >= 1 ? 1 : 0;
+    return (
+      <Frame title="Settings" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])} fixed>
+        <Box flexDirection="column" flexShrink={0}>
+          {about.map((line, i) => (
+            <Text key={i} wrap="truncate-end">
+              {line}
+            </Text>
+          ))}
+          {gap ? <Text> </Text> : null}
+        </Box>
+        <Menu<Level>
+          items={LEVELS.map((level) => ({ label: `${levelTitle(level)}${level === settings.level ? ' (current)' : ''}${level === DEFAULT_LEVEL ? ' (default)' : ''}`, value: level }))}
+          rows={Math.max(1, room.height - about.length - gap)}
+          initialIndex={LEVELS.indexOf(settings.level)}
+          onSelect={(level) => {
+            actions.updateSettings({ level });
+            setEditing(null);
+          }}
+        />
+      </Frame>
+    );
+  }
 
   if (editing) {
     const options = editing === 'retention' ? RETENTION : NEW_PER_DAY;
@@ -79,7 +107,8 @@ export function Settings() {
   const values: Record<Field, string> = {
     role: trackById(settings.role)?.title ?? 'not chosen',
     interviewDate: interviewLabel(settings.interviewDate, clock()),
-    newPerDay: String(settings.newPerDay),
+    level: levelTitle(settings.level),
+    newPerDay: newPerDayValue(settings.newPerDay, ws.dayPlan(clock()).newLimit.today, settings.interviewDate),
     userDeckNewPerDay: String(settings.userDeckNewPerDay),
     retention: `${Math.round(settings.retention * 100)}%`,
     askConfidence: settings.askConfidence ? 'on' : 'off',
@@ -123,4 +152,15 @@ function interviewLabel(date: string | null, now: number): string {
   if (!date || at === null) return 'not set';
   const days = daysUntil(now, at);
   return `${date} (${at < startOfDay(now) ? 'past' : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} left`})`;
+}
+
+/** The setting, and what the interview plan raises it to today, so the row says what Home does. */
+function newPerDayValue(setting: number, today: number, date: string | null): string {
+  return today > setting && date ? `${setting} (the plan raises it to ${today} until ${date})` : String(setting);
+}
+
+/** "Intern or new graduate", "Mid-level": the names as a menu shows them. */
+function levelTitle(level: Level): string {
+  const name = LEVEL_NAMES[level];
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }

@@ -53,7 +53,7 @@ export function StudyNow({ scope: given, mode: initialMode }: { scope?: StudySco
       actions.pop();
       actions.push({ name: 'study-now', scope, mode: kind });
     }
-    actions.push({ name: 'review', title: session.title, items: session.items, once: practice, cram: practice ? 'practice' : undefined, askConfidence: ws.settings.get().askConfidence, scope });
+    actions.push({ name: 'review', title: session.title, items: session.items, once: practice, cram: practice ? 'practice' : undefined, askConfidence: practice && ws.settings.get().askConfidence, scope });
   };
 
   useKeys({ back, ...(step === 'mode' ? { otherCards: () => go('kinds') } : {}) }, { isActive: step !== 'tag' });

@@ -17,6 +17,7 @@ import { ScrollArea } from '../ScrollArea.js';
 import { fitFooter } from './footer.js';
 import { NotesPanel, NotesText } from './Notes.js';
 import { safeText } from '../../../core/safe-text.js';
+import { LEVEL_SHORT, levelBar, levelBarLine } from '../../../core/levels.js';
 
 const GUTTER = 3;
 
@@ -92,16 +93,19 @@ export function KeyPoints({ title, card, notes, elapsedMs, hintsUsed }: { title:
 
 /** One rubric dimension; `earlier` is the score given before going back to it, marked ›. */
 export function ScoreDimension({ title, card, index, earlier, notes }: { title: string; card: DesignCard; index: number; earlier: number | undefined; notes: string }) {
-  const { width } = useAppState();
+  const { width, ws } = useAppState();
+  const target = ws.settings.get().level;
   const rubric = card.rubric ?? [];
   const dimension = rubric[index]!;
+  const bar = levelBar(target, dimension.dimension);
   const footer = fitFooter([['1-4', 'score', 3], ['PgDn', 'scroll', 1], ['Esc', index > 0 ? 'previous' : 'back to key points', 2, index > 0 ? 'previous' : 'back']], width);
   const left = (
     <Box flexDirection="column">
       <Para bold text={dimension.dimension} />
+      <Para color="yellow" text={`▸ ${levelBarLine(target, dimension.dimension)}`} />
       {dimension.levels.map((level, i) => (
         <Text key={i} bold={earlier === i + 1} color={earlier === i + 1 ? 'cyan' : undefined}>
-          <Bullet indent={0} mark={`${earlier === i + 1 ? '›' : ' '} ${i + 1}`} text={level} />
+          <Bullet indent={0} mark={`${earlier === i + 1 ? '›' : ' '} ${i + 1}`} text={i + 1 >= bar.low && i + 1 <= bar.high ? `${level}  ◂ bar` : level} />
         </Text>
       ))}
       <Text> </Text>
@@ -112,17 +116,18 @@ export function ScoreDimension({ title, card, index, earlier, notes }: { title: 
 }
 
 export function RateAttempt({ title, card, scores, hintsUsed, suggested, preview, now }: { title: string; card: DesignCard; scores: readonly number[]; hintsUsed: number; suggested: Rating; preview: Record<Rating, number>; now: number }) {
-  const { width } = useAppState();
+  const { width, ws } = useAppState();
+  const level = ws.settings.get().level;
   const rubric = card.rubric ?? [];
   const mean = scores.length > 0 ? scores.reduce((n, s) => n + s, 0) / scores.length : null;
   const footer = fitFooter([['Enter', `save as ${RATING_NAMES[suggested]}`, 4], ['1-4', 'choose another', 3, 'another'], ['Esc', 'back', 1]], width);
   return (
     <Frame title={title} commands={['select', 'again', 'hard', 'good', 'easy', 'pageDown', 'pageUp', 'back']} footer={footer}>
       {rubric.map((r, i) => (
-        <Text key={i} wrap="truncate-end">{`${String(scores[i] ?? '-').padStart(2)}/4  ${safeText(r.dimension)}`}</Text>
+        <Text key={i} wrap="truncate-end">{`${String(scores[i] ?? '-').padStart(2)}/4  bar ${levelBar(level, r.dimension).score.padEnd(3)}  ${safeText(r.dimension)}`}</Text>
       ))}
       {rubric.length > 0 ? <Text> </Text> : null}
-      <Para text={`${mean === null ? 'No rubric' : `Mean ${mean.toFixed(1)} of 4`} · ${hintsUsed} hint${hintsUsed === 1 ? '' : 's'} used${hintsUsed >= 2 ? ' (a step lower for every two)' : ''}.`} />
+      <Para text={`${mean === null ? 'No rubric' : `Mean ${mean.toFixed(1)} of 4 · bars for ${LEVEL_SHORT[level]}`} · ${hintsUsed} hint${hintsUsed === 1 ? '' : 's'} used${hintsUsed >= 2 ? ' (a step lower for every two)' : ''}.`} />
       <Para bold text={`Suggested rating: ${RATING_NAMES[suggested]}`} />
       <Text> </Text>
       <Para text={([1, 2, 3, 4] as Rating[]).map((r) => (r === suggested ? `[${r} ${RATING_NAMES[r]} ${formatInterval(now, preview[r])}]` : `${r} ${RATING_NAMES[r]} ${formatInterval(now, preview[r])}`)).join('  ')} />

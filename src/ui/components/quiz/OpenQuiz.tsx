@@ -1,13 +1,15 @@
 import { Box, Text } from 'ink';
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Card } from '../../../core/deck.js';
 import { suggestOpenRating } from '../../../core/grading.js';
-import { RATING_NAMES } from '../../../core/scheduler.js';
+import { RATING_NAMES, type Rating } from '../../../core/scheduler.js';
 import { useAppActions } from '../../app-context.js';
 import { useRoom } from '../Layout.js';
 import { TextField } from '../TextField.js';
 import { useKeys, useScreenInput } from '../../keys.js';
 import { CardText, Para, SampleAnswer, Source } from '../CardText.js';
+import { tickTally } from '../../../core/evidence.js';
+import { EvidenceList, useEvidence, usePresetTicks } from './EvidenceList.js';
 import { OptionList, toggled } from './OptionList.js';
 import { RatingBar } from './RatingBar.js';
 import type { QuizProps } from './types.js';
@@ -19,7 +21,9 @@ const ANSWER_LABEL = 'Your answer: ';
 /**
  * Answer in your own words (or in your head), then tick the key points you covered. The field has
  * focus at first; Esc leaves it (it does not end the session: a careful user presses Esc to get
- * out of a text field), and then the session's keys and help work again.
+ * out of a text field), and then the session's keys and help work again. A typed answer is
+ * checked against the key points: the ticks start from the words found, the user decides, and
+ * how many ticks had words behind them is stored with the rating.
  */
 export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCard>) {
   const { setTyping } = useAppActions();
@@ -27,7 +31,19 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
   const [draft, setDraft] = useState('');
   const [cursor, setCursor] = useState(0);
   const [covered, setCovered] = useState<ReadonlySet<number>>(new Set());
+  const [touched, setTouched] = useState(false);
   const room = useRoom();
+  const evidence = useEvidence(draft, card.keyPoints, phase === 'check');
+  // Keys of one burst (↓ Space Enter) reach the handlers before a render: they read these, not the last render's state.
+  const cursorRef = useRef(0);
+  const coveredRef = useRef<ReadonlySet<number>>(covered);
+  const setTicks = (next: ReadonlySet<number>) => {
+    coveredRef.current = next;
+    setCovered(next);
+  };
+  usePresetTicks(evidence, touched, setTicks);
+  const tallyOf = (ticked: ReadonlySet<number>) => tickTally(Array.isArray(evidence) ? evidence : null, ticked);
+  const unevidenced = tallyOf(covered)?.unevidenced ?? 0;
   const total = card.keyPoints.length;
   const suggested = suggestOpenRating(covered.size, total);
 
@@ -37,23 +53,40 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
     return () => setTyping(false);
   }, [phase, setTyping]);
 
-  const toggle = (i: number) => setCovered((s) => toggled(s, i));
+  const toggle = () => {
+    setTouched(true);
+    setTicks(toggled(coveredRef.current, cursorRef.current));
+  };
+  const move = (by: number) => {
+    cursorRef.current = (cursorRef.current + by + total) % total;
+    setCursor(cursorRef.current);
+  };
+  const rateWith = (rating: Rating | 'suggested') => {
+    const ticks = tallyOf(coveredRef.current);
+    rate(rating === 'suggested' ? suggestOpenRating(coveredRef.current.size, total) : rating, ticks ? { ticks } : undefined);
+  };
   useScreenInput((_input, key) => (key.escape ? setPhase('answer') : undefined), { isActive: phase === 'typing' });
   useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
   useKeys(
     {
-      up: () => setCursor((c) => (c - 1 + total) % total),
-      down: () => setCursor((c) => (c + 1) % total),
-      toggle: () => toggle(cursor),
-      acceptRating: () => rate(suggested),
-      again: () => rate(1),
-      hard: () => rate(2),
-      good: () => rate(3),
-      easy: () => rate(4),
+      up: () => move(-1),
+      down: () => move(1),
+      toggle,
+      acceptRating: () => rateWith('suggested'),
+      again: () => rateWith(1),
+      hard: () => rateWith(2),
+      good: () => rateWith(3),
+      easy: () => rateWith(4),
     },
     { isActive: phase === 'check' },
   );
 
+  const verdict = (
+    <>
+      <Para text={`Covered ${covered.size} of ${total}${unevidenced > 0 ? ` (${unevidenced} ! without evidence)` : ''}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
+      <RatingBar preview={preview} now={now} suggested={suggested} />
+    </>
+  );
   const body = (
     <Box flexDirection="column">
       <CardText text={card.prompt} bold />
@@ -80,14 +113,29 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
         </>
       ) : (
         <>
-          {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
-          <Text>Tick the key points you covered (Space):</Text>
-          <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
-          <SampleAnswer text={card.sample} />
-          <Source url={card.source} />
-          <Text> </Text>
-          <Para text={`Covered ${covered.size} of ${total}: Enter accepts [${RATING_NAMES[suggested]}], or press 1-4.`} />
-          <RatingBar preview={preview} now={now} suggested={suggested} />
+          {evidence ? (
+            <>
+              {/* Key points, quotes and verdict first: the whole answer is under them, for a point with no words found. */}
+              <Text>Ticks start from your words; Space changes:</Text>
+              <EvidenceList answer={draft} keyPoints={card.keyPoints} evidence={evidence} cursor={cursor} ticked={covered} />
+              <Text> </Text>
+              {verdict}
+              <Text> </Text>
+              <Para dim text={`You wrote: ${draft}`} />
+              <SampleAnswer text={card.sample} />
+              <Source url={card.source} />
+            </>
+          ) : (
+            <>
+              {draft ? <Para dim text={`You wrote: ${draft}`} /> : null}
+              <Text>Tick the key points you covered (Space):</Text>
+              <OptionList choices={card.keyPoints} cursor={cursor} ticked={covered} />
+              <SampleAnswer text={card.sample} />
+              <Source url={card.source} />
+              <Text> </Text>
+              {verdict}
+            </>
+          )}
         </>
       )}
     </Box>

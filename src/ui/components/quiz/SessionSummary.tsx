@@ -37,7 +37,7 @@ export function SessionSummary({ rated, lapses, elapsedMs, progress, once, pract
   if (rated === 0) {
     return (
       <Box flexDirection="column">
-        <Para text="Nothing to study here right now: no cards are due, and today's new cards are used up." />
+        <Para text="Nothing to study here right now: no card here is due, and no new one is waiting today." />
         <Text> </Text>
         {offers}
         <Text dimColor>Press Enter to go back.</Text>

@@ -28,7 +28,7 @@ export interface QuizProps<C extends Card> {
   /** Moves on to the next card (after `record`). */
   advance(): void;
   /** `record` and `advance` at once: for self-rated cards. */
-  rate(rating: Rating): void;
+  rate(rating: Rating, answer?: AnswerNote): void;
   /** When each rating would bring the card back. */
   preview: Record<Rating, number>;
   now: number;
