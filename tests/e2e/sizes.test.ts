@@ -439,7 +439,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.waitFor('Owned the call.▌');
     await term.pressUntil('Enter', /Spoken for 0:\d\d/);
     await term.pressUntil('Enter', 'Specific situation (1 of 5)');
-    await sweep(term, { title: /^Culture round · score 1 of 2 · \w+$/, lines: ['Specific situation (1 of 5)'], fragments: [/1 Hypothetical or general/, /4 A vivid, specific moment/], footer: '1-4 score' });
+    await sweep(term, { title: /^Culture round · score 1 of 2 · \w+$/, lines: ['Specific situation (1 of 5)'], fragments: [/▸ bar for mid-level: 3 —/, /1 Hypothetical or general/, /4 A vivid, specific moment/], footer: '1-4 score' });
     for (let i = 0; i < 9; i++) term.press('3');
     await term.pressUntil('3', 'Culture round · ratings');
     await sweep(term, { title: 'Culture round · ratings', items: [/^1\. \w+: Tell me/, /^2\. \w+: Tell me/, /^\[3 Good\] · back in \S+ · mean 3\.0 of 4 · scores 3 3 3 3 3$/], footer: 'Enter save' });

@@ -60,6 +60,9 @@ describe('culture round screen', () => {
     await app.press(KEY.enter);
     expect(app.frame()).toContain('score 1 of 2');
     expect(app.frame()).toContain('Specific situation (1 of 5)');
+    // The bar of the target level (mid-level by default), as the design rubric shows it.
+    expect(app.frame()).toContain('▸ bar for mid-level: 3 — a specific situation with its stakes');
+    expect(app.frame()).toMatch(/3 One real situation with its context and the stakes, told\s+briefly\.\s+◂ bar/);
     await app.press('3', '2', '3', '2');
     expect(app.frame()).toContain('The value shown (5 of 5)');
     await app.press('4', '2', '2', '1', '2');
@@ -72,6 +75,7 @@ describe('culture round screen', () => {
     await app.press('2', '2');
     expect(app.frame()).toContain('[3 Good]');
     expect(app.frame()).toContain('[2 Hard]');
+    expect(app.frame()).toContain('The bar for mid-level is 3 of 4 on each dimension.');
     await app.press(KEY.down, '1');
     expect(app.frame()).toContain('1 Again (suggested Hard)');
     await app.press(KEY.enter);
@@ -142,6 +146,20 @@ describe('culture round screen', () => {
     expect(again.frame()).not.toContain('old text');
     expect(again.ws.rounds.draft()?.text).toBe('');
     await again.unmount();
+  });
+
+  it('a senior sees the senior bar on each dimension', async () => {
+    const app = await renderApp({ dataDir: tempDir(), initial: round(1) });
+    app.ws.settings.set({ level: 'senior' });
+    await app.press(KEY.enter);
+    await until(app, 'Key points:');
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('▸ bar for senior: 3-4 — a situation with cross-team stakes');
+    await app.press('3');
+    expect(app.frame()).toContain('▸ bar for senior: 3-4 — owns a cross-team outcome');
+    await app.press('3');
+    expect(app.frame()).toContain('▸ bar for senior: 3-4 — a measurable result beyond the team');
+    await app.unmount();
   });
 
   it('Readiness shows the mean per dimension of the rounds', async () => {

@@ -248,7 +248,7 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
     const commands: Command[] = ['select', 'up', 'down', 'again', 'hard', 'good', 'easy', 'pageDown', 'pageUp', 'back'];
     return (
       <Frame title={`${TITLE} · ratings`} commands={commands} footer={fitFooter([['Enter', 'save the round', 4, 'save'], ['↑↓', 'question', 2], ['1-4', 'its rating', 3, 'rate'], ['Esc', 'back', 1]], width)}>
-        <RateView rows={rows} cursor={cursor} now={now} />
+        <RateView rows={rows} cursor={cursor} now={now} level={ws.settings.get().level} />
       </Frame>
     );
   }
@@ -258,8 +258,7 @@ export function CultureRound({ questions = DEFAULT_QUESTIONS, minutes = DEFAULT_
     if (!q || !answer) return null;
     return (
       <Frame title={`${TITLE} · score ${score.question + 1} of ${count} · ${valueName(q.value)}`} commands={['pick', 'pageDown', 'pageUp', 'back']} footer={fitFooter([['1-4', 'score', 3], ['PgDn', 'scroll', 1], ['Esc', score.given > 0 ? 'previous' : 'leave', 2]], width)}>
-        {/* HOOK (issue 16, item 5): pass levelBar(settings level, ROUND_RUBRIC[score.dimension].id) from core/levels.ts once it is on main. */}
-        <ScoreView question={q} answer={answer} dimension={score.dimension} earlier={earlier} bar={null} />
+        <ScoreView question={q} answer={answer} dimension={score.dimension} earlier={earlier} level={ws.settings.get().level} />
       </Frame>
     );
   }

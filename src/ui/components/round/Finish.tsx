@@ -5,6 +5,7 @@ import { Box, Text } from 'ink';
 import { cultureValue } from '../../../core/culture-values.js';
 import { ROUND_RUBRIC, type RoundQuestion } from '../../../core/culture-round.js';
 import { formatDate, formatDateTime } from '../../../core/day.js';
+import { LEVEL_SHORT, levelBar, levelBarLine, type Level } from '../../../core/levels.js';
 import { formatClock } from '../../../core/mock.js';
 import { safeText } from '../../../core/safe-text.js';
 import { formatInterval, RATING_NAMES, type Rating } from '../../../core/scheduler.js';
@@ -17,22 +18,24 @@ export function valueName(id: string): string {
 }
 
 /**
- * One rubric dimension for one answer. `bar` is what the user's target level is expected to reach
- * on this dimension (core/levels.ts levelBar, issue 16 item 5); null until that lands.
+ * One rubric dimension for one answer, with the bar of the user's target level (Settings or
+ * --level): the line saying what meeting it looks like, and ◂ on the levels that meet it, as the
+ * design rubric shows it.
  */
-export function ScoreView({ question, answer, dimension, earlier, bar }: { question: RoundQuestion; answer: RoundAnswer; dimension: number; earlier: number | undefined; bar: string | null }) {
+export function ScoreView({ question, answer, dimension, earlier, level }: { question: RoundQuestion; answer: RoundAnswer; dimension: number; earlier: number | undefined; level: Level }) {
   const rubric = ROUND_RUBRIC[dimension]!;
+  const bar = levelBar(level, rubric.name);
   return (
     <Box flexDirection="column">
       <Para dim text={question.card.prompt} />
       <Text> </Text>
       <Text bold wrap="truncate-end">{`${rubric.name} (${dimension + 1} of ${ROUND_RUBRIC.length})`}</Text>
-      {rubric.levels.map((level, i) => (
+      <Para color="yellow" text={`▸ ${levelBarLine(level, rubric.name)}`} />
+      {rubric.levels.map((text, i) => (
         <Text key={i} bold={earlier === i + 1} color={earlier === i + 1 ? 'cyan' : undefined}>
-          <Bullet indent={0} mark={`${earlier === i + 1 ? '›' : ' '} ${i + 1}`} text={level} />
+          <Bullet indent={0} mark={`${earlier === i + 1 ? '›' : ' '} ${i + 1}`} text={i + 1 >= bar.low && i + 1 <= bar.high ? `${text}  ◂ bar` : text} />
         </Text>
       ))}
-      {bar ? <Para dim text={`Bar for your level: ${bar}`} /> : null}
       <Text> </Text>
       <Text bold wrap="truncate-end">{answer.mode === 'aloud' ? `Your summary (answered aloud in ${formatClock(answer.ms)})` : `Your answer (${formatClock(answer.ms)})`}</Text>
       {answer.text.trim() ? <NotesText notes={answer.text} /> : <Text dimColor>{answer.mode === 'aloud' ? 'No summary was typed.' : 'No answer was typed.'}</Text>}
@@ -48,10 +51,11 @@ export interface RateRow {
   preview: Record<Rating, number>;
 }
 
-export function RateView({ rows, cursor, now }: { rows: readonly RateRow[]; cursor: number; now: number }) {
+export function RateView({ rows, cursor, now, level }: { rows: readonly RateRow[]; cursor: number; now: number; level: Level }) {
   return (
     <Box flexDirection="column">
       <Para dim text="Each question is scheduled like a card. Enter saves the round with these ratings; ↑↓ pick a question, 1-4 change its rating." />
+      <Para dim text={`The bar for ${LEVEL_SHORT[level]} is ${levelBar(level, ROUND_RUBRIC[0]!.name).score} of 4 on each dimension.`} />
       <Text> </Text>
       {rows.map((row, i) => {
         const mean = row.scores.reduce((n, s) => n + s, 0) / Math.max(1, row.scores.length);
