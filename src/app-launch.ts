@@ -45,13 +45,15 @@ export function errorLine(error: unknown): string {
 }
 
 export const NEEDS_TERMINAL =
-  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
 
 /** Where the app opens: Home, straight into a study session, or the design mocks. */
 export interface Launch {
   /** `study` and its choice (commands/study.ts); an empty one is today's review. */
   study?: StudyChoice;
   design?: { key?: string | undefined; minutes?: number | undefined };
+  /** `behavioral`: a culture round. */
+  round?: { questions?: number | undefined; minutes?: number | undefined };
 }
 
 export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {

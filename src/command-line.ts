@@ -167,6 +167,26 @@ Examples:
     });
 
   program
+    .command('behavioral')
+    .alias('behavioural')
+    .description('a timed culture round: behavioural questions against the clock, feedback on each answer, a self-score; or past rounds (history)')
+    .argument('[history]', '"history": list past rounds instead of starting one')
+    .option('--questions <n>', 'how many questions (default 5)', positiveInt)
+    .option('--minutes <n>', 'the countdown for each question (default 3; shown, not enforced)', positiveInt)
+    .option('--json', 'with history: print as JSON')
+    .addHelpText('after', '\nExamples:\n  keeper-prep behavioral\n  keeper-prep behavioral --questions 2 --minutes 1\n  keeper-prep behavioral history --json\n')
+    .action(async (sub: string | undefined, opts: { questions?: number; minutes?: number; json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      if (sub !== undefined && sub !== 'history') throw new Error(`unknown behavioral command "${safeText(sub)}"; did you mean "history"?`);
+      if (sub === 'history') {
+        const { behavioralHistoryCommand } = await import('./commands/behavioral.js');
+        await withWorkspace(paths, globals, (ws) => behavioralHistoryCommand(ws, !!opts.json));
+        return;
+      }
+      await startApp(paths, globals, { round: { questions: opts.questions, minutes: opts.minutes } });
+    });
+
+  program
     .command('search')
     .description('search every loaded card: words (fuzzy) and filters')
     .argument('<query...>', `words to look for, and ${FILTER_HELP}`)

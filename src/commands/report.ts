@@ -1,4 +1,5 @@
 // `keeper-prep report`: the readiness figures as a Markdown page to keep, print or share.
+import { RECENT_ROUNDS, roundDimensionMeans } from '../core/culture-round.js';
 import { formatDate } from '../core/day.js';
 import { raisedText, type DayPlan } from '../core/day-plan.js';
 import type { Readiness, RecallFigures, Topic } from '../core/readiness.js';
@@ -166,6 +167,13 @@ export function readinessReport(ws: Workspace, now: number): string {
       '',
       ...mdTable(['dimension', 'mean score', 'scores'], ['l', 'r', 'r'], design.dimensions.map((d) => [d.dimension, d.mean.toFixed(1), d.n])),
     );
+  }
+
+  const rounds = ws.rounds.history();
+  const roundMeans = roundDimensionMeans(rounds);
+  out.push('', '## Culture rounds', '', `${rounds.length} round${rounds.length === 1 ? '' : 's'} finished (\`keeper-prep behavioral\`).`);
+  if (roundMeans.length > 0) {
+    out.push(`Mean self-score of 4 over the last ${Math.min(rounds.length, RECENT_ROUNDS)}, by rubric dimension:`, '', ...mdTable(['dimension', 'mean score', 'answers'], ['l', 'r', 'r'], roundMeans.map((d) => [d.dimension, d.mean.toFixed(1), d.n])));
   }
 
   const { sure, guess } = r.calibration;

@@ -21,6 +21,7 @@ import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
 import { ProgressStore } from './progress-store.js';
 import { AttemptStore, type Attempt } from './attempts.js';
 import { StoryStore } from './stories.js';
+import { RoundStore } from './round-attempts.js';
 import { isStoryKey } from '../core/stories.js';
 import { CramLog } from './cram-log.js';
 import { ExtraNewStore } from './extra-new.js';
@@ -68,6 +69,8 @@ export interface Workspace {
   attempts: AttemptStore;
   /** The user's STAR stories; their rehearsals are in the review log under stories/<id>. */
   stories: StoryStore;
+  /** Culture rounds: the finished ones and the one in progress. */
+  rounds: RoundStore;
   /** Things the user must be told: files moved aside (also those an earlier run found), deck id clashes. */
   notices: string[];
   /** Damage to the data directory found by this run, for a subcommand to print once on stderr. */
@@ -235,6 +238,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const attempts = new AttemptStore(dataDir, damage, options.now);
   checkDrafts(dataDir, options.now, damage);
   const stories = new StoryStore(dataDir, options.now, damage);
+  const rounds = new RoundStore(dataDir, damage, options.now);
   checkCramLog(dataDir, options.now, damage);
   checkMarksLog(dataDir, options.now, damage);
   const marks = new CardMarkStore(dataDir);
@@ -314,6 +318,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     progress,
     attempts,
     stories,
+    rounds,
     notices,
     foundNotices: board.found,
     noticesShown: () => board.shown(),

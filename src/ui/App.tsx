@@ -24,6 +24,8 @@ import { Cram } from './screens/Cram.js';
 import { CardMarks } from './screens/CardMarks.js';
 import { editCard, runEditor } from '../store/card-edit.js';
 import { StudyNow } from './screens/StudyNow.js';
+import { CultureRound } from './screens/CultureRound.js';
+import { finishRound } from '../store/round-attempts.js';
 import { InputRouter, useRawInput, useTypingForKeys } from './input.js';
 import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
 import { wrapLines } from './wrap-lines.js';
@@ -82,6 +84,8 @@ function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }
       return <StoryBank />;
     case 'story-edit':
       return <StoryEdit storyId={screen.id} />;
+    case 'culture-round':
+      return <CultureRound questions={screen.questions} minutes={screen.minutes} />;
   }
 }
 
@@ -187,6 +191,14 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
       noticesShown: () => ws.noticesShown(),
       finishMock: (attempt) => {
         const result = stored(() => ws.finishMock(attempt, clock()), 'Your scores stay here: save again once that is done.');
+        if (result) bump();
+        return result;
+      },
+      saveRoundDraft: (draft) => {
+        stored(() => ws.rounds.saveDraft(draft));
+      },
+      finishRound: (attempt) => {
+        const result = stored(() => finishRound(ws.rounds, ws, attempt, clock()), 'Your scores stay here: save again once that is done.');
         if (result) bump();
         return result;
       },

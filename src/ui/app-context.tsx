@@ -9,6 +9,7 @@ import type { AnswerNote, RatingResult, Workspace } from '../store/workspace.js'
 import type { EditOutcome } from '../store/card-edit.js';
 import type { Attempt, Draft } from '../store/attempts.js';
 import type { Story } from '../core/stories.js';
+import type { RoundAttempt, RoundDraft } from '../store/round-attempts.js';
 import type { StudyMode, StudyScope } from '../core/custom-study.js';
 
 export type Screen =
@@ -44,7 +45,9 @@ export type Screen =
   | { name: 'settings' }
   | { name: 'stories' }
   /** id: the story to edit; without one, a new story. */
-  | { name: 'story-edit'; id?: string | undefined };
+  | { name: 'story-edit'; id?: string | undefined }
+  /** A timed culture round: questions (default 5) with a countdown of minutes (default 3) each. */
+  | { name: 'culture-round'; questions?: number | undefined; minutes?: number | undefined };
 
 export interface AppState {
   ws: Workspace;
@@ -95,6 +98,10 @@ export interface AppActions {
   saveDraft(draft: Draft): void;
   /** Null when the attempt could not be saved (nothing of it was). */
   finishMock(attempt: Attempt): RatingResult | null;
+  /** Keeps the culture round in progress on disk; called on every change. */
+  saveRoundDraft(draft: RoundDraft): void;
+  /** Schedules each question and logs the round: when each is due next, or null when it could not be saved (nothing of it was). */
+  finishRound(attempt: RoundAttempt): Map<string, number> | null;
   /** Creates or updates a story in the bank; false when it could not be saved. */
   saveStory(story: Story): boolean;
   /** Takes a story out of the bank; its rehearsals stay in the review log. False when it could not be saved. */

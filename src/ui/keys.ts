@@ -68,7 +68,10 @@ export type Command =
   | 'studyDeck'
   | 'learnMore'
   | 'practiseWeakest'
-  | 'openWalkthrough';
+  | 'openWalkthrough'
+  | 'roundAloud'
+  | 'roundDone'
+  | 'roundNext';
 
 interface Binding {
   label: string;
@@ -143,6 +146,10 @@ export const BINDINGS: Record<Command, Binding> = {
   learnMore: { label: 'n', description: 'learn more new cards from these cards (Study now)', test: (i) => i === 'n' },
   openWalkthrough: { label: 'w', description: 'open the culture walkthrough, where culture cards are first taught', test: (i) => i === 'w' },
   practiseWeakest: { label: 'p', description: 'practise the weakest of these cards, off your schedule (Study now)', test: (i) => i === 'p' },
+  // Culture round (keeper-prep behavioral).
+  roundAloud: { label: 'a', description: 'answer aloud: the clock runs; Enter when done, then a one-line summary', test: (i) => i === 'a' },
+  roundDone: { label: 'Enter', description: 'done with this answer: see its evidence and insights', test: (_i, k) => k.return },
+  roundNext: { label: 'Enter', description: 'next question (after the last: score the round)', test: (_i, k) => k.return },
 };
 
 export interface KeyOptions {

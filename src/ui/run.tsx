@@ -59,6 +59,7 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
     initial.push({ name: 'designs' });
     if (options.design.key) initial.push({ name: 'mock', key: options.design.key, minutes: options.design.minutes });
   }
+  if (options.round) initial.push({ name: 'culture-round', questions: options.round.questions, minutes: options.round.minutes });
   let rated = 0;
   const giveBack = ownScreen();
   // A terminal that reflowed or cropped the old frame is wiped, and ink forgets what it drew, so

@@ -87,6 +87,7 @@ const HOME_ITEMS = [
   /^Your decks \(\d+ due, \d+ new, 4 cards\)$/,
   /^Design mocks \(\d+ due, \d+ prompts\)$/,
   /^Story bank \(0 stories, \d+ values without one\)$/,
+  'Culture round (timed behavioural questions)',
   'Search',
   'Decks',
   'Readiness',
@@ -114,7 +115,7 @@ describe('the frame check itself', () => {
   const capture = (rows: string[]) => `${rows.join('\n')}\n`;
   /** The frame at 80x18 around a body, padded to its 14 rows. */
   const frame = (body: string[]) => capture([title, rule, ...body, ...Array(14 - body.length).fill(''), rule, footer]);
-  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 new, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
+  const menu = ["› Today's review (0 due, 46 new)", '  Culture walkthrough (0 of 10 sections done)', '  Culture review (0 due)', '  Skills for Software Engineer', '  Your decks (0 due, 4 new, 4 cards)', '  Design mocks (0 due, 24 prompts)', '  Story bank (0 stories, 8 values without one)', '  Culture round (timed behavioural questions)', '  Search', '  Decks', '  Readiness', '  Settings', '  Quit'];
   const figures = ['Due today: 0   New today: 46   (0 of 410 cards seen)', '10 days left: 46 new + ~82 reviews a day', ''];
   const expected = home("Today's review");
 
@@ -123,9 +124,10 @@ describe('the frame check itself', () => {
   });
 
   it('finds what was seen at 80x18: lines run together, entries missing with nothing saying so', () => {
-    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...menu.slice(0, 4), '  Your decks (0 due, 4 new, 42 cards)r', ...menu.slice(5, 11)]);
-    // A capture from before Home had "Study now…".
-    const before = { ...expected, items: HOME_ITEMS.filter((item) => item !== 'Study now…') };
+    // A capture from before Home had "Study now…" and "Culture round".
+    const old = menu.filter((line) => !line.includes('Culture round ('));
+    const seen = frame([figures[0]!, '10 days left: 43 new + ~83 reviews a day9 cards seen)', '', ...old.slice(0, 4), '  Your decks (0 due, 4 new, 42 cards)r', ...old.slice(5, 11)]);
+    const before = { ...expected, items: HOME_ITEMS.filter((item) => item !== 'Study now…' && item !== 'Culture round (timed behavioural questions)') };
     expect(frameProblems(seen, size, before)).toEqual([
       '/^10 days left: \\d+ new \\+ ~\\d+ reviews a day$/ is not whole: its row reads "10 days left: 43 new + ~83 reviews a day9 cards seen)"',
       '/^Your decks \\(\\d+ due, \\d+ new, 4 cards\\)$/ is not whole: its row reads "Your decks (0 due, 4 new, 42 cards)r"',
@@ -292,7 +294,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       title: 'Readiness',
       lines: [/^10 days left: \d+ new \+ ~\d+ reviews a day$/],
       fragments: ["Recall is FSRS's prediction on"],
-      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, /^Weakest topics( \(.*\))?$/, 'System design: 0 of 24 prompts attempted', 'Calibration (choice questions you marked)', 'open answers, none typed and ticked yet', 'Due in the next 14 days'],
+      items: [/^Distributed Systems +0\/48\b/, /^Product Metrics +0\/47\b/, /^Weakest topics( \(.*\))?$/, 'System design: 0 of 24 prompts attempted', 'Culture rounds: 0 finished', 'Calibration (choice questions you marked)', 'open answers, none typed and ticked yet', 'Due in the next 14 days'],
     });
     await term.pressUntil('c', 'keeper-prep › Cram');
     await sweep(term, {
@@ -410,6 +412,39 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       items: [/^★ Steering clients to the right cache +new$/, /^Artwork personalization +new$/, /^(★ )?Support contact analytics +new$/],
       footer: 'Enter start',
     });
+  });
+
+  it('a culture round: a question, the typed answer, its feedback, a rubric score, the ratings, the receipt', { timeout: 180_000 }, async () => {
+    const term = app(['behavioral', '--questions', '2', '--minutes', '1'], preparedHome());
+    await term.waitFor(/Question 1 of 2 · \w+ +0:\d\d left/);
+    // Paused, so the clock reads the same at every size.
+    await term.pressUntil('p', 'paused: p resumes');
+    await term.pressUntil('e', 'Your answer · typing');
+    term.type('I paused my project so we could ship.');
+    await term.waitFor('ship.▌');
+    await term.pressUntil('Escape', 'e type · a aloud');
+    const question = /^Question 1 of 2 · \w+ +PAUSED 0:\d\d left$/;
+    await sweep(term, { title: 'Culture round · 1 of 2', lines: [question, 'paused: p resumes', 'Your answer', 'I paused my project so we could ship.'], footer: 'e type' });
+    await term.pressUntil('Enter', /Key points: \d of 4 found/);
+    await sweep(term, {
+      title: 'Culture round · 1 of 2 · feedback',
+      lines: [/^Question 1 of 2 · \w+ · typed in 0:\d\d$/, /^Key points: \d of 4 found in your answer$/],
+      items: ['How you told it', /^STAR: [✓✗] situation {2}[✓✗] task {2}[✓✗] action {2}[✓✗] result$/, /^I \d+ · we \d+/, /^Fillers: /, /^Values touched: /],
+      footer: 'Enter next question',
+    });
+    await term.pressUntil('Enter', 'Question 2 of 2');
+    await term.pressUntil('a', 'Speak your answer now');
+    await term.pressUntil('Enter', 'now a one-line summary');
+    term.type('Owned the call.');
+    await term.waitFor('Owned the call.▌');
+    await term.pressUntil('Enter', /Spoken for 0:\d\d/);
+    await term.pressUntil('Enter', 'Specific situation (1 of 5)');
+    await sweep(term, { title: /^Culture round · score 1 of 2 · \w+$/, lines: ['Specific situation (1 of 5)'], fragments: [/▸ bar for mid-level: 3 —/, /1 Hypothetical or general/, /4 A vivid, specific moment/], footer: '1-4 score' });
+    for (let i = 0; i < 9; i++) term.press('3');
+    await term.pressUntil('3', 'Culture round · ratings');
+    await sweep(term, { title: 'Culture round · ratings', items: [/^1\. \w+: Tell me/, /^2\. \w+: Tell me/, /^\[3 Good\] · back in \S+ · mean 3\.0 of 4 · scores 3 3 3 3 3$/], footer: 'Enter save' });
+    await term.pressUntil('Enter', '✓ Round saved');
+    await sweep(term, { title: 'Culture round', lines: ['✓ Round saved', /^1\. \w+: rated Good, back \d{4}-\d\d-\d\d \d\d:\d\d$/], footer: 'Enter done' });
   });
 
   it('a design mock in progress, its key points, and its rubric', async () => {

@@ -129,6 +129,10 @@ describe('report', () => {
       | Data model | 2.0 | 1 |
       | Requirements | 3.0 | 1 |
 
+      ## Culture rounds
+
+      0 rounds finished (\`keeper-prep behavioral\`).
+
       ## Calibration
 
       | you said | answers | right | rate |

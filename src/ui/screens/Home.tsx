@@ -18,7 +18,7 @@ import { hint, useKeys } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 
-type Entry = 'today' | 'study-now' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
+type Entry = 'today' | 'study-now' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'culture-round' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
 
 /** Entries the menu keeps in view before notices may take more lines. */
 const MIN_MENU_ROWS = 4;
@@ -77,6 +77,7 @@ export function Home() {
     ...(sets.own.decks.length > 0 ? [{ label: `Your decks (${ownDue} due, ${ownNew} new, ${ownCards} cards)`, value: 'own' as const }] : []),
     ...(designs.length > 0 ? [{ label: `Design mocks (${designsDue} due, ${designs.length} prompt${designs.length === 1 ? '' : 's'})`, value: 'designs' as const }] : []),
     { label: `Story bank (${stories.length} ${stories.length === 1 ? 'story' : 'stories'}, ${missing.length} value${missing.length === 1 ? '' : 's'} without one)`, value: 'stories' },
+    { label: 'Culture round (timed behavioural questions)', value: 'culture-round' },
     { label: 'Search', value: 'search' },
     { label: 'Decks', value: 'decks' },
     { label: 'Readiness', value: 'readiness' },
@@ -94,6 +95,9 @@ export function Home() {
         return;
       case 'quit':
         actions.quit();
+        return;
+      case 'culture-round':
+        actions.push({ name: 'culture-round' });
         return;
       default:
         actions.push({ name: entry });

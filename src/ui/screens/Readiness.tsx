@@ -3,7 +3,7 @@
 // design scores, calibration, stories, and the history charts. Cram starts from here. From WIDE
 // columns the charts stand beside the figures instead of under them; prose keeps its measure.
 import { Box, Text } from 'ink';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
 import type { DayPlan } from '../../core/day-plan.js';
 import type { StudyScope } from '../../core/custom-study.js';
@@ -20,6 +20,8 @@ import { hint, useKeys, type Command } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { fitFooter } from '../wrap-lines.js';
 import { safeText } from '../../core/safe-text.js';
+import { roundDimensionMeans } from '../../core/culture-round.js';
+import { RoundScores } from '../components/round/RoundScores.js';
 
 const AREA_NAMES: Record<string, string> = { culture: 'Culture', skills: 'Skills', design: 'Design', custom: 'Your decks' };
 const GUTTER = 3;
@@ -33,6 +35,8 @@ export function Readiness() {
   const r = useMemo(() => readinessFor(ws, clock(), day.plan), [ws, day]);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a story is saved
   const missing = useMemo(() => valuesWithoutStory(ws.stories.list()), [ws, revision]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a round is saved
+  const rounds = useMemo(() => ws.rounds.history(), [ws, revision]);
   const topics: Topic[] = useMemo(() => [...r.decks.flatMap((d) => d.weakest)].sort((a, b) => a.recall - b.recall).slice(0, 3), [r]);
   const [cursor, setCursor] = useState(0);
   const studyTopic = () => {
@@ -68,7 +72,7 @@ export function Readiness() {
   const footer = hasTopics
     ? fitFooter(room.width, hint([['↑↓ Enter', 'study a weak topic'], ['c', 'cram'], ['Esc', 'back']]), hint([['↑↓ Enter', 'weak topic'], ['c', 'cram'], ['Esc', 'back']]))
     : hint([['c', 'cram'], ['Esc', 'back']]);
-  const main = <Figures r={r} day={day} topics={topics} cursor={cursor} missing={missing.map((v) => v.name)} />;
+  const main = <Figures r={r} day={day} topics={topics} cursor={cursor} missing={missing.map((v) => v.name)} rounds={<RoundScores rounds={rounds.length} means={roundDimensionMeans(rounds)} />} />;
   const history = (
     <Box flexDirection="column" flexShrink={0}>
       {charts.map((c) => (
@@ -104,7 +108,7 @@ export function Readiness() {
   );
 }
 
-function Figures({ r, day, topics, cursor, missing }: { r: ReadinessFigures; day: DayPlan; topics: readonly Topic[]; cursor: number; missing: readonly string[] }) {
+function Figures({ r, day, topics, cursor, missing, rounds }: { r: ReadinessFigures; day: DayPlan; topics: readonly Topic[]; cursor: number; missing: readonly string[]; rounds: ReactNode }) {
   const forDay = r.predictedFor === 'interview' && r.interviewAt !== null ? `on ${localDate(r.interviewAt)}` : 'today';
   const cal = r.calibration;
   const dimensionWidth = Math.max(0, ...r.design.dimensions.map((d) => safeText(d.dimension).length));
@@ -136,6 +140,8 @@ function Figures({ r, day, topics, cursor, missing }: { r: ReadinessFigures; day
       {r.design.dimensions.map((d) => (
         <Text key={d.dimension} wrap="truncate-end">{`  ${safeText(d.dimension).padEnd(dimensionWidth)}  ${d.mean.toFixed(1)} of 4  (n=${d.n})`}</Text>
       ))}
+      <Text> </Text>
+      {rounds}
       <Text> </Text>
       <Text bold>Calibration (choice questions you marked)</Text>
       <Text wrap="truncate-end">{`  sure:  ${cal.sure.n === 0 ? 'none marked yet' : `${percent(cal.sure.rate)} right of ${cal.sure.n}`}`}</Text>

@@ -1,0 +1,255 @@
+// Culture rounds on disk: the finished ones in an append-only log, and the one in progress as a
+// draft rewritten whole on every change (temp file, fdatasync, rename), so a round killed
+// mid-answer is offered again at the next start with what was typed and the clock where it was.
+import { closeSync, existsSync, fstatSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendWhole, ensureDir, openForAppend, type WriteContext, writeFileWhole } from './safe-write.js';
+import { copyAside, moveAside, plural, readJsonl } from './damage.js';
+import type { NoticeSink } from './notices.js';
+import { writeTextFileAtomic } from './text-file.js';
+import type { MockTimer } from '../core/mock.js';
+import type { Rating } from '../core/scheduler.js';
+import type { CardRecord } from '../core/progress.js';
+
+export const ROUNDS_FILE = 'culture-rounds.jsonl';
+export const ROUND_DRAFT_FILE = 'culture-round-draft.json';
+
+export type AnswerMode = 'typed' | 'aloud';
+
+export interface RoundAnswer {
+  /** deckId/cardId of the prompt. */
+  key: string;
+  mode: AnswerMode;
+  /** What was typed, or the one-line summary of an answer given aloud. */
+  text: string;
+  /** Answer time, pauses excluded. */
+  ms: number;
+}
+
+export interface RoundQuestionResult extends RoundAnswer {
+  /** The culture value id the prompt asks about. */
+  value: string;
+  scores: { dimension: string; score: number }[];
+  rating: Rating;
+}
+
+export interface RoundAttempt {
+  v: 1;
+  startedAt: number;
+  finishedAt: number;
+  /** The countdown each question had. */
+  minutes: number;
+  questions: RoundQuestionResult[];
+}
+
+/** answer: the clock runs; summary: an aloud answer is over and its summary is being typed. */
+export type RoundStage = 'answer' | 'summary' | 'feedback' | 'score' | 'rate';
+
+export interface RoundDraft {
+  v: 1;
+  startedAt: number;
+  minutes: number;
+  /** The questions, in the order asked. */
+  keys: string[];
+  stage: RoundStage;
+  /** Answers given so far, one per question up to the current one. */
+  answers: RoundAnswer[];
+  /** The current question's clock (stage answer). */
+  timer: MockTimer;
+  mode: AnswerMode;
+  /** The current answer as typed so far (an aloud answer: its summary). */
+  text: string;
+  /** Rubric scores given so far, per question. */
+  scores: number[][];
+  savedAt: number;
+}
+
+const STAGES = new Set<RoundStage>(['answer', 'summary', 'feedback', 'score', 'rate']);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isMode = (v: unknown): v is AnswerMode => v === 'typed' || v === 'aloud';
+
+function isAnswer(value: unknown): value is RoundAnswer {
+  const a = value as Partial<RoundAnswer> | null;
+  return !!a && typeof a === 'object' && typeof a.key === 'string' && isMode(a.mode) && typeof a.text === 'string' && isNumber(a.ms);
+}
+
+function isScores(value: unknown): value is { dimension: string; score: number }[] {
+  return Array.isArray(value) && value.every((s: unknown) => !!s && typeof s === 'object' && typeof (s as { dimension?: unknown }).dimension === 'string' && isNumber((s as { score?: unknown }).score));
+}
+
+function isResult(value: unknown): value is RoundQuestionResult {
+  const q = value as Partial<RoundQuestionResult> | null;
+  return isAnswer(value) && typeof q!.value === 'string' && isScores(q!.scores) && [1, 2, 3, 4].includes(q!.rating as number);
+}
+
+export function isRoundAttempt(value: unknown): value is RoundAttempt {
+  const a = value as Partial<RoundAttempt> | null;
+  return !!a && typeof a === 'object' && a.v === 1 && isNumber(a.startedAt) && isNumber(a.finishedAt) && isNumber(a.minutes) && Array.isArray(a.questions) && a.questions.every(isResult);
+}
+
+function isTimer(value: unknown): value is MockTimer {
+  const t = value as Partial<MockTimer> | null;
+  return !!t && typeof t === 'object' && isNumber(t.startedAt) && (t.pausedAt === null || isNumber(t.pausedAt)) && isNumber(t.pausedMs) && isNumber(t.phase) && Array.isArray(t.phaseMs) && t.phaseMs.every(isNumber);
+}
+
+export function isRoundDraft(value: unknown): value is RoundDraft {
+  const d = value as Partial<RoundDraft> | null;
+  return (
+    !!d &&
+    typeof d === 'object' &&
+    d.v === 1 &&
+    isNumber(d.startedAt) &&
+    isNumber(d.minutes) &&
+    Array.isArray(d.keys) &&
+    d.keys.length > 0 &&
+    d.keys.every((k) => typeof k === 'string') &&
+    STAGES.has(d.stage as RoundStage) &&
+    Array.isArray(d.answers) &&
+    d.answers.length <= d.keys.length &&
+    d.answers.every(isAnswer) &&
+    isTimer(d.timer) &&
+    isMode(d.mode) &&
+    typeof d.text === 'string' &&
+    Array.isArray(d.scores) &&
+    d.scores.every((s) => Array.isArray(s) && s.every(isNumber)) &&
+    isNumber(d.savedAt)
+  );
+}
+
+function parseAs<T>(is: (value: unknown) => value is T): (text: string) => T | null {
+  return (text) => {
+    try {
+      const value: unknown = JSON.parse(text);
+      return is(value) ? value : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+export const parseRoundAttempt = parseAs(isRoundAttempt);
+export const parseRoundDraft = parseAs(isRoundDraft);
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export class RoundStore {
+  readonly logPath: string;
+  readonly draftPath: string;
+
+  constructor(readonly dir: string, private readonly notices: NoticeSink, now = Date.now()) {
+    this.logPath = join(dir, ROUNDS_FILE);
+    this.draftPath = join(dir, ROUND_DRAFT_FILE);
+    this.checkLog(now);
+    this.checkDraft(now);
+  }
+
+  /** A damaged log is copied aside and rewritten with every round still readable in it, once. */
+  private checkLog(now: number): void {
+    if (!existsSync(this.logPath)) return;
+    if (isDirectory(this.logPath)) {
+      const aside = moveAside(this.logPath, now);
+      this.notices.push(`Your culture rounds log (${ROUNDS_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
+      return;
+    }
+    const text = readFileSync(this.logPath, 'utf8');
+    const { entries, damaged, salvaged } = readJsonl(text, parseRoundAttempt);
+    if (damaged === 0) return;
+    const copy = entries.length === 0 ? moveAside(this.logPath, now) : copyAside(this.logPath, now);
+    if (entries.length > 0) writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
+    const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
+    this.notices.push(`${plural(damaged, 'damaged line')} in your culture rounds log (${ROUNDS_FILE}); ${plural(entries.length, 'round')} kept${rescued}. The log as it was is at ${copy}.`);
+  }
+
+  /** A draft that cannot be read is moved aside and reported, rather than the round silently starting blank. */
+  private checkDraft(now: number): void {
+    if (!existsSync(this.draftPath)) return;
+    const text = isDirectory(this.draftPath) ? '' : readFileSync(this.draftPath, 'utf8');
+    if (parseRoundDraft(text)) return;
+    const aside = moveAside(this.draftPath, now);
+    this.notices.push(`Your unfinished culture round could not be read, so the next one starts afresh; what was saved is at ${aside}.`);
+  }
+
+  /** Replaces the draft whole; a failed save leaves the previous draft and no temp file. */
+  saveDraft(draft: RoundDraft): void {
+    const context: WriteContext = { what: 'your unfinished culture round', kept: 'the last saved state of it is kept', inDataDir: true };
+    ensureDir(this.dir, context);
+    writeFileWhole(this.draftPath, JSON.stringify(draft), context);
+  }
+
+  /** The round in progress, or null (none, or unreadable: then it was reported at the start). */
+  draft(): RoundDraft | null {
+    if (!existsSync(this.draftPath) || isDirectory(this.draftPath)) return null;
+    return parseRoundDraft(readFileSync(this.draftPath, 'utf8'));
+  }
+
+  dropDraft(): void {
+    rmSync(this.draftPath, { force: true });
+  }
+
+  /** Appends a finished round and syncs it to disk before returning. */
+  record(attempt: RoundAttempt): void {
+    const context: WriteContext = { what: 'your culture round', kept: 'your scores stay on screen', inDataDir: true };
+    ensureDir(this.dir, context);
+    const fd = openForAppend(this.logPath, context, 'a+');
+    try {
+      // After a torn last line (a killed process), start on a fresh line so this round is not glued to it.
+      const size = fstatSync(fd).size;
+      const last = Buffer.alloc(1);
+      const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
+      appendWhole(fd, this.logPath, Buffer.from(`${torn ? '\n' : ''}${JSON.stringify(attempt)}\n`), context);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** Finished rounds, oldest first; unreadable lines are skipped. */
+  history(): RoundAttempt[] {
+    if (!existsSync(this.logPath) || isDirectory(this.logPath)) return [];
+    return readJsonl(readFileSync(this.logPath, 'utf8'), parseRoundAttempt).entries;
+  }
+}
+
+/** What finishing a round needs of the workspace: rating a card and taking a rating back. */
+export interface RoundScheduling {
+  rate(key: string, rating: Rating, now: number, ms: number): { reviewId: string; restore: CardRecord | null; record: CardRecord };
+  undo(reviewId: string, key: string, restore: CardRecord | null, now: number): void;
+}
+
+/**
+ * Saves a finished round: each question is scheduled with its rating like any card, then the
+ * round is logged and the draft dropped. The ratings and the round count together or not at all:
+ * when any write is refused, the ratings already stored are taken back and the error is thrown.
+ */
+export function finishRound(store: RoundStore, ws: RoundScheduling, attempt: RoundAttempt, now: number): Map<string, number> {
+  const done: { key: string; reviewId: string; restore: CardRecord | null }[] = [];
+  const due = new Map<string, number>();
+  try {
+    for (const q of attempt.questions) {
+      const result = ws.rate(q.key, q.rating, now, q.ms);
+      done.push({ key: q.key, reviewId: result.reviewId, restore: result.restore });
+      due.set(q.key, result.record.state.due);
+    }
+    store.record(attempt);
+  } catch (error) {
+    for (const d of done.reverse()) {
+      try {
+        ws.undo(d.reviewId, d.key, d.restore, now);
+      } catch {
+        // the error that matters is the first one
+      }
+    }
+    throw error;
+  }
+  try {
+    store.dropDraft();
+  } catch {
+    // The round is saved; a draft that could not be removed only offers to resume it.
+  }
+  return due;
+}
