@@ -2,12 +2,13 @@
 // prediction for the interview day (or for now, without a date), cards never seen count as not
 // known, and the daily plan's review estimate comes from running the scheduler itself forward.
 // Pure: the clock readings, the records and the log all come in as arguments.
-import { AREAS, cardKey, QUIZ_KINDS, type Area, type Card, type Deck } from './deck.js';
+import { AREAS, cardKey, type Area, type Card, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
 import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
+import { studyItems } from './queue.js';
 
 export const TREND_DAYS = 14;
 export const HEATMAP_DAYS = 16 * 7;
@@ -204,8 +205,15 @@ interface QuizCard {
   topics: string[];
 }
 
+// A loaded card never changes: its tags are made distinct once, not at every figure.
+const tagTopics = new WeakMap<Card, string[]>();
+
 function topicsOf(card: Card, deck: Deck): string[] {
-  if (card.tags && card.tags.length > 0) return [...new Set(card.tags)];
+  if (card.tags && card.tags.length > 0) {
+    let topics = tagTopics.get(card);
+    if (!topics) tagTopics.set(card, (topics = [...new Set(card.tags)]));
+    return topics;
+  }
   return [card.section ?? deck.title];
 }
 
@@ -224,15 +232,19 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ranks topics by mean recall on the day, weakest first, among the cards given. */
 function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>): Topic[] {
-  const groups = new Map<string, Topic & { sum: number }>();
+  // Per deck id, then per topic name: no key string built per card and topic.
+  const byDeck = new Map<string, Map<string, Topic & { sum: number }>>();
+  const groups: (Topic & { sum: number })[] = [];
   for (const card of cards) {
     const deck = decks[card.deck]!;
+    let named = byDeck.get(deck.id);
+    if (!named) byDeck.set(deck.id, (named = new Map()));
     for (const name of card.topics) {
-      const id = `${deck.id}\u0000${name}`;
-      let group = groups.get(id);
+      let group = named.get(name);
       if (!group) {
         group = { name, deckId: deck.id, deckTitle: deck.title, cards: 0, seen: 0, recall: 0, keys: [], sum: 0 };
-        groups.set(id, group);
+        named.set(name, group);
+        groups.push(group);
       }
       group.cards++;
       const r = recall.get(card.key);
@@ -243,7 +255,7 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
       }
     }
   }
-  const seen = [...groups.values()].filter((g) => g.seen > 0);
+  const seen = groups.filter((g) => g.seen > 0);
   for (const g of seen) g.recall = g.sum / g.seen;
   const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
   // One card says little about a topic: single-card topics only fill in when there are too few others.
@@ -432,9 +444,8 @@ export function readiness(input: ReadinessInput): Readiness {
 
   const cards: QuizCard[] = [];
   decks.forEach((deck, index) => {
-    for (const card of deck.cards) {
-      if (QUIZ_KINDS.includes(card.type)) cards.push({ key: cardKey(deck.id, card.id), deck: index, area: deck.area, topics: topicsOf(card, deck) });
-    }
+    // The quiz cards as the queue has them: their keys are made once per deck, not per figure.
+    for (const item of studyItems([deck])) cards.push({ key: item.key, deck: index, area: deck.area, topics: topicsOf(item.card, deck) });
   });
   const byKey = new Map(cards.map((c) => [c.key, c]));
 

@@ -350,6 +350,11 @@ export class ProgressStore {
     return parseLogText(text.slice(0, text.lastIndexOf('\n') + 1));
   }
 
+  /** Moves on whenever entries are folded into the records: what a figure computed from them may be kept by. */
+  get revision(): number {
+    return this.offset;
+  }
+
   /** Other processes' ratings since we last looked. */
   refresh(): void {
     this.readTail(false);
