@@ -68,10 +68,16 @@ export async function startApp(paths: InstallPaths, options: GlobalOptions, laun
     process.exitCode = 1;
     return;
   }
-  const ws = await openFor(paths, options);
-  // ink draws only the last frame when it thinks it runs under CI; on a real terminal it does not.
+  // ink draws only the last frame when it thinks it runs under CI (it looks when it loads); on a
+  // real terminal it does not.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { runApp } = await import('./ui/run.js');
+  // The UI loads while the workspace opens: its files are read, and its layout engine (WebAssembly)
+  // compiled off the main thread, in the gaps the deck and progress reads leave. A failure to load
+  // it is met at the await below; when opening fails first, that error is the one said.
+  const ui = import('./ui/run.js');
+  ui.catch(() => {});
+  const ws = await openFor(paths, options);
+  const { runApp } = await ui;
   await runApp(ws, launch);
 }
