@@ -269,7 +269,11 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
     if (taken.has(cardSet)) continue;
     taken.add(cardSet);
     // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
-    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
+    // Each key's recall looked up once, not at every comparison.
+    g.keys = g.keys
+      .map((key) => ({ key, r: recall.get(key)! }))
+      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
+      .map((k) => k.key);
     const { sum: _sum, ...topic } = g;
     picked.push(topic);
     if (picked.length === WEAKEST_TOPICS) break;
