@@ -225,8 +225,10 @@ Examples:
     .description('cards, due today, new today, per deck, and reviews stored')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      const { statsCommand } = await import('./commands/stats.js');
-      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => statsCommand(ws, Date.now(), !!opts.json));
+      // --json needs no charts and no text wrapping: their module is left unloaded.
+      const { statsJson } = await import('./commands/stats-json.js');
+      const text = opts.json ? null : await import('./commands/stats.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => (text ? text.statsCommand(ws, Date.now(), false) : statsJson(ws, Date.now())));
     });
 
   program
