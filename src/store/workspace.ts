@@ -407,7 +407,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       progress.undo(reviewId, key, restore, now);
     },
     orphans() {
-      const live = new Set(library.decks.flatMap(({ deck }) => deck.cards.map((card) => cardKey(deck.id, card.id))));
+      // Card ids per deck id (no "/" in a deck id): no key string made for every card of every deck.
+      const ids = new Map(library.decks.map(({ deck }) => [deck.id, new Set(deck.cards.map((card) => card.id))]));
+      const live = { has: (key: string) => key.includes('/') && !!ids.get(key.slice(0, key.indexOf('/')))?.has(key.slice(key.indexOf('/') + 1)) };
       // Story rehearsals belong to no deck, so they are never reported as cards missing from one,
       // not even a removed story's (the story bank is where stories come and go).
       const deckCards = new Map([...progress.progress.cards].filter(([key]) => !isStoryKey(key)));
