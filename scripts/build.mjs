@@ -3,13 +3,34 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const outdir = new URL('../dist/', import.meta.url).pathname;
 
 const pkg = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')));
 
+/**
+ * Every `string-width` import (ink's, wrap-ansi's, ours) measures through src/string-width-fast.js
+ * first, and through the string-width it would have had (each importer its own version) otherwise.
+ */
+const stringWidthFastPath = {
+  name: 'string-width-fast-path',
+  setup(b) {
+    const fast = new URL('../src/core/narrow-width.ts', import.meta.url).pathname;
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve('string-width', { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      return real.errors.length > 0 ? undefined : { path: real.path, namespace: 'string-width-fast' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'string-width-fast' }, (args) => ({
+      contents: `import measure from ${JSON.stringify(args.path)};\nimport { narrowWidth } from ${JSON.stringify(fast)};\nexport default function stringWidth(input, options) {\n  const width = narrowWidth(input, options);\n  return width >= 0 ? width : measure(input, options);\n}\n`,
+      resolveDir: dirname(args.path),
+    }));
+  },
+};
+
 export const sharedOptions = {
+  plugins: [stringWidthFastPath],
   bundle: true,
   platform: 'node',
   format: 'esm',

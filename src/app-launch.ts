@@ -56,6 +56,24 @@ export interface Launch {
   round?: { questions?: number | undefined; minutes?: number | undefined };
 }
 
+/**
+ * The UI chunk, imported with `fetch` hidden. yoga-layout (ink's layout engine) probes `fetch` as it
+ * loads its WebAssembly, which ships inline as base64: on Node the probe loads undici and fetches
+ * the data: URL through it, some 25 ms of every start. Without fetch it decodes the bytes itself.
+ * Nothing else runs fetch meanwhile (opening the workspace reads files only), and it is put back
+ * as it was once the UI has loaded.
+ */
+async function importUi(): Promise<typeof import('./ui/run.js')> {
+  const held = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!held?.configurable) return import('./ui/run.js');
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('./ui/run.js');
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', held);
+  }
+}
+
 export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     // A script is better served by the real mistake in its --deck than by the terminal notice.
@@ -74,10 +92,16 @@ export async function startApp(paths: InstallPaths, options: GlobalOptions, laun
     process.exitCode = 1;
     return;
   }
-  const ws = await openFor(paths, options);
-  // ink draws only the last frame when it thinks it runs under CI; on a real terminal it does not.
+  // ink draws only the last frame when it thinks it runs under CI (it looks when it loads); on a
+  // real terminal it does not.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { runApp } = await import('./ui/run.js');
+  // The UI loads while the workspace opens: its files are read, and its layout engine (WebAssembly)
+  // compiled off the main thread, in the gaps the deck and progress reads leave. A failure to load
+  // it is met at the await below; when opening fails first, that error is the one said.
+  const ui = importUi();
+  ui.catch(() => {});
+  const ws = await openFor(paths, options);
+  const { runApp } = await ui;
   await runApp(ws, launch);
 }

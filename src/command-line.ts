@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { errorLine, openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
-import { designHistoryCommand, designListCommand, findPrompt } from './commands/design.js';
-import { queryFromArgs, searchCommand } from './commands/search.js';
 import { FILTER_HELP } from './core/search-query.js';
-import { statsCommand } from './commands/stats.js';
+// stats, search and design load their modules in their own actions: charts, text wrapping and the
+// search index cost every other command their load time otherwise.
 import { choiceProblem, type StudyChoice } from './commands/study.js';
 import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
@@ -145,6 +144,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  keeper-prep design open-connect-cache-fill --minutes 15\n  keeper-prep design --list --json\n  keeper-prep design history open-connect-cache-fill\n')
     .action(async (id: string | undefined, prompt: string | undefined, opts: { list?: boolean; minutes?: number; json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const { designHistoryCommand, designListCommand, findPrompt } = await import('./commands/design.js');
       if (id === 'history' || opts.list) {
         await withWorkspace(paths, globals, (ws) => {
           if (opts.list) return designListCommand(ws, Date.now(), !!opts.json);
@@ -193,6 +193,7 @@ Examples:
     .option('--json', 'print matches as JSON')
     .addHelpText('after', `\nWith words: the best 20 matches. With filters only: every card they keep.\nThe same filter twice means either value; other names with a colon (foo:) are words.\n\nExamples:\n  keeper-prep search window function\n  keeper-prep search deck:sql kind:choice seen:no\n  keeper-prep search join tag:joins due:\n  keeper-prep search 'deck:"system design"' cache\n`)
     .action(async (query: string[], opts: { json?: boolean }, cmd: Command) => {
+      const { queryFromArgs, searchCommand } = await import('./commands/search.js');
       await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => searchCommand(ws, queryFromArgs(query), !!opts.json, Date.now()));
     });
 
@@ -276,7 +277,10 @@ Examples:
     .description('cards, due today, new today, per deck, and reviews stored')
     .option('--json', 'print as JSON')
     .action(async (opts: { json?: boolean }, cmd: Command) => {
-      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => statsCommand(ws, Date.now(), !!opts.json));
+      // --json needs no charts and no text wrapping: their module is left unloaded.
+      const { statsJson } = await import('./commands/stats-json.js');
+      const text = opts.json ? null : await import('./commands/stats.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => (text ? text.statsCommand(ws, Date.now(), false) : statsJson(ws, Date.now())));
     });
 
   program

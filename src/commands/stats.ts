@@ -4,10 +4,11 @@ import type { DayPlan } from '../core/day-plan.js';
 import type { Readiness } from '../core/readiness.js';
 import { forecastChart, heatmapChart, percent, sparkline, topicLabel, trendChange, trendChart } from '../core/readiness-charts.js';
 import { mixLabel } from '../core/overview.js';
-import { safeJson, safeText } from '../core/safe-text.js';
+import { safeText } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
-import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
+import { storyCoverage, storyLine } from './readiness-input.js';
+import { statsFigures, statsJson } from './stats-json.js';
 import { table } from './table.js';
 
 export const DATE_HINT = 'No interview date: set one with --interview YYYY-MM-DD or in Settings.';
@@ -75,36 +76,11 @@ function readinessText(r: Readiness, day: DayPlan): string[] {
 
 /** Figures for the decks of the chosen track (or of --deck), as the app's Stats screen shows them. */
 export function statsCommand(ws: Workspace, now: number, json: boolean): string {
+  if (json) return statsJson(ws, now);
   const settings = ws.settings.get();
-  const day = ws.dayPlan(now);
+  const { day, walkthrough, ready } = statsFigures(ws, now);
   const figures = day.figures;
   const role = trackById(settings.role);
-  const walk = ws.walkthrough();
-  const walkthrough = walk
-    ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
-    : null;
-  const ready = readinessFor(ws, now, day.plan);
-  if (json) {
-    return safeJson(
-      {
-        role: settings.role,
-        track: role ? { id: role.id, title: role.title, weights: role.weights } : null,
-        reviews: ws.progress.progress.reviews,
-        cards: figures.cards,
-        seen: figures.seen,
-        dueToday: figures.due,
-        newToday: figures.new,
-        newPerDay: settings.newPerDay,
-        userDeckNewPerDay: settings.userDeckNewPerDay,
-        plan: { line: day.planLine, advice: day.advice, newPerDayToday: day.limits.shared, ownDeckNewPerDayToday: day.limits.ownLimit, raisedBy: day.newLimit.today - day.newLimit.setting },
-        retention: settings.retention,
-        walkthrough,
-        decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
-        dataDir: ws.dataDir,
-        readiness: { interviewDate: settings.interviewDate, planLine: day.planLine, ...ready, stories: storyCoverage(ws) },
-      },
-    );
-  }
   return [
     `Role: ${role ? role.title : 'not chosen yet (open the app to pick one)'}${ws.selected ? ' (decks chosen with --deck)' : ''}`,
     `Cards: ${figures.cards}, seen ${figures.seen}. Due today: ${figures.due}. New today: ${figures.new} (${limitText(day)}).`,

@@ -113,9 +113,8 @@ function adviceLines(day: DayLimits): string[] {
   return lines;
 }
 
-/** The whole day: limits, plan, the figures of today's queue, and what to say about them. */
-export function dayPlan(input: DayPlanInput): DayPlan {
-  const day = dayLimits(input);
+/** The whole day: limits, plan, the figures of today's queue, and what to say about them; `day` when the caller has the limits for this input already. */
+export function dayPlan(input: DayPlanInput, day: DayLimits = dayLimits(input)): DayPlan {
   const figures = overview(input.decks, input.records, input.now, { room: day.room, scheduler: input.scheduler, track: input.track, ahead: day.ahead });
   return { ...day, figures, planLine: day.plan ? planLine(day.plan) : null, advice: adviceLines(day) };
 }

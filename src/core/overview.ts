@@ -47,22 +47,33 @@ export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<st
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
   const items = studyItemsForTrack(decks, options.track);
   const queue = todaysQueue(items, records, now, options);
-  const dueKeys = new Set(queue.due.map((i) => i.key));
+  // Each deck's counts in one pass over the items: a filter per deck costs decks x cards.
+  const counts = new Map<string, { cards: number; seen: number; due: number; unseenPlain: number }>();
+  const countOf = (deckId: string) => {
+    let c = counts.get(deckId);
+    if (!c) counts.set(deckId, (c = { cards: 0, seen: 0, due: 0, unseenPlain: 0 }));
+    return c;
+  };
+  for (const item of items) {
+    const c = countOf(item.deckId);
+    c.cards++;
+    if (records.has(item.key)) c.seen++;
+    else if (!item.guided) c.unseenPlain++;
+  }
+  for (const item of queue.due) countOf(item.deckId).due++;
   const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
   const perDeck = decks.flatMap((deck): DeckFigures[] => {
-    const mine = items.filter((i) => i.deckId === deck.id);
+    const mine = counts.get(deck.id);
     // A deck of design prompts only has no quiz cards; its prompts have their own screen.
-    if (mine.length === 0) return [];
-    const seen = mine.filter((i) => records.has(i.key)).length;
-    const unseenPlain = mine.filter((i) => !i.guided && !records.has(i.key)).length;
+    if (!mine || mine.cards === 0) return [];
     return [{
       id: deck.id,
       title: deck.title,
       area: deck.area,
-      cards: mine.length,
-      seen,
-      due: mine.filter((i) => dueKeys.has(i.key)).length,
-      new: Math.min(options.room.own.get(deck.id) ?? options.room.shared, unseenPlain),
+      cards: mine.cards,
+      seen: mine.seen,
+      due: mine.due,
+      new: Math.min(options.room.own.get(deck.id) ?? options.room.shared, mine.unseenPlain),
       mix: deck.area === 'skills' ? deckWeight(options.track, deck.id) / skillWeight : null,
       guided: isWalkthroughDeck(deck),
     }];

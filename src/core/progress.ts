@@ -159,7 +159,7 @@ export function logEntryFrom(value: unknown): LogEntry | null {
  * Cards with history that no loaded deck has any more, per deck id. Their records stay in the
  * log, so a card that comes back (same deck id and card id) picks up where it left off.
  */
-export function orphanedCards(records: ReadonlyMap<string, CardRecord>, liveKeys: ReadonlySet<string>): Map<string, number> {
+export function orphanedCards(records: ReadonlyMap<string, CardRecord>, liveKeys: Pick<ReadonlySet<string>, 'has'>): Map<string, number> {
   const byDeck = new Map<string, number>();
   for (const key of records.keys()) {
     if (liveKeys.has(key)) continue;

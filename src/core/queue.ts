@@ -16,11 +16,19 @@ export interface StudyItem {
   guided?: boolean;
 }
 
-function deckItems(deck: Deck): StudyItem[] {
+// A loaded deck never changes (an edit loads a new Deck object), and one start asks for its items
+// several times (the day's limits, the overview, each queue): a 10,000-card deck's are built once.
+const itemsOf = new WeakMap<Deck, { cards: readonly Card[]; items: readonly StudyItem[] }>();
+
+function deckItems(deck: Deck): readonly StudyItem[] {
+  const held = itemsOf.get(deck);
+  if (held && held.cards === deck.cards) return held.items;
   const guided = isWalkthroughDeck(deck);
-  return deck.cards
+  const items = deck.cards
     .filter((card) => QUIZ_KINDS.includes(card.type))
     .map((card) => ({ key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card, ...(guided ? { guided } : {}) }));
+  itemsOf.set(deck, { cards: deck.cards, items });
+  return items;
 }
 
 export function studyItems(decks: readonly Deck[]): StudyItem[] {

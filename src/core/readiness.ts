@@ -2,12 +2,13 @@
 // prediction for the interview day (or for now, without a date), cards never seen count as not
 // known, and the daily plan's review estimate comes from running the scheduler itself forward.
 // Pure: the clock readings, the records and the log all come in as arguments.
-import { AREAS, cardKey, QUIZ_KINDS, type Area, type Card, type Deck } from './deck.js';
+import { AREAS, cardKey, type Area, type Card, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
 import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
+import { studyItems } from './queue.js';
 
 export const TREND_DAYS = 14;
 export const HEATMAP_DAYS = 16 * 7;
@@ -206,8 +207,15 @@ interface QuizCard {
   topics: string[];
 }
 
+// A loaded card never changes: its tags are made distinct once, not at every figure.
+const tagTopics = new WeakMap<Card, string[]>();
+
 function topicsOf(card: Card, deck: Deck): string[] {
-  if (card.tags && card.tags.length > 0) return [...new Set(card.tags)];
+  if (card.tags && card.tags.length > 0) {
+    let topics = tagTopics.get(card);
+    if (!topics) tagTopics.set(card, (topics = [...new Set(card.tags)]));
+    return topics;
+  }
   return [card.section ?? deck.title];
 }
 
@@ -226,15 +234,19 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Ranks topics by mean recall on the day, weakest first, among the cards given. */
 function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>): Topic[] {
-  const groups = new Map<string, Topic & { sum: number }>();
+  // Per deck id, then per topic name: no key string built per card and topic.
+  const byDeck = new Map<string, Map<string, Topic & { sum: number }>>();
+  const groups: (Topic & { sum: number })[] = [];
   for (const card of cards) {
     const deck = decks[card.deck]!;
+    let named = byDeck.get(deck.id);
+    if (!named) byDeck.set(deck.id, (named = new Map()));
     for (const name of card.topics) {
-      const id = `${deck.id}\u0000${name}`;
-      let group = groups.get(id);
+      let group = named.get(name);
       if (!group) {
         group = { name, deckId: deck.id, deckTitle: deck.title, cards: 0, seen: 0, recall: 0, keys: [], sum: 0 };
-        groups.set(id, group);
+        named.set(name, group);
+        groups.push(group);
       }
       group.cards++;
       const r = recall.get(card.key);
@@ -245,7 +257,7 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
       }
     }
   }
-  const seen = [...groups.values()].filter((g) => g.seen > 0);
+  const seen = groups.filter((g) => g.seen > 0);
   for (const g of seen) g.recall = g.sum / g.seen;
   const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
   // One card says little about a topic: single-card topics only fill in when there are too few others.
@@ -259,7 +271,11 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
     if (taken.has(cardSet)) continue;
     taken.add(cardSet);
     // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
-    g.keys.sort((a, b) => recall.get(a)! - recall.get(b)! || byText(a, b));
+    // Each key's recall looked up once, not at every comparison.
+    g.keys = g.keys
+      .map((key) => ({ key, r: recall.get(key)! }))
+      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
+      .map((k) => k.key);
     const { sum: _sum, ...topic } = g;
     picked.push(topic);
     if (picked.length === WEAKEST_TOPICS) break;
@@ -439,9 +455,8 @@ export function readiness(input: ReadinessInput): Readiness {
 
   const cards: QuizCard[] = [];
   decks.forEach((deck, index) => {
-    for (const card of deck.cards) {
-      if (QUIZ_KINDS.includes(card.type)) cards.push({ key: cardKey(deck.id, card.id), deck: index, area: deck.area, topics: topicsOf(card, deck) });
-    }
+    // The quiz cards as the queue has them: their keys are made once per deck, not per figure.
+    for (const item of studyItems([deck])) cards.push({ key: item.key, deck: index, area: deck.area, topics: topicsOf(item.card, deck) });
   });
   const byKey = new Map(cards.map((c) => [c.key, c]));
 
@@ -454,11 +469,20 @@ export function readiness(input: ReadinessInput): Readiness {
   // Each card's recall is kept in `values` and changed only when an entry changes the card, and
   // the sums still add every card in order, so they come out as a fresh sum would.
   const deckTrend = decks.map(() => [] as number[]);
-  const replay: Progress = { cards: new Map(history.base), reviews: 0 };
+  // The replay copies a card's record from the base only when an entry in the window touches it:
+  // the base holds every card ever seen, the window a few days of them.
+  const replay: Progress = { cards: new Map(), reviews: 0 };
+  const copied = new Set<string>();
   const indexesOf = new Map<string, number[]>();
-  cards.forEach((c, i) => indexesOf.set(c.key, [...(indexesOf.get(c.key) ?? []), i]));
-  const values = cards.map((card) => {
-    const record = replay.cards.get(card.key);
+  cards.forEach((c, i) => {
+    const held = indexesOf.get(c.key);
+    if (held) held.push(i);
+    else indexesOf.set(c.key, [i]);
+  });
+  // Typed arrays: the day sums run over every card 14 times, in the same order as ever.
+  const deckOf = Int32Array.from(cards, (c) => c.deck);
+  const values = Float64Array.from(cards, (card) => {
+    const record = history.base.get(card.key);
     return record ? scheduler.recall(record.state, predictedAt) : 0;
   });
   let next = 0;
@@ -466,14 +490,19 @@ export function readiness(input: ReadinessInput): Readiness {
     const dayEnd = addDays(dayStart, 1);
     for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
       const { entry } = history.window[next]!;
+      if (!copied.has(entry.key)) {
+        copied.add(entry.key);
+        const held = history.base.get(entry.key);
+        if (held) replay.cards.set(entry.key, held);
+      }
       applyEntry(replay, entry);
       const indexes = indexesOf.get(entry.key);
       if (!indexes) continue;
       const record = replay.cards.get(entry.key);
       for (const i of indexes) values[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
     }
-    const sums = decks.map(() => 0);
-    for (let i = 0; i < cards.length; i++) sums[cards[i]!.deck]! += values[i]!;
+    const sums = new Float64Array(decks.length);
+    for (let i = 0; i < values.length; i++) sums[deckOf[i]!]! += values[i]!;
     sums.forEach((sum, i) => deckTrend[i]!.push(sum));
   }
   const retained = new Map<Area, { reviews: number; passed: number }>();

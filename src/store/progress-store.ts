@@ -35,7 +35,9 @@ interface Snapshot {
   /** Bytes of the log folded into `cards`. */
   logOffset: number;
   reviews: number;
-  cards: [string, CardRecord][];
+  /** The cards in file order (a key twice stays twice): parallel lists, no pair made per card. */
+  keys: string[];
+  records: CardRecord[];
   /**
    * Hash of the log's last TAIL_BYTES before logOffset, so a log changed under the snapshot (cut,
    * emptied, bytes inserted, another log restored) is noticed instead of its offset being trusted.
@@ -58,23 +60,26 @@ function migrateSnapshot(value: unknown): Snapshot | null {
   const s = value as Record<string, unknown>;
   if (typeof s.logOffset !== 'number' || typeof s.reviews !== 'number' || !s.cards || typeof s.cards !== 'object') return null;
   if (s.tail !== undefined && typeof s.tail !== 'string') return null;
-  const cards: [string, CardRecord][] = [];
+  const keys: string[] = [];
+  const records: CardRecord[] = [];
   if (s.version === 1 && !Array.isArray(s.cards)) {
     for (const [key, record] of Object.entries(s.cards as Record<string, unknown>)) {
       if (!isCardRecord(record)) return null;
-      cards.push([key, record]);
+      keys.push(key);
+      records.push(record);
     }
   } else if (s.version === SNAPSHOT_VERSION && Array.isArray(s.cards)) {
     for (const pair of s.cards as unknown[]) {
       if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return null;
       const record = rowRecord(pair[1]);
       if (!record) return null;
-      cards.push([pair[0], record]);
+      keys.push(pair[0]);
+      records.push(record);
     }
   } else {
     return null;
   }
-  return { logOffset: s.logOffset, reviews: s.reviews, cards, ...(typeof s.tail === 'string' ? { tail: s.tail } : {}) };
+  return { logOffset: s.logOffset, reviews: s.reviews, keys, records, ...(typeof s.tail === 'string' ? { tail: s.tail } : {}) };
 }
 
 export class ProgressStore {
@@ -115,7 +120,7 @@ export class ProgressStore {
     const snapshot = this.readSnapshot(now);
     const mismatch = snapshot ? this.mismatch(snapshot) : null;
     if (snapshot && !mismatch) {
-      for (const [key, record] of snapshot.cards) this.progress.cards.set(key, record);
+      for (let i = 0; i < snapshot.keys.length; i++) this.progress.cards.set(snapshot.keys[i]!, snapshot.records[i]!);
       this.progress.reviews = snapshot.reviews;
       this.offset = snapshot.logOffset;
     }
@@ -210,7 +215,9 @@ export class ProgressStore {
   /** After a full replay: every card the snapshot knows keeps its state unless the log has a newer one. */
   private keepSnapshotCards(snapshot: Snapshot): void {
     const at = (record: CardRecord): number => record.state.lastReview ?? -Infinity;
-    for (const [key, record] of snapshot.cards) {
+    for (let i = 0; i < snapshot.keys.length; i++) {
+      const key = snapshot.keys[i]!;
+      const record = snapshot.records[i]!;
       const held = this.progress.cards.get(key);
       if (!held) this.progress.cards.set(key, record);
       else if (at(record) > at(held)) this.progress.cards.set(key, { ...record, firstReview: Math.min(held.firstReview, record.firstReview) });
@@ -348,6 +355,11 @@ export class ProgressStore {
       throw error;
     }
     return parseLogText(text.slice(0, text.lastIndexOf('\n') + 1));
+  }
+
+  /** Moves on whenever entries are folded into the records: what a figure computed from them may be kept by. */
+  get revision(): number {
+    return this.offset;
   }
 
   /** Other processes' ratings since we last looked. */

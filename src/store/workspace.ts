@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cardKey, type Deck } from '../core/deck.js';
 import { endOfDay, parseInterviewDate } from '../core/day.js';
-import { dayLimits, dayPlan, type DayPlan, type DayPlanInput } from '../core/day-plan.js';
+import { dayLimits, dayPlan, type DayLimits, type DayPlan, type DayPlanInput } from '../core/day-plan.js';
 import type { DesignCard } from '../core/mock.js';
 import { orderPrompts, suitsRole } from '../core/design-prompts.js';
 import { overview, todaysQueue, type Overview } from '../core/overview.js';
@@ -288,8 +288,16 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       granted: extraNew.granted(now),
     };
   };
+  // A start asks for the day's limits several times (Home's figures, each queue, the plan), and each
+  // runs the scheduler forward over every seen card: kept while moment, records and settings are.
+  let held: { key: string; day: DayLimits } | null = null;
+  const limitsFor = (input: DayPlanInput): DayLimits => {
+    const key = JSON.stringify([input.now, progress.revision, settings.get(), input.decks.map((d) => d.id), [...(input.granted ?? [])]]);
+    if (held?.key !== key) held = { key, day: dayLimits(input) };
+    return held.day;
+  };
   const queueOf = (items: readonly StudyItem[], now: number): StudyItem[] => {
-    const day = dayLimits(dayInput(now));
+    const day = limitsFor(dayInput(now));
     const queue = todaysQueue(items, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), ahead: day.ahead });
     return [...queue.due, ...queue.ahead, ...queue.fresh];
   };
@@ -348,15 +356,16 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       return queueOf(scopeItems(scope), now);
     },
     overviewFor(decks, now) {
-      const day = dayLimits(dayInput(now));
+      const day = limitsFor(dayInput(now));
       return overview(decks, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: day.ahead });
     },
     dayPlan(now) {
-      return dayPlan(dayInput(now));
+      const input = dayInput(now);
+      return dayPlan(input, limitsFor(input));
     },
     interviewAt,
     plan(now) {
-      return dayLimits(dayInput(now)).plan;
+      return limitsFor(dayInput(now)).plan;
     },
     isOwnDeck: (deckId) => ownDeckIds.has(deckId),
     walkthrough() {
@@ -415,7 +424,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       progress.undo(reviewId, key, restore, now);
     },
     orphans() {
-      const live = new Set(library.decks.flatMap(({ deck }) => deck.cards.map((card) => cardKey(deck.id, card.id))));
+      // Card ids per deck id (no "/" in a deck id): no key string made for every card of every deck.
+      const ids = new Map(library.decks.map(({ deck }) => [deck.id, new Set(deck.cards.map((card) => card.id))]));
+      const live = { has: (key: string) => key.includes('/') && !!ids.get(key.slice(0, key.indexOf('/')))?.has(key.slice(key.indexOf('/') + 1)) };
       // Story rehearsals belong to no deck, so they are never reported as cards missing from one,
       // not even a removed story's (the story bank is where stories come and go).
       const deckCards = new Map([...progress.progress.cards].filter(([key]) => !isStoryKey(key)));
