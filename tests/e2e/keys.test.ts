@@ -194,7 +194,7 @@ describe('evidence for each key point (NO_COLOR=1)', { timeout: 40_000 }, () => 
     const term = app(['study', '--deck', deck], home, { env: { NO_COLOR: '1' } });
     await term.waitFor('Explain the CAP theorem.');
     term.type('Partitions happen in every network, sooner or later. Then you choose consistency or availability for the duration.');
-    const shown = await term.pressUntil('Enter', 'covered: "');
+    const shown = await term.pressUntil('Enter', /› 1\. \[x\] Partitions happen in every network/);
     expect(shown).toMatch(/› 1\. \[x\] Partitions happen in every network/);
     expect(shown).toMatch(/2\. \[x\] Then choose consistency or availability/);
     expect(shown).toMatch(/3\. \[ \] Only for replicated stores\n\s+· no words found/);

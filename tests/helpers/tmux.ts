@@ -165,7 +165,7 @@ export const PROGRESS = /(\d+) done · (\d+) left/;
 export async function answerCurrentCard(term: Terminal): Promise<void> {
   const screen = await term.waitFor(PROGRESS);
   const done = Number(PROGRESS.exec(screen)![1]);
-  const kind = / · (flashcard|choice|multi|open)/.exec(screen)?.[1];
+  const kind = / · (flashcard|choice|select all|open)/.exec(screen)?.[1];
   const next = new RegExp(`\\b${done + 1} done · \\d+ left|Session complete`);
   // Cram and weak-topic sessions ask "sure or guess?" before a choice answer is taken.
   if (screen.includes('How sure are you?')) await term.pressUntil('s', (s) => !s.includes('How sure are you?'));
@@ -178,7 +178,7 @@ export async function answerCurrentCard(term: Terminal): Promise<void> {
       await term.pressUntil('1', /rated (Good|Again|Hard)/);
       await term.pressUntil('Enter', next);
       return;
-    case 'multi':
+    case 'select all':
       await term.pressUntil('1', '[x]');
       await term.pressUntil('Enter', /rated (Good|Again|Hard)/);
       await term.pressUntil('Enter', next);

@@ -156,7 +156,8 @@ function interviewLabel(date: string | null, now: number): string {
 
 /** The setting, and what the interview plan raises it to today, so the row says what Home does. */
 function newPerDayValue(setting: number, today: number, date: string | null): string {
-  return today > setting && date ? `${setting} (the plan raises it to ${today} until ${date})` : String(setting);
+  // The field's explanation says why: the interview plan raises it until the date.
+  return today > setting && date ? `${setting} (plan: ${today})` : String(setting);
 }
 
 /** "Intern or new graduate", "Mid-level": the names as a menu shows them. */

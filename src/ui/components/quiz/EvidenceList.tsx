@@ -2,7 +2,7 @@
 // that cover it, or that none were found. A tick the answer's words do not back is marked, in a
 // glyph and a word, so it reads without colour too.
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { KeyPointEvidence } from '../../../core/feedback.js';
 import { quoteEvidence } from '../../../core/evidence.js';
 import { Para } from '../CardText.js';
@@ -68,7 +68,8 @@ export function EvidenceList({ answer, keyPoints, evidence, cursor, ticked }: { 
 
 /** Ticks preset from the evidence when it arrives, unless the user has ticked already. */
 export function usePresetTicks(evidence: readonly KeyPointEvidence[] | 'checking' | null, touched: boolean, preset: (ticked: ReadonlySet<number>) => void): void {
-  useEffect(() => {
+  // Before the frame is drawn where it can be: evidence shown beside unticked boxes is a wrong picture.
+  useLayoutEffect(() => {
     if (evidence && evidence !== 'checking' && !touched) preset(new Set(evidence.flatMap((e, i) => (e.covered ? [i] : []))));
     // Only the evidence's arrival presets; later ticks are the user's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
