@@ -211,7 +211,8 @@ export function figuresToJson(figures: HistoryFigures): Record<string, unknown> 
     window: figures.window.map((w) => entryRow(w.entry, w.counted)),
     undone: [...figures.undone],
     days: [...figures.days],
-    retention: [...figures.retention].map(([key, t]) => [key, t.reviews, t.passed]),
+    // Sorted: the same figures make the same file, however the reviews that made them interleaved.
+    retention: [...figures.retention].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, t]) => [key, t.reviews, t.passed]),
     sure: [figures.sure.n, figures.sure.right],
     guess: [figures.guess.n, figures.guess.right],
     ticks: [figures.ticks.evidenced, figures.ticks.unevidenced],
