@@ -55,8 +55,10 @@ export function DesignList() {
   }
   const due = prompts.filter((p) => p.due).length;
   const lengths = [...new Set(prompts.map((p) => p.card.minutes))].sort((a, b) => a - b);
-  const runs = lengths.length === 1 ? `Each runs ${lengths[0]} minutes` : `They run ${lengths[0]}-${lengths[lengths.length - 1]} minutes`;
-  const intro = `${prompts.length} prompt${prompts.length === 1 ? '' : 's'}, ${due} due. ★ suits your role. ${runs}; m picks 30, 20 or 10.`;
+  const full = lengths.length === 1 ? `${lengths[0]} minutes` : `${lengths[0]}-${lengths[lengths.length - 1]} minutes`;
+  // Says the length the next mock runs at, as the footer does, so the two never disagree.
+  const runs = length === 'full' ? `Mocks run at full length (${full}); m picks 30, 20 or 10` : `Mocks run ${length} minutes (full: ${full}); m changes it`;
+  const intro = `${prompts.length} prompt${prompts.length === 1 ? '' : 's'}, ${due} due. ★ suits your role. ${runs}.`;
   const items = prompts.map((p) => {
     const mine = history.filter((a) => a.key === p.key);
     const last = mine[mine.length - 1];
