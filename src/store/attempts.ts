@@ -1,11 +1,11 @@
 // Mock-interview attempts on disk: the finished ones in an append-only log, and the one in progress
 // per prompt as a draft rewritten on every change (write to a temp file, then rename), so closing
 // the terminal mid-interview loses nothing and the attempt can be resumed.
-import { closeSync, existsSync, fstatSync, readdirSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendWhole, ensureDir, openForAppend, type WriteContext, writeFileWhole } from './safe-write.js';
 import { parse as parseTolerant } from 'jsonc-parser';
-import { copyAside, moveAside, plural, readJsonl } from './damage.js';
+import { isDirectory, moveAside, parseAs, readJsonl, repairLog } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { writeTextFileAtomic } from './text-file.js';
 import type { MockTimer } from '../core/mock.js';
@@ -52,17 +52,6 @@ function isAttempt(value: unknown): value is Attempt {
   return !!a && a.v === VERSION && typeof a.key === 'string' && typeof a.finishedAt === 'number' && Array.isArray(a.scores) && typeof a.notes === 'string';
 }
 
-/** The JSON value in `text` if it has the shape `is` checks, else null (damaged or foreign). */
-function parseAs<T>(is: (value: unknown) => value is T): (text: string) => T | null {
-  return (text) => {
-    try {
-      const value: unknown = JSON.parse(text);
-      return is(value) ? value : null;
-    } catch {
-      return null;
-    }
-  };
-}
 
 const parseAttempt = parseAs(isAttempt);
 const parseDraft = parseAs(isDraft);
@@ -92,13 +81,6 @@ function repairDraft(path: string, key: string, text: string, now: number, notic
   return rescued;
 }
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Checks every unfinished mock at start: a draft that cannot be read is moved aside and reported
@@ -138,26 +120,11 @@ export class AttemptStore {
    * (whole lines, and attempts picked out of damaged ones), so it is repaired once, not on every start.
    */
   private check(now: number): void {
-    if (!existsSync(this.logPath)) return;
-    if (isDirectory(this.logPath)) {
-      const aside = moveAside(this.logPath, now);
-      this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
-      return;
-    }
-    const text = readFileSync(this.logPath, 'utf8');
-    if (text.length === 0) {
-      // The log is created by its first attempt, so an empty one was emptied (a sync tool, a restore).
-      const aside = moveAside(this.logPath, now);
-      this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was empty, though it only exists once an attempt is saved: it may have been emptied by a sync tool or a restore. It was moved to ${aside}; a backup of ${ATTEMPTS_FILE} would bring your attempts back.`);
-      return;
-    }
-    const { entries, damaged, salvaged } = readJsonl(text, parseAttempt);
-    if (damaged === 0) return;
-    // Nothing readable left: the file is moved aside whole rather than left empty.
-    const copy = entries.length === 0 ? moveAside(this.logPath, now) : copyAside(this.logPath, now);
-    if (entries.length > 0) writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
-    const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
-    this.notices.push(`${plural(damaged, 'damaged line')} in your mock attempts log (${ATTEMPTS_FILE}); ${plural(entries.length, 'attempt')} kept${rescued}. The log as it was is at ${copy}.`);
+    const text = repairLog(this.logPath, parseAttempt, { log: 'mock attempts log', file: ATTEMPTS_FILE, entry: 'attempt' }, now, this.notices);
+    if (text !== '') return;
+    // The log is created by its first attempt, so an empty one was emptied (a sync tool, a restore).
+    const aside = moveAside(this.logPath, now);
+    this.notices.push(`Your mock attempts log (${ATTEMPTS_FILE}) was empty, though it only exists once an attempt is saved: it may have been emptied by a sync tool or a restore. It was moved to ${aside}; a backup of ${ATTEMPTS_FILE} would bring your attempts back.`);
   }
 
   private draftPath(key: string): string {

@@ -1,12 +1,11 @@
 // Culture rounds on disk: the finished ones in an append-only log, and the one in progress as a
 // draft rewritten whole on every change (temp file, fdatasync, rename), so a round killed
 // mid-answer is offered again at the next start with what was typed and the clock where it was.
-import { closeSync, existsSync, fstatSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendWhole, ensureDir, openForAppend, type WriteContext, writeFileWhole } from './safe-write.js';
-import { copyAside, moveAside, plural, readJsonl } from './damage.js';
+import { isDirectory, moveAside, parseAs, readJsonl, repairLog } from './damage.js';
 import type { NoticeSink } from './notices.js';
-import { writeTextFileAtomic } from './text-file.js';
 import type { MockTimer } from '../core/mock.js';
 import type { Rating } from '../core/scheduler.js';
 import type { CardRecord } from '../core/progress.js';
@@ -116,27 +115,9 @@ export function isRoundDraft(value: unknown): value is RoundDraft {
   );
 }
 
-function parseAs<T>(is: (value: unknown) => value is T): (text: string) => T | null {
-  return (text) => {
-    try {
-      const value: unknown = JSON.parse(text);
-      return is(value) ? value : null;
-    } catch {
-      return null;
-    }
-  };
-}
-
 export const parseRoundAttempt = parseAs(isRoundAttempt);
 export const parseRoundDraft = parseAs(isRoundDraft);
 
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 export class RoundStore {
   readonly logPath: string;
@@ -151,19 +132,7 @@ export class RoundStore {
 
   /** A damaged log is copied aside and rewritten with every round still readable in it, once. */
   private checkLog(now: number): void {
-    if (!existsSync(this.logPath)) return;
-    if (isDirectory(this.logPath)) {
-      const aside = moveAside(this.logPath, now);
-      this.notices.push(`Your culture rounds log (${ROUNDS_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
-      return;
-    }
-    const text = readFileSync(this.logPath, 'utf8');
-    const { entries, damaged, salvaged } = readJsonl(text, parseRoundAttempt);
-    if (damaged === 0) return;
-    const copy = entries.length === 0 ? moveAside(this.logPath, now) : copyAside(this.logPath, now);
-    if (entries.length > 0) writeTextFileAtomic(this.logPath, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
-    const rescued = salvaged > 0 ? ` (${salvaged} of them recovered from the damaged lines)` : '';
-    this.notices.push(`${plural(damaged, 'damaged line')} in your culture rounds log (${ROUNDS_FILE}); ${plural(entries.length, 'round')} kept${rescued}. The log as it was is at ${copy}.`);
+    repairLog(this.logPath, parseRoundAttempt, { log: 'culture rounds log', file: ROUNDS_FILE, entry: 'round' }, now, this.notices);
   }
 
   /** A draft that cannot be read is moved aside and reported, rather than the round silently starting blank. */
