@@ -1,5 +1,6 @@
 // `keeper-prep export-progress FILE` and `import-progress FILE [--settings]`: everything the user
-// made (reviews, design attempts, cram answers, stories, suspended and flagged cards, settings) to a file and back, so two
+// made (reviews, design attempts, cram answers, stories, suspended and flagged cards, culture rounds,
+// settings) to a file and back, so two
 // machines' work can be combined. An import reads the whole file first and writes only when every
 // line is good: a bad file changes nothing on disk. Version 2 files are read a line at a time (twice:
 // to check, then to append the reviews in batches), so their size is not limited by memory.
@@ -13,6 +14,7 @@ import { buildExport, changedCards, knownProgress, newReviews, parseProgressFile
 import type { ReviewEntry } from '../core/progress.js';
 import type { Story } from '../core/stories.js';
 import type { Attempt } from '../store/attempts.js';
+import type { RoundAttempt } from '../store/round-attempts.js';
 import type { Settings } from '../store/settings.js';
 import type { Workspace } from '../store/workspace.js';
 import { settingsLine } from './progress-settings.js';
@@ -85,7 +87,7 @@ export function exportProgressCommand(ws: Workspace, file: string, now: number, 
   if (existing && !options.force) throw new Error(`${file} already exists; pass --force to replace it`);
   const folder = statOrNull(dirname(target));
   if (!folder?.isDirectory()) throw new Error(`${file}: the folder ${dirname(target)} does not exist`);
-  const data = buildExport({ entries: ws.progress.entries(), attempts: ws.attempts.history(), cram: ws.cram.entries(), stories: ws.stories.list(), settings: ws.settings.get(), marks: ws.marks.entries() }, now);
+  const data = buildExport({ entries: ws.progress.entries(), attempts: ws.attempts.history(), cram: ws.cram.entries(), stories: ws.stories.list(), settings: ws.settings.get(), marks: ws.marks.entries(), rounds: ws.rounds.history() }, now);
   try {
     writeAtomically(target, exportLines(data));
   } catch (error) {
@@ -99,6 +101,7 @@ export function exportProgressCommand(ws: Workspace, file: string, now: number, 
     plural(data.cram.length, 'cram answer'),
     plural(data.stories.length, 'story', 'stories'),
     ...(data.marks?.length ? [plural(data.marks.length, 'card mark')] : []),
+    ...(data.rounds?.length ? [plural(data.rounds.length, 'culture round')] : []),
     'your settings',
   ];
   return `Exported ${listing(parts)} to ${file}.`;
@@ -219,6 +222,7 @@ interface ReadProgress {
   cram: CramEntry[];
   stories: Story[];
   marks: MarkEntry[];
+  rounds: RoundAttempt[];
   reviewCount: number;
   /** How many of the reviews are not here yet: what `eachReviewBatch` will hand over. */
   freshCount: number;
@@ -234,7 +238,7 @@ function stamp(stats: Stats): string {
 
 function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): ReadProgress {
   const reader = new ProgressLineReader();
-  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], marks: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
+  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], marks: [], rounds: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
   // Only ids, so that the second pass can be skipped when nothing is new: a file imported twice
   // is read once.
   const fresh = new Set<string>();
@@ -250,6 +254,7 @@ function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): 
       else if (item?.kind === 'cram') read.cram.push(item.value);
       else if (item?.kind === 'story') read.stories.push(item.value);
       else if (item?.kind === 'mark') read.marks.push(item.value);
+      else if (item?.kind === 'round') read.rounds.push(item.value);
       return null;
     }) ?? reader.finish();
   if (problem) throw new Error(`${file}: ${problem}`);
@@ -303,12 +308,12 @@ function readProgress(file: string, known: ReadonlySet<string>): ReadProgress {
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   const data: ProgressExport = parsed.data;
   const fresh = newReviews(new Set(known), data.reviews);
-  return { ...data, marks: data.marks ?? [], reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
+  return { ...data, marks: data.marks ?? [], rounds: data.rounds ?? [], reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
 }
 
 export function importProgressCommand(ws: Workspace, file: string, options: { settings?: boolean } = {}): string {
   ws.progress.refresh();
-  const known = knownProgress(ws.progress.entries(), ws.attempts.history(), ws.cram.entries(), ws.stories.list());
+  const known = knownProgress(ws.progress.entries(), ws.attempts.history(), ws.cram.entries(), ws.stories.list(), ws.rounds.history());
   const read = readProgress(file, known.reviewIds);
   const side = planSideMerge(known, read);
   const marks = marksToImport(ws.marks.entries(), read.marks);
@@ -319,6 +324,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   ws.cram.appendMany(side.cram);
   ws.attempts.recordMany(side.attempts);
   ws.marks.appendMany(marks);
+  ws.rounds.recordMany(side.rounds);
   // All of the new reviews or none: batches keep memory bounded, and a failure part-way cuts the
   // log back to where it was.
   const imported = ws.progress.appendBatches((write) => read.eachReviewBatch(write), read.freshCount);
@@ -330,6 +336,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
     { n: side.cram.length, total: read.cram.length, noun: 'cram answer', shown: read.cram.length > 0 },
     { n: side.storiesAdded.length + side.storiesUpdated.length, total: read.stories.length, noun: 'story', many: 'stories', shown: read.stories.length > 0 },
     { n: marks.length, total: read.marks.length, noun: 'card mark', shown: read.marks.length > 0 },
+    { n: side.rounds.length, total: read.rounds.length, noun: 'culture round', shown: read.rounds.length > 0 },
   ].filter((k) => k.shown);
   const withSettings = (text: string): string => (settings ? `${text}\n${settings}` : text);
   if (kinds.every((k) => k.total === 0)) return withSettings(`${file} holds no reviews, design attempts, cram answers or stories; nothing was imported.`);

@@ -5,6 +5,8 @@
 import { jsonSyntaxErrors } from './json-position.js';
 // Types only: nothing of the store is loaded at run time.
 import type { Attempt } from '../store/attempts.js';
+import type { RoundAttempt } from '../store/round-attempts.js';
+import { roundIdentity } from './round-shape.js';
 import type { Settings } from '../store/settings.js';
 import { standingCram, type CramEntry } from './cram.js';
 import { attemptProblem, cleanAttempt, cleanReview, isObject, isTime, reviewProblem, unsafeSpot } from './progress-checks.js';
@@ -34,6 +36,8 @@ export interface ProgressExport {
   stories: Story[];
   /** Suspended and flagged cards: the last word on each (absent from files that predate them). */
   marks?: MarkEntry[];
+  /** Finished culture rounds (absent from files that predate them). */
+  rounds?: RoundAttempt[];
 }
 
 export type ParsedProgress = { ok: true; data: ProgressExport } | { ok: false; error: string };
@@ -51,6 +55,7 @@ export interface ExportSources {
   stories: readonly Story[];
   settings: Settings;
   marks?: readonly MarkEntry[];
+  rounds?: readonly RoundAttempt[];
 }
 
 export function buildExport(from: ExportSources, now: number): ProgressExport {
@@ -64,6 +69,7 @@ export function buildExport(from: ExportSources, now: number): ProgressExport {
     cram: standingCram(from.cram),
     stories: [...from.stories],
     marks: lastWords(from.marks ?? []),
+    rounds: [...(from.rounds ?? [])],
   };
 }
 
@@ -132,18 +138,20 @@ export interface KnownProgress {
   /** Ids of every cram line here, undo lines included. */
   cramIds: ReadonlySet<string>;
   stories: ReadonlyMap<string, Story>;
+  roundIds: ReadonlySet<string>;
 }
 
 /**
  * Undone reviews and cram answers stay known: a file exported elsewhere before the undo still
  * holds them, and importing it must not bring back an answer the user took back.
  */
-export function knownProgress(entries: readonly LogEntry[], attempts: readonly Attempt[], cram: readonly CramEntry[] = [], stories: readonly Story[] = []): KnownProgress {
+export function knownProgress(entries: readonly LogEntry[], attempts: readonly Attempt[], cram: readonly CramEntry[] = [], stories: readonly Story[] = [], rounds: readonly RoundAttempt[] = []): KnownProgress {
   return {
     reviewIds: new Set(entries.map((e) => e.id)),
     attemptIds: new Set(attempts.map(attemptIdentity)),
     cramIds: new Set(cram.map((e) => e.id)),
     stories: new Map(stories.map((s) => [s.id, s])),
+    roundIds: new Set(rounds.map(roundIdentity)),
   };
 }
 
@@ -169,13 +177,15 @@ export interface SideMergePlan {
   /** Stories new here, and stories whose edit in the file is newer than the one here. */
   storiesAdded: Story[];
   storiesUpdated: Story[];
+  rounds: RoundAttempt[];
   /** Already here, or repeated within the file. */
   skippedAttempts: number;
   skippedCram: number;
   skippedStories: number;
+  skippedRounds: number;
 }
 
-export function planSideMerge(known: KnownProgress, incoming: Pick<ProgressExport, 'attempts' | 'cram' | 'stories'>): SideMergePlan {
+export function planSideMerge(known: KnownProgress, incoming: Pick<ProgressExport, 'attempts' | 'cram' | 'stories' | 'rounds'>): SideMergePlan {
   const attemptIds = new Set(known.attemptIds);
   const attempts = incoming.attempts.filter((attempt) => {
     const identity = attemptIdentity(attempt);
@@ -187,6 +197,14 @@ export function planSideMerge(known: KnownProgress, incoming: Pick<ProgressExpor
   const cram = incoming.cram.filter((entry) => {
     if (cramIds.has(entry.id)) return false;
     cramIds.add(entry.id);
+    return true;
+  });
+  const roundIds = new Set(known.roundIds);
+  const incomingRounds = incoming.rounds ?? [];
+  const rounds = incomingRounds.filter((round) => {
+    const identity = roundIdentity(round);
+    if (roundIds.has(identity)) return false;
+    roundIds.add(identity);
     return true;
   });
   // A story is known by its id: the newer edit wins, as the newer review of a card does.
@@ -207,9 +225,11 @@ export function planSideMerge(known: KnownProgress, incoming: Pick<ProgressExpor
     cram,
     storiesAdded,
     storiesUpdated,
+    rounds,
     skippedAttempts: incoming.attempts.length - attempts.length,
     skippedCram: incoming.cram.length - cram.length,
     skippedStories: incoming.stories.length - storiesAdded.length - storiesUpdated.length,
+    skippedRounds: incomingRounds.length - rounds.length,
   };
 }
 
@@ -218,9 +238,9 @@ export interface MergePlan extends SideMergePlan {
   skippedReviews: number;
 }
 
-export function planMerge(known: KnownProgress, incoming: Pick<ProgressExport, 'reviews' | 'attempts'> & Partial<Pick<ProgressExport, 'cram' | 'stories'>>): MergePlan {
+export function planMerge(known: KnownProgress, incoming: Pick<ProgressExport, 'reviews' | 'attempts'> & Partial<Pick<ProgressExport, 'cram' | 'stories' | 'rounds'>>): MergePlan {
   const reviews = newReviews(new Set(known.reviewIds), incoming.reviews);
-  const side = planSideMerge(known, { attempts: incoming.attempts, cram: incoming.cram ?? [], stories: incoming.stories ?? [] });
+  const side = planSideMerge(known, { attempts: incoming.attempts, cram: incoming.cram ?? [], stories: incoming.stories ?? [], rounds: incoming.rounds ?? [] });
   return { ...side, reviews, skippedReviews: incoming.reviews.length - reviews.length };
 }
 

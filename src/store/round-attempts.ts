@@ -9,6 +9,7 @@ import type { NoticeSink } from './notices.js';
 import type { MockTimer } from '../core/mock.js';
 import type { Rating } from '../core/scheduler.js';
 import type { CardRecord } from '../core/progress.js';
+import { isAnswer, isMode, isRoundAttempt } from '../core/round-shape.js';
 
 export const ROUNDS_FILE = 'culture-rounds.jsonl';
 export const ROUND_DRAFT_FILE = 'culture-round-draft.json';
@@ -65,26 +66,8 @@ export interface RoundDraft {
 
 const STAGES = new Set<RoundStage>(['answer', 'summary', 'feedback', 'score', 'rate']);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isMode = (v: unknown): v is AnswerMode => v === 'typed' || v === 'aloud';
-
-function isAnswer(value: unknown): value is RoundAnswer {
-  const a = value as Partial<RoundAnswer> | null;
-  return !!a && typeof a === 'object' && typeof a.key === 'string' && isMode(a.mode) && typeof a.text === 'string' && isNumber(a.ms);
-}
-
-function isScores(value: unknown): value is { dimension: string; score: number }[] {
-  return Array.isArray(value) && value.every((s: unknown) => !!s && typeof s === 'object' && typeof (s as { dimension?: unknown }).dimension === 'string' && isNumber((s as { score?: unknown }).score));
-}
-
-function isResult(value: unknown): value is RoundQuestionResult {
-  const q = value as Partial<RoundQuestionResult> | null;
-  return isAnswer(value) && typeof q!.value === 'string' && isScores(q!.scores) && [1, 2, 3, 4].includes(q!.rating as number);
-}
-
-export function isRoundAttempt(value: unknown): value is RoundAttempt {
-  const a = value as Partial<RoundAttempt> | null;
-  return !!a && typeof a === 'object' && a.v === 1 && isNumber(a.startedAt) && isNumber(a.finishedAt) && isNumber(a.minutes) && Array.isArray(a.questions) && a.questions.every(isResult);
-}
+// The check is in core, where an import of progress uses it too; it is still this log's own.
+export { isRoundAttempt };
 
 function isTimer(value: unknown): value is MockTimer {
   const t = value as Partial<MockTimer> | null;
@@ -163,7 +146,20 @@ export class RoundStore {
 
   /** Appends a finished round and syncs it to disk before returning. */
   record(attempt: RoundAttempt): void {
-    const context: WriteContext = { what: 'your culture round', kept: 'your scores stay on screen', inDataDir: true };
+    this.recordMany([attempt]);
+  }
+
+  /**
+   * Appends finished rounds with one write and one fdatasync (an import's, say); a failed write is
+   * taken back whole, so the log holds all of them or none.
+   */
+  recordMany(attempts: readonly RoundAttempt[]): void {
+    if (attempts.length === 0) return;
+    const n = attempts.length;
+    const context: WriteContext =
+      n === 1
+        ? { what: 'your culture round', kept: 'your scores stay on screen', inDataDir: true }
+        : { what: `${n} culture rounds`, kept: 'none of them were written, and what was there before is kept', inDataDir: true };
     ensureDir(this.dir, context);
     const fd = openForAppend(this.logPath, context, 'a+');
     try {
@@ -171,7 +167,7 @@ export class RoundStore {
       const size = fstatSync(fd).size;
       const last = Buffer.alloc(1);
       const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
-      appendWhole(fd, this.logPath, Buffer.from(`${torn ? '\n' : ''}${JSON.stringify(attempt)}\n`), context);
+      appendWhole(fd, this.logPath, Buffer.from(`${torn ? '\n' : ''}${attempts.map((a) => `${JSON.stringify(a)}\n`).join('')}`), context);
     } finally {
       closeSync(fd);
     }

@@ -12,6 +12,7 @@ import { MINI_DECK, tempDir } from '../helpers/temp.js';
 import type { Story } from '../../src/core/stories.js';
 import { CRAM_FILE } from '../../src/store/cram-log.js';
 import { STORIES_FILE } from '../../src/store/stories.js';
+import { ROUNDS_FILE, type RoundAttempt } from '../../src/store/round-attempts.js';
 
 const T0 = Date.UTC(2026, 10, 20, 9);
 const HOUR = 3_600_000;
@@ -47,6 +48,11 @@ async function machine(label: string, offset: number): Promise<string> {
   ws.close();
   return dir;
 }
+
+const round = (finishedAt: number, text: string): RoundAttempt => ({
+  v: 1, startedAt: finishedAt - 300_000, finishedAt, minutes: 5,
+  questions: [{ key: 'mini/capital', mode: 'typed', text, ms: 240_000, value: 'judgment', scores: [{ dimension: 'Specifics', score: 2 }], rating: 3 }],
+});
 
 async function withOpen<T>(dir: string, run: (ws: Workspace) => T): Promise<T> {
   const ws = await open(dir);
@@ -280,5 +286,69 @@ describe('export-progress and import-progress', () => {
     writeFileSync(file, '{"format": "keeper-prep-progress", "version": 3}');
     expect(await run('--data-dir', dir, 'import-progress', file)).toEqual({ out: '', err: `keeper-prep: ${file}: line 1: written by a newer keeper-prep (progress format 3; this version reads up to 2); update keeper-prep to import it\n`, code: 1 });
   });
-});
 
+  it('carries culture rounds: a round trip, nothing added by a second import, and a damaged round refused with one line', async () => {
+    const a = await machine('a', 0);
+    await withOpen(a, (ws) => ws.rounds.record(round(T0 + HOUR, 'I chose to roll back.')));
+    const files = tempDir();
+    const file = join(files, 'a.json');
+    expect(await withOpen(a, (ws) => exportProgressCommand(ws, file, T0 + 6 * HOUR))).toBe(
+      `Exported 3 reviews of 2 cards, 1 design attempt, 1 cram answer, 2 stories, 1 culture round and your settings to ${file}.`,
+    );
+    expect(readFileSync(file, 'utf8')).toContain('{"round":{"v":1,');
+
+    const here = await machine('b', HOUR);
+    await withOpen(here, (ws) => ws.rounds.record(round(T0 + 2 * HOUR, 'A round of my own.')));
+    expect(await withOpen(here, (ws) => importProgressCommand(ws, file))).toMatch(new RegExp(`^Imported 3 reviews, 1 design attempt, 1 cram answer, 1 story \\(1 already here was skipped\\) and 1 culture round from ${file}\\.`));
+    expect(await withOpen(here, (ws) => ws.rounds.history().map((r) => r.questions[0]!.text))).toEqual(['A round of my own.', 'I chose to roll back.']);
+    // Importing twice adds nothing.
+    const rounds = readFileSync(join(here, ROUNDS_FILE), 'utf8');
+    expect(await withOpen(here, (ws) => importProgressCommand(ws, file))).toMatch(new RegExp(`^Nothing new in ${file}: its 3 reviews, 1 design attempt, 1 cram answer, 2 stories and 1 culture round are already here\\.`));
+    expect(readFileSync(join(here, ROUNDS_FILE), 'utf8')).toBe(rounds);
+    // The round reads back as the one exported, after a reopen too.
+    expect(await withOpen(here, (ws) => ws.rounds.history()[1])).toEqual(round(T0 + HOUR, 'I chose to roll back.'));
+
+    // A damaged round line: one positioned line, nothing written.
+    const text = readFileSync(file, 'utf8');
+    const broken = [
+      [text.replace('"mode":"typed"', '"mode":"sung"'), /line (\d+), rounds\[0\]: not a valid culture round \(expected v 1, startedAt/],
+      [text.replace('"text":"I chose to roll back."', '"text":"I chose\\u001b[2J"'), /line (\d+), rounds\[0\]\.questions\[0\]\.text: contains a control character or text-direction override \(U\+001B\)$/],
+      [text.replace('"round":1', '"round":2'), /the file ends after 1 of its 2 culture rounds \(was it cut short\?\)$/],
+    ] as const;
+    const fresh = tempDir();
+    await withOpen(fresh, (ws) => ws.rounds.record(round(T0, 'here first')));
+    const before = { ...diskState(fresh), rounds: readFileSync(join(fresh, ROUNDS_FILE), 'utf8') };
+    for (const [content, message] of broken) {
+      const bad = join(files, 'bad.json');
+      writeFileSync(bad, content);
+      const ws = await open(fresh);
+      let error: Error | null = null;
+      try {
+        importProgressCommand(ws, bad);
+      } catch (e) {
+        error = e as Error;
+      } finally {
+        ws.close();
+      }
+      expect(error?.message).toMatch(message);
+      expect(error?.message).not.toContain('\n');
+      const line = /line (\d+),/.exec(error!.message)?.[1];
+      if (line) expect(content.split('\n')[Number(line) - 1]).toMatch(/^\{"round":/);
+      expect({ ...diskState(fresh), rounds: readFileSync(join(fresh, ROUNDS_FILE), 'utf8') }).toEqual(before);
+    }
+  });
+
+  it('still imports a file written before culture rounds (no count for them)', async () => {
+    const file = join(tempDir(), 'a.json');
+    await withOpen(await machine('a', 0), (ws) => exportProgressCommand(ws, file, T0));
+    const [header, ...rest] = readFileSync(file, 'utf8').split('\n');
+    const old = JSON.parse(header!) as { counts: Record<string, number> };
+    expect(old.counts.round).toBe(0);
+    delete old.counts.round;
+    delete old.counts.mark;
+    writeFileSync(file, [JSON.stringify(old), ...rest].join('\n'));
+    const here = tempDir();
+    expect(await withOpen(here, (ws) => importProgressCommand(ws, file))).toMatch(/^Imported 3 reviews, 1 design attempt, 1 cram answer and 2 stories from /);
+    expect(await withOpen(here, (ws) => ws.rounds.history())).toEqual([]);
+  });
+});
