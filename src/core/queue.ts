@@ -14,6 +14,8 @@ export interface StudyItem {
   card: Card;
   /** First met in the guided walkthrough, so never brought in as a plain new card. */
   guided?: boolean;
+  /** Prompts the card may be asked with instead, the card's own first (a story rehearsal's questions). */
+  prompts?: readonly string[];
 }
 
 // A loaded deck never changes (an edit loads a new Deck object), and one start asks for its items

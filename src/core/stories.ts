@@ -6,7 +6,7 @@ import { endOfDay } from './day.js';
 import type { CardRecord } from './progress.js';
 import type { StudyItem } from './queue.js';
 import { CULTURE_VALUES, cultureValue, type CultureValue } from './culture-values.js';
-import { rehearsalQuestion, type RehearsalQuestion } from './story-questions.js';
+import { rehearsalQuestion, rehearsalQuestions, type RehearsalQuestion } from './story-questions.js';
 
 export interface Story {
   /** Lowercase a-z0-9-, fixed at creation: the schedule is keyed by it, so a new title keeps the history. */
@@ -168,8 +168,11 @@ export function storyCard(story: Story, asked: RehearsalQuestion = rehearsalQues
  * `rehearsals` how many the story has had, which picks the question (see rehearsalQuestion).
  */
 export function storyItem(story: Story, questions: ReadonlyMap<string, readonly string[]> = new Map(), rehearsals = 0): StudyItem {
-  const card = storyCard(story, rehearsalQuestion(story.values, questions, rehearsals));
-  return { key: storyKey(story.id), deckId: STORIES_DECK_ID, deckTitle: STORIES_DECK_TITLE, card };
+  const asked = rehearsalQuestions(story.values, questions, rehearsals);
+  const card = storyCard(story, asked[0]);
+  // The rest are offered on the question screen (o), for a question that does not fit the story.
+  const prompts = asked.length > 1 ? { prompts: asked.map((q) => storyCard(story, q).prompt) } : {};
+  return { key: storyKey(story.id), deckId: STORIES_DECK_ID, deckTitle: STORIES_DECK_TITLE, card, ...prompts };
 }
 
 /** Due today (its record is due before the day ends) or never rehearsed. */

@@ -61,3 +61,30 @@ export function rehearsalQuestion(values: readonly string[], questions: Readonly
   const pool = asked.length > 0 ? asked : [BUILTIN_QUESTIONS[value.id]!];
   return { question: pool[Math.floor(n / known.length) % pool.length]!, value };
 }
+
+/**
+ * Every question a story's values offer, starting with the one rehearsalQuestion asks and going
+ * round the values before a value's second phrasing, so "another question" soon reaches another
+ * value when the first does not fit the story. A question asked for two values comes once.
+ */
+export function rehearsalQuestions(values: readonly string[], questions: ReadonlyMap<string, readonly string[]>, rehearsals: number): RehearsalQuestion[] {
+  const first = rehearsalQuestion(values, questions, rehearsals);
+  const known = CULTURE_VALUES.filter((v) => values.includes(v.id));
+  const pools = known.map((value) => {
+    const asked = questions.get(value.id) ?? [];
+    return { value, pool: asked.length > 0 ? asked : [BUILTIN_QUESTIONS[value.id]!] };
+  });
+  const all: RehearsalQuestion[] = [];
+  const seen = new Set<string>();
+  const longest = Math.max(0, ...pools.map((p) => p.pool.length));
+  for (let round = 0; round < longest; round++) {
+    for (const { value, pool } of pools) {
+      const question = pool[round];
+      if (question === undefined || seen.has(question)) continue;
+      seen.add(question);
+      all.push({ question, value });
+    }
+  }
+  const start = all.findIndex((q) => q.question === first.question);
+  return start < 0 ? [first] : [...all.slice(start), ...all.slice(0, start)];
+}

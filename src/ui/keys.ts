@@ -57,6 +57,7 @@ export type Command =
   | 'stopTyping'
   | 'acceptRating'
   | 'showKeyPoints'
+  | 'otherQuestion'
   | 'suspendCard'
   | 'flagCard'
   | 'editCard'
@@ -131,6 +132,7 @@ export const BINDINGS: Record<Command, Binding> = {
   typeAnswer: { label: 'e', description: 'type your answer (Esc stops typing)', test: (i) => i === 'e' },
   stopTyping: { label: 'Esc', description: 'stop typing (then ? help, q end)', test: (_i, k) => k.escape },
   showKeyPoints: { label: 'Enter', description: 'show the key points, to tick the ones you covered', test: (_i, k) => k.return },
+  otherQuestion: { label: 'o', description: "ask another question for this story (its values' other questions, in turn)", test: (i) => i === 'o' },
   // Card actions, wherever a card is shown; letters no card screen uses for anything else (v opens
   // the editor as it does in less; e types an open answer).
   suspendCard: { label: 'x', description: 'suspend the card: never shown until unsuspended (x again)', test: (i) => i === 'x' },

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CULTURE_VALUES } from '../../src/core/culture-values.js';
 import type { Deck } from '../../src/core/deck.js';
 import { parseDeck } from '../../src/core/deck-parse.js';
-import { behaviouralQuestions, BUILTIN_QUESTIONS, rehearsalQuestion, UNTAGGED_QUESTION } from '../../src/core/story-questions.js';
+import { behaviouralQuestions, BUILTIN_QUESTIONS, rehearsalQuestion, rehearsalQuestions, UNTAGGED_QUESTION } from '../../src/core/story-questions.js';
 import { REPO } from '../helpers/temp.js';
 
 function deck(cards: unknown[]): Deck {
@@ -61,6 +61,17 @@ describe('the question a rehearsal asks', () => {
     expect(rehearsalQuestion(['courage'], questions, 4).question).toBe('C2?');
     // The same count asks the same question.
     expect(rehearsalQuestion(['courage'], questions, 7)).toEqual(rehearsalQuestion(['courage'], questions, 7));
+  });
+
+  it('offers every question of the story\'s values once, starting with the one asked, going round the values first', () => {
+    const list = (n: number, values = ['courage', 'judgment', 'resilience']) => rehearsalQuestions(values, questions, n).map((a) => `${a.value?.id}:${a.question}`);
+    expect(list(0)).toEqual(['judgment:J1?', 'courage:C1?', `resilience:${BUILTIN_QUESTIONS.resilience}`, 'courage:C2?', 'courage:C3?']);
+    // Rehearsal 3 asks C2? (see above, with two values): the list starts there and wraps round.
+    expect(list(3, ['courage', 'judgment'])).toEqual(['courage:C2?', 'courage:C3?', 'judgment:J1?', 'courage:C1?']);
+    for (let n = 0; n < 8; n++) expect(rehearsalQuestions(['judgment', 'courage'], questions, n)[0]).toEqual(rehearsalQuestion(['judgment', 'courage'], questions, n));
+    // A question filed under two values comes once.
+    expect(rehearsalQuestions(['judgment', 'courage'], new Map([['judgment', ['Both?']], ['courage', ['Both?', 'C?']]]), 0).map((a) => a.question)).toEqual(['Both?', 'C?']);
+    expect(rehearsalQuestions([], questions, 0)).toEqual([{ question: UNTAGGED_QUESTION, value: null }]);
   });
 
   it('falls back to the built-in question of a value no deck asks about, and to a general one without values', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyKey } from '../../src/core/stories.js';
-import { behaviouralQuestions, rehearsalQuestion } from '../../src/core/story-questions.js';
+import { behaviouralQuestions, rehearsalQuestion, rehearsalQuestions } from '../../src/core/story-questions.js';
 import { KEY, renderApp, type Harness } from '../helpers/render-app.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -110,6 +110,41 @@ describe('story bank', () => {
     expect(flat(again.frame())).toContain(second.question);
     expect(flat(again.frame())).toContain('for Courage. Tell it in STAR order.');
     await again.unmount();
+  });
+
+  it('asks another question with o before the answer is shown, not while typing, and the rating still schedules the story', async () => {
+    const app = await renderApp({ dataDir: tempDir() });
+    await app.choose('Story bank');
+    await writeStory(app);
+    await app.press('r');
+    const asked = rehearsalQuestions(['judgment', 'courage'], behaviouralQuestions(app.ws.decks()), 0);
+    expect(asked.length).toBeGreaterThan(2);
+    expect(flat(app.frame())).toContain(asked[0]!.question);
+    // While the answer field has focus, o is a letter of the answer.
+    await app.type('o');
+    expect(app.frame()).toContain('Your answer: o');
+    expect(flat(app.frame())).toContain(asked[0]!.question);
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('o other question');
+    await app.press('o');
+    // The next question goes round to the story's other value.
+    expect(asked[1]!.value?.name).toBe('Courage');
+    expect(flat(app.frame())).toContain(asked[1]!.question);
+    expect(flat(app.frame())).toContain('for Courage. Tell it in STAR order.');
+    expect(flat(app.frame())).not.toContain(asked[0]!.question);
+    await app.press('o');
+    expect(flat(app.frame())).toContain(asked[2]!.question);
+    await app.press(KEY.enter);
+    expect(app.frame()).toContain('Covered 0 of 4');
+    expect(flat(app.frame())).toContain(asked[2]!.question);
+    // Not once the key points are shown: o does nothing there.
+    await app.press('o');
+    expect(flat(app.frame())).toContain(asked[2]!.question);
+    await app.press('3');
+    app.ws.progress.refresh();
+    expect(app.ws.progress.progress.cards.has(storyKey(ID))).toBe(true);
+    expect(app.ws.progress.progress.reviews).toBe(1);
+    await app.unmount();
   });
 
   it('edits a story in place, asks before discarding changes, and says what is missing', async () => {

@@ -162,7 +162,7 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     case 'multi':
       return <ChoiceQuiz key={cardKey} card={card} {...quizProps} />;
     case 'open':
-      return <OpenQuiz key={cardKey} card={card} {...quizProps} />;
+      return <OpenQuiz key={cardKey} card={card} prompts={current.prompts} {...quizProps} />;
     case 'design':
       return layout({ body: <Text>Design prompts open in the mock-interview screen.</Text>, keys: [], commands: [] });
   }

@@ -25,9 +25,13 @@ const ANSWER_LABEL = 'Your answer: ';
  * checked against the key points: the ticks start from the words found, the user decides, and
  * how many ticks had words behind them is stored with the rating.
  */
-export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCard>) {
+export function OpenQuiz({ card, rate, preview, now, layout, prompts = [] }: QuizProps<OpenCard> & { prompts?: readonly string[] | undefined }) {
   const { setTyping } = useAppActions();
   const [phase, setPhase] = useState<'typing' | 'answer' | 'check'>('typing');
+  // A story rehearsal's other questions (o), for when the one asked does not fit the story.
+  const [asked, setAsked] = useState(0);
+  const other = prompts.length > 1;
+  const prompt = other ? prompts[asked % prompts.length]! : card.prompt;
   const [draft, setDraft] = useState('');
   const [cursor, setCursor] = useState(0);
   const [covered, setCovered] = useState<ReadonlySet<number>>(new Set());
@@ -66,7 +70,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
     rate(rating === 'suggested' ? suggestOpenRating(coveredRef.current.size, total) : rating, ticks ? { ticks } : undefined);
   };
   useScreenInput((_input, key) => (key.escape ? setPhase('answer') : undefined), { isActive: phase === 'typing' });
-  useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing') }, { isActive: phase === 'answer' });
+  useKeys({ showKeyPoints: () => setPhase('check'), typeAnswer: () => setPhase('typing'), ...(other ? { otherQuestion: () => setAsked((n) => n + 1) } : {}) }, { isActive: phase === 'answer' });
   useKeys(
     {
       up: () => move(-1),
@@ -89,7 +93,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
   );
   const body = (
     <Box flexDirection="column">
-      <CardText text={card.prompt} bold />
+      <CardText text={prompt} bold />
       <Text> </Text>
       {phase !== 'check' ? (
         <>
@@ -109,7 +113,7 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
             </Box>
           </Box>
           <Text> </Text>
-          <Para dim text={phase === 'typing' ? 'Enter reveals the key points. Esc stops typing.' : 'Enter reveals the key points; e types your answer.'} />
+          <Para dim text={phase === 'typing' ? `Enter reveals the key points. Esc stops typing${other ? ', then o asks another question' : ''}.` : `Enter reveals the key points; e types your answer${other ? '; o asks another question' : ''}.`} />
         </>
       ) : (
         <>
@@ -144,7 +148,9 @@ export function OpenQuiz({ card, rate, preview, now, layout }: QuizProps<OpenCar
     case 'typing':
       return layout({ body, keys: [['Enter', 'key points']], commands: ['showKeyPoints', 'stopTyping'], typing: 'Esc stop typing, then ? help' });
     case 'answer':
-      return layout({ body, keys: [['Enter', 'key points'], ['e', 'type']], commands: ['showKeyPoints', 'typeAnswer'] });
+      return other
+        ? layout({ body, keys: [['Enter', 'key points'], ['e', 'type'], ['o', 'other question']], commands: ['showKeyPoints', 'typeAnswer', 'otherQuestion'] })
+        : layout({ body, keys: [['Enter', 'key points'], ['e', 'type']], commands: ['showKeyPoints', 'typeAnswer'] });
     case 'check':
       return layout({
         body,
