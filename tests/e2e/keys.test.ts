@@ -379,3 +379,27 @@ describe('a select-all answer with one missed option', { timeout: 40_000 }, () =
     await term.pressUntil('Enter', 'Explain the CAP theorem.');
   });
 });
+
+describe('a story rehearsal asking another question', { timeout: 40_000 }, () => {
+  it('o on the question screen (not while typing) swaps the question; the rating still counts', async () => {
+    const home = homeWithRole();
+    const now = Date.now();
+    const story = { id: 'rollback', title: 'Rolled back a bad deploy', situation: 'A deploy broke checkout.', task: 'Stop the bleeding.', action: 'Rolled back and wrote the postmortem.', result: 'Checkout back in ten minutes.', values: ['judgment', 'candor'], createdAt: now, updatedAt: now };
+    writeFileSync(join(home, 'stories.json'), JSON.stringify({ version: 1, stories: [story] }));
+    const term = app([], home);
+    await term.select('Story bank');
+    await term.pressUntil('Enter', 'keeper-prep › Story bank');
+    await term.pressUntil('r', 'for Judgment. Tell it in STAR order.');
+    // While the answer field has focus, o is typed.
+    await term.pressUntil('o', 'Your answer: o');
+    await term.pressUntil('Escape', 'o other question');
+    await term.pressUntil('o', 'for Candor. Tell it in STAR order.');
+    await term.pressUntil('Enter', 'Covered 0 of 4');
+    expect(term.screen()).toContain('for Candor.');
+    // A first Good is a learning step: the story comes back, its answer field open.
+    await term.pressUntil('3', (screen) => !screen.includes('Covered 0 of 4') && screen.includes('Your answer:'));
+    await term.pressUntil('Escape', 'o other question');
+    await endSession(term, 'keeper-prep › Story bank');
+    expect(statsJson(home).reviews).toBe(1);
+  });
+});

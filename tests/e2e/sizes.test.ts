@@ -587,7 +587,19 @@ describe('the screens of the answers branch at every size', { timeout: 60_000 },
       },
       WITH_SMALLEST,
     );
-    term.press('Escape');
+    // Out of the answer field: another question is on offer (o), before the key points.
+    await term.pressUntil('Escape', (screen) => !screen.includes('Esc stop typing'));
+    await sweep(
+      term,
+      (size) => ({
+        title: 'Story rehearsal',
+        lines: [PROGRESS(0)],
+        fragments: ['Your story: "Launch'],
+        // The narrowest footer keeps only Enter; o is still in the help.
+        footer: size.width >= 60 ? 'Enter key points · o other question' : 'Enter key points',
+      }),
+      WITH_SMALLEST,
+    );
     await term.pressUntil('Enter', 'Tick the key points');
     await sweep(
       term,

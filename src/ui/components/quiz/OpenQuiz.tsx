@@ -149,7 +149,7 @@ export function OpenQuiz({ card, rate, preview, now, layout, prompts = [] }: Qui
       return layout({ body, keys: [['Enter', 'key points']], commands: ['showKeyPoints', 'stopTyping'], typing: 'Esc stop typing, then ? help' });
     case 'answer':
       return other
-        ? layout({ body, keys: [['Enter', 'key points'], ['e', 'type'], ['o', 'other question']], commands: ['showKeyPoints', 'typeAnswer', 'otherQuestion'] })
+        ? layout({ body, keys: [['Enter', 'key points'], ['o', 'other question'], ['e', 'type']], commands: ['showKeyPoints', 'otherQuestion', 'typeAnswer'] })
         : layout({ body, keys: [['Enter', 'key points'], ['e', 'type']], commands: ['showKeyPoints', 'typeAnswer'] });
     case 'check':
       return layout({
