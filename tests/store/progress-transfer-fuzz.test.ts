@@ -11,6 +11,7 @@ import { ATTEMPTS_FILE } from '../../src/store/attempts.js';
 import { CRAM_FILE } from '../../src/store/cram-log.js';
 import { LOG_FILE, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { STORIES_FILE } from '../../src/store/stories.js';
+import { ROUNDS_FILE } from '../../src/store/round-attempts.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 
@@ -96,6 +97,7 @@ async function sourceText(): Promise<string> {
   ws.attempts.record({ v: 1, key: 'mini/cap-theorem', startedAt: T0, finishedAt: T0 + 600_000, durationMs: 600_000, minutes: 10, phases: [{ name: 'Clarify', ms: 600_000 }], hintsUsed: 0, scores: [{ dimension: 'Depth', score: 2 }], rating: 2, notes: 'two\nlines' });
   ws.cramRate('mini/primes', 2, T0 + 2 * HOUR, 900, { confidence: 'sure', correct: true });
   ws.stories.save({ id: 'outage', title: 'The outage', situation: 'Prod was down.', task: 'Fix it.', action: 'I rolled back.', result: 'Up in 5 minutes.', values: ['judgment'], createdAt: T0, updatedAt: T0 });
+  ws.rounds.record({ v: 1, startedAt: T0, finishedAt: T0 + 300_000, minutes: 5, questions: [{ key: 'mini/capital', mode: 'aloud', text: 'Paris, told aloud', ms: 200_000, value: 'judgment', scores: [{ dimension: 'Specifics', score: 3 }], rating: 3 }] });
   ws.settings.set({ role: 'backend', interviewDate: '2026-12-24' });
   const file = join(tempDir(), 'source.json');
   exportProgressCommand(ws, file, T0 + 3 * HOUR);
@@ -136,7 +138,7 @@ describe('fuzzing the progress-file reader', () => {
     const dir = tempDir();
     const ws = await open(dir);
     const file = join(tempDir(), 'p.json');
-    const files = [LOG_FILE, SNAPSHOT_FILE, ATTEMPTS_FILE, CRAM_FILE, STORIES_FILE, 'settings.json'];
+    const files = [LOG_FILE, SNAPSHOT_FILE, ATTEMPTS_FILE, CRAM_FILE, STORIES_FILE, ROUNDS_FILE, 'settings.json'];
     const disk = (): (string | null)[] => files.map((name) => (existsSync(join(dir, name)) ? readFileSync(join(dir, name), 'latin1') : null));
     let runs = 0;
     let refused = 0;

@@ -141,6 +141,23 @@ describe('the writers on a full or read-only disk', () => {
     });
   }
 
+  for (const code of ['ENOSPC', 'EROFS']) {
+    it(`${code}: rounds imported together are written all or none`, () => {
+      const dir = tempDir();
+      const store = new RoundStore(dir, []);
+      store.record(round(T0));
+      const before = readFileSync(store.logPath, 'utf8');
+      vi.spyOn(io, 'writeSync').mockImplementation(() => {
+        throw fault(code);
+      });
+      expect(() => store.recordMany([round(T0 + 1), round(T0 + 2)])).toThrow(/2 culture rounds/);
+      vi.restoreAllMocks();
+      expect(readFileSync(store.logPath, 'utf8')).toBe(before);
+      store.recordMany([round(T0 + 1), round(T0 + 2)]);
+      expect(store.history().map((r) => r.startedAt)).toEqual([round(T0).startedAt, round(T0 + 1).startedAt, round(T0 + 2).startedAt]);
+    });
+  }
+
   it('a fdatasync refused on the log cuts the log back to what it was', () => {
     const dir = tempDir();
     const store = new RoundStore(dir, []);
