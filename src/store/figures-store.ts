@@ -5,7 +5,7 @@
 // version, another time zone, a log that changed, an entry out of time order) is built again from
 // the whole log. Nothing here is ever the only copy: the log is the truth.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync, readlinkSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFigures, figuresFromJson, figuresToJson, foldEntry, type HistoryFigures } from '../core/history-figures.js';
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
@@ -24,14 +24,16 @@ const SAVE_AFTER_LINES = 200;
  * which is where ICU itself takes it from) the key is made of those: the same inputs, the same zone.
  */
 export function localTimeZone(): string {
-  let link: string;
+  let zoneFile: string | null = null;
   try {
-    link = readlinkSync('/etc/localtime');
+    // The file at the end of the links: a link to a link that moves still changes the key.
+    if (lstatSync('/etc/localtime').isSymbolicLink()) zoneFile = realpathSync('/etc/localtime');
   } catch {
-    // No link (Windows, or a copied file): only Intl knows.
-    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'unknown';
+    zoneFile = null;
   }
-  return JSON.stringify({ TZ: process.env.TZ ?? null, localtime: link });
+  // No link (Windows, or a zone file copied in place, whose bytes could change under the same name): only Intl knows.
+  if (zoneFile === null) return Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'unknown';
+  return JSON.stringify({ TZ: process.env.TZ ?? null, localtime: zoneFile });
 }
 
 const hash = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
