@@ -12,7 +12,8 @@
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
 import { recordRow, rowRecord } from './record-rows.js';
-import { applyEntry, LOG_VERSION, logEntryFrom, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from './progress.js';
+import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
+import { isRating } from './scheduler.js';
 
 export const FIGURES_VERSION = 1;
 /** The base trails the latest entry by this many days: the 14-day trend, and a day's slack for a clock set back. */
@@ -176,11 +177,13 @@ function rowEntry(row: unknown): { entry: LogEntry; counted: boolean } | null {
   const id = r[1];
   const key = r[2];
   const at = r[3];
+  // What logEntryFrom asks of an entry, checked here on the row: its records are checked once, by rowRecord.
+  if (typeof id !== 'string' || typeof key !== 'string' || typeof at !== 'number') return null;
   if (kind === 1 && row.length === 5) {
     const restore = row[4] === null ? null : rowRecord(row[4]);
     if (row[4] !== null && !restore) return null;
-    const entry = logEntryFrom({ v: LOG_VERSION, t: 'undo', id, key, at, restore });
-    return entry ? { entry, counted: false } : null;
+    const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at, restore };
+    return { entry, counted: false };
   }
   if (kind !== 0 || (row.length !== 9 && row.length !== 10)) return null;
   const rating = r[4];
@@ -191,13 +194,14 @@ function rowEntry(row: unknown): { entry: LogEntry; counted: boolean } | null {
   const tickRow = r[9];
   if ((mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
   const ticks = row.length === 10 ? (Array.isArray(tickRow) && tickRow.length === 2 ? tickCounts({ evidenced: tickRow[0], unevidenced: tickRow[1] }) : null) : undefined;
-  if (ticks === null) return null;
-  const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at, rating, ms: 0, record: rowRecord(record) };
+  if (ticks === null || !isRating(rating)) return null;
+  const held = rowRecord(record);
+  if (!held) return null;
+  const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at, rating, ms: 0, record: held };
   if (mark) value.confidence = MARKS[mark];
   if (correct) value.correct = correct === 2;
   if (ticks) value.ticks = ticks;
-  const entry = logEntryFrom(value);
-  return entry ? { entry, counted: counted === 1 } : null;
+  return { entry: value as unknown as ReviewEntry, counted: counted === 1 };
 }
 
 /** The figures as JSON, for the file beside the card snapshot. */

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildFigures, figuresFromJson, figuresToJson, type HistoryFigures } from '../../src/core/history-figures.js';
 import { LOG_VERSION, type CardRecord } from '../../src/core/progress.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
-import { FIGURES_FILE } from '../../src/store/figures-store.js';
+import { FIGURES_FILE, localTimeZone } from '../../src/store/figures-store.js';
 import { LOG_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { io } from '../../src/store/safe-write.js';
 import { tempDir } from '../helpers/temp.js';
@@ -183,5 +183,24 @@ describe('readiness figures on disk', () => {
     expect(plain(store.figures.current(TZ))).toEqual(replayed(store));
     expect(store.figures.current(TZ).days.size).toBe(1);
     store.close();
+  });
+});
+
+describe('the time zone key', () => {
+  const saved = process.env.TZ;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  });
+
+  it('is the same for the same zone and another for another zone, so figures are counted again only when days move', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    const tokyo = localTimeZone();
+    expect(localTimeZone()).toBe(tokyo);
+    process.env.TZ = 'America/New_York';
+    expect(localTimeZone()).not.toBe(tokyo);
+    delete process.env.TZ;
+    expect(localTimeZone()).not.toBe(tokyo);
+    expect(localTimeZone()).toBe(localTimeZone());
   });
 });
