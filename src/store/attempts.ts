@@ -1,9 +1,9 @@
 // Mock-interview attempts on disk: the finished ones in an append-only log, and the one in progress
 // per prompt as a draft rewritten on every change (write to a temp file, then rename), so closing
 // the terminal mid-interview loses nothing and the attempt can be resumed.
-import { closeSync, existsSync, fstatSync, readdirSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendWhole, ensureDir, openForAppend, type WriteContext, writeFileWhole } from './safe-write.js';
+import { appendJsonLines, ensureDir, type WriteContext, writeFileWhole } from './safe-write.js';
 import { parse as parseTolerant } from 'jsonc-parser';
 import { isDirectory, moveAside, parseAs, readJsonl, repairLog } from './damage.js';
 import type { NoticeSink } from './notices.js';
@@ -170,26 +170,14 @@ export class AttemptStore {
    * is taken back whole, so the log holds all of them or none.
    */
   recordMany(attempts: readonly Attempt[]): void {
-    if (attempts.length === 0) return;
     const n = attempts.length;
     const context: WriteContext =
       n === 1
         ? { what: 'your design attempt', kept: 'nothing saved before it was lost', inDataDir: true }
         : { what: `${n} design attempts`, kept: 'none of them were written, and what was there before is kept', inDataDir: true };
-    ensureDir(this.dir, context);
-    const fd = openForAppend(this.logPath, context, 'a+');
-    try {
-      // After a torn last line (a killed process), start on a fresh line, or the first attempt
-      // written here would be glued to the fragment and lost with it.
-      const size = fstatSync(fd).size;
-      const last = Buffer.alloc(1);
-      const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
-      const text = Buffer.from(`${torn ? '\n' : ''}${attempts.map((a) => `${JSON.stringify(a)}\n`).join('')}`);
-      appendWhole(fd, this.logPath, text, context);
-    } finally {
-      closeSync(fd);
-    }
+    appendJsonLines(this.dir, this.logPath, attempts, context);
   }
+
 
   /** Finished attempts, oldest first; for one prompt when a key is given. Unreadable lines are skipped. */
   history(key?: string): Attempt[] {

@@ -1,9 +1,9 @@
 // Culture rounds on disk: the finished ones in an append-only log, and the one in progress as a
 // draft rewritten whole on every change (temp file, fdatasync, rename), so a round killed
 // mid-answer is offered again at the next start with what was typed and the clock where it was.
-import { closeSync, existsSync, fstatSync, readFileSync, readSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendWhole, ensureDir, openForAppend, type WriteContext, writeFileWhole } from './safe-write.js';
+import { appendJsonLines, ensureDir, type WriteContext, writeFileWhole } from './safe-write.js';
 import { isDirectory, moveAside, parseAs, readJsonl, repairLog } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import type { MockTimer } from '../core/mock.js';
@@ -154,24 +154,14 @@ export class RoundStore {
    * taken back whole, so the log holds all of them or none.
    */
   recordMany(attempts: readonly RoundAttempt[]): void {
-    if (attempts.length === 0) return;
     const n = attempts.length;
     const context: WriteContext =
       n === 1
         ? { what: 'your culture round', kept: 'your scores stay on screen', inDataDir: true }
         : { what: `${n} culture rounds`, kept: 'none of them were written, and what was there before is kept', inDataDir: true };
-    ensureDir(this.dir, context);
-    const fd = openForAppend(this.logPath, context, 'a+');
-    try {
-      // After a torn last line (a killed process), start on a fresh line so this round is not glued to it.
-      const size = fstatSync(fd).size;
-      const last = Buffer.alloc(1);
-      const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
-      appendWhole(fd, this.logPath, Buffer.from(`${torn ? '\n' : ''}${attempts.map((a) => `${JSON.stringify(a)}\n`).join('')}`), context);
-    } finally {
-      closeSync(fd);
-    }
+    appendJsonLines(this.dir, this.logPath, attempts, context);
   }
+
 
   /** Finished rounds, oldest first; unreadable lines are skipped. */
   history(): RoundAttempt[] {

@@ -184,6 +184,25 @@ function checkRoom(file: string, bytes: number, context: WriteContext): void {
 }
 
 /**
+ * Appends JSON lines to a log in `dir` with one write and one fdatasync, all or none (see
+ * appendWhole). After a torn last line (a killed process) it starts on a fresh line, or the first
+ * entry written here would be glued to the fragment and lost with it.
+ */
+export function appendJsonLines(dir: string, file: string, entries: readonly unknown[], context: WriteContext): void {
+  if (entries.length === 0) return;
+  ensureDir(dir, context);
+  const fd = openForAppend(file, context, 'a+');
+  try {
+    const size = io.fstatSync(fd).size;
+    const last = Buffer.alloc(1);
+    const torn = size > 0 && fs.readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 10;
+    appendWhole(fd, file, Buffer.from(`${torn ? '\n' : ''}${entries.map((e) => `${JSON.stringify(e)}\n`).join('')}`), context);
+  } finally {
+    io.closeSync(fd);
+  }
+}
+
+/**
  * Appends `data` to the file open at `fd` (opened with 'a') and syncs it. On failure the file is
  * cut back to its size before, unless another process appended meanwhile (its lines are not ours
  * to cut; the reader then skips our torn fragment).
