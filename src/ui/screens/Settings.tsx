@@ -7,7 +7,7 @@ import { trackById } from '../../core/tracks.js';
 import { DEFAULT_SETTINGS } from '../../store/settings.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
-import { Menu } from '../components/Menu.js';
+import { Menu, type MenuItem } from '../components/Menu.js';
 import { hint, useKeys } from '../keys.js';
 import { InterviewDate } from './InterviewDate.js';
 import { frameBudget } from '../layout.js';
@@ -45,63 +45,38 @@ export function Settings() {
   if (editingDate) return <InterviewDate firstRun={false} onDone={() => setEditingDate(false)} />;
 
   if (editing === 'level') {
-    const about = wrapLines('Target level: the design and culture rubrics show this level\'s bar beside each dimension, so you score yourself against the right one.', room.width);
-    const gap = room.height - about.length - LEVELS.length >= 1 ? 1 : 0;
     return (
-      <Frame title="Settings" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])} fixed>
-        <Box flexDirection="column" flexShrink={0}>
-          {about.map((line, i) => (
-            <Text key={i} wrap="truncate-end">
-              {line}
-            </Text>
-          ))}
-          {gap ? <Text> </Text> : null}
-        </Box>
-        <Menu<Level>
-          items={LEVELS.map((level) => ({ label: `${levelTitle(level)}${level === settings.level ? ' (current)' : ''}${level === DEFAULT_LEVEL ? ' (default)' : ''}`, value: level }))}
-          rows={Math.max(1, room.height - about.length - gap)}
-          initialIndex={LEVELS.indexOf(settings.level)}
-          onSelect={(level) => {
-            actions.updateSettings({ level });
-            setEditing(null);
-          }}
-        />
-      </Frame>
+      <PickValue
+        about="Target level: the design and culture rubrics show this level's bar beside each dimension, so you score yourself against the right one."
+        items={LEVELS.map((level) => ({ label: `${levelTitle(level)}${level === settings.level ? ' (current)' : ''}${level === DEFAULT_LEVEL ? ' (default)' : ''}`, value: level }))}
+        initialIndex={LEVELS.indexOf(settings.level)}
+        onSelect={(level) => {
+          actions.updateSettings({ level });
+          setEditing(null);
+        }}
+      />
     );
   }
 
   if (editing) {
     const options = editing === 'retention' ? RETENTION : NEW_PER_DAY;
     const current = settings[editing];
-    const about = wrapLines(
-      editing === 'newPerDay'
-        ? "New cards per day: how many unseen cards of your role's decks each day may bring in. An interview date raises it to what the plan needs."
-        : editing === 'userDeckNewPerDay'
-          ? 'New cards per day from each deck you imported or wrote, on top of the role\'s: a new deck can be studied the day it arrives.'
-          : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.',
-      room.width,
-    );
-    const gap = room.height - about.length - options.length >= 1 ? 1 : 0;
     return (
-      <Frame title="Settings" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])} fixed>
-        <Box flexDirection="column" flexShrink={0}>
-          {about.map((line, i) => (
-            <Text key={i} wrap="truncate-end">
-              {line}
-            </Text>
-          ))}
-          {gap ? <Text> </Text> : null}
-        </Box>
-        <Menu
-          items={options.map((v) => ({ label: `${editing === 'retention' ? `${Math.round(v * 100)}%` : v}${v === current ? ' (current)' : ''}${v === DEFAULT_SETTINGS[editing] ? ' (default)' : ''}`, value: String(v) }))}
-          rows={Math.max(1, room.height - about.length - gap)}
-          initialIndex={Math.max(0, options.indexOf(current))}
-          onSelect={(v) => {
-            actions.updateSettings({ [editing]: Number(v) });
-            setEditing(null);
-          }}
-        />
-      </Frame>
+      <PickValue
+        about={
+          editing === 'newPerDay'
+            ? "New cards per day: how many unseen cards of your role's decks each day may bring in. An interview date raises it to what the plan needs."
+            : editing === 'userDeckNewPerDay'
+              ? 'New cards per day from each deck you imported or wrote, on top of the role\'s: a new deck can be studied the day it arrives.'
+              : 'Desired retention: the chance of recall FSRS aims for when a card comes due. Higher means more reviews.'
+        }
+        items={options.map((v) => ({ label: `${editing === 'retention' ? `${Math.round(v * 100)}%` : v}${v === current ? ' (current)' : ''}${v === DEFAULT_SETTINGS[editing] ? ' (default)' : ''}`, value: String(v) }))}
+        initialIndex={Math.max(0, options.indexOf(current))}
+        onSelect={(v) => {
+          actions.updateSettings({ [editing]: Number(v) });
+          setEditing(null);
+        }}
+      />
     );
   }
   const values: Record<Field, string> = {
@@ -165,3 +140,25 @@ function levelTitle(level: Level): string {
   const name = LEVEL_NAMES[level];
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
+
+/** One setting's values to pick from, under what the setting does. */
+function PickValue<T extends string>({ about, items, initialIndex, onSelect }: { about: string; items: MenuItem<T>[]; initialIndex: number; onSelect: (value: T) => void }) {
+  const { width, height } = useAppState();
+  const room = frameBudget(width, height);
+  const lines = wrapLines(about, room.width);
+  const gap = room.height - lines.length - items.length >= 1 ? 1 : 0;
+  return (
+    <Frame title="Settings" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])} fixed>
+      <Box flexDirection="column" flexShrink={0}>
+        {lines.map((line, i) => (
+          <Text key={i} wrap="truncate-end">
+            {line}
+          </Text>
+        ))}
+        {gap ? <Text> </Text> : null}
+      </Box>
+      <Menu<T> items={items} rows={Math.max(1, room.height - lines.length - gap)} initialIndex={initialIndex} onSelect={onSelect} />
+    </Frame>
+  );
+}
+
