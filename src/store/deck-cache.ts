@@ -6,8 +6,9 @@
 // The cache is only a shortcut, so a cache that cannot be read is rebuilt and one that cannot be
 // written costs a validation next time, nothing else. Each entry carries a checksum over its own
 // fields: an entry changed by hand or by damage is ignored, never trusted.
+import { readRegular } from './read-regular.js';
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileWhole } from './safe-write.js';
 
@@ -81,25 +82,10 @@ export function readDeckCache(text: string, validator = ''): Map<string, CacheEn
   return entries;
 }
 
-/**
- * A regular file's text, or null. Opened without blocking and checked on the descriptor, so a
- * named pipe or a device in the cache's place cannot hang or flood start-up.
- */
+/** The cache's text; null when there is none, '' (rebuilt) when something else is in its place. */
 function readSmallFile(path: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const stat = fstatSync(fd);
-    return stat.isFile() && stat.size <= MAX_CACHE_BYTES ? readFileSync(fd, 'utf8') : '';
-  } catch {
-    return '';
-  } finally {
-    closeSync(fd);
-  }
+  const read = readRegular(path, MAX_CACHE_BYTES);
+  return read.ok ? read.bytes.toString('utf8') : read.why === 'open' ? null : '';
 }
 
 export class DeckCache {

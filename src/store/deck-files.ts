@@ -1,6 +1,7 @@
 // Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
 // A broken deck is reported with its errors and never stops the others from loading.
-import { closeSync, constants, existsSync, fstatSync, openSync, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
+import { readRegular } from './read-regular.js';
+import { existsSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import { safeText } from '../core/safe-text.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
@@ -78,27 +79,17 @@ function notRegular(stat: Stats): string {
  * never read past the size limit even if the file grows meanwhile.
  */
 function readDeckText(file: string, hash = false): { text: string; stamp: DeckFileStamp | null } | { reason: string } {
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a deck file (skipped)' : (error as Error).message };
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { reason: notRegular(stat) };
-    if (stat.size > MAX_DECK_BYTES) return { reason: `file is ${(stat.size / 1048576).toFixed(1)} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` };
-    const buffer = Buffer.alloc(Math.min(stat.size, MAX_DECK_BYTES) + 1);
-    let length = 0;
-    for (let n = 1; n > 0 && length < buffer.length; length += n) n = readSync(fd, buffer, length, buffer.length - length, null);
-    if (length > MAX_DECK_BYTES) return { reason: `file is over ${MAX_DECK_BYTES / 1048576} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` };
-    const bytes = buffer.subarray(0, length);
-    return { text: bytes.toString('utf8'), stamp: hash ? { size: length, mtimeMs: stat.mtimeMs, hash: hashBytes(bytes) } : null };
-  } catch (error) {
-    return { reason: (error as Error).message };
-  } finally {
-    closeSync(fd);
+  const read = readRegular(file, MAX_DECK_BYTES);
+  if (read.ok) return { text: read.bytes.toString('utf8'), stamp: hash ? { size: read.bytes.length, mtimeMs: read.stat.mtimeMs, hash: hashBytes(read.bytes) } : null };
+  switch (read.why) {
+    case 'open':
+      return { reason: read.error.code === 'ENOENT' ? 'file not found' : read.error.code === 'EISDIR' ? 'is a directory, not a deck file (skipped)' : read.error.message };
+    case 'not-regular':
+      return { reason: notRegular(read.stat) };
+    case 'too-big':
+      return { reason: `file is ${read.grew ? 'over ' : ''}${read.grew ? MAX_DECK_BYTES / 1048576 : (read.size / 1048576).toFixed(1)} MB; decks are limited to ${MAX_DECK_BYTES / 1048576} MB` };
+    case 'read':
+      return { reason: read.error.message };
   }
 }
 

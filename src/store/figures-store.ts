@@ -4,8 +4,9 @@
 // folds in only the lines appended since, and anything it cannot trust (missing, damaged, another
 // version, another time zone, a log that changed, an entry out of time order) is built again from
 // the whole log. Nothing here is ever the only copy: the log is the truth.
+import { readRegular } from './read-regular.js';
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFigures, figuresFromJson, figuresToJson, foldEntry, type HistoryFigures } from '../core/history-figures.js';
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
@@ -112,21 +113,10 @@ function logMatches(logPath: string, offset: number, tail: string): boolean {
   }
 }
 
-/** A regular file's text, or null; opened without blocking, so a pipe in its place cannot hang a start. */
-function readRegularFile(path: string): string | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : null;
-  } catch {
-    return null;
-  } finally {
-    closeSync(fd);
-  }
+/** The file's text, or null when it is missing or not a regular file (a pipe in its place cannot hang a start). */
+function readText(path: string): string | null {
+  const read = readRegular(path, Number.MAX_SAFE_INTEGER);
+  return read.ok ? read.bytes.toString('utf8') : null;
 }
 
 export class FiguresStore {
@@ -150,7 +140,7 @@ export class FiguresStore {
   }
 
   private load(timeZone: string): void {
-    const text = readRegularFile(this.path);
+    const text = readText(this.path);
     if (text !== null) {
       try {
         const value = JSON.parse(text) as { logOffset?: unknown; tail?: unknown; figures?: unknown };
