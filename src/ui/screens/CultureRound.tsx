@@ -6,10 +6,10 @@
 import { Text } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import { behaviouralPrompts, DEFAULT_MINUTES, DEFAULT_QUESTIONS, pickQuestions, resumeTimer, ROUND_RUBRIC, suggestRoundRating } from '../../core/culture-round.js';
-import { elapsed, startTimer, togglePause, type MockTimer } from '../../core/mock.js';
+import { elapsed, startTimer, togglePause } from '../../core/mock.js';
 import type { Rating } from '../../core/scheduler.js';
 import { cleanStoryText } from '../../core/stories.js';
-import type { AnswerMode, RoundAnswer, RoundAttempt, RoundDraft, RoundStage } from '../../store/round-attempts.js';
+import type { RoundAttempt, RoundDraft } from '../../store/round-attempts.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
 import { firstFitting, fitFooter } from '../components/mock/footer.js';
@@ -26,17 +26,8 @@ const TITLE = 'Culture round';
 const MINUTE = 60_000;
 const NO_POINTS: readonly string[] = [];
 
-interface Run {
-  startedAt: number;
-  minutes: number;
-  keys: string[];
-  stage: RoundStage;
-  answers: RoundAnswer[];
-  timer: MockTimer;
-  mode: AnswerMode;
-  text: string;
-  scores: number[][];
-}
+// A round in progress is its draft without the version and the save time.
+type Run = Omit<RoundDraft, 'v' | 'savedAt'>;
 
 /** Questions scored so far, and where the next score goes. */
 function scoring(run: Run): { question: number; dimension: number; given: number } {
