@@ -14,7 +14,12 @@ try {
   await build({ ...sharedOptions, entryPoints: [join(repo, 'scripts/bench/feedback-score.ts')], outfile: out, splitting: false });
   const { scoreFile } = await import(out);
   console.log('Feedback matcher (targets: precision >= 0.90, recall >= 0.70)');
-  for (const [name, file] of [['blind set', 'tests/fixtures/feedback-answers.json'], ['dev set', 'tests/fixtures/feedback-dev.json']]) {
+  for (const [name, file] of [
+    ['blind set', 'tests/fixtures/feedback-answers.json'],
+    ['dev set', 'tests/fixtures/feedback-dev.json'],
+    ['blind set 2', 'tests/fixtures/feedback-dev2.json'],
+    ['blind set 3', 'tests/fixtures/feedback-dev3.json'],
+  ]) {
     const path = join(repo, file);
     if (!existsSync(path)) {
       console.log(`  ${name.padEnd(10)} (no ${file})`);

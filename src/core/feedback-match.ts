@@ -71,8 +71,11 @@ export function bestEvidence(answer: string, point: string, weight: Weights): Fo
   const terms = pointTerms(point);
   // What a point says should be absent ("rather than hiding behind a group") is not needed to
   // cover it, and an answer that says it outright counts against the point.
-  const wanted = terms.filter((t) => !t.negated);
-  const absent = terms.filter((t) => t.negated);
+  // A point that is itself a prohibition ("Never average pre-aggregated averages") has only
+  // negated words: it is made by an answer that says them negated too.
+  const prohibition = terms.every((t) => t.negated);
+  const wanted = prohibition ? terms : terms.filter((t) => !t.negated);
+  const absent = prohibition ? [] : terms.filter((t) => t.negated);
   const total = wanted.reduce((sum, t) => sum + weight(t.term), 0);
   const list = sentencesOf(answer);
   if (wanted.length === 0 || total === 0) return { covered: false, score: 0, quote: null };

@@ -45,6 +45,12 @@ describe('matchKeyPoints', () => {
     expect(matchKeyPoints('I built a replacement: I replaced her script with my own design.', points)[0]!.covered).toBe(false);
   });
 
+  it('a point that is a prohibition is made by an answer that says the same prohibition', () => {
+    const point = ['Never average pre-aggregated averages across groups'];
+    expect(matchKeyPoints('Never average averages that were already aggregated across groups; use sums and counts.', point)[0]).toMatchObject({ covered: true });
+    expect(matchKeyPoints('I would average the pre-aggregated averages across groups.', point)[0]).toMatchObject({ covered: false });
+  });
+
   it('one shared word is not evidence: precision over recall', () => {
     expect(matchKeyPoints('The customer was happy.', POINTS)[0]!.covered).toBe(false);
     expect(matchKeyPoints('Everything went well.', POINTS)[2]!.covered).toBe(false);
