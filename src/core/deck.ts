@@ -49,7 +49,12 @@ const choices = () =>
 const index = (description: string) => z.int().check(z.gte(0, 'must be 0 or more'), z.describe(description));
 
 export const AREAS = ['culture', 'skills', 'design', 'custom'] as const;
-const CARD_TYPES = '"flashcard", "choice", "multi", "open", "design"';
+const CARD_TYPES = '"flashcard", "choice", "multi", "open", "design", "sql", "code"';
+/** Languages a code exercise can be written in; the runner (store/exercise-run) knows how to run each. */
+export const CODE_LANGUAGES = ['python'] as const;
+/** A dataset given as a file next to the deck rather than inline SQL: a relative path ending in .sql. */
+export const DATASET_FILE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[A-Za-z0-9_][A-Za-z0-9_./-]*\.sql$/;
+export const EXERCISE_TIMEOUT_MS = 5000;
 
 // Built on first use: start-up that only reads the pre-validated built-in decks never pays for it.
 function buildDeckSchema() {
@@ -127,8 +132,38 @@ function buildDeckSchema() {
     .check(z.describe('A system-design mock interview prompt.'));
 
 
+  const exercise = {
+    title: z.optional(text('A short name for lists, like "Retention by signup week".')),
+    prompt: text('The task, as the user reads it.'),
+    solution: text('A correct answer; shown after giving up, and run to grade the user\'s answer against.'),
+    hints: z.optional(list(text('One hint.'), 'Progressive hints, revealed one at a time; using one makes a pass Hard.')),
+    explanation: z.optional(text('Why the solution works and the traps it avoids, shown after submitting.')),
+  };
+
+  const SqlSchema = z
+    .strictObject({
+      type: kind('sql', 'A query the user writes and runs against one of the deck\'s datasets.'),
+      ...common,
+      ...exercise,
+      dataset: id('The name of a dataset in the deck\'s "datasets".'),
+      ordered: z.optional(z.boolean().check(z.describe('true: rows must come in the solution\'s order; false (default): compared as a multiset.'))),
+    })
+    .check(z.describe('An SQL exercise: graded by running the query on a fresh copy of the dataset and comparing its rows with the solution\'s.'));
+
+  const CodeSchema = z
+    .strictObject({
+      type: kind('code', 'A function the user writes, graded by running the card\'s tests.'),
+      ...common,
+      ...exercise,
+      language: z.enum(CODE_LANGUAGES).check(z.describe('The language; "python" runs with the local python3.')),
+      starter: text('The code the editor opens with, like a function signature.'),
+      tests: text('Test code: for python, a test_solution.py that imports from solution and uses assert; it passes when python3 exits 0.'),
+      timeoutMs: z.optional(z.int().check(z.gte(100, 'must be at least 100'), z.lte(60_000, 'must be at most 60000'), z.describe(`Milliseconds the tests may run before they are stopped (default ${EXERCISE_TIMEOUT_MS}).`))),
+    })
+    .check(z.describe('A code exercise: the user\'s code and the card\'s tests run in a fresh temporary directory.'));
+
   const CardSchema = z
-    .discriminatedUnion('type', [FlashcardSchema, ChoiceSchema, MultiSchema, OpenSchema, DesignSchema], {
+    .discriminatedUnion('type', [FlashcardSchema, ChoiceSchema, MultiSchema, OpenSchema, DesignSchema, SqlSchema, CodeSchema], {
       error: (issue) => (issue.code === 'invalid_union' ? `type must be one of ${CARD_TYPES}` : undefined),
     })
     .check(z.describe('One card; its "type" decides the other keys.'));
@@ -151,6 +186,17 @@ function buildDeckSchema() {
       skill: z.optional(text('The skill a skills deck trains, like "A/B Testing".')),
       tracks: z.optional(list(id('A role track id, like "ml-engineer".'), 'Role tracks the deck belongs to; empty or absent means every track.')),
       version: z.int().check(z.gte(1, 'must be at least 1'), z.describe("Version of this deck's content; raise it when you change cards.")),
+      datasets: z.optional(
+        z.record(
+          id('Dataset name, like "streaming".'),
+          z.string().check(
+            z.maxLength(MAX_FIELD_LENGTH, { error: `${FIELD_TOO_LONG_MESSAGE}, or give a .sql file next to the deck`, abort: true }),
+            z.minLength(1, 'must not be empty'),
+            z.regex(SAFE_TEXT, CONTROL_CHARACTER_MESSAGE),
+            z.describe('SQL that creates and fills the tables (CREATE TABLE …; INSERT …;), or the path of a .sql file next to the deck, like "datasets/streaming.sql".'),
+          ),
+        ).check(z.describe('Named databases the deck\'s SQL exercises run against; each run gets a fresh in-memory copy.')),
+      ),
       sections: z.optional(list(SectionSchema, 'The guided walkthrough: sections in teaching order, each introduced before its cards. When present, every card names one of them.')),
       cards: list(CardSchema, 'The cards, in order.'),
     })
@@ -177,6 +223,10 @@ function buildDeckSchema() {
             } else {
               used.add(card.section);
             }
+          }
+          if (card.type === 'sql' && !Object.hasOwn(deck.datasets ?? {}, card.dataset)) {
+            const names = Object.keys(deck.datasets ?? {});
+            ctx.addIssue({ code: 'custom', path: ['cards', index, 'dataset'], message: `unknown dataset "${card.dataset}" (${names.length ? `the deck's datasets: ${names.join(', ')}` : 'the deck has no "datasets"'})` });
           }
           if (card.type === 'choice' && card.answer >= card.choices.length) {
             ctx.addIssue({ code: 'custom', path: ['cards', index, 'answer'], message: `${card.answer} is out of range; this card has ${card.choices.length} choices` });
@@ -229,7 +279,15 @@ export const QUIZ_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 
 
 /** A kind as a card's header names it for the user ("multi" is a deck file's word). */
 export function kindLabel(kind: CardKind): string {
+  if (kind === 'sql') return 'SQL exercise';
+  if (kind === 'code') return 'code exercise';
   return kind === 'multi' ? 'select all' : kind;
+}
+
+export type ExerciseCard = Extract<Card, { type: 'sql' | 'code' }>;
+
+export function isExercise(card: Card): card is ExerciseCard {
+  return card.type === 'sql' || card.type === 'code';
 }
 
 export function cardKey(deckId: string, cardId: string): string {
@@ -254,6 +312,9 @@ export function cardAnswer(card: Card): string {
       return [...card.keyPoints, card.sample ?? ''].join('\n');
     case 'design':
       return [...(card.keyPoints ?? []), ...(card.requirements ?? [])].join('\n');
+    case 'sql':
+    case 'code':
+      return [card.solution, card.explanation ?? ''].join('\n');
   }
 }
 

@@ -23,7 +23,7 @@ for (const file of readdirSync(BUILTIN_DECKS).filter((f) => f.endsWith('.json') 
   const result = parseDeck(readFileSync(join(BUILTIN_DECKS, file), 'utf8'), file);
   if (!result.ok) continue;
   for (const card of result.deck.cards) {
-    if (card.type === 'open' || card.type === 'design') keyPointCounts.set(`${result.deck.id}/${card.id}`, card.keyPoints.length);
+    if ((card.type === 'open' || card.type === 'design') && card.keyPoints) keyPointCounts.set(`${result.deck.id}/${card.id}`, card.keyPoints.length);
   }
 }
 

@@ -17,5 +17,9 @@ export function cardText(card: Card): string {
       return [card.prompt, ...card.keyPoints, card.sample ?? ''].join('\n');
     case 'design':
       return [card.prompt, ...(card.requirements ?? []), ...(card.hints ?? []), ...(card.keyPoints ?? [])].join('\n');
+    case 'sql':
+      return [card.title ?? '', card.prompt, ...(card.hints ?? []), card.explanation ?? ''].join('\n');
+    case 'code':
+      return [card.title ?? '', card.prompt, ...(card.hints ?? []), card.explanation ?? ''].join('\n');
   }
 }

@@ -45,6 +45,15 @@ function Answer({ item }: { item: StudyItem }) {
       );
     case 'design':
       return <Text dimColor>A timed design prompt.</Text>;
+    case 'sql':
+    case 'code':
+      return (
+        <Box flexDirection="column">
+          <Text>Solution:</Text>
+          <CardText text={card.solution} />
+          {card.explanation ? <CardText text={card.explanation} /> : null}
+        </Box>
+      );
   }
 }
 

@@ -165,6 +165,10 @@ export function Review({ title, items, once = false, cram, askConfidence = false
       return <OpenQuiz key={cardKey} card={card} prompts={current.prompts} {...quizProps} />;
     case 'design':
       return layout({ body: <Text>Design prompts open in the mock-interview screen.</Text>, keys: [], commands: [] });
+    case 'sql':
+    case 'code':
+      // Placeholder until the exercise editor lands (issue 17).
+      return layout({ body: <Text>Exercises open in the exercise editor.</Text>, keys: [], commands: [] });
   }
 }
 
