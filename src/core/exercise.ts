@@ -1,0 +1,104 @@
+// Hands-on exercises (SQL run against a deck's dataset, code run against the card's tests): the
+// shapes shared by the runners (store/exercise-*), the grading rule, the command line and the
+// exercise screen. Pure: running happens in the store, behind ExerciseService.
+import type { Rating } from './scheduler.js';
+import type { StudyItem } from './queue.js';
+
+/** A value of an SQL result cell, as sql.js returns it. */
+export type SqlCell = number | string | Uint8Array | null;
+
+export interface ResultSet {
+  columns: string[];
+  rows: SqlCell[][];
+  /** The query returned more rows than are kept (MAX_RESULT_ROWS); `rows` holds the first ones. */
+  truncated: boolean;
+}
+
+/** Rows kept of one result: a million-row answer is cut with a note, never drawn whole. */
+export const MAX_RESULT_ROWS = 1000;
+
+export type SqlRun =
+  | { ok: true; result: ResultSet; ms: number }
+  | {
+      ok: false;
+      /** One line, as SQLite says it ("near \"FORM\": syntax error"), or why the run was stopped. */
+      error: string;
+      timedOut: boolean;
+      /** Where in the user's text the error is, when it can be told. */
+      position?: { line: number; column: number } | undefined;
+      ms: number;
+    };
+
+export interface CodeRun {
+  passed: boolean;
+  timedOut: boolean;
+  exitCode: number | null;
+  /** Standard output and error together, cut to a bounded size, control bytes not yet removed. */
+  output: string;
+  /** The failing assertion or exception line, when the output names one. */
+  failure: string | null;
+  ms: number;
+}
+
+export type ExerciseRun = { type: 'sql'; run: SqlRun } | { type: 'code'; run: CodeRun };
+
+/** How the user's SQL result differs from the solution's. */
+export interface Comparison {
+  equal: boolean;
+  /** One line on why they differ ("3 columns, the solution has 2"), null when equal. */
+  reason: string | null;
+  /** Rows the solution has and the answer lacks, and the other way round (a few of each). */
+  missing: SqlCell[][];
+  extra: SqlCell[][];
+}
+
+export interface ExerciseCheck {
+  passed: boolean;
+  run: ExerciseRun;
+  /** For SQL: the comparison with the solution's rows (absent when the query failed). */
+  comparison?: Comparison | undefined;
+  /** One line for the screen and the command line: "Right: same 12 rows as the solution." */
+  summary: string;
+}
+
+/** A table of a dataset as the editor shows it: columns and a few sample rows. */
+export interface TablePreview {
+  name: string;
+  columns: { name: string; type: string }[];
+  sample: SqlCell[][];
+  rowCount: number;
+}
+
+/** What the exercise screen (and the command line) asks of the store. */
+export interface ExerciseService {
+  /** Runs an answer: SQL on a fresh copy of the card's dataset, code with the card's tests. Never rejects. */
+  run(item: StudyItem, answer: string): Promise<ExerciseRun>;
+  /** Runs the answer and grades it against the card's solution. Never rejects. */
+  check(item: StudyItem, answer: string): Promise<ExerciseCheck>;
+  /** The tables of an SQL card's dataset, for the editor's side panel. */
+  preview(item: StudyItem): Promise<TablePreview[]>;
+  /** The user's last attempt at this card, offered when it comes back; null when none. */
+  lastAttempt(key: string): string | null;
+  /** Keeps the attempt (false when the disk refused it). */
+  saveAttempt(key: string, answer: string): boolean;
+  /** Why code exercises cannot run here (no python3), or null when they can. */
+  unavailable(item: StudyItem): string | null;
+}
+
+/** How an exercise went, for its rating. */
+export interface ExerciseOutcome {
+  passed: boolean;
+  gaveUp: boolean;
+  hintsUsed: number;
+  /** Submits that failed before this one. */
+  failedSubmits: number;
+}
+
+/**
+ * Right on the first submit with no hint is Good; right after hints or failed submits is Hard;
+ * given up (or never right) is Again. Runs do not count: only submits do.
+ */
+export function exerciseRating(outcome: ExerciseOutcome): Rating {
+  if (outcome.gaveUp || !outcome.passed) return 1;
+  return outcome.hintsUsed === 0 && outcome.failedSubmits === 0 ? 3 : 2;
+}
