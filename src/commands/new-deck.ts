@@ -30,7 +30,7 @@ export function newDeckCommand(file: string, options: NewDeckOptions): string {
   writeDeckFile(target, starterDeck(id, stem, schemaRef(target, options.schema)));
   const app = options.command ?? 'keeper-prep';
   const shown = safeText(shellArg(options.install ? target : relative(process.cwd(), target) || target));
-  const wrote = `Wrote a starter deck "${id}" to ${shown}: 5 cards, one of each kind (flashcard, choice, multi, open, design).`;
+  const wrote = `Wrote a starter deck "${id}" to ${shown}: 7 cards, one of each kind (flashcard, choice, multi, open, design, sql, code).`;
   const edit = 'Edit it (its "$schema" line lets your editor complete and check the keys), then check it and study it:';
   if (options.install) {
     return [wrote, 'It loads every time the app starts.', edit, `  keeper-prep validate ${shown}`, `  ${app} study --deck ${id}`].join('\n');

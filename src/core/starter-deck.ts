@@ -8,6 +8,10 @@ export function starterDeck(id: string, title: string, schema: string): Record<s
     description: 'My own questions for the interview loop.',
     area: 'custom',
     version: 1,
+    // SQL exercises run against a dataset: inline SQL as here, or a .sql file next to the deck.
+    datasets: {
+      shows: "CREATE TABLE shows (id INTEGER PRIMARY KEY, title TEXT NOT NULL, genre TEXT NOT NULL, minutes INTEGER);\nINSERT INTO shows VALUES (1, 'Lighthouse', 'drama', 52), (2, 'Night Shift', 'comedy', 24), (3, 'Deep Blue', 'documentary', 48), (4, 'Harbour Lights', 'drama', 58), (5, 'Pilot Season', 'comedy', NULL);",
+    },
     cards: [
       {
         id: 'star-parts',
@@ -63,6 +67,31 @@ export function starterDeck(id: string, title: string, schema: string): Record<s
         ],
         followUps: ['What happens when two devices play at once?'],
         keyPoints: ['Estimate writes per second before choosing storage', 'Key by member and title', 'Last-writer-wins with a server timestamp'],
+      },
+      {
+        id: 'shows-per-genre',
+        type: 'sql',
+        title: 'Shows per genre',
+        prompt: 'For each genre, give the number of shows and their average length in minutes rounded to 1 decimal (shows with no length left out of the average). Columns: genre, shows, avg_minutes; most shows first, then genre A to Z.',
+        dataset: 'shows',
+        solution: 'SELECT genre, COUNT(*) AS shows, ROUND(AVG(minutes), 1) AS avg_minutes\nFROM shows\nGROUP BY genre\nORDER BY shows DESC, genre;',
+        ordered: true,
+        hints: ['GROUP BY genre; COUNT(*) counts rows, AVG skips NULLs by itself.'],
+        explanation: 'AVG ignores NULL lengths, which is what the prompt asks; COUNT(*) still counts the show with no length. The ORDER BY is part of the answer because the prompt fixes the order.',
+        tags: ['sql'],
+      },
+      {
+        id: 'median-watch-time',
+        type: 'code',
+        language: 'python',
+        title: 'Median watch time',
+        prompt: 'Write median(values) returning the median of a non-empty list of numbers, without changing the list. For an even count it is the mean of the two middle values.',
+        starter: 'def median(values):\n    raise NotImplementedError\n',
+        tests: "from solution import median\n\nassert median([3, 1, 2]) == 2, 'odd count'\nassert median([4, 1, 3, 2]) == 2.5, 'even count'\nxs = [5, 1]\nmedian(xs)\nassert xs == [5, 1], 'the list must not change'\n",
+        solution: 'def median(values):\n    ordered = sorted(values)\n    mid = len(ordered) // 2\n    if len(ordered) % 2:\n        return ordered[mid]\n    return (ordered[mid - 1] + ordered[mid]) / 2\n',
+        hints: ['sorted() returns a new list; list.sort() changes the caller\'s.'],
+        explanation: 'Sorting a copy keeps the caller\'s list intact; the even case averages the two middle values.',
+        tags: ['python'],
       },
     ],
   };

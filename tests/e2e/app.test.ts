@@ -103,7 +103,7 @@ describe('the app in a terminal', () => {
     const dir = tempDir();
     const starter = cli(['new-deck', join(dir, 'mine.json')]);
     expect(starter.status).toBe(0);
-    expect(cli(['validate', join(dir, 'mine.json')]).stdout).toContain('(deck "mine", 5 cards)');
+    expect(cli(['validate', join(dir, 'mine.json')]).stdout).toContain('(deck "mine", 7 cards)');
 
     const apkg = join(dir, 'Networking Basics.apkg');
     writeFileSync(apkg, await ankiPackage([BASIC, CLOZE], [

@@ -78,7 +78,7 @@ describe('new-deck', () => {
       "keeper-prep study --deck 'My Prep.json'",
       `mkdir -p ${join(home, 'decks')} && mv 'My Prep.json' ${join(home, 'decks')}/`,
     ]);
-    expect(shell(commands[0]!, home, cwd)).toMatchObject({ status: 0, stdout: "ok    My Prep.json (deck \"my-prep\", 5 cards)\n" });
+    expect(shell(commands[0]!, home, cwd)).toMatchObject({ status: 0, stdout: "ok    My Prep.json (deck \"my-prep\", 7 cards)\n" });
     // Without a terminal the app stops at the terminal check, so the deck itself was found.
     expect(shell(commands[1]!, home, cwd).stderr).toMatch(/^keeper-prep needs an interactive terminal/);
     expect(shell(commands[2]!, home, cwd).status).toBe(0);

@@ -62,7 +62,7 @@ describe('new-deck', () => {
     const out = newDeckCommand(file, { schema, userDecksDir: join(data, 'decks') });
     const shown = relative(process.cwd(), file);
     expect(out.split('\n')).toEqual([
-      `Wrote a starter deck "my-prep" to '${shown}': 5 cards, one of each kind (flashcard, choice, multi, open, design).`,
+      `Wrote a starter deck "my-prep" to '${shown}': 7 cards, one of each kind (flashcard, choice, multi, open, design, sql, code).`,
       'Edit it (its "$schema" line lets your editor complete and check the keys), then check it and study it:',
       `  keeper-prep validate '${shown}'`,
       `  keeper-prep study --deck '${shown}'`,
@@ -85,7 +85,7 @@ describe('new-deck', () => {
     const out = newDeckCommand('drills', { schema, userDecksDir: join(data, 'decks'), install: true, command: `keeper-prep --data-dir '${data}'` });
     const target = join(data, 'decks', 'drills.json');
     expect(out.split('\n')).toEqual([
-      `Wrote a starter deck "drills" to '${target}': 5 cards, one of each kind (flashcard, choice, multi, open, design).`,
+      `Wrote a starter deck "drills" to '${target}': 7 cards, one of each kind (flashcard, choice, multi, open, design, sql, code).`,
       'It loads every time the app starts.',
       'Edit it (its "$schema" line lets your editor complete and check the keys), then check it and study it:',
       `  keeper-prep validate '${target}'`,
