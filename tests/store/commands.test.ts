@@ -73,7 +73,7 @@ describe('new-deck', () => {
     const deck = JSON.parse(readFileSync(file, 'utf8')) as { $schema: string; id: string; cards: { type: string }[] };
     // Outside the data directory an absolute URL, so the deck can be moved into the decks folder as printed.
     expect(deck.$schema).toBe(pathToFileURL(schema).href);
-    expect(deck.cards.map((c) => c.type).sort()).toEqual(['choice', 'design', 'flashcard', 'multi', 'open']);
+    expect(deck.cards.map((c) => c.type).sort()).toEqual(['choice', 'code', 'design', 'flashcard', 'multi', 'open', 'sql']);
     const before = readFileSync(file, 'utf8');
     expect(() => newDeckCommand(file, { schema, userDecksDir: join(data, 'decks') })).toThrow(/already exists; choose another name/);
     expect(readFileSync(file, 'utf8')).toBe(before);
