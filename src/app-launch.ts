@@ -10,8 +10,10 @@ export interface InstallPaths {
   builtinDir: string;
   /** dist/builtin-decks.json, the built-in decks validated at build time. */
   builtinBundle: string;
-  /** sql-wasm.wasm beside the bundle: SQLite for reading Anki packages. */
+  /** sql-wasm.wasm beside the bundle: SQLite for reading Anki packages and running SQL exercises. */
   sqlWasm: string;
+  /** dist/sql-worker.js, the thread SQL exercises run in; from source, store/sql-worker.js is used. */
+  sqlWorker?: string;
 }
 
 export interface GlobalOptions {
