@@ -26,7 +26,7 @@ export interface GlobalOptions {
 }
 
 function workspaceOptions(paths: InstallPaths, options: GlobalOptions): WorkspaceOptions {
-  return { dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() };
+  return { dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now(), exercisePaths: { sqlWasm: paths.sqlWasm, sqlWorker: paths.sqlWorker } };
 }
 
 export async function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {

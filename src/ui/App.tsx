@@ -227,6 +227,7 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
         bump();
         return outcome;
       },
+      exercises: ws.exercises,
     }),
     [ws, clock, exit, bump, onRated, stored, editor],
   );
