@@ -47,7 +47,7 @@ export function errorLine(error: unknown): string {
 }
 
 export const NEEDS_TERMINAL =
-  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, exercise --list, exercise check DECK/CARD FILE, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
 
 /** Where the app opens: Home, straight into a study session, or the design mocks. */
 export interface Launch {
