@@ -117,7 +117,7 @@ export class SqlRunner {
       };
       const onError = (error: Error) => {
         drop();
-        finish({ stopped: 'crash', detail: `the query stopped SQLite: ${oneLine(error.message)}`, ms: performance.now() - started });
+        finish({ stopped: 'crash', detail: `SQLite stopped before it answered: ${oneLine(error.message)}`, ms: performance.now() - started });
       };
       const onExit = () => {
         drop();
