@@ -66,7 +66,8 @@ export function runCode(request: CodeRunRequest): Promise<CodeRun> {
       try {
         if (child.pid) process.kill(-child.pid, 'SIGKILL');
       } catch {
-        // already gone
+        // Already gone, or no process groups here (Windows): the process itself, then.
+        child.kill('SIGKILL');
       }
     };
     const take = (chunk: Buffer) => {
