@@ -114,7 +114,7 @@ export interface AppActions {
   write<T>(run: () => T): T | null;
   /** Opens the card in the user's editor (the app gives the terminal up meanwhile) and reloads its deck. */
   editCard(deckId: string, cardId: string): Promise<EditOutcome>;
-  /** Running, grading and keeping SQL and code exercises (store/exercise-service.ts). */
+  /** Runs and grades SQL and code exercises, and keeps the user's attempts. */
   exercises: ExerciseService;
 }
 
