@@ -11,6 +11,11 @@ import { errorPosition, sqlRefusal } from '../core/sql-guard.js';
 
 /** A query gets this long by default: any exercise on a few thousand rows answers well within it. */
 export const SQL_TIMEOUT_MS = 3000;
+/**
+ * Starting the worker and building a dataset (once per process) get this long before the query's
+ * own limit starts: a few thousand rows build in well under a second, even on a busy machine.
+ */
+export const SETUP_TIMEOUT_MS = 30_000;
 /** Rows of each table the editor shows beside the prompt. */
 export const SAMPLE_ROWS = 3;
 
@@ -24,6 +29,9 @@ export interface SqlRunnerPaths {
 type Reply =
   | { id: number; ok: true; result?: ResultSet; tables?: TablePreview[]; built: Uint8Array | null; ms: number }
   | { id: number; ok: false; stage: 'dataset' | 'query'; from: number; error: string; built: Uint8Array | null; ms: number };
+
+/** The worker says when the query itself starts, and the query's time limit starts then. */
+type Started = { id: number; started: true; built: Uint8Array | null };
 
 type Outcome = { reply: Reply } | { stopped: 'timeout' | 'crash'; detail: string; ms: number };
 
@@ -109,8 +117,15 @@ export class SqlRunner {
           this.workerHolds = null;
         }
       };
-      const onMessage = (reply: Reply) => {
+      const onMessage = (reply: Reply | Started) => {
         if (reply.id !== id) return;
+        if ('started' in reply) {
+          if (reply.built) this.bytes.set(key, reply.built);
+          this.workerHolds = key;
+          clearTimeout(timer);
+          timer = setTimeout(() => stop(`stopped after ${seconds(this.timeoutMs)}: the query ran past its time (an endless recursive CTE, or a join without its condition?)`), this.timeoutMs);
+          return;
+        }
         if (reply.built) this.bytes.set(key, reply.built);
         this.workerHolds = reply.ok || reply.stage === 'query' ? key : this.workerHolds;
         finish({ reply });
@@ -123,10 +138,11 @@ export class SqlRunner {
         drop();
         finish({ stopped: 'crash', detail: 'the query stopped SQLite before it answered', ms: performance.now() - started });
       };
-      const timer = setTimeout(() => {
+      const stop = (detail: string) => {
         drop();
-        finish({ stopped: 'timeout', detail: `stopped after ${seconds(this.timeoutMs)}: the query ran past its time (an endless recursive CTE, or a join without its condition?)`, ms: performance.now() - started });
-      }, this.timeoutMs);
+        finish({ stopped: 'timeout', detail, ms: performance.now() - started });
+      };
+      let timer = setTimeout(() => stop(`stopped after ${seconds(SETUP_TIMEOUT_MS)}: SQLite or the exercise's dataset took too long to load`), SETUP_TIMEOUT_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);

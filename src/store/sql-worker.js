@@ -76,8 +76,13 @@ parentPort.on('message', async (request) => {
     if (dataset.built) built = dataset.bytes;
     db = new SQL.Database(dataset.bytes);
     state.stage = 'query';
+    // The time limit is the query's: starting SQLite and building the dataset do not count.
+    // The dataset goes back with it, so a worker stopped mid-query does not cost the next one a build.
+    parentPort.postMessage({ id: request.id, started: true, built });
+    built = null;
+    const queryStarted = performance.now();
     const reply = request.op === 'preview' ? { tables: previewTables(db, request.sampleRows) } : { result: runQuery(db, request.query, request.maxRows, state) };
-    parentPort.postMessage({ id: request.id, ok: true, ...reply, built, ms: performance.now() - started });
+    parentPort.postMessage({ id: request.id, ok: true, ...reply, built, ms: performance.now() - queryStarted });
   } catch (error) {
     parentPort.postMessage({ id: request.id, ok: false, stage: state.stage, from: state.from, error: String(error?.message ?? error), built, ms: performance.now() - started });
   } finally {

@@ -42,6 +42,18 @@ describe('SQL runner (real sql.js in a worker)', () => {
     expect(await runner.run(SHOP, 'SELECT COUNT(*) FROM members')).toMatchObject({ ok: true, result: { rows: [[3]] } });
   });
 
+  it('does not count starting SQLite and building the dataset against the query\'s time', async () => {
+    const strict = new SqlRunner({ sqlWasm: SQL_WASM }, 100);
+    const slowToBuild = 'CREATE TABLE t (n INTEGER); WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 300000) INSERT INTO t SELECT n FROM r;';
+    const started = Date.now();
+    expect(await strict.run(slowToBuild, 'SELECT MAX(n) FROM t')).toMatchObject({ ok: true, result: { rows: [[300000]] } });
+    expect(Date.now() - started).toBeGreaterThan(100);
+    // A query stopped at its limit keeps the built dataset: the next worker does not build it again.
+    expect(await strict.run(slowToBuild, 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT COUNT(*) FROM r')).toMatchObject({ ok: false, timedOut: true });
+    expect(await strict.run(slowToBuild, 'SELECT COUNT(*) FROM t')).toMatchObject({ ok: true, result: { rows: [[300000]] } });
+    strict.close();
+  });
+
   it('cuts a huge result at MAX_RESULT_ROWS and says so', async () => {
     const run = await runner.run(SHOP, 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r LIMIT 1000000) SELECT n FROM r');
     expect(run.ok).toBe(true);
