@@ -13,6 +13,8 @@ describe('exercises in the workspace', () => {
     const ids = ws.decks().flatMap((d) => d.cards.map((c) => c.id));
     expect(ids).toContain('spend');
     expect(ids).not.toContain('add');
+    expect(ws.queueFor(ws.studyDecks(), T0).map((i) => i.key)).toEqual(expect.arrayContaining(['exercises/spend', 'exercises/count']));
+    expect(ws.queueFor(ws.studyDecks(), T0).map((i) => i.key)).not.toContain('exercises/add');
     expect(ws.notices.filter((n) => /python3/.test(n))).toEqual(['Code exercises need python3, which was not found, so code exercises are left out of your queues.']);
     // Still a card of a loaded deck: its progress is not reported as orphaned.
     expect(ws.library.decks[0]!.deck.cards.some((c) => c.id === 'add')).toBe(true);
@@ -22,6 +24,8 @@ describe('exercises in the workspace', () => {
   it('with python3 they stay, with no notice, and the service runs SQL from the loaded dataset file', async () => {
     const ws = await open({ PATH: process.env.PATH });
     expect(ws.decks().flatMap((d) => d.cards.map((c) => c.id))).toContain('add');
+    // Scheduled like any card: new exercises come in the day's queue.
+    expect(ws.queueFor(ws.studyDecks(), T0).map((i) => i.key)).toEqual(expect.arrayContaining(['exercises/spend', 'exercises/add']));
     expect(ws.notices.filter((n) => /python3/.test(n))).toEqual([]);
     const deck = ws.decks()[0]!;
     const item = { key: 'exercises/count', deckId: deck.id, deckTitle: deck.title, card: deck.cards.find((c) => c.id === 'count')! };
