@@ -8,7 +8,7 @@ import { MAX_DATASET_BYTES } from '../../src/store/deck-datasets.js';
 import { mutate, mutations } from '../helpers/mutate.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
-const FIXTURE = join(REPO, 'tests/fixtures/exercises.json');
+const FIXTURE = join(REPO, 'tests/fixtures/exercise-runs.json');
 const SHOP = readFileSync(join(REPO, 'tests/fixtures/exercise-data/shop.sql'), 'utf8');
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 

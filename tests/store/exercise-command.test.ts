@@ -6,7 +6,7 @@ import { findPython } from '../../src/store/python.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
-const FIXTURE = join(REPO, 'tests/fixtures/exercises.json');
+const FIXTURE = join(REPO, 'tests/fixtures/exercise-runs.json');
 const T0 = Date.UTC(2026, 10, 20, 9);
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const open: Workspace[] = [];

@@ -10,7 +10,7 @@ import { findPython } from '../../src/store/python.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
 const SQL_WASM = join(REPO, 'node_modules/sql.js/dist/sql-wasm.wasm');
-const loaded = readDeckFile(join(REPO, 'tests/fixtures/exercises.json'), 'flag', parseDeck);
+const loaded = readDeckFile(join(REPO, 'tests/fixtures/exercise-runs.json'), 'flag', parseDeck);
 if (!('deck' in loaded)) throw new Error('fixture deck does not load');
 const deck: Deck = loaded.deck;
 const item = (id: string): StudyItem => ({ key: cardKey(deck.id, id), deckId: deck.id, deckTitle: deck.title, card: deck.cards.find((c) => c.id === id)! });

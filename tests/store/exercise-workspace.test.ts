@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../src/store/workspace.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
-const FIXTURE = join(REPO, 'tests/fixtures/exercises.json');
+const FIXTURE = join(REPO, 'tests/fixtures/exercise-runs.json');
 const T0 = Date.UTC(2026, 10, 20, 9);
 const open = (env: NodeJS.ProcessEnv) => openWorkspace({ dataDir: tempDir(), deckArgs: [FIXTURE], env, builtinDir: join(tempDir(), 'none'), now: T0 });
 
