@@ -7,10 +7,10 @@ import { moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { readRegular } from './read-regular.js';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
+import { exerciseAttemptProblem, MAX_ATTEMPT_CHARS, type ExerciseAttemptEntry } from '../core/exercise-attempts.js';
 
 export const EXERCISE_ATTEMPTS_FILE = 'exercise-attempts.json';
-/** An attempt is an editor's worth of code; longer text is not kept. */
-export const MAX_ATTEMPT_CHARS = 64 * 1024;
+export { MAX_ATTEMPT_CHARS };
 /** Far above honest use (hundreds of exercises of a few KB); a bigger file is not read. */
 const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -36,8 +36,8 @@ function parseAttempts(text: string): Map<string, Saved> | null {
   const attempts = new Map<string, Saved>();
   for (const [key, saved] of Object.entries(file.attempts)) {
     const s = saved as Partial<Saved> | null;
-    if (!s || typeof s.answer !== 'string' || typeof s.at !== 'number' || s.answer.length > MAX_ATTEMPT_CHARS) return null;
-    attempts.set(key, { answer: s.answer, at: s.at });
+    if (exerciseAttemptProblem({ ...s, key }) !== null) return null;
+    attempts.set(key, { answer: s!.answer!, at: s!.at! });
   }
   return attempts;
 }
@@ -78,11 +78,22 @@ export class ExerciseAttemptStore {
     return this.attempts().get(key)?.answer ?? null;
   }
 
+  /** Every kept attempt, for export-progress. */
+  entries(): ExerciseAttemptEntry[] {
+    return [...this.attempts()].map(([key, saved]) => ({ key, ...saved }));
+  }
+
   /** Keeps the attempt, replacing the card's earlier one. Throws WriteError when the disk refuses it. */
   save(key: string, answer: string, now: number): void {
+    this.saveMany([{ key, answer: answer.slice(0, MAX_ATTEMPT_CHARS), at: now }], now);
+  }
+
+  /** Keeps several at once (an import's), in one write; throws WriteError when the disk refuses it. */
+  saveMany(entries: readonly ExerciseAttemptEntry[], now = Date.now()): void {
+    if (entries.length === 0) return;
     const attempts = new Map(this.attempts(now));
-    attempts.set(key, { answer: answer.slice(0, MAX_ATTEMPT_CHARS), at: now });
-    const context: WriteContext = { what: 'your exercise attempt', kept: 'your earlier attempts are kept', inDataDir: true };
+    for (const entry of entries) attempts.set(entry.key, { answer: entry.answer, at: entry.at });
+    const context: WriteContext = { what: entries.length === 1 ? 'your exercise attempt' : 'the exercise attempts', kept: 'your earlier attempts are kept', inDataDir: true };
     ensureDir(this.dir, context);
     const file: AttemptsFile = { v: 1, attempts: Object.fromEntries(attempts) };
     writeFileWhole(this.path, `${JSON.stringify(file)}\n`, context);

@@ -134,6 +134,8 @@ export interface Workspace {
   marks: CardMarkStore;
   /** Running, grading and keeping exercises (the exercise screen and `exercise check`). */
   exercises: ExerciseRunner;
+  /** The last attempt at each exercise, as export-progress and import-progress carry them. */
+  exerciseAttempts: ExerciseAttemptStore;
   /** Every design prompt of the loaded decks: the role's first, then due ones, then the rest. */
   designPrompts(now: number): DesignPrompt[];
   /**
@@ -436,6 +438,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     cram,
     marks,
     exercises,
+    exerciseAttempts,
     cramRate(key, rating, now, ms, answer) {
       const held = progress.progress.cards.get(key) ?? null;
       const entry = cram.record({ key, at: now, rating, ms: Math.round(ms), ...(answer?.confidence ? { confidence: answer.confidence } : {}), ...(answer?.correct !== undefined ? { correct: answer.correct } : {}) });

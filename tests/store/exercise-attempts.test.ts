@@ -35,11 +35,11 @@ describe('exercise attempts', () => {
     const notices: string[] = [];
     const store = new ExerciseAttemptStore(dir, notices);
     store.check(T0);
-    expect(store.last('a')).toBeNull();
+    expect(store.last('sql/a')).toBeNull();
     expect(notices).toEqual([expect.stringMatching(/^Your saved exercise attempts could not be read, so exercises open with their starters; the file is kept at .*exercise-attempts\.json\.damaged-/)]);
     expect(existsSync(join(dir, EXERCISE_ATTEMPTS_FILE))).toBe(false);
-    store.save('a', 'x', T0);
-    expect(new ExerciseAttemptStore(dir, []).last('a')).toBe('x');
+    store.save('sql/a', 'x', T0);
+    expect(new ExerciseAttemptStore(dir, []).last('sql/a')).toBe('x');
   });
 
   it('a mutated file is read or set aside with one notice, never thrown', () => {
