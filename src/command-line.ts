@@ -237,7 +237,7 @@ Examples:
     .argument('[file]', 'with check: the file the solution is written in (up to 64 KB)')
     .option('--list', 'print the exercises of the decks you study, with when each is due')
     .option('--json', 'print as JSON')
-    .addHelpText('after', '\nExamples:\n  keeper-prep exercise --list\n  keeper-prep exercise check sql/retention-by-cohort answer.sql\n  keeper-prep exercise check python/lru-cache solution.py --json\n')
+    .addHelpText('after', '\nExamples:\n  keeper-prep exercise --list\n  keeper-prep exercise check sql/ex-titles-never-played answer.sql\n  keeper-prep exercise check python/lru-cache solution.py --json\n')
     .action(async (action: string | undefined, key: string | undefined, file: string | undefined, opts: { list?: boolean; json?: boolean }, cmd: Command) => {
       const globals = cmd.optsWithGlobals<GlobalOptions>();
       const { exerciseListCommand, exerciseCheckCommand } = await import('./commands/exercise-check.js');

@@ -28,7 +28,7 @@ export function failureLine(output: string): string | null {
     const frame = lines.slice(0, i).reverse().find((l) => /^\s*File ".*", line \d+/.test(l));
     const where = frame ? /File "(?:.*\/)?([^/"]+)", line (\d+)/.exec(frame) : null;
     const at = where ? ` (${where[1]} line ${where[2]})` : '';
-    if (match[2]) return `${line}${at}`;
+    if (match[2] || match[1] !== 'AssertionError') return `${line}${at}`;
     // "AssertionError" alone: the assert statement itself says what was expected.
     const source = lines.slice(0, i).reverse().find((l) => /^\s{2,}\S/.test(l) && !/^\s*File "/.test(l) && !/^\s*\^+\s*$/.test(l));
     return source ? `${line}: ${source.trim()}${at}` : `${line}${at}`;
