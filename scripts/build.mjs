@@ -59,7 +59,8 @@ async function buildCli() {
   rmSync(outdir, { recursive: true, force: true });
   await build({
     ...sharedOptions,
-    entryPoints: { cli: 'src/cli.ts' },
+    // SQL exercises run in a worker thread, which starts from a file of its own.
+    entryPoints: { cli: 'src/cli.ts', 'sql-worker': 'src/store/sql-worker.js' },
     outdir,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
@@ -77,16 +78,24 @@ async function buildCli() {
 async function bundleBuiltinDecks() {
   const tmp = mkdtempSync(join(tmpdir(), 'keeper-prep-build-'));
   try {
-    const parser = join(tmp, 'deck-parse.mjs');
-    await build({ ...sharedOptions, entryPoints: [new URL('../src/core/deck-parse.ts', import.meta.url).pathname], outfile: parser, minify: false });
-    const { parseDeck, formatDeckError } = await import(parser);
+    const source = (path) => new URL(`../src/${path}`, import.meta.url).pathname;
+    await build({ ...sharedOptions, entryPoints: { 'deck-parse': source('core/deck-parse.ts'), 'deck-datasets': source('store/deck-datasets.ts') }, outdir: tmp, outExtension: { '.js': '.mjs' }, minify: false });
+    const { parseDeck, formatDeckError } = await import(join(tmp, 'deck-parse.mjs'));
+    const { resolveDatasets } = await import(join(tmp, 'deck-datasets.mjs'));
     const decksDir = new URL('../decks/', import.meta.url).pathname;
     const decks = [];
     const errors = [];
     for (const name of readdirSync(decksDir).filter((n) => n.endsWith('.json') && !n.endsWith('.schema.json')).sort()) {
-      const result = parseDeck(readFileSync(join(decksDir, name), 'utf8'), `decks/${name}`);
-      if (result.ok) decks.push({ file: name, deck: result.deck });
-      else errors.push(...result.errors.map(formatDeckError));
+      const text = readFileSync(join(decksDir, name), 'utf8');
+      const result = parseDeck(text, `decks/${name}`);
+      if (!result.ok) {
+        errors.push(...result.errors.map(formatDeckError));
+        continue;
+      }
+      // Dataset files are read in here, so the bundle carries their SQL and the app reads one file.
+      const resolved = resolveDatasets(result.deck, join(decksDir, name), text);
+      if ('deck' in resolved) decks.push({ file: name, deck: resolved.deck });
+      else errors.push(...resolved.errors.map((e) => formatDeckError({ ...e, file: `decks/${name}` })));
     }
     if (errors.length > 0) throw new Error(`built-in decks do not validate:\n${errors.join('\n')}`);
     writeFileSync(join(outdir, 'builtin-decks.json'), JSON.stringify({ version: 1, decks }));

@@ -10,8 +10,10 @@ export interface InstallPaths {
   builtinDir: string;
   /** dist/builtin-decks.json, the built-in decks validated at build time. */
   builtinBundle: string;
-  /** sql-wasm.wasm beside the bundle: SQLite for reading Anki packages. */
+  /** sql-wasm.wasm beside the bundle: SQLite for reading Anki packages and running SQL exercises. */
   sqlWasm: string;
+  /** dist/sql-worker.js, the thread SQL exercises run in; from source, store/sql-worker.js is used. */
+  sqlWorker?: string;
 }
 
 export interface GlobalOptions {
@@ -24,7 +26,7 @@ export interface GlobalOptions {
 }
 
 function workspaceOptions(paths: InstallPaths, options: GlobalOptions): WorkspaceOptions {
-  return { dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now() };
+  return { dataDir: options.dataDir, deckArgs: options.deck ?? [], env: process.env, builtinDir: paths.builtinDir, builtinBundle: paths.builtinBundle, now: Date.now(), exercisePaths: { sqlWasm: paths.sqlWasm, sqlWorker: paths.sqlWorker } };
 }
 
 export async function openFor(paths: InstallPaths, options: GlobalOptions): Promise<Workspace> {
@@ -45,7 +47,7 @@ export function errorLine(error: unknown): string {
 }
 
 export const NEEDS_TERMINAL =
-  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, exercise --list, exercise check DECK/CARD FILE, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
 
 /** Where the app opens: Home, straight into a study session, or the design mocks. */
 export interface Launch {

@@ -8,6 +8,7 @@ const paths: InstallPaths = {
   builtinDir: fileURLToPath(new URL('../decks/', import.meta.url)),
   builtinBundle: fileURLToPath(new URL('./builtin-decks.json', import.meta.url)),
   sqlWasm: fileURLToPath(new URL('./sql-wasm.wasm', import.meta.url)),
+  sqlWorker: fileURLToPath(new URL('./sql-worker.js', import.meta.url)),
 };
 const version = typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : '0.0.0-dev';
 

@@ -230,6 +230,30 @@ Examples:
     });
 
   program
+    .command('exercise')
+    .description('SQL and code exercises: the list (--list), or check DECK/CARD FILE to grade a solution written in FILE (exit 1 with the difference)')
+    .argument('[check]', '"check", to grade FILE')
+    .argument('[deck/card]', 'with check: the exercise, as deck-id/card-id')
+    .argument('[file]', 'with check: the file the solution is written in (up to 64 KB)')
+    .option('--list', 'print the exercises of the decks you study, with when each is due')
+    .option('--json', 'print as JSON')
+    .addHelpText('after', '\nExamples:\n  keeper-prep exercise --list\n  keeper-prep exercise check sql/ex-titles-never-played answer.sql\n  keeper-prep exercise check python/lru-cache solution.py --json\n')
+    .action(async (action: string | undefined, key: string | undefined, file: string | undefined, opts: { list?: boolean; json?: boolean }, cmd: Command) => {
+      const globals = cmd.optsWithGlobals<GlobalOptions>();
+      const { exerciseListCommand, exerciseCheckCommand } = await import('./commands/exercise-check.js');
+      if (opts.list && !action) {
+        await withWorkspace(paths, globals, (ws) => exerciseListCommand(ws, !!opts.json));
+        return;
+      }
+      if (action !== 'check' || !key || !file) throw new Error('give --list, or check DECK/CARD FILE (see keeper-prep exercise --help)');
+      await withWorkspace(paths, globals, async (ws) => {
+        const result = await exerciseCheckCommand(ws, key, file, !!opts.json);
+        if (!result.passed) process.exitCode = 1;
+        return result.output;
+      });
+    });
+
+  program
     .command('validate')
     .description('check deck files (or directories of them); exit 1 if any has errors')
     .argument('<file...>', 'deck JSON files or directories')

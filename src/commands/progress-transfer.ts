@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CramEntry } from '../core/cram.js';
 import { marksToImport, type MarkEntry } from '../core/card-marks.js';
+import { newerAttempts, type ExerciseAttemptEntry } from '../core/exercise-attempts.js';
 import { isLineHeader, exportLines, PROGRESS_LINE_LIMIT, ProgressLineReader } from '../core/progress-lines.js';
 import { buildExport, changedCards, knownProgress, newReviews, parseProgressFile, planSideMerge, PROGRESS_V1_LIMIT, type ProgressExport } from '../core/progress-transfer.js';
 import type { ReviewEntry } from '../core/progress.js';
@@ -87,7 +88,7 @@ export function exportProgressCommand(ws: Workspace, file: string, now: number, 
   if (existing && !options.force) throw new Error(`${file} already exists; pass --force to replace it`);
   const folder = statOrNull(dirname(target));
   if (!folder?.isDirectory()) throw new Error(`${file}: the folder ${dirname(target)} does not exist`);
-  const data = buildExport({ entries: ws.progress.entries(), attempts: ws.attempts.history(), cram: ws.cram.entries(), stories: ws.stories.list(), settings: ws.settings.get(), marks: ws.marks.entries(), rounds: ws.rounds.history() }, now);
+  const data = buildExport({ entries: ws.progress.entries(), attempts: ws.attempts.history(), cram: ws.cram.entries(), stories: ws.stories.list(), settings: ws.settings.get(), marks: ws.marks.entries(), rounds: ws.rounds.history(), exercises: ws.exerciseAttempts.entries() }, now);
   try {
     writeAtomically(target, exportLines(data));
   } catch (error) {
@@ -102,6 +103,7 @@ export function exportProgressCommand(ws: Workspace, file: string, now: number, 
     plural(data.stories.length, 'story', 'stories'),
     ...(data.marks?.length ? [plural(data.marks.length, 'card mark')] : []),
     ...(data.rounds?.length ? [plural(data.rounds.length, 'culture round')] : []),
+    ...(data.exercises?.length ? [plural(data.exercises.length, 'exercise attempt')] : []),
     'your settings',
   ];
   return `Exported ${listing(parts)} to ${file}.`;
@@ -223,6 +225,7 @@ interface ReadProgress {
   stories: Story[];
   marks: MarkEntry[];
   rounds: RoundAttempt[];
+  exercises: ExerciseAttemptEntry[];
   reviewCount: number;
   /** How many of the reviews are not here yet: what `eachReviewBatch` will hand over. */
   freshCount: number;
@@ -238,7 +241,7 @@ function stamp(stats: Stats): string {
 
 function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): ReadProgress {
   const reader = new ProgressLineReader();
-  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], marks: [], rounds: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
+  const read: ReadProgress = { settings: null, attempts: [], cram: [], stories: [], marks: [], rounds: [], exercises: [], reviewCount: 0, freshCount: 0, checkUnchanged: () => undefined, eachReviewBatch: () => undefined };
   // Only ids, so that the second pass can be skipped when nothing is new: a file imported twice
   // is read once.
   const fresh = new Set<string>();
@@ -255,6 +258,7 @@ function readLineFile(file: string, before: Stats, known: ReadonlySet<string>): 
       else if (item?.kind === 'story') read.stories.push(item.value);
       else if (item?.kind === 'mark') read.marks.push(item.value);
       else if (item?.kind === 'round') read.rounds.push(item.value);
+      else if (item?.kind === 'exercise') read.exercises.push(item.value);
       return null;
     }) ?? reader.finish();
   if (problem) throw new Error(`${file}: ${problem}`);
@@ -308,7 +312,7 @@ function readProgress(file: string, known: ReadonlySet<string>): ReadProgress {
   if (!parsed.ok) throw new Error(`${file}: ${parsed.error}`);
   const data: ProgressExport = parsed.data;
   const fresh = newReviews(new Set(known), data.reviews);
-  return { ...data, marks: data.marks ?? [], rounds: data.rounds ?? [], reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
+  return { ...data, marks: data.marks ?? [], rounds: data.rounds ?? [], exercises: data.exercises ?? [], reviewCount: data.reviews.length, freshCount: fresh.length, checkUnchanged: () => undefined, eachReviewBatch: (onBatch) => onBatch(fresh) };
 }
 
 export function importProgressCommand(ws: Workspace, file: string, options: { settings?: boolean } = {}): string {
@@ -317,6 +321,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   const read = readProgress(file, known.reviewIds);
   const side = planSideMerge(known, read);
   const marks = marksToImport(ws.marks.entries(), read.marks);
+  const exercises = newerAttempts(ws.exerciseAttempts.entries(), read.exercises);
   const before = new Map(ws.progress.progress.cards);
 
   read.checkUnchanged();
@@ -325,6 +330,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   ws.attempts.recordMany(side.attempts);
   ws.marks.appendMany(marks);
   ws.rounds.recordMany(side.rounds);
+  ws.exerciseAttempts.saveMany(exercises);
   // All of the new reviews or none: batches keep memory bounded, and a failure part-way cuts the
   // log back to where it was.
   const imported = ws.progress.appendBatches((write) => read.eachReviewBatch(write), read.freshCount);
@@ -337,6 +343,7 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
     { n: side.storiesAdded.length + side.storiesUpdated.length, total: read.stories.length, noun: 'story', many: 'stories', shown: read.stories.length > 0 },
     { n: marks.length, total: read.marks.length, noun: 'card mark', shown: read.marks.length > 0 },
     { n: side.rounds.length, total: read.rounds.length, noun: 'culture round', shown: read.rounds.length > 0 },
+    { n: exercises.length, total: read.exercises.length, noun: 'exercise attempt', shown: read.exercises.length > 0 },
   ].filter((k) => k.shown);
   const withSettings = (text: string): string => (settings ? `${text}\n${settings}` : text);
   if (kinds.every((k) => k.total === 0)) return withSettings(`${file} holds no reviews, design attempts, cram answers or stories; nothing was imported.`);

@@ -274,8 +274,12 @@ export function kindCounts(deck: Deck): Record<CardKind, number> {
   return counts;
 }
 
-/** Kinds the review session can show; design prompts get their own mock-interview screen. */
-export const QUIZ_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open'];
+/**
+ * Kinds the review session can show, so the kinds queues are made of: exercises are scheduled like
+ * any card (the session opens them in the exercise editor); design prompts get their own
+ * mock-interview screen.
+ */
+export const QUIZ_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open', 'sql', 'code'];
 
 /** A kind as a card's header names it for the user ("multi" is a deck file's word). */
 export function kindLabel(kind: CardKind): string {

@@ -3,6 +3,7 @@
 // exercise screen. Pure: running happens in the store, behind ExerciseService.
 import type { Rating } from './scheduler.js';
 import type { StudyItem } from './queue.js';
+import type { Deck } from './deck.js';
 
 /** A value of an SQL result cell, as sql.js returns it. */
 export type SqlCell = number | string | Uint8Array | null;
@@ -101,4 +102,30 @@ export interface ExerciseOutcome {
 export function exerciseRating(outcome: ExerciseOutcome): Rating {
   if (outcome.gaveUp || !outcome.passed) return 1;
   return outcome.hintsUsed === 0 && outcome.failedSubmits === 0 ? 3 : 2;
+}
+
+// Kept per deck object: queues are cached by deck identity (core/queue.ts), so the same deck must
+// come out as the same object every time.
+const withoutCode = new WeakMap<Deck, Deck>();
+
+/**
+ * The decks without their code exercises when code cannot run here (no python3): those cards are
+ * left out of every queue, count and practice set, rather than shown only to fail.
+ */
+export function runnableDecks(decks: readonly Deck[], canRunCode: boolean): Deck[] {
+  if (canRunCode) return [...decks];
+  return decks.map((deck) => {
+    let kept = withoutCode.get(deck);
+    if (!kept) {
+      const cards = deck.cards.filter((card) => card.type !== 'code');
+      kept = cards.length === deck.cards.length ? deck : { ...deck, cards };
+      withoutCode.set(deck, kept);
+    }
+    return kept;
+  });
+}
+
+/** Code exercises in the decks: what is left out when python3 is missing. */
+export function codeExerciseCount(decks: readonly Deck[]): number {
+  return decks.reduce((n, deck) => n + deck.cards.filter((card) => card.type === 'code').length, 0);
 }

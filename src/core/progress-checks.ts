@@ -35,7 +35,7 @@ function isCount(value: unknown): value is number {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHAR = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 /** Fields a person writes in several lines; every other string must also be one line. */
-const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['notes', 'situation', 'task', 'action', 'result']);
+const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['notes', 'situation', 'task', 'action', 'result', 'answer']);
 
 function codePoint(char: string): string {
   return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -5,15 +5,17 @@
 //
 //   {"format":"keeper-prep-progress","version":2,"exportedAt":…,"settings":{…},"counts":{…}}
 //   {"review":{…}}   {"attempt":{…}}   {"cram":{…}}   {"story":{…}}   {"mark":{…}}   {"round":{…}}
+//   {"exercise":{…}}
 //
-// Card marks (suspended and flagged cards) and culture rounds came later: a header without a count
-// for them has none.
+// Card marks (suspended and flagged cards), culture rounds and exercise attempts came later: a
+// header without a count for them has none.
 import type { Attempt } from '../store/attempts.js';
 import type { RoundAttempt } from '../store/round-attempts.js';
 import { cleanRound, isRoundAttempt } from './round-shape.js';
 import type { Settings } from '../store/settings.js';
 import type { CramEntry } from './cram.js';
 import { parseMarkLine, type MarkEntry } from './card-marks.js';
+import { cleanExerciseAttempt, exerciseAttemptProblem, type ExerciseAttemptEntry } from './exercise-attempts.js';
 import { jsonSyntaxErrors } from './json-position.js';
 import { attemptProblem, cleanAttempt, cleanCram, cleanReview, cleanSettings, cleanStory, cramProblem, isObject, isTime, reviewProblem, settingsProblem, storyProblem, unsafeSpot } from './progress-checks.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, versionProblem, type ProgressExport } from './progress-transfer.js';
@@ -23,14 +25,14 @@ import type { Story } from './stories.js';
 /** A line longer than this is not one export-progress wrote; reading stops before holding more. */
 export const PROGRESS_LINE_LIMIT = 4 * 1024 * 1024;
 
-const KINDS = ['review', 'attempt', 'cram', 'story', 'mark', 'round'] as const;
+const KINDS = ['review', 'attempt', 'cram', 'story', 'mark', 'round', 'exercise'] as const;
 /** Kinds a file may leave out of its counts: files written before them had none. */
-const LATER_KINDS: ReadonlySet<Kind> = new Set(['mark', 'round']);
+const LATER_KINDS: ReadonlySet<Kind> = new Set(['mark', 'round', 'exercise']);
 type Kind = (typeof KINDS)[number];
 /** The name of each kind's list in messages, as in a version 1 file: reviews[3]. */
-const LIST: Record<Kind, string> = { review: 'reviews', attempt: 'attempts', cram: 'cram', story: 'stories', mark: 'marks', round: 'rounds' };
-const NOUN: Record<Kind, string> = { review: 'review', attempt: 'design attempt', cram: 'cram answer', story: 'story', mark: 'card mark', round: 'culture round' };
-const NOUNS: Record<Kind, string> = { review: 'reviews', attempt: 'design attempts', cram: 'cram answers', story: 'stories', mark: 'card marks', round: 'culture rounds' };
+const LIST: Record<Kind, string> = { review: 'reviews', attempt: 'attempts', cram: 'cram', story: 'stories', mark: 'marks', round: 'rounds', exercise: 'exercises' };
+const NOUN: Record<Kind, string> = { review: 'review', attempt: 'design attempt', cram: 'cram answer', story: 'story', mark: 'card mark', round: 'culture round', exercise: 'exercise attempt' };
+const NOUNS: Record<Kind, string> = { review: 'reviews', attempt: 'design attempts', cram: 'cram answers', story: 'stories', mark: 'card marks', round: 'culture rounds', exercise: 'exercise attempts' };
 
 export type Counts = Record<Kind, number>;
 
@@ -46,13 +48,15 @@ export type ProgressItem =
   | { kind: 'cram'; value: CramEntry }
   | { kind: 'story'; value: Story }
   | { kind: 'mark'; value: MarkEntry }
-  | { kind: 'round'; value: RoundAttempt };
+  | { kind: 'round'; value: RoundAttempt }
+  | { kind: 'exercise'; value: ExerciseAttemptEntry };
 
 /** The file's lines, each with its newline, in the order a reader expects them. */
 export function* exportLines(data: ProgressExport): Generator<string> {
   const marks = data.marks ?? [];
   const rounds = data.rounds ?? [];
-  const counts: Counts = { review: data.reviews.length, attempt: data.attempts.length, cram: data.cram.length, story: data.stories.length, mark: marks.length, round: rounds.length };
+  const exercises = data.exercises ?? [];
+  const counts: Counts = { review: data.reviews.length, attempt: data.attempts.length, cram: data.cram.length, story: data.stories.length, mark: marks.length, round: rounds.length, exercise: exercises.length };
   const header = { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: data.exportedAt, settings: data.settings, counts };
   yield `${JSON.stringify(header)}\n`;
   for (const review of data.reviews) yield `{"review":${JSON.stringify(review)}}\n`;
@@ -61,6 +65,7 @@ export function* exportLines(data: ProgressExport): Generator<string> {
   for (const story of data.stories) yield `{"story":${JSON.stringify(story)}}\n`;
   for (const mark of marks) yield `{"mark":${JSON.stringify(mark)}}\n`;
   for (const round of rounds) yield `{"round":${JSON.stringify(round)}}\n`;
+  for (const exercise of exercises) yield `{"exercise":${JSON.stringify(exercise)}}\n`;
 }
 
 /** Whether a file's first line is a version 2 header (or claims to be one); anything else is read as version 1. */
@@ -85,7 +90,7 @@ function isCount(value: unknown): value is number {
 
 const markProblem = (value: unknown): string | null => (parseMarkLine(JSON.stringify(value)) ? null : 'expected a suspend, unsuspend, flag (with its note) or unflag of a deck/card key, with a time');
 const roundProblem = (value: unknown): string | null => (isRoundAttempt(value) ? null : 'expected v 1, startedAt, finishedAt, minutes and questions, each with key, mode, text, ms, value, scores and rating');
-const CHECK = { review: reviewProblem, attempt: attemptProblem, cram: cramProblem, story: storyProblem, mark: markProblem, round: roundProblem } as const;
+const CHECK = { review: reviewProblem, attempt: attemptProblem, cram: cramProblem, story: storyProblem, mark: markProblem, round: roundProblem, exercise: exerciseAttemptProblem } as const;
 
 function clean(kind: Kind, value: unknown): ProgressItem {
   switch (kind) {
@@ -101,6 +106,8 @@ function clean(kind: Kind, value: unknown): ProgressItem {
       return { kind, value: parseMarkLine(JSON.stringify(value))! };
     case 'round':
       return { kind, value: cleanRound(value as RoundAttempt) };
+    case 'exercise':
+      return { kind, value: cleanExerciseAttempt(value as ExerciseAttemptEntry) };
   }
 }
 
@@ -114,7 +121,7 @@ export type LineResult = { ok: true; item: ProgressItem | null } | { ok: false; 
 export class ProgressLineReader {
   header: ProgressHeader | null = null;
   private line = 0;
-  private readonly seen: Counts = { review: 0, attempt: 0, cram: 0, story: 0, mark: 0, round: 0 };
+  private readonly seen: Counts = { review: 0, attempt: 0, cram: 0, story: 0, mark: 0, round: 0, exercise: 0 };
 
   /** `unterminated`: the line had no newline after it, so it was the file's last and may be cut off. */
   feed(text: string, unterminated = false): LineResult {
@@ -173,14 +180,14 @@ export class ProgressLineReader {
     if (!isObject(counts) || !required.every((k) => isCount(counts[k])) || ![...LATER_KINDS].every((k) => counts[k] === undefined || isCount(counts[k]))) {
       return `"counts" should give a number for each of ${required.map((k) => `"${k}"`).join(', ')}`;
     }
-    return { exportedAt: value.exportedAt, settings: cleanSettings(value.settings as Settings), counts: { ...(counts as Counts), mark: (counts.mark as number | undefined) ?? 0, round: (counts.round as number | undefined) ?? 0 } };
+    return { exportedAt: value.exportedAt, settings: cleanSettings(value.settings as Settings), counts: { ...(counts as Counts), mark: (counts.mark as number | undefined) ?? 0, round: (counts.round as number | undefined) ?? 0, exercise: (counts.exercise as number | undefined) ?? 0 } };
   }
 }
 
 /** A whole version 2 text read as the command reads a file, for callers that hold it in memory. */
 export function parseProgressLines(text: string): ProgressExport | string {
   const reader = new ProgressLineReader();
-  const data: ProgressExport = { format: PROGRESS_FORMAT, version: 2, exportedAt: 0, settings: null, reviews: [], attempts: [], cram: [], stories: [], marks: [], rounds: [] };
+  const data: ProgressExport = { format: PROGRESS_FORMAT, version: 2, exportedAt: 0, settings: null, reviews: [], attempts: [], cram: [], stories: [], marks: [], rounds: [], exercises: [] };
   const lines = text.split('\n');
   for (const [i, line] of lines.entries()) {
     const last = i === lines.length - 1;
@@ -194,6 +201,7 @@ export function parseProgressLines(text: string): ProgressExport | string {
     else if (item?.kind === 'story') data.stories.push(item.value);
     else if (item?.kind === 'mark') data.marks!.push(item.value);
     else if (item?.kind === 'round') data.rounds!.push(item.value);
+    else if (item?.kind === 'exercise') data.exercises!.push(item.value);
   }
   const end = reader.finish();
   if (end) return end;

@@ -14,6 +14,7 @@ import type { CardRecord, LogEntry, ReviewEntry } from './progress.js';
 import type { MemoryState } from './scheduler.js';
 import type { Story } from './stories.js';
 import { lastWords, type MarkEntry } from './card-marks.js';
+import type { ExerciseAttemptEntry } from './exercise-attempts.js';
 
 export const PROGRESS_FORMAT = 'keeper-prep-progress';
 /** 2: one entry per line, with cram answers, stories and settings. 1: one JSON document, reviews and attempts. */
@@ -38,6 +39,8 @@ export interface ProgressExport {
   marks?: MarkEntry[];
   /** Finished culture rounds (absent from files that predate them). */
   rounds?: RoundAttempt[];
+  /** The last attempt at each exercise (absent from files that predate them). */
+  exercises?: ExerciseAttemptEntry[];
 }
 
 export type ParsedProgress = { ok: true; data: ProgressExport } | { ok: false; error: string };
@@ -56,6 +59,7 @@ export interface ExportSources {
   settings: Settings;
   marks?: readonly MarkEntry[];
   rounds?: readonly RoundAttempt[];
+  exercises?: readonly ExerciseAttemptEntry[];
 }
 
 export function buildExport(from: ExportSources, now: number): ProgressExport {
@@ -70,6 +74,7 @@ export function buildExport(from: ExportSources, now: number): ProgressExport {
     stories: [...from.stories],
     marks: lastWords(from.marks ?? []),
     rounds: [...(from.rounds ?? [])],
+    exercises: [...(from.exercises ?? [])],
   };
 }
 

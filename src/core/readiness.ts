@@ -2,7 +2,7 @@
 // prediction for the interview day (or for now, without a date), cards never seen count as not
 // known, and the daily plan's review estimate comes from running the scheduler itself forward.
 // Pure: the clock readings, the records and the log all come in as arguments.
-import { AREAS, cardKey, type Area, type Card, type Deck } from './deck.js';
+import { AREAS, cardKey, isExercise, type Area, type Card, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
 import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
@@ -81,7 +81,8 @@ export interface RecallFigures {
 }
 
 export interface AreaReadiness extends RecallFigures {
-  area: Area;
+  /** A deck area, or "exercises": the SQL and code exercises of every deck, a figure of their own. */
+  area: Area | 'exercises';
 }
 
 export interface DeckReadiness extends RecallFigures {
@@ -459,6 +460,11 @@ export function readiness(input: ReadinessInput): Readiness {
     for (const item of studyItems([deck])) cards.push({ key: item.key, deck: index, area: deck.area, topics: topicsOf(item.card, deck) });
   });
   const byKey = new Map(cards.map((c) => [c.key, c]));
+  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
+  const exercises: QuizCard[] = decks.flatMap((deck, index) => deck.cards.filter(isExercise).map((card) => ({ key: cardKey(deck.id, card.id), deck: index, area: deck.area, topics: topicsOf(card, deck) })));
+  const exerciseAt = new Map(exercises.map((c, i) => [c.key, i]));
+  const exerciseValues = new Float64Array(exercises.length);
+  const exerciseTrend: number[] = [];
 
   // The log's part comes as running totals (see history-figures); from a list of entries, they are built here.
   const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
@@ -485,6 +491,10 @@ export function readiness(input: ReadinessInput): Readiness {
     const record = history.base.get(card.key);
     return record ? scheduler.recall(record.state, predictedAt) : 0;
   });
+  exercises.forEach((card, i) => {
+    const record = history.base.get(card.key);
+    exerciseValues[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
+  });
   let next = 0;
   for (const dayStart of trendDays) {
     const dayEnd = addDays(dayStart, 1);
@@ -496,14 +506,17 @@ export function readiness(input: ReadinessInput): Readiness {
         if (held) replay.cards.set(entry.key, held);
       }
       applyEntry(replay, entry);
+      const record = replay.cards.get(entry.key);
+      const exercise = exerciseAt.get(entry.key);
+      if (exercise !== undefined) exerciseValues[exercise] = record ? scheduler.recall(record.state, predictedAt) : 0;
       const indexes = indexesOf.get(entry.key);
       if (!indexes) continue;
-      const record = replay.cards.get(entry.key);
       for (const i of indexes) values[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
     }
     const sums = new Float64Array(decks.length);
     for (let i = 0; i < values.length; i++) sums[deckOf[i]!]! += values[i]!;
     sums.forEach((sum, i) => deckTrend[i]!.push(sum));
+    exerciseTrend.push(mean(exerciseValues.reduce((a, b) => a + b, 0), exercises.length));
   }
   const retained = new Map<Area, { reviews: number; passed: number }>();
   for (const [key, card] of byKey) {
@@ -516,7 +529,7 @@ export function readiness(input: ReadinessInput): Readiness {
   }
 
   const recall = new Map<string, number>();
-  for (const card of cards) {
+  for (const card of [...cards, ...exercises]) {
     const record = input.records.get(card.key);
     if (record) recall.set(card.key, scheduler.recall(record.state, predictedAt));
   }
@@ -535,6 +548,7 @@ export function readiness(input: ReadinessInput): Readiness {
     const indexes = decks.flatMap((d, i) => (d.area === area ? [i] : []));
     return [{ area, ...figures(mine, decks, recall, trendOf(indexes, mine.length)) }];
   });
+  if (exercises.length > 0) areas.push({ area: 'exercises', ...figures(exercises, decks, recall, exerciseTrend) });
 
   const heatStart = addDays(today, -(HEATMAP_DAYS - 1));
   const heat = new Array<number>(HEATMAP_DAYS).fill(0);

@@ -10,6 +10,7 @@ import type { Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 import { isDeepStrictEqual } from 'node:util';
 import { DeckCache, hashBytes, validatorId, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
+import { resolveDatasets } from './deck-datasets.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
 
@@ -97,7 +98,13 @@ export function readDeckFile(file: string, origin: DeckOrigin, parseDeck: DeckPa
   const read = readDeckText(file);
   if ('reason' in read) return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
   const result = parseDeck(read.text, file);
-  return result.ok ? { deck: result.deck, file, origin } : { file, origin, errors: result.errors };
+  return result.ok ? withDatasets(result.deck, read.text, file, origin) : { file, origin, errors: result.errors };
+}
+
+/** The deck with its dataset files read in (store/deck-datasets.ts), or broken by one that cannot be. */
+function withDatasets(deck: Deck, text: string, file: string, origin: DeckOrigin): LoadedDeck | BrokenDeck {
+  const resolved = resolveDatasets(deck, file, text);
+  return 'deck' in resolved ? { deck: resolved.deck, file, origin } : { file, origin, errors: resolved.errors };
 }
 
 /**
@@ -132,7 +139,7 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
   }
   const hit = read.stamp ? cache.lookup(file, read.stamp) : null;
   const deck = hit ? cachedDeck(read.text, hit) : null;
-  if (deck) return { deck, file, origin };
+  if (deck) return withDatasets(deck, read.text, file, origin);
   const result = (await parser())(read.text, file);
   if (!result.ok) {
     cache.forget(file);
@@ -141,7 +148,7 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
   const defaults = defaultsOf(read.text, result.deck);
   if (defaults && read.stamp) cache.remember(file, read.stamp, defaults);
   else cache.forget(file);
-  return { deck: result.deck, file, origin };
+  return withDatasets(result.deck, read.text, file, origin);
 }
 
 /** The build's bundle of built-in decks, or null when there is none (running from source). */

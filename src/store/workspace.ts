@@ -2,6 +2,7 @@
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { cardKey, type Deck } from '../core/deck.js';
 import { endOfDay, parseInterviewDate } from '../core/day.js';
 import { dayLimits, dayPlan, type DayLimits, type DayPlan, type DayPlanInput } from '../core/day-plan.js';
@@ -32,6 +33,11 @@ import { checkDrafts } from './attempts.js';
 import { checkCramLog } from './cram-log.js';
 import { CardMarkStore, checkMarksLog } from './card-marks.js';
 import { withoutSuspended } from '../core/card-marks.js';
+import { codeExerciseCount, runnableDecks } from '../core/exercise.js';
+import { ExerciseAttemptStore } from './exercise-attempts.js';
+import { createExerciseService, type ExerciseRunner } from './exercise-service.js';
+import { findPython, NO_PYTHON } from './python.js';
+import type { SqlRunnerPaths } from './sql-run.js';
 
 export interface WorkspaceOptions {
   dataDir?: string | undefined;
@@ -41,6 +47,8 @@ export interface WorkspaceOptions {
   builtinDir: string;
   builtinBundle?: string | undefined;
   now: number;
+  /** SQLite for SQL exercises (the install's sql-wasm.wasm and worker); from source, node_modules'. */
+  exercisePaths?: SqlRunnerPaths | undefined;
 }
 
 /** What an answer adds to its rating: a choice answer's, for calibration; a typed open answer's ticks. */
@@ -124,6 +132,10 @@ export interface Workspace {
   cram: CramLog;
   /** Suspended and flagged cards. Suspended ones are left out of decks() and all that is built on it. */
   marks: CardMarkStore;
+  /** Running, grading and keeping exercises (the exercise screen and `exercise check`). */
+  exercises: ExerciseRunner;
+  /** The last attempt at each exercise, as export-progress and import-progress carry them. */
+  exerciseAttempts: ExerciseAttemptStore;
   /** Every design prompt of the loaded decks: the role's first, then due ones, then the rest. */
   designPrompts(now: number): DesignPrompt[];
   /**
@@ -242,6 +254,11 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   checkCramLog(dataDir, options.now, damage);
   checkMarksLog(dataDir, options.now, damage);
   const marks = new CardMarkStore(dataDir);
+  const exerciseAttempts = new ExerciseAttemptStore(dataDir, damage);
+  exerciseAttempts.check(options.now);
+  // Looked up on PATH, no process started; without python3 code exercises leave every queue, said once.
+  const canRunCode = codeExerciseCount(library.decks.map((d) => d.deck)) === 0 || findPython(options.env) !== null;
+  if (!canRunCode) notices.push(`${NO_PYTHON}, so code exercises are left out of your queues.`);
   let scheduler: Scheduler | null = null;
   let schedulerRetention = NaN;
   const currentScheduler = (): Scheduler => {
@@ -254,9 +271,16 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   /**
    * The loaded decks, narrowed to those chosen with --deck when there are any, without suspended
-   * cards: every queue, count and practice set is built on this, so this is where they drop out.
+   * cards (and code exercises when python3 is missing): every queue, count and practice set is
+   * built on this, so this is where they drop out.
    */
-  const loadedDecks = (): Deck[] => withoutSuspended(library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)), marks.current().suspended);
+  const loadedDecks = (): Deck[] => withoutSuspended(runnableDecks(library.decks.map((d) => d.deck).filter((d) => !selected || selected.includes(d.id)), canRunCode), marks.current().suspended);
+  const exercises = createExerciseService({
+    decks: () => library.decks.map((d) => d.deck),
+    attempts: exerciseAttempts,
+    paths: options.exercisePaths ?? { sqlWasm: fileURLToPath(new URL('../../node_modules/sql.js/dist/sql-wasm.wasm', import.meta.url)) },
+    env: options.env,
+  });
   const rate = (key: string, rating: Rating, now: number, ms: number, answer?: AnswerNote): RatingResult => {
     progress.refresh();
     const restore = progress.progress.cards.get(key) ?? null;
@@ -413,6 +437,8 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     rate,
     cram,
     marks,
+    exercises,
+    exerciseAttempts,
     cramRate(key, rating, now, ms, answer) {
       const held = progress.progress.cards.get(key) ?? null;
       const entry = cram.record({ key, at: now, rating, ms: Math.round(ms), ...(answer?.confidence ? { confidence: answer.confidence } : {}), ...(answer?.correct !== undefined ? { correct: answer.correct } : {}) });
@@ -433,6 +459,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       return orphanedCards(deckCards, live);
     },
     close() {
+      exercises.close();
       progress.close();
     },
   };

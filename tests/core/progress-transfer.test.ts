@@ -305,7 +305,7 @@ describe('reading a version 2 progress file', () => {
     expect(lineError(lines.slice(0, 4))).toBe('the file ends after 0 of its 2 cram answers (was it cut short?)');
     expect(lineError([...lines.slice(0, 2), lines[2]!.slice(0, 40)])).toBe('line 3: it ends too early (was the file cut short?)');
     expect(lineError([...lines.slice(0, 2), `${lines[2]!.slice(0, 40)}\n`, ...lines.slice(3)])).toMatch(/^line 3: not valid JSON: .* at column \d+$/);
-    expect(lineError([...lines.slice(0, 2), '{"review":{},"attempt":{}}\n'])).toBe('line 3: not an entry (expected one of "review", "attempt", "cram", "story", "mark", "round" as its only field)');
+    expect(lineError([...lines.slice(0, 2), '{"review":{},"attempt":{}}\n'])).toBe('line 3: not an entry (expected one of "review", "attempt", "cram", "story", "mark", "round", "exercise" as its only field)');
     expect(lineError([...lines.slice(0, 2), '{"__proto__":{}}\n'])).toMatch(/^line 3: not an entry/);
     expect(lineError(lines.map((l) => l.replace('"rating":2', '"rating":0')))).toBe('line 3, reviews[1]: not a valid review ("rating" should be 1, 2, 3 or 4)');
     expect(lineError(lines.map((l) => l.replace('"id":"first"', '"id":"Not An Id"')))).toBe('line 7, stories[0]: not a valid story ("id" should use lowercase letters, digits and single hyphens)');

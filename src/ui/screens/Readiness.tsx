@@ -23,7 +23,7 @@ import { safeText } from '../../core/safe-text.js';
 import { roundDimensionMeans } from '../../core/culture-round.js';
 import { RoundScores } from '../components/round/RoundScores.js';
 
-const AREA_NAMES: Record<string, string> = { culture: 'Culture', skills: 'Skills', design: 'Design', custom: 'Your decks' };
+const AREA_NAMES: Record<string, string> = { culture: 'Culture', skills: 'Skills', design: 'Design', custom: 'Your decks', exercises: 'Exercises' };
 const GUTTER = 3;
 
 export function Readiness() {

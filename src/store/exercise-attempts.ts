@@ -1,0 +1,102 @@
+// The user's last attempt at each exercise, offered when the card comes back. One small JSON file
+// rewritten whole on each save (latest wins); it is a convenience, so a damaged one is moved aside
+// with a notice and the exercises start from their starters again, never a stop.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { moveAside } from './damage.js';
+import type { NoticeSink } from './notices.js';
+import { readRegular } from './read-regular.js';
+import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
+import { exerciseAttemptProblem, MAX_ATTEMPT_CHARS, type ExerciseAttemptEntry } from '../core/exercise-attempts.js';
+
+export const EXERCISE_ATTEMPTS_FILE = 'exercise-attempts.json';
+export { MAX_ATTEMPT_CHARS };
+/** Far above honest use (hundreds of exercises of a few KB); a bigger file is not read. */
+const MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+interface Saved {
+  answer: string;
+  at: number;
+}
+
+interface AttemptsFile {
+  v: 1;
+  attempts: Record<string, Saved>;
+}
+
+function parseAttempts(text: string): Map<string, Saved> | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const file = value as Partial<AttemptsFile> | null;
+  if (!file || typeof file !== 'object' || file.v !== 1 || !file.attempts || typeof file.attempts !== 'object' || Array.isArray(file.attempts)) return null;
+  const attempts = new Map<string, Saved>();
+  for (const [key, saved] of Object.entries(file.attempts)) {
+    const s = saved as Partial<Saved> | null;
+    if (exerciseAttemptProblem({ ...s, key }) !== null) return null;
+    attempts.set(key, { answer: s!.answer!, at: s!.at! });
+  }
+  return attempts;
+}
+
+export class ExerciseAttemptStore {
+  readonly path: string;
+  private held: Map<string, Saved> | null = null;
+
+  constructor(
+    readonly dir: string,
+    private readonly notices: NoticeSink,
+  ) {
+    this.path = join(dir, EXERCISE_ATTEMPTS_FILE);
+  }
+
+  /** Read once; a file that cannot be read as attempts is moved aside and reported. */
+  private attempts(now = Date.now()): Map<string, Saved> {
+    if (this.held) return this.held;
+    if (!existsSync(this.path)) return (this.held = new Map());
+    const read = readRegular(this.path, MAX_FILE_BYTES);
+    const parsed = read.ok ? parseAttempts(read.bytes.toString('utf8')) : null;
+    if (parsed) return (this.held = parsed);
+    try {
+      const aside = moveAside(this.path, now);
+      this.notices.push(`Your saved exercise attempts could not be read, so exercises open with their starters; the file is kept at ${aside}.`);
+    } catch {
+      this.notices.push(`Your saved exercise attempts at ${this.path} could not be read, so exercises open with their starters.`);
+    }
+    return (this.held = new Map());
+  }
+
+  /** Checks the file at start, so damage is told with the other notices. */
+  check(now: number): void {
+    this.attempts(now);
+  }
+
+  last(key: string): string | null {
+    return this.attempts().get(key)?.answer ?? null;
+  }
+
+  /** Every kept attempt, for export-progress. */
+  entries(): ExerciseAttemptEntry[] {
+    return [...this.attempts()].map(([key, saved]) => ({ key, ...saved }));
+  }
+
+  /** Keeps the attempt, replacing the card's earlier one. Throws WriteError when the disk refuses it. */
+  save(key: string, answer: string, now: number): void {
+    this.saveMany([{ key, answer: answer.slice(0, MAX_ATTEMPT_CHARS), at: now }], now);
+  }
+
+  /** Keeps several at once (an import's), in one write; throws WriteError when the disk refuses it. */
+  saveMany(entries: readonly ExerciseAttemptEntry[], now = Date.now()): void {
+    if (entries.length === 0) return;
+    const attempts = new Map(this.attempts(now));
+    for (const entry of entries) attempts.set(entry.key, { answer: entry.answer, at: entry.at });
+    const context: WriteContext = { what: entries.length === 1 ? 'your exercise attempt' : 'the exercise attempts', kept: 'your earlier attempts are kept', inDataDir: true };
+    ensureDir(this.dir, context);
+    const file: AttemptsFile = { v: 1, attempts: Object.fromEntries(attempts) };
+    writeFileWhole(this.path, `${JSON.stringify(file)}\n`, context);
+    this.held = attempts;
+  }
+}
