@@ -166,9 +166,9 @@ for (const e of experiments) {
   e.variants.forEach(([variant, share], k) => {
     const to = k === e.variants.length - 1 ? eligible.length : from + Math.round(share * eligible.length);
     for (const m of eligible.slice(from, to)) {
-      // Experiment 2's treatment lost about 40% of its assignments to one app version's broken
+      // Experiment 2's treatment lost about 45% of its assignments to one app version's broken
       // logging: a sample-ratio mismatch for the exercises to find.
-      if (e.experiment_id === 2 && variant === 'treatment' && chance(0.4)) continue;
+      if (e.experiment_id === 2 && variant === 'treatment' && chance(0.45)) continue;
       const assignedAt = e.start + int(0, 9 * DAY - 1);
       assignments.push({ member_id: m.member_id, experiment_id: e.experiment_id, variant, assigned_at: assignedAt });
       variantOf.set(`${e.experiment_id}|${m.member_id}`, variant);
@@ -199,13 +199,15 @@ function chooseTitle(country, t) {
 const playbacks = [];
 for (const m of members) {
   const stop = m.cancelled ?? END;
-  let t = m.signup + int(0, 3) * DAY;
+  let t = m.signup;
+  let first = chance(0.8); // most members start watching within a few days of signing up
   while (t < stop) {
     let rate = m.engagement * (chance(0.5) ? 1 : 0.6);
     // Engagement fades with tenure for some members (it gives retention curves a shape).
     rate *= Math.max(0.35, 1 - (t - m.signup) / (300 * DAY));
     if (variantOf.get(`1|${m.member_id}`) === 'treatment' && t >= experiments[0].start && t < experiments[0].end) rate *= 1.35;
-    const gapDays = Math.max(0.2, -Math.log(1 - rand()) * (7 / rate) * 0.9);
+    const gapDays = first ? rand() * 4 : Math.max(0.2, -Math.log(1 - rand()) * (7 / rate) * 0.9);
+    first = false;
     t += Math.round(gapDays * DAY);
     if (t >= stop) break;
     // A viewing session starts in the member's local evening mostly: local hour to UTC.
@@ -317,6 +319,14 @@ const contacts = [];
     // Unresolved or slow contacts come back within days sometimes (repeat contact).
     if (chance(resolvedAt === null ? 0.5 : 0.12)) push(m, t + int(1, 9 * DAY), reason);
   };
+  // Maturity-rating complaints often follow an adult title watched on the account (by a child
+  // on a shared profile, say): plant some a few hours after 18+ plays.
+  const adult = new Set(titles.filter((x) => x.maturity_rating === '18+').map((x) => x.title_id));
+  const memberById = new Map(members.map((m) => [m.member_id, m]));
+  for (const p of shuffle(playbackRows.filter((x) => !x.duplicate && adult.has(x.title_id))).slice(0, 14)) {
+    const m = memberById.get(p.member_id);
+    if (m.cancelled === null || p.started + 3 * DAY < m.cancelled) push(m, p.started + p.seconds_watched + int(600, 30 * 3600), 'maturity_rating');
+  }
   for (const m of members) {
     const errs = errorsByMember.get(m.member_id) ?? [];
     for (const e of errs) if (chance(0.12)) push(m, e.occurred_at + int(60, 20 * 3600), 'playback_issue');
