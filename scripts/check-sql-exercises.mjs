@@ -2,13 +2,15 @@
 // dataset (it must succeed in under a second, return rows, and not be all NULLs or zeros), then
 // runs the plausible wrong answers in tests/fixtures/sql-wrong-answers.json and checks each one
 // gives a different result under the grading rule (same column count, rows as a multiset or in
-// order when the card is "ordered", numbers equal within 1e-9, NULL equal to NULL).
+// order when the card is "ordered", numbers equal within 1e-9, NULL equal to NULL). Differently
+// written right answers in tests/fixtures/sql-right-answers.json must give the same result: a
+// check that the prompt pins the result down (columns, rounding, filters) rather than one query.
 //
-//   node scripts/check-sql-exercises.mjs [deck.json ...] [--fixture FILE] [--verbose]
+//   node scripts/check-sql-exercises.mjs [deck.json ...] [--fixture FILE] [--right FILE] [--verbose]
 //
 // Exits 1 when anything fails.
 import initSqlJs from 'sql.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -16,9 +18,11 @@ const repo = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 let fixtureFile = join(repo, 'tests/fixtures/sql-wrong-answers.json');
+let rightFile = join(repo, 'tests/fixtures/sql-right-answers.json');
 const deckFiles = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--fixture') fixtureFile = args[++i];
+  else if (args[i] === '--right') rightFile = args[++i];
   else if (!args[i].startsWith('--')) deckFiles.push(args[i]);
 }
 if (deckFiles.length === 0) deckFiles.push(join(repo, 'decks/sql.json'));
@@ -26,6 +30,7 @@ if (deckFiles.length === 0) deckFiles.push(join(repo, 'decks/sql.json'));
 const MAX_MS = 1000;
 const EPSILON = 1e-9;
 const wrongAnswers = JSON.parse(readFileSync(fixtureFile, 'utf8'));
+const rightAnswers = existsSync(rightFile) ? JSON.parse(readFileSync(rightFile, 'utf8')) : {};
 const SQL = await initSqlJs();
 
 /** Runs a query on a fresh copy of the dataset: the result set of its last statement. */
@@ -76,6 +81,7 @@ const problems = [];
 const seenKeys = new Set();
 let solutions = 0;
 let wrongs = 0;
+let rights = 0;
 let slowest = { ms: 0, key: '' };
 
 for (const file of deckFiles) {
@@ -119,14 +125,20 @@ for (const file of deckFiles) {
       else if (sameResult(expected, actual, card.ordered === true)) problems.push(`${key}: wrong answer ${i + 1} gives the solution's result`);
       else if (verbose) console.log(`  wrong ${i + 1}: differs (${actual.rows.length} rows x ${actual.columns.length} columns)`);
     });
+    (rightAnswers[key] ?? []).forEach((query, i) => {
+      rights++;
+      const actual = run(image, query);
+      if (!actual.ok) problems.push(`${key}: right answer ${i + 1} fails: ${actual.error}`);
+      else if (!sameResult(expected, actual, card.ordered === true)) problems.push(`${key}: right answer ${i + 1} gives a different result (${actual.rows.length} rows x ${actual.columns.length} columns; the solution: ${expected.rows.length} x ${expected.columns.length})`);
+    });
   }
 }
-for (const key of Object.keys(wrongAnswers)) if (!seenKeys.has(key)) problems.push(`${key}: in the fixture but no such sql card`);
+for (const key of [...Object.keys(wrongAnswers), ...Object.keys(rightAnswers)]) if (!seenKeys.has(key)) problems.push(`${key}: in the fixture but no such sql card`);
 
-console.log(`${solutions} solutions run (slowest ${slowest.ms.toFixed(1)} ms, ${slowest.key}); ${wrongs} wrong answers checked`);
+console.log(`${solutions} solutions run (slowest ${slowest.ms.toFixed(1)} ms, ${slowest.key}); ${wrongs} wrong answers and ${rights} other right answers checked`);
 if (problems.length) {
   console.log(`${problems.length} problem(s):`);
   for (const p of problems) console.log(`  ${p}`);
   process.exit(1);
 }
-console.log('every solution runs and returns rows; every wrong answer differs');
+console.log('every solution runs and returns rows; every wrong answer differs; every other right answer agrees');
