@@ -8,7 +8,9 @@
 //   - the card's starter fails them;
 //   - at least two plausible wrong answers, kept in tests/fixtures/code-wrong-answers.json under
 //     "python/<card-id>", fail them, and fail by a failed assertion or error, not by running out of time;
-//   - every run takes less than a second;
+//   - every run takes less than a second of CPU time (user + system, measured by a small python3
+//     wrapper, so a busy machine does not make the check flaky), and finishes within the card's
+//     own timeout (timeoutMs, default 5000 ms) of wall time, as in the app;
 //   - the tests import from solution and stay inside the rules the card format promises
 //     (standard library only: no pytest, no network, no files, no real sleeps).
 // Exits 1 and lists the problems when any check fails.
@@ -20,7 +22,16 @@ import { join } from 'node:path';
 const repo = new URL('..', import.meta.url).pathname;
 const decksDir = join(repo, 'decks');
 const wrongFile = join(repo, 'tests/fixtures/code-wrong-answers.json');
-const LIMIT_MS = 1000;
+const CPU_LIMIT_MS = 1000;
+const DEFAULT_TIMEOUT_MS = 5000;
+/** Runs test_solution.py as the app does and reports the child's CPU time on stderr's last line. */
+const WRAPPER = [
+  'import resource, subprocess, sys',
+  "r = subprocess.run([sys.executable, 'test_solution.py'])",
+  'u = resource.getrusage(resource.RUSAGE_CHILDREN)',
+  "sys.stderr.write('\\n@@cpu %f\\n' % (u.ru_utime + u.ru_stime))",
+  'sys.exit(r.returncode)',
+].join('\n');
 const MIN_WRONG = 2;
 const filters = process.argv.slice(2);
 
@@ -36,27 +47,29 @@ for (const file of readdirSync(decksDir).filter((f) => f.endsWith('.json') && f 
   }
 }
 
-/** Runs one program against one card's tests; resolves to { passed, timedOut, ms, output }. */
+/** Runs one program against one card's tests; resolves to { passed, timedOut, ms, cpuMs, output }. */
 function run(card, code, env = {}) {
   return new Promise((resolve) => {
     const dir = mkdtempSync(join(tmpdir(), 'keeper-prep-code-check-'));
     writeFileSync(join(dir, 'solution.py'), code);
     writeFileSync(join(dir, 'test_solution.py'), card.tests);
     const started = process.hrtime.bigint();
-    const child = spawn('python3', ['test_solution.py'], { cwd: dir, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('python3', ['-c', WRAPPER], { cwd: dir, detached: true, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
-    }, LIMIT_MS);
+      process.kill(-child.pid, 'SIGKILL'); // the wrapper and the test run
+    }, card.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     child.on('close', (code) => {
       clearTimeout(timer);
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       rmSync(dir, { recursive: true, force: true });
-      resolve({ passed: code === 0 && !timedOut, timedOut, ms, output: output.trim().split('\n').slice(-3).join(' | ') });
+      const cpu = /\n@@cpu ([\d.]+)\n?$/.exec(output);
+      const text = output.replace(/\n@@cpu [\d.]+\n?$/, '').trim();
+      resolve({ passed: code === 0 && !timedOut, timedOut, ms, cpuMs: cpu ? Number(cpu[1]) * 1000 : Infinity, output: text.split('\n').slice(-3).join(' | ') });
     });
   });
 }
@@ -76,8 +89,9 @@ async function check({ key, card, wrongKey }) {
   if (!/\bassert\b/.test(card.tests)) problems.push('tests have no assert');
   for (const [pattern, what] of RULES) if (pattern.test(card.tests)) problems.push(`tests: ${what}`);
   const timing = (label, r) => {
-    runs.push(r.ms);
-    if (r.ms >= LIMIT_MS) problems.push(`${label} took ${Math.round(r.ms)} ms (limit ${LIMIT_MS})`);
+    runs.push(r);
+    if (r.timedOut) problems.push(`${label} ran past the card's timeout`);
+    else if (r.cpuMs >= CPU_LIMIT_MS) problems.push(`${label} used ${Math.round(r.cpuMs)} ms of CPU (limit ${CPU_LIMIT_MS})`);
   };
   for (const seed of ['0', '1', 'random']) {
     const r = await run(card, card.solution, { PYTHONHASHSEED: seed });
@@ -114,13 +128,14 @@ results.sort((a, b) => a.key.localeCompare(b.key));
 
 let bad = 0;
 for (const r of results) {
-  const slowest = Math.round(Math.max(...r.runs));
+  const cpu = Math.round(Math.max(...r.runs.map((x) => x.cpuMs)));
+  const wall = Math.round(Math.max(...r.runs.map((x) => x.ms)));
   if (r.problems.length) {
     bad++;
     console.log(`FAIL ${r.key}`);
     for (const p of r.problems) console.log(`     ${p}`);
   } else {
-    console.log(`ok   ${r.key}: solution passes, starter and ${r.wrong} wrong answers fail (slowest run ${slowest} ms)`);
+    console.log(`ok   ${r.key}: solution passes, starter and ${r.wrong} wrong answers fail (most CPU ${cpu} ms, slowest ${wall} ms)`);
     if (process.env.VERBOSE) for (const c of r.caught) console.log(`       caught: ${c}`);
   }
 }
