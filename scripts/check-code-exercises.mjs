@@ -5,7 +5,8 @@
 // `python3 test_solution.py`, pass = exit 0 in time), it checks that:
 //   - the card's solution passes its tests, under three hash seeds (tests must not depend on set or
 //     dict-of-str order, or on the seed that randomises str hashes);
-//   - the card's starter fails them;
+//   - the card's starter fails them, and is valid Python (it fails by not being written yet, not by a
+//     syntax error);
 //   - at least two plausible wrong answers, kept in tests/fixtures/code-wrong-answers.json under
 //     "python/<card-id>", fail them, and fail by a failed assertion or error, not by running out of time;
 //   - every run takes less than a second of CPU time (user + system, measured by a small python3
@@ -13,7 +14,8 @@
 //     own timeout (timeoutMs, default 5000 ms) of wall time, as in the app;
 //   - the tests import from solution and stay inside the rules the card format promises
 //     (standard library only: no pytest, no network, no files, no real sleeps).
-// Exits 1 and lists the problems when any check fails.
+// Exits 1 and lists the problems when any check fails. PYTHON=/path/to/python3.8 runs the same checks
+// on another interpreter (the format promises Python 3.8+).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -22,6 +24,7 @@ import { join } from 'node:path';
 const repo = new URL('..', import.meta.url).pathname;
 const decksDir = join(repo, 'decks');
 const wrongFile = join(repo, 'tests/fixtures/code-wrong-answers.json');
+const PYTHON = process.env.PYTHON || 'python3';
 const CPU_LIMIT_MS = 1000;
 const DEFAULT_TIMEOUT_MS = 5000;
 /** Runs test_solution.py as the app does and reports the child's CPU time on stderr's last line. */
@@ -54,7 +57,7 @@ function run(card, code, env = {}) {
     writeFileSync(join(dir, 'solution.py'), code);
     writeFileSync(join(dir, 'test_solution.py'), card.tests);
     const started = process.hrtime.bigint();
-    const child = spawn('python3', ['-c', WRAPPER], { cwd: dir, detached: true, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(PYTHON, ['-c', WRAPPER], { cwd: dir, detached: true, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -101,6 +104,7 @@ async function check({ key, card, wrongKey }) {
   const starter = await run(card, card.starter);
   timing('starter', starter);
   if (starter.passed) problems.push('the starter passes the tests');
+  if (/SyntaxError|IndentationError/.test(starter.output)) problems.push(`the starter is not valid Python: ${starter.output}`);
   const wrong = wrongAnswers[wrongKey] ?? [];
   if (wrong.length < MIN_WRONG) problems.push(`${wrong.length} wrong answers in the fixtures (at least ${MIN_WRONG})`);
   const caught = [];
