@@ -1,6 +1,6 @@
 import { formatDeckError } from '../core/deck-parse.js';
 import { markedCards } from '../core/card-marks.js';
-import { CARD_KINDS, kindCounts } from '../core/deck.js';
+import { CARD_KINDS, KIND_HEADERS, kindCell, kindCounts, type CardKind } from '../core/deck.js';
 import { orphanedLine } from '../core/progress.js';
 import { safeJson, safeText } from '../core/safe-text.js';
 import type { Workspace } from '../store/workspace.js';
@@ -22,10 +22,10 @@ export function decksCommand(ws: Workspace, json: boolean): string {
   const lines = [
     table(
       // Narrow enough for an 80-column terminal; titles and areas are in --json.
-      ['id', 'cards', ...CARD_KINDS],
+      ['id', 'cards', CARD_KINDS.map((k) => KIND_HEADERS[k]).join(' ')],
       [
-        ...decks.map((d) => [d.id, d.cards, ...CARD_KINDS.map((k) => d.kinds[k])]),
-        ...(decks.length > 1 ? [[`total (${decks.length} decks)`, sum(decks.map((d) => d.cards)), ...CARD_KINDS.map((k) => sum(decks.map((d) => d.kinds[k])))]] : []),
+        ...decks.map((d) => [d.id, d.cards, kindCell(d.kinds, '0')]),
+        ...(decks.length > 1 ? [[`total (${decks.length} decks)`, sum(decks.map((d) => d.cards)), kindCell(Object.fromEntries(CARD_KINDS.map((k) => [k, sum(decks.map((d) => d.kinds[k]))])) as Record<CardKind, number>, '0')]] : []),
       ],
     ),
   ];

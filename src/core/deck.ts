@@ -265,7 +265,15 @@ export type Card = Deck['cards'][number];
 export type CardKind = Card['type'];
 export type Area = (typeof AREAS)[number];
 
-export const CARD_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open', 'design'];
+export const CARD_KINDS: readonly CardKind[] = ['flashcard', 'choice', 'multi', 'open', 'design', 'sql', 'code'];
+
+/** Column headers for a count per kind, short enough that a table of every kind fits 80 columns. */
+export const KIND_HEADERS: Readonly<Record<CardKind, string>> = { flashcard: 'flash', choice: 'choice', multi: 'multi', open: 'open', design: 'design', sql: 'sql', code: 'code' };
+
+/** A deck's counts per kind as one cell under the joined KIND_HEADERS, "-" for none. */
+export function kindCell(counts: Readonly<Record<CardKind, number>>, none = '-'): string {
+  return CARD_KINDS.map((k) => (counts[k] > 0 ? String(counts[k]) : none).padStart(KIND_HEADERS[k].length)).join(' ');
+}
 
 /** How many cards of each kind a deck has. */
 export function kindCounts(deck: Deck): Record<CardKind, number> {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { formatDeckError } from '../../core/deck-parse.js';
-import { CARD_KINDS, kindCounts } from '../../core/deck.js';
+import { CARD_KINDS, KIND_HEADERS, kindCell, kindCounts } from '../../core/deck.js';
 import { orphanedLine } from '../../core/progress.js';
 import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -25,7 +25,6 @@ interface Line {
   color?: string;
 }
 
-const KIND_HEADERS: Record<string, string> = { flashcard: 'flash', choice: 'choice', multi: 'multi', open: 'open', design: 'design' };
 const MAX_ERRORS = 20;
 
 export function Decks() {
@@ -56,7 +55,6 @@ export function Decks() {
   const at = Math.min(cursor ?? 0, Math.max(0, ordered.length - 1));
   const rowLines: number[] = [];
   const kinds = ordered.map(({ deck }) => kindCounts(deck));
-  const kindWidths = CARD_KINDS.map((k) => KIND_HEADERS[k]!.length);
   const table = layoutTable(
     [
       { header: 'Deck', cells: ordered.map((d) => safeText(d.deck.title)), cap: 32, min: 12 },
@@ -65,7 +63,7 @@ export function Decks() {
       { header: 'cards', cells: ordered.map((d) => String(d.deck.cards.length)), align: 'right' },
       {
         header: CARD_KINDS.map((k) => KIND_HEADERS[k]).join(' '),
-        cells: kinds.map((counts) => CARD_KINDS.map((k, i) => (counts[k] > 0 ? String(counts[k]) : '-').padStart(kindWidths[i]!)).join(' ')),
+        cells: kinds.map((counts) => kindCell(counts)),
         optional: 1,
       },
     ],
