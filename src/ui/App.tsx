@@ -29,6 +29,8 @@ import { finishRound } from '../store/round-attempts.js';
 import { InputRouter, useRawInput, useTypingForKeys } from './input.js';
 import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
 import { wrapLines } from './wrap-lines.js';
+import type { ExerciseService } from '../core/exercise.js';
+import { NO_EXERCISE_RUNNER } from './components/exercise/no-runner.js';
 
 /** The most lines a failed write's message takes from the screen above it. */
 const PROBLEM_LINES = 4;
@@ -46,6 +48,8 @@ export interface AppProps {
   onRated?: (change: 1 | -1) => void;
   /** Where $VISUAL/$EDITOR come from, and how the app gives the terminal to the editor and takes it back. */
   editor?: { env: Readonly<Record<string, string | undefined>>; handOver: <T>(run: () => T) => T };
+  /** Runs and grades exercises (tests give a fake one); without it exercises say they cannot run. */
+  exercises?: ExerciseService;
 }
 
 function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
@@ -97,7 +101,7 @@ export function App(props: AppProps) {
   );
 }
 
-function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, editor }: AppProps) {
+function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, editor, exercises = NO_EXERCISE_RUNNER }: AppProps) {
   const { exit } = useApp();
   const terminal = useWindowSize();
   const { width, height: fullHeight } = size ?? terminal;
@@ -227,8 +231,9 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
         bump();
         return outcome;
       },
+      exercises,
     }),
-    [ws, clock, exit, bump, onRated, stored, editor],
+    [ws, clock, exit, bump, onRated, stored, editor, exercises],
   );
 
   // The help overlay's own keys: '?' is a character while a text field has focus.

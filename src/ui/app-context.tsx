@@ -11,6 +11,7 @@ import type { Attempt, Draft } from '../store/attempts.js';
 import type { Story } from '../core/stories.js';
 import type { RoundAttempt, RoundDraft } from '../store/round-attempts.js';
 import type { StudyMode, StudyScope } from '../core/custom-study.js';
+import type { ExerciseService } from '../core/exercise.js';
 
 export type Screen =
   | { name: 'role' }
@@ -113,6 +114,8 @@ export interface AppActions {
   write<T>(run: () => T): T | null;
   /** Opens the card in the user's editor (the app gives the terminal up meanwhile) and reloads its deck. */
   editCard(deckId: string, cardId: string): Promise<EditOutcome>;
+  /** Runs and grades SQL and code exercises, and keeps the user's attempts. */
+  exercises: ExerciseService;
 }
 
 export const AppStateContext = createContext<AppState | null>(null);
