@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
 import { codeState, codeStateAtStart, codeText, editCode, followLeft, followTop, MAX_CODE_CHARS, type CodeState } from '../../src/ui/code-edit.js';
-import { isWholePaste, NO_KEY } from '../../src/ui/input.js';
+import { NO_KEY, wholePaste } from '../../src/ui/input.js';
 
 const k = (patch: Partial<Key>): Key => ({ ...NO_KEY, ...patch });
 const KEYS = {
@@ -108,12 +108,20 @@ const anyKey: fc.Arbitrary<string | Key | [string, Key]> = fc.oneof(
 
 describe('pastes into the editor', () => {
   it('the router hands a multi-line editor a paste whole, but never a burst with Backspace, Esc or Ctrl in it', () => {
-    expect(isWholePaste('def f():\r    return 1\r', NO_KEY)).toBe(true);
-    expect(isWholePaste('a\tb', NO_KEY)).toBe(true);
-    expect(isWholePaste('ab\x7f\x7f', NO_KEY)).toBe(false);
-    expect(isWholePaste('ab\x1b', NO_KEY)).toBe(false);
-    expect(isWholePaste('\r\r', NO_KEY)).toBe(false);
-    expect(isWholePaste('s', k({ ctrl: true }))).toBe(false);
+    expect(wholePaste('def f():\r    return 1', NO_KEY)).toEqual([['def f():\r    return 1', NO_KEY]]);
+    expect(wholePaste('a\tb', NO_KEY)).toEqual([['a\tb', NO_KEY]]);
+    expect(wholePaste('ab\x7f\x7f', NO_KEY)).toBeNull();
+    expect(wholePaste('ab\x1b', NO_KEY)).toBeNull();
+    expect(wholePaste('\r\r', NO_KEY)).toBeNull();
+    expect(wholePaste('s', k({ ctrl: true }))).toBeNull();
+  });
+
+  it('line ends at the edges of a burst stay Enter keys, so Enter and a letter typed fast indent as typed', () => {
+    const enter = k({ return: true });
+    expect(wholePaste('\rz', NO_KEY)).toEqual([['', enter], ['z', NO_KEY]]);
+    expect(wholePaste('x = 1\r\n', NO_KEY)).toEqual([['x = 1', NO_KEY], ['', enter]]);
+    const typed = [...(wholePaste('\rz', NO_KEY) ?? [])].reduce((s, [input, key]) => editCode(s, input, key) ?? s, codeState('    a'));
+    expect(codeText(typed)).toBe('    a\n    z');
   });
 });
 
