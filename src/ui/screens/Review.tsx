@@ -143,12 +143,14 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   const card = freshItem(ws.library, current).card;
   const cardKey = `${current.key}:${attempt}:${session.rated}`;
   const layout = (view: QuizView) => {
-    const always: KeyHint[] = view.typing ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
-    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession', ...acts.commands] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
+    // Typing, or a question over the card: the session's keys are off, so not offered.
+    const own = view.typing !== undefined || view.modal === true;
+    const always: KeyHint[] = own ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
+    const commands: Command[] = [...view.commands, ...(own ? [] : (['undo', 'endSession', ...acts.commands] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
     const lead = [notice, acts.notice, view.status].filter((part): part is string => Boolean(part));
-    const keys = view.typing ? view.keys : [...view.keys, ...acts.keys];
+    const keys = own ? view.keys : [...view.keys, ...acts.keys];
     return (
-      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.typing ?? '? help')} fixed {...(view.fill ? { measure: width } : {})}>
+      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.modal ? '' : (view.typing ?? '? help'))} fixed {...(view.fill ? { measure: width } : {})}>
         <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${kindLabel(card.type)}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow} fill={view.fill ?? false}>
           {view.body}
         </SessionCard>

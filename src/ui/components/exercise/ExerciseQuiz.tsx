@@ -249,8 +249,8 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       </KeyModal>
     </>
   );
-  if (showTask) return layout({ body: drawn, fill: true, keys: [['t', 'back to the exercise'], ...more], commands: ['exerciseTask', ...moreCommands] });
-  if (confirming) return layout({ body: drawn, fill: true, status: 'Give up and see the solution? It is rated Again.', keys: [['y', 'give up'], ['n', 'keep trying']], commands: ['confirmYes', 'confirmNo'] });
+  if (showTask) return layout({ body: drawn, fill: true, modal: true, keys: [['t Esc', 'back to the exercise'], ...more], commands: ['exerciseTask', ...moreCommands] });
+  if (confirming) return layout({ body: drawn, fill: true, modal: true, status: 'Give up and see the solution? It is rated Again.', keys: [['y', 'give up'], ['n', 'keep trying']], commands: ['confirmYes', 'confirmNo'] });
   if (done) return layout({ body: drawn, fill: true, status: phase === 'passed' ? '✓ right' : '✗ given up', keys: [['Enter', 'next'], ...more], commands: ['continue', ...moreCommands] });
   if (unavailable) return layout({ body: drawn, fill: true, keys: [['Enter', 'skip'], ['t', 'task']], commands: ['exerciseSkip', 'exerciseTask'] });
   if (typing) return layout({ body: drawn, fill: true, status, keys: [['Ctrl+R', 'run'], ['Ctrl+S', 'submit'], ['Esc', 'other keys']], commands: ['exerciseRun', 'exerciseSubmit', 'stopTyping'], typing: 'Esc, then ? help' });

@@ -27,6 +27,11 @@ export interface QuizView {
    * it the whole terminal width and no scrolling of its own.
    */
   fill?: boolean | undefined;
+  /**
+   * A question over the card (KeyModal) takes every key: the session's keys and help are off,
+   * so the footer names only the card's.
+   */
+  modal?: boolean | undefined;
 }
 
 export interface QuizProps<C extends Card> {
