@@ -172,7 +172,9 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     const taskRows = Math.max(1, Math.floor(height / (wide ? 3 : 4)));
     const task = cutTask(promptLines(card, leftWidth), taskRows);
     const summary: Line[] = !wide && card.type === 'sql' ? [{ text: tables ? `${tableSummary(tables)} · t shows them` : 'Loading the tables…', tone: 'dim' }] : [];
-    const label: Line = { text: `${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}${notSaved ? ' · ! not saved' : ''}`, tone: 'dim' };
+    // What will make a pass Hard, said where the user looks while writing (the footer has no room for it).
+    const counted = [...(failed ? [`${failed} failed submit${failed === 1 ? '' : 's'}`] : []), ...(hints ? [`${hints} hint${hints === 1 ? '' : 's'} used`] : []), ...(notSaved ? ['! not saved'] : [])];
+    const label: Line = { text: [`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted].join(' · '), tone: 'dim' };
     const rest = Math.max(1, height - task.length - summary.length - 1);
     if (wide) {
       const result = outputOf(rightWidth);
@@ -237,7 +239,8 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
 
   const more: KeyHint[] = scroll.overflow ? [['PgDn', 'more']] : [];
   const moreCommands: Command[] = scroll.overflow ? ['pageDown', 'pageUp'] : [];
-  const status = busy ? 'Running…' : output?.kind === 'check' && !output.check.passed ? `✗ not right (${failed} failed submit${failed === 1 ? '' : 's'})` : undefined;
+  // The verdict of a submit is the output's first line, always in view; only a run in flight is said here.
+  const status = busy ? 'Running…' : undefined;
   const drawn = (
     <>
       {body(scroll.offset)}
@@ -254,12 +257,13 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   if (done) return layout({ body: drawn, fill: true, status: phase === 'passed' ? '✓ right' : '✗ given up', keys: [['Enter', 'next'], ...more], commands: ['continue', ...moreCommands] });
   if (unavailable) return layout({ body: drawn, fill: true, keys: [['Enter', 'skip'], ['t', 'task']], commands: ['exerciseSkip', 'exerciseTask'] });
   if (typing) return layout({ body: drawn, fill: true, status, keys: [['Ctrl+R', 'run'], ['Ctrl+S', 'submit'], ['Esc', 'other keys']], commands: ['exerciseRun', 'exerciseSubmit', 'stopTyping'], typing: 'Esc, then ? help' });
-  const hintKey: KeyHint[] = hints < hintCount ? [['h', `hint ${hints + 1}/${hintCount}`]] : [];
+  const hintKey: KeyHint[] = hints < hintCount ? [['h', 'hint']] : [];
   return layout({
     body: drawn,
     fill: true,
     status,
-    keys: [['e', 'edit'], ['r', 'run'], ['s', 'submit'], ...hintKey, ['t', 'task'], ['g', 'give up'], ...more],
+    // Short, so the keys fit 80 columns beside undo and end; t is dropped first (help lists it).
+    keys: [['e', 'edit'], ['r s', 'run, submit'], ...hintKey, ['g', 'give up'], ['t', 'task'], ...more],
     commands: ['exerciseEdit', 'exerciseRun', 'exerciseSubmit', ...(hintCount ? (['hint'] as const) : []), 'exerciseTask', 'exerciseGiveUp', ...moreCommands],
   });
 }
