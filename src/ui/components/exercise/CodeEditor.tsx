@@ -81,7 +81,8 @@ export function CodeEditor({ state, onEdit, rows, width, isActive, placeholder }
  * "…" where the line goes on past either edge. An attempt kept on disk is outside text: made safe.
  */
 export function visibleLine(line: string, left: number, width: number, cursor: number | null): string {
-  const chars = [...safeText(line)];
+  // Each character made safe on its own, so an escape shown for one still counts as one column of the cursor's.
+  const chars = [...line].map((c) => safeText(c));
   const room = cursor === null ? width : width - 1;
   let part = chars.slice(left, left + room);
   if (cursor !== null) part.splice(cursor - left, 0, CURSOR);

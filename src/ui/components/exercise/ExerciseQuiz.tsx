@@ -143,12 +143,9 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const wide = terminalWidth >= WIDE;
   const [leftWidth, rightWidth] = wide ? splitColumns(room.width, 0.55) : [room.width, 0];
   const height = room.height;
-  const outputOf = (width: number): Line[] => {
-    const running: Line[] = busy ? [{ text: busy === 'run' ? 'Running…' : 'Running and grading…', tone: 'dim' }] : [];
-    if (!output) return running;
-    const shown = output.kind === 'run' ? runLines(output.run, width) : output.kind === 'check' ? checkLines(output.check, width) : hintLines(card, hints, width).length ? hintLines(card, hints, width) : [];
-    return [...running, ...shown];
-  };
+  const outputWidth = wide ? rightWidth : room.width;
+  const shownOutput: Line[] = !output ? [] : output.kind === 'run' ? runLines(output.run, outputWidth) : output.kind === 'check' ? checkLines(output.check, outputWidth) : hintLines(card, hints, outputWidth);
+  const outputOf = (): Line[] => [...(busy ? [{ text: busy === 'run' ? 'Running…' : 'Running and grading…', tone: 'dim' as const }] : []), ...shownOutput];
 
   let body: (offset: number) => ReactNode;
   let scrollLines: number;
@@ -177,7 +174,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     const label: Line = { text: [`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted].join(' · '), tone: 'dim' };
     const rest = Math.max(1, height - task.length - summary.length - 1);
     if (wide) {
-      const result = outputOf(rightWidth);
+      const result = outputOf();
       const data: Line[] = card.type === 'sql' ? (tables ? tablePreviewLines(tables, rightWidth) : [{ text: 'Loading the tables…', tone: 'dim' }]) : [];
       const side = result.length ? [...result, ...(data.length ? [{ text: '' }, ...data] : [])] : data.length ? data : [{ text: "Ctrl+R runs your code with the card's tests; the result shows here.", tone: 'dim' as const }];
       scrollLines = side.length;
@@ -195,7 +192,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
         </Box>
       );
     } else {
-      const out = outputOf(room.width);
+      const out = outputOf();
       const outRows = out.length ? Math.min(out.length, Math.max(2, Math.floor(rest / 2))) : 0;
       const editorRows = Math.max(1, rest - outRows);
       scrollLines = out.length;

@@ -67,7 +67,7 @@ function codeLines(run: CodeRun, width: number): Line[] {
     : run.timedOut
       ? `✗ Stopped: the tests ran past their time (${run.ms} ms)`
       : `✗ Tests failed${run.exitCode !== null ? ` (exit ${run.exitCode})` : ''}`;
-  const failure = run.failure ? wrapLines(run.failure, width, 2).map((text) => ({ text, tone: 'wrong' as const })) : [];
+  const failure = run.failure ? wrapLines(safeText(run.failure), width, 2).map((text) => ({ text, tone: 'wrong' as const })) : [];
   return [{ text: head, tone: run.passed ? 'right' : 'wrong' }, ...failure, ...outputLines(run.output, width)];
 }
 
@@ -79,14 +79,14 @@ export function runLines(run: ExerciseRun, width: number): Line[] {
 
 /** A submit's verdict: on a wrong answer what differs (rows missing and extra, or the failing test). */
 export function checkLines(check: ExerciseCheck, width: number): Line[] {
-  const summary = wrapLines(`${check.passed ? '✓' : '✗'} ${check.summary}`, width, 2).map((text) => ({ text, tone: check.passed ? ('right' as const) : ('wrong' as const) }));
+  const summary = wrapLines(`${check.passed ? '✓' : '✗'} ${safeText(check.summary)}`, width, 2).map((text) => ({ text, tone: check.passed ? ('right' as const) : ('wrong' as const) }));
   if (check.passed) return summary;
   const { run, comparison } = check;
   if (run.type === 'code') return [...summary, ...codeLines(run.run, width).slice(1)];
   if (!run.run.ok) return [...summary, ...sqlErrorLines(run.run, width)];
   if (!comparison) return summary;
   const columns = run.run.result.columns;
-  const reason = comparison.reason ? wrapLines(comparison.reason, width).map((text) => ({ text })) : [];
+  const reason = comparison.reason ? wrapLines(safeText(comparison.reason), width).map((text) => ({ text })) : [];
   const part = (title: string, rows: SqlCell[][]): Line[] => (rows.length > 0 ? [{ text: title, tone: 'dim' }, ...tableLines(columns, rows, width)] : []);
   return [
     ...summary,
@@ -101,7 +101,7 @@ export function tablePreviewLines(tables: readonly TablePreview[], width: number
   return tables.flatMap((table, i) => [
     ...(i > 0 ? [{ text: '' }] : []),
     { text: cut(`${safeText(table.name)} (${plural(table.rowCount, 'row')})`, width), tone: 'bold' as const },
-    ...wrapLines(table.columns.map((c) => `${c.name} ${c.type}`.trim()).join(', '), width - 2).map((text) => ({ text: `  ${text}`, tone: 'dim' as const })),
+    ...wrapLines(table.columns.map((c) => safeText(`${c.name} ${c.type}`.trim())).join(', '), width - 2).map((text) => ({ text: `  ${text}`, tone: 'dim' as const })),
     ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}` })) : []),
   ]);
 }
