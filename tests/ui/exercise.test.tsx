@@ -173,6 +173,23 @@ describe('the exercise screen, other cases', () => {
     await app.unmount();
   });
 
+  it('a long answer: the editor follows the cursor, numbering its lines; PgUp moves a page', async () => {
+    const app = await session(fakeExercises(), { width: 80, height: 24 }, 'sql');
+    await app.press(Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join('\r'));
+    let frame = framed(app, { width: 80, height: 24 });
+    expect(frame).toMatch(/^30 line 30▌$/m);
+    expect(frame).toMatch(/^17 line 17$/m);
+    expect(frame).not.toMatch(/line 16$/m);
+    expect(frame).toContain('Your query · line 30 of 30');
+    await app.press(KEY.pageUp);
+    expect(app.frame()).toMatch(/^17 line 17▌$/m);
+    await app.press(KEY.up);
+    frame = app.frame();
+    expect(frame).toMatch(/^16 line 16▌$/m);
+    expect(frame).not.toContain('line 30');
+    await app.unmount();
+  });
+
   it('at 160x45 the tables and the result sit beside the editor; giving up shows the solution beside the answer', async () => {
     const size = { width: 160, height: 45 };
     const app = await session(fakeExercises(), size, 'sql');
