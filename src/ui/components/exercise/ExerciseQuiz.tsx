@@ -93,7 +93,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     setConfirming(false);
     record(rating, { correct: rating !== 1 });
   };
-  /** Runs or grades the text as it is now; keys stay live meanwhile, and a second press waits its turn. */
+  /** Runs or grades the text as it is now. Keys stay live meanwhile; another run or submit is ignored until it is back (the footer says Running…). */
   const start = (kind: 'run' | 'check') => {
     if (busyRef.current || counts.current.done) return;
     save();
