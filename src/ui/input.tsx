@@ -72,6 +72,41 @@ export function useTypingForKeys(typing: boolean): void {
   }, [ref, typing]);
 }
 
+/** Whether the text that has focus takes several lines (the exercise editor): a paste then arrives whole. */
+const WholePasteContext = createContext<{ current: boolean } | null>(null);
+
+/**
+ * Tells the router a multi-line editor has focus: a burst of text whose only control characters
+ * are line ends and tabs (a paste) is handed over as one string, so the editor inserts it as it
+ * is, instead of as lines and Enters (each indented again by the editor, one render per key).
+ */
+export function useWholePaste(active: boolean): void {
+  const ref = useContext(WholePasteContext);
+  useLayoutEffect(() => {
+    if (!ref) return;
+    ref.current = active;
+    return () => {
+      ref.current = false;
+    };
+  }, [ref, active]);
+}
+
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const PASTE_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+
+/**
+ * A burst as a multi-line editor takes it: plain text with line ends or tabs (a paste) in one
+ * piece, or null when it is not one (Backspace, Esc or a Ctrl key in it: split as usual). Line
+ * ends at either edge stay Enter keys: "\rx" is Enter then x typed fast, which indents as typed.
+ */
+export function wholePaste(input: string, key: Key): [string, Key][] | null {
+  const plain = !Object.entries(key).some(([name, on]) => on === true && name !== 'shift');
+  if (!plain || input.length <= 1 || !/[^\r\n\t]/.test(input) || PASTE_CONTROL.test(input)) return null;
+  const [, before = '', text = '', after = ''] = /^([\r\n]*)([\s\S]*?)([\r\n]*)$/.exec(input) ?? [];
+  const enters = (breaks: string): [string, Key][] => breaks.replace(/\r\n/g, '\n').split('').map((): [string, Key] => ['', { ...NO_KEY, return: true }]);
+  return [...enters(before), [text, key], ...enters(after)];
+}
+
 /** Routers with keys still to hand over, and who waits for none to be left (tests). */
 const pending = new Set<object>();
 const idleWaiters: (() => void)[] = [];
@@ -174,6 +209,7 @@ export function InputRouter({ children }: { children: ReactNode }) {
   const [pace] = useState(() => new Pace());
   const queue = useRef({ keys: [] as [string, Key][], busy: false, recent: false });
   const typing = useRef(false);
+  const wholePasteOn = useRef(false);
   // Stable, so ink never re-subscribes it (its effect would leave a gap where keys are lost).
   const route = useCallback(
     (input: string, key: Key) => {
@@ -204,7 +240,8 @@ export function InputRouter({ children }: { children: ReactNode }) {
         else next();
       };
       // Not typing: every letter is a key of its own, in the one queue that keeps their order.
-      const split = splitBurst(input, key).flatMap(([i, k]): [string, Key][] => (!typing.current && i.length > 1 && !k.ctrl && !k.meta ? [...i].map((c): [string, Key] => [c, k]) : [[i, k]]));
+      const whole = typing.current && wholePasteOn.current ? wholePaste(input, key) : null;
+      const split = whole ?? splitBurst(input, key).flatMap(([i, k]): [string, Key][] => (!typing.current && i.length > 1 && !k.ctrl && !k.meta ? [...i].map((c): [string, Key] => [c, k]) : [[i, k]]));
       q.keys.push(...split);
       if (q.busy) return;
       q.busy = true;
@@ -218,7 +255,9 @@ export function InputRouter({ children }: { children: ReactNode }) {
   return (
     <PaceContext.Provider value={pace}>
       <TypingContext.Provider value={typing}>
-        <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>
+        <WholePasteContext.Provider value={wholePasteOn}>
+          <RouterContext.Provider value={entries}>{children}</RouterContext.Provider>
+        </WholePasteContext.Provider>
       </TypingContext.Provider>
     </PaceContext.Provider>
   );

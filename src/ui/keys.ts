@@ -72,7 +72,13 @@ export type Command =
   | 'openWalkthrough'
   | 'roundAloud'
   | 'roundDone'
-  | 'roundNext';
+  | 'roundNext'
+  | 'exerciseRun'
+  | 'exerciseSubmit'
+  | 'exerciseGiveUp'
+  | 'exerciseTask'
+  | 'exerciseEdit'
+  | 'exerciseSkip';
 
 interface Binding {
   label: string;
@@ -152,6 +158,14 @@ export const BINDINGS: Record<Command, Binding> = {
   roundAloud: { label: 'a', description: 'answer aloud: the clock runs; Enter when done, then a one-line summary', test: (i) => i === 'a' },
   roundDone: { label: 'Enter', description: 'done with this answer: see its evidence and insights', test: (_i, k) => k.return },
   roundNext: { label: 'Enter', description: 'next question (after the last: score the round)', test: (_i, k) => k.return },
+  // Exercises (SQL and code). Ctrl+R and Ctrl+S also work while typing in the editor (ink reads
+  // Ctrl+R as "r" with ctrl, so one test serves both); letters only once Esc has left the editor.
+  exerciseRun: { label: 'r Ctrl+R', description: 'run your answer and see the result (runs do not count)', test: (i) => i === 'r' },
+  exerciseSubmit: { label: 's Ctrl+S', description: 'submit your answer to be graded (right at once: Good; after hints or failed submits: Hard)', test: (i) => i === 's' },
+  exerciseGiveUp: { label: 'g', description: 'give up: the solution beside your answer, rated Again (asks first)', test: (i) => i === 'g' },
+  exerciseTask: { label: 't', description: 'the whole task, hints shown so far and the tables with sample rows (t again to go back)', test: (i) => i === 't' },
+  exerciseEdit: { label: 'e', description: 'back to the editor (Esc leaves it for these keys)', test: (i) => i === 'e' },
+  exerciseSkip: { label: 'Enter', description: 'skip this exercise: it leaves this session unrated', test: (_i, k) => k.return },
 };
 
 export interface KeyOptions {

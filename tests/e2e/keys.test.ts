@@ -403,3 +403,48 @@ describe('a story rehearsal asking another question', { timeout: 40_000 }, () =>
     expect(statsJson(home).reviews).toBe(1);
   });
 });
+
+// Needs the exercise runner (store/exercise-*) and exercise cards in study sessions: written on
+// the branch of the exercise screen, run once the two are merged.
+describe("the exercise screen's keys", { timeout: 60_000 }, () => {
+  it('typing takes letters; Ctrl+R runs and Ctrl+S submits from the editor; Esc gives r s h t e g; a paste keeps its indentation', async () => {
+    const home = homeWithRole();
+    const term = app(['study', '--deck', 'tests/fixtures/exercises.json'], home, { env: { NO_COLOR: '1' } });
+    await term.waitFor('Exercises · SQL exercise');
+    expect(term.screen().split('\n').at(-2)).toMatch(/^Ctrl\+R run · Ctrl\+S submit · Esc other keys/);
+    // Letters that are keys elsewhere (q ends a session, s submits here, ? is help) are typed.
+    term.type('SELECT q, s? FROM');
+    await term.waitFor('SELECT q, s? FROM▌');
+    for (let i = 0; i < 'q, s? FROM'.length; i++) term.press('BSpace');
+    await term.waitFor(/1 SELECT ▌\s*$/m);
+    term.type('name FROM members');
+    await term.pressUntil('C-r', /✓ Ran: 3 rows/);
+    await term.pressUntil('C-s', '· 1 failed submit');
+
+    // Esc leaves the editor: the letters act.
+    const keys = await term.pressUntil('Escape', /e edit · r s run, submit · h hint/);
+    expect(keys.split('\n').at(-2)).toMatch(/^e edit · r s run, submit · h hint · g give up · t task/);
+    await term.pressUntil('h', 'Hint 1 of 2: Filter with WHERE.');
+    await term.pressUntil('t', 'id INTEGER, name TEXT, active INTEGER');
+    await term.pressUntil('t', 'e edit · r s run, submit');
+    await term.pressUntil('r', /✓ Ran: 3 rows/);
+    // e goes back to typing where the cursor was; a paste of several lines keeps its own indentation.
+    await term.pressUntil('e', 'Ctrl+R run · Ctrl+S submit');
+    term.burst('Enter');
+    term.paste('  WHERE active = 1\n    AND 1 = 1');
+    await term.waitFor(/^ *3 {5}AND 1 = 1▌/m);
+    expect(term.screen()).toMatch(/^ *2 {3}WHERE active = 1\s*$/m);
+    await term.pressUntil('C-s', 'Right after 1 hint and 1 failed submit: rated Hard');
+    expect(statsJson(home).reviews).toBe(1);
+
+    // The code exercise: g asks first; n keeps trying; g y gives up, rated Again.
+    await term.pressUntil('Enter', 'Exercises · code exercise');
+    await term.pressUntil('Escape', 'g give up');
+    await term.pressUntil('g', 'Give up and see the solution?');
+    await term.pressUntil('n', 'g give up');
+    await term.pressUntil('g', 'Give up and see the solution?');
+    await term.pressUntil('y', 'Given up: rated Again');
+    expect(statsJson(home).reviews).toBe(2);
+    await term.pressUntil('Enter', (screen) => !screen.includes('Given up'));
+  });
+});

@@ -612,3 +612,63 @@ describe('the screens of the answers branch at every size', { timeout: 60_000 },
     );
   });
 });
+
+// Needs the exercise runner (store/exercise-*) and exercise cards in study sessions: written on
+// the branch of the exercise screen, run once the two are merged.
+describe('the exercise screen at every size', { timeout: 90_000 }, () => {
+  const WITH_SMALLEST: readonly Size[] = [...SIZES, { width: 50, height: 14 }];
+  const EXERCISE = (size: Size, e: Omit<Expected, 'title'>): Expected => ({
+    title: "Today's review",
+    ...e,
+    // Narrow: the tables in one line above the editor; wide: beside it, with sample rows.
+    ...(size.width >= 120 ? { fragments: [...(e.fragments ?? []), 'members (3 rows)'] } : { lines: [...(e.lines ?? []), 'Tables: members (3) · t shows them'] }),
+  });
+
+  it('an SQL exercise: the empty editor, a run, a wrong submit, the pass, and giving up on a code exercise', async () => {
+    const term = app(['study', '--deck', 'tests/fixtures/exercises.json'], preparedHome());
+    await term.waitFor('Exercises · SQL exercise');
+    const head = ['Exercises · SQL exercise', 'Active members', 'List the names of the active members.'];
+    await sweep(term, (size) => EXERCISE(size, { lines: [PROGRESS(0), ...head, /^1 ▌e\.g\. SELECT … FROM …$/], footer: 'Ctrl+R run' }), WITH_SMALLEST);
+
+    term.type('SELECT name FROM members');
+    await term.waitFor('SELECT name FROM members▌');
+    await term.pressUntil('C-r', /✓ Ran: 3 rows/);
+    await sweep(term, (size) => EXERCISE(size, { lines: [...head, /^1 SELECT name FROM members▌$/, /^✓ Ran: 3 rows \(\d+ ms\)$/], items: ['name', 'Ada', 'Bo', 'Cy'], footer: 'Ctrl+R run' }), WITH_SMALLEST);
+
+    await term.pressUntil('C-s', '1 failed submit');
+    await sweep(term, (size) => EXERCISE(size, { lines: [...head, /^1 SELECT name FROM members▌$/], items: ['Extra: 1 row yours has and the solution lacks', 'Bo'], fragments: ['· 1 failed submit'], footer: 'Ctrl+R run' }), WITH_SMALLEST);
+
+    term.type(' WHERE active = 1');
+    await term.waitFor('WHERE active = 1▌');
+    await term.pressUntil('C-s', 'rated Hard');
+    await sweep(
+      term,
+      {
+        title: "Today's review",
+        lines: ['Exercises · SQL exercise'],
+        // Wrapped at 50 columns: "(back in 6m)." goes to the next line.
+        fragments: ['Right after 1 failed submit: rated Hard'],
+        items: ['WHERE keeps the rows whose active flag is 1.', 'Your answer:', 'SELECT name FROM members WHERE active = 1', "The card's solution:"],
+        footer: '✓ right',
+      },
+      WITH_SMALLEST,
+    );
+
+    await term.pressUntil('Enter', 'Exercises · code exercise');
+    // At 50 columns the footer has room for e and r s only; g works all the same.
+    await term.pressUntil('Escape', 'e edit');
+    await term.pressUntil('g', 'Give up and see the solution?');
+    await sweep(term, { title: "Today's review", lines: ['Exercises · code exercise', 'Add two numbers'], footer: 'Give up and see the solution? It is rated Again.' }, WITH_SMALLEST);
+    await term.pressUntil('y', 'Given up: rated Again');
+    await sweep(
+      term,
+      (size) => ({
+        title: "Today's review",
+        lines: [/^Given up: rated Again \(back in \S+\)\.$/],
+        items: size.width >= 120 ? [/^Your answer: +│ Solution:$/, /^def add\(a, b\): +│ {3}def add\(a, b\):$/] : ['Solution:', 'return a + b', 'The + operator returns the sum.', 'Your answer:'],
+        footer: '✗ given up',
+      }),
+      WITH_SMALLEST,
+    );
+  });
+});

@@ -16,6 +16,8 @@ export const KEY = {
   space: ' ',
   pageDown: '\u001B[6~',
   pageUp: '\u001B[5~',
+  home: '\u001B[H',
+  end: '\u001B[F',
 } as const;
 
 export interface Harness {
@@ -25,6 +27,8 @@ export interface Harness {
   /** Moves a menu's cursor down to the entry starting with this label and opens it. */
   choose(label: string): Promise<void>;
   type(text: string): Promise<void>;
+  /** Lets promises the screen waits on (a run in flight) settle and the screen redraw. */
+  flush(): Promise<void>;
   advance(ms: number): void;
   unmount(): Promise<void>;
 }
@@ -39,6 +43,8 @@ export interface HarnessOptions {
   now?: number;
   /** $VISUAL/$EDITOR and the terminal hand-over for editing a card (the app's own default otherwise). */
   editor?: AppProps['editor'];
+  /** The exercise runner (a fake in screen tests). */
+  exercises?: AppProps['exercises'];
 }
 
 /** The router hands each key over once the screen caught up with the one before (src/ui/input.tsx). */
@@ -56,7 +62,7 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
   const clock = () => now;
   let instance!: ReturnType<typeof render>;
   await act(async () => {
-    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: options.height ?? 24 }} {...(options.editor ? { editor: options.editor } : {})} />);
+    instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: options.height ?? 24 }} {...(options.editor ? { editor: options.editor } : {})} {...(options.exercises ? { exercises: options.exercises } : {})} />);
   });
   return {
     ws,
@@ -86,6 +92,13 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
       for (const ch of text) {
         await act(async () => {
           instance.stdin.write(ch);
+          await settled();
+        });
+      }
+    },
+    async flush() {
+      for (let i = 0; i < 3; i++) {
+        await act(async () => {
           await settled();
         });
       }

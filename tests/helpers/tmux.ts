@@ -69,6 +69,12 @@ export class Terminal {
     this.tmux('send-keys', '-l', text);
   }
 
+  /** Pastes text as a terminal does (tmux's paste buffer: line ends as Enter), in one write. */
+  paste(text: string): void {
+    this.tmux('set-buffer', '--', text);
+    this.tmux('paste-buffer', '-d');
+  }
+
   async waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs = 10_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

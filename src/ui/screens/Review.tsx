@@ -3,7 +3,7 @@
 // shows the same summary as finishing, so the user sees what the session did before leaving.
 import { kindLabel } from '../../core/deck.js';
 import { Box, Text } from 'ink';
-import { useCallback, useReducer, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useReducer, useState, type ReactNode } from 'react';
 import { endOfDay } from '../../core/day.js';
 import type { StudyItem } from '../../core/queue.js';
 import type { Rating } from '../../core/scheduler.js';
@@ -12,15 +12,16 @@ import type { CardRecord } from '../../core/progress.js';
 import type { AnswerNote, RatingResult } from '../../store/workspace.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
-import { useRoom } from '../components/Layout.js';
+import { Panel, useRoom } from '../components/Layout.js';
 import { ProgressBar } from '../components/ProgressBar.js';
 import { ScrollArea } from '../components/ScrollArea.js';
 import { ChoiceQuiz } from '../components/quiz/ChoiceQuiz.js';
 import { FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
 import { fitFooter, type KeyHint } from '../components/footer.js';
 import { OpenQuiz } from '../components/quiz/OpenQuiz.js';
+import { ExerciseQuiz } from '../components/exercise/ExerciseQuiz.js';
 import { SessionSummary } from '../components/quiz/SessionSummary.js';
-import type { QuizView } from '../components/quiz/types.js';
+import { SESSION_HEAD_LINES, type QuizView } from '../components/quiz/types.js';
 import { useKeys, useScreenInput, type Command } from '../keys.js';
 import { safeText } from '../../core/safe-text.js';
 import { useCardActions } from '../components/card-actions/use-card-actions.js';
@@ -142,17 +143,24 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   const card = freshItem(ws.library, current).card;
   const cardKey = `${current.key}:${attempt}:${session.rated}`;
   const layout = (view: QuizView) => {
-    const always: KeyHint[] = view.typing ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
-    const commands: Command[] = [...view.commands, ...(view.typing ? [] : (['undo', 'endSession', ...acts.commands] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
+    // Typing, or a question over the card: the session's keys are off, so not offered.
+    const own = view.typing !== undefined || view.modal === true;
+    const always: KeyHint[] = own ? [] : [...(canUndo ? [['u', 'undo'] as const] : []), ['q', 'end']];
+    const commands: Command[] = [...view.commands, ...(own ? [] : (['undo', 'endSession', ...acts.commands] as const)), ...(overflow ? (['pageDown', 'pageUp'] as const) : [])];
     const lead = [notice, acts.notice, view.status].filter((part): part is string => Boolean(part));
-    const keys = view.typing ? view.keys : [...view.keys, ...acts.keys];
+    const keys = own ? view.keys : [...view.keys, ...acts.keys];
     return (
-      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.typing ?? '? help')} fixed>
-        <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${kindLabel(card.type)}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow}>
+      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.modal ? '' : (view.typing ?? '? help'))} fixed {...(view.fill ? { measure: width } : {})}>
+        <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${kindLabel(card.type)}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow} fill={view.fill ?? false}>
           {view.body}
         </SessionCard>
       </Frame>
     );
+  };
+  // Out of this session unrated, as a suspended card leaves it (an exercise that cannot run here).
+  const skip = () => {
+    dispatch({ type: 'removed', key: current.key, now: clock() });
+    setShownAt(clock());
   };
   const quizProps = { record, advance, rate, layout, preview: actions.preview(current), now: clock(), recorded: pending !== null, askConfidence };
   switch (card.type) {
@@ -167,14 +175,32 @@ export function Review({ title, items, once = false, cram, askConfidence = false
       return layout({ body: <Text>Design prompts open in the mock-interview screen.</Text>, keys: [], commands: [] });
     case 'sql':
     case 'code':
-      // Placeholder until the exercise editor lands (issue 17).
-      return layout({ body: <Text>Exercises open in the exercise editor.</Text>, keys: [], commands: [] });
+      return <ExerciseQuiz key={cardKey} card={card} item={current} skip={skip} {...quizProps} />;
   }
 }
 
-/** The progress and deck lines stay whole; the card gets the rest of the room and scrolls in it. */
-function SessionCard({ progress, label, prompt, scrollKey, onOverflow, children }: { progress: SessionProgress; label: string; prompt: ReactNode; scrollKey: string; onOverflow: (overflow: boolean) => void; children: ReactNode }) {
+/**
+ * The progress and deck lines stay whole; the card gets the rest of the room and scrolls in it,
+ * or (fill) lays itself out to exactly that room.
+ */
+function SessionCard({ progress, label, prompt, scrollKey, onOverflow, fill, children }: { progress: SessionProgress; label: string; prompt: ReactNode; scrollKey: string; onOverflow: (overflow: boolean) => void; fill: boolean; children: ReactNode }) {
   const room = useRoom();
+  useEffect(() => {
+    if (fill) onOverflow(false);
+  }, [fill, onOverflow]);
+  if (fill) {
+    return (
+      <>
+        <Box flexShrink={0}>
+          <ProgressBar progress={progress} width={room.width} />
+        </Box>
+        <Box flexShrink={0}>{prompt ?? <Text dimColor wrap="truncate-end">{safeText(label)}</Text>}</Box>
+        <Panel width={room.width} height={Math.max(1, room.height - SESSION_HEAD_LINES)}>
+          {children}
+        </Panel>
+      </>
+    );
+  }
   return (
     <>
       <Box flexShrink={0}>

@@ -5,6 +5,9 @@ import type { AnswerNote } from '../../../store/workspace.js';
 import type { Command } from '../../keys.js';
 import type { KeyHint } from '../footer.js';
 
+/** Lines the session draws above a card: the progress bar and the deck line. */
+export const SESSION_HEAD_LINES = 2;
+
 /** What a card shows in its current state, and the keys that work in that state. */
 export interface QuizView {
   body: ReactNode;
@@ -19,6 +22,16 @@ export interface QuizView {
    * help from here ("Esc stop typing, then ? help"), said in place of "? help".
    */
   typing?: string | undefined;
+  /**
+   * The body lays itself out to the room it is given (an editor with panels): the session gives
+   * it the whole terminal width and no scrolling of its own.
+   */
+  fill?: boolean | undefined;
+  /**
+   * A question over the card (KeyModal) takes every key: the session's keys and help are off,
+   * so the footer names only the card's.
+   */
+  modal?: boolean | undefined;
 }
 
 export interface QuizProps<C extends Card> {
@@ -36,6 +49,8 @@ export interface QuizProps<C extends Card> {
   recorded: boolean;
   /** Choice cards ask "sure or guess?" before they take an answer. */
   askConfidence: boolean;
+  /** Takes the card out of this session unrated (an exercise that cannot run here). */
+  skip?: (() => void) | undefined;
   /** Draws the session around the card in its current state: the card decides keys and footer. */
   layout(view: QuizView): ReactElement;
 }

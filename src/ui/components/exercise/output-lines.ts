@@ -1,0 +1,112 @@
+// What a run or a submit shows, as lines cut to a width: the screen counts them before it shares
+// its room between the editor and the output. Every cell, message and output line is outside text
+// (a dataset, the user's program) and is made safe here.
+import { MAX_RESULT_ROWS, type CodeRun, type ExerciseCheck, type ExerciseRun, type ResultSet, type SqlCell, type SqlRun, type TablePreview } from '../../../core/exercise.js';
+import { safeText } from '../../../core/safe-text.js';
+import { layoutTable } from '../../table-layout.js';
+import { wrapLines } from '../../wrap-lines.js';
+
+export interface Line {
+  text: string;
+  tone?: 'right' | 'wrong' | 'dim' | 'bold' | undefined;
+}
+
+/** A cell as the table shows it: NULL as NULL (not an empty cell), a blob by its size. */
+export function formatCell(cell: SqlCell): string {
+  if (cell === null) return 'NULL';
+  if (cell instanceof Uint8Array) return `<blob ${cell.length} bytes>`;
+  if (typeof cell === 'number') return String(cell);
+  return safeText(cell);
+}
+
+const GAP = 2;
+
+/** Rows under their column names, every column cut to share the width. */
+export function tableLines(columns: readonly string[], rows: readonly SqlCell[][], width: number): Line[] {
+  const count = Math.max(1, columns.length, ...rows.map((r) => r.length));
+  const names = Array.from({ length: count }, (_, i) => safeText(columns[i] ?? `column ${i + 1}`));
+  const cap = Math.max(6, Math.floor((width - GAP * (count - 1)) / count));
+  const numeric = names.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === 'number' || r[i] === null));
+  const table = layoutTable(
+    names.map((header, i) => ({ header, cells: rows.map((r) => formatCell(r[i] ?? null)), cap, align: numeric[i] ? ('right' as const) : ('left' as const) })),
+    width,
+  );
+  return [{ text: table.header, tone: 'bold' }, ...table.rows.map((text) => ({ text }))];
+}
+
+function plural(n: number, one: string): string {
+  return `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
+}
+
+function resultLines(result: ResultSet, ms: number, width: number): Line[] {
+  const count = result.truncated ? `the first ${MAX_RESULT_ROWS.toLocaleString('en-US')} rows of more` : plural(result.rows.length, 'row');
+  return [{ text: `✓ Ran: ${count} (${ms} ms)`, tone: 'right' }, ...(result.columns.length > 0 ? tableLines(result.columns, result.rows, width) : [])];
+}
+
+function sqlErrorLines(run: Extract<SqlRun, { ok: false }>, width: number): Line[] {
+  const where = run.position ? ` at line ${run.position.line}, column ${run.position.column}` : '';
+  const text = run.timedOut ? `✗ Stopped: the query ran past its time (${run.ms} ms). ${safeText(run.error)}` : `✗ Error${where}: ${safeText(run.error)}`;
+  return wrapLines(text, width, 2).map((t) => ({ text: t, tone: 'wrong' }));
+}
+
+/** The program's output, each line made safe; tabs as spaces so columns count right. */
+function outputLines(output: string, width: number): Line[] {
+  const text = output.replace(/\s+$/, '');
+  if (!text) return [{ text: '(no output)', tone: 'dim' }];
+  return [{ text: 'Output:', tone: 'dim' }, ...text.split(/\r?\n/).map((line) => ({ text: cut(safeText(line.replace(/\t/g, '    ')), width) }))];
+}
+
+function cut(text: string, width: number): string {
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+}
+
+function codeLines(run: CodeRun, width: number): Line[] {
+  const head = run.passed
+    ? `✓ All tests pass (${run.ms} ms)`
+    : run.timedOut
+      ? `✗ Stopped: the tests ran past their time (${run.ms} ms)`
+      : `✗ Tests failed${run.exitCode !== null ? ` (exit ${run.exitCode})` : ''}`;
+  const failure = run.failure ? wrapLines(safeText(run.failure), width, 2).map((text) => ({ text, tone: 'wrong' as const })) : [];
+  return [{ text: head, tone: run.passed ? 'right' : 'wrong' }, ...failure, ...outputLines(run.output, width)];
+}
+
+/** A run's result: the rows as a table (or the error where it is), or which tests failed and the output. */
+export function runLines(run: ExerciseRun, width: number): Line[] {
+  if (run.type === 'code') return codeLines(run.run, width);
+  return run.run.ok ? resultLines(run.run.result, run.run.ms, width) : sqlErrorLines(run.run, width);
+}
+
+/** A submit's verdict: on a wrong answer what differs (rows missing and extra, or the failing test). */
+export function checkLines(check: ExerciseCheck, width: number): Line[] {
+  const summary = wrapLines(`${check.passed ? '✓' : '✗'} ${safeText(check.summary)}`, width, 2).map((text) => ({ text, tone: check.passed ? ('right' as const) : ('wrong' as const) }));
+  if (check.passed) return summary;
+  const { run, comparison } = check;
+  if (run.type === 'code') return [...summary, ...codeLines(run.run, width).slice(1)];
+  if (!run.run.ok) return [...summary, ...sqlErrorLines(run.run, width)];
+  if (!comparison) return summary;
+  const columns = run.run.result.columns;
+  const reason = comparison.reason ? wrapLines(safeText(comparison.reason), width).map((text) => ({ text })) : [];
+  const part = (title: string, rows: SqlCell[][]): Line[] => (rows.length > 0 ? [{ text: title, tone: 'dim' }, ...tableLines(columns, rows, width)] : []);
+  return [
+    ...summary,
+    ...reason,
+    ...part(`Missing: ${plural(comparison.missing.length, 'row')} the solution has and yours lacks`, comparison.missing),
+    ...part(`Extra: ${plural(comparison.extra.length, 'row')} yours has and the solution lacks`, comparison.extra),
+  ];
+}
+
+/** A dataset's tables: each with its columns and types, its size and a few sample rows. */
+export function tablePreviewLines(tables: readonly TablePreview[], width: number, samples = 3): Line[] {
+  return tables.flatMap((table, i) => [
+    ...(i > 0 ? [{ text: '' }] : []),
+    { text: cut(`${safeText(table.name)} (${plural(table.rowCount, 'row')})`, width), tone: 'bold' as const },
+    ...wrapLines(table.columns.map((c) => safeText(`${c.name} ${c.type}`.trim())).join(', '), width - 2).map((text) => ({ text: `  ${text}`, tone: 'dim' as const })),
+    ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}` })) : []),
+  ]);
+}
+
+/** One line naming the tables, for a narrow screen where the previews do not fit beside the editor. */
+export function tableSummary(tables: readonly TablePreview[]): string {
+  return `Tables: ${tables.map((t) => `${safeText(t.name)} (${t.rowCount.toLocaleString('en-US')})`).join(', ')}`;
+}
