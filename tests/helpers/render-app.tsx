@@ -45,6 +45,8 @@ export interface HarnessOptions {
   editor?: AppProps['editor'];
   /** The exercise runner (a fake in screen tests). */
   exercises?: AppProps['exercises'];
+  /** The environment the workspace sees; by default only PATH, so python3 is found as on a user's machine. */
+  env?: Record<string, string>;
 }
 
 /** The router hands each key over once the screen caught up with the one before (src/ui/input.tsx). */
@@ -56,7 +58,7 @@ async function settled(): Promise<void> {
 /** Renders the whole app on a temp data directory with a fake clock; every key goes through act(). */
 export async function renderApp(options: HarnessOptions): Promise<Harness> {
   let now = options.now ?? new Date(2026, 10, 20, 9, 0, 0).getTime();
-  const ws = await openWorkspace({ dataDir: options.dataDir, deckArgs: options.deckArgs ?? [], env: {}, builtinDir: BUILTIN_DECKS, now });
+  const ws = await openWorkspace({ dataDir: options.dataDir, deckArgs: options.deckArgs ?? [], env: options.env ?? { PATH: process.env.PATH ?? '' }, builtinDir: BUILTIN_DECKS, now });
   if (options.role !== undefined) ws.settings.set({ role: options.role });
   else if (!ws.settings.get().role) ws.settings.set({ role: 'software-engineer' });
   const clock = () => now;

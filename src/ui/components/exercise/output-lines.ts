@@ -40,12 +40,12 @@ function plural(n: number, one: string): string {
 
 function resultLines(result: ResultSet, ms: number, width: number): Line[] {
   const count = result.truncated ? `the first ${MAX_RESULT_ROWS.toLocaleString('en-US')} rows of more` : plural(result.rows.length, 'row');
-  return [{ text: `✓ Ran: ${count} (${ms} ms)`, tone: 'right' }, ...(result.columns.length > 0 ? tableLines(result.columns, result.rows, width) : [])];
+  return [{ text: `✓ Ran: ${count} (${Math.round(ms)} ms)`, tone: 'right' }, ...(result.columns.length > 0 ? tableLines(result.columns, result.rows, width) : [])];
 }
 
 function sqlErrorLines(run: Extract<SqlRun, { ok: false }>, width: number): Line[] {
   const where = run.position ? ` at line ${run.position.line}, column ${run.position.column}` : '';
-  const text = run.timedOut ? `✗ Stopped: the query ran past its time (${run.ms} ms). ${safeText(run.error)}` : `✗ Error${where}: ${safeText(run.error)}`;
+  const text = run.timedOut ? `✗ Stopped: the query ran past its time (${Math.round(run.ms)} ms). ${safeText(run.error)}` : `✗ Error${where}: ${safeText(run.error)}`;
   return wrapLines(text, width, 2).map((t) => ({ text: t, tone: 'wrong' }));
 }
 
@@ -63,9 +63,9 @@ function cut(text: string, width: number): string {
 
 function codeLines(run: CodeRun, width: number): Line[] {
   const head = run.passed
-    ? `✓ All tests pass (${run.ms} ms)`
+    ? `✓ All tests pass (${Math.round(run.ms)} ms)`
     : run.timedOut
-      ? `✗ Stopped: the tests ran past their time (${run.ms} ms)`
+      ? `✗ Stopped: the tests ran past their time (${Math.round(run.ms)} ms)`
       : `✗ Tests failed${run.exitCode !== null ? ` (exit ${run.exitCode})` : ''}`;
   const failure = run.failure ? wrapLines(safeText(run.failure), width, 2).map((text) => ({ text, tone: 'wrong' as const })) : [];
   return [{ text: head, tone: run.passed ? 'right' : 'wrong' }, ...failure, ...outputLines(run.output, width)];
