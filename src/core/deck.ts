@@ -308,7 +308,10 @@ export function cardKey(deckId: string, cardId: string): string {
 
 /** The question side of any card, for lists and search. */
 export function cardPrompt(card: Card): string {
-  return card.type === 'flashcard' ? card.front : card.prompt;
+  if (card.type === 'flashcard') return card.front;
+  // An exercise's prompt opens with definitions; its title says which one it is.
+  if ((card.type === 'sql' || card.type === 'code') && card.title) return `${card.title}: ${card.prompt}`;
+  return card.prompt;
 }
 
 /** The answer side of any card, as plain text, for search and the card view. */
@@ -326,7 +329,8 @@ export function cardAnswer(card: Card): string {
       return [...(card.keyPoints ?? []), ...(card.requirements ?? [])].join('\n');
     case 'sql':
     case 'code':
-      return [card.solution, card.explanation ?? ''].join('\n');
+      // The title too: search finds "retention" in "Second-month retention".
+      return [card.title ?? '', card.solution, card.explanation ?? ''].join('\n');
   }
 }
 

@@ -1,5 +1,5 @@
 // One card with its answer, as found by search; `s` studies it now.
-import { kindLabel } from '../../core/deck.js';
+import { cardPrompt, kindLabel } from '../../core/deck.js';
 import { Box, Text } from 'ink';
 import { useState, type ReactNode } from 'react';
 import { rightAnswers } from '../../core/grading.js';
@@ -47,13 +47,8 @@ function Answer({ item }: { item: StudyItem }) {
       return <Text dimColor>A timed design prompt.</Text>;
     case 'sql':
     case 'code':
-      return (
-        <Box flexDirection="column">
-          <Text>Solution:</Text>
-          <CardText text={card.solution} />
-          {card.explanation ? <CardText text={card.explanation} /> : null}
-        </Box>
-      );
+      // The solution would give the exercise away: it shows after a submit or giving up.
+      return <Text dimColor>Solve it with s: the solution shows once you submit or give up.</Text>;
   }
 }
 
@@ -74,7 +69,7 @@ export function CardView({ item: shown }: { item: StudyItem }) {
   return (
     <Frame title="Card" commands={commands} footer={footer} fixed>
       <CardPane status={`${acts.glyph}${item.deckTitle} · ${kindLabel(card.type)} · ${status}`} prompt={acts.prompt} onOverflow={setOverflow}>
-        <CardText text={card.type === 'flashcard' ? card.front : card.prompt} bold />
+        <CardText text={cardPrompt(card)} bold />
         <Text> </Text>
         <Answer item={item} />
         {card.tags?.length ? <Para dim text={`Tags: ${card.tags.join(', ')}`} /> : null}

@@ -166,7 +166,8 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     scrollRows = height;
     body = () => <LinesView lines={lines} rows={height} />;
   } else {
-    const taskRows = Math.max(1, Math.floor(height / (wide ? 3 : 4)));
+    // The task fixes the columns and rounding a submit is graded on: give it a third of the room.
+    const taskRows = Math.max(1, Math.floor(height / 3));
     const task = cutTask(promptLines(card, leftWidth), taskRows);
     const summary: Line[] = !wide && card.type === 'sql' ? [{ text: tables ? `${tableSummary(tables)} · t shows them` : 'Loading the tables…', tone: 'dim' }] : [];
     // What will make a pass Hard, said where the user looks while writing (the footer has no room for it).

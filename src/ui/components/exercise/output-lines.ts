@@ -86,7 +86,9 @@ export function checkLines(check: ExerciseCheck, width: number): Line[] {
   if (!run.run.ok) return [...summary, ...sqlErrorLines(run.run, width)];
   if (!comparison) return summary;
   const columns = run.run.result.columns;
-  const reason = comparison.reason ? wrapLines(safeText(comparison.reason), width).map((text) => ({ text })) : [];
+  // The summary often is the reason already ("Not yet: 2 columns, the solution has 4").
+  const repeated = comparison.reason !== null && check.summary.includes(comparison.reason);
+  const reason = comparison.reason && !repeated ? wrapLines(safeText(comparison.reason), width).map((text) => ({ text })) : [];
   const part = (title: string, rows: SqlCell[][]): Line[] => (rows.length > 0 ? [{ text: title, tone: 'dim' }, ...tableLines(columns, rows, width)] : []);
   return [
     ...summary,
