@@ -1,4 +1,4 @@
-import { formatDeckError } from '../core/deck-parse.js';
+import { formatDeckError } from '../core/deck-error.js';
 import { markedCards } from '../core/card-marks.js';
 import { CARD_KINDS, kindCounts } from '../core/deck.js';
 import { orphanedLine } from '../core/progress.js';
