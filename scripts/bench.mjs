@@ -14,6 +14,9 @@ import { sharedOptions } from './build.mjs';
 const repo = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'keeper-prep-bench-'));
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 4);
+// BENCH_ONLY=15k,100k runs those histories alone (and skips the other figures); BENCH_KEEP keeps the
+// generated data directories and says where, to profile a command against them.
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const node = process.execPath;
 const cli = join(repo, 'bin/keeper-prep.js');
@@ -108,7 +111,7 @@ try {
   const minimalInk = (env) => () => timeToScreen(`${node} ${join(work, 'minimal-ink.mjs')}`, 'minimal ink ready', env);
 
   const results = [];
-  for (const history of HISTORIES) {
+  for (const history of HISTORIES.filter((h) => !ONLY || ONLY.has(h.id))) {
     const home = join(work, history.id);
     history.make(home);
     if (!existsSync(join(home, 'settings.json'))) writeFileSync(join(home, 'settings.json'), JSON.stringify({ role: 'software-engineer' }));
@@ -164,27 +167,30 @@ try {
   line('stats --json', results.map((r) => r.statsRss.toFixed(0)));
   line('decks --json', results.map((r) => r.decksRss.toFixed(0)));
 
-  // The 10,000-card deck in process, and importing, as before.
-  inproc('prepare', join(work, 'scale'));
-  const scale = inproc('scale', join(work, 'scale'));
-  const env = { KEEPER_PREP_HOME: join(work, '10k'), COLUMNS: '80', LINES: '24' };
-  const fixture = join(repo, '../shared/fixtures/anki/system-design-primer.apkg');
-  writeFileSync(join(work, 'rows.csv'), ['question,answer', ...Array.from({ length: 2000 }, (_, i) => `"Question ${i}, with a comma?","Answer ${i}\non two lines"`)].join('\n'));
-  const imports = [...(existsSync(fixture) ? [['import system-design-primer.apkg (42 notes)', fixture]] : []), ['import a 2,000-row CSV', join(work, 'rows.csv')]];
-  const rows = [];
-  for (const [name, file] of imports) {
-    rows.push([name, median(Array.from({ length: RUNS }, () => timeCommand([node, cli, 'import', file, '--out', join(work, 'imported.json'), '--force'], env).ms))]);
+  if (!ONLY) {
+    // The 10,000-card deck in process, and importing, as before.
+    inproc('prepare', join(work, 'scale'));
+    const scale = inproc('scale', join(work, 'scale'));
+    const env = { KEEPER_PREP_HOME: join(work, '10k'), COLUMNS: '80', LINES: '24' };
+    const fixture = join(repo, '../shared/fixtures/anki/system-design-primer.apkg');
+    writeFileSync(join(work, 'rows.csv'), ['question,answer', ...Array.from({ length: 2000 }, (_, i) => `"Question ${i}, with a comma?","Answer ${i}\non two lines"`)].join('\n'));
+    const imports = [...(existsSync(fixture) ? [['import system-design-primer.apkg (42 notes)', fixture]] : []), ['import a 2,000-row CSV', join(work, 'rows.csv')]];
+    const rows = [];
+    for (const [name, file] of imports) {
+      rows.push([name, median(Array.from({ length: RUNS }, () => timeCommand([node, cli, 'import', file, '--out', join(work, 'imported.json'), '--force'], env).ms))]);
+    }
+    timeCommand([node, cli, 'export-progress', join(work, 'progress.json'), '--force'], env);
+    let target = 0;
+    rows.push(['import-progress (10,000 reviews, fresh directory)', median(Array.from({ length: RUNS }, () => timeCommand([node, cli, 'import-progress', join(work, 'progress.json')], { ...env, KEEPER_PREP_HOME: join(work, `fresh-${target++}`) }).ms))]);
+    console.log(`\nOther figures (medians of ${RUNS})`);
+    for (const [name, ms] of rows) console.log(`  ${name.padEnd(60)}${ms.toFixed(0).padStart(8)} ms`);
+    for (const [name, value] of Object.entries(scale)) console.log(`  ${name.padEnd(60)}${value.toFixed(2).padStart(8)}`);
+    // The matcher's precision and recall on the labelled answers (issue 16), from its own script.
+    console.log('');
+    spawnSync(node, [join(repo, 'scripts/feedback-bench.mjs')], { stdio: 'inherit' });
   }
-  timeCommand([node, cli, 'export-progress', join(work, 'progress.json'), '--force'], env);
-  let target = 0;
-  rows.push(['import-progress (10,000 reviews, fresh directory)', median(Array.from({ length: RUNS }, () => timeCommand([node, cli, 'import-progress', join(work, 'progress.json')], { ...env, KEEPER_PREP_HOME: join(work, `fresh-${target++}`) }).ms))]);
-  console.log(`\nOther figures (medians of ${RUNS})`);
-  for (const [name, ms] of rows) console.log(`  ${name.padEnd(60)}${ms.toFixed(0).padStart(8)} ms`);
-  for (const [name, value] of Object.entries(scale)) console.log(`  ${name.padEnd(60)}${value.toFixed(2).padStart(8)}`);
-  // The matcher's precision and recall on the labelled answers (issue 16), from its own script.
-  console.log('');
-  spawnSync(node, [join(repo, 'scripts/feedback-bench.mjs')], { stdio: 'inherit' });
   console.log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.error(`bench data kept in ${work}`);
+  else rmSync(work, { recursive: true, force: true });
 }

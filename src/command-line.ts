@@ -4,12 +4,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { errorLine, openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
 import { decksCommand } from './commands/decks.js';
 import { FILTER_HELP } from './core/search-query.js';
-// stats, search and design load their modules in their own actions: charts, text wrapping and the
-// search index cost every other command their load time otherwise.
+// stats, search, design and validate load their modules in their own actions: charts, text
+// wrapping, the search index and the deck validator (zod) cost every other command their load time otherwise.
 import { choiceProblem, type StudyChoice } from './commands/study.js';
-import { validateCommand } from './commands/validate.js';
 import { formatDate, parseInterviewDate } from './core/day.js';
-import { deckJsonSchema } from './core/deck.js';
 import { LEVELS, parseLevel, type Level } from './core/levels.js';
 import { safeText } from './core/safe-text.js';
 import { shellArg } from './core/shell.js';
@@ -258,7 +256,8 @@ Examples:
     .description('check deck files (or directories of them); exit 1 if any has errors')
     .argument('<file...>', 'deck JSON files or directories')
     .option('--json', 'print results as JSON')
-    .action((files: string[], opts: { json?: boolean }) => {
+    .action(async (files: string[], opts: { json?: boolean }) => {
+      const { validateCommand } = await import('./commands/validate.js');
       const result = validateCommand(files, !!opts.json);
       print(result.output);
       if (!result.ok) process.exitCode = 1;
@@ -340,7 +339,10 @@ Examples:
   program
     .command('schema', { hidden: true })
     .description('print the deck JSON Schema')
-    .action(() => print(JSON.stringify(deckJsonSchema(), null, 2)));
+    .action(async () => {
+      const { deckJsonSchema } = await import('./core/deck-zod.js');
+      print(JSON.stringify(deckJsonSchema(), null, 2));
+    });
 
   // Only the program itself takes extra words, to report them as an unknown command; set after
   // the subcommands exist so that none of them inherits it.

@@ -1,4 +1,4 @@
-import { formatDeckError } from '../core/deck-parse.js';
+import { formatDeckError } from '../core/deck-error.js';
 import { markedCards } from '../core/card-marks.js';
 import { CARD_KINDS, KIND_HEADERS, kindCell, kindCounts, type CardKind } from '../core/deck.js';
 import { orphanedLine } from '../core/progress.js';

@@ -148,6 +148,8 @@ export interface MarkedCard {
 /** Every marked card, in the decks' order, then marks on cards no deck has now (they are kept). */
 export function markedCards(decks: readonly Deck[], marks: CardMarks): MarkedCard[] {
   const keys = new Set([...marks.suspended.keys(), ...marks.flags.keys()]);
+  // No marks (the usual case): no key made for every card of every deck.
+  if (keys.size === 0) return [];
   const found: MarkedCard[] = [];
   const entry = (key: string, deck: Deck | null, card: Card | null): MarkedCard => ({
     key,

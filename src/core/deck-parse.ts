@@ -3,25 +3,12 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { FORBIDDEN_KEYS, jsonSyntaxErrors, positions } from './json-position.js';
 import type * as z from 'zod/mini';
-import { deckSchema, MAX_CARDS, MAX_NESTING, type Deck } from './deck.js';
-import { safeText } from './safe-text.js';
-
-export interface DeckError {
-  file: string;
-  line: number;
-  column: number;
-  /** Like `cards[3].answer`; empty for the whole file. */
-  path: string;
-  message: string;
-}
+import { MAX_CARDS, MAX_NESTING, type Deck } from './deck.js';
+import { deckSchema } from './deck-zod.js';
+import type { DeckError } from './deck-error.js';
+export { formatDeckError, type DeckError } from './deck-error.js';
 
 export type DeckParseResult = { ok: true; deck: Deck } | { ok: false; errors: DeckError[] };
-
-/** One line, safe to print: the file name, keys and values it quotes are the deck's own text. */
-export function formatDeckError(error: DeckError): string {
-  const where = `${error.file}:${error.line}:${error.column}`;
-  return safeText(error.path ? `${where} ${error.path}: ${error.message}` : `${where} ${error.message}`);
-}
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';

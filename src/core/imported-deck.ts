@@ -1,6 +1,6 @@
 // An import's cards as a deck file's contents, checked by the same schema that checks every deck.
 import { formatPath } from './deck-parse.js';
-import { deckSchema } from './deck.js';
+import { deckSchema } from './deck-zod.js';
 import type { Flashcard } from './anki-notes.js';
 import { ImportError } from './import-text.js';
 

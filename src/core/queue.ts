@@ -38,8 +38,16 @@ export function studyItems(decks: readonly Deck[]): StudyItem[] {
 }
 
 /** The decks' cards in the order new ones should come for a track: weighted, heaviest deck first. */
+// A start asks for the same decks' order several times (the day's figures, the overview, each queue):
+// the last one is kept while the decks, their cards and the track are the same objects.
+let lastForTrack: { decks: readonly Deck[]; cards: readonly (readonly Card[])[]; track: Track | undefined; items: readonly StudyItem[] } | null = null;
+
 export function studyItemsForTrack(decks: readonly Deck[], track: Track | undefined): StudyItem[] {
-  return interleaveByWeight(decks.map((deck) => ({ weight: deckWeight(track, deck.id), items: deckItems(deck) })));
+  const held = lastForTrack;
+  if (held && held.track === track && held.decks.length === decks.length && decks.every((d, i) => held.decks[i] === d && held.cards[i] === d.cards)) return held.items.slice();
+  const items = interleaveByWeight(decks.map((deck) => ({ weight: deckWeight(track, deck.id), items: deckItems(deck) })));
+  lastForTrack = { decks: [...decks], cards: decks.map((d) => d.cards), track, items };
+  return items.slice();
 }
 
 /**

@@ -206,6 +206,8 @@ interface QuizCard {
   deck: number;
   area: Area;
   topics: string[];
+  /** An SQL or code exercise: counted in its deck's area and in the exercises area too. */
+  exercise: boolean;
 }
 
 // A loaded card never changes: its tags are made distinct once, not at every figure.
@@ -233,33 +235,72 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 /** Code-point order: the same ranking on every machine, whatever its locale. */
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Ranks topics by mean recall on the day, weakest first, among the cards given. */
-function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>): Topic[] {
-  // Per deck id, then per topic name: no key string built per card and topic.
-  const byDeck = new Map<string, Map<string, Topic & { sum: number }>>();
-  const groups: (Topic & { sum: number })[] = [];
-  for (const card of cards) {
-    const deck = decks[card.deck]!;
-    let named = byDeck.get(deck.id);
-    if (!named) byDeck.set(deck.id, (named = new Map()));
+/** The cards of one topic in one deck, with their recall on the day. */
+interface TopicGroup extends Topic {
+  /** Indexes (into the quiz cards) of the seen cards, in card order, beside `keys`. */
+  indexes: number[];
+  sum: number;
+  /** The seen cards weakest first, and the set of them as one string: made once, when first listed. */
+  ranked?: { keys: string[]; cardSet: string };
+}
+
+/**
+ * The quiz cards of the decks given, laid out once for every figure: a deck's cards are one run
+ * (`ranges`), so a deck's, an area's and the overall figures are sums over runs, and each topic's
+ * group is counted once, in its deck, and shared by the deck, its area and the whole.
+ */
+interface Layout {
+  cards: QuizCard[];
+  ranges: [start: number, end: number][];
+  /** Predicted recall on the day of each card's current record; NaN for a card never seen. */
+  recall: Float64Array;
+  /** Per deck, its topics' groups in order of first appearance. */
+  groups: TopicGroup[][];
+}
+
+function topicGroups(layout: Layout, decks: readonly Deck[], index: number): TopicGroup[] {
+  const deck = decks[index]!;
+  const named = new Map<string, TopicGroup>();
+  const groups: TopicGroup[] = [];
+  const [start, end] = layout.ranges[index]!;
+  for (let i = start; i < end; i++) {
+    const card = layout.cards[i]!;
+    const r = layout.recall[i]!;
     for (const name of card.topics) {
       let group = named.get(name);
       if (!group) {
-        group = { name, deckId: deck.id, deckTitle: deck.title, cards: 0, seen: 0, recall: 0, keys: [], sum: 0 };
+        group = { name, deckId: deck.id, deckTitle: deck.title, cards: 0, seen: 0, recall: 0, keys: [], indexes: [], sum: 0 };
         named.set(name, group);
         groups.push(group);
       }
       group.cards++;
-      const r = recall.get(card.key);
-      if (r !== undefined) {
+      if (r === r) {
         group.seen++;
         group.sum += r;
         group.keys.push(card.key);
+        group.indexes.push(i);
       }
     }
   }
-  const seen = groups.filter((g) => g.seen > 0);
-  for (const g of seen) g.recall = g.sum / g.seen;
+  for (const g of groups) if (g.seen > 0) g.recall = g.sum / g.seen;
+  return groups;
+}
+
+function ranked(group: TopicGroup, recall: Float64Array): { keys: string[]; cardSet: string } {
+  if (!group.ranked) {
+    // Each key's recall looked up once, not at every comparison.
+    const keys = group.indexes
+      .map((i, n) => ({ key: group.keys[n]!, r: recall[i]! }))
+      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
+      .map((k) => k.key);
+    group.ranked = { keys, cardSet: group.keys.slice().sort().join('\n') };
+  }
+  return group.ranked;
+}
+
+/** Ranks topics by mean recall on the day, weakest first, among the groups of the decks given. */
+function weakestTopics(layout: Layout, deckIndexes: readonly number[]): Topic[] {
+  const seen = deckIndexes.flatMap((d) => layout.groups[d]!.filter((g) => g.seen > 0));
   const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
   // One card says little about a topic: single-card topics only fill in when there are too few others.
   const solid = seen.filter((g) => g.seen >= 2);
@@ -268,39 +309,55 @@ function weakestTopics(cards: readonly QuizCard[], decks: readonly Deck[], recal
   const taken = new Set<string>();
   for (const g of pool.sort(byRecall)) {
     // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
-    const cardSet = g.keys.slice().sort().join('\n');
+    // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
+    const { keys, cardSet } = ranked(g, layout.recall);
     if (taken.has(cardSet)) continue;
     taken.add(cardSet);
-    // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
-    // Each key's recall looked up once, not at every comparison.
-    g.keys = g.keys
-      .map((key) => ({ key, r: recall.get(key)! }))
-      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
-      .map((k) => k.key);
-    const { sum: _sum, ...topic } = g;
-    picked.push(topic);
+    picked.push({ name: g.name, deckId: g.deckId, deckTitle: g.deckTitle, cards: g.cards, seen: g.seen, recall: g.recall, keys });
     if (picked.length === WEAKEST_TOPICS) break;
   }
   return picked;
 }
 
-function figures(cards: readonly QuizCard[], decks: readonly Deck[], recall: ReadonlyMap<string, number>, trend: number[]): RecallFigures {
+/** The layout of some of the cards (in the same order), with its own runs per deck and topic groups. */
+function subLayout(layout: Layout, decks: readonly Deck[], indexes: readonly number[]): Layout {
+  const cards = indexes.map((i) => layout.cards[i]!);
+  const recall = Float64Array.from(indexes, (i) => layout.recall[i]!);
+  const ranges = decks.map((_, d): [number, number] => {
+    const start = cards.findIndex((c) => c.deck === d);
+    if (start < 0) return [0, 0];
+    let end = start;
+    while (end < cards.length && cards[end]!.deck === d) end++;
+    return [start, end];
+  });
+  const sub: Layout = { cards, ranges, recall, groups: [] };
+  sub.groups = decks.map((_, d) => topicGroups(sub, decks, d));
+  return sub;
+}
+
+/** The recall figures of the decks given (their runs in deck order, so each sum adds in card order). */
+function figures(layout: Layout, deckIndexes: readonly number[], trend: number[]): RecallFigures {
+  let cards = 0;
   let seen = 0;
   let sum = 0;
-  for (const card of cards) {
-    const r = recall.get(card.key);
-    if (r === undefined) continue;
-    seen++;
-    sum += r;
+  for (const d of deckIndexes) {
+    const [start, end] = layout.ranges[d]!;
+    cards += end - start;
+    for (let i = start; i < end; i++) {
+      const r = layout.recall[i]!;
+      if (r !== r) continue;
+      seen++;
+      sum += r;
+    }
   }
   return {
-    cards: cards.length,
+    cards,
     seen,
-    coverage: mean(seen, cards.length),
-    recallAllCards: mean(sum, cards.length),
+    coverage: mean(seen, cards),
+    recallAllCards: mean(sum, cards),
     recallSeenCards: seen > 0 ? sum / seen : null,
     trend,
-    weakest: weakestTopics(cards, decks, recall),
+    weakest: weakestTopics(layout, deckIndexes),
   };
 }
 
@@ -455,16 +512,20 @@ export function readiness(input: ReadinessInput): Readiness {
   const predictedAt = upcoming ? Math.max(now, interviewAt) : now;
 
   const cards: QuizCard[] = [];
+  const ranges: [number, number][] = [];
   decks.forEach((deck, index) => {
+    const start = cards.length;
     // The quiz cards as the queue has them: their keys are made once per deck, not per figure.
-    for (const item of studyItems([deck])) cards.push({ key: item.key, deck: index, area: deck.area, topics: topicsOf(item.card, deck) });
+    for (const item of studyItems([deck])) cards.push({ key: item.key, deck: index, area: deck.area, topics: topicsOf(item.card, deck), exercise: isExercise(item.card) });
+    ranges.push([start, cards.length]);
   });
-  const byKey = new Map(cards.map((c) => [c.key, c]));
-  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
-  const exercises: QuizCard[] = decks.flatMap((deck, index) => deck.cards.filter(isExercise).map((card) => ({ key: cardKey(deck.id, card.id), deck: index, area: deck.area, topics: topicsOf(card, deck) })));
-  const exerciseAt = new Map(exercises.map((c, i) => [c.key, i]));
-  const exerciseValues = new Float64Array(exercises.length);
-  const exerciseTrend: number[] = [];
+  // Where each key is among the cards; a key twice over (not in a valid library) keeps its other places aside.
+  const indexOf = new Map<string, number>();
+  const alsoAt = new Map<string, number[]>();
+  cards.forEach((c, i) => {
+    if (!indexOf.has(c.key)) indexOf.set(c.key, i);
+    else alsoAt.set(c.key, [...(alsoAt.get(c.key) ?? []), i]);
+  });
 
   // The log's part comes as running totals (see history-figures); from a list of entries, they are built here.
   const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
@@ -472,29 +533,30 @@ export function readiness(input: ReadinessInput): Readiness {
   const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
 
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
-  // Each card's recall is kept in `values` and changed only when an entry changes the card, and
-  // the sums still add every card in order, so they come out as a fresh sum would.
+  // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
+  // when an entry changes a card: the window holds a few days of entries, the decks every card.
   const deckTrend = decks.map(() => [] as number[]);
   // The replay copies a card's record from the base only when an entry in the window touches it:
   // the base holds every card ever seen, the window a few days of them.
   const replay: Progress = { cards: new Map(), reviews: 0 };
   const copied = new Set<string>();
-  const indexesOf = new Map<string, number[]>();
-  cards.forEach((c, i) => {
-    const held = indexesOf.get(c.key);
-    if (held) held.push(i);
-    else indexesOf.set(c.key, [i]);
-  });
-  // Typed arrays: the day sums run over every card 14 times, in the same order as ever.
-  const deckOf = Int32Array.from(cards, (c) => c.deck);
-  const values = Float64Array.from(cards, (card) => {
-    const record = history.base.get(card.key);
-    return record ? scheduler.recall(record.state, predictedAt) : 0;
-  });
-  exercises.forEach((card, i) => {
-    const record = history.base.get(card.key);
-    exerciseValues[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
-  });
+  const values = new Float64Array(cards.length);
+  const sums = new Float64Array(decks.length);
+  for (let i = 0; i < cards.length; i++) {
+    const record = history.base.get(cards[i]!.key);
+    const value = record ? scheduler.recall(record.state, predictedAt) : 0;
+    values[i] = value;
+    sums[cards[i]!.deck]! += value;
+  }
+  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
+  const exerciseIndexes = cards.flatMap((c, i) => (c.exercise ? [i] : []));
+  let exerciseSum = exerciseIndexes.reduce((sum, i) => sum + values[i]!, 0);
+  const exerciseTrend: number[] = [];
+  const setValue = (i: number, value: number): void => {
+    sums[cards[i]!.deck]! += value - values[i]!;
+    if (cards[i]!.exercise) exerciseSum += value - values[i]!;
+    values[i] = value;
+  };
   let next = 0;
   for (const dayStart of trendDays) {
     const dayEnd = addDays(dayStart, 1);
@@ -506,49 +568,60 @@ export function readiness(input: ReadinessInput): Readiness {
         if (held) replay.cards.set(entry.key, held);
       }
       applyEntry(replay, entry);
+      const i = indexOf.get(entry.key);
+      if (i === undefined) continue;
       const record = replay.cards.get(entry.key);
-      const exercise = exerciseAt.get(entry.key);
-      if (exercise !== undefined) exerciseValues[exercise] = record ? scheduler.recall(record.state, predictedAt) : 0;
-      const indexes = indexesOf.get(entry.key);
-      if (!indexes) continue;
-      for (const i of indexes) values[i] = record ? scheduler.recall(record.state, predictedAt) : 0;
+      const value = record ? scheduler.recall(record.state, predictedAt) : 0;
+      setValue(i, value);
+      for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
     }
-    const sums = new Float64Array(decks.length);
-    for (let i = 0; i < values.length; i++) sums[deckOf[i]!]! += values[i]!;
-    sums.forEach((sum, i) => deckTrend[i]!.push(sum));
-    exerciseTrend.push(mean(exerciseValues.reduce((a, b) => a + b, 0), exercises.length));
+    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
+    exerciseTrend.push(mean(exerciseSum, exerciseIndexes.length));
   }
   const retained = new Map<Area, { reviews: number; passed: number }>();
-  for (const [key, card] of byKey) {
+  for (const [key, i] of indexOf) {
     const t = history.retention.get(key);
     if (!t) continue;
-    const r = retained.get(card.area) ?? { reviews: 0, passed: 0 };
+    const area = cards[i]!.area;
+    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
     r.reviews += t.reviews;
     r.passed += t.passed;
-    retained.set(card.area, r);
+    retained.set(area, r);
   }
 
-  const recall = new Map<string, number>();
-  for (const card of [...cards, ...exercises]) {
-    const record = input.records.get(card.key);
-    if (record) recall.set(card.key, scheduler.recall(record.state, predictedAt));
+  // Today's records, and what the forecast counts of them: due per day, overdue counting today.
+  const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
+  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
+  const recall = new Float64Array(cards.length).fill(NaN);
+  for (let i = 0; i < cards.length; i++) {
+    const record = input.records.get(cards[i]!.key);
+    if (!record) continue;
+    recall[i] = scheduler.recall(record.state, predictedAt);
+    const due = record.state.due;
+    let day = 0;
+    while (day < FORECAST_DAYS && due >= forecastEnds[day]!) day++;
+    if (day < FORECAST_DAYS) forecast[day]!++;
   }
+  const layout: Layout = { cards, ranges, recall, groups: [] };
+  layout.groups = decks.map((_, index) => topicGroups(layout, decks, index));
 
   const trendOf = (deckIndexes: readonly number[], count: number): number[] =>
     trendDays.map((_, day) => mean(deckIndexes.reduce((s, i) => s + deckTrend[i]![day]!, 0), count));
+  const figuresOf = (deckIndexes: readonly number[]): RecallFigures => {
+    const count = deckIndexes.reduce((n, d) => n + ranges[d]![1] - ranges[d]![0], 0);
+    return figures(layout, deckIndexes, trendOf(deckIndexes, count));
+  };
 
   const deckFigures = decks.flatMap((deck, index): DeckReadiness[] => {
-    const mine = cards.filter((c) => c.deck === index);
-    if (mine.length === 0) return [];
-    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figures(mine, decks, recall, trendOf([index], mine.length)) }];
+    if (ranges[index]![1] === ranges[index]![0]) return [];
+    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figuresOf([index]) }];
   });
+  const areaDecks = (area: Area): number[] => decks.flatMap((d, i) => (d.area === area && ranges[i]![1] > ranges[i]![0] ? [i] : []));
   const areas = AREAS.flatMap((area): AreaReadiness[] => {
-    const mine = cards.filter((c) => c.area === area);
-    if (mine.length === 0) return [];
-    const indexes = decks.flatMap((d, i) => (d.area === area ? [i] : []));
-    return [{ area, ...figures(mine, decks, recall, trendOf(indexes, mine.length)) }];
+    const indexes = areaDecks(area);
+    return indexes.length === 0 ? [] : [{ area, ...figuresOf(indexes) }];
   });
-  if (exercises.length > 0) areas.push({ area: 'exercises', ...figures(exercises, decks, recall, exerciseTrend) });
+  if (exerciseIndexes.length > 0) areas.push({ area: 'exercises', ...figures(subLayout(layout, decks, exerciseIndexes), decks.map((_, i) => i), exerciseTrend) });
 
   const heatStart = addDays(today, -(HEATMAP_DAYS - 1));
   const heat = new Array<number>(HEATMAP_DAYS).fill(0);
@@ -556,17 +629,12 @@ export function readiness(input: ReadinessInput): Readiness {
     const day = Math.round((dayStart - heatStart) / DAY_MS);
     if (day >= 0 && day < HEATMAP_DAYS) heat[day]! += n;
   }
-
-  const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
-  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  const seenStates: { key: string; state: MemoryState }[] = [];
-  for (const card of cards) {
-    const record = input.records.get(card.key);
-    if (!record) continue;
-    seenStates.push({ key: card.key, state: record.state });
-    const day = forecastEnds.findIndex((end) => record.state.due < end);
-    if (day >= 0) forecast[day]!++;
-  }
+  // The plan's seen states, only when the plan is worked out here.
+  const seenStates = (): { key: string; state: MemoryState }[] =>
+    cards.flatMap((card) => {
+      const record = input.records.get(card.key);
+      return record ? [{ key: card.key, state: record.state }] : [];
+    });
 
   return {
     now,
@@ -575,7 +643,7 @@ export function readiness(input: ReadinessInput): Readiness {
     predictedAt,
     targetRetention: input.targetRetention,
     trendDays,
-    overall: figures(cards, decks, recall, trendOf(decks.map((_, i) => i), cards.length)),
+    overall: figuresOf(decks.map((_, i) => i)),
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),
@@ -587,7 +655,7 @@ export function readiness(input: ReadinessInput): Readiness {
     heatmap: { start: heatStart, days: heat, total: heat.reduce((a, b) => a + b, 0) },
     forecast: { start: today, days: forecast },
     retention: AREAS.flatMap((area): AreaRetention[] => {
-      if (!cards.some((c) => c.area === area)) return [];
+      if (areaDecks(area).length === 0) return [];
       const r = retained.get(area) ?? { reviews: 0, passed: 0 };
       return [{ area, reviews: r.reviews, passed: r.passed, rate: r.reviews > 0 ? r.passed / r.reviews : null }];
     }),
@@ -596,7 +664,7 @@ export function readiness(input: ReadinessInput): Readiness {
         ? input.plan
         : interviewAt === null
         ? null
-        : dailyPlan({ cards: cards.length, seen: seenStates, scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
+        : dailyPlan({ cards: cards.length, seen: seenStates(), scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
   };
 }
 

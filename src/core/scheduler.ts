@@ -73,6 +73,22 @@ const TO_FSRS_RATING: Record<Rating, FsrsRating.Again | FsrsRating.Hard | FsrsRa
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * `+x.toFixed(8)`, as ts-fsrs rounds stability before the forgetting curve, without a string:
+ * readiness asks it for every card several times. toFixed takes the integer nearest to x * 1e8,
+ * exactly; the product in floating point is off by under 2^-13 while it is below 2^40, so away
+ * from a half it rounds to the same integer, and that integer over 1e8 is the double the string
+ * reads back as. Near a half, or for a huge, zero or negative x, toFixed itself decides.
+ */
+export function toFixed8(x: number): number {
+  const p = x * 1e8;
+  if (p > 0 && p < 2 ** 40) {
+    const frac = p - Math.floor(p);
+    if (Math.abs(frac - 0.5) > 1e-3) return Math.round(p) / 1e8;
+  }
+  return +x.toFixed(8);
+}
+
 export function createScheduler(options: SchedulerOptions): Scheduler {
   // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
   const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true }));
@@ -89,7 +105,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       // forgetting curve) without its conversion of the card to Dates: readiness asks this for
       // every card on 14 days. tests/core/scheduler-recall.test.ts holds it to the same result.
       const days = Math.max(Math.floor((at - state.lastReview) / DAY_MS), 0);
-      return roundTo(Math.pow(1 + (factor * days) / +state.stability.toFixed(8), decay), 8);
+      return roundTo(Math.pow(1 + (factor * days) / toFixed8(state.stability), decay), 8);
     },
     preview(state, now) {
       const card = start(state, now);

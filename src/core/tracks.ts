@@ -88,6 +88,12 @@ export function interleaveByWeight<T>(groups: readonly { weight: number; items: 
     .filter((q) => q.items.length > 0);
   const out: T[] = [];
   while (queues.length > 0) {
+    // One deck left (a large imported deck outlasts the others): the rest of it in order.
+    if (queues.length === 1) {
+      const last = queues[0]!;
+      for (let i = last.taken; i < last.items.length; i++) out.push(last.items[i]!);
+      break;
+    }
     let best = queues[0]!;
     for (const q of queues) {
       const share = (q.taken + 1) / q.weight;

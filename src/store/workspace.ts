@@ -454,9 +454,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       const ids = new Map(library.decks.map(({ deck }) => [deck.id, new Set(deck.cards.map((card) => card.id))]));
       const live = { has: (key: string) => key.includes('/') && !!ids.get(key.slice(0, key.indexOf('/')))?.has(key.slice(key.indexOf('/') + 1)) };
       // Story rehearsals belong to no deck, so they are never reported as cards missing from one,
-      // not even a removed story's (the story bank is where stories come and go).
-      const deckCards = new Map([...progress.progress.cards].filter(([key]) => !isStoryKey(key)));
-      return orphanedCards(deckCards, live);
+      // not even a removed story's (the story bank is where stories come and go): they count as
+      // live here, so the records need no filtered copy.
+      return orphanedCards(progress.progress.cards, { has: (key) => isStoryKey(key) || live.has(key) });
     },
     close() {
       exercises.close();

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { fsrs, generatorParameters } from 'ts-fsrs';
 import { describe, expect, it } from 'vitest';
-import { createScheduler, type MemoryState, type Rating } from '../../src/core/scheduler.js';
+import { createScheduler, toFixed8, type MemoryState, type Rating } from '../../src/core/scheduler.js';
 
 const T0 = Date.UTC(2026, 0, 1, 9);
 
@@ -25,5 +25,18 @@ describe('recall', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('toFixed8', () => {
+  it('equals +x.toFixed(8) bit for bit, near halves and at the edges too', () => {
+    const near = fc.tuple(fc.integer({ min: 0, max: 2 ** 40 }), fc.constantFrom(0.5, 0.4999, 0.5001, 0.49999999, 0.50000001, 0.499, 0.501)).map(([n, f]) => (n + f) / 1e8);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 0, max: 40_000, noNaN: true }), fc.double({ noNaN: false }), near), (x) => {
+        expect(Object.is(toFixed8(x), +x.toFixed(8))).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const x of [0, -0, 1e-9, 5e-9, 4.999999999e-9, 1e300, -3.5, Infinity, -Infinity, NaN, 2 ** 40 / 1e8, 0.123456785]) expect(Object.is(toFixed8(x), +x.toFixed(8))).toBe(true);
   });
 });

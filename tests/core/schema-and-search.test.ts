@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDeck } from '../../src/core/deck-parse.js';
-import { deckJsonSchema } from '../../src/core/deck.js';
+import { deckJsonSchema } from '../../src/core/deck-zod.js';
 import { buildSearchIndex } from '../../src/core/search.js';
 import { BUILTIN_DECKS, MINI_DECK } from '../helpers/temp.js';
 

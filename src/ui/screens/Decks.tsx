@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { formatDeckError } from '../../core/deck-parse.js';
+import { formatDeckError } from '../../core/deck-error.js';
 import { CARD_KINDS, KIND_HEADERS, kindCell, kindCounts } from '../../core/deck.js';
 import { orphanedLine } from '../../core/progress.js';
 import { safeText } from '../../core/safe-text.js';
