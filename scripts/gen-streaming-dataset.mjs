@@ -299,6 +299,9 @@ const adImpressions = [];
     for (let k = 0, n = int(1, 3); k < n; k++) adImpressions.push({ member_id: m.member_id, shown_at: p.started + int(0, 600), ad_id: `AD-${String(int(1, 24)).padStart(3, '0')}`, clicked: 0 });
   }
 }
+// A play that starts late on 30 September can run past midnight: keep the impressions inside the
+// data's range (shown before 2024-10-01 UTC), as the header promises.
+for (let i = adImpressions.length - 1; i >= 0; i--) if (adImpressions[i].shown_at >= END) adImpressions.splice(i, 1);
 adImpressions.sort((a, b) => a.shown_at - b.shown_at || a.member_id - b.member_id);
 adImpressions.forEach((x, i) => (x.impression_id = i + 1));
 

@@ -16,7 +16,7 @@
 --   * A playback is one continuous play of one title; a viewing session is a run of playbacks
 --     with short gaps between them.
 --
--- Rows (11576 in all):
+-- Rows (11575 in all):
 --   countries 8
 --   plans 3
 --   plan_prices 24
@@ -28,7 +28,7 @@
 --   experiments 3
 --   experiment_variants 7
 --   experiment_assignments 718
---   ad_impressions 2583
+--   ad_impressions 2582
 --   support_contacts 342
 
 BEGIN;
@@ -11397,8 +11397,7 @@ INSERT INTO ad_impressions (impression_id, member_id, shown_at, ad_id, clicked) 
 (2579,159,'2024-09-30T15:38:40Z','AD-009',0),
 (2580,363,'2024-09-30T18:22:33Z','AD-003',0),
 (2581,363,'2024-09-30T18:34:55Z','AD-024',0),
-(2582,355,'2024-09-30T20:50:54Z','AD-008',0),
-(2583,70,'2024-10-01T00:27:28Z','AD-016',0);
+(2582,355,'2024-09-30T20:50:54Z','AD-008',0);
 
 CREATE TABLE support_contacts (
   contact_id INTEGER PRIMARY KEY,
