@@ -64,10 +64,11 @@ const PLANS = [
   ['standard', 'Standard', 0, 2, '1080p'],
   ['premium', 'Premium', 0, 4, '4K'],
 ];
-// Monthly prices in local currency (fictional).
+// Monthly prices in local currency: made up, deliberately not any streaming service's real list
+// prices (an earlier version copied public price points; do not reintroduce them).
 const PRICES = {
-  US: [6.99, 15.49, 22.99], BR: [18.9, 44.9, 59.9], MX: [99, 219, 299], GB: [4.99, 10.99, 17.99],
-  DE: [4.99, 13.99, 19.99], IN: [149, 499, 649], JP: [790, 1490, 1980], AU: [7.99, 18.99, 25.99],
+  US: [7.25, 14.5, 21.75], BR: [21, 42, 58], MX: [105, 205, 285], GB: [5.25, 10.5, 15.75],
+  DE: [5.75, 11.5, 17.25], IN: [159, 429, 579], JP: [820, 1380, 1850], AU: [8.5, 16, 23.5],
 };
 
 const GENRES = ['Drama', 'Comedy', 'Thriller', 'Documentary', 'Kids', 'Sci-Fi', 'Romance', 'Crime'];
