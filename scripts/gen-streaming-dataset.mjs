@@ -144,7 +144,12 @@ const members = [];
       cancelled = signup + int(12, 200) * DAY + int(0, DAY - 1);
       if (cancelled >= END) cancelled = null;
     }
-    const referredBy = id > 40 && chance(0.28) ? int(1, id - 1) : null;
+    // A referrer signed up before the member they referred and was still a member that day. (The
+    // draw is made as before and kept when it fits, else mapped onto those members, so the rest of
+    // the data is unchanged.)
+    const draw = id > 40 && chance(0.28) ? int(1, id - 1) : null;
+    const referrers = draw === null ? [] : members.filter((r) => r.signup < signup && (r.cancelled === null || r.cancelled > signup));
+    const referredBy = referrers.length === 0 ? null : referrers.some((r) => r.member_id === draw) ? draw : referrers[(draw - 1) % referrers.length].member_id;
     members.push({ member_id: id, country, signup, signup_date: dateOf(signup), plan_id: plan, referred_by: referredBy, cancelled, engagement });
   }
 }
