@@ -62,7 +62,7 @@ describe('parseSearchQuery', () => {
   it('says what a known filter takes when its value does not fit, and leaves it out', () => {
     const q = parseSearchQuery('kind:banana seen:maybe due:later deck: tag:');
     expect(q.problems).toEqual([
-      'kind: is one of flashcard, choice, multi, open, design',
+      'kind: is one of flashcard, choice, multi, open, design, sql, code',
       'seen: takes yes or no',
       'due: alone means due today; due:no means not due today',
       'deck: needs a deck id or the start of its title, e.g. deck:sql',

@@ -250,7 +250,7 @@ describe('the command line', () => {
   it('decks, search and stats print data, as JSON on request', () => {
     const decks = JSON.parse(run(['decks', '--json']).stdout);
     expect(decks.decks.map((d: { id: string }) => d.id)).toEqual(expect.arrayContaining(['culture', 'ab-testing']));
-    expect(run(['decks']).stdout).toMatch(/id\s+cards\s+flashcard\s+choice\s+multi\s+open\s+design/);
+    expect(run(['decks']).stdout).toMatch(/id\s+cards\s+flash choice multi open design sql code/);
     const hits = JSON.parse(run(['search', 'sample', 'ratio', '--json']).stdout);
     expect(hits[0].key).toMatch(/^ab-testing\//);
     const stats = JSON.parse(run(['stats', '--json']).stdout);

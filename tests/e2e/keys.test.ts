@@ -250,9 +250,9 @@ describe('Study now', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'Which deck?');
     await term.select('SQL');
     await term.pressUntil('Enter', 'keeper-prep › Study now · SQL');
-    const choices = await term.waitFor('› Learn 10 more new cards today (48 unseen)');
+    const choices = await term.waitFor('› Learn 10 more new cards today (95 unseen)');
     expect(choices).toMatch(/Enter start · ←→ how many new · Tab other cards · ↑↓ move · Esc back · \? help/);
-    await term.pressUntil('Right', '› Learn 15 more new cards today (48 unseen)');
+    await term.pressUntil('Right', '› Learn 15 more new cards today (95 unseen)');
     await term.pressUntil('Left', '› Learn 10 more new cards today');
     await term.pressUntil('+', '› Learn 15 more new cards today');
     const review = await term.pressUntil('Enter', 'Study now · SQL · +15 new');

@@ -171,7 +171,7 @@ export const PROGRESS = /(\d+) done · (\d+) left/;
 export async function answerCurrentCard(term: Terminal): Promise<void> {
   const screen = await term.waitFor(PROGRESS);
   const done = Number(PROGRESS.exec(screen)![1]);
-  const kind = / · (flashcard|choice|select all|open)/.exec(screen)?.[1];
+  const kind = / · (flashcard|choice|select all|open|SQL exercise|code exercise)/.exec(screen)?.[1];
   const next = new RegExp(`\\b${done + 1} done · \\d+ left|Session complete`);
   // Cram and weak-topic sessions ask "sure or guess?" before a choice answer is taken.
   if (screen.includes('How sure are you?')) await term.pressUntil('s', (s) => !s.includes('How sure are you?'));
@@ -191,6 +191,14 @@ export async function answerCurrentCard(term: Terminal): Promise<void> {
       return;
     case 'open':
       await term.pressUntil('Enter', 'Tick the key points');
+      await term.pressUntil('Enter', next);
+      return;
+    case 'SQL exercise':
+    case 'code exercise':
+      // Out of the editor, give up (asked first), then on.
+      await term.pressUntil('Escape', 'g give up');
+      await term.pressUntil('g', 'Give up and see the solution?');
+      await term.pressUntil('y', 'rated Again');
       await term.pressUntil('Enter', next);
       return;
     default:

@@ -12,6 +12,8 @@ import { BUILTIN_DECKS, MINI_DECK, tempDir } from '../helpers/temp.js';
 
 const HOUR = 3_600_000;
 const NOW = new Date(2026, 10, 20, 9, 0, 0).getTime();
+// As renderApp sees it: with python3 on PATH, code exercises count in the plan.
+const ENV = { PATH: process.env.PATH ?? '' };
 const STALE_ADVICE = /raise it in Settings|Raise new cards per day/;
 
 /** Whitespace as one space: the report wraps at 78 columns and screens pad their lines. */
@@ -21,7 +23,7 @@ async function seeded(): Promise<string> {
   const dir = tempDir();
   mkdirSync(join(dir, 'decks'));
   copyFileSync(MINI_DECK, join(dir, 'decks', 'mini.json'));
-  const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: NOW - 72 * HOUR });
+  const ws = await openWorkspace({ dataDir: dir, env: ENV, builtinDir: BUILTIN_DECKS, now: NOW - 72 * HOUR });
   ws.settings.set({ role: 'software-engineer', interviewDate: '2026-12-04', newPerDay: 20 });
   // Three days ago: cards now due. An hour ago: new cards that count against today's limit.
   for (const item of ws.queueFor(ws.studyDecks(), NOW - 72 * HOUR).slice(0, 12)) ws.rate(item.key, 3, NOW - 72 * HOUR, 4000);
@@ -33,7 +35,7 @@ async function seeded(): Promise<string> {
 describe('the daily plan, said once', () => {
   it('is the same in Home, Readiness, stats, stats --json and report on a fixed clock', async () => {
     const dir = await seeded();
-    const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: NOW });
+    const ws = await openWorkspace({ dataDir: dir, env: ENV, builtinDir: BUILTIN_DECKS, now: NOW });
     const day = ws.dayPlan(NOW);
     const { due, new: fresh } = day.figures;
     // The case worth comparing: cards due, new cards left, and a limit the plan raises.

@@ -224,6 +224,9 @@ describe('your own decks', () => {
     copyFileSync(MINI_DECK, join(dir, 'decks', 'mini.json'));
     const sql = JSON.parse(readFileSync(join(BUILTIN_DECKS, 'sql.json'), 'utf8')) as { title: string; cards: unknown[] };
     writeFileSync(join(dir, 'decks', 'my-sql.json'), JSON.stringify({ ...sql, $schema: undefined, title: 'My SQL', cards: sql.cards.slice(0, 3) }));
+    // Its dataset is a file next to it, as in the built-in decks folder.
+    mkdirSync(join(dir, 'decks', 'datasets'));
+    copyFileSync(join(BUILTIN_DECKS, 'datasets', 'streaming.sql'), join(dir, 'decks', 'datasets', 'streaming.sql'));
     const app = await renderApp({ dataDir: dir });
     expect(app.frame()).toContain('Your decks (0 due, 4 new, 4 cards)');
     await app.choose('Your decks');

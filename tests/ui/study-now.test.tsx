@@ -34,7 +34,7 @@ describe('Study now from Home', () => {
     expect(app.frame()).toMatch(/SQL +0 due · \d+ unseen/);
     await app.choose('SQL');
     expect(app.frame()).toContain('keeper-prep › Study now · SQL');
-    expect(app.frame()).toMatch(/48 cards · \d+ seen · 0 due today · \d+ never seen/);
+    expect(app.frame()).toMatch(/\d+ cards · \d+ seen · 0 due today · \d+ never seen/);
     expect(app.frame()).toContain('Due cards only: none due today');
     // Nothing due: the new cards are highlighted first.
     expect(app.frame()).toMatch(/› Learn 10 more new cards today \(\d+ unseen\)/);
@@ -78,12 +78,14 @@ describe('Study now from Home', () => {
     await app.press('\u007F', '\u007F');
     await app.type('anti-join');
     expect(app.frame()).toMatch(/1 of \d+ tags/);
-    expect(app.frame()).toMatch(/› anti-join +0 due · 2 unseen/);
+    // Counted from the decks, so new anti-join cards do not break this test.
+    const tagged = app.ws.library.decks.flatMap((d) => d.deck.cards).filter((c) => c.tags?.includes('anti-join') && c.type !== 'design').length;
+    expect(app.frame()).toMatch(new RegExp(`› anti-join +0 due · ${tagged} unseen`));
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Study now · tag anti-join');
     await app.press(KEY.down, KEY.enter);
     expect(app.frame()).toContain('Study now · tag anti-join · practice');
-    expect(left(app)).toBe(2);
+    expect(left(app)).toBe(tagged);
 
     await app.unmount();
   });
