@@ -39,6 +39,19 @@ fi
 printf 'Question,Answer\n"What is SRM, in short?","Sample ratio mismatch"\n' >"$work/prep.csv"
 imported=$(run import "$work/prep.csv")
 grep -q 'Imported 1 card from prep.csv' <<<"$imported" || { echo "CSV import failed: $imported"; exit 1; }
+# Exercises from the tarball: the SQL worker and SQLite's WebAssembly beside the bundle, python3 for code.
+node -e "const d=require('./node_modules/keeper-prep/decks/sql.json'); require('fs').writeFileSync('$work/answer.sql', d.cards.find((c) => c.type === 'sql').solution)"
+sql_card=$(node -e "const d=require('./node_modules/keeper-prep/decks/sql.json'); console.log('sql/' + d.cards.find((c) => c.type === 'sql').id)")
+checked=$(run exercise check "$sql_card" "$work/answer.sql")
+grep -q '^Right' <<<"$checked" || { echo "exercise check of $sql_card failed: $checked"; exit 1; }
+echo 'SELECT 1' >"$work/wrong.sql"
+if run exercise check "$sql_card" "$work/wrong.sql" >/dev/null; then echo "a wrong answer to $sql_card passed"; exit 1; fi
+if command -v python3 >/dev/null; then
+  node -e "const d=require('./node_modules/keeper-prep/decks/python.json'); require('fs').writeFileSync('$work/answer.py', d.cards.find((c) => c.type === 'code').solution)"
+  code_card=$(node -e "const d=require('./node_modules/keeper-prep/decks/python.json'); console.log('python/' + d.cards.find((c) => c.type === 'code').id)")
+  checked=$(run exercise check "$code_card" "$work/answer.py")
+  grep -q '^Right' <<<"$checked" || { echo "exercise check of $code_card failed: $checked"; exit 1; }
+fi
 deps=$(node -e "const p=require('./node_modules/keeper-prep/package.json'); console.log(Object.keys(p.dependencies||{}).length)")
 [[ "$deps" == 0 ]] || { echo "the published package has $deps runtime dependencies"; exit 1; }
-echo "pack smoke ok: keeper-prep $version runs from its tarball with npx, lists its built-in decks and imports an Anki package and a CSV"
+echo "pack smoke ok: keeper-prep $version runs from its tarball with npx, lists its built-in decks, imports an Anki package and a CSV, and grades exercises"
