@@ -1,7 +1,9 @@
 // The user's last attempt at each exercise, offered when the card comes back. One small JSON file
-// rewritten whole on each save (latest wins); it is a convenience, so a damaged one is moved aside
-// with a notice and the exercises start from their starters again, never a stop.
-import { existsSync } from 'node:fs';
+// rewritten whole on each save, the later attempt of each card winning; it is a convenience, so a
+// damaged one is moved aside with a notice and the exercises start from their starters again, never
+// a stop. Another process (`exercise check`, a second app) may write it meanwhile: the file is read
+// again whenever it changed, and a save merges with what is on disk rather than overwriting it.
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
@@ -45,6 +47,8 @@ function parseAttempts(text: string): Map<string, Saved> | null {
 export class ExerciseAttemptStore {
   readonly path: string;
   private held: Map<string, Saved> | null = null;
+  /** The file as last read or written here: when it differs on disk, someone else wrote it. */
+  private stamp: string | null = null;
 
   constructor(
     readonly dir: string,
@@ -53,13 +57,28 @@ export class ExerciseAttemptStore {
     this.path = join(dir, EXERCISE_ATTEMPTS_FILE);
   }
 
-  /** Read once; a file that cannot be read as attempts is moved aside and reported. */
+  private onDisk(): string | null {
+    try {
+      const st = statSync(this.path);
+      return `${st.size}:${st.mtimeMs}:${st.ino}`;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Read when it changed on disk; a file that cannot be read as attempts is moved aside and reported. */
   private attempts(now = Date.now()): Map<string, Saved> {
-    if (this.held) return this.held;
-    if (!existsSync(this.path)) return (this.held = new Map());
+    const stamp = this.onDisk();
+    if (this.held && stamp === this.stamp) return this.held;
+    this.stamp = stamp;
+    if (!existsSync(this.path)) return (this.held = this.held ?? new Map());
     const read = readRegular(this.path, MAX_FILE_BYTES);
     const parsed = read.ok ? parseAttempts(read.bytes.toString('utf8')) : null;
-    if (parsed) return (this.held = parsed);
+    if (parsed) {
+      // What this process saved and the other did not see stays: the later attempt of a card wins.
+      for (const [key, saved] of this.held ?? []) if ((parsed.get(key)?.at ?? -Infinity) < saved.at) parsed.set(key, saved);
+      return (this.held = parsed);
+    }
     try {
       const aside = moveAside(this.path, now);
       this.notices.push(`Your saved exercise attempts could not be read, so exercises open with their starters; the file is kept at ${aside}.`);
@@ -92,11 +111,12 @@ export class ExerciseAttemptStore {
   saveMany(entries: readonly ExerciseAttemptEntry[], now = Date.now()): void {
     if (entries.length === 0) return;
     const attempts = new Map(this.attempts(now));
-    for (const entry of entries) attempts.set(entry.key, { answer: entry.answer, at: entry.at });
+    for (const entry of entries) if ((attempts.get(entry.key)?.at ?? -Infinity) <= entry.at) attempts.set(entry.key, { answer: entry.answer, at: entry.at });
     const context: WriteContext = { what: entries.length === 1 ? 'your exercise attempt' : 'the exercise attempts', kept: 'your earlier attempts are kept', inDataDir: true };
     ensureDir(this.dir, context);
     const file: AttemptsFile = { v: 1, attempts: Object.fromEntries(attempts) };
     writeFileWhole(this.path, `${JSON.stringify(file)}\n`, context);
     this.held = attempts;
+    this.stamp = this.onDisk();
   }
 }

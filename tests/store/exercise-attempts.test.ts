@@ -29,6 +29,25 @@ describe('exercise attempts', () => {
     expect(tmpFiles(dir)).toEqual([]);
   });
 
+  it('two writers on one directory (the app and `exercise check`) lose nothing: each save merges with the file, and a change on disk is read', () => {
+    const dir = tempDir();
+    const app = new ExerciseAttemptStore(dir, []);
+    const cli = new ExerciseAttemptStore(dir, []);
+    app.save('sql/a', 'app a', T0);
+    expect(cli.last('sql/a')).toBe('app a');
+    cli.save('python/b', 'cli b', T0 + 1);
+    cli.save('sql/a', 'cli a', T0 + 2);
+    // The app saved before the other wrote: its next save keeps the other's attempts.
+    app.save('sql/c', 'app c', T0 + 3);
+    expect(app.last('python/b')).toBe('cli b');
+    expect(app.last('sql/a')).toBe('cli a');
+    const fresh = new ExerciseAttemptStore(dir, []);
+    expect(Object.fromEntries(fresh.entries().map((e) => [e.key, e.answer]))).toEqual({ 'sql/a': 'cli a', 'python/b': 'cli b', 'sql/c': 'app c' });
+    // An older attempt (an import of an earlier export) does not replace a later one.
+    fresh.saveMany([{ key: 'sql/a', answer: 'old', at: T0 }]);
+    expect(new ExerciseAttemptStore(dir, []).last('sql/a')).toBe('cli a');
+  });
+
   it('moves a damaged file aside with one notice and starts empty', () => {
     const dir = tempDir();
     writeFileSync(join(dir, EXERCISE_ATTEMPTS_FILE), '{"v":1,"attempts":{"a":{"answer":3');
