@@ -243,7 +243,11 @@ Examples:
         await withWorkspace(paths, globals, (ws) => exerciseListCommand(ws, !!opts.json));
         return;
       }
-      if (action !== 'check' || !key || !file) throw new Error('give --list, or check DECK/CARD FILE (see keeper-prep exercise --help)');
+      // Each missing piece named: a bare "give --list, or check …" left users guessing which part was wrong.
+      if (action === undefined) throw new Error('give --list, or check DECK/CARD FILE (see keeper-prep exercise --help)');
+      if (action !== 'check') throw new Error(`unknown action "${safeText(action)}"${'check'.startsWith(action.slice(0, 2)) ? ': did you mean check?' : ''} (give --list, or check DECK/CARD FILE)`);
+      if (!key) throw new Error('check needs the exercise, as DECK/CARD, and the FILE with your answer (keeper-prep exercise --list shows the keys)');
+      if (!file) throw new Error(`check ${safeText(key)} needs the FILE with your answer, e.g. keeper-prep exercise check ${safeText(key)} answer.sql`);
       await withWorkspace(paths, globals, async (ws) => {
         const result = await exerciseCheckCommand(ws, key, file, !!opts.json);
         if (!result.passed) process.exitCode = 1;

@@ -1,7 +1,7 @@
 // `keeper-prep exercise --list` and `exercise check DECK/CARD FILE`: exercises from a script or an
 // editor. A check exits 0 when the answer passes and 1 with the difference when it does not.
 import { cardKey, isExercise, type ExerciseCard } from '../core/deck.js';
-import { formatDate } from '../core/day.js';
+import { formatDateTime } from '../core/day.js';
 import type { ExerciseCheck, SqlCell } from '../core/exercise.js';
 import type { StudyItem } from '../core/queue.js';
 import { safeJson, safeText } from '../core/safe-text.js';
@@ -15,7 +15,7 @@ export interface ExerciseEntry {
   key: string;
   type: 'sql' | 'code';
   title: string;
-  /** YYYY-MM-DD, or "new" for one never done. */
+  /** When it is due, as an ISO timestamp, or "new" for one never done. */
   due: string;
 }
 
@@ -26,7 +26,7 @@ export function exerciseEntries(ws: Workspace): ExerciseEntry[] {
     deck.cards.filter(isExercise).map((card) => {
       const key = cardKey(deck.id, card.id);
       const record = records.get(key);
-      return { key, type: card.type, title: card.title ?? card.prompt.split('\n')[0]!.trim(), due: record ? formatDate(record.state.due) : 'new' };
+      return { key, type: card.type, title: card.title ?? card.prompt.split('\n')[0]!.trim(), due: record ? new Date(record.state.due).toISOString() : 'new' };
     }),
   );
 }
@@ -35,7 +35,8 @@ export function exerciseListCommand(ws: Workspace, json: boolean): string {
   const entries = exerciseEntries(ws);
   if (json) return safeJson(entries);
   if (entries.length === 0) return 'No exercises in the decks you study.';
-  return table(['key', 'type', 'due', 'title'], entries.map((e) => [e.key, e.type, e.due, e.title]));
+  // Dates in the one local format; the JSON keeps ISO timestamps.
+  return table(['key', 'type', 'due', 'title'], entries.map((e) => [e.key, e.type, e.due === 'new' ? 'new' : formatDateTime(Date.parse(e.due)), e.title]));
 }
 
 /** The exercise named DECK/CARD in any loaded deck, or the one line saying why there is none. */
@@ -56,10 +57,13 @@ function cellText(cell: SqlCell): string {
   return String(cell);
 }
 
-function rowsTable(title: string, rows: readonly SqlCell[][]): string[] {
+function rowsTable(title: string, columns: readonly string[], rows: readonly SqlCell[][], count: number): string[] {
   if (rows.length === 0) return [];
-  return [title, ...table(rows[0]!.map(() => ''), rows.map((row) => row.map(cellText))).split('\n').slice(1).map((line) => `  ${line}`)];
+  const shown = count > rows.length ? ` (the first ${rows.length})` : '';
+  return [`${title}${shown}:`, ...table(columns.map((c) => safeText(c)), rows.map((row) => row.map(cellText))).split('\n').map((line) => `  ${line}`)];
 }
+
+const rowCount = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
 
 /** The check as the command prints it: the summary, then what differs. */
 export function checkText(check: ExerciseCheck): string {
@@ -68,8 +72,10 @@ export function checkText(check: ExerciseCheck): string {
   if (run.type === 'sql') {
     if (!run.run.ok && run.run.position) lines.push(`at line ${run.run.position.line}, column ${run.run.position.column}`);
     if (check.comparison && !check.comparison.equal) {
-      lines.push(...rowsTable('Missing (the solution has these rows, yours does not):', check.comparison.missing));
-      lines.push(...rowsTable('Extra (yours has these rows, the solution does not):', check.comparison.extra));
+      const c = check.comparison;
+      const yours = run.run.ok ? run.run.result.columns : c.expectedColumns;
+      lines.push(...rowsTable(`Missing: ${rowCount(c.missingCount)} the solution has and yours lacks`, c.expectedColumns, c.missing, c.missingCount));
+      lines.push(...rowsTable(`Extra: ${rowCount(c.extraCount)} yours has and the solution lacks`, yours, c.extra, c.extraCount));
     }
   } else if (!check.passed && run.run.output.trim()) {
     const output = run.run.output.trimEnd().split('\n');

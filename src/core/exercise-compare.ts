@@ -76,7 +76,8 @@ function countReason(expected: ResultSet, actual: ResultSet): string {
 export function compareResults(expected: ResultSet, actual: ResultSet, ordered: boolean): Comparison {
   const want = expected.columns.length;
   const got = actual.columns.length;
-  if (want !== got) return { equal: false, reason: `${got} column${got === 1 ? '' : 's'}, the solution has ${want}`, missing: [], extra: [] };
+  const none = { missing: [], extra: [], missingCount: 0, extraCount: 0, expectedColumns: expected.columns };
+  if (want !== got) return { equal: false, reason: `${got} column${got === 1 ? '' : 's'}, the solution has ${want}`, ...none };
   const { missing, extra } = multisetDiff(expected.rows, actual.rows);
   const sameCount = expected.rows.length === actual.rows.length && expected.truncated === actual.truncated;
   const clip = (list: SqlCell[][]) => list.slice(0, DIFF_ROWS);
@@ -84,11 +85,11 @@ export function compareResults(expected: ResultSet, actual: ResultSet, ordered: 
     const reason = !sameCount
       ? countReason(expected, actual)
       : `${rows(missing.length)} of the solution ${missing.length === 1 ? 'is' : 'are'} missing and ${extra.length} ${extra.length === 1 ? 'is' : 'are'} not in it`;
-    return { equal: false, reason, missing: clip(missing), extra: clip(extra) };
+    return { equal: false, reason, missing: clip(missing), extra: clip(extra), missingCount: missing.length, extraCount: extra.length, expectedColumns: expected.columns };
   }
   if (ordered) {
     const at = expected.rows.findIndex((row, i) => compareRows(row, actual.rows[i]!, true) !== 0);
-    if (at >= 0) return { equal: false, reason: `the same rows in another order (first difference at row ${at + 1}); this exercise wants the solution's order`, missing: [], extra: [] };
+    if (at >= 0) return { equal: false, reason: `the same rows in another order (first difference at row ${at + 1}); this exercise wants the solution's order`, ...none };
   }
-  return { equal: true, reason: null, missing: [], extra: [] };
+  return { equal: true, reason: null, ...none };
 }

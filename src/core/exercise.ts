@@ -48,9 +48,14 @@ export interface Comparison {
   equal: boolean;
   /** One line on why they differ ("3 columns, the solution has 2"), null when equal. */
   reason: string | null;
-  /** Rows the solution has and the answer lacks, and the other way round (a few of each). */
+  /** Rows the solution has and the answer lacks, and the other way round (the first few of each). */
   missing: SqlCell[][];
   extra: SqlCell[][];
+  /** How many rows differ in all, of which `missing` and `extra` list the first. */
+  missingCount: number;
+  extraCount: number;
+  /** The solution's column names, to head its missing rows (the answer's names may differ). */
+  expectedColumns: string[];
 }
 
 export interface ExerciseCheck {

@@ -24,10 +24,14 @@ describe('compareResults', () => {
 
   it('lists the missing and extra rows and says why in one line', () => {
     const c = compareResults(set([[1], [2], [3]]), set([[1], [2], [4]]), false);
-    expect(c).toEqual({ equal: false, reason: '1 row of the solution is missing and 1 is not in it', missing: [[3]], extra: [[4]] });
+    expect(c).toEqual({ equal: false, reason: '1 row of the solution is missing and 1 is not in it', missing: [[3]], extra: [[4]], missingCount: 1, extraCount: 1, expectedColumns: ['c0'] });
     const fewer = compareResults(set([[1], [2], [3]]), set([[1]]), false);
     expect(fewer.reason).toBe('1 row, the solution has 3 rows');
     expect(fewer.missing).toEqual([[2], [3]]);
+    // A long difference lists its first rows and counts them all.
+    const many = compareResults(set([[1]]), set(Array.from({ length: 140 }, (_, i) => [i + 1])), false);
+    expect(many).toMatchObject({ missingCount: 0, extraCount: 139 });
+    expect(many.extra).toHaveLength(5);
   });
 
   it('treats rows as a multiset: a duplicate row counts', () => {

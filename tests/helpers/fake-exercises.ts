@@ -68,8 +68,8 @@ export function fakeExercises(options: { unavailable?: string } = {}): FakeExerc
       else {
         const extra = run.run.result.rows.filter((r) => r[0] === 'Bo');
         check = extra.length
-          ? { passed: false, run, comparison: { equal: false, reason: null, missing: [], extra }, summary: 'Not right: 3 rows, the solution has 2.' }
-          : { passed: true, run, comparison: { equal: true, reason: null, missing: [], extra: [] }, summary: 'Right: same 2 rows as the solution.' };
+          ? { passed: false, run, comparison: { equal: false, reason: null, missing: [], extra, missingCount: 0, extraCount: extra.length, expectedColumns: ['name'] }, summary: 'Not right: 3 rows, the solution has 2.' }
+          : { passed: true, run, comparison: { equal: true, reason: null, missing: [], extra: [], missingCount: 0, extraCount: 0, expectedColumns: ['name'] }, summary: 'Right: same 2 rows as the solution.' };
       }
       return later(check);
     },

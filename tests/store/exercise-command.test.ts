@@ -36,12 +36,15 @@ describe('exercise --list', () => {
     ]);
     ws.rate('exercises/count', 3, T0, 1000);
     expect(exerciseListCommand(ws, false).split('\n')).toEqual([
-      'key                type  due         title',
-      'exercises/spend    sql   new         Spend per member',
-      'exercises/by-date  sql   new         Order ids, oldest first.',
-      expect.stringMatching(/^exercises\/count {4}sql {3}2026-11-\d\d {2}How many rows has t\?$/),
-      'exercises/add      code  new         Add two numbers',
+      'key                type  due               title',
+      'exercises/spend    sql   new               Spend per member',
+      'exercises/by-date  sql   new               Order ids, oldest first.',
+      expect.stringMatching(/^exercises\/count {4}sql {3}2026-11-\d\d \d\d:\d\d {2}How many rows has t\?$/),
+      'exercises/add      code  new               Add two numbers',
     ]);
+    // The JSON keeps an ISO timestamp: a card due in ten minutes is not just "today".
+    const due = (JSON.parse(exerciseListCommand(ws, true)) as { key: string; due: string }[]).find((r) => r.key === 'exercises/count')!.due;
+    expect(due).toMatch(/^2026-11-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('leaves code exercises out without python3', async () => {
@@ -64,10 +67,13 @@ describe('exercise check', () => {
     expect(result.passed).toBe(false);
     expect(result.output.split('\n')).toEqual([
       'Not yet: 1 row of the solution is missing and 1 is not in it.',
-      'Missing (the solution has these rows, yours does not):',
-      '  Cy  1',
-      'Extra (yours has these rows, the solution does not):',
-      '  Zed  NULL',
+      // Each side under its own column names: the solution's for rows it has, the answer's for extra ones.
+      'Missing: 1 row the solution has and yours lacks:',
+      '  name  total',
+      '  Cy    1',
+      'Extra: 1 row yours has and the solution lacks:',
+      '  name  SUM(amount)',
+      '  Zed   NULL',
     ]);
     const json = JSON.parse((await exerciseCheckCommand(ws, 'exercises/spend', answer('SELECT 1,\n  FROM'), true)).output) as Record<string, unknown>;
     expect(json).toMatchObject({ key: 'exercises/spend', type: 'sql', passed: false, error: 'near "FROM": syntax error', position: { line: 2, column: 3 } });

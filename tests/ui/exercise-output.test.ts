@@ -39,7 +39,7 @@ describe('exercise output', () => {
 
   it('a wrong submit shows the rows missing and the rows extra under the answer\'s column names', () => {
     const run = sql(['name'], [['Ada'], ['Bo']]);
-    const lines = checkLines({ passed: false, run, comparison: { equal: false, reason: '2 rows, the solution has 2 but different', missing: [['Cy']], extra: [['Bo']] }, summary: 'Not right: 1 row missing, 1 extra.' }, 60);
+    const lines = checkLines({ passed: false, run, comparison: { equal: false, reason: '2 rows, the solution has 2 but different', missing: [['Cy']], extra: [['Bo']], missingCount: 1, extraCount: 1, expectedColumns: ['name'] }, summary: 'Not right: 1 row missing, 1 extra.' }, 60);
     expect(texts(lines)).toEqual(['✗ Not right: 1 row missing, 1 extra.', '2 rows, the solution has 2 but different', 'Missing: 1 row the solution has and yours lacks', 'name', 'Cy', 'Extra: 1 row yours has and the solution lacks', 'name', 'Bo']);
   });
 
