@@ -51,6 +51,8 @@ export interface Comparison {
   /** Rows the solution has and the answer lacks, and the other way round (a few of each). */
   missing: SqlCell[][];
   extra: SqlCell[][];
+  /** The solution's column names: the missing rows are shown under them (absent: "column 1", …). */
+  expectedColumns?: string[] | undefined;
 }
 
 export interface ExerciseCheck {

@@ -26,7 +26,13 @@ type Output = { kind: 'run'; run: ExerciseRun } | { kind: 'check'; check: Exerci
 
 const PLACEHOLDER = { sql: 'SELECT … FROM …', code: 'def solve(…):' } as const;
 
-export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, layout }: QuizProps<ExerciseCard> & { item: StudyItem }) {
+/** What counts against a pass so far; the session keeps it by card key, so an undo does not clear it. */
+export interface ExerciseCounts {
+  hints: number;
+  failed: number;
+}
+
+export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, layout, counts: kept }: QuizProps<ExerciseCard> & { item: StudyItem; counts?: Map<string, ExerciseCounts> | undefined }) {
   const { setTyping, exercises } = useAppActions();
   const { width: terminalWidth, height: terminalHeight } = useAppState();
   // The room the session gives a filling card, counted here: this component draws the frame around it.
@@ -42,11 +48,19 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const [showTask, setShowTask] = useState(false);
   const [busy, setBusy] = useState<'run' | 'check' | null>(null);
   const busyRef = useRef(false);
-  const [output, setOutput] = useState<Output>(null);
+  const [output, setShownOutput] = useState<Output>(null);
+  // Counts the outputs shown, so each new one starts at its top (see useLinesScroll's view).
+  const [outputs, setOutputs] = useState(0);
+  const setOutput = (next: Output) => {
+    setShownOutput(next);
+    setOutputs((n) => n + 1);
+  };
   // Read in a run's callback, which may come after more hints or submits: refs, not render state.
-  const counts = useRef({ hints: 0, failed: 0, done: false });
-  const [hints, setHints] = useState(0);
-  const [failed, setFailed] = useState(0);
+  const [before] = useState(() => kept?.get(item.key) ?? { hints: 0, failed: 0 });
+  const counts = useRef({ ...before, done: false });
+  const [hints, setHints] = useState(before.hints);
+  const [failed, setFailed] = useState(before.failed);
+  const keep = () => kept?.set(item.key, { hints: counts.current.hints, failed: counts.current.failed });
   const [done, setDone] = useState<(Done & { check?: ExerciseCheck }) | null>(null);
   const [tables, setTables] = useState<TablePreview[] | null>(null);
   const [notSaved, setNotSaved] = useState(false);
@@ -122,6 +136,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
         return;
       }
       counts.current.failed++;
+      keep();
       setFailed(counts.current.failed);
       setOutput({ kind: 'check', check });
     });
@@ -134,6 +149,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const nextHint = () => {
     if (counts.current.hints >= hintCount) return;
     counts.current.hints++;
+    keep();
     setHints(counts.current.hints);
     setOutput({ kind: 'hint' });
     scroll.reset();
@@ -145,7 +161,8 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const height = room.height;
   const outputWidth = wide ? rightWidth : room.width;
   const shownOutput: Line[] = !output ? [] : output.kind === 'run' ? runLines(output.run, outputWidth) : output.kind === 'check' ? checkLines(output.check, outputWidth) : hintLines(card, hints, outputWidth);
-  const outputOf = (): Line[] => [...(busy ? [{ text: busy === 'run' ? 'Running…' : 'Running and grading…', tone: 'dim' as const }] : []), ...shownOutput];
+  // The old result gives way while a run is in flight: a ✓ or ✗ above would read as this run's.
+  const outputOf = (): Line[] => (busy ? [{ text: busy === 'run' ? 'Running…' : 'Running and grading…', tone: 'dim' }] : shownOutput);
 
   let body: (offset: number) => ReactNode;
   let scrollLines: number;
@@ -207,7 +224,8 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       );
     }
   }
-  const scroll = useLinesScroll(scrollLines, scrollRows, !typing && !confirming && !showTask);
+  const scrollView = showTask ? 'task' : done ? 'done' : busy ? 'busy' : `output ${outputs}`;
+  const scroll = useLinesScroll(scrollLines, scrollRows, !typing && !confirming && !showTask, scrollView);
 
   // While typing: only Ctrl keys act, and Esc leaves the editor.
   useScreenInput(
@@ -260,6 +278,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     body: drawn,
     fill: true,
     status,
+    ownKeysFirst: true,
     // Short, so the keys fit 80 columns beside undo and end; t is dropped first (help lists it).
     keys: [['e', 'edit'], ['r s', 'run, submit'], ...hintKey, ['g', 'give up'], ['t', 'task'], ...more],
     commands: ['exerciseEdit', 'exerciseRun', 'exerciseSubmit', ...(hintCount ? (['hint'] as const) : []), 'exerciseTask', 'exerciseGiveUp', ...moreCommands],

@@ -46,8 +46,15 @@ export interface LinesScroll {
   up: () => void;
 }
 
-export function useLinesScroll(count: number, rows: number, isActive: boolean): LinesScroll {
-  const [offset, setOffset] = useState(0);
+/**
+ * view: names what is shown (the task, a run's result, the verdict). A new view starts at its top,
+ * whatever the one before was scrolled to.
+ */
+export function useLinesScroll(count: number, rows: number, isActive: boolean, view = ''): LinesScroll {
+  const [state, setState] = useState({ view, offset: 0 });
+  if (state.view !== view) setState({ view, offset: 0 });
+  const offset = state.view === view ? state.offset : 0;
+  const setOffset = (next: number) => setState({ view, offset: next });
   const page = Math.max(1, rows - 2);
   const top = clampOffset(offset, count, rows);
   const overflow = count > rows;
