@@ -93,6 +93,10 @@ describe('exercise output', () => {
     expect(visibleLine('abcdefghij', 0, 6, 0)).toBe('▌abcd…');
     expect(visibleLine('abcdefghij', 5, 6, 10)).toBe('…ghij▌');
     expect(visibleLine('abc', 0, 6, null)).toBe('abc');
+    // Shifted: every line with text starts with "…", even one too short to reach the view.
+    expect(visibleLine('ab', 5, 6, null)).toBe('…');
+    expect(visibleLine('abcdefgh', 5, 6, null)).toBe('…gh');
+    expect(visibleLine('', 5, 6, null)).toBe('');
   });
 });
 

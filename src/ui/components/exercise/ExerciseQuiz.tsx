@@ -18,13 +18,31 @@ import type { KeyHint } from '../footer.js';
 import { SESSION_HEAD_LINES, type QuizProps } from '../quiz/types.js';
 import { CodeEditor } from './CodeEditor.js';
 import { cutTask, gaveUpLines, hintLines, passedLines, promptLines, taskLines, type Done } from './exercise-lines.js';
-import { LinesView, useLinesScroll } from './LinesView.js';
+import { LinesView, scrollCount, useLinesScroll } from './LinesView.js';
+import { gutterWidth } from './CodeEditor.js';
 import { checkLines, runLines, tablePreviewLines, tableSummary, type Line } from './output-lines.js';
 
 type Phase = 'typing' | 'keys' | 'passed' | 'gaveUp';
 type Output = { kind: 'run'; run: ExerciseRun } | { kind: 'check'; check: ExerciseCheck } | { kind: 'hint' } | null;
 
 const PLACEHOLDER = { sql: 'SELECT … FROM …', code: 'def solve(…):' } as const;
+/** The fewest lines the editor shows beside a result on a narrow screen. */
+const EDITOR_ROWS = 3;
+/** The narrowest editor beside the side panel on a wide screen. */
+const EDITOR_MIN_WIDTH = 40;
+
+/**
+ * The editor's and the side panel's widths on a wide screen: the editor as wide as its longest line
+ * wants (in steps of 10, so the panels do not shift at every key), at least EDITOR_MIN_WIDTH and at
+ * most 55%; the tables and the result get the rest.
+ */
+function sideSplit(width: number, lines: readonly string[]): [number, number] {
+  const [most] = splitColumns(width, 0.55);
+  const longest = Math.max(0, ...lines.map((line) => [...line].length));
+  const wants = Math.ceil((longest + gutterWidth(lines.length) + 2) / 10) * 10;
+  const left = Math.min(most, Math.max(EDITOR_MIN_WIDTH, wants));
+  return [left, Math.max(1, width - left - 3)];
+}
 
 /** What counts against a pass so far; the session keeps it by card key, so an undo does not clear it. */
 export interface ExerciseCounts {
@@ -157,7 +175,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
 
   // Layout: the room is counted here, so the editor and the output share it exactly.
   const wide = terminalWidth >= WIDE;
-  const [leftWidth, rightWidth] = wide ? splitColumns(room.width, 0.55) : [room.width, 0];
+  const [leftWidth, rightWidth] = wide ? sideSplit(room.width, code.lines) : [room.width, 0];
   const height = room.height;
   const outputWidth = wide ? rightWidth : room.width;
   const shownOutput: Line[] = !output ? [] : output.kind === 'run' ? runLines(output.run, outputWidth) : output.kind === 'check' ? checkLines(output.check, outputWidth) : hintLines(card, hints, outputWidth);
@@ -169,7 +187,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   let scrollRows: number;
   if (showTask) {
     const lines = taskLines(card, hints, tables, room.width);
-    scrollLines = lines.length;
+    scrollLines = scrollCount(lines, height);
     scrollRows = height;
     body = (offset: number) => <LinesView lines={lines} rows={height} offset={offset} />;
   } else if (done) {
@@ -195,7 +213,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       const result = outputOf();
       const data: Line[] = card.type === 'sql' ? (tables ? tablePreviewLines(tables, rightWidth) : [{ text: 'Loading the tables…', tone: 'dim' }]) : [];
       const side = result.length ? [...result, ...(data.length ? [{ text: '' }, ...data] : [])] : data.length ? data : [{ text: "Ctrl+R runs your code with the card's tests; the result shows here.", tone: 'dim' as const }];
-      scrollLines = side.length;
+      scrollLines = scrollCount(side, height);
       scrollRows = height;
       body = (offset: number) => (
         <Box flexDirection="row" height={height}>
@@ -211,9 +229,12 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       );
     } else {
       const out = outputOf();
-      const outRows = out.length ? Math.min(out.length, Math.max(2, Math.floor(rest / 2))) : 0;
+      // The editor keeps a spare line under short code (at least EDITOR_ROWS); the output gets the
+      // rest, and never less than half when the code is long.
+      const editorWants = Math.max(code.lines.length + 1, EDITOR_ROWS);
+      const outRows = out.length ? Math.min(out.length, Math.max(2, rest - editorWants, Math.floor(rest / 2))) : 0;
       const editorRows = Math.max(1, rest - outRows);
-      scrollLines = out.length;
+      scrollLines = scrollCount(out, outRows);
       scrollRows = outRows;
       body = (offset: number) => (
         <Box flexDirection="column" height={height}>

@@ -131,7 +131,7 @@ export function tablePreviewLines(tables: readonly TablePreview[], width: number
     ...(i > 0 ? [{ text: '' }] : []),
     { text: cut(`${safeText(table.name)} (${plural(table.rowCount, 'row')})`, width), tone: 'bold' as const },
     ...wrapLines(table.columns.map((c) => safeText(`${c.name} ${c.type}`.trim())).join(', '), width - 2).map((text) => ({ text: `  ${text}`, tone: 'dim' as const })),
-    ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}` })) : []),
+    ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}`, ...(line.head !== undefined ? { head: `  ${line.head}` } : {}) })) : []),
   ]);
 }
 
