@@ -32,19 +32,18 @@ const EDITOR_ROWS = 3;
 const EDITOR_MIN_WIDTH = 40;
 
 /**
- * The editor's and the side panel's widths on a wide screen: the editor as wide as its longest line
- * wants (in steps of 10, so the panels do not shift at every key), at least EDITOR_MIN_WIDTH and at
- * most 55%; the tables and the result get the rest.
+ * The editor's width on a wide screen: as wide as its longest line wants, in steps of 20 (so the
+ * panels do not shift at every key), at least EDITOR_MIN_WIDTH and at most 55%; the tables and the
+ * result get the rest. `least`: the width it had, which it keeps (a line cut short again must not
+ * make the panels jump back).
  */
-function sideSplit(width: number, lines: readonly string[]): [number, number] {
+function editorWidth(width: number, lines: readonly string[], least: number): number {
   const [most] = splitColumns(width, 0.55);
   const longest = Math.max(0, ...lines.map((line) => [...line].length));
-  const wants = Math.ceil((longest + gutterWidth(lines.length) + 2) / 10) * 10;
-  const left = Math.min(most, Math.max(EDITOR_MIN_WIDTH, wants));
-  return [left, Math.max(1, width - left - 3)];
+  const wants = Math.ceil((longest + gutterWidth(lines.length) + 2) / 20) * 20;
+  return Math.min(most, Math.max(EDITOR_MIN_WIDTH, wants, least));
 }
 
-/** What counts against a pass so far; the session keeps it by card key, so an undo does not clear it. */
 export interface ExerciseCounts {
   hints: number;
   failed: number;
@@ -83,6 +82,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const [tables, setTables] = useState<TablePreview[] | null>(null);
   const [notSaved, setNotSaved] = useState(false);
   const mounted = useRef(true);
+  const [widest, setWidest] = useState(0);
   const hintCount = card.hints?.length ?? 0;
 
   const typing = phase === 'typing' && !confirming && !showTask;
@@ -175,7 +175,9 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
 
   // Layout: the room is counted here, so the editor and the output share it exactly.
   const wide = terminalWidth >= WIDE;
-  const [leftWidth, rightWidth] = wide ? sideSplit(room.width, code.lines) : [room.width, 0];
+  const leftWidth = wide ? editorWidth(room.width, code.lines, widest) : room.width;
+  const rightWidth = wide ? Math.max(1, room.width - leftWidth - 3) : 0;
+  if (wide && leftWidth !== widest) setWidest(leftWidth);
   const height = room.height;
   const outputWidth = wide ? rightWidth : room.width;
   const shownOutput: Line[] = !output ? [] : output.kind === 'run' ? runLines(output.run, outputWidth) : output.kind === 'check' ? checkLines(output.check, outputWidth) : hintLines(card, hints, outputWidth);
@@ -230,9 +232,9 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     } else {
       const out = outputOf();
       // The editor keeps a spare line under short code (at least EDITOR_ROWS); the output gets the
-      // rest, and never less than half when the code is long.
+      // rest, right under the code, and never less than half when the code is long.
       const editorWants = Math.max(code.lines.length + 1, EDITOR_ROWS);
-      const outRows = out.length ? Math.min(out.length, Math.max(2, rest - editorWants, Math.floor(rest / 2))) : 0;
+      const outRows = out.length ? Math.min(rest - 1, Math.max(2, rest - editorWants, Math.floor(rest / 2))) : 0;
       const editorRows = Math.max(1, rest - outRows);
       scrollLines = scrollCount(out, outRows);
       scrollRows = outRows;
