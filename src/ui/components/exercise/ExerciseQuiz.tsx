@@ -44,6 +44,17 @@ function editorWidth(width: number, lines: readonly string[], least: number): nu
   return Math.min(most, Math.max(EDITOR_MIN_WIDTH, wants, least));
 }
 
+/** Parts joined by " · " on as few lines as fit the width, each part whole ("1 failed submit" never split). */
+function joinParts(parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && [...last].length + 3 + [...part].length <= width) lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
+
 export interface ExerciseCounts {
   hints: number;
   failed: number;
@@ -209,8 +220,9 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     const summary: Line[] = !wide && card.type === 'sql' ? [{ text: tables ? `${tableSummary(tables)} · t shows them` : 'Loading the tables…', tone: 'dim' }] : [];
     // What will make a pass Hard, said where the user looks while writing (the footer has no room for it).
     const counted = [...(failed ? [`${failed} failed submit${failed === 1 ? '' : 's'}`] : []), ...(hints ? [`${hints} hint${hints === 1 ? '' : 's'} used`] : []), ...(notSaved ? ['! not saved'] : [])];
-    const label: Line = { text: [`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted].join(' · '), tone: 'dim' };
-    const rest = Math.max(1, height - task.length - summary.length - 1);
+    // Wrapped, not cut: the counts at its end are what a narrow editor column would lose.
+    const label: Line[] = joinParts([`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted], leftWidth).map((text) => ({ text, tone: 'dim' }));
+    const rest = Math.max(1, height - task.length - summary.length - label.length);
     if (wide) {
       const result = outputOf();
       const data: Line[] = card.type === 'sql' ? (tables ? tablePreviewLines(tables, rightWidth) : [{ text: 'Loading the tables…', tone: 'dim' }]) : [];
@@ -220,7 +232,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       body = (offset: number) => (
         <Box flexDirection="row" height={height}>
           <Box flexDirection="column" width={leftWidth} flexShrink={0}>
-            <LinesView lines={[...task, ...summary, label]} rows={task.length + summary.length + 1} />
+            <LinesView lines={[...task, ...summary, ...label]} rows={task.length + summary.length + label.length} />
             <CodeEditor state={code} onEdit={edit} rows={rest} width={leftWidth} isActive={typing} placeholder={PLACEHOLDER[card.type]} />
           </Box>
           <Box width={3} flexShrink={0} />
@@ -240,7 +252,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       scrollRows = outRows;
       body = (offset: number) => (
         <Box flexDirection="column" height={height}>
-          <LinesView lines={[...task, ...summary, label]} rows={task.length + summary.length + 1} />
+          <LinesView lines={[...task, ...summary, ...label]} rows={task.length + summary.length + label.length} />
           <CodeEditor state={code} onEdit={edit} rows={editorRows} width={room.width} isActive={typing} placeholder={PLACEHOLDER[card.type]} />
           {outRows > 0 ? <LinesView lines={out} rows={outRows} offset={offset} scrollKey={typing ? 'Esc, then PgDn' : 'PgDn'} /> : null}
         </Box>
