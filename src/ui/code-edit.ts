@@ -184,10 +184,17 @@ export function followTop(top: number, row: number, rows: number, count: number)
   return Math.max(0, next);
 }
 
-/** The first column shown, moved as little as needed to keep the cursor (and a glyph for it) in `width` columns. */
-export function followLeft(left: number, col: number, width: number): number {
+/**
+ * The first column shown, moved as little as needed to keep the cursor (and a glyph for it) in
+ * `width` columns; 0 whenever the cursor's line (`length` characters) fits, so a wider terminal or a
+ * shorter line shows everything again. Past 0 the first column is a "…", so the cursor stays right of it.
+ */
+export function followLeft(left: number, col: number, width: number, length = Number.POSITIVE_INFINITY): number {
   const room = Math.max(2, width);
-  if (col < left) return col;
-  if (col >= left + room - 1) return col - room + 2;
-  return left;
+  if (length < room) return 0;
+  let next = left;
+  if (col < next) next = col;
+  if (col >= next + room - 1) next = col - room + 2;
+  if (room >= 3 && next > 0 && col <= next) next = col - 1;
+  return Math.max(0, next);
 }

@@ -636,7 +636,7 @@ describe('the exercise screen at every size', { timeout: 90_000 }, () => {
     await sweep(term, (size) => EXERCISE(size, { lines: [...head, /^1 SELECT name FROM members▌$/, /^✓ Ran: 3 rows \(\d+ ms\)$/], items: ['name', 'Ada', 'Bo', 'Cy'], footer: 'Ctrl+R run' }), WITH_SMALLEST);
 
     await term.pressUntil('C-s', '1 failed submit');
-    await sweep(term, (size) => EXERCISE(size, { lines: [...head, /^1 SELECT name FROM members▌$/], items: ['Extra: 1 row yours has and the solution lacks', 'Bo'], fragments: ['· 1 failed submit'], footer: 'Ctrl+R run' }), WITH_SMALLEST);
+    await sweep(term, (size) => EXERCISE(size, { lines: [...head, /^1 SELECT name FROM members▌$/], items: ['Extra: 1 row yours has and the solution lacks', 'Bo'], fragments: ['1 failed submit'], footer: 'Ctrl+R run' }), WITH_SMALLEST);
 
     term.type(' WHERE active = 1');
     await term.waitFor('WHERE active = 1▌');

@@ -32,6 +32,8 @@ const TABLES: TablePreview[] = [
 function sqlRun(answer: string): ExerciseRun {
   const form = answer.indexOf('FORM');
   if (form >= 0) return { type: 'sql', run: { ok: false, error: 'near "FORM": syntax error', timedOut: false, position: { line: 1, column: form + 1 }, ms: 1 } };
+  // A long result, to page through.
+  if (/FROM numbers/.test(answer)) return { type: 'sql', run: { ok: true, result: { columns: ['n'], rows: Array.from({ length: 30 }, (_, i) => [i + 1]), truncated: false }, ms: 2 } };
   const rows = /WHERE active = 1/.test(answer) ? [['Ada'], ['Cy']] : [['Ada'], ['Bo'], ['Cy']];
   return { type: 'sql', run: { ok: true, result: { columns: ['name'], rows, truncated: false }, ms: 2 } };
 }
@@ -40,7 +42,7 @@ function codeRun(answer: string): ExerciseRun {
   const passed = /return a \+ b/.test(answer);
   const run: CodeRun = passed
     ? { passed, timedOut: false, exitCode: 0, output: '', failure: null, ms: 30 }
-    : { passed, timedOut: false, exitCode: 1, output: 'Traceback (most recent call last):\n  File "test_solution.py", line 2\nAssertionError\x1b[31m', failure: 'AssertionError: assert add(1, 2) == 3', ms: 30 };
+    : { passed, timedOut: false, exitCode: 1, output: 'Traceback (most recent call last):\n  File "test_solution.py", line 2\x1b[31m\nAssertionError: assert add(1, 2) == 3\n', failure: 'AssertionError: assert add(1, 2) == 3', ms: 30 };
   return { type: 'code', run };
 }
 
@@ -64,7 +66,7 @@ export function fakeExercises(options: { unavailable?: string } = {}): FakeExerc
       const run = runOf(item, answer);
       let check: ExerciseCheck;
       if (run.type === 'code') check = { passed: run.run.passed, run, summary: run.run.passed ? 'Right: all tests pass.' : 'Not right: a test failed.' };
-      else if (!run.run.ok) check = { passed: false, run, summary: 'Not right: the query failed.' };
+      else if (!run.run.ok) check = { passed: false, run, summary: `Not yet: the query failed: ${run.run.error}` };
       else {
         const extra = run.run.result.rows.filter((r) => r[0] === 'Bo');
         check = extra.length

@@ -183,5 +183,13 @@ describe('code editor properties', () => {
         expect(col).toBeLessThan(l + width - 1);
       }),
     );
+    // The cursor's line fits: nothing is hidden; shifted, the cursor is never under the leading "…".
+    fc.assert(
+      fc.property(fc.nat(200), fc.nat(200), fc.integer({ min: 3, max: 100 }), fc.nat(300), (left, col, width, length) => {
+        const l = followLeft(left, Math.min(col, length), width, length);
+        if (length < width) expect(l).toBe(0);
+        if (l > 0) expect(Math.min(col, length)).toBeGreaterThan(l);
+      }),
+    );
   });
 });

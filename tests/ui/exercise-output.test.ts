@@ -28,6 +28,37 @@ describe('exercise output', () => {
     expect(texts(runLines(error, 80))).toEqual(['✗ Error at line 2, column 7: near "FORM": syntax error']);
     const stopped: ExerciseRun = { type: 'sql', run: { ok: false, error: 'interrupted', timedOut: true, ms: 5000 } };
     expect(texts(runLines(stopped, 80))[0]).toMatch(/^✗ Stopped: the query ran past its time \(5000 ms\)/);
+    // The runner's own words say it: once, not after ours.
+    const said: ExerciseRun = { type: 'sql', run: { ok: false, error: 'stopped after 3 s: the query ran past its time (an endless recursive CTE?)', timedOut: true, ms: 3004 } };
+    expect(texts(runLines(said, 100))).toEqual(['✗ Stopped after 3 s: the query ran past its time (an endless recursive CTE?)']);
+  });
+
+  it('a submit whose query failed says the error once, then where it is', () => {
+    const run: ExerciseRun = { type: 'sql', run: { ok: false, error: 'no such column: nme', timedOut: false, position: { line: 1, column: 8 }, ms: 1 } };
+    expect(texts(checkLines({ passed: false, run, summary: 'Not yet: the query failed: no such column: nme' }, 80))).toEqual(['✗ Not yet: the query failed: no such column: nme', '  at line 1, column 8']);
+    const stopped: ExerciseRun = { type: 'sql', run: { ok: false, error: 'stopped after 3 s: the query ran past its time', timedOut: true, ms: 3004 } };
+    expect(texts(checkLines({ passed: false, run: stopped, summary: 'Not yet: stopped after 3 s: the query ran past its time' }, 80))).toEqual(['✗ Not yet: stopped after 3 s: the query ran past its time']);
+  });
+
+  it('a failing Python line is said once, not again at the end of the output', () => {
+    const output = 'Traceback (most recent call last):\n  File "test_solution.py", line 2\nAssertionError: assert add(1, 2) == 3\n';
+    const failed: ExerciseRun = { type: 'code', run: { passed: false, timedOut: false, exitCode: 1, output, failure: 'AssertionError: assert add(1, 2) == 3', ms: 20 } };
+    const lines = texts(runLines(failed, 80));
+    expect(lines.filter((l) => l.includes('assert add(1, 2) == 3'))).toHaveLength(1);
+    const check = texts(checkLines({ passed: false, run: failed, summary: 'Not yet: AssertionError: assert add(1, 2) == 3' }, 80));
+    expect(check.filter((l) => l.includes('assert add(1, 2) == 3'))).toHaveLength(1);
+    const timedOut: ExerciseRun = { type: 'code', run: { passed: false, timedOut: true, exitCode: null, output: '', failure: 'stopped after 3 s: the code ran past its time limit (an endless loop?)', ms: 3004 } };
+    expect(texts(runLines(timedOut, 80))).toEqual(['✗ Stopped after 3 s: the code ran past its time limit (an endless loop?)', '(no output)']);
+  });
+
+  it('long code wraps under its indentation, each continuation marked ↪', () => {
+    const solution = 'class Bucket:\n    def refill(self):\n        self.tokens = min(self.capacity, self.tokens + elapsed * self.refill_rate)';
+    const lines = texts(codeBlock('Solution:', solution, 50));
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(50);
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.slice(4).every((l) => /^ {10}↪ /.test(l))).toBe(true);
+    expect(lines.join(' ').replace(/\s*↪\s*/g, ' ')).toContain('self.refill_rate)');
+    expect(lines.join('')).not.toContain('…');
   });
 
   it('a code run names the failing assertion and shows the output, made safe; a timeout says so', () => {
@@ -37,10 +68,10 @@ describe('exercise output', () => {
     expect(texts(runLines(stopped, 80))).toEqual(['✗ Stopped: the tests ran past their time (5000 ms)', '(no output)']);
   });
 
-  it('a wrong submit shows the rows missing and the rows extra under the answer\'s column names', () => {
+  it('a wrong submit shows the rows missing under the solution\'s column names, the rows extra under the answer\'s', () => {
     const run = sql(['name'], [['Ada'], ['Bo']]);
-    const lines = checkLines({ passed: false, run, comparison: { equal: false, reason: '2 rows, the solution has 2 but different', missing: [['Cy']], extra: [['Bo']], missingCount: 1, extraCount: 1, expectedColumns: ['name'] }, summary: 'Not right: 1 row missing, 1 extra.' }, 60);
-    expect(texts(lines)).toEqual(['✗ Not right: 1 row missing, 1 extra.', '2 rows, the solution has 2 but different', 'Missing: 1 row the solution has and yours lacks', 'name', 'Cy', 'Extra: 1 row yours has and the solution lacks', 'name', 'Bo']);
+    const lines = checkLines({ passed: false, run, comparison: { equal: false, reason: '2 rows, the solution has 2 but different', missing: [['Cy']], extra: [['Bo']], missingCount: 1, extraCount: 1, expectedColumns: ['member'] }, summary: 'Not right: 1 row missing, 1 extra.' }, 60);
+    expect(texts(lines)).toEqual(['✗ Not right: 1 row missing, 1 extra.', '2 rows, the solution has 2 but different', 'Missing: 1 row the solution has and yours lacks', 'member', 'Cy', 'Extra: 1 row yours has and the solution lacks', 'name', 'Bo']);
   });
 
   it('a table preview: name and size, columns with types, sample rows; narrow, one line of names', () => {
@@ -59,6 +90,10 @@ describe('exercise output', () => {
     expect(visibleLine('abcdefghij', 0, 6, 0)).toBe('▌abcd…');
     expect(visibleLine('abcdefghij', 5, 6, 10)).toBe('…ghij▌');
     expect(visibleLine('abc', 0, 6, null)).toBe('abc');
+    // Shifted: every line with text starts with "…", even one too short to reach the view.
+    expect(visibleLine('ab', 5, 6, null)).toBe('…');
+    expect(visibleLine('abcdefgh', 5, 6, null)).toBe('…gh');
+    expect(visibleLine('', 5, 6, null)).toBe('');
   });
 });
 

@@ -148,6 +148,112 @@ describe.each(SIZES)('the exercise screen at $width x $height', (size) => {
   });
 });
 
+/** How often `text` shows in the frame. */
+function times(frame: string, text: string): number {
+  return frame.split(text).length - 1;
+}
+
+describe.each(SIZES)('the exercise screen fixed after a first walk-through, at $width x $height', (size) => {
+  it('a new view starts at its top: giving up after paging a result shows "Given up" first', async () => {
+    const app = await session(fakeExercises(), size, 'sql');
+    await app.press('SELECT n FROM numbers', CTRL_R);
+    expect(framed(app, size)).toContain('✓ Ran: 30 rows');
+    await app.press(KEY.escape, KEY.pageDown, KEY.pageDown);
+    // Scrolled: the verdict is gone, but the column names stay on top of the rows.
+    expect(app.frame()).not.toContain('✓ Ran');
+    expect(app.frame()).toMatch(/^ n$/m);
+    await app.press('g', 'y');
+    const frame = framed(app, size);
+    expect(frame).toContain('Given up: rated Again');
+    expect(frame).not.toContain('more above');
+    await app.unmount();
+  });
+
+  it('a long answer wraps with ↪ in the give-up view: every character can be read, nothing cut with …', async () => {
+    const app = await session(fakeExercises(), size, 'sql');
+    const long = `SELECT name FROM members WHERE ${Array.from({ length: 6 }, (_, i) => `name <> 'nobody${i}'`).join(' AND ')} AND active = 1 -- the end`;
+    await app.press(long, KEY.escape, 'g', 'y');
+    let frame = framed(app, size);
+    // The give-up view may scroll on a small screen: page to the end.
+    for (let i = 0; i < 4 && !frame.includes('the end'); i++) {
+      await app.press(KEY.pageDown);
+      frame = framed(app, size);
+    }
+    expect(frame).toContain('↪');
+    expect(frame).toContain("-- the end");
+    expect(frame).not.toMatch(/nobody\d'…|…$/m);
+    await app.unmount();
+  });
+
+  it('said once: a failed query on submit, the failing Python line; Running… replaces the old result', async () => {
+    const fake = fakeExercises();
+    const app = await session(fake, size, 'sql');
+    await app.press('SELECT name FORM members', CTRL_S);
+    let frame = framed(app, size);
+    expect(frame).toContain('✗ Not yet: the query failed: near "FORM": syntax error');
+    expect(times(frame, 'near "FORM"')).toBe(1);
+    expect(frame).toContain('at line 1, column 13');
+    // Fixed and run again while the answer is held back: the old ✗ gives way to Running….
+    await app.press(...Array(8).fill(KEY.left), '\x7f\x7f\x7f\x7f', 'FROM');
+    fake.hold = true;
+    await app.press(CTRL_R);
+    frame = app.frame();
+    expect(frame).toContain('Running…');
+    expect(frame).not.toContain('✗ Not yet');
+    fake.release();
+    await app.flush();
+    expect(app.frame()).toContain('✓ Ran: 3 rows');
+    await app.unmount();
+
+    const code = await session(fakeExercises(), size, 'code');
+    await code.press('return a - b', CTRL_S);
+    expect(times(framed(code, size), 'assert add(1, 2) == 3')).toBe(1);
+    await code.unmount();
+  });
+
+  it('an undo in the middle of an exercise keeps its failed submits; the footer offers its own keys before undo', async () => {
+    const app = await session(fakeExercises(), size);
+    // The SQL card right, on to the code one.
+    await app.press('SELECT name FROM members WHERE active = 1', CTRL_S);
+    expect(app.frame()).toContain('rated Good');
+    await app.press(KEY.enter);
+    await app.press('return a - b', CTRL_S);
+    expect(framed(app, size)).toContain('1 failed submit');
+    await app.press(KEY.escape);
+    const footer = framed(app, size).split('\n').at(-1)!;
+    expect(footer).toContain('g give up');
+    if (footer.includes('u undo')) expect(footer.indexOf('g give up')).toBeLessThan(footer.indexOf('u undo'));
+    // Undo takes back the SQL card's rating: it comes back; answered again, the code card returns with its count.
+    await app.press('u');
+    expect(app.frame()).toContain('Active members');
+    await app.press('e', KEY.enter, CTRL_S);
+    await app.press(KEY.enter);
+    let frame = framed(app, size);
+    expect(frame).toContain('Add two numbers');
+    expect(frame).toContain('1 failed submit');
+    await app.press('\x7f\x7f\x7f', '+ b', CTRL_S);
+    frame = framed(app, size);
+    expect(frame).toContain('Right after 1 failed submit: rated Hard');
+    await app.unmount();
+  });
+
+  it('the editor scrolls sideways only while the cursor\'s line does not fit, and marks every shifted line with …', async () => {
+    const app = await session(fakeExercises(), size, 'sql');
+    const long = `SELECT name FROM members WHERE ${'x'.repeat(size.width)} AND y`;
+    await app.press('SELECT 1', KEY.enter, long);
+    let frame = framed(app, size);
+    // At the end of the long line: both lines shifted, the short one shown as "…", not blank.
+    expect(frame).toMatch(/^ 1 …$/m);
+    expect(frame).toMatch(/^ 2 …x+ AND y▌$/m);
+    // Up on the short line, which fits: nothing shifted.
+    await app.press(KEY.up);
+    frame = framed(app, size);
+    expect(frame).toMatch(/^ 1 SELECT 1▌$/m);
+    expect(frame).toMatch(/^ 2 SELECT name FROM members WHERE x+…$/m);
+    await app.unmount();
+  });
+});
+
 describe('the exercise screen, other cases', () => {
   it('without python3 a code exercise says so in one line, and Enter skips it unrated', async () => {
     const app = await session(fakeExercises({ unavailable: 'Code exercises need python3, which was not found.' }), { width: 80, height: 24 }, 'code');

@@ -19,7 +19,7 @@ import { ChoiceQuiz } from '../components/quiz/ChoiceQuiz.js';
 import { FlashcardQuiz } from '../components/quiz/FlashcardQuiz.js';
 import { fitFooter, type KeyHint } from '../components/footer.js';
 import { OpenQuiz } from '../components/quiz/OpenQuiz.js';
-import { ExerciseQuiz } from '../components/exercise/ExerciseQuiz.js';
+import { ExerciseQuiz, type ExerciseCounts } from '../components/exercise/ExerciseQuiz.js';
 import { SessionSummary } from '../components/quiz/SessionSummary.js';
 import { SESSION_HEAD_LINES, type QuizView } from '../components/quiz/types.js';
 import { useKeys, useScreenInput, type Command } from '../keys.js';
@@ -49,6 +49,9 @@ export function Review({ title, items, once = false, cram, askConfidence = false
   const [ended, setEnded] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [overflow, setOverflow] = useState(false);
+  // An exercise's failed submits and hints, by card key: an undo remounts the card, and they must
+  // not start over (they decide whether a pass is Good or Hard).
+  const [exerciseCounts] = useState(() => new Map<string, ExerciseCounts>());
   const onOverflow = useCallback((value: boolean) => setOverflow(value), []);
   const current = ended ? null : session.current;
   const canUndo = pending !== null || session.undo.length > 0;
@@ -150,7 +153,7 @@ export function Review({ title, items, once = false, cram, askConfidence = false
     const lead = [notice, acts.notice, view.status].filter((part): part is string => Boolean(part));
     const keys = own ? view.keys : [...view.keys, ...acts.keys];
     return (
-      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, keys, always, view.modal ? '' : (view.typing ?? '? help'))} fixed {...(view.fill ? { measure: width } : {})}>
+      <Frame title={title} commands={commands} footer={acts.promptFooter ?? fitFooter(width, lead, view.ownKeysFirst ? [...view.keys, ...always, ...acts.keys] : keys, view.ownKeysFirst ? [] : always, view.modal ? '' : (view.typing ?? '? help'))} fixed {...(view.fill ? { measure: width } : {})}>
         <SessionCard progress={progress} label={`${acts.glyph}${current.deckTitle} · ${kindLabel(card.type)}${card.section ? ` · ${card.section}` : ''}${acts.note ? ` · ${acts.note}` : ''}`} prompt={acts.prompt} scrollKey={cardKey} onOverflow={onOverflow} fill={view.fill ?? false}>
           {view.body}
         </SessionCard>
@@ -175,7 +178,7 @@ export function Review({ title, items, once = false, cram, askConfidence = false
       return layout({ body: <Text>Design prompts open in the mock-interview screen.</Text>, keys: [], commands: [] });
     case 'sql':
     case 'code':
-      return <ExerciseQuiz key={cardKey} card={card} item={current} skip={skip} {...quizProps} />;
+      return <ExerciseQuiz key={cardKey} card={card} item={current} skip={skip} counts={exerciseCounts} {...quizProps} />;
   }
 }
 

@@ -46,7 +46,8 @@ export function CodeEditor({ state, onEdit, rows, width, isActive, placeholder }
   const gutter = gutterWidth(state.lines.length);
   const textWidth = Math.max(2, width - gutter);
   const top = followTop(view.top, state.row, rows, state.lines.length);
-  const left = followLeft(view.left, state.col, textWidth);
+  // Worked out again at every render: a resize, or moving to a line that fits, brings it back to 0.
+  const left = followLeft(view.left, state.col, textWidth, [...(state.lines[state.row] ?? '')].length);
   // Kept for the next render, so the view moves only as far as the cursor makes it.
   if (top !== view.top || left !== view.left) setView({ top, left });
   const shown = state.lines.slice(top, top + rows);
@@ -78,7 +79,9 @@ export function CodeEditor({ state, onEdit, rows, width, isActive, placeholder }
 
 /**
  * One line cut to the view's columns, the cursor drawn as a glyph (it shows without colour), and
- * "…" where the line goes on past either edge. An attempt kept on disk is outside text: made safe.
+ * "…" where the line goes on past either edge: every line with text starts with "…" while the view
+ * is shifted, even one too short to reach the view (it would look empty). An attempt kept on disk
+ * is outside text: made safe.
  */
 export function visibleLine(line: string, left: number, width: number, cursor: number | null): string {
   // Each character made safe on its own, so an escape shown for one still counts as one column of the cursor's.
@@ -86,7 +89,7 @@ export function visibleLine(line: string, left: number, width: number, cursor: n
   const room = cursor === null ? width : width - 1;
   let part = chars.slice(left, left + room);
   if (cursor !== null) part.splice(cursor - left, 0, CURSOR);
-  if (left > 0 && part.length > 0 && cursor !== left) part = ['…', ...part.slice(1)];
+  if (left > 0 && chars.length > 0 && part[0] !== CURSOR) part = ['…', ...part.slice(1)];
   if (chars.length > left + room && part.length > 0) part = [...part.slice(0, -1), '…'];
   return part.join('');
 }

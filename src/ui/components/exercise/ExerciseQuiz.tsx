@@ -18,15 +18,49 @@ import type { KeyHint } from '../footer.js';
 import { SESSION_HEAD_LINES, type QuizProps } from '../quiz/types.js';
 import { CodeEditor } from './CodeEditor.js';
 import { cutTask, gaveUpLines, hintLines, passedLines, promptLines, taskLines, type Done } from './exercise-lines.js';
-import { LinesView, useLinesScroll } from './LinesView.js';
+import { LinesView, scrollCount, useLinesScroll } from './LinesView.js';
+import { gutterWidth } from './CodeEditor.js';
 import { checkLines, runLines, tablePreviewLines, tableSummary, type Line } from './output-lines.js';
 
 type Phase = 'typing' | 'keys' | 'passed' | 'gaveUp';
 type Output = { kind: 'run'; run: ExerciseRun } | { kind: 'check'; check: ExerciseCheck } | { kind: 'hint' } | null;
 
 const PLACEHOLDER = { sql: 'SELECT … FROM …', code: 'def solve(…):' } as const;
+/** The fewest lines the editor shows beside a result on a narrow screen. */
+const EDITOR_ROWS = 3;
+/** The narrowest editor beside the side panel on a wide screen. */
+const EDITOR_MIN_WIDTH = 40;
 
-export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, layout }: QuizProps<ExerciseCard> & { item: StudyItem }) {
+/**
+ * The editor's width on a wide screen: as wide as its longest line wants, in steps of 20 (so the
+ * panels do not shift at every key), at least EDITOR_MIN_WIDTH and at most 55%; the tables and the
+ * result get the rest. `least`: the width it had, which it keeps (a line cut short again must not
+ * make the panels jump back).
+ */
+function editorWidth(width: number, lines: readonly string[], least: number): number {
+  const [most] = splitColumns(width, 0.55);
+  const longest = Math.max(0, ...lines.map((line) => [...line].length));
+  const wants = Math.ceil((longest + gutterWidth(lines.length) + 2) / 20) * 20;
+  return Math.min(most, Math.max(EDITOR_MIN_WIDTH, wants, least));
+}
+
+/** Parts joined by " · " on as few lines as fit the width, each part whole ("1 failed submit" never split). */
+function joinParts(parts: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const part of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && [...last].length + 3 + [...part].length <= width) lines[lines.length - 1] = `${last} · ${part}`;
+    else lines.push(part);
+  }
+  return lines;
+}
+
+export interface ExerciseCounts {
+  hints: number;
+  failed: number;
+}
+
+export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, layout, counts: kept }: QuizProps<ExerciseCard> & { item: StudyItem; counts?: Map<string, ExerciseCounts> | undefined }) {
   const { setTyping, exercises } = useAppActions();
   const { width: terminalWidth, height: terminalHeight } = useAppState();
   // The room the session gives a filling card, counted here: this component draws the frame around it.
@@ -42,15 +76,24 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const [showTask, setShowTask] = useState(false);
   const [busy, setBusy] = useState<'run' | 'check' | null>(null);
   const busyRef = useRef(false);
-  const [output, setOutput] = useState<Output>(null);
+  const [output, setShownOutput] = useState<Output>(null);
+  // Counts the outputs shown, so each new one starts at its top (see useLinesScroll's view).
+  const [outputs, setOutputs] = useState(0);
+  const setOutput = (next: Output) => {
+    setShownOutput(next);
+    setOutputs((n) => n + 1);
+  };
   // Read in a run's callback, which may come after more hints or submits: refs, not render state.
-  const counts = useRef({ hints: 0, failed: 0, done: false });
-  const [hints, setHints] = useState(0);
-  const [failed, setFailed] = useState(0);
+  const [before] = useState(() => kept?.get(item.key) ?? { hints: 0, failed: 0 });
+  const counts = useRef({ ...before, done: false });
+  const [hints, setHints] = useState(before.hints);
+  const [failed, setFailed] = useState(before.failed);
+  const keep = () => kept?.set(item.key, { hints: counts.current.hints, failed: counts.current.failed });
   const [done, setDone] = useState<(Done & { check?: ExerciseCheck }) | null>(null);
   const [tables, setTables] = useState<TablePreview[] | null>(null);
   const [notSaved, setNotSaved] = useState(false);
   const mounted = useRef(true);
+  const [widest, setWidest] = useState(0);
   const hintCount = card.hints?.length ?? 0;
 
   const typing = phase === 'typing' && !confirming && !showTask;
@@ -122,6 +165,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
         return;
       }
       counts.current.failed++;
+      keep();
       setFailed(counts.current.failed);
       setOutput({ kind: 'check', check });
     });
@@ -134,6 +178,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
   const nextHint = () => {
     if (counts.current.hints >= hintCount) return;
     counts.current.hints++;
+    keep();
     setHints(counts.current.hints);
     setOutput({ kind: 'hint' });
     scroll.reset();
@@ -141,18 +186,21 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
 
   // Layout: the room is counted here, so the editor and the output share it exactly.
   const wide = terminalWidth >= WIDE;
-  const [leftWidth, rightWidth] = wide ? splitColumns(room.width, 0.55) : [room.width, 0];
+  const leftWidth = wide ? editorWidth(room.width, code.lines, widest) : room.width;
+  const rightWidth = wide ? Math.max(1, room.width - leftWidth - 3) : 0;
+  if (wide && leftWidth !== widest) setWidest(leftWidth);
   const height = room.height;
   const outputWidth = wide ? rightWidth : room.width;
   const shownOutput: Line[] = !output ? [] : output.kind === 'run' ? runLines(output.run, outputWidth) : output.kind === 'check' ? checkLines(output.check, outputWidth) : hintLines(card, hints, outputWidth);
-  const outputOf = (): Line[] => [...(busy ? [{ text: busy === 'run' ? 'Running…' : 'Running and grading…', tone: 'dim' as const }] : []), ...shownOutput];
+  // The old result gives way while a run is in flight: a ✓ or ✗ above would read as this run's.
+  const outputOf = (): Line[] => (busy ? [{ text: busy === 'run' ? 'Running…' : 'Running and grading…', tone: 'dim' }] : shownOutput);
 
   let body: (offset: number) => ReactNode;
   let scrollLines: number;
   let scrollRows: number;
   if (showTask) {
     const lines = taskLines(card, hints, tables, room.width);
-    scrollLines = lines.length;
+    scrollLines = scrollCount(lines, height);
     scrollRows = height;
     body = (offset: number) => <LinesView lines={lines} rows={height} offset={offset} />;
   } else if (done) {
@@ -172,18 +220,19 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     const summary: Line[] = !wide && card.type === 'sql' ? [{ text: tables ? `${tableSummary(tables)} · t shows them` : 'Loading the tables…', tone: 'dim' }] : [];
     // What will make a pass Hard, said where the user looks while writing (the footer has no room for it).
     const counted = [...(failed ? [`${failed} failed submit${failed === 1 ? '' : 's'}`] : []), ...(hints ? [`${hints} hint${hints === 1 ? '' : 's'} used`] : []), ...(notSaved ? ['! not saved'] : [])];
-    const label: Line = { text: [`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted].join(' · '), tone: 'dim' };
-    const rest = Math.max(1, height - task.length - summary.length - 1);
+    // Wrapped, not cut: the counts at its end are what a narrow editor column would lose.
+    const label: Line[] = joinParts([`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted], leftWidth).map((text) => ({ text, tone: 'dim' }));
+    const rest = Math.max(1, height - task.length - summary.length - label.length);
     if (wide) {
       const result = outputOf();
       const data: Line[] = card.type === 'sql' ? (tables ? tablePreviewLines(tables, rightWidth) : [{ text: 'Loading the tables…', tone: 'dim' }]) : [];
       const side = result.length ? [...result, ...(data.length ? [{ text: '' }, ...data] : [])] : data.length ? data : [{ text: "Ctrl+R runs your code with the card's tests; the result shows here.", tone: 'dim' as const }];
-      scrollLines = side.length;
+      scrollLines = scrollCount(side, height);
       scrollRows = height;
       body = (offset: number) => (
         <Box flexDirection="row" height={height}>
           <Box flexDirection="column" width={leftWidth} flexShrink={0}>
-            <LinesView lines={[...task, ...summary, label]} rows={task.length + summary.length + 1} />
+            <LinesView lines={[...task, ...summary, ...label]} rows={task.length + summary.length + label.length} />
             <CodeEditor state={code} onEdit={edit} rows={rest} width={leftWidth} isActive={typing} placeholder={PLACEHOLDER[card.type]} />
           </Box>
           <Box width={3} flexShrink={0} />
@@ -194,20 +243,24 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       );
     } else {
       const out = outputOf();
-      const outRows = out.length ? Math.min(out.length, Math.max(2, Math.floor(rest / 2))) : 0;
+      // The editor keeps a spare line under short code (at least EDITOR_ROWS); the output gets the
+      // rest, right under the code, and never less than half when the code is long.
+      const editorWants = Math.max(code.lines.length + 1, EDITOR_ROWS);
+      const outRows = out.length ? Math.min(rest - 1, Math.max(2, rest - editorWants, Math.floor(rest / 2))) : 0;
       const editorRows = Math.max(1, rest - outRows);
-      scrollLines = out.length;
+      scrollLines = scrollCount(out, outRows);
       scrollRows = outRows;
       body = (offset: number) => (
         <Box flexDirection="column" height={height}>
-          <LinesView lines={[...task, ...summary, label]} rows={task.length + summary.length + 1} />
+          <LinesView lines={[...task, ...summary, ...label]} rows={task.length + summary.length + label.length} />
           <CodeEditor state={code} onEdit={edit} rows={editorRows} width={room.width} isActive={typing} placeholder={PLACEHOLDER[card.type]} />
           {outRows > 0 ? <LinesView lines={out} rows={outRows} offset={offset} scrollKey={typing ? 'Esc, then PgDn' : 'PgDn'} /> : null}
         </Box>
       );
     }
   }
-  const scroll = useLinesScroll(scrollLines, scrollRows, !typing && !confirming && !showTask);
+  const scrollView = showTask ? 'task' : done ? 'done' : busy ? 'busy' : `output ${outputs}`;
+  const scroll = useLinesScroll(scrollLines, scrollRows, !typing && !confirming && !showTask, scrollView);
 
   // While typing: only Ctrl keys act, and Esc leaves the editor.
   useScreenInput(
@@ -260,6 +313,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     body: drawn,
     fill: true,
     status,
+    ownKeysFirst: true,
     // Short, so the keys fit 80 columns beside undo and end; t is dropped first (help lists it).
     keys: [['e', 'edit'], ['r s', 'run, submit'], ...hintKey, ['g', 'give up'], ['t', 'task'], ...more],
     commands: ['exerciseEdit', 'exerciseRun', 'exerciseSubmit', ...(hintCount ? (['hint'] as const) : []), 'exerciseTask', 'exerciseGiveUp', ...moreCommands],

@@ -18,13 +18,24 @@ export function clampOffset(offset: number, count: number, rows: number): number
   return Math.max(0, Math.min(offset, count - (rows - 1)));
 }
 
+/**
+ * The lines' count for scrolling: one more when a table's header may be kept in view above its
+ * rows, so the last row can still be scrolled to.
+ */
+export function scrollCount(lines: readonly Line[], rows: number): number {
+  return lines.length > rows && lines.some((line) => line.head !== undefined) ? lines.length + 1 : lines.length;
+}
+
 /** scrollKey: how to scroll from here, said on the "more" line (PgDn, or Esc first while typing). */
 export function LinesView({ lines, rows, offset = 0, scrollKey = 'PgDn' }: { lines: readonly Line[]; rows: number; offset?: number; scrollKey?: string }) {
   const room = Math.max(1, rows);
   const over = lines.length > room;
-  const top = clampOffset(offset, lines.length, room);
-  const shown = over ? lines.slice(top, top + room - 1) : lines;
-  const below = lines.length - top - shown.length;
+  const top = clampOffset(offset, scrollCount(lines, room), room);
+  // Rows scrolled away from their header: the header stays on top (sticky), so columns keep their names.
+  const head = over && top > 0 && room > 2 ? lines[top]?.head : undefined;
+  const body = over ? lines.slice(top, top + room - 1 - (head !== undefined ? 1 : 0)) : lines;
+  const shown: readonly Line[] = head !== undefined ? [{ text: head, tone: 'bold' }, ...body] : body;
+  const below = lines.length - top - body.length;
   return (
     <Box flexDirection="column" height={room} flexShrink={0} overflow="hidden">
       {shown.map((line, i) => (
@@ -46,8 +57,15 @@ export interface LinesScroll {
   up: () => void;
 }
 
-export function useLinesScroll(count: number, rows: number, isActive: boolean): LinesScroll {
-  const [offset, setOffset] = useState(0);
+/**
+ * view: names what is shown (the task, a run's result, the verdict). A new view starts at its top,
+ * whatever the one before was scrolled to.
+ */
+export function useLinesScroll(count: number, rows: number, isActive: boolean, view = ''): LinesScroll {
+  const [state, setState] = useState({ view, offset: 0 });
+  if (state.view !== view) setState({ view, offset: 0 });
+  const offset = state.view === view ? state.offset : 0;
+  const setOffset = (next: number) => setState({ view, offset: next });
   const page = Math.max(1, rows - 2);
   const top = clampOffset(offset, count, rows);
   const overflow = count > rows;

@@ -5,19 +5,22 @@ import type { ExerciseCard } from '../../../core/deck.js';
 import type { ExerciseCheck, TablePreview } from '../../../core/exercise.js';
 import { safeText } from '../../../core/safe-text.js';
 import { RATING_NAMES, type Rating } from '../../../core/scheduler.js';
+import { MEASURE } from '../../layout.js';
 import { wrapLines } from '../../wrap-lines.js';
 import { checkLines, tablePreviewLines, type Line } from './output-lines.js';
+import { wrapCode } from './wrap-code.js';
 
 const BLANK: Line = { text: '' };
 
 /** The title (when the card has one) and the prompt, wrapped. */
 export function promptLines(card: ExerciseCard, width: number): Line[] {
+  width = prose(width);
   return [...(card.title ? wrapLines(card.title, width).map((text) => ({ text, tone: 'bold' as const })) : []), ...wrapLines(card.prompt, width).map((text) => ({ text }))];
 }
 
 export function hintLines(card: ExerciseCard, shown: number, width: number): Line[] {
   const hints = card.hints ?? [];
-  return hints.slice(0, shown).flatMap((hint, i) => wrapLines(`Hint ${i + 1} of ${hints.length}: ${hint}`, width).map((text) => ({ text, tone: 'dim' as const })));
+  return hints.slice(0, shown).flatMap((hint, i) => wrapLines(`Hint ${i + 1} of ${hints.length}: ${hint}`, prose(width)).map((text) => ({ text, tone: 'dim' as const })));
 }
 
 /** The prompt cut to `rows` lines, the last saying where the rest is. */
@@ -33,15 +36,15 @@ export function taskLines(card: ExerciseCard, hints: number, tables: readonly Ta
   return [...promptLines(card, width), ...(shownHints.length ? [BLANK, ...shownHints] : []), ...(data.length ? [BLANK, ...data] : [])];
 }
 
-/** Code as lines, indented under a heading and cut to the width; outside text (a kept attempt) made safe. */
+/** Code as lines, indented under a heading and wrapped to the width; outside text (a kept attempt) made safe. */
 export function codeBlock(heading: string, code: string, width: number): Line[] {
   const lines = code.replace(/\s+$/, '').split('\n');
-  return [{ text: heading, tone: 'bold' }, ...(code.trim() ? lines.map((line) => ({ text: cut(`  ${safeText(line.replace(/\t/g, '    '))}`, width) })) : [{ text: '  (empty)', tone: 'dim' as const }])];
+  return [{ text: heading, tone: 'bold' }, ...(code.trim() ? lines.flatMap((line) => wrapCode(safeText(line.replace(/\t/g, '    ')), width, '  ').map((text) => ({ text }))) : [{ text: '  (empty)', tone: 'dim' as const }])];
 }
 
-function cut(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
+/** Prose is read at MEASURE columns at most, however wide the screen. */
+function prose(width: number): number {
+  return Math.min(width, MEASURE);
 }
 
 /** Two columns of lines side by side with a rule between them (the frame check reads panels by it). */
@@ -54,7 +57,7 @@ export function sideBySide(left: readonly Line[], right: readonly Line[], leftWi
 }
 
 function explanation(card: ExerciseCard, width: number): Line[] {
-  return card.explanation ? [BLANK, ...wrapLines(card.explanation, width).map((text) => ({ text }))] : [];
+  return card.explanation ? [BLANK, ...wrapLines(card.explanation, prose(width)).map((text) => ({ text }))] : [];
 }
 
 function counted(hints: number, failed: number): string {
@@ -74,7 +77,7 @@ export interface Done {
 export function passedLines(card: ExerciseCard, check: ExerciseCheck, answer: string, done: Done, width: number): Line[] {
   return [
     ...checkLines(check, width),
-    ...wrapLines(`${counted(done.hints, done.failed)}: rated ${RATING_NAMES[done.rating]} (back in ${done.again}).`, width).map((text) => ({ text, tone: 'bold' as const })),
+    ...wrapLines(`${counted(done.hints, done.failed)}: rated ${RATING_NAMES[done.rating]} (back in ${done.again}).`, prose(width)).map((text) => ({ text, tone: 'bold' as const })),
     ...explanation(card, width),
     BLANK,
     ...codeBlock('Your answer:', answer, width),

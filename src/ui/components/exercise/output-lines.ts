@@ -5,10 +5,13 @@ import { MAX_RESULT_ROWS, type CodeRun, type ExerciseCheck, type ExerciseRun, ty
 import { safeText } from '../../../core/safe-text.js';
 import { layoutTable } from '../../table-layout.js';
 import { wrapLines } from '../../wrap-lines.js';
+import { wrapCode } from './wrap-code.js';
 
 export interface Line {
   text: string;
   tone?: 'right' | 'wrong' | 'dim' | 'bold' | undefined;
+  /** A table's row: its column names, kept in view when the header has scrolled away. */
+  head?: string | undefined;
 }
 
 /** A cell as the table shows it: NULL as NULL (not an empty cell), a blob by its size. */
@@ -31,7 +34,7 @@ export function tableLines(columns: readonly string[], rows: readonly SqlCell[][
     names.map((header, i) => ({ header, cells: rows.map((r) => formatCell(r[i] ?? null)), cap, align: numeric[i] ? ('right' as const) : ('left' as const) })),
     width,
   );
-  return [{ text: table.header, tone: 'bold' }, ...table.rows.map((text) => ({ text }))];
+  return [{ text: table.header, tone: 'bold' }, ...table.rows.map((text) => ({ text, head: table.header }))];
 }
 
 function plural(n: number, one: string): string {
@@ -43,17 +46,40 @@ function resultLines(result: ResultSet, ms: number, width: number): Line[] {
   return [{ text: `✓ Ran: ${count} (${Math.round(ms)} ms)`, tone: 'right' }, ...(result.columns.length > 0 ? tableLines(result.columns, result.rows, width) : [])];
 }
 
+/** " (the first 5)" when a difference lists fewer rows than it counts. */
+function first(listed: readonly unknown[], count: number): string {
+  return count > listed.length ? ` (the first ${listed.length})` : '';
+}
+
+function where(run: Extract<SqlRun, { ok: false }>): string {
+  return run.position ? ` at line ${run.position.line}, column ${run.position.column}` : '';
+}
+
+/** "Stopped after 3 s: …" as the runner says it, once; in our words (and the runner's after) otherwise. */
+function stopped(error: string | null, what: string, ms: number): string {
+  const said = safeText(error ?? '').trim();
+  if (/^stopped\b/i.test(said)) return `✗ S${said.slice(1)}`;
+  return `✗ Stopped: ${what} ran past ${what === 'the query' ? 'its' : 'their'} time (${Math.round(ms)} ms)${said ? `. ${said}` : ''}`;
+}
+
 function sqlErrorLines(run: Extract<SqlRun, { ok: false }>, width: number): Line[] {
-  const where = run.position ? ` at line ${run.position.line}, column ${run.position.column}` : '';
-  const text = run.timedOut ? `✗ Stopped: the query ran past its time (${Math.round(run.ms)} ms). ${safeText(run.error)}` : `✗ Error${where}: ${safeText(run.error)}`;
+  const text = run.timedOut ? stopped(run.error, 'the query', run.ms) : `✗ Error${where(run)}: ${safeText(run.error)}`;
   return wrapLines(text, width, 2).map((t) => ({ text: t, tone: 'wrong' }));
 }
 
-/** The program's output, each line made safe; tabs as spaces so columns count right. */
-function outputLines(output: string, width: number): Line[] {
-  const text = output.replace(/\s+$/, '');
-  if (!text) return [{ text: '(no output)', tone: 'dim' }];
-  return [{ text: 'Output:', tone: 'dim' }, ...text.split(/\r?\n/).map((line) => ({ text: cut(safeText(line.replace(/\t/g, '    ')), width) }))];
+/** The program's output, each line made safe and wrapped; tabs as spaces so columns count right. The failure already said above is not said again. */
+function outputLines(output: string, width: number, said: string | null): Line[] {
+  const lines = output.replace(/\s+$/, '').split(/\r?\n/).map((line) => safeText(line.replace(/\t/g, '    ')).replace(/\s+$/, ''));
+  const failure = said === null ? null : safeText(said).trim();
+  const kept = failure ? dropLast(lines, (line) => line.trim() === failure) : lines;
+  if (!kept.some((line) => line.trim())) return [{ text: '(no output)', tone: 'dim' }];
+  return [{ text: 'Output:', tone: 'dim' }, ...kept.flatMap((line) => wrapCode(line, width).map((text) => ({ text })))];
+}
+
+/** The lines without the last one that matches (a traceback ends in the failure). */
+function dropLast(lines: readonly string[], match: (line: string) => boolean): string[] {
+  for (let i = lines.length - 1; i >= 0; i--) if (match(lines[i]!)) return [...lines.slice(0, i), ...lines.slice(i + 1)];
+  return [...lines];
 }
 
 function cut(text: string, width: number): string {
@@ -61,14 +87,13 @@ function cut(text: string, width: number): string {
   return chars.length > width ? `${chars.slice(0, Math.max(0, width - 1)).join('')}…` : text;
 }
 
-function codeLines(run: CodeRun, width: number): Line[] {
-  const head = run.passed
-    ? `✓ All tests pass (${Math.round(run.ms)} ms)`
-    : run.timedOut
-      ? `✗ Stopped: the tests ran past their time (${Math.round(run.ms)} ms)`
-      : `✗ Tests failed${run.exitCode !== null ? ` (exit ${run.exitCode})` : ''}`;
-  const failure = run.failure ? wrapLines(safeText(run.failure), width, 2).map((text) => ({ text, tone: 'wrong' as const })) : [];
-  return [{ text: head, tone: run.passed ? 'right' : 'wrong' }, ...failure, ...outputLines(run.output, width)];
+/** saidAbove: a submit's verdict, said in place of the head: the failure is not said again when it holds it. */
+function codeLines(run: CodeRun, width: number, saidAbove?: string): Line[] {
+  // A time-out's failure is the runner's "stopped after 3 s: …": it is the head, said once.
+  const head = run.passed ? `✓ All tests pass (${Math.round(run.ms)} ms)` : run.timedOut ? stopped(run.failure, 'the tests', run.ms) : `✗ Tests failed${run.exitCode !== null ? ` (exit ${run.exitCode})` : ''}`;
+  const shown = run.failure && !(saidAbove ?? head).toLowerCase().includes(run.failure.toLowerCase()) ? wrapLines(safeText(run.failure), width, 2).map((text) => ({ text, tone: 'wrong' as const })) : [];
+  const headLines = wrapLines(head, width, 2).map((text) => ({ text, tone: run.passed ? ('right' as const) : ('wrong' as const) }));
+  return [...(saidAbove === undefined ? headLines : []), ...shown, ...outputLines(run.output, width, run.failure)];
 }
 
 /** A run's result: the rows as a table (or the error where it is), or which tests failed and the output. */
@@ -82,19 +107,26 @@ export function checkLines(check: ExerciseCheck, width: number): Line[] {
   const summary = wrapLines(`${check.passed ? '✓' : '✗'} ${safeText(check.summary)}`, width, 2).map((text) => ({ text, tone: check.passed ? ('right' as const) : ('wrong' as const) }));
   if (check.passed) return summary;
   const { run, comparison } = check;
-  if (run.type === 'code') return [...summary, ...codeLines(run.run, width).slice(1)];
-  if (!run.run.ok) return [...summary, ...sqlErrorLines(run.run, width)];
+  if (run.type === 'code') return [...summary, ...codeLines(run.run, width, check.summary)];
+  if (!run.run.ok) {
+    // The verdict usually quotes the error ("Not yet: the query failed: …"): then only where it is.
+    const error = run.run.error.trim();
+    if (error && check.summary.includes(error)) return [...summary, ...(where(run.run) ? [{ text: `  ${where(run.run).trim()}`, tone: 'wrong' as const }] : [])];
+    return [...summary, ...sqlErrorLines(run.run, width)];
+  }
   if (!comparison) return summary;
   const columns = run.run.result.columns;
+  // The missing rows are the solution's: under its column names (compared by position, not name).
+  const theirs = comparison.expectedColumns ?? columns.map((_, i) => `column ${i + 1}`);
   // The summary often is the reason already ("Not yet: 2 columns, the solution has 4").
   const repeated = comparison.reason !== null && check.summary.includes(comparison.reason);
   const reason = comparison.reason && !repeated ? wrapLines(safeText(comparison.reason), width).map((text) => ({ text })) : [];
-  const part = (title: string, rows: SqlCell[][]): Line[] => (rows.length > 0 ? [{ text: title, tone: 'dim' }, ...tableLines(columns, rows, width)] : []);
+  const part = (title: string, names: readonly string[], rows: SqlCell[][]): Line[] => (rows.length > 0 ? [{ text: title, tone: 'dim' }, ...tableLines(names, rows, width)] : []);
   return [
     ...summary,
     ...reason,
-    ...part(`Missing: ${plural(comparison.missing.length, 'row')} the solution has and yours lacks`, comparison.missing),
-    ...part(`Extra: ${plural(comparison.extra.length, 'row')} yours has and the solution lacks`, comparison.extra),
+    ...part(`Missing: ${plural(comparison.missingCount, 'row')} the solution has and yours lacks${first(comparison.missing, comparison.missingCount)}`, theirs, comparison.missing),
+    ...part(`Extra: ${plural(comparison.extraCount, 'row')} yours has and the solution lacks${first(comparison.extra, comparison.extraCount)}`, columns, comparison.extra),
   ];
 }
 
@@ -104,7 +136,7 @@ export function tablePreviewLines(tables: readonly TablePreview[], width: number
     ...(i > 0 ? [{ text: '' }] : []),
     { text: cut(`${safeText(table.name)} (${plural(table.rowCount, 'row')})`, width), tone: 'bold' as const },
     ...wrapLines(table.columns.map((c) => safeText(`${c.name} ${c.type}`.trim())).join(', '), width - 2).map((text) => ({ text: `  ${text}`, tone: 'dim' as const })),
-    ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}` })) : []),
+    ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}`, ...(line.head !== undefined ? { head: `  ${line.head}` } : {}) })) : []),
   ]);
 }
 

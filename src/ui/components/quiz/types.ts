@@ -32,6 +32,11 @@ export interface QuizView {
    * so the footer names only the card's.
    */
   modal?: boolean | undefined;
+  /**
+   * The card's own keys matter more than the session's (an exercise's hint, give up, task): on a
+   * narrow footer undo and end are dropped before them.
+   */
+  ownKeysFirst?: boolean | undefined;
 }
 
 export interface QuizProps<C extends Card> {
