@@ -15,6 +15,6 @@ export async function exerciseCheckCommand(ws: Workspace, key: string, file: str
   const answer = readAnswerFile(file);
   const check = await ws.exercises.check(item, answer);
   // Kept like an attempt in the app, so the exercise opens with it there; a refusing disk only loses that.
-  ws.exercises.saveAttempt(item.key, answer);
+  ws.exercises.saveAttempt(item.key, answer, check.passed);
   return { output: json ? checkJson(item, check) : checkText(check), passed: check.passed };
 }

@@ -8,6 +8,8 @@ export interface ExerciseAttemptEntry {
   answer: string;
   /** When it was kept. */
   at: number;
+  /** It was submitted and right: not offered again (the exercise is to write it again, not resubmit it). */
+  passed?: boolean | undefined;
 }
 
 /** An attempt is an editor's worth of code; longer text is not kept. */
@@ -21,12 +23,13 @@ export function exerciseAttemptProblem(value: unknown): string | null {
   if (typeof entry.answer !== 'string') return 'expected the answer as text';
   if (entry.answer.length > MAX_ATTEMPT_CHARS) return `the answer is over ${MAX_ATTEMPT_CHARS / 1024} KB`;
   if (typeof entry.at !== 'number' || !Number.isFinite(entry.at) || entry.at < 0) return 'expected a time';
+  if (entry.passed !== undefined && typeof entry.passed !== 'boolean') return 'expected passed as true or false';
   return null;
 }
 
-/** Only the three fields, whatever else the value carried. */
+/** Only its fields, whatever else the value carried. */
 export function cleanExerciseAttempt(entry: ExerciseAttemptEntry): ExerciseAttemptEntry {
-  return { key: entry.key, answer: entry.answer, at: entry.at };
+  return { key: entry.key, answer: entry.answer, at: entry.at, ...(entry.passed ? { passed: true } : {}) };
 }
 
 /** The incoming attempts to keep: those for a card with none here, or later than the one here (latest of each key). */

@@ -83,10 +83,13 @@ export interface ExerciseService {
   check(item: StudyItem, answer: string): Promise<ExerciseCheck>;
   /** The tables of an SQL card's dataset, for the editor's side panel. */
   preview(item: StudyItem): Promise<TablePreview[]>;
-  /** The user's last attempt at this card, offered when it comes back; null when none. */
+  /**
+   * The user's last attempt at this card, offered when it comes back to carry on with; null when
+   * none, or when it was submitted right: then the exercise is to write it again, not resubmit it.
+   */
   lastAttempt(key: string): string | null;
-  /** Keeps the attempt (false when the disk refused it). */
-  saveAttempt(key: string, answer: string): boolean;
+  /** Keeps the attempt, `passed` when it was submitted and right (false when the disk refused it). */
+  saveAttempt(key: string, answer: string, passed?: boolean): boolean;
   /** Why code exercises cannot run here (no python3), or null when they can. */
   unavailable(item: StudyItem): string | null;
 }

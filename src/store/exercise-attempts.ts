@@ -19,6 +19,7 @@ const MAX_FILE_BYTES = 32 * 1024 * 1024;
 interface Saved {
   answer: string;
   at: number;
+  passed?: boolean;
 }
 
 interface AttemptsFile {
@@ -39,7 +40,7 @@ function parseAttempts(text: string): Map<string, Saved> | null {
   for (const [key, saved] of Object.entries(file.attempts)) {
     const s = saved as Partial<Saved> | null;
     if (exerciseAttemptProblem({ ...s, key }) !== null) return null;
-    attempts.set(key, { answer: s!.answer!, at: s!.at! });
+    attempts.set(key, { answer: s!.answer!, at: s!.at!, ...(s!.passed ? { passed: true } : {}) });
   }
   return attempts;
 }
@@ -97,21 +98,26 @@ export class ExerciseAttemptStore {
     return this.attempts().get(key)?.answer ?? null;
   }
 
+  /** The last attempt was submitted and right. */
+  passed(key: string): boolean {
+    return this.attempts().get(key)?.passed === true;
+  }
+
   /** Every kept attempt, for export-progress. */
   entries(): ExerciseAttemptEntry[] {
     return [...this.attempts()].map(([key, saved]) => ({ key, ...saved }));
   }
 
   /** Keeps the attempt, replacing the card's earlier one. Throws WriteError when the disk refuses it. */
-  save(key: string, answer: string, now: number): void {
-    this.saveMany([{ key, answer: answer.slice(0, MAX_ATTEMPT_CHARS), at: now }], now);
+  save(key: string, answer: string, now: number, passed = false): void {
+    this.saveMany([{ key, answer: answer.slice(0, MAX_ATTEMPT_CHARS), at: now, ...(passed ? { passed: true } : {}) }], now);
   }
 
   /** Keeps several at once (an import's), in one write; throws WriteError when the disk refuses it. */
   saveMany(entries: readonly ExerciseAttemptEntry[], now = Date.now()): void {
     if (entries.length === 0) return;
     const attempts = new Map(this.attempts(now));
-    for (const entry of entries) if ((attempts.get(entry.key)?.at ?? -Infinity) <= entry.at) attempts.set(entry.key, { answer: entry.answer, at: entry.at });
+    for (const entry of entries) if ((attempts.get(entry.key)?.at ?? -Infinity) <= entry.at) attempts.set(entry.key, { answer: entry.answer, at: entry.at, ...(entry.passed ? { passed: true } : {}) });
     const context: WriteContext = { what: entries.length === 1 ? 'your exercise attempt' : 'the exercise attempts', kept: 'your earlier attempts are kept', inDataDir: true };
     ensureDir(this.dir, context);
     const file: AttemptsFile = { v: 1, attempts: Object.fromEntries(attempts) };

@@ -116,10 +116,10 @@ export function createExerciseService(options: ExerciseServiceOptions): Exercise
         return [];
       }
     },
-    lastAttempt: (key) => options.attempts.last(key),
-    saveAttempt(key, answer) {
+    lastAttempt: (key) => (options.attempts.passed(key) ? null : options.attempts.last(key)),
+    saveAttempt(key, answer, passed = false) {
       try {
-        options.attempts.save(key, answer, options.now?.() ?? Date.now());
+        options.attempts.save(key, answer, options.now?.() ?? Date.now(), passed);
         return true;
       } catch {
         return false;

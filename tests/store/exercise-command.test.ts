@@ -54,11 +54,14 @@ describe('exercise --list', () => {
 });
 
 describe('exercise check', () => {
-  it('passes a right SQL answer, and keeps it as the last attempt', async () => {
+  it('passes a right SQL answer and keeps it as a right attempt (not handed back to resubmit); a wrong one is offered', async () => {
     const ws = await workspace();
     const result = await exerciseCheckCommand(ws, 'exercises/count', answer('SELECT COUNT(*) AS n FROM t\n'), false);
     expect(result).toEqual({ passed: true, output: 'Right: the same 1 row as the solution.' });
-    expect(ws.exercises.lastAttempt('exercises/count')).toBe('SELECT COUNT(*) AS n FROM t\n');
+    expect(ws.exerciseAttempts.last('exercises/count')).toBe('SELECT COUNT(*) AS n FROM t\n');
+    expect(ws.exercises.lastAttempt('exercises/count')).toBeNull();
+    await exerciseCheckCommand(ws, 'exercises/count', answer('SELECT 2\n'), false);
+    expect(ws.exercises.lastAttempt('exercises/count')).toBe('SELECT 2\n');
   });
 
   it('fails a wrong SQL answer with the missing and extra rows', async () => {

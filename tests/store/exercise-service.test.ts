@@ -45,6 +45,11 @@ describe('exercise service: SQL', () => {
     expect(service.lastAttempt('exercises/count')).toBeNull();
     expect(service.saveAttempt('exercises/count', 'SELECT 1')).toBe(true);
     expect(service.lastAttempt('exercises/count')).toBe('SELECT 1');
+    // A right answer is not handed back to resubmit when the card returns; a later try at it is.
+    expect(service.saveAttempt('exercises/count', 'SELECT COUNT(*) FROM t', true)).toBe(true);
+    expect(service.lastAttempt('exercises/count')).toBeNull();
+    expect(service.saveAttempt('exercises/count', 'SELECT COUNT(*) FROM')).toBe(true);
+    expect(service.lastAttempt('exercises/count')).toBe('SELECT COUNT(*) FROM');
   });
 });
 

@@ -161,6 +161,8 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
       if (!mounted.current || counts.current.done) return;
       settle();
       if (check.passed) {
+        // Right: kept as such, so it is not handed back ready to resubmit when the card returns.
+        if (exercises.saveAttempt(item.key, answer, true)) saved.current = answer;
         finish(exerciseRating({ passed: true, gaveUp: false, hintsUsed: counts.current.hints, failedSubmits: counts.current.failed }), check);
         return;
       }
