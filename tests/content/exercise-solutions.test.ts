@@ -19,7 +19,9 @@ const decks: Deck[] = readdirSync(BUILTIN_DECKS)
     const loaded = readDeckFile(join(BUILTIN_DECKS, f), 'built-in', parseDeck);
     return 'deck' in loaded ? [loaded.deck] : [];
   });
-const service = createExerciseService({ decks: () => decks, attempts: new ExerciseAttemptStore(tempDir(), []), paths: { sqlWasm: join(REPO, 'node_modules/sql.js/dist/sql-wasm.wasm') } });
+// A long SQL time limit: this checks what each answer returns, not how fast a busy CI machine runs
+// it (the solutions take well under 100 ms here; the app stops a query at 3 s).
+const service = createExerciseService({ decks: () => decks, attempts: new ExerciseAttemptStore(tempDir(), []), paths: { sqlWasm: join(REPO, 'node_modules/sql.js/dist/sql-wasm.wasm') }, sqlTimeoutMs: 20_000 });
 afterAll(() => service.close());
 
 it('every built-in dataset loads and has tables', async () => {
