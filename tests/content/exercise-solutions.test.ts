@@ -20,7 +20,7 @@ const decks: Deck[] = readdirSync(BUILTIN_DECKS)
     return 'deck' in loaded ? [loaded.deck] : [];
   });
 // A long SQL time limit: this checks what each answer returns, not how fast a busy CI machine runs
-// it (the solutions take well under 100 ms here; the app stops a query at 3 s).
+// it (the slowest solution takes about 0.1 s on a quiet machine; the app stops a query at 3 s).
 const service = createExerciseService({ decks: () => decks, attempts: new ExerciseAttemptStore(tempDir(), []), paths: { sqlWasm: join(REPO, 'node_modules/sql.js/dist/sql-wasm.wasm') }, sqlTimeoutMs: 20_000 });
 afterAll(() => service.close());
 
