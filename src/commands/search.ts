@@ -27,8 +27,12 @@ export function searchCommand(ws: Workspace, text: string, json: boolean, now: n
   );
 }
 
-/** The shell took the quotes off `deck:"system design"`: an argument with spaces is one value again. */
+/**
+ * The shell took the quotes off `deck:"system design"`: an argument with spaces is one value again,
+ * unless it holds another filter ("deck:sql kind:choice" is a whole query in one argument).
+ */
 export function queryFromArgs(args: readonly string[]): string {
   const filter = new RegExp(`^(${FILTER_NAMES.join('|')}):[^"]*\\s`, 'i');
-  return args.map((arg) => (filter.test(arg) ? `${arg.replace(':', ':"')}"` : arg)).join(' ');
+  const another = new RegExp(`\\s(${FILTER_NAMES.join('|')}):`, 'i');
+  return args.map((arg) => (filter.test(arg) && !another.test(arg) ? `${arg.replace(':', ':"')}"` : arg)).join(' ');
 }

@@ -31,6 +31,8 @@ describe('search command', () => {
   it('an argument the shell unquoted ("deck:system design") is one value again', () => {
     expect(queryFromArgs(['deck:system design', 'cache'])).toBe('deck:"system design" cache');
     expect(queryFromArgs(['foo:a b', 'kind:choice'])).toBe('foo:a b kind:choice');
+    // A whole query in one argument stays a query: its second filter is not part of the first's value.
+    expect(queryFromArgs(['deck:sql kind:choice'])).toBe('deck:sql kind:choice');
   });
 });
 
