@@ -110,7 +110,10 @@ export function createExerciseService(options: ExerciseServiceOptions): Exercise
       const dataset = datasetOf(item, item.card);
       if (dataset === null) return [];
       try {
-        return await (await sqlRunner()).preview(dataset);
+        // The tables the exercise is about first: a dataset has a dozen, a task uses two or three.
+        const solution = item.card.solution.toLowerCase();
+        const used = (t: TablePreview) => (new RegExp(`\\b${t.name.toLowerCase().replace(/[^a-z0-9_]/g, '')}\\b`).test(solution) ? 0 : 1);
+        return (await (await sqlRunner()).preview(dataset)).map((t, i) => ({ t, i })).sort((a, b) => used(a.t) - used(b.t) || a.i - b.i).map(({ t }) => t);
       } catch {
         // The run says what is wrong with the dataset; the side panel is then empty.
         return [];

@@ -40,6 +40,11 @@ describe('exercise service: SQL', () => {
     expect(check).toMatchObject({ passed: false, summary: 'Not yet: the query failed: near "SELEC": syntax error', run: { type: 'sql', run: { ok: false, position: { line: 1, column: 1 } } } });
   });
 
+  it('lists the tables the exercise uses first', async () => {
+    expect((await service.preview(item('by-date'))).map((t) => t.name)[0]).toBe('orders');
+    expect((await service.preview(item('spend'))).map((t) => t.name).slice(0, 2).sort()).toEqual(['members', 'orders']);
+  });
+
   it('previews the card\'s dataset and keeps the last attempt', async () => {
     expect((await service.preview(item('count'))).map((t) => [t.name, t.rowCount])).toEqual([['t', 3]]);
     expect(service.lastAttempt('exercises/count')).toBeNull();
