@@ -54,7 +54,7 @@ async function near(typed: string, names: readonly string[]): Promise<string[]> 
   return nearbyIds(typed, names);
 }
 
-async function resolveScope(ws: Workspace, choice: StudyChoice): Promise<StudyScope> {
+async function resolveScope(ws: Workspace, choice: StudyChoice, now: number): Promise<StudyScope> {
   const decks = ws.decks();
   if (choice.tag !== undefined) {
     const wanted = choice.tag.trim();
@@ -76,7 +76,11 @@ async function resolveScope(ws: Workspace, choice: StudyChoice): Promise<StudySc
     const query = choice.search.trim();
     // Loaded only here: the other data commands do not pay for the search library.
     const { buildSearchIndex } = await import('../core/search.js');
-    const hits = buildSearchIndex(decks).search(query, 500).filter((h) => QUIZ_KINDS.includes(h.entry.card.type));
+    // Filters as the search command and the app's search read them: --search "kind:sql retention".
+    const { parseSearchQuery, searchCards } = await import('../core/search-query.js');
+    const parsed = parseSearchQuery(query);
+    if (parsed.problems.length > 0) throw new Error(parsed.problems.join('; '));
+    const hits = searchCards(buildSearchIndex(decks), parsed, { records: ws.progress.progress.cards, now }, 500).filter((h) => QUIZ_KINDS.includes(h.entry.card.type));
     if (hits.length === 0) throw new Error(`no card matches "${safeText(query)}"; \`keeper-prep search ${safeText(query)}\` shows what a search finds`);
     return { kind: 'search', query, keys: hits.map((h) => h.entry.key) };
   }
@@ -102,7 +106,7 @@ export async function studySession(ws: Workspace, choice: StudyChoice, now: numb
   if (problem) throw new Error(problem);
   const cut = (items: StudyItem[]) => (choice.limit ? items.slice(0, choice.limit) : items);
   if (!isCustom(choice)) return { title: "Today's review", items: cut(ws.queueFor(ws.studyDecks(), now)), practice: false };
-  const scope = await resolveScope(ws, choice);
+  const scope = await resolveScope(ws, choice, now);
   const mode = modeOf(choice);
   if (!mode) return { title: `Today · ${safeText(ws.scopeTitle(scope))}`, items: cut(ws.scopeQueue(scope, now)), practice: false };
   const session = ws.customStudy(scope, mode, now);

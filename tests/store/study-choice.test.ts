@@ -69,6 +69,11 @@ describe('the session a choice opens', () => {
     await expect(studySession(ws, { skill: 'Statistic' }, NOW)).rejects.toThrow('no deck has the skill "Statistic" (did you mean "Statistics"?)');
     await expect(studySession(ws, { skill: 'zzz' }, NOW)).rejects.toThrow(/^no deck has the skill "zzz" \(skills: [^)]*SQL/);
     await expect(studySession(ws, { search: 'qqqzzzxxx' }, NOW)).rejects.toThrow(/^no card matches "qqqzzzxxx"/);
+    // Filters read as the search command reads them.
+    const sql = await studySession(ws, { search: 'kind:sql retention', practice: true }, NOW);
+    expect(sql.items.length).toBeGreaterThan(0);
+    expect(sql.items.every((i) => i.card.type === 'sql')).toBe(true);
+    await expect(studySession(ws, { search: 'kind:banana' }, NOW)).rejects.toThrow(/^kind: is one of/);
   });
 
   it('never lets typed text reach the terminal raw, and says it in one line', async () => {
