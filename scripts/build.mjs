@@ -37,7 +37,9 @@ export const sharedOptions = {
   target: 'node20',
   minify: process.env.KP_NO_MINIFY ? false : true,
   legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"', __KEEPER_PREP_VERSION__: JSON.stringify(pkg.version) },
+  // Segmenters made when first used, not when their module loads (see src/lazy-segmenter.js).
+  define: { 'process.env.NODE_ENV': '"production"', __KEEPER_PREP_VERSION__: JSON.stringify(pkg.version), 'Intl.Segmenter': 'LazySegmenter' },
+  inject: [new URL('../src/lazy-segmenter.js', import.meta.url).pathname],
   alias: {
     'react-devtools-core': new URL('../src/devtools-stub.js', import.meta.url).pathname,
     'ajv/dist/2020.js': new URL('../src/ajv-stub.js', import.meta.url).pathname,
