@@ -50,8 +50,22 @@ const ansiDiffFastPath = {
   },
 };
 
+/**
+ * ESM imports of node:process get the process object (src/process-shim.js), and conf's of
+ * node:assert a deepEqual of its own (src/assert-lite.js): each builtin's ESM facade or load costs
+ * some 2-3 ms of every start, for an object the bundle already has or one call it makes.
+ */
+const cheapBuiltins = {
+  name: 'cheap-builtins',
+  setup(b) {
+    const shim = (name) => new URL(`../src/${name}`, import.meta.url).pathname;
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' && args.importer !== shim('process-shim.js') ? { path: shim('process-shim.js') } : undefined));
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (args.kind === 'import-statement' && /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: shim('assert-lite.js') } : undefined));
+  },
+};
+
 export const sharedOptions = {
-  plugins: [stringWidthFastPath, ansiDiffFastPath],
+  plugins: [stringWidthFastPath, ansiDiffFastPath, cheapBuiltins],
   bundle: true,
   platform: 'node',
   format: 'esm',
