@@ -29,15 +29,52 @@ const stringWidthFastPath = {
   },
 };
 
+/**
+ * ink writes each frame through @alcalzone/ansi-tokenize, which asks for the style change between
+ * every two neighbouring characters; most neighbours share one style (the same code objects, as
+ * ansi-tokenize copies them per character), and the change between equal styles is none. The
+ * answer for those comes at once instead of from three sets made per character: some 4,000 per
+ * frame of a full 80x24 screen. Built against this one function: if its file changes, the build
+ * says so rather than ship it unpatched.
+ */
+const ansiDiffFastPath = {
+  name: 'ansi-diff-fast-path',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]diff\.js$/ }, async (args) => {
+      const head = 'export function diffAnsiCodes(from, to) {\n';
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(head)) throw new Error(`ansi-diff-fast-path: diffAnsiCodes not found in ${args.path}; check the fast path against its new source`);
+      const same = '    if (from.length === to.length && from.every((code, i) => code === to[i])) return [];\n';
+      return { contents: source.replace(head, head + same), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
+ * ESM imports of node:process get the process object (src/process-shim.js), and conf's of
+ * node:assert a deepEqual of its own (src/assert-lite.js): each builtin's ESM facade or load costs
+ * some 2-3 ms of every start, for an object the bundle already has or one call it makes.
+ */
+const cheapBuiltins = {
+  name: 'cheap-builtins',
+  setup(b) {
+    const shim = (name) => new URL(`../src/${name}`, import.meta.url).pathname;
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' && args.importer !== shim('process-shim.js') ? { path: shim('process-shim.js') } : undefined));
+    b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (args.kind === 'import-statement' && /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: shim('assert-lite.js') } : undefined));
+  },
+};
+
 export const sharedOptions = {
-  plugins: [stringWidthFastPath],
+  plugins: [stringWidthFastPath, ansiDiffFastPath, cheapBuiltins],
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   minify: process.env.KP_NO_MINIFY ? false : true,
   legalComments: 'none',
-  define: { 'process.env.NODE_ENV': '"production"', __KEEPER_PREP_VERSION__: JSON.stringify(pkg.version) },
+  // Segmenters made when first used, not when their module loads (see src/lazy-segmenter.js).
+  define: { 'process.env.NODE_ENV': '"production"', __KEEPER_PREP_VERSION__: JSON.stringify(pkg.version), 'Intl.Segmenter': 'LazySegmenter' },
+  inject: [new URL('../src/lazy-segmenter.js', import.meta.url).pathname],
   alias: {
     'react-devtools-core': new URL('../src/devtools-stub.js', import.meta.url).pathname,
     'ajv/dist/2020.js': new URL('../src/ajv-stub.js', import.meta.url).pathname,
@@ -98,7 +135,11 @@ async function bundleBuiltinDecks() {
       else errors.push(...resolved.errors.map((e) => formatDeckError({ ...e, file: `decks/${name}` })));
     }
     if (errors.length > 0) throw new Error(`built-in decks do not validate:\n${errors.join('\n')}`);
-    writeFileSync(join(outdir, 'builtin-decks.json'), JSON.stringify({ version: 1, decks }));
+    // Written as ASCII (\u escapes for the few other characters): Node decodes an all-ASCII file
+    // on a fast path and keeps it as a one-byte string, so every start reads and parses it faster
+    // (some 4 ms of each start here), and JSON.parse gives back the very same strings.
+    const json = JSON.stringify({ version: 1, decks }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(join(outdir, 'builtin-decks.json'), json);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

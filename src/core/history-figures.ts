@@ -16,8 +16,13 @@ import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, ty
 import { isRating } from './scheduler.js';
 
 export const FIGURES_VERSION = 1;
-/** The base trails the latest entry by this many days: the 14-day trend, and a day's slack for a clock set back. */
-export const WINDOW_DAYS = 16;
+/**
+ * The base trails the latest entry's day by this many days. The 14-day trend needs the states as
+ * of 12 days before today (see coversTrend), so this leaves two days' slack for a clock set back;
+ * a trend asked for further back is counted from the log. (16 kept two more days of entries in
+ * the window, each read, parsed and replayed at every first Readiness for nothing.)
+ */
+export const WINDOW_DAYS = 14;
 
 export interface Tally {
   reviews: number;
