@@ -161,9 +161,9 @@ export const BINDINGS: Record<Command, Binding> = {
   // Exercises (SQL and code). Ctrl+R and Ctrl+S also work while typing in the editor (ink reads
   // Ctrl+R as "r" with ctrl, so one test serves both); letters only once Esc has left the editor.
   exerciseRun: { label: 'r Ctrl+R', description: 'run your answer and see the result (runs do not count)', test: (i) => i === 'r' },
-  exerciseSubmit: { label: 's Ctrl+S', description: 'submit your answer to be graded (right at once: Good; after hints or failed submits: Hard)', test: (i) => i === 's' },
+  exerciseSubmit: { label: 's Ctrl+S', description: 'submit to be graded: right at once Good, after hints or misses Hard', test: (i) => i === 's' },
   exerciseGiveUp: { label: 'g', description: 'give up: the solution beside your answer, rated Again (asks first)', test: (i) => i === 'g' },
-  exerciseTask: { label: 't', description: 'the whole task, hints shown so far and the tables with sample rows (t again to go back)', test: (i) => i === 't' },
+  exerciseTask: { label: 't', description: 'the whole task, hints so far, tables and sample rows (t: back)', test: (i) => i === 't' },
   exerciseEdit: { label: 'e', description: 'back to the editor (Esc leaves it for these keys)', test: (i) => i === 'e' },
   exerciseSkip: { label: 'Enter', description: 'skip this exercise: it leaves this session unrated', test: (_i, k) => k.return },
 };
