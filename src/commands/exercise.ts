@@ -2,7 +2,7 @@
 // editor. A check exits 0 when the answer passes and 1 with the difference when it does not.
 import { cardKey, isExercise, type ExerciseCard } from '../core/deck.js';
 import { formatDateTime } from '../core/day.js';
-import type { ExerciseCheck, SqlCell } from '../core/exercise.js';
+import { rowCount, type ExerciseCheck, type SqlCell } from '../core/exercise.js';
 import type { StudyItem } from '../core/queue.js';
 import { safeJson, safeText } from '../core/safe-text.js';
 import type { Workspace } from '../store/workspace.js';
@@ -63,7 +63,6 @@ function rowsTable(title: string, columns: readonly string[], rows: readonly Sql
   return [`${title}${shown}:`, ...table(columns.map((c) => safeText(c)), rows.map((row) => row.map(cellText))).split('\n').map((line) => `  ${line}`)];
 }
 
-const rowCount = (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
 
 /** The check as the command prints it: the summary, then what differs. */
 export function checkText(check: ExerciseCheck): string {

@@ -1,7 +1,7 @@
 // Grading an SQL answer: is the user's result the solution's? Column names are not compared (an
 // alias is not a wrong answer), numbers are equal within a tolerance (AVG's last digit depends on
 // the order SQLite summed in), and rows are a multiset unless the card says order matters.
-import type { Comparison, ResultSet, SqlCell } from './exercise.js';
+import { rowCount, type Comparison, type ResultSet, type SqlCell } from './exercise.js';
 
 const TOLERANCE = 1e-9;
 /** Rows listed on each side of a difference: enough to see the mistake, few enough to read. */
@@ -64,12 +64,9 @@ function multisetDiff(expected: readonly SqlCell[][], actual: readonly SqlCell[]
   return { missing, extra };
 }
 
-function rows(n: number): string {
-  return `${n} row${n === 1 ? '' : 's'}`;
-}
 
 function countReason(expected: ResultSet, actual: ResultSet): string {
-  const size = (r: ResultSet) => (r.truncated ? `over ${rows(r.rows.length)}` : rows(r.rows.length));
+  const size = (r: ResultSet) => (r.truncated ? `over ${rowCount(r.rows.length)}` : rowCount(r.rows.length));
   return `${size(actual)}, the solution has ${size(expected)}`;
 }
 
@@ -84,7 +81,7 @@ export function compareResults(expected: ResultSet, actual: ResultSet, ordered: 
   if (missing.length > 0 || extra.length > 0 || !sameCount) {
     const reason = !sameCount
       ? countReason(expected, actual)
-      : `${rows(missing.length)} of the solution ${missing.length === 1 ? 'is' : 'are'} missing and ${extra.length} ${extra.length === 1 ? 'is' : 'are'} not in it`;
+      : `${rowCount(missing.length)} of the solution ${missing.length === 1 ? 'is' : 'are'} missing and ${extra.length} ${extra.length === 1 ? 'is' : 'are'} not in it`;
     return { equal: false, reason, missing: clip(missing), extra: clip(extra), missingCount: missing.length, extraCount: extra.length, expectedColumns: expected.columns };
   }
   if (ordered) {

@@ -15,6 +15,11 @@ export interface ResultSet {
   truncated: boolean;
 }
 
+/** "1 row", "1,000 rows": every count of rows the exercises say, in one form. */
+export function rowCount(n: number): string {
+  return `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;
+}
+
 /** Rows kept of one result: a million-row answer is cut with a note, never drawn whole. */
 export const MAX_RESULT_ROWS = 1000;
 

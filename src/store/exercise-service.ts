@@ -3,7 +3,7 @@
 // app or a data command never loads sql.js or starts a worker.
 import { createHash } from 'node:crypto';
 import { compareResults } from '../core/exercise-compare.js';
-import type { CodeRun, ExerciseCheck, ExerciseRun, ExerciseService, SqlRun, TablePreview } from '../core/exercise.js';
+import { rowCount, type CodeRun, type ExerciseCheck, type ExerciseRun, type ExerciseService, type SqlRun, type TablePreview } from '../core/exercise.js';
 import { EXERCISE_TIMEOUT_MS, type Deck, type ExerciseCard } from '../core/deck.js';
 import type { StudyItem } from '../core/queue.js';
 import type { ExerciseAttemptStore } from './exercise-attempts.js';
@@ -24,10 +24,6 @@ export interface ExerciseServiceOptions {
 /** The service, and `close` for whoever made it: ends the warm SQL worker. */
 export interface ExerciseRunner extends ExerciseService {
   close(): void;
-}
-
-function rows(n: number): string {
-  return `${n} row${n === 1 ? '' : 's'}`;
 }
 
 function sqlFailure(error: string): SqlRun {
@@ -98,7 +94,7 @@ export function createExerciseService(options: ExerciseServiceOptions): Exercise
       return { passed: false, run: result, summary: `The exercise's own solution does not run (${theirs.error}); the deck needs fixing` };
     }
     const comparison = compareResults(theirs.result, mine.result, card.ordered ?? false);
-    const summary = comparison.equal ? `Right: the same ${rows(theirs.result.rows.length)} as the solution.` : `Not yet: ${comparison.reason ?? 'the rows differ'}.`;
+    const summary = comparison.equal ? `Right: the same ${rowCount(theirs.result.rows.length)} as the solution.` : `Not yet: ${comparison.reason ?? 'the rows differ'}.`;
     return { passed: comparison.equal, run: result, comparison, summary };
   };
 

@@ -1,7 +1,7 @@
 // What a run or a submit shows, as lines cut to a width: the screen counts them before it shares
 // its room between the editor and the output. Every cell, message and output line is outside text
 // (a dataset, the user's program) and is made safe here.
-import { MAX_RESULT_ROWS, type CodeRun, type ExerciseCheck, type ExerciseRun, type ResultSet, type SqlCell, type SqlRun, type TablePreview } from '../../../core/exercise.js';
+import { MAX_RESULT_ROWS, rowCount, type CodeRun, type ExerciseCheck, type ExerciseRun, type ResultSet, type SqlCell, type SqlRun, type TablePreview } from '../../../core/exercise.js';
 import { safeText } from '../../../core/safe-text.js';
 import { layoutTable } from '../../table-layout.js';
 import { wrapLines } from '../../wrap-lines.js';
@@ -37,12 +37,8 @@ export function tableLines(columns: readonly string[], rows: readonly SqlCell[][
   return [{ text: table.header, tone: 'bold' }, ...table.rows.map((text) => ({ text, head: table.header }))];
 }
 
-function plural(n: number, one: string): string {
-  return `${n.toLocaleString('en-US')} ${one}${n === 1 ? '' : 's'}`;
-}
-
 function resultLines(result: ResultSet, ms: number, width: number): Line[] {
-  const count = result.truncated ? `the first ${MAX_RESULT_ROWS.toLocaleString('en-US')} rows of more` : plural(result.rows.length, 'row');
+  const count = result.truncated ? `the first ${MAX_RESULT_ROWS.toLocaleString('en-US')} rows of more` : rowCount(result.rows.length);
   return [{ text: `✓ Ran: ${count} (${Math.round(ms)} ms)`, tone: 'right' }, ...(result.columns.length > 0 ? tableLines(result.columns, result.rows, width) : [])];
 }
 
@@ -117,7 +113,7 @@ export function checkLines(check: ExerciseCheck, width: number): Line[] {
   if (!comparison) return summary;
   const columns = run.run.result.columns;
   // The missing rows are the solution's: under its column names (compared by position, not name).
-  const theirs = comparison.expectedColumns ?? columns.map((_, i) => `column ${i + 1}`);
+  const theirs = comparison.expectedColumns;
   // The summary often is the reason already ("Not yet: 2 columns, the solution has 4").
   const repeated = comparison.reason !== null && check.summary.includes(comparison.reason);
   const reason = comparison.reason && !repeated ? wrapLines(safeText(comparison.reason), width).map((text) => ({ text })) : [];
@@ -125,8 +121,8 @@ export function checkLines(check: ExerciseCheck, width: number): Line[] {
   return [
     ...summary,
     ...reason,
-    ...part(`Missing: ${plural(comparison.missingCount, 'row')} the solution has and yours lacks${first(comparison.missing, comparison.missingCount)}`, theirs, comparison.missing),
-    ...part(`Extra: ${plural(comparison.extraCount, 'row')} yours has and the solution lacks${first(comparison.extra, comparison.extraCount)}`, columns, comparison.extra),
+    ...part(`Missing: ${rowCount(comparison.missingCount)} the solution has and yours lacks${first(comparison.missing, comparison.missingCount)}`, theirs, comparison.missing),
+    ...part(`Extra: ${rowCount(comparison.extraCount)} yours has and the solution lacks${first(comparison.extra, comparison.extraCount)}`, columns, comparison.extra),
   ];
 }
 
@@ -134,7 +130,7 @@ export function checkLines(check: ExerciseCheck, width: number): Line[] {
 export function tablePreviewLines(tables: readonly TablePreview[], width: number, samples = 3): Line[] {
   return tables.flatMap((table, i) => [
     ...(i > 0 ? [{ text: '' }] : []),
-    { text: cut(`${safeText(table.name)} (${plural(table.rowCount, 'row')})`, width), tone: 'bold' as const },
+    { text: cut(`${safeText(table.name)} (${rowCount(table.rowCount)})`, width), tone: 'bold' as const },
     ...wrapLines(table.columns.map((c) => safeText(`${c.name} ${c.type}`.trim())).join(', '), width - 2).map((text) => ({ text: `  ${text}`, tone: 'dim' as const })),
     ...(samples > 0 && table.sample.length > 0 ? tableLines(table.columns.map((c) => c.name), table.sample.slice(0, samples), width - 2).map((line) => ({ ...line, text: `  ${line.text}`, ...(line.head !== undefined ? { head: `  ${line.head}` } : {}) })) : []),
   ]);
