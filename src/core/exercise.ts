@@ -15,6 +15,11 @@ export interface ResultSet {
   truncated: boolean;
 }
 
+/** A time limit as the runners say it: "3 s", "2.5 s". */
+export function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+}
+
 /** "1 row", "1,000 rows": every count of rows the exercises say, in one form. */
 export function rowCount(n: number): string {
   return `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`;

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CodeRun } from '../core/exercise.js';
+import { seconds, type CodeRun } from '../core/exercise.js';
 
 /** Output kept of one run: tests print a little; a runaway print loop must not fill memory. */
 export const MAX_OUTPUT_BYTES = 64 * 1024;
@@ -36,18 +36,16 @@ export function failureLine(output: string): string | null {
   return null;
 }
 
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
-}
-
 export function runCode(request: CodeRunRequest): Promise<CodeRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'keeper-prep-run-'));
+  let dir = '';
   const started = performance.now();
   try {
+    // Inside the try: a full or read-only temporary directory is a failed run said in one line, not a throw.
+    dir = mkdtempSync(join(tmpdir(), 'keeper-prep-run-'));
     writeFileSync(join(dir, 'solution.py'), request.code);
     writeFileSync(join(dir, 'test_solution.py'), request.tests);
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
     return Promise.resolve({ passed: false, timedOut: false, exitCode: null, output: '', failure: `the code could not be written to a temporary directory: ${(error as Error).message}`, ms: 0 });
   }
   return new Promise<CodeRun>((resolvePromise) => {

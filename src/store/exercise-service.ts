@@ -3,6 +3,7 @@
 // app or a data command never loads sql.js or starts a worker.
 import { createHash } from 'node:crypto';
 import { compareResults } from '../core/exercise-compare.js';
+import { sqlWords } from '../core/sql-guard.js';
 import { rowCount, type CodeRun, type ExerciseCheck, type ExerciseRun, type ExerciseService, type SqlRun, type TablePreview } from '../core/exercise.js';
 import { EXERCISE_TIMEOUT_MS, type Deck, type ExerciseCard } from '../core/deck.js';
 import type { StudyItem } from '../core/queue.js';
@@ -32,6 +33,11 @@ function sqlFailure(error: string): SqlRun {
 
 function codeFailure(failure: string): CodeRun {
   return { passed: false, timedOut: false, exitCode: null, output: '', failure, ms: 0 };
+}
+
+/** A run that could not happen, as the card's own kind of run, so the screen draws it as one. */
+function failedRun(item: StudyItem, error: unknown): ExerciseRun {
+  return item.card.type === 'sql' ? { type: 'sql', run: sqlFailure(String(error)) } : { type: 'code', run: codeFailure(String(error)) };
 }
 
 export function createExerciseService(options: ExerciseServiceOptions): ExerciseRunner {
@@ -99,17 +105,17 @@ export function createExerciseService(options: ExerciseServiceOptions): Exercise
   };
 
   return {
-    run: (item, answer) => run(item, answer).catch((error: unknown) => ({ type: item.card.type === 'sql' ? 'sql' : 'code', run: item.card.type === 'sql' ? sqlFailure(String(error)) : codeFailure(String(error)) }) as ExerciseRun),
-    check: (item, answer) => check(item, answer).catch((error: unknown) => ({ passed: false, run: { type: 'code', run: codeFailure(String(error)) }, summary: `The check could not run: ${String(error)}` })),
+    run: (item, answer) => run(item, answer).catch((error: unknown) => failedRun(item, error)),
+    check: (item, answer) => check(item, answer).catch((error: unknown) => ({ passed: false, run: failedRun(item, error), summary: `The check could not run: ${String(error)}` })),
     async preview(item): Promise<TablePreview[]> {
       if (item.card.type !== 'sql') return [];
       const dataset = datasetOf(item, item.card);
       if (dataset === null) return [];
       try {
         // The tables the exercise is about first: a dataset has a dozen, a task uses two or three.
-        const solution = item.card.solution.toLowerCase();
-        const used = (t: TablePreview) => (new RegExp(`\\b${t.name.toLowerCase().replace(/[^a-z0-9_]/g, '')}\\b`).test(solution) ? 0 : 1);
-        return (await (await sqlRunner()).preview(dataset)).map((t, i) => ({ t, i })).sort((a, b) => used(a.t) - used(b.t) || a.i - b.i).map(({ t }) => t);
+        const named = new Set(sqlWords(item.card.solution).map((w) => w.text.toLowerCase()));
+        const used = (t: TablePreview) => (named.has(t.name.toLowerCase()) ? 0 : 1);
+        return (await (await sqlRunner()).preview(dataset)).sort((a, b) => used(a) - used(b));
       } catch {
         // The run says what is wrong with the dataset; the side panel is then empty.
         return [];

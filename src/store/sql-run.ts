@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { MAX_RESULT_ROWS, type ResultSet, type SqlRun, type TablePreview } from '../core/exercise.js';
+import { MAX_RESULT_ROWS, seconds, type ResultSet, type SqlRun, type TablePreview } from '../core/exercise.js';
 import { errorPosition, sqlRefusal } from '../core/sql-guard.js';
 
 /** A query gets this long by default: any exercise on a few thousand rows answers well within it. */
@@ -150,10 +150,6 @@ export class SqlRunner {
       worker.postMessage({ id, wasm: this.paths.sqlWasm, dataset, ...message });
     });
   }
-}
-
-function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function oneLine(text: string): string {

@@ -75,6 +75,19 @@ describe('python detection and failures without python', () => {
     expect(existsSync('/nonexistent')).toBe(false);
   });
 
+  it('a temporary directory that cannot be made (full or read-only disk) is one failure line, not a throw', async () => {
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = '/nonexistent/tmp';
+    try {
+      const result = await runCode({ python: '/nonexistent/python3', code: 'x = 1', tests: '', timeoutMs: 1000 });
+      expect(result).toMatchObject({ passed: false, timedOut: false, exitCode: null });
+      expect(result.failure).toMatch(/^the code could not be written to a temporary directory: /);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+  });
+
   it('finds no failure line in output that has none', () => {
     expect(failureLine('all good\n')).toBeNull();
   });

@@ -16,10 +16,9 @@ import { BINDINGS, useKeys, useScreenInput, type Command } from '../../keys.js';
 import { frameBudget, splitColumns, WIDE } from '../../layout.js';
 import type { KeyHint } from '../footer.js';
 import { SESSION_HEAD_LINES, type QuizProps } from '../quiz/types.js';
-import { CodeEditor } from './CodeEditor.js';
+import { CodeEditor, gutterWidth } from './CodeEditor.js';
 import { cutTask, gaveUpLines, hintLines, passedLines, promptLines, taskLines, type Done } from './exercise-lines.js';
 import { LinesView, scrollCount, useLinesScroll } from './LinesView.js';
-import { gutterWidth } from './CodeEditor.js';
 import { checkLines, runLines, tablePreviewLines, tableSummary, type Line } from './output-lines.js';
 
 type Phase = 'typing' | 'keys' | 'passed' | 'gaveUp';
