@@ -40,26 +40,57 @@ function compareRows(a: readonly SqlCell[], b: readonly SqlCell[], tolerant: boo
   return a.length - b.length;
 }
 
-/** The rows only one side has, as multisets: both sorted exactly, then walked with the tolerance. */
+/** Far coarser than the tolerance: numbers within it land in one bucket, unless they straddle an edge. */
+const BUCKET = 1e-6;
+
+/** Cell order for sorting, numbers by bucket: a row whose number is off by 1e-12 sorts beside its match. */
+function sortCells(a: SqlCell, b: SqlCell): number {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isFinite(a) && Number.isFinite(b)) return Math.round(a / BUCKET) - Math.round(b / BUCKET);
+  return compareCells(a, b, false);
+}
+
+function sortRows(a: readonly SqlCell[], b: readonly SqlCell[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const c = sortCells(a[i]!, b[i]!);
+    if (c !== 0) return c;
+  }
+  return a.length - b.length;
+}
+
+/** Leftovers past this many on a side are not paired one by one (a quadratic pass). */
+const PAIRING_LIMIT = 2000;
+
+/**
+ * The rows only one side has, as multisets: both sorted with numbers bucketed, then walked with the
+ * tolerance; a pair split by a bucket edge is matched up afterwards.
+ */
 function multisetDiff(expected: readonly SqlCell[][], actual: readonly SqlCell[][]): { missing: SqlCell[][]; extra: SqlCell[][] } {
-  const sort = (rows: readonly SqlCell[][]) => [...rows].sort((a, b) => compareRows(a, b, false));
-  const want = sort(expected);
-  const got = sort(actual);
-  const missing: SqlCell[][] = [];
-  const extra: SqlCell[][] = [];
+  const want = [...expected].sort(sortRows);
+  const got = [...actual].sort(sortRows);
+  let missing: SqlCell[][] = [];
+  let extra: SqlCell[][] = [];
   let i = 0;
   let j = 0;
   while (i < want.length || j < got.length) {
     if (i >= want.length) extra.push(got[j++]!);
     else if (j >= got.length) missing.push(want[i++]!);
     else {
-      const c = compareRows(want[i]!, got[j]!, true);
-      if (c === 0) {
+      if (compareRows(want[i]!, got[j]!, true) === 0) {
         i++;
         j++;
-      } else if (c < 0) missing.push(want[i++]!);
+      } else if ((sortRows(want[i]!, got[j]!) || compareRows(want[i]!, got[j]!, false)) < 0) missing.push(want[i++]!);
       else extra.push(got[j++]!);
     }
+  }
+  if (missing.length > 0 && extra.length > 0 && missing.length <= PAIRING_LIMIT && extra.length <= PAIRING_LIMIT) {
+    const left = [...extra];
+    missing = missing.filter((row) => {
+      const k = left.findIndex((other) => compareRows(row, other, true) === 0);
+      if (k < 0) return true;
+      left.splice(k, 1);
+      return false;
+    });
+    extra = left;
   }
   return { missing, extra };
 }
