@@ -1,15 +1,14 @@
 // The user's last attempt at each exercise, offered when the card comes back. One small JSON file
-// rewritten whole on each save, the later attempt of each card winning; it is a convenience, so a
-// damaged one is moved aside with a notice and the exercises start from their starters again, never
-// a stop. Another process (`exercise check`, a second app) may write it meanwhile: the file is read
+// rewritten whole on each save, the later attempt of each card winning; it is a convenience, so
+// damage costs only the damaged entries (told in a notice, the file kept aside), never a stop. Another process (`exercise check`, a second app) may write it meanwhile: the file is read
 // again whenever it changed, and a save merges with what is on disk rather than overwriting it.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { moveAside } from './damage.js';
+import { copyAside, moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { readRegular } from './read-regular.js';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
-import { exerciseAttemptProblem, MAX_ATTEMPT_CHARS, type ExerciseAttemptEntry } from '../core/exercise-attempts.js';
+import { cleanExerciseAttempt, exerciseAttemptProblem, MAX_ATTEMPT_CHARS, type ExerciseAttemptEntry } from '../core/exercise-attempts.js';
 
 export const EXERCISE_ATTEMPTS_FILE = 'exercise-attempts.json';
 export { MAX_ATTEMPT_CHARS };
@@ -27,7 +26,8 @@ interface AttemptsFile {
   attempts: Record<string, Saved>;
 }
 
-function parseAttempts(text: string): Map<string, Saved> | null {
+/** The file's attempts and how many entries were not attempts; null when it is not an attempts file at all. */
+function parseAttempts(text: string): { attempts: Map<string, Saved>; bad: number } | null {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -37,12 +37,19 @@ function parseAttempts(text: string): Map<string, Saved> | null {
   const file = value as Partial<AttemptsFile> | null;
   if (!file || typeof file !== 'object' || file.v !== 1 || !file.attempts || typeof file.attempts !== 'object' || Array.isArray(file.attempts)) return null;
   const attempts = new Map<string, Saved>();
+  let bad = 0;
   for (const [key, saved] of Object.entries(file.attempts)) {
-    const s = saved as Partial<Saved> | null;
-    if (exerciseAttemptProblem({ ...s, key }) !== null) return null;
-    attempts.set(key, { answer: s!.answer!, at: s!.at!, ...(s!.passed ? { passed: true } : {}) });
+    const entry = { ...(saved as object), key } as ExerciseAttemptEntry;
+    // One damaged entry costs that card its attempt, not every card theirs.
+    if (exerciseAttemptProblem(entry) !== null) bad++;
+    else attempts.set(key, savedOf(entry));
   }
-  return attempts;
+  return { attempts, bad };
+}
+
+function savedOf(entry: ExerciseAttemptEntry): Saved {
+  const { key: _key, ...saved } = cleanExerciseAttempt(entry);
+  return saved;
 }
 
 export class ExerciseAttemptStore {
@@ -67,18 +74,35 @@ export class ExerciseAttemptStore {
     }
   }
 
-  /** Read when it changed on disk; a file that cannot be read as attempts is moved aside and reported. */
+  /**
+   * Read when it changed on disk. A damaged entry is dropped (a copy of the file kept), a file that is
+   * no attempts file moved aside, one that cannot be read now left as it is; each said once.
+   */
   private attempts(now = Date.now()): Map<string, Saved> {
     const stamp = this.onDisk();
     if (this.held && stamp === this.stamp) return this.held;
     this.stamp = stamp;
-    if (!existsSync(this.path)) return (this.held = this.held ?? new Map());
+    if (stamp === null) return (this.held = this.held ?? new Map());
     const read = readRegular(this.path, MAX_FILE_BYTES);
+    if (!read.ok && (read.why === 'open' || read.why === 'read')) {
+      // Unreadable now (permissions, a disk error) is not damage: the file stays as it is.
+      this.notices.push(`Your saved exercise attempts at ${this.path} could not be read (${read.error.message}), so exercises open with their starters; the file is left as it is.`);
+      return (this.held = this.held ?? new Map());
+    }
     const parsed = read.ok ? parseAttempts(read.bytes.toString('utf8')) : null;
     if (parsed) {
+      const attempts = parsed.attempts;
       // What this process saved and the other did not see stays: the later attempt of a card wins.
-      for (const [key, saved] of this.held ?? []) if ((parsed.get(key)?.at ?? -Infinity) < saved.at) parsed.set(key, saved);
-      return (this.held = parsed);
+      for (const [key, saved] of this.held ?? []) if ((attempts.get(key)?.at ?? -Infinity) < saved.at) attempts.set(key, saved);
+      if (parsed.bad > 0) {
+        try {
+          const copy = copyAside(this.path, now);
+          this.notices.push(`${parsed.bad} damaged ${parsed.bad === 1 ? 'entry' : 'entries'} in your saved exercise attempts; the other ${attempts.size} kept. The file as it was is at ${copy}.`);
+        } catch {
+          this.notices.push(`${parsed.bad} damaged ${parsed.bad === 1 ? 'entry' : 'entries'} in your saved exercise attempts at ${this.path}; the other ${attempts.size} kept.`);
+        }
+      }
+      return (this.held = attempts);
     }
     try {
       const aside = moveAside(this.path, now);
@@ -117,7 +141,7 @@ export class ExerciseAttemptStore {
   saveMany(entries: readonly ExerciseAttemptEntry[], now = Date.now()): void {
     if (entries.length === 0) return;
     const attempts = new Map(this.attempts(now));
-    for (const entry of entries) if ((attempts.get(entry.key)?.at ?? -Infinity) <= entry.at) attempts.set(entry.key, { answer: entry.answer, at: entry.at, ...(entry.passed ? { passed: true } : {}) });
+    for (const entry of entries) if ((attempts.get(entry.key)?.at ?? -Infinity) <= entry.at) attempts.set(entry.key, savedOf(entry));
     const context: WriteContext = { what: entries.length === 1 ? 'your exercise attempt' : 'the exercise attempts', kept: 'your earlier attempts are kept', inDataDir: true };
     ensureDir(this.dir, context);
     const file: AttemptsFile = { v: 1, attempts: Object.fromEntries(attempts) };

@@ -48,6 +48,17 @@ describe('exercise attempts', () => {
     expect(new ExerciseAttemptStore(dir, []).last('sql/a')).toBe('cli a');
   });
 
+  it('a damaged entry costs only that card its attempt: the rest are kept and the file as it was copied aside', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, EXERCISE_ATTEMPTS_FILE), JSON.stringify({ v: 1, attempts: { 'sql/a': { answer: 'SELECT 1', at: T0 }, 'sql/b': { answer: 42, at: T0 } } }));
+    const notices: string[] = [];
+    const store = new ExerciseAttemptStore(dir, notices);
+    expect(store.last('sql/a')).toBe('SELECT 1');
+    expect(store.last('sql/b')).toBeNull();
+    expect(notices).toEqual([expect.stringMatching(/^1 damaged entry in your saved exercise attempts; the other 1 kept\. The file as it was is at .+/)]);
+    expect(readdirSync(dir).filter((f) => f.startsWith(EXERCISE_ATTEMPTS_FILE))).toHaveLength(2);
+  });
+
   it('moves a damaged file aside with one notice and starts empty', () => {
     const dir = tempDir();
     writeFileSync(join(dir, EXERCISE_ATTEMPTS_FILE), '{"v":1,"attempts":{"a":{"answer":3');
