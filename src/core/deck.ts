@@ -8,8 +8,10 @@ export { FIELD_TOO_LONG_MESSAGE, MAX_CARDS, MAX_DECK_BYTES, MAX_FIELD_LENGTH, MA
 
 /** Anything but newline and tab below U+0020, DEL, and the C1 controls: a deck must not be able
  * to move the cursor or rewrite the user's terminal. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-export const SAFE_TEXT = /^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F]*$/;
+const CONTROL_CLASS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
+export const SAFE_TEXT = new RegExp(`^[^${CONTROL_CLASS}]*$`);
+/** One character deck text may not hold (deck fields, dataset files). */
+export const CONTROL_CHARACTER = new RegExp(`[${CONTROL_CLASS}]`);
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const CONTROL_CHARACTER_MESSAGE =

@@ -4,15 +4,14 @@
 // one positioned error at `datasets.<name>`, like any other mistake in the deck.
 import { realpathSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
-import type { DeckError } from '../core/deck-parse.js';
-import { DATASET_FILE, type Deck } from '../core/deck.js';
+import type { DeckError } from '../core/deck-error.js';
+// Not json-position's: that module brings the JSON parser deck loading otherwise never loads.
+import { lineColumn } from '../core/sql-guard.js';
+import { CONTROL_CHARACTER, DATASET_FILE, type Deck } from '../core/deck.js';
 import { readRegular } from './read-regular.js';
 
 /** Far above a dataset of a few thousand rows; a bigger one would slow every run's copy. */
 export const MAX_DATASET_BYTES = 5 * 1024 * 1024;
-// Tabs and newlines only; Windows line ends are made plain ones first.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 
 /** Why the file cannot be read as a dataset, or its SQL. */
 function readDataset(deckDir: string, relative: string): { sql: string } | { reason: string } {
@@ -46,19 +45,13 @@ function readDataset(deckDir: string, relative: string): { sql: string } | { rea
     }
   }
   const sql = read.bytes.toString('utf8').replace(/^\uFEFF/, '').replaceAll('\r\n', '\n');
-  const bad = CONTROL.exec(sql);
+  const bad = CONTROL_CHARACTER.exec(sql);
   if (bad) {
     const line = sql.slice(0, bad.index).split('\n').length;
     return { reason: `has a control character (U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) on line ${line}; a dataset is plain SQL text` };
   }
   if (!sql.trim()) return { reason: 'is empty; a dataset creates and fills its tables' };
   return { sql };
-}
-
-/** Not json-position's: that module brings the JSON parser deck loading otherwise never loads. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
 /** The deck with its dataset files read in, or one error per dataset file that cannot be. */
