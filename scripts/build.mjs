@@ -59,7 +59,7 @@ const cheapBuiltins = {
   name: 'cheap-builtins',
   setup(b) {
     const shim = (name) => new URL(`../src/${name}`, import.meta.url).pathname;
-    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' && args.importer !== shim('process-shim.js') ? { path: shim('process-shim.js') } : undefined));
+    b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: shim('process-shim.js') } : undefined));
     b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (args.kind === 'import-statement' && /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: shim('assert-lite.js') } : undefined));
   },
 };

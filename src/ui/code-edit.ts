@@ -25,11 +25,6 @@ export function codeState(text: string): CodeState {
   return { lines, row: lines.length - 1, col: [...lines[lines.length - 1]!].length, goal: null };
 }
 
-/** The state at the start of its text (an answer opened again starts at its top). */
-export function codeStateAtStart(text: string): CodeState {
-  return { lines: normalise(text).split('\n'), row: 0, col: 0, goal: null };
-}
-
 export function codeText(state: CodeState): string {
   return state.lines.join('\n');
 }

@@ -2,8 +2,11 @@
 import fc from 'fast-check';
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { codeState, codeStateAtStart, codeText, editCode, followLeft, followTop, MAX_CODE_CHARS, type CodeState } from '../../src/ui/code-edit.js';
+import { codeState, codeText, editCode, followLeft, followTop, MAX_CODE_CHARS, type CodeState } from '../../src/ui/code-edit.js';
 import { NO_KEY, wholePaste } from '../../src/ui/input.js';
+
+/** The cursor at the top of the text, where these cases start. */
+const codeStateAtStart = (text: string): CodeState => ({ ...codeState(text), row: 0, col: 0 });
 
 const k = (patch: Partial<Key>): Key => ({ ...NO_KEY, ...patch });
 const KEYS = {
