@@ -17,7 +17,7 @@ import { frameBudget, splitColumns, WIDE } from '../../layout.js';
 import type { KeyHint } from '../footer.js';
 import { SESSION_HEAD_LINES, type QuizProps } from '../quiz/types.js';
 import { CodeEditor, gutterWidth } from './CodeEditor.js';
-import { cutTask, gaveUpLines, hintLines, passedLines, promptLines, taskLines, type Done } from './exercise-lines.js';
+import { cutTask, gaveUpLines, hintLines, passedLines, promptLines, taskLines, usedParts, type Done } from './exercise-lines.js';
 import { LinesView, scrollCount, useLinesScroll } from './LinesView.js';
 import { checkLines, runLines, tablePreviewLines, tableSummary, type Line } from './output-lines.js';
 
@@ -220,7 +220,7 @@ export function ExerciseQuiz({ card, item, record, advance, skip, preview, now, 
     const task = cutTask(promptLines(card, leftWidth), taskRows);
     const summary: Line[] = !wide && card.type === 'sql' ? [{ text: tables ? `${tableSummary(tables)} · t shows them` : 'Loading the tables…', tone: 'dim' }] : [];
     // What will make a pass Hard, said where the user looks while writing (the footer has no room for it).
-    const counted = [...(failed ? [`${failed} failed submit${failed === 1 ? '' : 's'}`] : []), ...(hints ? [`${hints} hint${hints === 1 ? '' : 's'} used`] : []), ...(notSaved ? ['! not saved'] : [])];
+    const counted = [...usedParts(0, failed), ...usedParts(hints, 0).map((part) => `${part} used`), ...(notSaved ? ['! not saved'] : [])];
     // Wrapped, not cut: the counts at its end are what a narrow editor column would lose.
     const label: Line[] = joinParts([`${card.type === 'sql' ? 'Your query' : 'Your code'} · line ${code.row + 1} of ${code.lines.length}`, ...counted], leftWidth).map((text) => ({ text, tone: 'dim' }));
     const rest = Math.max(1, height - task.length - summary.length - label.length);

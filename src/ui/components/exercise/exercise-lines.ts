@@ -60,8 +60,13 @@ function explanation(card: ExerciseCard, width: number): Line[] {
   return card.explanation ? [BLANK, ...wrapLines(card.explanation, prose(width)).map((text) => ({ text }))] : [];
 }
 
+/** What makes a pass Hard, as counted so far: "2 hints", "1 failed submit"; none when nothing. */
+export function usedParts(hints: number, failed: number): string[] {
+  return [...(hints ? [`${hints} hint${hints === 1 ? '' : 's'}`] : []), ...(failed ? [`${failed} failed submit${failed === 1 ? '' : 's'}`] : [])];
+}
+
 function counted(hints: number, failed: number): string {
-  const parts = [...(hints ? [`${hints} hint${hints === 1 ? '' : 's'}`] : []), ...(failed ? [`${failed} failed submit${failed === 1 ? '' : 's'}`] : [])];
+  const parts = usedParts(hints, failed);
   return parts.length ? `Right after ${parts.join(' and ')}` : 'Right on the first submit';
 }
 
