@@ -16,6 +16,8 @@ export interface CodeRunRequest {
   code: string;
   tests: string;
   timeoutMs: number;
+  /** The environment python3 was found in, which it runs in (process.env when not given). */
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 /** The traceback's last exception line, with the failing source line for a bare AssertionError. */
@@ -58,7 +60,7 @@ export function runCode(request: CodeRunRequest): Promise<CodeRun> {
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
       // No .pyc files left behind, and the same text encoding whatever the user's locale.
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
+      env: { ...(request.env ?? process.env), PYTHONDONTWRITEBYTECODE: '1', PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
     });
     const killGroup = () => {
       try {

@@ -71,7 +71,7 @@ export function createExerciseService(options: ExerciseServiceOptions): Exercise
     const python = findPython(env);
     if (!python) return { type: 'code', run: codeFailure(NO_PYTHON) };
     const { runCode } = await import('./code-run.js');
-    return { type: 'code', run: await runCode({ python, code: answer, tests: card.tests, timeoutMs: card.timeoutMs ?? EXERCISE_TIMEOUT_MS }) };
+    return { type: 'code', run: await runCode({ python, code: answer, tests: card.tests, timeoutMs: card.timeoutMs ?? EXERCISE_TIMEOUT_MS, env }) };
   };
 
   const solutionRun = (item: StudyItem, card: Extract<ExerciseCard, { type: 'sql' }>): Promise<SqlRun> => {
