@@ -11,11 +11,13 @@
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
-import { recordRow, rowRecord } from './record-rows.js';
-import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
+import { LayeredMap, type KeyedValues, type Layer } from './layered-map.js';
+import { PHASES } from './record-rows.js';
+import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { isRating } from './scheduler.js';
 
-export const FIGURES_VERSION = 1;
+/** The layout of figuresToColumns; the file of another is built again from the log, never read. */
+export const FIGURES_VERSION = 2;
 /**
  * The base trails the latest entry's day by this many days. The 14-day trend needs the states as
  * of 12 days before today (see coversTrend), so this leaves two days' slack for a clock set back;
@@ -36,20 +38,21 @@ export interface HistoryFigures {
   lastAt: number | null;
   /** Every entry before this moment is folded into `base`, every later one is in `window`. */
   cutoff: number | null;
-  base: Map<string, CardRecord>;
+  /** A Map, or read back from the file, records made as they are asked for (see figuresFromColumns). */
+  base: KeyedValues<CardRecord>;
   /** Entries at or after the cutoff, in fold order; `counted` when a review was tallied for retention. */
   window: { entry: LogEntry; counted: boolean }[];
   undone: Set<string>;
   /** Local day start → reviews that stand. */
   days: Map<number, number>;
   /** Card key → its reviews made in the review phase that stand, and how many were Hard or better. */
-  retention: Map<string, Tally>;
+  retention: KeyedValues<Tally>;
   sure: { n: number; right: number };
   guess: { n: number; right: number };
   /** Key points ticked on typed open answers, with the matcher's evidence and without. */
   ticks: TickCounts;
-  /** The records as the fold stands now (base plus window): what a review's "before" is. Rebuilt on demand. */
-  replay: Progress | null;
+  /** The records as the fold stands now (the window laid over the base): what a review's "before" is. Rebuilt on demand. */
+  replay: Records | null;
 }
 
 export function emptyFigures(timeZone: string): HistoryFigures {
@@ -61,9 +64,15 @@ function addDays(dayStart: number, n: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime();
 }
 
-function replayOf(figures: HistoryFigures): Progress {
+interface Records {
+  cards: KeyedValues<CardRecord>;
+  reviews: number;
+}
+
+function replayOf(figures: HistoryFigures): Records {
   if (!figures.replay) {
-    const replay: Progress = { cards: new Map(figures.base), reviews: 0 };
+    // The base moves on only by entries this has already applied, so what lies over it stays true.
+    const replay: Records = { cards: new LayeredMap(figures.base), reviews: 0 };
     for (const { entry } of figures.window) applyEntry(replay, entry);
     figures.replay = replay;
   }
@@ -109,7 +118,7 @@ export function foldEntry(figures: HistoryFigures, entry: LogEntry, maxCutoff = 
   figures.lastAt = entry.at;
   const cutoff = Math.min(maxCutoff, addDays(startOfDay(entry.at), -WINDOW_DAYS));
   if (figures.cutoff === null || cutoff > figures.cutoff) {
-    const base: Progress = { cards: figures.base, reviews: 0 };
+    const base: Records = { cards: figures.base, reviews: 0 };
     let moved = 0;
     while (moved < figures.window.length && figures.window[moved]!.entry.at < cutoff) applyEntry(base, figures.window[moved++]!.entry);
     if (moved > 0) figures.window.splice(0, moved);
@@ -164,119 +173,298 @@ export function coversTrend(figures: HistoryFigures, trendStart: number): boolea
 
 const MARKS = [undefined, 'sure', 'guess'] as const;
 
-// Records and entries are written as rows of numbers, not objects: figures.json holds some
-// 20,000 of them at 100,000 reviews. A review with tick counts has them as a tenth item.
-function entryRow(entry: LogEntry, counted: boolean): unknown[] {
-  if (entry.t === 'undo') return [1, entry.id, entry.key, entry.at, entry.restore ? recordRow(entry.restore) : null];
-  const correct = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
-  const ticks = tickCounts(entry.ticks);
-  return [0, entry.id, entry.key, entry.at, entry.rating, recordRow(entry.record), MARKS.indexOf(entry.confidence), correct, Number(counted), ...(ticks ? [[ticks.evidenced, ticks.unevidenced]] : [])];
+/**
+ * The figures as the file beside the card snapshot holds them (store/figures-store frames the
+ * file and checks its bytes): the strings as JSON, and everything counted per card, per entry
+ * and per day as one block of doubles, read as it lies, every value exact. JSON numbers were the
+ * cost of reading the figures back: some 40 ms, and 60,000 objects, at 100,000 reviews.
+ */
+export interface FiguresColumns {
+  text: FiguresText;
+  numbers: Float64Array;
 }
 
-/** An entry back from its row; `ms` is not kept (no figure uses it). */
-function rowEntry(row: unknown): { entry: LogEntry; counted: boolean } | null {
-  if (!Array.isArray(row)) return null;
-  // Indexed, not destructured: a window holds thousands of rows, and this reads them twice as fast.
-  const r = row as unknown[];
-  const kind = r[0];
-  const id = r[1];
-  const key = r[2];
-  const at = r[3];
-  // What logEntryFrom asks of an entry, checked here on the row: its records are checked once, by rowRecord.
-  if (typeof id !== 'string' || typeof key !== 'string' || typeof at !== 'number') return null;
-  if (kind === 1 && row.length === 5) {
-    const restore = row[4] === null ? null : rowRecord(row[4]);
-    if (row[4] !== null && !restore) return null;
-    const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at, restore };
-    return { entry, counted: false };
-  }
-  if (kind !== 0 || (row.length !== 9 && row.length !== 10)) return null;
-  const rating = r[4];
-  const record = r[5];
-  const mark = r[6];
-  const correct = r[7];
-  const counted = r[8];
-  const tickRow = r[9];
-  if ((mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
-  const ticks = row.length === 10 ? (Array.isArray(tickRow) && tickRow.length === 2 ? tickCounts({ evidenced: tickRow[0], unevidenced: tickRow[1] }) : null) : undefined;
-  if (ticks === null || !isRating(rating)) return null;
-  const held = rowRecord(record);
-  if (!held) return null;
-  const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at, rating, ms: 0, record: held };
-  if (mark) value.confidence = MARKS[mark];
-  if (correct) value.correct = correct === 2;
-  if (ticks) value.ticks = ticks;
-  return { entry: value as unknown as ReviewEntry, counted: counted === 1 };
+export interface FiguresText {
+  timeZone: string;
+  lastAt: number | null;
+  cutoff: number | null;
+  /** Card keys: the base's in its order, then the others a window entry or a tally names. Rows name a key by its place here. */
+  keys: string[];
+  /** The window's entry ids, in its order. */
+  ids: string[];
+  undone: string[];
+  /** How many rows the base, the window and the days have in `numbers`. */
+  rows: { base: number; window: number; days: number };
 }
 
-/** The figures as JSON, for the file beside the card snapshot. */
-export function figuresToJson(figures: HistoryFigures): Record<string, unknown> {
+// The parts of `numbers`, in this order: the totals (sure, guess, ticks); the base, a record per
+// key; the window, an entry per row; the tallies, reviews and passed for every key (0 for none);
+// the days, day start and reviews. A record: the memory state's fields, its phase as a place in
+// PHASES, lastReview NaN for null (no number read from the log is NaN), then firstReview. An
+// entry: kind (0 review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right),
+// counted, the tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
+const TOTALS = 6;
+const RECORD = 10;
+const ENTRY = 10 + RECORD;
+const TALLY = 2;
+const DAY = 2;
+
+function putRecord(n: Float64Array, at: number, record: CardRecord): void {
+  const s = record.state;
+  n[at] = s.due;
+  n[at + 1] = s.stability;
+  n[at + 2] = s.difficulty;
+  n[at + 3] = s.scheduledDays;
+  n[at + 4] = s.learningSteps;
+  n[at + 5] = s.reps;
+  n[at + 6] = s.lapses;
+  n[at + 7] = PHASES.indexOf(s.phase);
+  n[at + 8] = s.lastReview ?? NaN;
+  n[at + 9] = record.firstReview;
+}
+
+/** The record at `at`, its phase already checked. */
+function getRecord(n: Float64Array, at: number): CardRecord {
+  const lastReview = n[at + 8]!;
   return {
-    version: FIGURES_VERSION,
-    timeZone: figures.timeZone,
-    lastAt: figures.lastAt,
-    cutoff: figures.cutoff,
-    base: [...figures.base].map(([key, record]) => [key, recordRow(record)]),
-    window: figures.window.map((w) => entryRow(w.entry, w.counted)),
-    undone: [...figures.undone],
-    days: [...figures.days],
-    // Sorted: the same figures make the same file, however the reviews that made them interleaved.
-    retention: [...figures.retention].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, t]) => [key, t.reviews, t.passed]),
-    sure: [figures.sure.n, figures.sure.right],
-    guess: [figures.guess.n, figures.guess.right],
-    ticks: [figures.ticks.evidenced, figures.ticks.unevidenced],
+    state: { due: n[at]!, stability: n[at + 1]!, difficulty: n[at + 2]!, scheduledDays: n[at + 3]!, learningSteps: n[at + 4]!, reps: n[at + 5]!, lapses: n[at + 6]!, phase: PHASES[n[at + 7]! | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
+    firstReview: n[at + 9]!,
   };
 }
 
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isPhase = (v: number): boolean => v === 0 || v === 1 || v === 2 || v === 3;
+
+/** The figures as strings and numbers, for the file beside the card snapshot. */
+export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
+  const keys: string[] = [];
+  const records: CardRecord[] = [];
+  for (const [key, record] of figures.base) {
+    keys.push(key);
+    records.push(record);
+  }
+  const places = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
+  const place = (key: string): number => {
+    let i = places.get(key);
+    if (i === undefined) {
+      i = keys.push(key) - 1;
+      places.set(key, i);
+    }
+    return i;
+  };
+  for (const { entry } of figures.window) place(entry.key);
+  // Sorted: the same figures make the same file, however the reviews that made them interleaved.
+  for (const key of [...figures.retention].map(([k]) => k).sort()) place(key);
+  const rows = { base: records.length, window: figures.window.length, days: figures.days.size };
+  const n = new Float64Array(TOTALS + rows.base * RECORD + rows.window * ENTRY + keys.length * TALLY + rows.days * DAY);
+  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced]);
+  let at = TOTALS;
+  for (const record of records) {
+    putRecord(n, at, record);
+    at += RECORD;
+  }
+  const ids: string[] = [];
+  for (const { entry, counted } of figures.window) {
+    ids.push(entry.id);
+    n[at + 1] = place(entry.key);
+    n[at + 2] = entry.at;
+    const record = entry.t === 'undo' ? entry.restore : entry.record;
+    if (entry.t === 'undo') n[at] = 1;
+    else {
+      const ticks = tickCounts(entry.ticks);
+      n[at + 3] = entry.rating;
+      n[at + 4] = MARKS.indexOf(entry.confidence);
+      n[at + 5] = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
+      n[at + 6] = Number(counted);
+      n[at + 7] = ticks ? ticks.evidenced : NaN;
+      n[at + 8] = ticks ? ticks.unevidenced : NaN;
+    }
+    if (record) {
+      n[at + 9] = 1;
+      putRecord(n, at + 10, record);
+    }
+    at += ENTRY;
+  }
+  for (const [key, t] of figures.retention) {
+    const i = at + places.get(key)! * TALLY;
+    n[i] = t.reviews;
+    n[i + 1] = t.passed;
+  }
+  at += keys.length * TALLY;
+  for (const [dayStart, count] of figures.days) {
+    n[at] = dayStart;
+    n[at + 1] = count;
+    at += DAY;
+  }
+  return { text: { timeZone: figures.timeZone, lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n };
+}
+
+const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isPair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && isCount(v[0]) && isCount(v[1]) && v[1] <= v[0];
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isRows = (v: unknown): v is number => typeof v === 'number' && isCount(v);
+
+/** Two counts at `at`, the second no more than the first (of n, how many right). */
+function isPairAt(n: Float64Array, at: number): boolean {
+  return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
+}
+
+/** Key → row, for the rows read back from the file (the first `rows` keys have one). */
+interface Rows {
+  keys: readonly string[];
+  places: ReadonlyMap<string, number>;
+  rows: number;
+  n: Float64Array;
+  /** Where the first row starts in `n`. */
+  at: number;
+}
+
+/** The base's records as rows: one is made only when its key is asked for. */
+class RecordRows implements Layer<CardRecord> {
+  /** What peek fills and hands out, for a record read at once. */
+  private readonly scratch: CardRecord = { state: { due: 0, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new', lastReview: null }, firstReview: 0 };
+
+  constructor(private readonly r: Rows) {}
+
+  private row(key: string): number {
+    const i = this.r.places.get(key);
+    return i === undefined || i >= this.r.rows ? -1 : this.r.at + i * RECORD;
+  }
+
+  get(key: string): CardRecord | undefined {
+    const at = this.row(key);
+    return at < 0 ? undefined : getRecord(this.r.n, at);
+  }
+
+  peek(key: string): CardRecord | undefined {
+    const at = this.row(key);
+    if (at < 0) return undefined;
+    const { n } = this.r;
+    const s = this.scratch.state;
+    const lastReview = n[at + 8]!;
+    s.due = n[at]!;
+    s.stability = n[at + 1]!;
+    s.difficulty = n[at + 2]!;
+    s.scheduledDays = n[at + 3]!;
+    s.learningSteps = n[at + 4]!;
+    s.reps = n[at + 5]!;
+    s.lapses = n[at + 6]!;
+    s.phase = PHASES[n[at + 7]! | 0]!;
+    s.lastReview = Number.isNaN(lastReview) ? null : lastReview;
+    this.scratch.firstReview = n[at + 9]!;
+    return this.scratch;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, CardRecord]> {
+    for (let i = 0; i < this.r.rows; i++) yield [this.r.keys[i]!, getRecord(this.r.n, this.r.at + i * RECORD)];
+  }
+}
+
+/** The tallies as rows, one for every key (reviews 0 for none). */
+class TallyRows implements Layer<Tally> {
+  private readonly scratch: Tally = { reviews: 0, passed: 0 };
+
+  constructor(private readonly r: Rows) {}
+
+  private row(key: string): number {
+    const i = this.r.places.get(key);
+    return i === undefined || this.r.n[this.r.at + i * TALLY] === 0 ? -1 : this.r.at + i * TALLY;
+  }
+
+  get(key: string): Tally | undefined {
+    const at = this.row(key);
+    return at < 0 ? undefined : { reviews: this.r.n[at]!, passed: this.r.n[at + 1]! };
+  }
+
+  peek(key: string): Tally | undefined {
+    const at = this.row(key);
+    if (at < 0) return undefined;
+    this.scratch.reviews = this.r.n[at]!;
+    this.scratch.passed = this.r.n[at + 1]!;
+    return this.scratch;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, Tally]> {
+    for (let i = 0; i < this.r.rows; i++) {
+      const at = this.r.at + i * TALLY;
+      if (this.r.n[at] !== 0) yield [this.r.keys[i]!, { reviews: this.r.n[at]!, passed: this.r.n[at + 1]! }];
+    }
+  }
+}
 
 /**
- * Figures read back from JSON, or null when anything in it is not as figuresToJson writes it
- * (another version, damage): the caller then builds them from the log. Never a partial read.
+ * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
+ * file's bytes are checked whole by the store (a checksum), so this reads them as written and
+ * checks only the parts' lengths and what it makes objects of now: the window's entries and the
+ * days. The base's records and the tallies stay rows until a key is asked for (Readiness peeks
+ * at every card's, a fold gets the few it touches): the objects they would be were most of the cost.
  */
-export function figuresFromJson(value: unknown): HistoryFigures | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  if (v.version !== FIGURES_VERSION || typeof v.timeZone !== 'string') return null;
-  if (!(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff))) return null;
-  if (!Array.isArray(v.base) || !Array.isArray(v.window) || !Array.isArray(v.undone) || !Array.isArray(v.days) || !Array.isArray(v.retention)) return null;
-  // Files from before tick counts have none: null, so the figures are counted again from the log.
-  if (!isPair(v.sure) || !isPair(v.guess) || !Array.isArray(v.ticks) || v.ticks.length !== 2 || !isCount(v.ticks[0]) || !isCount(v.ticks[1])) return null;
+export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigures | null {
+  if (!text || typeof text !== 'object') return null;
+  const v = text as Record<string, unknown>;
+  const rows = v.rows as Record<string, unknown> | null;
+  if (typeof v.timeZone !== 'string' || !(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff)) || (v.lastAt === null) !== (v.cutoff === null)) return null;
+  if (!isStrings(v.keys) || !isStrings(v.ids) || !isStrings(v.undone) || !rows || typeof rows !== 'object') return null;
+  if (!isRows(rows.base) || !isRows(rows.window) || !isRows(rows.days)) return null;
+  const keys = v.keys;
+  const baseRows = rows.base;
+  if (rows.window !== v.ids.length || baseRows > keys.length || n.length !== TOTALS + baseRows * RECORD + rows.window * ENTRY + keys.length * TALLY + rows.days * DAY) return null;
+  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isCount(n[4]!) || !isCount(n[5]!)) return null;
+  const places = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
+  if (places.size !== keys.length) return null;
+  const baseAt = TOTALS;
+  const windowAt = baseAt + baseRows * RECORD;
+  const tallyAt = windowAt + rows.window * ENTRY;
+
   const figures = emptyFigures(v.timeZone);
   figures.lastAt = v.lastAt;
   figures.cutoff = v.cutoff;
-  if ((figures.lastAt === null) !== (figures.cutoff === null)) return null;
-  for (const item of v.base) {
-    if (!Array.isArray(item) || item.length !== 2 || typeof item[0] !== 'string' || figures.base.has(item[0])) return null;
-    const record = rowRecord(item[1]);
-    if (!record) return null;
-    figures.base.set(item[0], record);
-  }
+  figures.sure = { n: n[0]!, right: n[1]! };
+  figures.guess = { n: n[2]!, right: n[3]! };
+  figures.ticks = { evidenced: n[4]!, unevidenced: n[5]! };
+  figures.base = new LayeredMap(new RecordRows({ keys, places, rows: baseRows, n, at: baseAt }));
+  figures.retention = new LayeredMap(new TallyRows({ keys, places, rows: keys.length, n, at: tallyAt }));
   let previous = -Infinity;
-  for (const row of v.window) {
-    const item = rowEntry(row);
-    if (!item) return null;
-    const { entry } = item;
-    if (entry.at < previous || (figures.cutoff !== null && entry.at < figures.cutoff) || (figures.lastAt !== null && entry.at > figures.lastAt)) return null;
-    previous = entry.at;
-    figures.window.push(item);
+  let at = windowAt;
+  for (let i = 0; i < rows.window; i++, at += ENTRY) {
+    // Indexes made small integers (| 0) before use: an array indexed by a double takes V8's slow path.
+    const place = n[at + 1]!;
+    const key = keys[place | 0];
+    const when = n[at + 2]!;
+    if (key === undefined || place !== (place | 0) || !(when >= previous) || (figures.cutoff !== null && when < figures.cutoff) || (figures.lastAt !== null && when > figures.lastAt)) return null;
+    previous = when;
+    const hasRecord = n[at + 9]!;
+    if (hasRecord === 1 ? !isPhase(n[at + 17]!) : hasRecord !== 0) return null;
+    const record = hasRecord === 1 ? getRecord(n, at + 10) : null;
+    const id = v.ids[i]!;
+    if (n[at] === 1) {
+      const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at: when, restore: record };
+      figures.window.push({ entry, counted: false });
+      continue;
+    }
+    const rating = n[at + 3];
+    const mark = n[at + 4]!;
+    const correct = n[at + 5]!;
+    const counted = n[at + 6]!;
+    const evidenced = n[at + 7]!;
+    if (n[at] !== 0 || !record || !isRating(rating) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
+    const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at: when, rating, ms: 0, record };
+    if (mark) value.confidence = MARKS[mark];
+    if (correct) value.correct = correct === 2;
+    if (!Number.isNaN(evidenced)) {
+      const ticks = tickCounts({ evidenced, unevidenced: n[at + 8] });
+      if (!ticks) return null;
+      value.ticks = ticks;
+    }
+    figures.window.push({ entry: value as unknown as ReviewEntry, counted: counted === 1 });
   }
-  for (const id of v.undone) {
-    if (typeof id !== 'string') return null;
-    figures.undone.add(id);
+  at += keys.length * TALLY;
+  for (let i = 0; i < rows.days; i++, at += DAY) {
+    const day = n[at]!;
+    if (!isTime(day) || !isCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;
+    figures.days.set(day, n[at + 1]!);
   }
-  for (const day of v.days) {
-    if (!Array.isArray(day) || day.length !== 2 || !isTime(day[0]) || !isCount(day[1]) || day[1] === 0 || figures.days.has(day[0])) return null;
-    figures.days.set(day[0], day[1]);
-  }
-  for (const t of v.retention) {
-    if (!Array.isArray(t) || t.length !== 3 || typeof t[0] !== 'string' || !isPair([t[1], t[2]]) || t[1] === 0 || figures.retention.has(t[0])) return null;
-    figures.retention.set(t[0], { reviews: t[1] as number, passed: t[2] as number });
-  }
-  figures.sure = { n: v.sure[0], right: v.sure[1] };
-  figures.guess = { n: v.guess[0], right: v.guess[1] };
-  figures.ticks = { evidenced: v.ticks[0] as number, unevidenced: v.ticks[1] as number };
+  for (const id of v.undone) figures.undone.add(id);
   return figures;
 }

@@ -2,7 +2,7 @@
 // the readiness figures): half the size of the same records as objects, and twice as fast to parse.
 import type { CardRecord } from './progress.js';
 
-const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
+export const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
 
 export type RecordRow = [due: number, stability: number, difficulty: number, scheduledDays: number, learningSteps: number, reps: number, lapses: number, phase: number, lastReview: number | null, firstReview: number];
 

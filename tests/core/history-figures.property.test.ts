@@ -1,14 +1,16 @@
 // The readiness figures' running totals against a full replay: reviews, undos and imported
 // progress appended in random order, and after every step the figures kept up to date equal the
-// figures built from the whole log, and so does every readiness figure computed from them.
+// figures built from the whole log, and so does every readiness figure computed from them, whether
+// the figures were kept in memory or read back from their columns (the file's) and folded on from there.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/core/deck.js';
-import { buildFigures, figuresFromJson, figuresToJson, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
+import { buildFigures, figuresFromColumns, figuresToColumns, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
 import { applyEntry, emptyProgress, LOG_VERSION, type CardRecord, type LogEntry, type ReviewEntry } from '../../src/core/progress.js';
 import { readiness } from '../../src/core/readiness.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
 import { startOfDay } from '../../src/core/day.js';
+import { plainFigures as plain } from '../helpers/figures.js';
 
 const T0 = Date.UTC(2026, 9, 1, 9);
 const HOUR = 3_600_000;
@@ -88,8 +90,13 @@ function entriesOf(steps: readonly Step[]): LogEntry[][] {
   return batches;
 }
 
-/** The figures as plain data, the fold's scratch state left out. */
-const plain = (f: HistoryFigures) => JSON.parse(JSON.stringify(figuresToJson(f))) as unknown;
+/** The figures as the file holds them and back: the text through JSON, the numbers copied. */
+function reread(f: HistoryFigures): HistoryFigures {
+  const { text, numbers } = figuresToColumns(f);
+  const back = figuresFromColumns(JSON.parse(JSON.stringify(text)), numbers.slice());
+  expect(back).not.toBeNull();
+  return back!;
+}
 
 function readinessOf(log: readonly LogEntry[], history: HistoryFigures | undefined, now: number) {
   const progress = emptyProgress();
@@ -150,12 +157,14 @@ function replayed(log: readonly LogEntry[], now: number) {
 describe('readiness figures kept up to date', () => {
   it('equal a full replay after every step, however reviews, undos and imports interleave', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 20 * 24 * HOUR }), (steps, later) => {
+      fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 20 * 24 * HOUR }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (steps, later, rereads) => {
         const log: LogEntry[] = [];
         let figures = buildFigures([], 'UTC');
         let rebuilds = 0;
-        for (const batch of entriesOf(steps)) {
+        for (const [b, batch] of entriesOf(steps).entries()) {
           log.push(...batch);
+          // Read back from the file now and then, and folded on from there: records laid over its rows.
+          if (rereads[b]) figures = reread(figures);
           for (const entry of batch) {
             if (!foldEntry(figures, entry)) {
               figures = buildFigures(log, 'UTC');
@@ -165,12 +174,13 @@ describe('readiness figures kept up to date', () => {
           }
           const full = buildFigures(log, 'UTC');
           expect(plain(figures)).toEqual(plain(full));
-          // And read back from its JSON, it is the same again.
-          expect(plain(figuresFromJson(figuresToJson(figures))!)).toEqual(plain(full));
+          // And read back from its columns, it is the same again.
+          expect(plain(reread(figures))).toEqual(plain(full));
         }
         const now = (log.reduce((m, e) => Math.max(m, e.at), T0)) + later;
         const r = readinessOf(log, figures, now);
         expect(r).toEqual(readinessOf(log, undefined, now));
+        expect(readinessOf(log, reread(figures), now)).toEqual(r);
         const reference = replayed(log, now);
         r.overall.trend.forEach((value, i) => expect(value).toBeCloseTo(reference.trend[i]!, 12));
         for (const a of r.retention) expect({ reviews: a.reviews, passed: a.passed }).toEqual(reference.retained[a.area]);
@@ -191,18 +201,31 @@ describe('readiness figures kept up to date', () => {
     expect(readinessOf(log, figures, early)).toEqual(readinessOf(log, undefined, early));
   });
 
-  it('refuses figures written by another version, or damaged, rather than misreading them', () => {
-    const log = entriesOf([{ kind: 'review', key: 0, rating: 3, gap: 0, mark: 1 }]).flat();
-    const json = figuresToJson(buildFigures(log, 'UTC'));
-    expect(figuresFromJson({ ...json, version: 2 })).toBeNull();
-    expect(figuresFromJson({ ...json, days: [[0, -1]] })).toBeNull();
-    expect(figuresFromJson({ ...json, sure: [1, 2] })).toBeNull();
-    // Written before tick counts: counted again from the log, never read as none.
-    const { ticks: _none, ...older } = json;
-    expect(figuresFromJson(older)).toBeNull();
-    expect(figuresFromJson({ ...json, ticks: [1, -1] })).toBeNull();
-    expect(figuresFromJson({ ...json, window: [[{ ...log[0], rating: 7 }]] })).toBeNull();
-    expect(figuresFromJson(null)).toBeNull();
-    expect(plain(figuresFromJson(json)!)).toEqual(plain(buildFigures(log, 'UTC')));
+  it('refuses columns that are not as they were written, rather than misreading them', () => {
+    const log = entriesOf([
+      { kind: 'review', key: 0, rating: 3, gap: 0, mark: 1 },
+      { kind: 'review', key: 1, rating: 2, gap: HOUR, mark: 5 },
+      { kind: 'undo', back: 0, gap: 1 },
+    ]).flat();
+    const { text, numbers } = figuresToColumns(buildFigures(log, 'UTC'));
+    const read = (t: unknown, n = numbers) => figuresFromColumns(JSON.parse(JSON.stringify(t)), n.slice());
+    expect(plain(read(text)!)).toEqual(plain(buildFigures(log, 'UTC')));
+    expect(read(null)).toBeNull();
+    expect(read({ ...text, keys: [...text.keys, 7] })).toBeNull();
+    expect(read({ ...text, keys: [...text.keys, text.keys[0]] })).toBeNull();
+    expect(read({ ...text, ids: text.ids.slice(1) })).toBeNull();
+    expect(read({ ...text, rows: { ...text.rows, days: text.rows.days + 1 } })).toBeNull();
+    expect(read({ ...text, lastAt: null })).toBeNull();
+    expect(read(text, numbers.subarray(1))).toBeNull();
+    // A window entry of no kind, of a rating out of range, naming no key, out of time order.
+    const entryAt = 6 + text.rows.base * 10;
+    for (const [offset, value] of [[0, 2], [3, 7], [1, 99], [1, 0.5], [2, -1], [9, 3], [17, 9], [4, 3], [7, -1]] as const) {
+      const damaged = numbers.slice();
+      damaged[entryAt + offset] = value;
+      expect(read(text, damaged)).toBeNull();
+    }
+    const tooMany = numbers.slice();
+    tooMany[1] = tooMany[0]! + 1;
+    expect(read(text, tooMany)).toBeNull();
   });
 });

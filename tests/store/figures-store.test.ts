@@ -1,16 +1,18 @@
-// figures.json, the readiness figures' running totals beside the card snapshot: always what a
+// figures.bin, the readiness figures' running totals beside the card snapshot: always what a
 // full replay of the log gives, whether it was read back, caught up, rebuilt after damage, a
 // changed log or another version, or kept by two processes rating at once.
+import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildFigures, figuresFromJson, figuresToJson, type HistoryFigures } from '../../src/core/history-figures.js';
+import { buildFigures } from '../../src/core/history-figures.js';
 import { LOG_VERSION, type CardRecord } from '../../src/core/progress.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
-import { FIGURES_FILE, localTimeZone } from '../../src/store/figures-store.js';
+import { decodeFiguresFile, encodeFiguresFile, FIGURES_FILE, localTimeZone } from '../../src/store/figures-store.js';
 import { LOG_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { io } from '../../src/store/safe-write.js';
+import { plainFigures as plain } from '../helpers/figures.js';
 import { tempDir } from '../helpers/temp.js';
 
 const T0 = Date.UTC(2026, 9, 1, 9);
@@ -20,7 +22,6 @@ const TZ = 'UTC';
 
 afterEach(() => vi.restoreAllMocks());
 
-const plain = (f: HistoryFigures) => JSON.parse(JSON.stringify(figuresToJson(f))) as unknown;
 /** What a full replay of the store's log gives. */
 const replayed = (store: ProgressStore) => plain(buildFigures(store.entries(), TZ));
 
@@ -43,6 +44,13 @@ function history(days: number): string {
   }
   store.close();
   return dir;
+}
+
+/** The file's bytes changed by `change`, with the checksum that ends it made right again (`hashed`: the bytes end with one already). */
+function resigned(bytes: Buffer, change: (bytes: Buffer) => void, hashed = true): Buffer {
+  const body = Buffer.from(hashed ? bytes.subarray(0, bytes.length - 20) : bytes);
+  change(body);
+  return Buffer.concat([body, createHash('sha1').update(body).digest()]);
 }
 
 describe('readiness figures on disk', () => {
@@ -115,10 +123,26 @@ describe('readiness figures on disk', () => {
     const full = replayed(first);
     first.figures.current(TZ);
     first.close();
-    const saved = readFileSync(join(dir, FIGURES_FILE), 'utf8');
-    const value = JSON.parse(saved) as { figures: Record<string, unknown> };
-    for (const text of ['', '{', 'null', JSON.stringify({ ...value, figures: { ...value.figures, version: 2 } }), JSON.stringify({ ...value, logOffset: -5 })]) {
-      writeFileSync(join(dir, FIGURES_FILE), text);
+    const saved = readFileSync(join(dir, FIGURES_FILE));
+    const value = decodeFiguresFile(saved)!;
+    expect(plain(value.figures)).toEqual(full);
+    const files = [
+      Buffer.alloc(0),
+      Buffer.from('KPFIGURE'),
+      saved.subarray(0, saved.length - 1),
+      saved.subarray(0, saved.length / 2),
+      // Well made, but not the log's: an offset no log has.
+      encodeFiguresFile({ ...value, logOffset: -5 }),
+      encodeFiguresFile({ ...value, logOffset: 1e12 }),
+      // Another version, its checksum right: never read as this one.
+      resigned(saved, (bytes) => bytes.writeUInt32LE(1, 8)),
+      resigned(saved, (bytes) => bytes.writeUInt32LE(3, 8)),
+      // Another byte order: the mark is not this machine's double.
+      resigned(saved, (bytes) => bytes.subarray(16, 24).reverse()),
+    ];
+    for (const bytes of files.slice(6)) expect(decodeFiguresFile(bytes)).toBeNull();
+    for (const bytes of files) {
+      writeFileSync(join(dir, FIGURES_FILE), bytes);
       const store = ProgressStore.open(dir, T0, []);
       expect(plain(store.figures.current(TZ))).toEqual(full);
       store.close();
@@ -135,28 +159,68 @@ describe('readiness figures on disk', () => {
     inFolder.close();
   });
 
+  it('leave the previous version\'s figures.json unread, and remove it once the new file is written', () => {
+    const dir = history(6);
+    const first = ProgressStore.open(dir, T0, []);
+    const full = replayed(first);
+    first.close();
+    // What the previous version wrote: well formed, but nothing of it is read.
+    writeFileSync(join(dir, 'figures.json'), JSON.stringify({ logOffset: 0, tail: '', figures: { version: 1 } }));
+    const store = ProgressStore.open(dir, T0, []);
+    expect(plain(store.figures.current(TZ))).toEqual(full);
+    store.close();
+    expect(existsSync(join(dir, FIGURES_FILE))).toBe(true);
+    expect(existsSync(join(dir, 'figures.json'))).toBe(false);
+  });
+
   it('never crash nor differ from a replay, whatever bytes the file holds', () => {
     const dir = history(6);
     const first = ProgressStore.open(dir, T0, []);
     const full = replayed(first);
     first.figures.current(TZ);
     first.close();
-    const saved = readFileSync(join(dir, FIGURES_FILE), 'utf8');
+    const saved = readFileSync(join(dir, FIGURES_FILE));
+    const damage = fc.tuple(fc.nat(), fc.uint8Array({ maxLength: 8 }), fc.nat(8));
+    const damaged = (bytes: Buffer, [at, insert, cut]: [number, Uint8Array, number]) => {
+      const i = at % (bytes.length + 1);
+      return Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i + cut)]);
+    };
     fc.assert(
-      fc.property(fc.nat(), fc.constantFrom('', '{', '}', '[', ']', ',', '"', 'x', '9', 'null', '[]'), fc.nat(8), (at, insert, cut) => {
-        const i = at % saved.length;
-        // Structural damage only: a changed digit inside a count is a well-formed file, and reads as one.
-        const mutated = saved.slice(0, i) + insert + saved.slice(i + cut);
-        writeFileSync(join(dir, FIGURES_FILE), mutated);
+      fc.property(fc.array(damage, { minLength: 1, maxLength: 3 }), (steps) => {
+        const bytes = steps.reduce(damaged, saved);
+        writeFileSync(join(dir, FIGURES_FILE), bytes);
         const store = ProgressStore.open(dir, T0, []);
-        const figures = plain(store.figures.current(TZ));
+        // Any change is a checksum that does not match: built again from the log.
+        expect(plain(store.figures.current(TZ))).toEqual(full);
         store.close();
-        if (JSON.stringify(figures) === JSON.stringify(full)) return;
-        // Different only when the damage left a well-formed file of the same log.
-        const value = JSON.parse(mutated) as { figures: unknown };
-        expect(figuresFromJson(value.figures)).not.toBeNull();
       }),
       { numRuns: 60 },
+    );
+    // Damage with the checksum made right again (only a writer of its own could): read or
+    // refused, never a throw, whatever the bytes say.
+    fc.assert(
+      fc.property(fc.array(damage, { minLength: 1, maxLength: 3 }), (steps) => {
+        const bytes = resigned(steps.reduce(damaged, saved.subarray(0, saved.length - 20)), () => undefined, false);
+        expect(() => decodeFiguresFile(bytes)).not.toThrow();
+        writeFileSync(join(dir, FIGURES_FILE), bytes);
+        const store = ProgressStore.open(dir, T0, []);
+        expect(() => store.figures.current(TZ)).not.toThrow();
+        store.close();
+      }),
+      { numRuns: 200 },
+    );
+    // Any number in the block changed so: never a throw, however the figures read.
+    // Where the numbers start: after the head and the text, on a double's boundary.
+    const start = Math.ceil((24 + saved.readUInt32LE(12)) / 8) * 8;
+    fc.assert(
+      fc.property(fc.nat(), fc.double(), (at, value) => {
+        const bytes = resigned(saved, (body) => body.writeDoubleLE(value, start + 8 * (at % ((body.length - start) / 8))));
+        writeFileSync(join(dir, FIGURES_FILE), bytes);
+        const store = ProgressStore.open(dir, T0, []);
+        expect(() => plain(store.figures.current(TZ))).not.toThrow();
+        store.close();
+      }),
+      { numRuns: 100 },
     );
   });
 
