@@ -11,9 +11,8 @@
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
-import { LayeredMap, type KeyedValues, type Layer } from './layered-map.js';
 import { PHASES } from './record-rows.js';
-import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
+import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { isRating } from './scheduler.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
@@ -38,21 +37,20 @@ export interface HistoryFigures {
   lastAt: number | null;
   /** Every entry before this moment is folded into `base`, every later one is in `window`. */
   cutoff: number | null;
-  /** A Map, or read back from the file, records made as they are asked for (see figuresFromColumns). */
-  base: KeyedValues<CardRecord>;
+  base: Map<string, CardRecord>;
   /** Entries at or after the cutoff, in fold order; `counted` when a review was tallied for retention. */
   window: { entry: LogEntry; counted: boolean }[];
   undone: Set<string>;
   /** Local day start → reviews that stand. */
   days: Map<number, number>;
   /** Card key → its reviews made in the review phase that stand, and how many were Hard or better. */
-  retention: KeyedValues<Tally>;
+  retention: Map<string, Tally>;
   sure: { n: number; right: number };
   guess: { n: number; right: number };
   /** Key points ticked on typed open answers, with the matcher's evidence and without. */
   ticks: TickCounts;
-  /** The records as the fold stands now (the window laid over the base): what a review's "before" is. Rebuilt on demand. */
-  replay: Records | null;
+  /** The records as the fold stands now (base plus window): what a review's "before" is. Rebuilt on demand. */
+  replay: Progress | null;
 }
 
 export function emptyFigures(timeZone: string): HistoryFigures {
@@ -64,15 +62,9 @@ function addDays(dayStart: number, n: number): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + n).getTime();
 }
 
-interface Records {
-  cards: KeyedValues<CardRecord>;
-  reviews: number;
-}
-
-function replayOf(figures: HistoryFigures): Records {
+function replayOf(figures: HistoryFigures): Progress {
   if (!figures.replay) {
-    // The base moves on only by entries this has already applied, so what lies over it stays true.
-    const replay: Records = { cards: new LayeredMap(figures.base), reviews: 0 };
+    const replay: Progress = { cards: new Map(figures.base), reviews: 0 };
     for (const { entry } of figures.window) applyEntry(replay, entry);
     figures.replay = replay;
   }
@@ -118,7 +110,7 @@ export function foldEntry(figures: HistoryFigures, entry: LogEntry, maxCutoff = 
   figures.lastAt = entry.at;
   const cutoff = Math.min(maxCutoff, addDays(startOfDay(entry.at), -WINDOW_DAYS));
   if (figures.cutoff === null || cutoff > figures.cutoff) {
-    const base: Records = { cards: figures.base, reviews: 0 };
+    const base: Progress = { cards: figures.base, reviews: 0 };
     let moved = 0;
     while (moved < figures.window.length && figures.window[moved]!.entry.at < cutoff) applyEntry(base, figures.window[moved++]!.entry);
     if (moved > 0) figures.window.splice(0, moved);
@@ -309,95 +301,16 @@ function isPairAt(n: Float64Array, at: number): boolean {
   return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
 }
 
-/** Key → row, for the rows read back from the file (the first `rows` keys have one). */
-interface Rows {
-  keys: readonly string[];
-  places: ReadonlyMap<string, number>;
-  rows: number;
-  n: Float64Array;
-  /** Where the first row starts in `n`. */
-  at: number;
-}
-
-/** The base's records as rows: one is made only when its key is asked for. */
-class RecordRows implements Layer<CardRecord> {
-  /** What peek fills and hands out, for a record read at once. */
-  private readonly scratch: CardRecord = { state: { due: 0, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new', lastReview: null }, firstReview: 0 };
-
-  constructor(private readonly r: Rows) {}
-
-  private row(key: string): number {
-    const i = this.r.places.get(key);
-    return i === undefined || i >= this.r.rows ? -1 : this.r.at + i * RECORD;
-  }
-
-  get(key: string): CardRecord | undefined {
-    const at = this.row(key);
-    return at < 0 ? undefined : getRecord(this.r.n, at);
-  }
-
-  peek(key: string): CardRecord | undefined {
-    const at = this.row(key);
-    if (at < 0) return undefined;
-    const { n } = this.r;
-    const s = this.scratch.state;
-    const lastReview = n[at + 8]!;
-    s.due = n[at]!;
-    s.stability = n[at + 1]!;
-    s.difficulty = n[at + 2]!;
-    s.scheduledDays = n[at + 3]!;
-    s.learningSteps = n[at + 4]!;
-    s.reps = n[at + 5]!;
-    s.lapses = n[at + 6]!;
-    s.phase = PHASES[n[at + 7]! | 0]!;
-    s.lastReview = Number.isNaN(lastReview) ? null : lastReview;
-    this.scratch.firstReview = n[at + 9]!;
-    return this.scratch;
-  }
-
-  *[Symbol.iterator](): IterableIterator<[string, CardRecord]> {
-    for (let i = 0; i < this.r.rows; i++) yield [this.r.keys[i]!, getRecord(this.r.n, this.r.at + i * RECORD)];
-  }
-}
-
-/** The tallies as rows, one for every key (reviews 0 for none). */
-class TallyRows implements Layer<Tally> {
-  private readonly scratch: Tally = { reviews: 0, passed: 0 };
-
-  constructor(private readonly r: Rows) {}
-
-  private row(key: string): number {
-    const i = this.r.places.get(key);
-    return i === undefined || this.r.n[this.r.at + i * TALLY] === 0 ? -1 : this.r.at + i * TALLY;
-  }
-
-  get(key: string): Tally | undefined {
-    const at = this.row(key);
-    return at < 0 ? undefined : { reviews: this.r.n[at]!, passed: this.r.n[at + 1]! };
-  }
-
-  peek(key: string): Tally | undefined {
-    const at = this.row(key);
-    if (at < 0) return undefined;
-    this.scratch.reviews = this.r.n[at]!;
-    this.scratch.passed = this.r.n[at + 1]!;
-    return this.scratch;
-  }
-
-  *[Symbol.iterator](): IterableIterator<[string, Tally]> {
-    for (let i = 0; i < this.r.rows; i++) {
-      const at = this.r.at + i * TALLY;
-      if (this.r.n[at] !== 0) yield [this.r.keys[i]!, { reviews: this.r.n[at]!, passed: this.r.n[at + 1]! }];
-    }
-  }
-}
+// Counts read back from the doubles are made small integers again: V8 gives objects of one shape
+// one hidden class, and a double written where small integers were changes it for every object of
+// the shape (the tallies, the calibration counts, the log's entries), each moved over when next touched.
+const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
 
 /**
  * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
- * file's bytes are checked whole by the store (a checksum), so this reads them as written and
- * checks only the parts' lengths and what it makes objects of now: the window's entries and the
- * days. The base's records and the tallies stay rows until a key is asked for (Readiness peeks
- * at every card's, a fold gets the few it touches): the objects they would be were most of the cost.
+ * file's bytes are checked whole by the store (a checksum), so this checks only what would read as
+ * something else than a number: a key, a phase, a kind of entry or mark out of range, a part of
+ * the wrong length, the window out of order, a count that is no count.
  */
 export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigures | null {
   if (!text || typeof text !== 'object') return null;
@@ -410,9 +323,6 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const baseRows = rows.base;
   if (rows.window !== v.ids.length || baseRows > keys.length || n.length !== TOTALS + baseRows * RECORD + rows.window * ENTRY + keys.length * TALLY + rows.days * DAY) return null;
   if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isCount(n[4]!) || !isCount(n[5]!)) return null;
-  const places = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
-  if (places.size !== keys.length) return null;
   const baseAt = TOTALS;
   const windowAt = baseAt + baseRows * RECORD;
   const tallyAt = windowAt + rows.window * ENTRY;
@@ -420,11 +330,19 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const figures = emptyFigures(v.timeZone);
   figures.lastAt = v.lastAt;
   figures.cutoff = v.cutoff;
-  figures.sure = { n: n[0]!, right: n[1]! };
-  figures.guess = { n: n[2]!, right: n[3]! };
-  figures.ticks = { evidenced: n[4]!, unevidenced: n[5]! };
-  figures.base = new LayeredMap(new RecordRows({ keys, places, rows: baseRows, n, at: baseAt }));
-  figures.retention = new LayeredMap(new TallyRows({ keys, places, rows: keys.length, n, at: tallyAt }));
+  figures.sure = { n: small(n[0]!), right: small(n[1]!) };
+  figures.guess = { n: small(n[2]!), right: small(n[3]!) };
+  figures.ticks = { evidenced: small(n[4]!), unevidenced: small(n[5]!) };
+  for (let i = 0, at = baseAt; i < baseRows; i++, at += RECORD) {
+    if (!isPhase(n[at + 7]!)) return null;
+    figures.base.set(keys[i]!, getRecord(n, at));
+  }
+  if (figures.base.size !== baseRows) return null;
+  for (let i = 0, at = tallyAt; i < keys.length; i++, at += TALLY) {
+    if (n[at] === 0) continue;
+    if (!isPairAt(n, at)) return null;
+    figures.retention.set(keys[i]!, { reviews: small(n[at]!), passed: small(n[at + 1]!) });
+  }
   let previous = -Infinity;
   let at = windowAt;
   for (let i = 0; i < rows.window; i++, at += ENTRY) {
@@ -449,11 +367,11 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     const counted = n[at + 6]!;
     const evidenced = n[at + 7]!;
     if (n[at] !== 0 || !record || !isRating(rating) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
-    const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at: when, rating, ms: 0, record };
-    if (mark) value.confidence = MARKS[mark];
+    const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at: when, rating: small(rating), ms: 0, record };
+    if (mark) value.confidence = MARKS[mark | 0];
     if (correct) value.correct = correct === 2;
     if (!Number.isNaN(evidenced)) {
-      const ticks = tickCounts({ evidenced, unevidenced: n[at + 8] });
+      const ticks = tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) });
       if (!ticks) return null;
       value.ticks = ticks;
     }

@@ -72,13 +72,6 @@ function reviewedAt(record: CardRecord): number {
   return record.state.lastReview ?? -Infinity;
 }
 
-/** What applying an entry asks of the records: a Map, or the readiness figures' records laid over their file's (core/layered-map). */
-export interface CardTable {
-  get(key: string): CardRecord | undefined;
-  set(key: string, record: CardRecord): unknown;
-  delete(key: string): unknown;
-}
-
 /**
  * Folds one log entry into the records.
  *
@@ -91,7 +84,7 @@ export interface CardTable {
  * is the earliest seen from either side, and every review counts, whether or not it wins.
  * Undo entries put back the record saved before the review they take back, as they always have.
  */
-export function applyEntry(progress: { cards: CardTable; reviews: number }, entry: LogEntry): void {
+export function applyEntry(progress: Progress, entry: LogEntry): void {
   if (entry.t === 'review') {
     const held = progress.cards.get(entry.key);
     if (!held) {

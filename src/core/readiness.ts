@@ -6,7 +6,6 @@ import { AREAS, cardKey, isExercise, type Area, type Card, type Deck } from './d
 import { daysUntil, formatDate, startOfDay } from './day.js';
 import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
-import { peek } from './layered-map.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { studyItems } from './queue.js';
@@ -544,7 +543,7 @@ export function readiness(input: ReadinessInput): Readiness {
   const values = new Float64Array(cards.length);
   const sums = new Float64Array(decks.length);
   for (let i = 0; i < cards.length; i++) {
-    const record = peek(history.base, cards[i]!.key);
+    const record = history.base.get(cards[i]!.key);
     const value = record ? scheduler.recall(record.state, predictedAt) : 0;
     values[i] = value;
     sums[cards[i]!.deck]! += value;
@@ -581,7 +580,7 @@ export function readiness(input: ReadinessInput): Readiness {
   }
   const retained = new Map<Area, { reviews: number; passed: number }>();
   for (const [key, i] of indexOf) {
-    const t = peek(history.retention, key);
+    const t = history.retention.get(key);
     if (!t) continue;
     const area = cards[i]!.area;
     const r = retained.get(area) ?? { reviews: 0, passed: 0 };

@@ -163,7 +163,7 @@ describe('readiness figures kept up to date', () => {
         let rebuilds = 0;
         for (const [b, batch] of entriesOf(steps).entries()) {
           log.push(...batch);
-          // Read back from the file now and then, and folded on from there: records laid over its rows.
+          // Read back from the file now and then, and folded on from there.
           if (rereads[b]) figures = reread(figures);
           for (const entry of batch) {
             if (!foldEntry(figures, entry)) {
