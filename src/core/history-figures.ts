@@ -339,9 +339,12 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   }
   if (figures.base.size !== baseRows) return null;
   for (let i = 0, at = tallyAt; i < keys.length; i++, at += TALLY) {
-    if (n[at] === 0) continue;
-    if (!isPairAt(n, at)) return null;
-    figures.retention.set(keys[i]!, { reviews: small(n[at]!), passed: small(n[at + 1]!) });
+    const reviews = n[at]!;
+    const passed = n[at + 1]!;
+    if (reviews === 0) continue;
+    // isPairAt, written out: this runs for every card.
+    if (!(reviews > 0 && passed >= 0 && passed <= reviews && reviews <= Number.MAX_SAFE_INTEGER && reviews % 1 === 0 && passed % 1 === 0)) return null;
+    figures.retention.set(keys[i]!, { reviews: small(reviews), passed: small(passed) });
   }
   let previous = -Infinity;
   let at = windowAt;
