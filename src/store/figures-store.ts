@@ -203,7 +203,12 @@ export class FiguresStore {
 
   private load(timeZone: string): void {
     const bytes = readBytes(this.path);
-    const saved = bytes && decodeFiguresFile(bytes);
+    let saved: Saved | null = null;
+    try {
+      saved = bytes && decodeFiguresFile(bytes);
+    } catch {
+      // Nothing the file holds may stop a start: built again below.
+    }
     if (saved && saved.figures.timeZone === timeZone && logMatches(this.logPath, saved.logOffset, saved.tail)) {
       this.figures = saved.figures;
       this.offset = saved.logOffset;
