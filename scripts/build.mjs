@@ -65,6 +65,19 @@ const cheapBuiltins = {
   },
 };
 
+/**
+ * ink imports its devtools (react-devtools-core, stubbed above, and ws) only when DEV=true. The split
+ * build leaves them in a chunk that is never loaded; the one-file app would parse them (some 50 KB)
+ * at every start, so there they are an empty module.
+ */
+const inkDevtoolsOff = {
+  name: 'ink-devtools-off',
+  setup(b) {
+    const stub = new URL('../src/devtools-stub.js', import.meta.url).pathname;
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
+
 export const sharedOptions = {
   plugins: [stringWidthFastPath, ansiDiffFastPath, cheapBuiltins],
   bundle: true,
@@ -106,7 +119,7 @@ async function buildCli() {
   // Plain keeper-prep, the app, starts from one file (bin/keeper-prep.js picks it): its modules
   // spread over three dozen chunks cost the start some 10-15% in resolving, loading and linking
   // them. What it imports lazily is in the file too, unloaded code that is only parsed.
-  await build({ ...sharedOptions, entryPoints: { app: 'src/app-main.ts' }, outdir, splitting: false });
+  await build({ ...sharedOptions, plugins: [...sharedOptions.plugins, inkDevtoolsOff], entryPoints: { app: 'src/app-main.ts' }, outdir, splitting: false });
   await bundleBuiltinDecks();
   // sql.js loads SQLite as WebAssembly from this file (read by path, never fetched).
   copyFileSync(new URL('../node_modules/sql.js/dist/sql-wasm.wasm', import.meta.url), join(outdir, 'sql-wasm.wasm'));
