@@ -52,6 +52,31 @@ const ansiDiffFastPath = {
 };
 
 /**
+ * ink draws each line of a frame cell by cell, the blank cells after its text included, and trims
+ * the spaces off the string it made. Those cells (a space, no style) are left out before the string
+ * is made, with the same result: a line of the full screen is mostly such cells, and each costs a
+ * style comparison and a concatenation on every frame. Built against these lines: if ink's file
+ * changes, the build says so rather than ship it unpatched.
+ */
+const inkLineFastPath = {
+  name: 'ink-line-fast-path',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+      const line = '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n';
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(line)) throw new Error(`ink-line-fast-path: the line's styledCharsToString not found in ${args.path}; check the fast path against its new source`);
+      const fast = [
+        '            let end = lineWithoutEmptyItems.length;',
+        "            while (end > 0 && lineWithoutEmptyItems[end - 1].value === ' ' && lineWithoutEmptyItems[end - 1].styles.length === 0) end--;",
+        '            return styledCharsToString(end === lineWithoutEmptyItems.length ? lineWithoutEmptyItems : lineWithoutEmptyItems.slice(0, end)).trimEnd();',
+        '',
+      ].join('\n');
+      return { contents: source.replace(line, () => fast), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
  * ESM imports of node:process get the process object (src/process-shim.js), and conf's of
  * node:assert a deepEqual of its own (src/assert-lite.js): each builtin's ESM facade or load costs
  * some 2-3 ms of every start, for an object the bundle already has or one call it makes.
@@ -79,7 +104,7 @@ const inkDevtoolsOff = {
 };
 
 export const sharedOptions = {
-  plugins: [stringWidthFastPath, ansiDiffFastPath, cheapBuiltins],
+  plugins: [stringWidthFastPath, ansiDiffFastPath, inkLineFastPath, cheapBuiltins],
   bundle: true,
   platform: 'node',
   format: 'esm',
