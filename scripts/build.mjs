@@ -1,5 +1,6 @@
-// One ESM bundle split in two: the UI (ink, react) is a separate chunk that only the
-// interactive app imports, so data subcommands start as fast as plain node.
+// Two ESM bundles: the commands' (dist/cli.js), split into chunks so that each data subcommand
+// loads only what it runs and none loads the UI (ink, react), and the app's (dist/app.js), one
+// file for plain keeper-prep. bin/keeper-prep.js picks one by whether there are arguments.
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,31 @@ const ansiDiffFastPath = {
 };
 
 /**
+ * ink draws each line of a frame cell by cell, the blank cells after its text included, and trims
+ * the spaces off the string it made. Those cells (a space, no style) are left out before the string
+ * is made, with the same result: a line of the full screen is mostly such cells, and each costs a
+ * style comparison and a concatenation on every frame. Built against these lines: if ink's file
+ * changes, the build says so rather than ship it unpatched.
+ */
+const inkLineFastPath = {
+  name: 'ink-line-fast-path',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+      const line = '            return styledCharsToString(lineWithoutEmptyItems).trimEnd();\n';
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes(line)) throw new Error(`ink-line-fast-path: the line's styledCharsToString not found in ${args.path}; check the fast path against its new source`);
+      const fast = [
+        '            let end = lineWithoutEmptyItems.length;',
+        "            while (end > 0 && lineWithoutEmptyItems[end - 1].value === ' ' && lineWithoutEmptyItems[end - 1].styles.length === 0) end--;",
+        '            return styledCharsToString(end === lineWithoutEmptyItems.length ? lineWithoutEmptyItems : lineWithoutEmptyItems.slice(0, end)).trimEnd();',
+        '',
+      ].join('\n');
+      return { contents: source.replace(line, () => fast), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
  * ESM imports of node:process get the process object (src/process-shim.js), and conf's of
  * node:assert a deepEqual of its own (src/assert-lite.js): each builtin's ESM facade or load costs
  * some 2-3 ms of every start, for an object the bundle already has or one call it makes.
@@ -64,8 +90,21 @@ const cheapBuiltins = {
   },
 };
 
+/**
+ * ink imports its devtools (react-devtools-core, stubbed above, and ws) only when DEV=true. The split
+ * build leaves them in a chunk that is never loaded; the one-file app would parse them (some 50 KB)
+ * at every start, so there they are an empty module.
+ */
+const inkDevtoolsOff = {
+  name: 'ink-devtools-off',
+  setup(b) {
+    const stub = new URL('../src/devtools-stub.js', import.meta.url).pathname;
+    b.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (/[\\/]node_modules[\\/]ink[\\/]/.test(args.importer) ? { path: stub } : undefined));
+  },
+};
+
 export const sharedOptions = {
-  plugins: [stringWidthFastPath, ansiDiffFastPath, cheapBuiltins],
+  plugins: [stringWidthFastPath, ansiDiffFastPath, inkLineFastPath, cheapBuiltins],
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -102,6 +141,10 @@ async function buildCli() {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
   });
+  // Plain keeper-prep, the app, starts from one file (bin/keeper-prep.js picks it): its modules
+  // spread over three dozen chunks cost the start some 10-15% in resolving, loading and linking
+  // them. What it imports lazily is in the file too, unloaded code that is only parsed.
+  await build({ ...sharedOptions, plugins: [...sharedOptions.plugins, inkDevtoolsOff], entryPoints: { app: 'src/app-main.ts' }, outdir, splitting: false });
   await bundleBuiltinDecks();
   // sql.js loads SQLite as WebAssembly from this file (read by path, never fetched).
   copyFileSync(new URL('../node_modules/sql.js/dist/sql-wasm.wasm', import.meta.url), join(outdir, 'sql-wasm.wasm'));

@@ -157,16 +157,28 @@ export function openSettings(dataDir: string, now: number, notices: NoticeSink):
     };
   };
   if (kept && Object.keys(kept).length > 0 && conf) conf.set({ ...read(), ...kept });
+  // Read once for all that runs at one time: a screen asks for settings dozens of times as it
+  // draws (a list of design prompts once for each), each a read and parse of the file. A change
+  // made meanwhile by another process is seen when the code running now has finished.
+  let current: Settings | null = null;
+  const get = (): Settings => {
+    if (!current) {
+      current = read();
+      queueMicrotask(() => (current = null));
+    }
+    return current;
+  };
   return {
-    get: read,
+    get,
     set(patch) {
+      current = null;
       try {
         conf ??= createConf(dataDir);
         conf.set({ ...read(), ...patch });
       } catch (error) {
         throw asWriteError(error, file, SETTINGS_CONTEXT);
       }
-      return read();
+      return get();
     },
     dir: dirname(file),
     file,

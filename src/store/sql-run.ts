@@ -5,7 +5,7 @@
 // once per process and its bytes kept, so a replaced worker does not build it again.
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { MAX_RESULT_ROWS, seconds, type ResultSet, type SqlRun, type TablePreview } from '../core/exercise.js';
 import { errorPosition, sqlRefusal } from '../core/sql-guard.js';
 
@@ -86,7 +86,9 @@ export class SqlRunner {
     return next;
   }
 
-  private spawn(): Worker {
+  private async spawn(): Promise<Worker> {
+    // Loaded here: the app's one-file bundle holds this module, and the start would load it otherwise.
+    const { Worker } = await import('node:worker_threads');
     const script = this.paths.sqlWorker ?? fileURLToPath(new URL('./sql-worker.js', import.meta.url));
     const worker = new Worker(script);
     // Idle, it must not keep a command from exiting; it is ref'd while a query is out.
@@ -94,9 +96,9 @@ export class SqlRunner {
     return worker;
   }
 
-  private request(datasetSql: string, message: Record<string, unknown>): Promise<Outcome> {
+  private async request(datasetSql: string, message: Record<string, unknown>): Promise<Outcome> {
     const key = createHash('sha256').update(datasetSql).digest('hex');
-    const worker = (this.worker ??= this.spawn());
+    const worker = (this.worker ??= await this.spawn());
     const id = this.nextId++;
     const known = this.bytes.get(key);
     const dataset = this.workerHolds === key ? { key } : known ? { key, bytes: known } : { key, sql: datasetSql };

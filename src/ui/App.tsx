@@ -1,30 +1,13 @@
 // The app's one owner of state: the screen stack, help, and the actions screens call. Rating
 // and settings changes go to the workspace (and so to disk) here, never from a screen.
 import { Box, Text, useApp } from 'ink';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Workspace } from '../store/workspace.js';
 import { WriteError } from '../store/safe-write.js';
 import { AppActionsContext, AppStateContext, type AppActions, type AppState, type Screen } from './app-context.js';
 import { useWindowSize } from './hooks/use-window-size.js';
-import { CardView } from './screens/CardView.js';
-import { Decks } from './screens/Decks.js';
 import { Home } from './screens/Home.js';
-import { Review } from './screens/Review.js';
-import { RolePicker } from './screens/RolePicker.js';
-import { Search } from './screens/Search.js';
-import { Settings } from './screens/Settings.js';
-import { Readiness } from './screens/Readiness.js';
-import { Walkthrough } from './screens/Walkthrough.js';
-import { DesignList } from './screens/DesignList.js';
-import { DesignHistory } from './screens/DesignHistory.js';
-import { Mock } from './screens/Mock.js';
-import { StoryBank } from './screens/StoryBank.js';
-import { StoryEdit } from './screens/StoryEdit.js';
-import { Cram } from './screens/Cram.js';
-import { CardMarks } from './screens/CardMarks.js';
 import { editCard, runEditor } from '../store/card-edit.js';
-import { StudyNow } from './screens/StudyNow.js';
-import { CultureRound } from './screens/CultureRound.js';
 import { finishRound } from '../store/round-attempts.js';
 import { InputRouter, useRawInput, useTypingForKeys } from './input.js';
 import { frameBudget, MIN_HEIGHT, tooSmallMessage } from './layout.js';
@@ -51,45 +34,29 @@ export interface AppProps {
   exercises?: ExerciseService;
 }
 
+/**
+ * Every screen but Home is in other-screens.tsx, imported once Home's first frame is drawn: the
+ * start neither runs their modules nor those only they use. The first screen being another
+ * (the role picker on a first run, a launch into a session) is loaded before the first frame
+ * (run.tsx awaits loadScreens), and so are the screens of tests (tests/helpers).
+ */
+let screens: typeof import('./other-screens.js') | null = null;
+let loading: Promise<void> | null = null;
+
+export function loadScreens(): Promise<void> {
+  return (loading ??= import('./other-screens.js').then((module) => {
+    screens = module;
+  }));
+}
+
 function ScreenView({ screen, stackSize }: { screen: Screen; stackSize: number }) {
-  switch (screen.name) {
-    case 'role':
-      return <RolePicker firstRun={stackSize === 1} />;
-    case 'home':
-      return <Home />;
-    case 'review':
-      return <Review title={screen.title} items={screen.items} once={screen.once ?? false} cram={screen.cram} askConfidence={screen.askConfidence ?? false} scope={screen.scope} />;
-    case 'cram':
-      return <Cram />;
-    case 'study-now':
-      return <StudyNow scope={screen.scope} mode={screen.mode} />;
-    case 'walkthrough':
-      return <Walkthrough />;
-    case 'designs':
-      return <DesignList />;
-    case 'mock':
-      return <Mock promptKey={screen.key} minutes={screen.minutes} />;
-    case 'design-history':
-      return <DesignHistory promptKey={screen.key} />;
-    case 'search':
-      return <Search />;
-    case 'card':
-      return <CardView item={screen.item} />;
-    case 'decks':
-      return <Decks />;
-    case 'card-marks':
-      return <CardMarks />;
-    case 'readiness':
-      return <Readiness />;
-    case 'settings':
-      return <Settings />;
-    case 'stories':
-      return <StoryBank />;
-    case 'story-edit':
-      return <StoryEdit storyId={screen.id} />;
-    case 'culture-round':
-      return <CultureRound questions={screen.questions} minutes={screen.minutes} />;
-  }
+  const [, setLoaded] = useState(screens !== null);
+  useEffect(() => {
+    if (!screens) void loadScreens().then(() => setLoaded(true));
+  }, []);
+  if (screen.name === 'home') return <Home />;
+  // A key pressed in the few ms before they have loaded opens its screen as soon as they have.
+  return screens ? <screens.OtherScreen screen={screen} stackSize={stackSize} /> : null;
 }
 
 export function App(props: AppProps) {

@@ -3,7 +3,7 @@ import { render } from 'ink';
 import type { Screen } from './app-context.js';
 import type { Workspace } from '../store/workspace.js';
 import type { Launch } from '../app-launch.js';
-import { App } from './App.js';
+import { App, loadScreens } from './App.js';
 import { studySession, type StudySession } from '../commands/study.js';
 import { exitLine } from './exit-line.js';
 import { safeText } from '../core/safe-text.js';
@@ -60,6 +60,8 @@ export async function runApp(ws: Workspace, options: Launch): Promise<void> {
     if (options.design.key) initial.push({ name: 'mock', key: options.design.key, minutes: options.design.minutes });
   }
   if (options.round) initial.push({ name: 'culture-round', questions: options.round.questions, minutes: options.round.minutes });
+  // Home draws before the other screens are loaded; a first screen that is another waits for them.
+  if (initial.length > 0 || !ws.settings.get().role) await loadScreens();
   let rated = 0;
   const giveBack = ownScreen();
   // A terminal that reflowed or cropped the old frame is wiped, and ink forgets what it drew, so

@@ -1,6 +1,6 @@
 import { act } from 'react';
 import { render } from 'ink-testing-library';
-import { App, type AppProps } from '../../src/ui/App.js';
+import { App, loadScreens, type AppProps } from '../../src/ui/App.js';
 import { keysSettled } from '../../src/ui/input.js';
 import type { Screen } from '../../src/ui/app-context.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
@@ -63,6 +63,8 @@ export async function renderApp(options: HarnessOptions): Promise<Harness> {
   else if (!ws.settings.get().role) ws.settings.set({ role: 'software-engineer' });
   const clock = () => now;
   let instance!: ReturnType<typeof render>;
+  // The app loads its screens other than Home after the first frame; tests start with them.
+  await loadScreens();
   await act(async () => {
     instance = render(<App ws={ws} clock={clock} initial={options.initial ?? []} size={{ width: options.width ?? 80, height: options.height ?? 24 }} {...(options.editor ? { editor: options.editor } : {})} {...(options.exercises ? { exercises: options.exercises } : {})} />);
   });

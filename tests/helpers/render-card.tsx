@@ -5,7 +5,7 @@ import { act } from 'react';
 import { render } from 'ink-testing-library';
 import { cardKey, type Card, type Deck } from '../../src/core/deck.js';
 import { openWorkspace } from '../../src/store/workspace.js';
-import { App } from '../../src/ui/App.js';
+import { App, loadScreens } from '../../src/ui/App.js';
 import { BUILTIN_DECKS } from './temp.js';
 import { KEY } from './render-app.js';
 
@@ -42,6 +42,8 @@ export async function openCardRenderer(width: number, height: number): Promise<C
     const item = { key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card };
     let instance!: ReturnType<typeof render>;
     try {
+      // The app loads its screens other than Home after the first frame; tests start with them.
+      await loadScreens();
       await act(async () => {
         instance = render(<App ws={ws} clock={() => Date.now()} initial={[{ name: 'review', title: deck.title, items: [item] }]} size={{ width, height: height - 1 }} />);
       });
