@@ -1,7 +1,9 @@
 // The figures Home, Stats and `stats` show: cards, due today and new today, overall and per deck.
 import type { Deck } from './deck.js';
 import type { CardRecord } from './progress.js';
-import { buildQueue, studyItemsForTrack, type NewRoom, type QueueOptions, type StudyItem } from './queue.js';
+import { deckFacts } from './deck-facts.js';
+import { endOfDay } from './day.js';
+import { buildQueue, type NewRoom, type QueueOptions, type StudyItem } from './queue.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { isWalkthroughDeck } from './walkthrough.js';
@@ -44,23 +46,47 @@ export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<st
   return buildQueue(items, records, now, { newPerDay: options.room.shared, newSeenToday: 0, ownRoom: options.room.own, scheduler: options.scheduler, ahead: options.ahead });
 }
 
+/**
+ * Counts alone, without building the queue: its due and ahead parts are every seen card due today
+ * or predicted weak by the day, and its new part fills each limit from its decks' plain unseen
+ * cards, however the decks interleave, so each is a sum over the decks' cards.
+ */
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
-  const items = studyItemsForTrack(decks, options.track);
-  const queue = todaysQueue(items, records, now, options);
-  // Each deck's counts in one pass over the items: a filter per deck costs decks x cards.
+  const dayEnd = endOfDay(now);
+  const { ahead, scheduler, room } = options;
   const counts = new Map<string, { cards: number; seen: number; due: number; unseenPlain: number }>();
-  const countOf = (deckId: string) => {
-    let c = counts.get(deckId);
-    if (!c) counts.set(deckId, (c = { cards: 0, seen: 0, due: 0, unseenPlain: 0 }));
-    return c;
-  };
-  for (const item of items) {
-    const c = countOf(item.deckId);
-    c.cards++;
-    if (records.has(item.key)) c.seen++;
-    else if (!item.guided) c.unseenPlain++;
+  let cards = 0;
+  let due = 0;
+  let aheadCount = 0;
+  for (const deck of decks) {
+    const { keys, guided } = deckFacts(deck);
+    if (keys.length === 0) continue;
+    let c = counts.get(deck.id);
+    if (!c) counts.set(deck.id, (c = { cards: 0, seen: 0, due: 0, unseenPlain: 0 }));
+    c.cards += keys.length;
+    cards += keys.length;
+    for (const key of keys) {
+      const record = records.get(key);
+      if (!record) {
+        if (!guided) c.unseenPlain++;
+      } else {
+        c.seen++;
+        if (record.state.due < dayEnd) c.due++;
+        else if (ahead && scheduler.recall(record.state, ahead.at) < ahead.target) aheadCount++;
+      }
+    }
+    due += c.due;
   }
-  for (const item of queue.due) countOf(item.deckId).due++;
+  // A limit of 2.5 lets three cards in, as the queue counts it down one card at a time.
+  const taken = (limit: number, unseen: number) => Math.min(unseen, Math.max(0, Math.ceil(limit)));
+  let sharedUnseen = 0;
+  let fresh = 0;
+  for (const [id, c] of counts) {
+    const own = room.own.get(id);
+    if (own === undefined) sharedUnseen += c.unseenPlain;
+    else fresh += taken(own, c.unseenPlain);
+  }
+  fresh += taken(room.shared, sharedUnseen);
   const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
   const perDeck = decks.flatMap((deck): DeckFigures[] => {
     const mine = counts.get(deck.id);
@@ -82,11 +108,11 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
   const rank = (d: DeckFigures) => (d.area === 'culture' ? 2 : 0) + (d.mix ?? 0);
   perDeck.sort((a, b) => rank(b) - rank(a));
   return {
-    cards: items.length,
+    cards,
     seen: perDeck.reduce((n, d) => n + d.seen, 0),
-    due: queue.due.length,
-    ahead: queue.ahead.length,
-    new: queue.fresh.length,
+    due,
+    ahead: aheadCount,
+    new: fresh,
     decks: perDeck,
   };
 }

@@ -1,11 +1,11 @@
 // Which cards to study today: due cards first, the ones you are most likely to have forgotten
 // leading, then new cards up to the day's limit.
-import { cardKey, QUIZ_KINDS, type Card, type Deck } from './deck.js';
+import type { Card, Deck } from './deck.js';
+import { deckFacts } from './deck-facts.js';
 import { endOfDay, startOfDay } from './day.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, interleaveByWeight, type Track } from './tracks.js';
-import { isWalkthroughDeck } from './walkthrough.js';
 
 export interface StudyItem {
   key: string;
@@ -20,18 +20,7 @@ export interface StudyItem {
 
 // A loaded deck never changes (an edit loads a new Deck object), and one start asks for its items
 // several times (the day's limits, the overview, each queue): a 10,000-card deck's are built once.
-const itemsOf = new WeakMap<Deck, { cards: readonly Card[]; items: readonly StudyItem[] }>();
-
-function deckItems(deck: Deck): readonly StudyItem[] {
-  const held = itemsOf.get(deck);
-  if (held && held.cards === deck.cards) return held.items;
-  const guided = isWalkthroughDeck(deck);
-  const items = deck.cards
-    .filter((card) => QUIZ_KINDS.includes(card.type))
-    .map((card) => ({ key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card, ...(guided ? { guided } : {}) }));
-  itemsOf.set(deck, { cards: deck.cards, items });
-  return items;
-}
+const deckItems = (deck: Deck): readonly StudyItem[] => deckFacts(deck).items;
 
 export function studyItems(decks: readonly Deck[]): StudyItem[] {
   return decks.flatMap(deckItems);
@@ -92,6 +81,24 @@ export function newRoomToday(items: readonly StudyItem[], records: ReadonlyMap<s
     const today = !!record && record.firstReview >= start && !limits.granted?.has(item.key);
     if (limits.own.has(item.deckId)) own.set(item.deckId, (own.get(item.deckId) ?? 0) + (today ? 1 : 0));
     else if (today) shared++;
+  }
+  return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
+}
+
+/** newRoomToday over the quiz cards of the decks given, a deck at a time rather than an item at a time. */
+export function newRoomIn(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, limits: NewLimits): NewRoom {
+  const start = startOfDay(now);
+  let shared = 0;
+  const own = new Map<string, number>();
+  for (const deck of decks) {
+    const { keys } = deckFacts(deck);
+    let today = 0;
+    for (const key of keys) {
+      const record = records.get(key);
+      if (record !== undefined && record.firstReview >= start && !limits.granted?.has(key)) today++;
+    }
+    if (!limits.own.has(deck.id)) shared += today;
+    else if (keys.length > 0) own.set(deck.id, (own.get(deck.id) ?? 0) + today);
   }
   return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
 }
