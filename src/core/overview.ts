@@ -2,7 +2,8 @@
 import type { Deck } from './deck.js';
 import type { CardRecord } from './progress.js';
 import { deckFacts } from './deck-facts.js';
-import { endOfDay } from './day.js';
+import { endOfDay, startOfDay } from './day.js';
+import { talliesFor, type Tallies } from './deck-tally.js';
 import { buildQueue, type NewRoom, type QueueOptions, type StudyItem } from './queue.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
@@ -40,6 +41,8 @@ export interface OverviewOptions {
   ahead?: QueueOptions['ahead'];
   /** Orders new cards by the track's skill weights. */
   track?: Track | undefined;
+  /** The day's tallies (DayLimits), used for the decks they hold when counted for the same moment and records. */
+  tallies?: Tallies | undefined;
 }
 
 export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions) {
@@ -52,30 +55,26 @@ export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<st
  * cards, however the decks interleave, so each is a sum over the decks' cards.
  */
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
-  const dayEnd = endOfDay(now);
   const { ahead, scheduler, room } = options;
+  // The grant only moves firstToday, which the figures do not use: the held one is taken as it is.
+  const tallies = talliesFor(decks, { records, dayStart: startOfDay(now), dayEnd: endOfDay(now), scheduler, ahead, granted: options.tallies?.granted }, options.tallies);
   const counts = new Map<string, { cards: number; seen: number; due: number; unseenPlain: number }>();
   let cards = 0;
   let due = 0;
   let aheadCount = 0;
   for (const deck of decks) {
-    const { keys, guided } = deckFacts(deck);
+    const { keys } = deckFacts(deck);
     if (keys.length === 0) continue;
+    const tally = tallies.byDeck.get(deck)!;
     let c = counts.get(deck.id);
     if (!c) counts.set(deck.id, (c = { cards: 0, seen: 0, due: 0, unseenPlain: 0 }));
     c.cards += keys.length;
+    c.seen += tally.seen;
+    c.due += tally.due;
+    c.unseenPlain += tally.unseenPlain;
     cards += keys.length;
-    for (const key of keys) {
-      const record = records.get(key);
-      if (!record) {
-        if (!guided) c.unseenPlain++;
-      } else {
-        c.seen++;
-        if (record.state.due < dayEnd) c.due++;
-        else if (ahead && scheduler.recall(record.state, ahead.at) < ahead.target) aheadCount++;
-      }
-    }
-    due += c.due;
+    due += tally.due;
+    aheadCount += tally.ahead;
   }
   // A limit of 2.5 lets three cards in, as the queue counts it down one card at a time.
   const taken = (limit: number, unseen: number) => Math.min(unseen, Math.max(0, Math.ceil(limit)));

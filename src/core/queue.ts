@@ -85,24 +85,6 @@ export function newRoomToday(items: readonly StudyItem[], records: ReadonlyMap<s
   return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
 }
 
-/** newRoomToday over the quiz cards of the decks given, a deck at a time rather than an item at a time. */
-export function newRoomIn(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, limits: NewLimits): NewRoom {
-  const start = startOfDay(now);
-  let shared = 0;
-  const own = new Map<string, number>();
-  for (const deck of decks) {
-    const { keys } = deckFacts(deck);
-    let today = 0;
-    for (const key of keys) {
-      const record = records.get(key);
-      if (record !== undefined && record.firstReview >= start && !limits.granted?.has(key)) today++;
-    }
-    if (!limits.own.has(deck.id)) shared += today;
-    else if (keys.length > 0) own.set(deck.id, (own.get(deck.id) ?? 0) + today);
-  }
-  return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
-}
-
 export interface QueueOptions {
   newPerDay: number;
   /** Cards already introduced today, across all decks; they count against newPerDay. */

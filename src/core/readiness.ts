@@ -254,6 +254,163 @@ function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[])
   };
 }
 
+/** What one pass over the quiz cards (each deck's a run, in deck order) finds. */
+interface CardPass {
+  count: number;
+  deckOf: Int32Array;
+  exercise: Uint8Array;
+  /** Where each key is among the cards; a key twice over (not in a valid library) keeps its other places aside. */
+  indexOf: Map<string, number>;
+  alsoAt: Map<string, number[]>;
+  /** Predicted recall on the day of each card's current record; NaN for a card never seen. */
+  recall: Float64Array;
+  /** The same from the states at the figures' cutoff (0 for a card not seen by then), and their sum per deck. */
+  values: Float64Array;
+  sums: Float64Array;
+  exerciseCount: number;
+  exerciseSum: number;
+  forecast: number[];
+  retained: Map<Area, { reviews: number; passed: number }>;
+}
+
+// A function of its own, as is the replay: a short function is optimised while its loop still runs.
+function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, forecastEnds: readonly number[]): CardPass {
+  const facts = decks.map(deckFacts);
+  const count = RecallLayout.cardCount(decks);
+  const deckOf = new Int32Array(count);
+  const exercise = new Uint8Array(count);
+  const indexOf = new Map<string, number>();
+  const alsoAt = new Map<string, number[]>();
+
+  // The trend: the records as they stood at the end of each day, from the states at the cutoff.
+  // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
+  // when an entry changes a card: the window holds a few days of entries, the decks every card.
+  // Today's records in the same pass: recall on the day, and the forecast's due per day, overdue counting today.
+  const values = new Float64Array(count);
+  const sums = new Float64Array(decks.length);
+  const recall = new Float64Array(count);
+  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
+  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
+  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
+  let exerciseCount = 0;
+  let exerciseSum = 0;
+  // Reviews and passes per area, each card once: from the log's tallies per key.
+  const retained = new Map<Area, { reviews: number; passed: number }>();
+  const retain = (area: Area, t: { reviews: number; passed: number }): void => {
+    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
+    r.reviews += t.reviews;
+    r.passed += t.passed;
+    retained.set(area, r);
+  };
+  let i = 0;
+  for (let d = 0; d < decks.length; d++) {
+    const { keys, exercise: flags } = facts[d]!;
+    const area = decks[d]!.area;
+    for (let local = 0; local < keys.length; local++, i++) {
+      const key = keys[local]!;
+      deckOf[i] = d;
+      exercise[i] = flags[local]!;
+      // Set without looking first: a key met again (not in a valid library) shows as a map smaller than the cards, below.
+      indexOf.set(key, i);
+      const t = history.retention.get(key);
+      if (t) retain(area, t);
+      const record = records.get(key);
+      const current = record ? scheduler.recall(record.state, predictedAt) : NaN;
+      recall[i] = current;
+      const held = history.base.get(key);
+      // A card the window never touched holds the same state at the cutoff as now: its recall is known.
+      const value = !held ? 0 : record && sameState(held.state, record.state) ? current : scheduler.recall(held.state, predictedAt);
+      values[i] = value;
+      sums[d]! += value;
+      if (flags[local] === 1) {
+        exerciseCount++;
+        exerciseSum += value;
+      }
+      if (!record) continue;
+      const due = record.state.due;
+      // Most cards of a long history are due beyond the fortnight: one comparison says so.
+      if (due >= forecastEnd) continue;
+      let day = 0;
+      while (due >= forecastEnds[day]!) day++;
+      forecast[day]!++;
+    }
+  }
+  if (indexOf.size < count) {
+    // Each key counts at its first place, and its other places follow it.
+    indexOf.clear();
+    retained.clear();
+    for (let d = 0, i = 0; d < decks.length; d++) {
+      for (const key of facts[d]!.keys) {
+        const first = indexOf.get(key);
+        if (first !== undefined) alsoAt.set(key, [...(alsoAt.get(key) ?? []), i++]);
+        else {
+          indexOf.set(key, i++);
+          const t = history.retention.get(key);
+          if (t) retain(decks[d]!.area, t);
+        }
+      }
+    }
+  }
+  return { count, deckOf, exercise, indexOf, alsoAt, recall, values, sums, exerciseCount, exerciseSum, forecast, retained };
+}
+
+/** The trend per deck and for the exercises: the records as they stood at the end of each day, from the states at the cutoff. */
+function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, trendDays: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
+  const { deckOf, exercise, indexOf, alsoAt, values, sums, exerciseCount } = pass;
+  let { exerciseSum } = pass;
+  const deckTrend = Array.from(sums, () => [] as number[]);
+  // The replay copies a card's record from the base only when an entry in the window touches it:
+  // the base holds every card ever seen, the window a few days of them.
+  const replay: Progress = { cards: new Map(), reviews: 0 };
+  const copied = new Uint8Array(values.length);
+  const exerciseTrend: number[] = [];
+  const setValue = (i: number, value: number): void => {
+    sums[deckOf[i]!]! += value - values[i]!;
+    if (exercise[i] === 1) exerciseSum += value - values[i]!;
+    values[i] = value;
+  };
+  let next = 0;
+  for (const dayStart of trendDays) {
+    const dayEnd = addDays(dayStart, 1);
+    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
+      const { entry } = history.window[next]!;
+      // A card of no deck given changes no figure: its entries are passed over, not replayed.
+      const i = indexOf.get(entry.key);
+      if (i === undefined) continue;
+      if (copied[i] === 0) {
+        copied[i] = 1;
+        const held = history.base.get(entry.key);
+        if (held) replay.cards.set(entry.key, held);
+      }
+      applyEntry(replay, entry);
+      const record = replay.cards.get(entry.key);
+      const value = record ? scheduler.recall(record.state, predictedAt) : 0;
+      setValue(i, value);
+      for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
+    }
+    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
+    exerciseTrend.push(mean(exerciseSum, exerciseCount));
+  }
+
+  return { deckTrend, exerciseTrend };
+}
+
+/** Every field alike: any scheduler predicts the same recall from both. */
+function sameState(a: MemoryState, b: MemoryState): boolean {
+  return (
+    a === b ||
+    (a.due === b.due &&
+      a.stability === b.stability &&
+      a.difficulty === b.difficulty &&
+      a.lastReview === b.lastReview &&
+      a.phase === b.phase &&
+      a.scheduledDays === b.scheduledDays &&
+      a.learningSteps === b.learningSteps &&
+      a.reps === b.reps &&
+      a.lapses === b.lapses)
+  );
+}
+
 /** Reviews a card brings on before `until` if every one is rated Good, starting from `state`. */
 function goodReviewsBefore(scheduler: Scheduler, state: MemoryState, from: number, until: number): number {
   let count = 0;
@@ -362,104 +519,14 @@ export function readiness(input: ReadinessInput): Readiness {
   const upcoming = interviewAt !== null && startOfDay(interviewAt) >= today;
   const predictedAt = upcoming ? Math.max(now, interviewAt) : now;
 
-  // Every quiz card's place: each deck's cards one run, in deck order (see recall-layout).
-  const facts = decks.map(deckFacts);
-  const count = RecallLayout.cardCount(decks);
-  const deckOf = new Int32Array(count);
-  const exercise = new Uint8Array(count);
-  // Where each key is among the cards; a key twice over (not in a valid library) keeps its other places aside.
-  const indexOf = new Map<string, number>();
-  const alsoAt = new Map<string, number[]>();
-
   // The log's part comes as running totals (see history-figures); from a list of entries, they are built here.
   const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
   const entries = (): readonly LogEntry[] => (typeof input.entries === 'function' ? input.entries() : (input.entries ?? []));
   const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
-
-  // The trend: the records as they stood at the end of each day, from the states at the cutoff.
-  // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
-  // when an entry changes a card: the window holds a few days of entries, the decks every card.
-  // Today's records in the same pass: recall on the day, and the forecast's due per day, overdue counting today.
-  const values = new Float64Array(count);
-  const sums = new Float64Array(decks.length);
-  const recall = new Float64Array(count);
   const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
-  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
-  let exerciseCount = 0;
-  let exerciseSum = 0;
-  let i = 0;
-  for (let d = 0; d < decks.length; d++) {
-    const { keys, exercise: flags } = facts[d]!;
-    for (let local = 0; local < keys.length; local++, i++) {
-      const key = keys[local]!;
-      deckOf[i] = d;
-      exercise[i] = flags[local]!;
-      const at = indexOf.get(key);
-      if (at === undefined) indexOf.set(key, i);
-      else alsoAt.set(key, [...(alsoAt.get(key) ?? []), i]);
-      const held = history.base.get(key);
-      const value = held ? scheduler.recall(held.state, predictedAt) : 0;
-      values[i] = value;
-      sums[d]! += value;
-      if (flags[local] === 1) {
-        exerciseCount++;
-        exerciseSum += value;
-      }
-      const record = input.records.get(key);
-      if (!record) {
-        recall[i] = NaN;
-        continue;
-      }
-      recall[i] = scheduler.recall(record.state, predictedAt);
-      const due = record.state.due;
-      let day = 0;
-      while (day < FORECAST_DAYS && due >= forecastEnds[day]!) day++;
-      if (day < FORECAST_DAYS) forecast[day]!++;
-    }
-  }
-  const deckTrend = decks.map(() => [] as number[]);
-  // The replay copies a card's record from the base only when an entry in the window touches it:
-  // the base holds every card ever seen, the window a few days of them.
-  const replay: Progress = { cards: new Map(), reviews: 0 };
-  const copied = new Set<string>();
-  const exerciseTrend: number[] = [];
-  const setValue = (i: number, value: number): void => {
-    sums[deckOf[i]!]! += value - values[i]!;
-    if (exercise[i] === 1) exerciseSum += value - values[i]!;
-    values[i] = value;
-  };
-  let next = 0;
-  for (const dayStart of trendDays) {
-    const dayEnd = addDays(dayStart, 1);
-    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
-      const { entry } = history.window[next]!;
-      if (!copied.has(entry.key)) {
-        copied.add(entry.key);
-        const held = history.base.get(entry.key);
-        if (held) replay.cards.set(entry.key, held);
-      }
-      applyEntry(replay, entry);
-      const i = indexOf.get(entry.key);
-      if (i === undefined) continue;
-      const record = replay.cards.get(entry.key);
-      const value = record ? scheduler.recall(record.state, predictedAt) : 0;
-      setValue(i, value);
-      for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
-    }
-    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
-    exerciseTrend.push(mean(exerciseSum, exerciseCount));
-  }
-  const retained = new Map<Area, { reviews: number; passed: number }>();
-  for (const [key, i] of indexOf) {
-    const t = history.retention.get(key);
-    if (!t) continue;
-    const area = decks[deckOf[i]!]!.area;
-    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
-    r.reviews += t.reviews;
-    r.passed += t.passed;
-    retained.set(area, r);
-  }
+  const pass = readCards(decks, input.records, history, scheduler, predictedAt, forecastEnds);
+  const { recall, forecast, retained, exerciseCount } = pass;
+  const { deckTrend, exerciseTrend } = replayTrend(pass, history, scheduler, predictedAt, trendDays);
 
   const layout = new RecallLayout(decks, recall);
   const { ranges } = layout;
@@ -489,7 +556,7 @@ export function readiness(input: ReadinessInput): Readiness {
   }
   // The plan's seen states, only when the plan is worked out here.
   const seenStates = (): { key: string; state: MemoryState }[] =>
-    facts.flatMap(({ keys }) =>
+    decks.map(deckFacts).flatMap(({ keys }) =>
       keys.flatMap((key) => {
         const record = input.records.get(key);
         return record ? [{ key, state: record.state }] : [];
@@ -524,7 +591,7 @@ export function readiness(input: ReadinessInput): Readiness {
         ? input.plan
         : interviewAt === null
         ? null
-        : dailyPlan({ cards: count, seen: seenStates(), scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
+        : dailyPlan({ cards: pass.count, seen: seenStates(), scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
   };
 }
 

@@ -18,18 +18,17 @@ function topicsOf(card: Card, deck: Deck): readonly string[] {
   return card.tags && card.tags.length > 0 ? card.tags : [card.section ?? deck.title];
 }
 
-/** A deck's topics, numbered in order of first appearance, both ways round. */
+/** A deck's topics, numbered in order of first appearance. */
 interface DeckTopics {
   names: string[];
   /** Per quiz card i, its topics (each once): topics[cardStart[i]] up to topics[cardStart[i + 1]]. */
   cardStart: Int32Array;
   topics: Int32Array;
-  /** Per topic t, its quiz cards in card order: members[memberStart[t]] up to members[memberStart[t + 1]]. */
-  memberStart: Int32Array;
-  members: Int32Array;
   /** Per topic, its quiz cards, and how many of those are exercises. */
-  cards: Int32Array;
-  exercises: Int32Array;
+  cards: number[];
+  exercises: number[];
+  /** Per topic t, its quiz cards in card order: members[memberStart[t]] up to members[memberStart[t + 1]]; made when a topic is first listed. */
+  members?: { memberStart: Int32Array; members: Int32Array };
 }
 
 const topicsHeld = new WeakMap<Deck, { cards: readonly Card[]; topics: DeckTopics }>();
@@ -39,41 +38,47 @@ function deckTopics(deck: Deck, facts: DeckFacts): DeckTopics {
   if (known && known.cards === deck.cards) return known.topics;
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const n = facts.items.length;
+  const cards: number[] = [];
+  const exercises: number[] = [];
+  const n = facts.keys.length;
   const cardStart = new Int32Array(n + 1);
   const list: number[] = [];
   for (let i = 0; i < n; i++) {
     const start = list.length;
-    next: for (const name of topicsOf(facts.items[i]!.card, deck)) {
+    const exercise = facts.exercise[i]!;
+    next: for (const name of topicsOf(facts.quizCards[i]!, deck)) {
       let t = ids.get(name);
       if (t === undefined) {
         t = names.length;
         ids.set(name, t);
         names.push(name);
+        cards.push(0);
+        exercises.push(0);
       }
       // A tag given twice counts once.
       for (let k = start; k < list.length; k++) if (list[k] === t) continue next;
       list.push(t);
+      cards[t]!++;
+      exercises[t]! += exercise;
     }
     cardStart[i + 1] = list.length;
   }
-  const topics = Int32Array.from(list);
-  const cards = new Int32Array(names.length);
-  const exercises = new Int32Array(names.length);
-  for (let i = 0; i < n; i++) {
-    for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) {
-      cards[topics[k]!]!++;
-      exercises[topics[k]!]! += facts.exercise[i]!;
-    }
+  const topics: DeckTopics = { names, cardStart, topics: Int32Array.from(list), cards, exercises };
+  topicsHeld.set(deck, { cards: deck.cards, topics });
+  return topics;
+}
+
+function membersOf(topics: DeckTopics): { memberStart: Int32Array; members: Int32Array } {
+  if (!topics.members) {
+    const { names, cardStart, cards } = topics;
+    const memberStart = new Int32Array(names.length + 1);
+    for (let t = 0; t < names.length; t++) memberStart[t + 1] = memberStart[t]! + cards[t]!;
+    const fill = memberStart.slice(0, names.length);
+    const members = new Int32Array(topics.topics.length);
+    for (let i = 0; i + 1 < cardStart.length; i++) for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) members[fill[topics.topics[k]!]!++] = i;
+    topics.members = { memberStart, members };
   }
-  const memberStart = new Int32Array(names.length + 1);
-  for (let t = 0; t < names.length; t++) memberStart[t + 1] = memberStart[t]! + cards[t]!;
-  const fill = memberStart.slice(0, names.length);
-  const members = new Int32Array(topics.length);
-  for (let i = 0; i < n; i++) for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) members[fill[topics[k]!]!++] = i;
-  const held = { names, cardStart, topics, memberStart, members, cards, exercises };
-  topicsHeld.set(deck, { cards: deck.cards, topics: held });
-  return held;
+  return topics.members;
 }
 
 /** A seen topic of one deck, with its recall on the day; over its exercises alone in the exercises figure. */
@@ -151,7 +156,7 @@ export class RecallLayout {
 
   private ranked(group: TopicGroup): { keys: string[]; cardSet: string } {
     if (!group.ranked) {
-      const { memberStart, members } = this.topics[group.deck]!;
+      const { memberStart, members } = membersOf(this.topics[group.deck]!);
       const { keys, exercise } = this.facts[group.deck]!;
       const start = this.ranges[group.deck]![0];
       const seen: { key: string; r: number }[] = [];

@@ -381,7 +381,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     },
     overviewFor(decks, now) {
       const day = limitsFor(dayInput(now));
-      return overview(decks, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: day.ahead });
+      return overview(decks, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: day.ahead, tallies: day.tallies });
     },
     dayPlan(now) {
       const input = dayInput(now);
