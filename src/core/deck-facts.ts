@@ -1,7 +1,7 @@
 // What the day's figures, readiness and the queues all derive from a deck's cards, worked out once
 // per loaded deck: a deck never changes (an edit loads a new Deck object), and a 10,000-card deck
 // walked again for each figure cost more than the figures themselves.
-import { cardKey, QUIZ_KINDS, type Card, type Deck } from './deck.js';
+import { QUIZ_KINDS, type Card, type Deck } from './deck.js';
 import type { StudyItem } from './queue.js';
 import { isWalkthroughDeck } from './walkthrough.js';
 
@@ -23,6 +23,10 @@ export interface DeckFacts {
 
 const held = new WeakMap<Deck, { cards: readonly Card[]; facts: DeckFacts }>();
 
+// cardKey's "deck/card" made by concatenation stays a rope, and every map lookup compares it to the
+// stored key piece by piece; joined, it is one flat string, compared at once.
+const flatKey = (deckId: string, cardId: string): string => [deckId, cardId].join('/');
+
 export function deckFacts(deck: Deck): DeckFacts {
   const known = held.get(deck);
   if (known && known.cards === deck.cards) return known.facts;
@@ -34,11 +38,11 @@ export function deckFacts(deck: Deck): DeckFacts {
   let exercises = 0;
   for (const card of deck.cards) {
     if (card.type === 'design') {
-      designKeys.push(cardKey(deck.id, card.id));
+      designKeys.push(flatKey(deck.id, card.id));
       continue;
     }
     if (!QUIZ_KINDS.includes(card.type)) continue;
-    const key = cardKey(deck.id, card.id);
+    const key = flatKey(deck.id, card.id);
     cards.push(card);
     keys.push(key);
     const exercise = card.type === 'sql' || card.type === 'code' ? 1 : 0;

@@ -35,7 +35,9 @@ export function tallyDeck(deck: Deck, input: TallyInput): DeckTally {
   const { keys, guided } = deckFacts(deck);
   const { records, dayStart, dayEnd, scheduler, ahead, granted } = input;
   const tally: DeckTally = { seen: 0, due: 0, ahead: 0, unseenPlain: 0, firstToday: 0 };
-  for (const key of keys) {
+  // Indexed, not for-of: this runs cold, once per start, where an iterator costs per card.
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
     const record = records.get(key);
     if (record === undefined) {
       if (!guided) tally.unseenPlain++;

@@ -4,7 +4,7 @@
 // Pure: the clock readings, the records and the log all come in as arguments.
 import { AREAS, type Area, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
-import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
+import { recordAfter, type CardRecord, type LogEntry } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
@@ -359,9 +359,9 @@ function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Schedul
   const { deckOf, exercise, indexOf, alsoAt, values, sums, exerciseCount } = pass;
   let { exerciseSum } = pass;
   const deckTrend = Array.from(sums, () => [] as number[]);
-  // The replay copies a card's record from the base only when an entry in the window touches it:
-  // the base holds every card ever seen, the window a few days of them.
-  const replay: Progress = { cards: new Map(), reviews: 0 };
+  // The replay takes a card's record from the base only when an entry in the window touches it:
+  // the base holds every card ever seen, the window a few days of them. Held by the card's place.
+  const replay = new Array<CardRecord | undefined>(values.length);
   const copied = new Uint8Array(values.length);
   const exerciseTrend: number[] = [];
   const setValue = (i: number, value: number): void => {
@@ -379,11 +379,9 @@ function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Schedul
       if (i === undefined) continue;
       if (copied[i] === 0) {
         copied[i] = 1;
-        const held = history.base.get(entry.key);
-        if (held) replay.cards.set(entry.key, held);
+        replay[i] = history.base.get(entry.key);
       }
-      applyEntry(replay, entry);
-      const record = replay.cards.get(entry.key);
+      const record = (replay[i] = recordAfter(replay[i], entry));
       const value = record ? scheduler.recall(record.state, predictedAt) : 0;
       setValue(i, value);
       for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);

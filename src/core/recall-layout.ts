@@ -46,7 +46,9 @@ function deckTopics(deck: Deck, facts: DeckFacts): DeckTopics {
   for (let i = 0; i < n; i++) {
     const start = list.length;
     const exercise = facts.exercise[i]!;
-    next: for (const name of topicsOf(facts.quizCards[i]!, deck)) {
+    const cardTopics = topicsOf(facts.quizCards[i]!, deck);
+    next: for (let j = 0; j < cardTopics.length; j++) {
+      const name = cardTopics[j]!;
       let t = ids.get(name);
       if (t === undefined) {
         t = names.length;
