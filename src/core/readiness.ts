@@ -8,7 +8,7 @@ import { recordAfter, type CardRecord, type LogEntry } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
-import { byText, RecallLayout } from './recall-layout.js';
+import { byText, RecallLayout, type FigureScope } from './recall-layout.js';
 import { deckFacts } from './deck-facts.js';
 
 export const TREND_DAYS = 14;
@@ -530,21 +530,19 @@ export function readiness(input: ReadinessInput): Readiness {
   const { ranges } = layout;
   const trendOf = (deckIndexes: readonly number[], count: number): number[] =>
     trendDays.map((_, day) => mean(deckIndexes.reduce((s, i) => s + deckTrend[i]![day]!, 0), count));
-  const figuresOf = (deckIndexes: readonly number[]): RecallFigures => {
+  const figuresOf = (scope: FigureScope): RecallFigures => {
+    const deckIndexes = layout.decksOf(scope);
     const count = deckIndexes.reduce((n, d) => n + ranges[d]![1] - ranges[d]![0], 0);
-    return layout.figures(deckIndexes, trendOf(deckIndexes, count));
+    return layout.figures(scope, trendOf(deckIndexes, count));
   };
 
   const deckFigures = decks.flatMap((deck, index): DeckReadiness[] => {
     if (ranges[index]![1] === ranges[index]![0]) return [];
-    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figuresOf([index]) }];
+    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figuresOf({ deck: index }) }];
   });
-  const areaDecks = (area: Area): number[] => decks.flatMap((d, i) => (d.area === area && ranges[i]![1] > ranges[i]![0] ? [i] : []));
-  const areas = AREAS.flatMap((area): AreaReadiness[] => {
-    const indexes = areaDecks(area);
-    return indexes.length === 0 ? [] : [{ area, ...figuresOf(indexes) }];
-  });
-  if (exerciseCount > 0) areas.push({ area: 'exercises', ...layout.figures(decks.map((_, i) => i), exerciseTrend, true) });
+  const areaDecks = (area: Area): number[] => layout.decksOf({ area });
+  const areas = AREAS.flatMap((area): AreaReadiness[] => (areaDecks(area).length === 0 ? [] : [{ area, ...figuresOf({ area }) }]));
+  if (exerciseCount > 0) areas.push({ area: 'exercises', ...layout.figures('exercises', exerciseTrend) });
 
   const heatStart = addDays(today, -(HEATMAP_DAYS - 1));
   const heat = new Array<number>(HEATMAP_DAYS).fill(0);
@@ -568,7 +566,7 @@ export function readiness(input: ReadinessInput): Readiness {
     predictedAt,
     targetRetention: input.targetRetention,
     trendDays,
-    overall: figuresOf(decks.map((_, i) => i)),
+    overall: figuresOf('all'),
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),

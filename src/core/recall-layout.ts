@@ -2,11 +2,14 @@
 // (`ranges`), so a deck's, an area's and the overall figures are sums over runs, and each topic's
 // group is counted once, in its deck, and shared by the deck, its area and the whole. Topics are
 // numbered once per loaded deck, so a figure adds into arrays instead of building a map per card.
-import type { Card, Deck } from './deck.js';
+import type { Area, Card, Deck } from './deck.js';
 import { deckFacts, type DeckFacts } from './deck-facts.js';
 import type { RecallFigures, Topic } from './readiness.js';
 
 export const WEAKEST_TOPICS = 3;
+
+/** What a figure covers: one deck (its place among the decks), an area's decks, all of them, or the exercises of all. */
+export type FigureScope = { deck: number } | { area: Area } | 'all' | 'exercises';
 
 const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 
@@ -103,6 +106,8 @@ export class RecallLayout {
   /** Per deck, its seen topics' groups in order of first appearance: over all its cards, and over its exercises. */
   private readonly groups: TopicGroup[][] = [];
   private readonly exerciseGroups: TopicGroup[][] = [];
+  /** Seen cards and their recall summed in card order, for each figure: counted in the one pass over the cards. */
+  private readonly totals = new Map<string, { seen: number; sum: number }>();
 
   /** `recall`: predicted recall on the day per quiz card, in deck order; NaN for a card never seen. */
   constructor(
@@ -120,8 +125,15 @@ export class RecallLayout {
     return decks.reduce((n, d) => n + deckFacts(d).keys.length, 0);
   }
 
+  private total(name: string): { seen: number; sum: number } {
+    let total = this.totals.get(name);
+    if (!total) this.totals.set(name, (total = { seen: 0, sum: 0 }));
+    return total;
+  }
+
   private countGroups(d: number): void {
     const { cardStart, topics, names, cards, exercises } = this.topics[d]!;
+    const [deckTotal, areaTotal, allTotal, exerciseTotal] = [this.total(`deck ${d}`), this.total(`area ${this.decks[d]!.area}`), this.total('all'), this.total('exercises')];
     const exercise = this.facts[d]!.exercise;
     const [start, end] = this.ranges[d]!;
     const seen = new Int32Array(names.length);
@@ -135,6 +147,18 @@ export class RecallLayout {
       const r = this.recall[i]!;
       const local = i - start;
       const isExercise = exercise[local] === 1;
+      if (r === r) {
+        deckTotal.seen++;
+        deckTotal.sum += r;
+        areaTotal.seen++;
+        areaTotal.sum += r;
+        allTotal.seen++;
+        allTotal.sum += r;
+        if (isExercise) {
+          exerciseTotal.seen++;
+          exerciseTotal.sum += r;
+        }
+      }
       for (let k = cardStart[local]!; k < cardStart[local + 1]!; k++) {
         const t = topics[k]!;
         if (isExercise && listed[t] === 0) {
@@ -198,22 +222,20 @@ export class RecallLayout {
     return picked;
   }
 
-  /** The recall figures of the decks given (their runs in deck order, so each sum adds in card order); of their exercises alone when asked. */
-  figures(deckIndexes: readonly number[], trend: number[], exercisesOnly = false): RecallFigures {
-    let cards = 0;
-    let seen = 0;
-    let sum = 0;
-    for (const d of deckIndexes) {
-      const [start, end] = this.ranges[d]!;
-      const exercise = this.facts[d]!.exercise;
-      cards += exercisesOnly ? this.facts[d]!.exercises : end - start;
-      for (let i = start; i < end; i++) {
-        const r = this.recall[i]!;
-        if (r !== r || (exercisesOnly && exercise[i - start] !== 1)) continue;
-        seen++;
-        sum += r;
-      }
-    }
+  /** The decks a figure covers, in deck order: one deck, an area's decks with quiz cards, or all of them. */
+  decksOf(scope: FigureScope): number[] {
+    if (typeof scope === 'object' && 'deck' in scope) return [scope.deck];
+    const all = this.decks.map((_, d) => d);
+    return typeof scope === 'object' ? all.filter((d) => this.decks[d]!.area === scope.area && this.ranges[d]![1] > this.ranges[d]![0]) : all;
+  }
+
+  /** The recall figures of one deck, an area, all the decks, or every deck's exercises. */
+  figures(scope: FigureScope, trend: number[]): RecallFigures {
+    const exercisesOnly = scope === 'exercises';
+    const deckIndexes = this.decksOf(scope);
+    const cards = deckIndexes.reduce((n, d) => n + (exercisesOnly ? this.facts[d]!.exercises : this.ranges[d]![1] - this.ranges[d]![0]), 0);
+    const name = typeof scope === 'string' ? scope : 'deck' in scope ? `deck ${scope.deck}` : `area ${scope.area}`;
+    const { seen, sum } = this.totals.get(name) ?? { seen: 0, sum: 0 };
     return {
       cards,
       seen,
