@@ -384,7 +384,7 @@ function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Schedul
       const record = (replay[i] = recordAfter(replay[i], entry));
       const value = record ? scheduler.recall(record.state, predictedAt) : 0;
       setValue(i, value);
-      for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
+      if (alsoAt.size > 0) for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
     }
     sums.forEach((sum, d) => deckTrend[d]!.push(sum));
     exerciseTrend.push(mean(exerciseSum, exerciseCount));
