@@ -266,6 +266,8 @@ interface CardPass {
   recall: Float64Array;
   /** The same from the states at the figures' cutoff (0 for a card not seen by then), and their sum per deck. */
   values: Float64Array;
+  /** The records at the cutoff, by card place: where the trend's replay starts. */
+  based: (CardRecord | undefined)[];
   sums: Float64Array;
   exerciseCount: number;
   exerciseSum: number;
@@ -289,6 +291,7 @@ function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardReco
   const values = new Float64Array(count);
   const sums = new Float64Array(decks.length);
   const recall = new Float64Array(count);
+  const based = new Array<CardRecord | undefined>(count);
   const forecast = new Array<number>(FORECAST_DAYS).fill(0);
   const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
   // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
@@ -318,6 +321,7 @@ function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardReco
       const current = record ? scheduler.recall(record.state, predictedAt) : NaN;
       recall[i] = current;
       const held = history.base.get(key);
+      based[i] = held;
       // A card the window never touched holds the same state at the cutoff as now: its recall is known.
       const value = !held ? 0 : record && sameState(held.state, record.state) ? current : scheduler.recall(held.state, predictedAt);
       values[i] = value;
@@ -351,18 +355,16 @@ function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardReco
       }
     }
   }
-  return { count, deckOf, exercise, indexOf, alsoAt, recall, values, sums, exerciseCount, exerciseSum, forecast, retained };
+  return { count, deckOf, exercise, indexOf, alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast, retained };
 }
 
 /** The trend per deck and for the exercises: the records as they stood at the end of each day, from the states at the cutoff. */
 function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, trendDays: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
-  const { deckOf, exercise, indexOf, alsoAt, values, sums, exerciseCount } = pass;
+  // The records as the replay goes, by card place (a key met twice is replayed at its first),
+  // starting from the base: the window holds a few days of entries, the base every card ever seen.
+  const { deckOf, exercise, indexOf, alsoAt, values, sums, exerciseCount, based: replay } = pass;
   let { exerciseSum } = pass;
   const deckTrend = Array.from(sums, () => [] as number[]);
-  // The replay takes a card's record from the base only when an entry in the window touches it:
-  // the base holds every card ever seen, the window a few days of them. Held by the card's place.
-  const replay = new Array<CardRecord | undefined>(values.length);
-  const copied = new Uint8Array(values.length);
   const exerciseTrend: number[] = [];
   const setValue = (i: number, value: number): void => {
     sums[deckOf[i]!]! += value - values[i]!;
@@ -377,10 +379,6 @@ function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Schedul
       // A card of no deck given changes no figure: its entries are passed over, not replayed.
       const i = indexOf.get(entry.key);
       if (i === undefined) continue;
-      if (copied[i] === 0) {
-        copied[i] = 1;
-        replay[i] = history.base.get(entry.key);
-      }
       const record = (replay[i] = recordAfter(replay[i], entry));
       const value = record ? scheduler.recall(record.state, predictedAt) : 0;
       setValue(i, value);
