@@ -94,8 +94,9 @@ interface TopicGroup {
   cards: number;
   seen: number;
   recall: number;
-  /** The seen cards weakest first, and the set of them as one string: made once, when first listed. */
-  ranked?: { keys: string[]; cardSet: string };
+  /** The seen cards weakest first, and the set of them as one string: made when first needed. */
+  ranked?: string[];
+  cardSet?: string;
 }
 
 export class RecallLayout {
@@ -143,8 +144,9 @@ export class RecallLayout {
     // The exercises figure lists its groups in order of their first exercise, as its own layout would.
     const exerciseOrder: number[] = [];
     const listed = new Uint8Array(names.length);
+    const recall = this.recall;
     for (let i = start; i < end; i++) {
-      const r = this.recall[i]!;
+      const r = recall[i]!;
       const local = i - start;
       const isExercise = exercise[local] === 1;
       if (r === r) {
@@ -180,22 +182,34 @@ export class RecallLayout {
     this.exerciseGroups.push(exerciseOrder.flatMap((t): TopicGroup[] => (seenEx[t]! > 0 ? [{ deck: d, topic: t, exercisesOnly: true, cards: exercises[t]!, seen: seenEx[t]!, recall: sumEx[t]! / seenEx[t]! }] : [])));
   }
 
-  private ranked(group: TopicGroup): { keys: string[]; cardSet: string } {
-    if (!group.ranked) {
-      const { memberStart, members } = membersOf(this.topics[group.deck]!);
-      const { keys, exercise } = this.facts[group.deck]!;
-      const start = this.ranges[group.deck]![0];
-      const seen: { key: string; r: number }[] = [];
-      for (let k = memberStart[group.topic]!; k < memberStart[group.topic + 1]!; k++) {
-        const local = members[k]!;
-        const r = this.recall[start + local]!;
-        if (r === r && (!group.exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
-      }
-      const cardSet = seen.map((s) => s.key).sort().join('\n');
-      // Each key's recall looked up once, not at every comparison.
-      group.ranked = { keys: seen.sort((a, b) => a.r - b.r || byText(a.key, b.key)).map((s) => s.key), cardSet };
+  /** The group's seen cards with their recall, in card order. */
+  private seenCards(group: TopicGroup): { key: string; r: number }[] {
+    const { memberStart, members } = membersOf(this.topics[group.deck]!);
+    const { keys, exercise } = this.facts[group.deck]!;
+    const start = this.ranges[group.deck]![0];
+    const seen: { key: string; r: number }[] = [];
+    for (let k = memberStart[group.topic]!; k < memberStart[group.topic + 1]!; k++) {
+      const local = members[k]!;
+      const r = this.recall[start + local]!;
+      if (r === r && (!group.exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
     }
-    return group.ranked;
+    return seen;
+  }
+
+  /** The seen cards weakest first: made once, when the topic is first listed. */
+  private ranked(group: TopicGroup): string[] {
+    // Each key's recall looked up once, not at every comparison.
+    return (group.ranked ??= this.seenCards(group)
+      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
+      .map((s) => s.key));
+  }
+
+  /** The set of the seen cards as one string, to tell topics holding the same cards apart. */
+  private cardSet(group: TopicGroup): string {
+    return (group.cardSet ??= this.seenCards(group)
+      .map((s) => s.key)
+      .sort()
+      .join('\n'));
   }
 
   /** Ranks topics by mean recall on the day, weakest first, among the groups of the decks given. */
@@ -208,15 +222,14 @@ export class RecallLayout {
     const solid = seen.filter((g) => g.seen >= 2);
     const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
     const picked: Topic[] = [];
-    const taken = new Set<string>();
+    const listed: TopicGroup[] = [];
     for (const g of pool.sort(byRecall)) {
       // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
-      // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
-      const { keys, cardSet } = this.ranked(g);
-      if (taken.has(cardSet)) continue;
-      taken.add(cardSet);
+      // Sets are compared only when their sizes are: a 10,000-card deck has many groups, and three are shown.
+      if (listed.some((l) => l.seen === g.seen && this.cardSet(l) === this.cardSet(g))) continue;
+      listed.push(g);
       const deck = this.decks[g.deck]!;
-      picked.push({ name: name(g), deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys });
+      picked.push({ name: name(g), deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys: this.ranked(g) });
       if (picked.length === WEAKEST_TOPICS) break;
     }
     return picked;
