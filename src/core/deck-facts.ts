@@ -33,21 +33,21 @@ export function deckFacts(deck: Deck): DeckFacts {
   const guided = isWalkthroughDeck(deck);
   const cards: Card[] = [];
   const keys: string[] = [];
-  const flags: number[] = [];
+  const flags = new Uint8Array(deck.cards.length);
   const designKeys: string[] = [];
   let exercises = 0;
-  for (const card of deck.cards) {
+  for (let i = 0; i < deck.cards.length; i++) {
+    const card = deck.cards[i]!;
     if (card.type === 'design') {
       designKeys.push(flatKey(deck.id, card.id));
       continue;
     }
     if (!QUIZ_KINDS.includes(card.type)) continue;
-    const key = flatKey(deck.id, card.id);
-    cards.push(card);
-    keys.push(key);
     const exercise = card.type === 'sql' || card.type === 'code' ? 1 : 0;
-    flags.push(exercise);
+    flags[keys.length] = exercise;
     exercises += exercise;
+    keys.push(flatKey(deck.id, card.id));
+    cards.push(card);
   }
   let items: StudyItem[] | undefined;
   const facts: DeckFacts = {
@@ -56,7 +56,7 @@ export function deckFacts(deck: Deck): DeckFacts {
     },
     quizCards: cards,
     keys,
-    exercise: Uint8Array.from(flags),
+    exercise: keys.length === flags.length ? flags : flags.slice(0, keys.length),
     exercises,
     guided,
     designKeys,
