@@ -275,7 +275,7 @@ interface CardPass {
   retained: Map<Area, { reviews: number; passed: number }>;
 }
 
-// A function of its own, as is the replay: a short function is optimised while its loop still runs.
+// The card pass and the trend replay are functions of their own, so readiness() reads as the figures it gathers.
 function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, forecastEnds: readonly number[]): CardPass {
   const facts = decks.map(deckFacts);
   const count = RecallLayout.cardCount(decks);
