@@ -3,12 +3,14 @@
 // and new today, the plan line and its advice. Home, Readiness, `stats` and `report` all say what
 // this says, so no two of them can disagree, and none asks the user to raise a limit the plan raises.
 import type { Deck } from './deck.js';
-import { daysUntil, startOfDay } from './day.js';
+import { daysUntil, endOfDay, startOfDay } from './day.js';
 import { overview, type Overview } from './overview.js';
 import type { CardRecord } from './progress.js';
-import { newRoomToday, studyItems, type NewLimits, type NewRoom } from './queue.js';
+import { deckFacts } from './deck-facts.js';
+import { talliesFor, type Tallies } from './deck-tally.js';
+import type { NewLimits, NewRoom } from './queue.js';
 import { dailyPlan, planLine, type DailyPlan } from './readiness.js';
-import type { Scheduler } from './scheduler.js';
+import type { MemoryState, Scheduler } from './scheduler.js';
 import type { Track } from './tracks.js';
 
 /** How many days before the interview cards start coming in ahead of their due date. */
@@ -50,6 +52,8 @@ export interface DayLimits {
   room: NewRoom;
   /** In the last week before the interview: the moment and target that bring weak cards in early. */
   ahead: { at: number; target: number } | undefined;
+  /** What the room was counted from, for the day's figures to use again. */
+  tallies: Tallies;
 }
 
 export interface DayPlan extends DayLimits {
@@ -64,29 +68,46 @@ export interface DayPlan extends DayLimits {
 /** The limits and plan alone, without the day's figures: what a queue needs. */
 export function dayLimits(input: DayPlanInput): DayLimits {
   const ownIds = new Set(input.ownDecks.map((d) => d.id));
-  const items = studyItems(input.decks);
-  const roleItems = items.filter((item) => !ownIds.has(item.deckId));
+  const roleDecks = input.decks.filter((d) => !ownIds.has(d.id));
+  const cardsIn = (decks: readonly Deck[]) => decks.reduce((n, d) => n + deckFacts(d).keys.length, 0);
   // The plan aims at the role's decks; the user's own decks come on top, unless they are all there is.
-  const planCoversOwn = roleItems.length === 0 && items.length > 0;
-  const planned = planCoversOwn ? items : roleItems;
+  const planCoversOwn = cardsIn(roleDecks) === 0 && cardsIn(input.decks) > 0;
+  const planned = planCoversOwn ? input.decks : roleDecks;
   let plan: DailyPlan | null = null;
   const setting = planCoversOwn ? input.ownNewPerDay : input.newPerDay;
   if (input.interviewAt !== null) {
-    const seen = planned.flatMap((item) => {
-      const record = input.records.get(item.key);
-      return record ? [{ key: item.key, state: record.state }] : [];
-    });
+    const seen: { key: string; state: MemoryState }[] = [];
     const dayStart = startOfDay(input.now);
-    const firstSeenToday = planned.filter((item) => (input.records.get(item.key)?.firstReview ?? -Infinity) >= dayStart).length;
-    plan = dailyPlan({ cards: planned.length, seen, scheduler: input.scheduler, now: input.now, interviewAt: input.interviewAt, targetRetention: input.retention, newPerDay: setting, firstSeenToday });
+    let cards = 0;
+    let firstSeenToday = 0;
+    for (const deck of planned) {
+      const { keys } = deckFacts(deck);
+      cards += keys.length;
+      for (const key of keys) {
+        const record = input.records.get(key);
+        if (!record) continue;
+        seen.push({ key, state: record.state });
+        if (record.firstReview >= dayStart) firstSeenToday++;
+      }
+    }
+    plan = dailyPlan({ cards, seen, scheduler: input.scheduler, now: input.now, interviewAt: input.interviewAt, targetRetention: input.retention, newPerDay: setting, firstSeenToday });
   }
   const today = Math.max(setting, plan?.newPerDay ?? 0);
   const limits: NewLimits = { shared: planCoversOwn ? input.newPerDay : today, own: ownIds, ownLimit: planCoversOwn ? today : input.ownNewPerDay, granted: input.granted };
   const at = input.interviewAt;
   const ahead = at !== null && at >= input.now && daysUntil(input.now, at) <= REVIEW_AHEAD_DAYS ? { at, target: input.retention } : undefined;
   // Every user deck's cards count against its own limit, studied from the role's set or on its own.
-  const room = newRoomToday([...roleItems, ...studyItems(input.ownDecks)], input.records, input.now, limits);
-  return { plan, newLimit: { setting, today }, planCoversOwn, studiedOwn: input.decks.filter((d) => ownIds.has(d.id)).length, limits, room, ahead };
+  const counted = [...roleDecks, ...input.ownDecks];
+  const tallies = talliesFor(counted, { records: input.records, dayStart: startOfDay(input.now), dayEnd: endOfDay(input.now), scheduler: input.scheduler, ahead, granted: input.granted });
+  let shared = 0;
+  const own = new Map<string, number>();
+  for (const deck of counted) {
+    const used = tallies.byDeck.get(deck)!.firstToday;
+    if (!ownIds.has(deck.id)) shared += used;
+    else if (deckFacts(deck).keys.length > 0) own.set(deck.id, (own.get(deck.id) ?? 0) + used);
+  }
+  const room: NewRoom = { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
+  return { plan, newLimit: { setting, today }, planCoversOwn, studiedOwn: input.decks.filter((d) => ownIds.has(d.id)).length, limits, room, ahead, tallies };
 }
 
 /** "the plan raises your 20 new a day to 38", or null when the setting is enough. */
@@ -115,6 +136,6 @@ function adviceLines(day: DayLimits): string[] {
 
 /** The whole day: limits, plan, the figures of today's queue, and what to say about them; `day` when the caller has the limits for this input already. */
 export function dayPlan(input: DayPlanInput, day: DayLimits = dayLimits(input)): DayPlan {
-  const figures = overview(input.decks, input.records, input.now, { room: day.room, scheduler: input.scheduler, track: input.track, ahead: day.ahead });
+  const figures = overview(input.decks, input.records, input.now, { room: day.room, scheduler: input.scheduler, track: input.track, ahead: day.ahead, tallies: day.tallies });
   return { ...day, figures, planLine: day.plan ? planLine(day.plan) : null, advice: adviceLines(day) };
 }

@@ -1,7 +1,10 @@
 // The figures Home, Stats and `stats` show: cards, due today and new today, overall and per deck.
 import type { Deck } from './deck.js';
 import type { CardRecord } from './progress.js';
-import { buildQueue, studyItemsForTrack, type NewRoom, type QueueOptions, type StudyItem } from './queue.js';
+import { deckFacts } from './deck-facts.js';
+import { endOfDay, startOfDay } from './day.js';
+import { talliesFor, type Tallies } from './deck-tally.js';
+import { buildQueue, type NewRoom, type QueueOptions, type StudyItem } from './queue.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { isWalkthroughDeck } from './walkthrough.js';
@@ -38,29 +41,51 @@ export interface OverviewOptions {
   ahead?: QueueOptions['ahead'];
   /** Orders new cards by the track's skill weights. */
   track?: Track | undefined;
+  /** The day's tallies (DayLimits), used for the decks they hold when counted for the same moment and records. */
+  tallies?: Tallies | undefined;
 }
 
 export function todaysQueue(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions) {
   return buildQueue(items, records, now, { newPerDay: options.room.shared, newSeenToday: 0, ownRoom: options.room.own, scheduler: options.scheduler, ahead: options.ahead });
 }
 
+/**
+ * Counts alone, without building the queue: its due and ahead parts are every seen card due today
+ * or predicted weak by the day, and its new part fills each limit from its decks' plain unseen
+ * cards, however the decks interleave, so each is a sum over the decks' cards.
+ */
 export function overview(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, now: number, options: OverviewOptions): Overview {
-  const items = studyItemsForTrack(decks, options.track);
-  const queue = todaysQueue(items, records, now, options);
-  // Each deck's counts in one pass over the items: a filter per deck costs decks x cards.
+  const { ahead, scheduler, room } = options;
+  // The grant only moves firstToday, which the figures do not use: the held one is taken as it is.
+  const tallies = talliesFor(decks, { records, dayStart: startOfDay(now), dayEnd: endOfDay(now), scheduler, ahead, granted: options.tallies?.granted }, options.tallies);
   const counts = new Map<string, { cards: number; seen: number; due: number; unseenPlain: number }>();
-  const countOf = (deckId: string) => {
-    let c = counts.get(deckId);
-    if (!c) counts.set(deckId, (c = { cards: 0, seen: 0, due: 0, unseenPlain: 0 }));
-    return c;
-  };
-  for (const item of items) {
-    const c = countOf(item.deckId);
-    c.cards++;
-    if (records.has(item.key)) c.seen++;
-    else if (!item.guided) c.unseenPlain++;
+  let cards = 0;
+  let due = 0;
+  let aheadCount = 0;
+  for (const deck of decks) {
+    const { keys } = deckFacts(deck);
+    if (keys.length === 0) continue;
+    const tally = tallies.byDeck.get(deck)!;
+    let c = counts.get(deck.id);
+    if (!c) counts.set(deck.id, (c = { cards: 0, seen: 0, due: 0, unseenPlain: 0 }));
+    c.cards += keys.length;
+    c.seen += tally.seen;
+    c.due += tally.due;
+    c.unseenPlain += tally.unseenPlain;
+    cards += keys.length;
+    due += tally.due;
+    aheadCount += tally.ahead;
   }
-  for (const item of queue.due) countOf(item.deckId).due++;
+  // A limit of 2.5 lets three cards in, as the queue counts it down one card at a time.
+  const taken = (limit: number, unseen: number) => Math.min(unseen, Math.max(0, Math.ceil(limit)));
+  let sharedUnseen = 0;
+  let fresh = 0;
+  for (const [id, c] of counts) {
+    const own = room.own.get(id);
+    if (own === undefined) sharedUnseen += c.unseenPlain;
+    else fresh += taken(own, c.unseenPlain);
+  }
+  fresh += taken(room.shared, sharedUnseen);
   const skillWeight = decks.filter((d) => d.area === 'skills').reduce((n, d) => n + deckWeight(options.track, d.id), 0);
   const perDeck = decks.flatMap((deck): DeckFigures[] => {
     const mine = counts.get(deck.id);
@@ -82,11 +107,11 @@ export function overview(decks: readonly Deck[], records: ReadonlyMap<string, Ca
   const rank = (d: DeckFigures) => (d.area === 'culture' ? 2 : 0) + (d.mix ?? 0);
   perDeck.sort((a, b) => rank(b) - rank(a));
   return {
-    cards: items.length,
+    cards,
     seen: perDeck.reduce((n, d) => n + d.seen, 0),
-    due: queue.due.length,
-    ahead: queue.ahead.length,
-    new: queue.fresh.length,
+    due,
+    ahead: aheadCount,
+    new: fresh,
     decks: perDeck,
   };
 }

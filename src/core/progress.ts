@@ -85,22 +85,20 @@ function reviewedAt(record: CardRecord): number {
  * Undo entries put back the record saved before the review they take back, as they always have.
  */
 export function applyEntry(progress: Progress, entry: LogEntry): void {
-  if (entry.t === 'review') {
-    const held = progress.cards.get(entry.key);
-    if (!held) {
-      progress.cards.set(entry.key, entry.record);
-    } else {
-      const winner = reviewedAt(entry.record) >= reviewedAt(held) ? entry.record : held;
-      const firstReview = Math.min(held.firstReview, entry.record.firstReview);
-      // A fresh object when firstReview moves: entry.record may still be held by the caller for undo.
-      progress.cards.set(entry.key, winner.firstReview === firstReview ? winner : { ...winner, firstReview });
-    }
-    progress.reviews++;
-  } else {
-    if (entry.restore) progress.cards.set(entry.key, entry.restore);
-    else progress.cards.delete(entry.key);
-    progress.reviews = Math.max(0, progress.reviews - 1);
-  }
+  const record = recordAfter(progress.cards.get(entry.key), entry);
+  if (record) progress.cards.set(entry.key, record);
+  else progress.cards.delete(entry.key);
+  progress.reviews = entry.t === 'review' ? progress.reviews + 1 : Math.max(0, progress.reviews - 1);
+}
+
+/** One card's record after an entry of its own, from the one held before it (see applyEntry); undefined when it has none. */
+export function recordAfter(held: CardRecord | undefined, entry: LogEntry): CardRecord | undefined {
+  if (entry.t !== 'review') return entry.restore ?? undefined;
+  if (!held) return entry.record;
+  const winner = reviewedAt(entry.record) >= reviewedAt(held) ? entry.record : held;
+  const firstReview = Math.min(held.firstReview, entry.record.firstReview);
+  // A fresh object when firstReview moves: entry.record may still be held by the caller for undo.
+  return winner.firstReview === firstReview ? winner : { ...winner, firstReview };
 }
 
 const PHASES = new Set(['new', 'learning', 'review', 'relearning']);

@@ -1,11 +1,11 @@
 // Which cards to study today: due cards first, the ones you are most likely to have forgotten
 // leading, then new cards up to the day's limit.
-import { cardKey, QUIZ_KINDS, type Card, type Deck } from './deck.js';
+import type { Card, Deck } from './deck.js';
+import { deckFacts } from './deck-facts.js';
 import { endOfDay, startOfDay } from './day.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
 import { deckWeight, interleaveByWeight, type Track } from './tracks.js';
-import { isWalkthroughDeck } from './walkthrough.js';
 
 export interface StudyItem {
   key: string;
@@ -20,18 +20,7 @@ export interface StudyItem {
 
 // A loaded deck never changes (an edit loads a new Deck object), and one start asks for its items
 // several times (the day's limits, the overview, each queue): a 10,000-card deck's are built once.
-const itemsOf = new WeakMap<Deck, { cards: readonly Card[]; items: readonly StudyItem[] }>();
-
-function deckItems(deck: Deck): readonly StudyItem[] {
-  const held = itemsOf.get(deck);
-  if (held && held.cards === deck.cards) return held.items;
-  const guided = isWalkthroughDeck(deck);
-  const items = deck.cards
-    .filter((card) => QUIZ_KINDS.includes(card.type))
-    .map((card) => ({ key: cardKey(deck.id, card.id), deckId: deck.id, deckTitle: deck.title, card, ...(guided ? { guided } : {}) }));
-  itemsOf.set(deck, { cards: deck.cards, items });
-  return items;
-}
+const deckItems = (deck: Deck): readonly StudyItem[] => deckFacts(deck).items;
 
 export function studyItems(decks: readonly Deck[]): StudyItem[] {
   return decks.flatMap(deckItems);

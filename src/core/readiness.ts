@@ -2,18 +2,19 @@
 // prediction for the interview day (or for now, without a date), cards never seen count as not
 // known, and the daily plan's review estimate comes from running the scheduler itself forward.
 // Pure: the clock readings, the records and the log all come in as arguments.
-import { AREAS, cardKey, isExercise, type Area, type Card, type Deck } from './deck.js';
+import { AREAS, type Area, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
-import { applyEntry, type CardRecord, type LogEntry, type Progress } from './progress.js';
+import { recordAfter, type CardRecord, type LogEntry } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
-import { studyItems } from './queue.js';
+import { byText, RecallLayout, type FigureScope } from './recall-layout.js';
+import { deckFacts } from './deck-facts.js';
 
 export const TREND_DAYS = 14;
 export const HEATMAP_DAYS = 16 * 7;
 export const FORECAST_DAYS = 14;
-export const WEAKEST_TOPICS = 3;
+export { WEAKEST_TOPICS } from './recall-layout.js';
 /** Design scores average over this many of the latest attempts: recent form, not the first tries. */
 export const RECENT_ATTEMPTS = 10;
 
@@ -201,27 +202,6 @@ function addDays(dayStart: number, n: number): number {
 // The Readiness screen still imports the date format under its old name.
 export { formatDate as localDate } from './day.js';
 
-interface QuizCard {
-  key: string;
-  deck: number;
-  area: Area;
-  topics: string[];
-  /** An SQL or code exercise: counted in its deck's area and in the exercises area too. */
-  exercise: boolean;
-}
-
-// A loaded card never changes: its tags are made distinct once, not at every figure.
-const tagTopics = new WeakMap<Card, string[]>();
-
-function topicsOf(card: Card, deck: Deck): string[] {
-  if (card.tags && card.tags.length > 0) {
-    let topics = tagTopics.get(card);
-    if (!topics) tagTopics.set(card, (topics = [...new Set(card.tags)]));
-    return topics;
-  }
-  return [card.section ?? deck.title];
-}
-
 function orderDecks(decks: readonly Deck[], track: Track | undefined): Deck[] {
   const rank = (d: Deck) => (d.area === 'culture' ? 0 : d.area === 'skills' ? 1 : d.area === 'custom' ? 2 : 3);
   return decks
@@ -231,135 +211,6 @@ function orderDecks(decks: readonly Deck[], track: Track | undefined): Deck[] {
 }
 
 const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
-
-/** Code-point order: the same ranking on every machine, whatever its locale. */
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The cards of one topic in one deck, with their recall on the day. */
-interface TopicGroup extends Topic {
-  /** Indexes (into the quiz cards) of the seen cards, in card order, beside `keys`. */
-  indexes: number[];
-  sum: number;
-  /** The seen cards weakest first, and the set of them as one string: made once, when first listed. */
-  ranked?: { keys: string[]; cardSet: string };
-}
-
-/**
- * The quiz cards of the decks given, laid out once for every figure: a deck's cards are one run
- * (`ranges`), so a deck's, an area's and the overall figures are sums over runs, and each topic's
- * group is counted once, in its deck, and shared by the deck, its area and the whole.
- */
-interface Layout {
-  cards: QuizCard[];
-  ranges: [start: number, end: number][];
-  /** Predicted recall on the day of each card's current record; NaN for a card never seen. */
-  recall: Float64Array;
-  /** Per deck, its topics' groups in order of first appearance. */
-  groups: TopicGroup[][];
-}
-
-function topicGroups(layout: Layout, decks: readonly Deck[], index: number): TopicGroup[] {
-  const deck = decks[index]!;
-  const named = new Map<string, TopicGroup>();
-  const groups: TopicGroup[] = [];
-  const [start, end] = layout.ranges[index]!;
-  for (let i = start; i < end; i++) {
-    const card = layout.cards[i]!;
-    const r = layout.recall[i]!;
-    for (const name of card.topics) {
-      let group = named.get(name);
-      if (!group) {
-        group = { name, deckId: deck.id, deckTitle: deck.title, cards: 0, seen: 0, recall: 0, keys: [], indexes: [], sum: 0 };
-        named.set(name, group);
-        groups.push(group);
-      }
-      group.cards++;
-      if (r === r) {
-        group.seen++;
-        group.sum += r;
-        group.keys.push(card.key);
-        group.indexes.push(i);
-      }
-    }
-  }
-  for (const g of groups) if (g.seen > 0) g.recall = g.sum / g.seen;
-  return groups;
-}
-
-function ranked(group: TopicGroup, recall: Float64Array): { keys: string[]; cardSet: string } {
-  if (!group.ranked) {
-    // Each key's recall looked up once, not at every comparison.
-    const keys = group.indexes
-      .map((i, n) => ({ key: group.keys[n]!, r: recall[i]! }))
-      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
-      .map((k) => k.key);
-    group.ranked = { keys, cardSet: group.keys.slice().sort().join('\n') };
-  }
-  return group.ranked;
-}
-
-/** Ranks topics by mean recall on the day, weakest first, among the groups of the decks given. */
-function weakestTopics(layout: Layout, deckIndexes: readonly number[]): Topic[] {
-  const seen = deckIndexes.flatMap((d) => layout.groups[d]!.filter((g) => g.seen > 0));
-  const byRecall = (a: Topic, b: Topic) => a.recall - b.recall || b.seen - a.seen || byText(a.deckId, b.deckId) || byText(a.name, b.name);
-  // One card says little about a topic: single-card topics only fill in when there are too few others.
-  const solid = seen.filter((g) => g.seen >= 2);
-  const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
-  const picked: Topic[] = [];
-  const taken = new Set<string>();
-  for (const g of pool.sort(byRecall)) {
-    // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
-    // Sorted only for the topics listed: a 10,000-card deck has many groups, and three are shown.
-    const { keys, cardSet } = ranked(g, layout.recall);
-    if (taken.has(cardSet)) continue;
-    taken.add(cardSet);
-    picked.push({ name: g.name, deckId: g.deckId, deckTitle: g.deckTitle, cards: g.cards, seen: g.seen, recall: g.recall, keys });
-    if (picked.length === WEAKEST_TOPICS) break;
-  }
-  return picked;
-}
-
-/** The layout of some of the cards (in the same order), with its own runs per deck and topic groups. */
-function subLayout(layout: Layout, decks: readonly Deck[], indexes: readonly number[]): Layout {
-  const cards = indexes.map((i) => layout.cards[i]!);
-  const recall = Float64Array.from(indexes, (i) => layout.recall[i]!);
-  const ranges = decks.map((_, d): [number, number] => {
-    const start = cards.findIndex((c) => c.deck === d);
-    if (start < 0) return [0, 0];
-    let end = start;
-    while (end < cards.length && cards[end]!.deck === d) end++;
-    return [start, end];
-  });
-  const sub: Layout = { cards, ranges, recall, groups: [] };
-  sub.groups = decks.map((_, d) => topicGroups(sub, decks, d));
-  return sub;
-}
-
-/** The recall figures of the decks given (their runs in deck order, so each sum adds in card order). */
-function figures(layout: Layout, deckIndexes: readonly number[], trend: number[]): RecallFigures {
-  let cards = 0;
-  let seen = 0;
-  let sum = 0;
-  for (const d of deckIndexes) {
-    const [start, end] = layout.ranges[d]!;
-    cards += end - start;
-    for (let i = start; i < end; i++) {
-      const r = layout.recall[i]!;
-      if (r !== r) continue;
-      seen++;
-      sum += r;
-    }
-  }
-  return {
-    cards,
-    seen,
-    coverage: mean(seen, cards),
-    recallAllCards: mean(sum, cards),
-    recallSeenCards: seen > 0 ? sum / seen : null,
-    trend,
-    weakest: weakestTopics(layout, deckIndexes),
-  };
-}
 
 /** An answer marked sure or guess before it was given: from a review, or from cram practice. */
 export interface MarkedAnswer {
@@ -376,7 +227,7 @@ function confidence(logged: { n: number; right: number }, practice: readonly Mar
 }
 
 function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[]): DesignReadiness {
-  const prompts = new Set(decks.flatMap((deck) => deck.cards.filter((c) => c.type === 'design').map((c) => cardKey(deck.id, c.id))));
+  const prompts = new Set(decks.flatMap((deck) => deckFacts(deck).designKeys));
   const mine = attempts.filter((a) => prompts.has(a.key));
   const recent = mine.slice().sort((a, b) => a.finishedAt - b.finishedAt).slice(-RECENT_ATTEMPTS);
   const byDimension = new Map<string, { sum: number; n: number }>();
@@ -401,6 +252,159 @@ function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[])
       .map(([dimension, d]) => ({ dimension, mean: d.sum / d.n, n: d.n }))
       .sort((a, b) => a.mean - b.mean || b.n - a.n || byText(a.dimension, b.dimension)),
   };
+}
+
+/** What one pass over the quiz cards (each deck's a run, in deck order) finds. */
+interface CardPass {
+  count: number;
+  deckOf: Int32Array;
+  exercise: Uint8Array;
+  /** Where each key is among the cards; a key twice over (not in a valid library) keeps its other places aside. */
+  indexOf: Map<string, number>;
+  alsoAt: Map<string, number[]>;
+  /** Predicted recall on the day of each card's current record; NaN for a card never seen. */
+  recall: Float64Array;
+  /** The same from the states at the figures' cutoff (0 for a card not seen by then), and their sum per deck. */
+  values: Float64Array;
+  /** The records at the cutoff, by card place: where the trend's replay starts. */
+  based: (CardRecord | undefined)[];
+  sums: Float64Array;
+  exerciseCount: number;
+  exerciseSum: number;
+  forecast: number[];
+  retained: Map<Area, { reviews: number; passed: number }>;
+}
+
+// The card pass and the trend replay are functions of their own, so readiness() reads as the figures it gathers.
+function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, forecastEnds: readonly number[]): CardPass {
+  const facts = decks.map(deckFacts);
+  const count = RecallLayout.cardCount(decks);
+  const deckOf = new Int32Array(count);
+  const exercise = new Uint8Array(count);
+  const indexOf = new Map<string, number>();
+  const alsoAt = new Map<string, number[]>();
+
+  // The trend: the records as they stood at the end of each day, from the states at the cutoff.
+  // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
+  // when an entry changes a card: the window holds a few days of entries, the decks every card.
+  // Today's records in the same pass: recall on the day, and the forecast's due per day, overdue counting today.
+  const values = new Float64Array(count);
+  const sums = new Float64Array(decks.length);
+  const recall = new Float64Array(count);
+  const based = new Array<CardRecord | undefined>(count);
+  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
+  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
+  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
+  let exerciseCount = 0;
+  let exerciseSum = 0;
+  // Reviews and passes per area, each card once: from the log's tallies per key.
+  const retained = new Map<Area, { reviews: number; passed: number }>();
+  const retain = (area: Area, t: { reviews: number; passed: number }): void => {
+    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
+    r.reviews += t.reviews;
+    r.passed += t.passed;
+    retained.set(area, r);
+  };
+  let i = 0;
+  for (let d = 0; d < decks.length; d++) {
+    const { keys, exercise: flags } = facts[d]!;
+    const area = decks[d]!.area;
+    for (let local = 0; local < keys.length; local++, i++) {
+      const key = keys[local]!;
+      deckOf[i] = d;
+      exercise[i] = flags[local]!;
+      // Set without looking first: a key met again (not in a valid library) shows as a map smaller than the cards, below.
+      indexOf.set(key, i);
+      const t = history.retention.get(key);
+      if (t) retain(area, t);
+      const record = records.get(key);
+      const current = record ? scheduler.recall(record.state, predictedAt) : NaN;
+      recall[i] = current;
+      const held = history.base.get(key);
+      based[i] = held;
+      // A card the window never touched holds the same state at the cutoff as now: its recall is known.
+      const value = !held ? 0 : record && sameState(held.state, record.state) ? current : scheduler.recall(held.state, predictedAt);
+      values[i] = value;
+      sums[d]! += value;
+      if (flags[local] === 1) {
+        exerciseCount++;
+        exerciseSum += value;
+      }
+      if (!record) continue;
+      const due = record.state.due;
+      // Most cards of a long history are due beyond the fortnight: one comparison says so.
+      if (due >= forecastEnd) continue;
+      let day = 0;
+      while (due >= forecastEnds[day]!) day++;
+      forecast[day]!++;
+    }
+  }
+  if (indexOf.size < count) {
+    // Each key counts at its first place, and its other places follow it.
+    indexOf.clear();
+    retained.clear();
+    for (let d = 0, i = 0; d < decks.length; d++) {
+      for (const key of facts[d]!.keys) {
+        const first = indexOf.get(key);
+        if (first !== undefined) alsoAt.set(key, [...(alsoAt.get(key) ?? []), i++]);
+        else {
+          indexOf.set(key, i++);
+          const t = history.retention.get(key);
+          if (t) retain(decks[d]!.area, t);
+        }
+      }
+    }
+  }
+  return { count, deckOf, exercise, indexOf, alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast, retained };
+}
+
+/** The trend per deck and for the exercises: the records as they stood at the end of each day, from the states at the cutoff. */
+function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, trendDays: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
+  // The records as the replay goes, by card place (a key met twice is replayed at its first),
+  // starting from the base: the window holds a few days of entries, the base every card ever seen.
+  const { deckOf, exercise, indexOf, alsoAt, values, sums, exerciseCount, based: replay } = pass;
+  let { exerciseSum } = pass;
+  const deckTrend = Array.from(sums, () => [] as number[]);
+  const exerciseTrend: number[] = [];
+  const setValue = (i: number, value: number): void => {
+    sums[deckOf[i]!]! += value - values[i]!;
+    if (exercise[i] === 1) exerciseSum += value - values[i]!;
+    values[i] = value;
+  };
+  let next = 0;
+  for (const dayStart of trendDays) {
+    const dayEnd = addDays(dayStart, 1);
+    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
+      const { entry } = history.window[next]!;
+      // A card of no deck given changes no figure: its entries are passed over, not replayed.
+      const i = indexOf.get(entry.key);
+      if (i === undefined) continue;
+      const record = (replay[i] = recordAfter(replay[i], entry));
+      const value = record ? scheduler.recall(record.state, predictedAt) : 0;
+      setValue(i, value);
+      if (alsoAt.size > 0) for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
+    }
+    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
+    exerciseTrend.push(mean(exerciseSum, exerciseCount));
+  }
+
+  return { deckTrend, exerciseTrend };
+}
+
+/** Every field alike: any scheduler predicts the same recall from both. */
+function sameState(a: MemoryState, b: MemoryState): boolean {
+  return (
+    a === b ||
+    (a.due === b.due &&
+      a.stability === b.stability &&
+      a.difficulty === b.difficulty &&
+      a.lastReview === b.lastReview &&
+      a.phase === b.phase &&
+      a.scheduledDays === b.scheduledDays &&
+      a.learningSteps === b.learningSteps &&
+      a.reps === b.reps &&
+      a.lapses === b.lapses)
+  );
 }
 
 /** Reviews a card brings on before `until` if every one is rated Good, starting from `state`. */
@@ -511,117 +515,32 @@ export function readiness(input: ReadinessInput): Readiness {
   const upcoming = interviewAt !== null && startOfDay(interviewAt) >= today;
   const predictedAt = upcoming ? Math.max(now, interviewAt) : now;
 
-  const cards: QuizCard[] = [];
-  const ranges: [number, number][] = [];
-  decks.forEach((deck, index) => {
-    const start = cards.length;
-    // The quiz cards as the queue has them: their keys are made once per deck, not per figure.
-    for (const item of studyItems([deck])) cards.push({ key: item.key, deck: index, area: deck.area, topics: topicsOf(item.card, deck), exercise: isExercise(item.card) });
-    ranges.push([start, cards.length]);
-  });
-  // Where each key is among the cards; a key twice over (not in a valid library) keeps its other places aside.
-  const indexOf = new Map<string, number>();
-  const alsoAt = new Map<string, number[]>();
-  cards.forEach((c, i) => {
-    if (!indexOf.has(c.key)) indexOf.set(c.key, i);
-    else alsoAt.set(c.key, [...(alsoAt.get(c.key) ?? []), i]);
-  });
-
   // The log's part comes as running totals (see history-figures); from a list of entries, they are built here.
   const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
   const entries = (): readonly LogEntry[] => (typeof input.entries === 'function' ? input.entries() : (input.entries ?? []));
   const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
-
-  // The trend: the records as they stood at the end of each day, from the states at the cutoff.
-  // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
-  // when an entry changes a card: the window holds a few days of entries, the decks every card.
-  const deckTrend = decks.map(() => [] as number[]);
-  // The replay copies a card's record from the base only when an entry in the window touches it:
-  // the base holds every card ever seen, the window a few days of them.
-  const replay: Progress = { cards: new Map(), reviews: 0 };
-  const copied = new Set<string>();
-  const values = new Float64Array(cards.length);
-  const sums = new Float64Array(decks.length);
-  for (let i = 0; i < cards.length; i++) {
-    const record = history.base.get(cards[i]!.key);
-    const value = record ? scheduler.recall(record.state, predictedAt) : 0;
-    values[i] = value;
-    sums[cards[i]!.deck]! += value;
-  }
-  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
-  const exerciseIndexes = cards.flatMap((c, i) => (c.exercise ? [i] : []));
-  let exerciseSum = exerciseIndexes.reduce((sum, i) => sum + values[i]!, 0);
-  const exerciseTrend: number[] = [];
-  const setValue = (i: number, value: number): void => {
-    sums[cards[i]!.deck]! += value - values[i]!;
-    if (cards[i]!.exercise) exerciseSum += value - values[i]!;
-    values[i] = value;
-  };
-  let next = 0;
-  for (const dayStart of trendDays) {
-    const dayEnd = addDays(dayStart, 1);
-    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
-      const { entry } = history.window[next]!;
-      if (!copied.has(entry.key)) {
-        copied.add(entry.key);
-        const held = history.base.get(entry.key);
-        if (held) replay.cards.set(entry.key, held);
-      }
-      applyEntry(replay, entry);
-      const i = indexOf.get(entry.key);
-      if (i === undefined) continue;
-      const record = replay.cards.get(entry.key);
-      const value = record ? scheduler.recall(record.state, predictedAt) : 0;
-      setValue(i, value);
-      for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
-    }
-    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
-    exerciseTrend.push(mean(exerciseSum, exerciseIndexes.length));
-  }
-  const retained = new Map<Area, { reviews: number; passed: number }>();
-  for (const [key, i] of indexOf) {
-    const t = history.retention.get(key);
-    if (!t) continue;
-    const area = cards[i]!.area;
-    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
-    r.reviews += t.reviews;
-    r.passed += t.passed;
-    retained.set(area, r);
-  }
-
-  // Today's records, and what the forecast counts of them: due per day, overdue counting today.
   const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
-  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  const recall = new Float64Array(cards.length).fill(NaN);
-  for (let i = 0; i < cards.length; i++) {
-    const record = input.records.get(cards[i]!.key);
-    if (!record) continue;
-    recall[i] = scheduler.recall(record.state, predictedAt);
-    const due = record.state.due;
-    let day = 0;
-    while (day < FORECAST_DAYS && due >= forecastEnds[day]!) day++;
-    if (day < FORECAST_DAYS) forecast[day]!++;
-  }
-  const layout: Layout = { cards, ranges, recall, groups: [] };
-  layout.groups = decks.map((_, index) => topicGroups(layout, decks, index));
+  const pass = readCards(decks, input.records, history, scheduler, predictedAt, forecastEnds);
+  const { recall, forecast, retained, exerciseCount } = pass;
+  const { deckTrend, exerciseTrend } = replayTrend(pass, history, scheduler, predictedAt, trendDays);
 
+  const layout = new RecallLayout(decks, recall);
+  const { ranges } = layout;
   const trendOf = (deckIndexes: readonly number[], count: number): number[] =>
     trendDays.map((_, day) => mean(deckIndexes.reduce((s, i) => s + deckTrend[i]![day]!, 0), count));
-  const figuresOf = (deckIndexes: readonly number[]): RecallFigures => {
+  const figuresOf = (scope: FigureScope): RecallFigures => {
+    const deckIndexes = layout.decksOf(scope);
     const count = deckIndexes.reduce((n, d) => n + ranges[d]![1] - ranges[d]![0], 0);
-    return figures(layout, deckIndexes, trendOf(deckIndexes, count));
+    return layout.figures(scope, trendOf(deckIndexes, count));
   };
 
   const deckFigures = decks.flatMap((deck, index): DeckReadiness[] => {
     if (ranges[index]![1] === ranges[index]![0]) return [];
-    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figuresOf([index]) }];
+    return [{ deckId: deck.id, title: deck.title, area: deck.area, skill: deck.skill ?? null, ...figuresOf({ deck: index }) }];
   });
-  const areaDecks = (area: Area): number[] => decks.flatMap((d, i) => (d.area === area && ranges[i]![1] > ranges[i]![0] ? [i] : []));
-  const areas = AREAS.flatMap((area): AreaReadiness[] => {
-    const indexes = areaDecks(area);
-    return indexes.length === 0 ? [] : [{ area, ...figuresOf(indexes) }];
-  });
-  if (exerciseIndexes.length > 0) areas.push({ area: 'exercises', ...figures(subLayout(layout, decks, exerciseIndexes), decks.map((_, i) => i), exerciseTrend) });
+  const areaDecks = (area: Area): number[] => layout.decksOf({ area });
+  const areas = AREAS.flatMap((area): AreaReadiness[] => (areaDecks(area).length === 0 ? [] : [{ area, ...figuresOf({ area }) }]));
+  if (exerciseCount > 0) areas.push({ area: 'exercises', ...layout.figures('exercises', exerciseTrend) });
 
   const heatStart = addDays(today, -(HEATMAP_DAYS - 1));
   const heat = new Array<number>(HEATMAP_DAYS).fill(0);
@@ -631,10 +550,12 @@ export function readiness(input: ReadinessInput): Readiness {
   }
   // The plan's seen states, only when the plan is worked out here.
   const seenStates = (): { key: string; state: MemoryState }[] =>
-    cards.flatMap((card) => {
-      const record = input.records.get(card.key);
-      return record ? [{ key: card.key, state: record.state }] : [];
-    });
+    decks.map(deckFacts).flatMap(({ keys }) =>
+      keys.flatMap((key) => {
+        const record = input.records.get(key);
+        return record ? [{ key, state: record.state }] : [];
+      }),
+    );
 
   return {
     now,
@@ -643,7 +564,7 @@ export function readiness(input: ReadinessInput): Readiness {
     predictedAt,
     targetRetention: input.targetRetention,
     trendDays,
-    overall: figuresOf(decks.map((_, i) => i)),
+    overall: figuresOf('all'),
     areas,
     decks: deckFigures,
     design: designFigures(decks, input.attempts),
@@ -664,7 +585,7 @@ export function readiness(input: ReadinessInput): Readiness {
         ? input.plan
         : interviewAt === null
         ? null
-        : dailyPlan({ cards: cards.length, seen: seenStates(), scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
+        : dailyPlan({ cards: pass.count, seen: seenStates(), scheduler, now, interviewAt, targetRetention: input.targetRetention, newPerDay: input.newPerDay }),
   };
 }
 

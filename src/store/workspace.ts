@@ -327,7 +327,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   const studyDecks = (): Deck[] => {
     const decks = loadedDecks();
-    return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
+    if (selected) return decks;
+    // Read once: each read of the settings reads the file.
+    const { role } = settings.get();
+    return decks.filter((d) => deckInTrack(d, role));
   };
   const scopeItems = (scope: StudyScope): StudyItem[] => {
     if (scope.kind === 'all') return studyItemsForTrack(studyDecks(), trackById(settings.get().role));
@@ -381,7 +384,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     },
     overviewFor(decks, now) {
       const day = limitsFor(dayInput(now));
-      return overview(decks, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: day.ahead });
+      return overview(decks, progress.progress.cards, now, { room: day.room, scheduler: currentScheduler(), track: trackById(settings.get().role), ahead: day.ahead, tallies: day.tallies });
     },
     dayPlan(now) {
       const input = dayInput(now);

@@ -357,3 +357,33 @@ describe('charts', () => {
     expect(trendChange([0.2, 0.5])).toBe('+30');
   });
 });
+
+describe('a key twice over', () => {
+  // Not in a valid library (deck ids and card ids are unique), but readiness takes any decks: the
+  // same deck given twice counts its cards at both places and its reviews once.
+  const cards = deck('facts', [flash('a', ['x']), flash('b', ['x']), flash('c', ['y'])]);
+  const held = new Map<string, CardRecord>();
+  const entries = [
+    ...[40, 39, 20, 3].map((days) => rate(held, 'facts/a', NOW - days * DAY, 3)),
+    ...[40, 39, 25].map((days) => rate(held, 'facts/b', NOW - days * DAY, 3)),
+    rate(held, 'facts/b', NOW - 2 * DAY, 1),
+    rate(held, 'facts/c', NOW - DAY, 2),
+  ];
+  const once = readiness(input({ decks: [cards], records: held, entries }));
+  const twice = readiness(input({ decks: [cards, cards], records: held, entries }));
+
+  it('counts the cards at both places', () => {
+    expect(twice.overall.cards).toBe(2 * once.overall.cards);
+    expect(twice.overall.seen).toBe(2 * once.overall.seen);
+    expect(twice.decks).toHaveLength(2);
+    for (const d of twice.decks) expect(d.recallAllCards).toBeCloseTo(once.decks[0]!.recallAllCards, 12);
+  });
+
+  it('moves the trend at both places and counts the reviews once', () => {
+    twice.overall.trend.forEach((value, day) => expect(value).toBeCloseTo(once.overall.trend[day]!, 12));
+    expect(new Set(twice.overall.trend).size).toBeGreaterThan(1);
+    expect(once.retention[0]!.reviews).toBeGreaterThan(0);
+    expect(twice.retention).toEqual(once.retention);
+    expect(twice.forecast.days.reduce((a, b) => a + b, 0)).toBe(2 * once.forecast.days.reduce((a, b) => a + b, 0));
+  });
+});

@@ -1,0 +1,262 @@
+// The quiz cards of readiness's decks laid out once for every figure: a deck's cards are one run
+// (`ranges`), so a deck's, an area's and the overall figures are sums over runs, and each topic's
+// group is counted once, in its deck, and shared by the deck, its area and the whole. Topics are
+// numbered once per loaded deck, so a figure adds into arrays instead of building a map per card.
+import type { Area, Card, Deck } from './deck.js';
+import { deckFacts, type DeckFacts } from './deck-facts.js';
+import type { RecallFigures, Topic } from './readiness.js';
+
+export const WEAKEST_TOPICS = 3;
+
+/** What a figure covers: one deck (its place among the decks), an area's decks, all of them, or the exercises of all. */
+export type FigureScope = { deck: number } | { area: Area } | 'all' | 'exercises';
+
+const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
+
+/** Code-point order: the same ranking on every machine, whatever its locale. */
+export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck. */
+function topicsOf(card: Card, deck: Deck): readonly string[] {
+  return card.tags && card.tags.length > 0 ? card.tags : [card.section ?? deck.title];
+}
+
+/** A deck's topics, numbered in order of first appearance. */
+interface DeckTopics {
+  names: string[];
+  /** Per quiz card i, its topics (each once): topics[cardStart[i]] up to topics[cardStart[i + 1]]. */
+  cardStart: Int32Array;
+  topics: Int32Array;
+  /** Per topic, its quiz cards, and how many of those are exercises. */
+  cards: number[];
+  exercises: number[];
+  /** Per topic t, its quiz cards in card order: members[memberStart[t]] up to members[memberStart[t + 1]]; made when a topic is first listed. */
+  members?: { memberStart: Int32Array; members: Int32Array };
+}
+
+const topicsHeld = new WeakMap<Deck, { cards: readonly Card[]; topics: DeckTopics }>();
+
+function deckTopics(deck: Deck, facts: DeckFacts): DeckTopics {
+  const known = topicsHeld.get(deck);
+  if (known && known.cards === deck.cards) return known.topics;
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const cards: number[] = [];
+  const exercises: number[] = [];
+  const n = facts.keys.length;
+  const cardStart = new Int32Array(n + 1);
+  const list: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = list.length;
+    const exercise = facts.exercise[i]!;
+    const cardTopics = topicsOf(facts.quizCards[i]!, deck);
+    next: for (let j = 0; j < cardTopics.length; j++) {
+      const name = cardTopics[j]!;
+      let t = ids.get(name);
+      if (t === undefined) {
+        t = names.length;
+        ids.set(name, t);
+        names.push(name);
+        cards.push(0);
+        exercises.push(0);
+      }
+      // A tag given twice counts once.
+      for (let k = start; k < list.length; k++) if (list[k] === t) continue next;
+      list.push(t);
+      cards[t]!++;
+      exercises[t]! += exercise;
+    }
+    cardStart[i + 1] = list.length;
+  }
+  const topics: DeckTopics = { names, cardStart, topics: Int32Array.from(list), cards, exercises };
+  topicsHeld.set(deck, { cards: deck.cards, topics });
+  return topics;
+}
+
+function membersOf(topics: DeckTopics): { memberStart: Int32Array; members: Int32Array } {
+  if (!topics.members) {
+    const { names, cardStart, cards } = topics;
+    const memberStart = new Int32Array(names.length + 1);
+    for (let t = 0; t < names.length; t++) memberStart[t + 1] = memberStart[t]! + cards[t]!;
+    const fill = memberStart.slice(0, names.length);
+    const members = new Int32Array(topics.topics.length);
+    for (let i = 0; i + 1 < cardStart.length; i++) for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) members[fill[topics.topics[k]!]!++] = i;
+    topics.members = { memberStart, members };
+  }
+  return topics.members;
+}
+
+/** A seen topic of one deck, with its recall on the day; over its exercises alone in the exercises figure. */
+interface TopicGroup {
+  deck: number;
+  topic: number;
+  exercisesOnly: boolean;
+  cards: number;
+  seen: number;
+  recall: number;
+  /** The seen cards weakest first, and the set of them as one string: made when first needed. */
+  ranked?: string[];
+  cardSet?: string;
+}
+
+export class RecallLayout {
+  readonly facts: DeckFacts[];
+  /** Each deck's run of quiz cards: start and end indexes into `recall`. */
+  readonly ranges: [start: number, end: number][];
+  private readonly topics: DeckTopics[];
+  /** Per deck, its seen topics' groups in order of first appearance: over all its cards, and over its exercises. */
+  private readonly groups: TopicGroup[][] = [];
+  private readonly exerciseGroups: TopicGroup[][] = [];
+  /** Seen cards and their recall summed in card order, for each figure: counted in the one pass over the cards. */
+  private readonly totals = new Map<string, { seen: number; sum: number }>();
+
+  /** `recall`: predicted recall on the day per quiz card, in deck order; NaN for a card never seen. */
+  constructor(
+    readonly decks: readonly Deck[],
+    readonly recall: Float64Array,
+  ) {
+    this.facts = decks.map(deckFacts);
+    this.topics = decks.map((deck, d) => deckTopics(deck, this.facts[d]!));
+    let start = 0;
+    this.ranges = this.facts.map((f): [number, number] => [start, (start += f.keys.length)]);
+    decks.forEach((_, d) => this.countGroups(d));
+  }
+
+  static cardCount(decks: readonly Deck[]): number {
+    return decks.reduce((n, d) => n + deckFacts(d).keys.length, 0);
+  }
+
+  private total(name: string): { seen: number; sum: number } {
+    let total = this.totals.get(name);
+    if (!total) this.totals.set(name, (total = { seen: 0, sum: 0 }));
+    return total;
+  }
+
+  private countGroups(d: number): void {
+    const { cardStart, topics, names, cards, exercises } = this.topics[d]!;
+    const [deckTotal, areaTotal, allTotal, exerciseTotal] = [this.total(`deck ${d}`), this.total(`area ${this.decks[d]!.area}`), this.total('all'), this.total('exercises')];
+    const exercise = this.facts[d]!.exercise;
+    const [start, end] = this.ranges[d]!;
+    const seen = new Int32Array(names.length);
+    const sum = new Float64Array(names.length);
+    const seenEx = new Int32Array(names.length);
+    const sumEx = new Float64Array(names.length);
+    // The exercises figure lists its groups in order of their first exercise, as its own layout would.
+    const exerciseOrder: number[] = [];
+    const listed = new Uint8Array(names.length);
+    const recall = this.recall;
+    for (let i = start; i < end; i++) {
+      const r = recall[i]!;
+      const local = i - start;
+      const isExercise = exercise[local] === 1;
+      if (r === r) {
+        deckTotal.seen++;
+        deckTotal.sum += r;
+        areaTotal.seen++;
+        areaTotal.sum += r;
+        allTotal.seen++;
+        allTotal.sum += r;
+        if (isExercise) {
+          exerciseTotal.seen++;
+          exerciseTotal.sum += r;
+        }
+      }
+      for (let k = cardStart[local]!; k < cardStart[local + 1]!; k++) {
+        const t = topics[k]!;
+        if (isExercise && listed[t] === 0) {
+          listed[t] = 1;
+          exerciseOrder.push(t);
+        }
+        if (r !== r) continue;
+        seen[t]!++;
+        sum[t]! += r;
+        if (isExercise) {
+          seenEx[t]!++;
+          sumEx[t]! += r;
+        }
+      }
+    }
+    const groups: TopicGroup[] = [];
+    for (let t = 0; t < names.length; t++) if (seen[t]! > 0) groups.push({ deck: d, topic: t, exercisesOnly: false, cards: cards[t]!, seen: seen[t]!, recall: sum[t]! / seen[t]! });
+    this.groups.push(groups);
+    this.exerciseGroups.push(exerciseOrder.flatMap((t): TopicGroup[] => (seenEx[t]! > 0 ? [{ deck: d, topic: t, exercisesOnly: true, cards: exercises[t]!, seen: seenEx[t]!, recall: sumEx[t]! / seenEx[t]! }] : [])));
+  }
+
+  /** The group's seen cards with their recall, in card order. */
+  private seenCards(group: TopicGroup): { key: string; r: number }[] {
+    const { memberStart, members } = membersOf(this.topics[group.deck]!);
+    const { keys, exercise } = this.facts[group.deck]!;
+    const start = this.ranges[group.deck]![0];
+    const seen: { key: string; r: number }[] = [];
+    for (let k = memberStart[group.topic]!; k < memberStart[group.topic + 1]!; k++) {
+      const local = members[k]!;
+      const r = this.recall[start + local]!;
+      if (r === r && (!group.exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
+    }
+    return seen;
+  }
+
+  /** The seen cards weakest first: made once, when the topic is first listed. */
+  private ranked(group: TopicGroup): string[] {
+    // Each key's recall looked up once, not at every comparison.
+    return (group.ranked ??= this.seenCards(group)
+      .sort((a, b) => a.r - b.r || byText(a.key, b.key))
+      .map((s) => s.key));
+  }
+
+  /** The set of the seen cards as one string, to tell topics holding the same cards apart. */
+  private cardSet(group: TopicGroup): string {
+    return (group.cardSet ??= this.seenCards(group)
+      .map((s) => s.key)
+      .sort()
+      .join('\n'));
+  }
+
+  /** Ranks topics by mean recall on the day, weakest first, among the groups of the decks given. */
+  private weakestTopics(deckIndexes: readonly number[], exercisesOnly: boolean): Topic[] {
+    const seen = deckIndexes.flatMap((d) => (exercisesOnly ? this.exerciseGroups : this.groups)[d]!);
+    const deckId = (g: TopicGroup) => this.decks[g.deck]!.id;
+    const name = (g: TopicGroup) => this.topics[g.deck]!.names[g.topic]!;
+    const byRecall = (a: TopicGroup, b: TopicGroup) => a.recall - b.recall || b.seen - a.seen || byText(deckId(a), deckId(b)) || byText(name(a), name(b));
+    // One card says little about a topic: single-card topics only fill in when there are too few others.
+    const solid = seen.filter((g) => g.seen >= 2);
+    const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
+    const picked: Topic[] = [];
+    const listed: TopicGroup[] = [];
+    for (const g of pool.sort(byRecall)) {
+      // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
+      // Sets are compared only when their sizes are: a 10,000-card deck has many groups, and three are shown.
+      if (listed.some((l) => l.seen === g.seen && this.cardSet(l) === this.cardSet(g))) continue;
+      listed.push(g);
+      const deck = this.decks[g.deck]!;
+      picked.push({ name: name(g), deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys: this.ranked(g) });
+      if (picked.length === WEAKEST_TOPICS) break;
+    }
+    return picked;
+  }
+
+  /** The decks a figure covers, in deck order: one deck, an area's decks with quiz cards, or all of them. */
+  decksOf(scope: FigureScope): number[] {
+    if (typeof scope === 'object' && 'deck' in scope) return [scope.deck];
+    const all = this.decks.map((_, d) => d);
+    return typeof scope === 'object' ? all.filter((d) => this.decks[d]!.area === scope.area && this.ranges[d]![1] > this.ranges[d]![0]) : all;
+  }
+
+  /** The recall figures of one deck, an area, all the decks, or every deck's exercises. */
+  figures(scope: FigureScope, trend: number[]): RecallFigures {
+    const exercisesOnly = scope === 'exercises';
+    const deckIndexes = this.decksOf(scope);
+    const cards = deckIndexes.reduce((n, d) => n + (exercisesOnly ? this.facts[d]!.exercises : this.ranges[d]![1] - this.ranges[d]![0]), 0);
+    const name = typeof scope === 'string' ? scope : 'deck' in scope ? `deck ${scope.deck}` : `area ${scope.area}`;
+    const { seen, sum } = this.totals.get(name) ?? { seen: 0, sum: 0 };
+    return {
+      cards,
+      seen,
+      coverage: mean(seen, cards),
+      recallAllCards: mean(sum, cards),
+      recallSeenCards: seen > 0 ? sum / seen : null,
+      trend,
+      weakest: this.weakestTopics(deckIndexes, exercisesOnly),
+    };
+  }
+}
