@@ -77,6 +77,28 @@ const inkLineFastPath = {
 };
 
 /**
+ * string-width (ink's) compiles its regex of every RGI emoji when its module loads: esbuild writes
+ * the /v literal as new RegExp for node20, and the first \\p{RGI_Emoji} loads ICU's emoji data, some
+ * 10-15 ms of every start. The app's own glyphs never reach it (src/core/narrow-width.ts), so it
+ * is compiled the first time a cluster is tested, with the same pattern. Built against this one
+ * line: if string-width changes, the build says so rather than ship it unpatched.
+ */
+const rgiEmojiOnFirstUse = {
+  name: 'rgi-emoji-on-first-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      // string-width 7 (wrap-ansi's) matches emoji through emoji-regex, compiled when first used.
+      if (!source.includes("{RGI_Emoji}$/v")) return undefined;
+      const line = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;\n';
+      if (!source.includes(line)) throw new Error(`rgi-emoji-on-first-use: the RGI_Emoji regex line not found in ${args.path}; check the patch against its new source`);
+      const lazy = "let rgiEmojiCompiled;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiCompiled ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };\n";
+      return { contents: source.replace(line, () => lazy), loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+/**
  * ESM imports of node:process get the process object (src/process-shim.js), and conf's of
  * node:assert a deepEqual of its own (src/assert-lite.js): each builtin's ESM facade or load costs
  * some 2-3 ms of every start, for an object the bundle already has or one call it makes.
@@ -104,7 +126,7 @@ const inkDevtoolsOff = {
 };
 
 export const sharedOptions = {
-  plugins: [stringWidthFastPath, ansiDiffFastPath, inkLineFastPath, cheapBuiltins],
+  plugins: [stringWidthFastPath, ansiDiffFastPath, inkLineFastPath, rgiEmojiOnFirstUse, cheapBuiltins],
   bundle: true,
   platform: 'node',
   format: 'esm',
