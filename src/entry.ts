@@ -24,3 +24,12 @@ export function prepareProcess(): void {
     });
   }
 }
+
+/**
+ * Ends the process once what it wrote has reached stdout and stderr. A command is over when it
+ * returns (every command awaits its own work, the app included), but the process would still
+ * wait for V8's idle-time garbage collection, some 5-10 ms of every command, for nothing.
+ */
+export function exitWhenWritten(): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit()));
+}
