@@ -99,9 +99,11 @@ const rgiEmojiOnFirstUse = {
 };
 
 /**
- * ESM imports of node:process get the process object (src/process-shim.js), and conf's of
- * node:assert a deepEqual of its own (src/assert-lite.js): each builtin's ESM facade or load costs
- * some 2-3 ms of every start, for an object the bundle already has or one call it makes.
+ * ESM imports of node:process get the process object (src/process-shim.js), conf's of node:assert
+ * a deepEqual of its own (src/assert-lite.js), and commander's node:child_process (for executable
+ * subcommands, which we have none of) a stand-in that loads it when first used
+ * (src/lazy-child-process.js): each builtin's ESM facade or load costs some 2-3 ms of every start,
+ * for an object the bundle already has, one call it makes, or one it never makes.
  */
 const cheapBuiltins = {
   name: 'cheap-builtins',
@@ -109,6 +111,7 @@ const cheapBuiltins = {
     const shim = (name) => new URL(`../src/${name}`, import.meta.url).pathname;
     b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: shim('process-shim.js') } : undefined));
     b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (args.kind === 'import-statement' && /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: shim('assert-lite.js') } : undefined));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: shim('lazy-child-process.js') } : undefined));
   },
 };
 

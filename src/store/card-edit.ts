@@ -2,8 +2,8 @@
 // validated and, when it loads, put in the library in place of the old deck (progress is keyed by
 // deck and card id, so the card keeps its history). The file is the user's: nothing here writes
 // it, so a broken edit stays on disk as typed while the app keeps the last good deck in memory.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { childProcess } from './child-process.js';
 import { cardLine, chosenEditor, editorArgs } from '../core/card-edit.js';
 import { safeText } from '../core/safe-text.js';
 import { readDeckFile, type DeckLibrary } from './deck-files.js';
@@ -27,7 +27,7 @@ export interface EditorResult {
 export type EditorRunner = (argv: readonly string[]) => EditorResult;
 
 export const runEditor: EditorRunner = (argv) => {
-  const result = spawnSync(argv[0]!, argv.slice(1), { stdio: 'inherit' });
+  const result = childProcess().spawnSync(argv[0]!, argv.slice(1), { stdio: 'inherit' });
   return { status: result.status, error: result.error };
 };
 

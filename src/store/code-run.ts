@@ -2,10 +2,10 @@
 // user's code is solution.py and the card's tests test_solution.py, then `python3
 // test_solution.py` runs there with no input; it passes when it exits 0 within the time. The
 // process gets its own group so a program that forks is stopped whole at the time limit.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { childProcess } from './child-process.js';
 import { seconds, type CodeRun } from '../core/exercise.js';
 
 /** Output kept of one run: tests print a little; a runaway print loop must not fill memory. */
@@ -55,7 +55,7 @@ export function runCode(request: CodeRunRequest): Promise<CodeRun> {
     let kept = 0;
     let cut = false;
     let timedOut = false;
-    const child = spawn(request.python, ['test_solution.py'], {
+    const child = childProcess().spawn(request.python, ['test_solution.py'], {
       cwd: dir,
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
