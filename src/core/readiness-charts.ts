@@ -139,9 +139,15 @@ export function forecastChart(forecast: Forecast): string {
   const rows = Math.ceil(top / step);
   const chart = lineChart(forecast.days, rows * step, rows, (v) => String(Math.round(v)));
   const last = forecast.days.length - 1;
-  // The exact counts under their days: the chart's rows are too coarse to read them off.
-  const counts = ' '.repeat(LABEL_WIDTH) + forecast.days.map((n) => (n > 999 ? '999+' : String(n)).padStart(STRETCH)).join('');
-  return [...chart, counts.trimEnd(), axis([[0, 'today'], [7, '+7'], [last, `+${last}`]])].join('\n');
+  // The exact counts under their days (the chart's rows are too coarse to read them off), each
+  // ending at its day's last column. Counts too wide to keep a space between neighbours go on two
+  // rows, alternate days on each, so 458 and 204 never read as 458204.
+  const texts = forecast.days.map((n) => (n > 999 ? '999+' : String(n)));
+  const staggered = texts.some((text) => text.length >= STRETCH);
+  const countRow = (parity: number | null): string =>
+    texts.reduce((line, text, day) => (parity === null || day % 2 === parity ? `${line.padEnd(LABEL_WIDTH + (day + 1) * STRETCH - text.length)}${text}` : line), '');
+  const counts = staggered ? [countRow(0), countRow(1)] : [countRow(null)];
+  return [...chart, ...counts, axis([[0, 'today'], [7, '+7'], [last, `+${last}`]])].join('\n');
 }
 
 /** Predicted recall on the day (0 to 100%) as it stood at the end of each of the last 14 days. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HEATMAP_DAYS } from '../../src/core/readiness.js';
-import { heatmapChart } from '../../src/core/readiness-charts.js';
+import { forecastChart, heatmapChart } from '../../src/core/readiness-charts.js';
 
 /** The heatmap's month line for 16 weeks ending on this day. */
 function monthLine(year: number, month: number, day: number): string {
@@ -37,5 +37,24 @@ describe('the heatmap', () => {
   it('says there are no reviews yet rather than drawing an empty legend', () => {
     const start = new Date(2026, 11, 6 - (HEATMAP_DAYS - 1)).getTime();
     expect(heatmapChart({ start, days: new Array<number>(HEATMAP_DAYS).fill(0), total: 0 }).split('\n').at(-1)).toBe('    · no reviews yet');
+  });
+});
+
+describe('forecastChart counts', () => {
+  it('keeps a space between neighbouring counts, on two rows when they are three digits wide', () => {
+    const days = [458, 204, 202, 170, 143, 131, 136, 125, 123, 121, 91, 93, 78, 106];
+    const lines = forecastChart({ start: 0, days }).split('\n');
+    const countLines = lines.slice(-3, -1);
+    const numbers = countLines.flatMap((line) => line.trim().split(/\s+/).map(Number));
+    expect(numbers.sort((a, b) => a - b)).toEqual([...days].sort((a, b) => a - b));
+    expect(countLines[0]!.trim().split(/\s+/).map(Number)).toEqual(days.filter((_, i) => i % 2 === 0));
+    // Each count ends where its day's columns end, as on one row.
+    expect(countLines[0]!.indexOf('458') + 3).toBe(5 + 3);
+    expect(countLines[1]!.indexOf('204') + 3).toBe(5 + 6);
+  });
+
+  it('puts counts that fit on one row', () => {
+    const lines = forecastChart({ start: 0, days: [12, 3, 0, 5, 8, 1, 1, 0, 2, 4, 6, 7, 9, 10] }).split('\n');
+    expect(lines.at(-2)).toBe(`${' '.repeat(5)} 12  3  0  5  8  1  1  0  2  4  6  7  9 10`);
   });
 });
