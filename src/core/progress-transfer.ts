@@ -11,7 +11,7 @@ import type { Settings } from '../store/settings.js';
 import { standingCram, type CramEntry } from './cram.js';
 import { attemptProblem, cleanAttempt, cleanReview, isObject, isTime, reviewProblem, unsafeSpot } from './progress-checks.js';
 import type { CardRecord, LogEntry, ReviewEntry } from './progress.js';
-import type { MemoryState } from './scheduler.js';
+import { sameState } from './scheduler.js';
 import type { Story } from './stories.js';
 import { lastWords, type MarkEntry } from './card-marks.js';
 import type { ExerciseAttemptEntry } from './exercise-attempts.js';
@@ -247,20 +247,6 @@ export function planMerge(known: KnownProgress, incoming: Pick<ProgressExport, '
   const reviews = newReviews(new Set(known.reviewIds), incoming.reviews);
   const side = planSideMerge(known, { attempts: incoming.attempts, cram: incoming.cram ?? [], stories: incoming.stories ?? [], rounds: incoming.rounds ?? [] });
   return { ...side, reviews, skippedReviews: incoming.reviews.length - reviews.length };
-}
-
-function sameState(a: MemoryState, b: MemoryState): boolean {
-  return (
-    a.due === b.due &&
-    a.stability === b.stability &&
-    a.difficulty === b.difficulty &&
-    a.scheduledDays === b.scheduledDays &&
-    a.learningSteps === b.learningSteps &&
-    a.reps === b.reps &&
-    a.lapses === b.lapses &&
-    a.phase === b.phase &&
-    a.lastReview === b.lastReview
-  );
 }
 
 /** Cards whose memory state differs between two foldings: new here, or replaced by a newer state. */

@@ -6,7 +6,7 @@ import { AREAS, type Area, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
 import { recordAfter, type CardRecord, type LogEntry } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
-import type { MemoryState, Scheduler } from './scheduler.js';
+import { sameState, type MemoryState, type Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { byText, RecallLayout, type FigureScope } from './recall-layout.js';
 import { deckFacts } from './deck-facts.js';
@@ -392,20 +392,6 @@ function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Schedul
 }
 
 /** Every field alike: any scheduler predicts the same recall from both. */
-function sameState(a: MemoryState, b: MemoryState): boolean {
-  return (
-    a === b ||
-    (a.due === b.due &&
-      a.stability === b.stability &&
-      a.difficulty === b.difficulty &&
-      a.lastReview === b.lastReview &&
-      a.phase === b.phase &&
-      a.scheduledDays === b.scheduledDays &&
-      a.learningSteps === b.learningSteps &&
-      a.reps === b.reps &&
-      a.lapses === b.lapses)
-  );
-}
 
 /** Reviews a card brings on before `until` if every one is rated Good, starting from `state`. */
 function goodReviewsBefore(scheduler: Scheduler, state: MemoryState, from: number, until: number): number {

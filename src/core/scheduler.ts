@@ -21,6 +21,22 @@ export interface MemoryState {
   lastReview: number | null;
 }
 
+/** Whether two states are the same memory (the same object, or equal in every field). */
+export function sameState(a: MemoryState, b: MemoryState): boolean {
+  return (
+    a === b ||
+    (a.due === b.due &&
+      a.stability === b.stability &&
+      a.difficulty === b.difficulty &&
+      a.lastReview === b.lastReview &&
+      a.phase === b.phase &&
+      a.scheduledDays === b.scheduledDays &&
+      a.learningSteps === b.learningSteps &&
+      a.reps === b.reps &&
+      a.lapses === b.lapses)
+  );
+}
+
 export interface SchedulerOptions {
   /** Desired retention, 0.7 to 0.99. */
   retention: number;
