@@ -13,7 +13,7 @@ import { sharedOptions } from './build.mjs';
 
 const repo = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'keeper-prep-bench-'));
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 4);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 6);
 // BENCH_ONLY=15k,100k runs those histories alone (and skips the other figures); BENCH_KEEP keeps the
 // generated data directories and says where, to profile a command against them.
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
