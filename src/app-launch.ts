@@ -2,7 +2,7 @@
 // the command line. The UI is a separate chunk, imported only here.
 import { checkDeckArgs, openWorkspace, type Workspace, type WorkspaceOptions } from './store/workspace.js';
 import { fsErrorLine } from './store/safe-write.js';
-import type { StudyChoice } from './commands/study.js';
+import { isCustom, studySession, type StudyChoice } from './commands/study.js';
 import type { Level } from './core/levels.js';
 
 export interface InstallPaths {
@@ -81,7 +81,6 @@ export async function startApp(paths: InstallPaths, options: GlobalOptions, laun
     // A script is better served by the real mistake in its --deck than by the terminal notice.
     if (options.deck?.length) await checkDeckArgs(workspaceOptions(paths, options));
     // Likewise an unknown tag or skill, or a search that finds nothing.
-    const { isCustom, studySession } = await import('./commands/study.js');
     if (launch.study && isCustom(launch.study)) {
       const ws = await openWorkspace(workspaceOptions(paths, options));
       try {
