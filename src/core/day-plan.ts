@@ -8,7 +8,7 @@ import { overview, type Overview } from './overview.js';
 import type { CardRecord } from './progress.js';
 import { deckFacts } from './deck-facts.js';
 import { talliesFor, type Tallies } from './deck-tally.js';
-import type { NewLimits, NewRoom } from './queue.js';
+import { roomLeft, type NewLimits, type NewRoom } from './queue.js';
 import { dailyPlan, planLine, type DailyPlan } from './readiness.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import type { Track } from './tracks.js';
@@ -99,14 +99,7 @@ export function dayLimits(input: DayPlanInput): DayLimits {
   // Every user deck's cards count against its own limit, studied from the role's set or on its own.
   const counted = [...roleDecks, ...input.ownDecks];
   const tallies = talliesFor(counted, { records: input.records, dayStart: startOfDay(input.now), dayEnd: endOfDay(input.now), scheduler: input.scheduler, ahead, granted: input.granted });
-  let shared = 0;
-  const own = new Map<string, number>();
-  for (const deck of counted) {
-    const used = tallies.byDeck.get(deck)!.firstToday;
-    if (!ownIds.has(deck.id)) shared += used;
-    else if (deckFacts(deck).keys.length > 0) own.set(deck.id, (own.get(deck.id) ?? 0) + used);
-  }
-  const room: NewRoom = { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
+  const room = roomLeft(counted.filter((deck) => deckFacts(deck).keys.length > 0).map((deck) => [deck.id, tallies.byDeck.get(deck)!.firstToday] as const), limits);
   return { plan, newLimit: { setting, today }, planCoversOwn, studiedOwn: input.decks.filter((d) => ownIds.has(d.id)).length, limits, room, ahead, tallies };
 }
 

@@ -68,21 +68,20 @@ export interface NewRoom {
 }
 
 /**
- * What is left of today's new-card limits. Only first ratings today of the study items count: a
- * deck left by a role change (or not chosen with --deck) uses up nothing of the new track's
- * limit, and design prompts and stories, which are not study items, never take a new card's place.
+ * What is left of today's new-card limits, from each deck's cards first rated today that use them
+ * up (`used`: deck id and count, every deck with study items, a deck with a limit of its own too
+ * at 0). Only study items count (the day's tallies, core/deck-tally.ts): a deck left by a role
+ * change (or not chosen with --deck) uses up nothing of the new track's limit, design prompts and
+ * stories never take a new card's place, and cards granted today use none.
  */
-export function newRoomToday(items: readonly StudyItem[], records: ReadonlyMap<string, CardRecord>, now: number, limits: NewLimits): NewRoom {
-  const start = startOfDay(now);
+export function roomLeft(used: Iterable<readonly [deckId: string, count: number]>, limits: NewLimits): NewRoom {
   let shared = 0;
   const own = new Map<string, number>();
-  for (const item of items) {
-    const record = records.get(item.key);
-    const today = !!record && record.firstReview >= start && !limits.granted?.has(item.key);
-    if (limits.own.has(item.deckId)) own.set(item.deckId, (own.get(item.deckId) ?? 0) + (today ? 1 : 0));
-    else if (today) shared++;
+  for (const [deckId, count] of used) {
+    if (limits.own.has(deckId)) own.set(deckId, (own.get(deckId) ?? 0) + count);
+    else shared += count;
   }
-  return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, used]) => [id, Math.max(0, limits.ownLimit - used)])) };
+  return { shared: Math.max(0, limits.shared - shared), own: new Map([...own].map(([id, n]) => [id, Math.max(0, limits.ownLimit - n)])) };
 }
 
 export interface QueueOptions {

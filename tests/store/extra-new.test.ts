@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { grantedToday, grantText } from '../../src/core/extra-new.js';
-import { newRoomToday } from '../../src/core/queue.js';
+import { dayLimits } from '../../src/core/day-plan.js';
+import type { Deck } from '../../src/core/deck.js';
+import { createScheduler } from '../../src/core/scheduler.js';
 import { io } from '../../src/store/safe-write.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS, tempDir } from '../helpers/temp.js';
@@ -32,13 +34,14 @@ describe('the grant file', () => {
 });
 
 describe('room for new cards', () => {
-  const item = (key: string) => ({ key, deckId: key.split('/')[0]!, deckTitle: 'T', card: { id: key, type: 'flashcard' as const, front: 'f', back: 'b' } });
+  const deck: Deck = { id: 'a', title: 'T', area: 'skills', version: 1, cards: ['1', '2', '3'].map((id) => ({ id, type: 'flashcard' as const, front: 'f', back: 'b' })) };
   const record = { state: { due: NOW + DAY } as never, firstReview: NOW - 1000 };
+  const records = new Map(deck.cards.map((card) => [`a/${card.id}`, record]));
+  const room = (granted?: ReadonlySet<string>) =>
+    dayLimits({ decks: [deck], ownDecks: [], records, scheduler: createScheduler({ retention: 0.9 }), now: NOW, interviewAt: null, retention: 0.9, newPerDay: 5, ownNewPerDay: 20, granted }).room;
   it('cards granted today use up none of it', () => {
-    const items = ['a/1', 'a/2', 'a/3'].map(item);
-    const records = new Map(items.map((i) => [i.key, record]));
-    expect(newRoomToday(items, records, NOW, { shared: 5, own: new Set(), ownLimit: 20 }).shared).toBe(2);
-    expect(newRoomToday(items, records, NOW, { shared: 5, own: new Set(), ownLimit: 20, granted: new Set(['a/1', 'a/2']) }).shared).toBe(4);
+    expect(room().shared).toBe(2);
+    expect(room(new Set(['a/1', 'a/2'])).shared).toBe(4);
   });
 });
 
