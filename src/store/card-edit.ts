@@ -3,7 +3,7 @@
 // deck and card id, so the card keeps its history). The file is the user's: nothing here writes
 // it, so a broken edit stays on disk as typed while the app keeps the last good deck in memory.
 import { readFileSync } from 'node:fs';
-import { childProcess } from './child-process.js';
+import { childProcess } from './lazy-builtins.js';
 import { cardLine, chosenEditor, editorArgs } from '../core/card-edit.js';
 import { safeText } from '../core/safe-text.js';
 import { readDeckFile, type DeckLibrary } from './deck-files.js';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childProcess } from './child-process.js';
+import { childProcess } from './lazy-builtins.js';
 import { seconds, type CodeRun } from '../core/exercise.js';
 
 /** Output kept of one run: tests print a little; a runaway print loop must not fill memory. */

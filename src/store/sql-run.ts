@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { MAX_RESULT_ROWS, seconds, type ResultSet, type SqlRun, type TablePreview } from '../core/exercise.js';
 import { errorPosition, sqlRefusal } from '../core/sql-guard.js';
+import { workerThreads } from './lazy-builtins.js';
 
 /** A query gets this long by default: any exercise on a few thousand rows answers well within it. */
 export const SQL_TIMEOUT_MS = 3000;
@@ -86,9 +87,8 @@ export class SqlRunner {
     return next;
   }
 
-  private async spawn(): Promise<Worker> {
-    // Loaded here: the app's one-file bundle holds this module, and the start would load it otherwise.
-    const { Worker } = await import('node:worker_threads');
+  private spawn(): Worker {
+    const { Worker } = workerThreads();
     const script = this.paths.sqlWorker ?? fileURLToPath(new URL('./sql-worker.js', import.meta.url));
     const worker = new Worker(script);
     // Idle, it must not keep a command from exiting; it is ref'd while a query is out.
@@ -96,9 +96,9 @@ export class SqlRunner {
     return worker;
   }
 
-  private async request(datasetSql: string, message: Record<string, unknown>): Promise<Outcome> {
+  private request(datasetSql: string, message: Record<string, unknown>): Promise<Outcome> {
     const key = createHash('sha256').update(datasetSql).digest('hex');
-    const worker = (this.worker ??= await this.spawn());
+    const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
     const known = this.bytes.get(key);
     const dataset = this.workerHolds === key ? { key } : known ? { key, bytes: known } : { key, sql: datasetSql };

@@ -1,0 +1,16 @@
+// Node builtins that only a few actions use, loaded when first used rather than when a module that
+// may use them loads: the app's one-file bundle holds every such module, and a static import would
+// put them on every start. node:child_process brings net, dgram and the stream machinery with it
+// (some 2.6 ms), for the editor, the Python runner and commander's executable subcommands;
+// node:worker_threads is for the SQL runner.
+import { createRequire } from 'node:module';
+
+const load = createRequire(import.meta.url);
+
+export function childProcess(): typeof import('node:child_process') {
+  return load('node:child_process') as typeof import('node:child_process');
+}
+
+export function workerThreads(): typeof import('node:worker_threads') {
+  return load('node:worker_threads') as typeof import('node:worker_threads');
+}
