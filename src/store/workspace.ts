@@ -327,10 +327,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   const studyDecks = (): Deck[] => {
     const decks = loadedDecks();
-    if (selected) return decks;
-    // Read once: each read of the settings reads the file.
-    const { role } = settings.get();
-    return decks.filter((d) => deckInTrack(d, role));
+    return selected ? decks : decks.filter((d) => deckInTrack(d, settings.get().role));
   };
   const scopeItems = (scope: StudyScope): StudyItem[] => {
     if (scope.kind === 'all') return studyItemsForTrack(studyDecks(), trackById(settings.get().role));
