@@ -1,14 +1,10 @@
 // The build has ink make each line of a frame without the blank cells after its text (scripts/
 // build.mjs, ink-line-fast-path). A frame through the patched Output must be byte for byte what
 // ink's own makes, for random writes with SGR codes, wide characters, transformers and clips.
-import { build } from 'esbuild';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- the build script is plain JS, without types
-import { sharedOptions } from '../../scripts/build.mjs';
+import { buildPatched } from '../helpers/build-patched.js';
 
 const OUTPUT_JS = join(import.meta.dirname, '../../node_modules/ink/build/output.js');
 
@@ -33,19 +29,15 @@ const op = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: 'unclip' as const }) },
 );
 
-let dir: string;
+let remove = (): void => {};
 let Patched: OutputClass;
 let Original: OutputClass;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ink-line-'));
-  const outfile = join(dir, 'patched.mjs');
-  await build({ ...(sharedOptions as object), entryPoints: [OUTPUT_JS], outfile, splitting: false, minify: false });
-  expect(readFileSync(outfile, 'utf8')).toContain('let end = lineWithoutEmptyItems.length;');
-  Patched = ((await import(outfile)) as { default: OutputClass }).default;
+  ({ value: Patched, remove } = await buildPatched<OutputClass>(OUTPUT_JS, 'let end = lineWithoutEmptyItems.length;'));
   Original = ((await import(OUTPUT_JS)) as { default: OutputClass }).default;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 describe("the bundled ink's Output", () => {
   it('has the fast path, and makes every frame exactly as ink does', () => {

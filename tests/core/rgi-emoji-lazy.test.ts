@@ -1,31 +1,23 @@
 // The build compiles string-width's RGI emoji regex on first use, not when the module loads
 // (scripts/build.mjs, rgi-emoji-on-first-use). The bundled module must measure every string as
 // string-width itself does: emoji, ZWJ sequences, flags, keycaps, skin tones, CJK, combining marks.
-import { build } from 'esbuild';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error -- the build script is plain JS, without types
-import { sharedOptions } from '../../scripts/build.mjs';
+import { buildPatched } from '../helpers/build-patched.js';
 
 const STRING_WIDTH = join(import.meta.dirname, '../../node_modules/string-width/index.js');
 type Width = (text: string, options?: { ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean }) => number;
 
-let dir: string;
+let remove = (): void => {};
 let patched: Width;
 let original: Width;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rgi-lazy-'));
-  const outfile = join(dir, 'patched.mjs');
-  await build({ ...(sharedOptions as object), entryPoints: [STRING_WIDTH], outfile, splitting: false, minify: false });
-  expect(readFileSync(outfile, 'utf8')).toContain('rgiEmojiCompiled');
-  patched = ((await import(outfile)) as { default: Width }).default;
+  ({ value: patched, remove } = await buildPatched<Width>(STRING_WIDTH, 'rgiEmojiCompiled'));
   original = ((await import(STRING_WIDTH)) as { default: Width }).default;
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => remove());
 
 const pieces = ['a', ' ', '日', '한', 'e\u0301', '\u{1F44D}', '\u{1F44D}\u{1F3FD}', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}', '\u{1F1EC}\u{1F1E7}', '1\uFE0F\u20E3', '\u2764\uFE0F', '\u2764', '\u00A9', '\u{1F3F3}\uFE0F\u200D\u{1F308}', '\u0301', '\u200B', '\u001b[31m', '\t'];
 
