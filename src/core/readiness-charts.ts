@@ -90,7 +90,7 @@ export function heatmapChart(heatmap: Heatmap): string {
     if (upper >= from) legend.push(`${SHADES[i + 1]} ${from === upper ? from : `${from}-${upper}`}`);
     from = Math.max(from, upper + 1);
   });
-  return [months, ...rows, max === 0 ? `    ${SHADES[0]} no reviews yet` : `    ${legend.join('  ')} reviews a day`].join('\n');
+  return [months, ...rows, max === 0 ? `    ${SHADES[0]} no reviews yet` : `    ${legend.join('  ')} ${max === 1 ? 'review' : 'reviews'} a day`].join('\n');
 }
 
 /** Columns per day in the line charts: wide enough for the day labels under them. */

@@ -37,6 +37,10 @@ describe('the heatmap', () => {
   it('says there are no reviews yet rather than drawing an empty legend', () => {
     const start = new Date(2026, 11, 6 - (HEATMAP_DAYS - 1)).getTime();
     expect(heatmapChart({ start, days: new Array<number>(HEATMAP_DAYS).fill(0), total: 0 }).split('\n').at(-1)).toBe('    · no reviews yet');
+    // One review on the busiest day is "1 review", not "1 reviews".
+    const one = new Array<number>(HEATMAP_DAYS).fill(0);
+    one[one.length - 1] = 1;
+    expect(heatmapChart({ start, days: one, total: 1 }).split('\n').at(-1)).toMatch(/ 1 review a day$/);
   });
 });
 
