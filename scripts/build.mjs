@@ -198,7 +198,7 @@ async function bundleBuiltinDecks() {
         continue;
       }
       // Dataset files are read in here, so the bundle carries their SQL and the app reads one file.
-      const resolved = resolveDatasets(result.deck, join(decksDir, name), text);
+      const resolved = resolveDatasets(result.deck, join(decksDir, name), () => text);
       if ('deck' in resolved) decks.push({ file: name, deck: resolved.deck });
       else errors.push(...resolved.errors.map((e) => formatDeckError({ ...e, file: `decks/${name}` })));
     }

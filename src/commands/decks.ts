@@ -1,6 +1,7 @@
 import { formatDeckError } from '../core/deck-error.js';
 import { markedCards } from '../core/card-marks.js';
-import { CARD_KINDS, KIND_HEADERS, kindCell, kindCounts, type CardKind } from '../core/deck.js';
+import { CARD_KINDS, KIND_HEADERS, kindCell, type CardKind } from '../core/deck.js';
+import { deckFacts } from '../core/deck-facts.js';
 import { orphanedLine } from '../core/progress.js';
 import { safeJson, safeText } from '../core/safe-text.js';
 import type { Workspace } from '../store/workspace.js';
@@ -8,8 +9,9 @@ import { table } from './table.js';
 
 export function decksCommand(ws: Workspace, json: boolean): string {
   const decks = ws.library.decks.map(({ deck, file, origin, replaced }) => {
-    const kinds = kindCounts(deck);
-    return { id: deck.id, title: deck.title, area: deck.area, tracks: deck.tracks ?? [], cards: deck.cards.length, kinds, file, origin, ...(replaced ? { replaced } : {}) };
+    // From the facts: a large deck's cards are loaded only when something reads them.
+    const { kinds, cardCount } = deckFacts(deck);
+    return { id: deck.id, title: deck.title, area: deck.area, tracks: deck.tracks ?? [], cards: cardCount, kinds: { ...kinds }, file, origin, ...(replaced ? { replaced } : {}) };
   });
   const broken = ws.library.broken.map((b) => ({ file: b.file, origin: b.origin, errors: b.errors }));
   const orphans = ws.orphans();

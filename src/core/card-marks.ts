@@ -116,6 +116,16 @@ export function markGlyphs(marks: CardMarks, key: string): string {
 
 const filtered = new WeakMap<object, { suspended: ReadonlyMap<string, number>; deck: unknown }>();
 
+/** The decks that keys of cards ("deck/card") belong to: a deck id has no "/". */
+function deckIdsOf(keys: Iterable<string>): Set<string> {
+  const ids = new Set<string>();
+  for (const key of keys) {
+    const slash = key.indexOf('/');
+    if (slash > 0) ids.add(key.slice(0, slash));
+  }
+  return ids;
+}
+
 /**
  * The decks without their suspended cards: the one filter that keeps a suspended card out of every
  * queue, count and practice set. A deck with none suspended is returned as it is, and a filtered
@@ -123,7 +133,10 @@ const filtered = new WeakMap<object, { suspended: ReadonlyMap<string, number>; d
  */
 export function withoutSuspended<D extends { id: string; cards: readonly { id: string }[] }>(decks: readonly D[], suspended: ReadonlyMap<string, number>): D[] {
   if (suspended.size === 0) return [...decks];
+  const touched = deckIdsOf(suspended.keys());
   return decks.map((deck) => {
+    // A deck none of whose keys is suspended stays as it is, its cards unread (a large deck loads them lazily).
+    if (!touched.has(deck.id)) return deck;
     const known = filtered.get(deck);
     if (known?.suspended === suspended) return known.deck as D;
     const cards = deck.cards.filter((card) => !suspended.has(cardKey(deck.id, card.id)));
@@ -160,7 +173,9 @@ export function markedCards(decks: readonly Deck[], marks: CardMarks): MarkedCar
     suspendedAt: marks.suspended.get(key) ?? null,
     flag: marks.flags.get(key) ?? null,
   });
+  const touched = deckIdsOf(keys);
   for (const deck of decks) {
+    if (!touched.has(deck.id)) continue;
     for (const card of deck.cards) {
       const key = cardKey(deck.id, card.id);
       if (!keys.has(key)) continue;

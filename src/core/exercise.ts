@@ -4,6 +4,7 @@
 import type { Rating } from './scheduler.js';
 import type { StudyItem } from './queue.js';
 import type { Deck } from './deck.js';
+import { deckFacts } from './deck-facts.js';
 
 /** A value of an SQL result cell, as sql.js returns it. */
 export type SqlCell = number | string | Uint8Array | null;
@@ -145,8 +146,6 @@ export function runnableDecks(decks: readonly Deck[], canRunCode: boolean): Deck
 
 /** Code exercises in the decks: what is left out when python3 is missing. */
 export function codeExerciseCount(decks: readonly Deck[]): number {
-  // Counted, not filtered: every start asks this of every loaded deck, a 10,000-card one too.
-  let count = 0;
-  for (const deck of decks) for (const card of deck.cards) if (card.type === 'code') count++;
-  return count;
+  // From the facts: every start asks this of every loaded deck, and a large one's cards load only when used.
+  return decks.reduce((n, deck) => n + deckFacts(deck).kinds.code, 0);
 }

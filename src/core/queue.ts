@@ -1,7 +1,7 @@
 // Which cards to study today: due cards first, the ones you are most likely to have forgotten
 // leading, then new cards up to the day's limit.
 import type { Card, Deck } from './deck.js';
-import { deckFacts } from './deck-facts.js';
+import { deckFacts, type DeckFacts } from './deck-facts.js';
 import { endOfDay, startOfDay } from './day.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
@@ -28,14 +28,14 @@ export function studyItems(decks: readonly Deck[]): StudyItem[] {
 
 /** The decks' cards in the order new ones should come for a track: weighted, heaviest deck first. */
 // A start asks for the same decks' order several times (the day's figures, the overview, each queue):
-// the last one is kept while the decks, their cards and the track are the same objects.
-let lastForTrack: { decks: readonly Deck[]; cards: readonly (readonly Card[])[]; track: Track | undefined; items: readonly StudyItem[] } | null = null;
+// the last one is kept while the decks, their facts (new ones when a deck's cards change) and the track are the same objects.
+let lastForTrack: { decks: readonly Deck[]; facts: readonly DeckFacts[]; track: Track | undefined; items: readonly StudyItem[] } | null = null;
 
 export function studyItemsForTrack(decks: readonly Deck[], track: Track | undefined): StudyItem[] {
   const held = lastForTrack;
-  if (held && held.track === track && held.decks.length === decks.length && decks.every((d, i) => held.decks[i] === d && held.cards[i] === d.cards)) return held.items.slice();
+  if (held && held.track === track && held.decks.length === decks.length && decks.every((d, i) => held.decks[i] === d && held.facts[i] === deckFacts(d))) return held.items.slice();
   const items = interleaveByWeight(decks.map((deck) => ({ weight: deckWeight(track, deck.id), items: deckItems(deck) })));
-  lastForTrack = { decks: [...decks], cards: decks.map((d) => d.cards), track, items };
+  lastForTrack = { decks: [...decks], facts: decks.map(deckFacts), track, items };
   return items.slice();
 }
 

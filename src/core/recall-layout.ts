@@ -2,7 +2,7 @@
 // (`ranges`), so a deck's, an area's and the overall figures are sums over runs, and each topic's
 // group is counted once, in its deck, and shared by the deck, its area and the whole. Topics are
 // numbered once per loaded deck, so a figure adds into arrays instead of building a map per card.
-import type { Area, Card, Deck } from './deck.js';
+import type { Area, Deck } from './deck.js';
 import { deckFacts, type DeckFacts } from './deck-facts.js';
 import type { RecallFigures, Topic } from './readiness.js';
 
@@ -16,14 +16,9 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 /** Code-point order: the same ranking on every machine, whatever its locale. */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck. */
-function topicsOf(card: Card, deck: Deck): readonly string[] {
-  return card.tags && card.tags.length > 0 ? card.tags : [card.section ?? deck.title];
-}
-
-/** A deck's topics, numbered in order of first appearance. */
+/** A deck's topics (DeckFacts numbers them) with their counts. */
 interface DeckTopics {
-  names: string[];
+  names: readonly string[];
   /** Per quiz card i, its topics (each once): topics[cardStart[i]] up to topics[cardStart[i + 1]]. */
   cardStart: Int32Array;
   topics: Int32Array;
@@ -34,42 +29,25 @@ interface DeckTopics {
   members?: { memberStart: Int32Array; members: Int32Array };
 }
 
-const topicsHeld = new WeakMap<Deck, { cards: readonly Card[]; topics: DeckTopics }>();
+// Keyed by the facts, which live as long as the deck's cards do, so the cards are never read here.
+const topicsHeld = new WeakMap<DeckFacts, DeckTopics>();
 
-function deckTopics(deck: Deck, facts: DeckFacts): DeckTopics {
-  const known = topicsHeld.get(deck);
-  if (known && known.cards === deck.cards) return known.topics;
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const cards: number[] = [];
-  const exercises: number[] = [];
-  const n = facts.keys.length;
-  const cardStart = new Int32Array(n + 1);
-  const list: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = list.length;
+function deckTopics(facts: DeckFacts): DeckTopics {
+  const known = topicsHeld.get(facts);
+  if (known) return known;
+  const { topicNames: names, topicStart: cardStart, topics: list } = facts;
+  const cards = new Array<number>(names.length).fill(0);
+  const exercises = new Array<number>(names.length).fill(0);
+  for (let i = 0; i < facts.keys.length; i++) {
     const exercise = facts.exercise[i]!;
-    const cardTopics = topicsOf(facts.quizCards[i]!, deck);
-    next: for (let j = 0; j < cardTopics.length; j++) {
-      const name = cardTopics[j]!;
-      let t = ids.get(name);
-      if (t === undefined) {
-        t = names.length;
-        ids.set(name, t);
-        names.push(name);
-        cards.push(0);
-        exercises.push(0);
-      }
-      // A tag given twice counts once.
-      for (let k = start; k < list.length; k++) if (list[k] === t) continue next;
-      list.push(t);
+    for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) {
+      const t = list[k]!;
       cards[t]!++;
       exercises[t]! += exercise;
     }
-    cardStart[i + 1] = list.length;
   }
-  const topics: DeckTopics = { names, cardStart, topics: Int32Array.from(list), cards, exercises };
-  topicsHeld.set(deck, { cards: deck.cards, topics });
+  const topics: DeckTopics = { names, cardStart, topics: list, cards, exercises };
+  topicsHeld.set(facts, topics);
   return topics;
 }
 
@@ -116,7 +94,7 @@ export class RecallLayout {
     readonly recall: Float64Array,
   ) {
     this.facts = decks.map(deckFacts);
-    this.topics = decks.map((deck, d) => deckTopics(deck, this.facts[d]!));
+    this.topics = this.facts.map(deckTopics);
     let start = 0;
     this.ranges = this.facts.map((f): [number, number] => [start, (start += f.keys.length)]);
     decks.forEach((_, d) => this.countGroups(d));

@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { writeFileWhole } from './safe-write.js';
 
 export const DECK_CACHE_FILE = 'deck-cache.json';
-const CACHE_VERSION = 1;
+// 2: entries of large decks carry an outline.
+const CACHE_VERSION = 2;
 /** Entries for files not loaded this time are kept (a --deck used now and then), up to this many in all. */
 const MAX_ENTRIES = 64;
-/** Far above what MAX_ENTRIES entries take: a larger file is not the cache, and is rebuilt. */
-const MAX_CACHE_BYTES = 1 << 20;
+/** Far above what MAX_ENTRIES entries and the outlines of the decks in use take: a larger file is not the cache, and is rebuilt. */
+const MAX_CACHE_BYTES = 32 << 20;
 
 export interface DeckFileStamp {
   size: number;
@@ -32,8 +33,16 @@ export interface DeckFileStamp {
  */
 export type DeckDefaults = Record<string, unknown>;
 
-interface CacheEntry extends DeckFileStamp {
+/**
+ * What a cache hit gives: the defaults, and for a large deck its outline (store/deck-files: the
+ * deck's top-level fields and core/deck-facts' DeckOutline, as JSON text), so its cards need not be parsed at start.
+ */
+export interface DeckCacheHit {
   defaults: DeckDefaults;
+  outline?: string;
+}
+
+interface CacheEntry extends DeckFileStamp, DeckCacheHit {
   sum: string;
 }
 
@@ -52,8 +61,8 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-function entrySum(file: string, stamp: DeckFileStamp, defaults: DeckDefaults): string {
-  return hashBytes(Buffer.from(JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, defaults])));
+function entrySum(file: string, stamp: DeckFileStamp, hit: DeckCacheHit): string {
+  return hashBytes(Buffer.from(JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, hit.defaults, hit.outline ?? null])));
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -74,10 +83,11 @@ export function readDeckCache(text: string, validator = ''): Map<string, CacheEn
   if (!isPlainObject(value) || value.version !== CACHE_VERSION || value.validator !== validator || !isPlainObject(value.entries)) return entries;
   for (const [file, raw] of Object.entries(value.entries)) {
     if (!isPlainObject(raw)) continue;
-    const { size, mtimeMs, hash, defaults, sum } = raw;
+    const { size, mtimeMs, hash, defaults, outline, sum } = raw;
     if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || !isPlainObject(defaults) || typeof sum !== 'string') continue;
-    const entry: CacheEntry = { size, mtimeMs, hash, defaults, sum };
-    if (entrySum(file, entry, defaults) === sum) entries.set(file, entry);
+    if (outline !== undefined && typeof outline !== 'string') continue;
+    const entry: CacheEntry = { size, mtimeMs, hash, defaults, ...(outline !== undefined ? { outline } : {}), sum };
+    if (entrySum(file, entry, entry) === sum) entries.set(file, entry);
   }
   return entries;
 }
@@ -110,17 +120,19 @@ export class DeckCache {
     return new DeckCache(path, readSmallFile(path), validator);
   }
 
-  /** What the validator added to this file's JSON when it last passed, or null when it must be validated. */
-  lookup(file: string, stamp: DeckFileStamp): DeckDefaults | null {
+  /** What the validator added to this file's JSON when it last passed (and its outline), or null when it must be validated. */
+  lookup(file: string, stamp: DeckFileStamp): DeckCacheHit | null {
     const entry = this.entries.get(file);
     if (!entry || entry.hash !== stamp.hash || entry.size !== stamp.size) return null;
     this.used.add(file);
-    if (entry.mtimeMs !== stamp.mtimeMs) this.remember(file, stamp, entry.defaults);
-    return entry.defaults;
+    if (entry.mtimeMs !== stamp.mtimeMs) this.remember(file, stamp, entry);
+    return entry;
   }
 
-  remember(file: string, stamp: DeckFileStamp, defaults: DeckDefaults): void {
-    this.entries.set(file, { ...stamp, defaults, sum: entrySum(file, stamp, defaults) });
+  remember(file: string, stamp: DeckFileStamp, hit: DeckCacheHit): void {
+    const { defaults, outline } = hit;
+    const kept: DeckCacheHit = { defaults, ...(outline !== undefined ? { outline } : {}) };
+    this.entries.set(file, { ...stamp, ...kept, sum: entrySum(file, stamp, kept) });
     this.used.add(file);
     this.changed = true;
   }
@@ -133,7 +145,15 @@ export class DeckCache {
   /** Writes the cache when it changed; a disk that refuses it only costs a validation next time. */
   save(): void {
     if (!this.changed || this.path === null) return;
-    const kept = [...this.entries].sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a))).slice(0, MAX_ENTRIES);
+    // An outline is only worth its bytes for a deck in use: others keep their defaults alone.
+    const kept = [...this.entries]
+      .sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a)))
+      .slice(0, MAX_ENTRIES)
+      .map(([file, entry]): [string, CacheEntry] => {
+        if (this.used.has(file) || entry.outline === undefined) return [file, entry];
+        const hit = { defaults: entry.defaults };
+        return [file, { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, ...hit, sum: entrySum(file, entry, hit) }];
+      });
     try {
       writeFileWhole(this.path, JSON.stringify({ version: CACHE_VERSION, validator: this.validator, entries: Object.fromEntries(kept) }), { what: 'the deck cache', inDataDir: true });
       this.changed = false;

@@ -55,12 +55,13 @@ function readDataset(deckDir: string, relative: string): { sql: string } | { rea
 }
 
 /** The deck with its dataset files read in, or one error per dataset file that cannot be. */
-export function resolveDatasets(deck: Deck, file: string, text: string): { deck: Deck } | { errors: DeckError[] } {
+export function resolveDatasets(deck: Deck, file: string, textOf: () => string): { deck: Deck } | { errors: DeckError[] } {
   if (!deck.datasets) return { deck };
   const entries = Object.entries(deck.datasets);
   if (!entries.some(([, value]) => DATASET_FILE.test(value))) return { deck };
   const datasets: Record<string, string> = {};
   const errors: DeckError[] = [];
+  const text = textOf();
   const from = Math.max(0, text.indexOf('"datasets"'));
   for (const [name, value] of entries) {
     if (!DATASET_FILE.test(value)) {

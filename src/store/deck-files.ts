@@ -6,10 +6,11 @@ import { safeText } from '../core/safe-text.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
-import type { Deck } from '../core/deck.js';
+import type { Card, Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 import { isDeepStrictEqual } from 'node:util';
-import { DeckCache, hashBytes, validatorId, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
+import { DeckCache, hashBytes, validatorId, type DeckCacheHit, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
+import { isDeckOutline, lazyDeck, outlineOf } from '../core/deck-facts.js';
 import { resolveDatasets } from './deck-datasets.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
@@ -79,9 +80,14 @@ function notRegular(stat: Stats): string {
  * descriptor, so a FIFO cannot hang start-up and a link to /dev/zero cannot fill memory, and
  * never read past the size limit even if the file grows meanwhile.
  */
-function readDeckText(file: string, hash = false): { text: string; stamp: DeckFileStamp | null } | { reason: string } {
+function readDeckText(file: string, hash = false): { text: () => string; bytes: Buffer; stamp: DeckFileStamp | null } | { reason: string } {
   const read = readRegular(file, MAX_DECK_BYTES);
-  if (read.ok) return { text: read.bytes.toString('utf8'), stamp: hash ? { size: read.bytes.length, mtimeMs: read.stat.mtimeMs, hash: hashBytes(read.bytes) } : null };
+  if (read.ok) {
+    const { bytes } = read;
+    // Decoded when first needed: a large deck loaded from its outline may never need its text.
+    let text: string | undefined;
+    return { text: () => (text ??= bytes.toString('utf8')), bytes, stamp: hash ? { size: bytes.length, mtimeMs: read.stat.mtimeMs, hash: hashBytes(bytes) } : null };
+  }
   switch (read.why) {
     case 'open':
       return { reason: read.error.code === 'ENOENT' ? 'file not found' : read.error.code === 'EISDIR' ? 'is a directory, not a deck file (skipped)' : read.error.message };
@@ -97,25 +103,35 @@ function readDeckText(file: string, hash = false): { text: string; stamp: DeckFi
 export function readDeckFile(file: string, origin: DeckOrigin, parseDeck: DeckParser): LoadedDeck | BrokenDeck {
   const read = readDeckText(file);
   if ('reason' in read) return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
-  const result = parseDeck(read.text, file);
+  const result = parseDeck(read.text(), file);
   return result.ok ? withDatasets(result.deck, read.text, file, origin) : { file, origin, errors: result.errors };
 }
 
 /** The deck with its dataset files read in (store/deck-datasets.ts), or broken by one that cannot be. */
-function withDatasets(deck: Deck, text: string, file: string, origin: DeckOrigin): LoadedDeck | BrokenDeck {
+function withDatasets(deck: Deck, text: () => string, file: string, origin: DeckOrigin): LoadedDeck | BrokenDeck {
   const resolved = resolveDatasets(deck, file, text);
   return 'deck' in resolved ? { deck: resolved.deck, file, origin } : { file, origin, errors: resolved.errors };
 }
 
+/** From this size on, a deck's cache entry carries its outline, and a start reads its cards only when they are used. */
+export const OUTLINE_FROM_BYTES = 256 * 1024;
+
 /**
  * What the validator added to the file's own JSON (the schema's defaults, at the top level), or
- * null when its deck differs from the JSON in any other way: such a deck is never cached.
+ * null when its deck differs from the JSON in any other way: such a deck is never cached. A large
+ * deck's entry also gets its outline: the top-level fields, with the cards only as facts.
  */
-function defaultsOf(text: string, deck: Deck): DeckDefaults | null {
+function cacheHitOf(text: string, bytes: number, deck: Deck): DeckCacheHit | null {
   const raw = JSON.parse(text) as Record<string, unknown>;
   const defaults: DeckDefaults = {};
   for (const [key, value] of Object.entries(deck)) if (!Object.hasOwn(raw, key)) defaults[key] = value;
-  return isDeepStrictEqual(deck, { ...raw, ...defaults }) ? defaults : null;
+  const whole = { ...raw, ...defaults };
+  if (!isDeepStrictEqual(deck, whole)) return null;
+  if (bytes < OUTLINE_FROM_BYTES) return { defaults };
+  const head = Object.entries(whole).map(([key, value]): [string, unknown] => [key, key === 'cards' ? null : value]);
+  // Only what JSON gives back as it was (not a -0, say) may stand in for the file's own fields.
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(head)), head)) return { defaults };
+  return { defaults, outline: JSON.stringify({ head, outline: outlineOf(deck) }) };
 }
 
 /** A deck that passed validation as these very bytes: its JSON and the defaults the validator added. */
@@ -125,6 +141,24 @@ function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A large deck that passed validation as these very bytes, from its outline: its cards are parsed
+ * from the bytes when first read. Null when the outline is not one cacheHitOf writes.
+ */
+function outlinedDeck(outlineText: string, text: () => string): Deck | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(outlineText);
+  } catch {
+    return null;
+  }
+  const { head, outline } = (value ?? {}) as { head?: unknown; outline?: unknown };
+  if (!Array.isArray(head) || !isDeckOutline(outline)) return null;
+  const fields = head as unknown[];
+  if (!fields.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string') || fields.filter((f) => (f as unknown[])[0] === 'cards').length !== 1) return null;
+  return lazyDeck(fields as [string, unknown][], outline, () => (JSON.parse(text()) as { cards: Card[] }).cards);
 }
 
 /**
@@ -138,15 +172,15 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
     return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
   }
   const hit = read.stamp ? cache.lookup(file, read.stamp) : null;
-  const deck = hit ? cachedDeck(read.text, hit) : null;
+  const deck = hit ? (hit.outline !== undefined ? outlinedDeck(hit.outline, read.text) : cachedDeck(read.text(), hit.defaults)) : null;
   if (deck) return withDatasets(deck, read.text, file, origin);
-  const result = (await parser())(read.text, file);
+  const result = (await parser())(read.text(), file);
   if (!result.ok) {
     cache.forget(file);
     return { file, origin, errors: result.errors };
   }
-  const defaults = defaultsOf(read.text, result.deck);
-  if (defaults && read.stamp) cache.remember(file, read.stamp, defaults);
+  const entry = cacheHitOf(read.text(), read.bytes.length, result.deck);
+  if (entry && read.stamp) cache.remember(file, read.stamp, entry);
   else cache.forget(file);
   return withDatasets(result.deck, read.text, file, origin);
 }

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cardKey, type Deck } from '../core/deck.js';
+import { deckFacts } from '../core/deck-facts.js';
 import { endOfDay, parseInterviewDate } from '../core/day.js';
 import { dayLimits, dayPlan, type DayLimits, type DayPlan, type DayPlanInput } from '../core/day-plan.js';
 import type { DesignCard } from '../core/mock.js';
@@ -403,8 +404,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     },
     designPrompts(now) {
       const dayEnd = endOfDay(now);
+      // A deck without design prompts (the facts know) is passed over unread: a large deck's cards load lazily.
       const prompts = loadedDecks().flatMap((deck) =>
-        deck.cards.flatMap((card): DesignPrompt[] => {
+        (deckFacts(deck).designKeys.length === 0 ? [] : deck.cards).flatMap((card): DesignPrompt[] => {
           if (card.type !== 'design') return [];
           const key = cardKey(deck.id, card.id);
           const record = progress.progress.cards.get(key);
@@ -450,9 +452,9 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       progress.undo(reviewId, key, restore, now);
     },
     orphans() {
-      // Card ids per deck id (no "/" in a deck id): no key string made for every card of every deck.
-      const ids = new Map(library.decks.map(({ deck }) => [deck.id, new Set(deck.cards.map((card) => card.id))]));
-      const live = { has: (key: string) => key.includes('/') && !!ids.get(key.slice(0, key.indexOf('/')))?.has(key.slice(key.indexOf('/') + 1)) };
+      // Every card's key, from the facts: a large deck's cards are never read for this.
+      const keys = new Set(library.decks.flatMap(({ deck }) => [...deckFacts(deck).keys, ...deckFacts(deck).designKeys]));
+      const live = { has: (key: string) => keys.has(key) };
       // Story rehearsals belong to no deck, so they are never reported as cards missing from one,
       // not even a removed story's (the story bank is where stories come and go): they count as
       // live here, so the records need no filtered copy.

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DECK_CACHE_FILE, readDeckCache, validatorId } from '../../src/store/deck-cache.js';
-import { loadDecks } from '../../src/store/deck-files.js';
+import { loadDecks, OUTLINE_FROM_BYTES } from '../../src/store/deck-files.js';
+import { deckFacts } from '../../src/core/deck-facts.js';
+import { createHash } from 'node:crypto';
 import { io } from '../../src/store/safe-write.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 
@@ -119,6 +121,62 @@ describe('deck validation cache', () => {
     expect((await load(dataDir)).decks).toHaveLength(1);
   });
 });
+
+/** A user deck over OUTLINE_FROM_BYTES: the mini deck's cards many times over, with long answers. */
+function dataDirWithLargeDeck(): { dataDir: string; file: string; text: string } {
+  const dataDir = tempDir();
+  mkdirSync(join(dataDir, 'decks'));
+  const file = join(dataDir, 'decks', 'large.json');
+  const mini = JSON.parse(readFileSync(MINI_DECK, 'utf8')) as { cards: Record<string, unknown>[] } & Record<string, unknown>;
+  delete mini.area;
+  const cards = Array.from({ length: 400 }, (_, i) => mini.cards.map((c) => ({ ...c, id: `${String(c.id)}-${i}`, ...(c.type === 'flashcard' ? { back: 'x'.repeat(200) } : {}) }))).flat();
+  const text = JSON.stringify({ ...mini, id: 'large', cards }, null, 2);
+  expect(text.length).toBeGreaterThan(OUTLINE_FROM_BYTES);
+  writeFileSync(file, text);
+  return { dataDir, file, text };
+}
+
+describe('a large deck in the cache', () => {
+  it('loads from its outline without parsing its cards, and is the same deck when they are read', async () => {
+    const { dataDir, text } = dataDirWithLargeDeck();
+    const first = (await load(dataDir)).decks[0]!.deck;
+    expect(validations.count).toBe(1);
+    const entry = Object.values((JSON.parse(readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8')) as { entries: Record<string, { outline?: string }> }).entries)[0]!;
+    expect(typeof entry.outline).toBe('string');
+    const parse = vi.spyOn(JSON, 'parse');
+    const second = (await load(dataDir)).decks[0]!.deck;
+    expect(validations.count).toBe(1);
+    // The cache, the outline: nothing near the deck's size is parsed.
+    expect(parse.mock.calls.every(([text]) => String(text).length < 100_000)).toBe(true);
+    expect(deckFacts(second).keys).toEqual(deckFacts(first).keys);
+    expect(deckFacts(second).kinds).toEqual(deckFacts(first).kinds);
+    parse.mockRestore();
+    // The file's own JSON and the default the validator added, as a deck from the cache always was.
+    expect(JSON.stringify(second)).toBe(JSON.stringify({ ...(JSON.parse(text) as object), area: 'custom' }));
+    expect(second).toEqual(first);
+  });
+
+  it('validates again when the outline in an entry is damaged, its checksum made to match', async () => {
+    const { dataDir } = dataDirWithLargeDeck();
+    await load(dataDir);
+    const path = join(dataDir, DECK_CACHE_FILE);
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, { outline: string; sum: string }> };
+    const [file, entry] = Object.entries(cache.entries)[0]!;
+    const outline = JSON.parse(entry.outline) as { outline: { exercise: string } };
+    outline.outline.exercise += '0';
+    entry.outline = JSON.stringify(outline);
+    entry.sum = resum(file, entry);
+    writeFileSync(path, JSON.stringify(cache));
+    const again = (await load(dataDir)).decks[0]!.deck;
+    expect(validations.count).toBe(2);
+    expect(again.cards.length).toBeGreaterThan(1000);
+  });
+});
+
+/** An entry's checksum as the cache computes it, to forge a damaged entry that still passes it. */
+function resum(file: string, entry: Record<string, unknown>): string {
+  return createHash('sha1').update(JSON.stringify([2, file, entry.size, entry.mtimeMs, entry.hash, entry.defaults, entry.outline ?? null])).digest('hex');
+}
 
 describe('reading the cache file (fuzzed)', () => {
   it('never throws on mutated text, and keeps only entries exactly as they were written', async () => {
