@@ -20,7 +20,7 @@ const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(','))
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const node = process.execPath;
 const cli = join(repo, 'bin/keeper-prep.js');
-const bundlePath = join(repo, 'dist/builtin-decks.json');
+const bundlePath = join(repo, 'dist/builtin-decks.jsonl');
 
 const sorted = (xs) => [...xs].sort((a, b) => a - b);
 const quantile = (xs, q) => sorted(xs)[Math.min(xs.length - 1, Math.floor(q * xs.length))];

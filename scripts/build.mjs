@@ -176,7 +176,7 @@ async function buildCli() {
 }
 
 /**
- * Validates the built-in decks once, at build time, into dist/builtin-decks.json: the app then
+ * Validates the built-in decks once, at build time, into dist/builtin-decks.jsonl: the app then
  * reads one file and skips schema validation for them at every start. A broken built-in deck
  * fails the build with its positioned errors.
  */
@@ -184,9 +184,10 @@ async function bundleBuiltinDecks() {
   const tmp = mkdtempSync(join(tmpdir(), 'keeper-prep-build-'));
   try {
     const source = (path) => new URL(`../src/${path}`, import.meta.url).pathname;
-    await build({ ...sharedOptions, entryPoints: { 'deck-parse': source('core/deck-parse.ts'), 'deck-datasets': source('store/deck-datasets.ts') }, outdir: tmp, outExtension: { '.js': '.mjs' }, minify: false });
+    await build({ ...sharedOptions, entryPoints: { 'deck-parse': source('core/deck-parse.ts'), 'deck-datasets': source('store/deck-datasets.ts'), 'deck-facts': source('core/deck-facts.ts') }, outdir: tmp, outExtension: { '.js': '.mjs' }, minify: false });
     const { parseDeck, formatDeckError } = await import(join(tmp, 'deck-parse.mjs'));
     const { resolveDatasets } = await import(join(tmp, 'deck-datasets.mjs'));
+    const { outlineOf } = await import(join(tmp, 'deck-facts.mjs'));
     const decksDir = new URL('../decks/', import.meta.url).pathname;
     const decks = [];
     const errors = [];
@@ -206,8 +207,12 @@ async function bundleBuiltinDecks() {
     // Written as ASCII (\u escapes for the few other characters): Node decodes an all-ASCII file
     // on a fast path and keeps it as a one-byte string, so every start reads and parses it faster
     // (some 4 ms of each start here), and JSON.parse gives back the very same strings.
-    const json = JSON.stringify({ version: 1, decks }).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-    writeFileSync(join(outdir, 'builtin-decks.json'), json);
+    // JSON lines: first an index of each deck's outline (store/deck-files: its top-level fields and
+    // facts), then each deck's cards and datasets on a line of their own, parsed only when something reads them.
+    const lazy = (deck) => ['cards', 'datasets'].filter((key) => key in deck);
+    const index = { version: 2, decks: decks.map(({ file, deck }) => ({ file, head: Object.entries(deck).map(([key, value]) => [key, lazy(deck).includes(key) ? null : value]), lazy: lazy(deck), outline: outlineOf(deck) })) };
+    const lines = [index, ...decks.map(({ deck }) => Object.fromEntries(lazy(deck).map((key) => [key, deck[key]])))].map((value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    writeFileSync(join(outdir, 'builtin-decks.jsonl'), `${lines.join('\n')}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

@@ -8,7 +8,7 @@ import type { Level } from './core/levels.js';
 export interface InstallPaths {
   /** decks/ of the installed package. */
   builtinDir: string;
-  /** dist/builtin-decks.json, the built-in decks validated at build time. */
+  /** dist/builtin-decks.jsonl, the built-in decks validated at build time. */
   builtinBundle: string;
   /** sql-wasm.wasm beside the bundle: SQLite for reading Anki packages and running SQL exercises. */
   sqlWasm: string;

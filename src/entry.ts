@@ -7,7 +7,7 @@ import type { InstallPaths } from './app-launch.js';
 export function installPaths(entryUrl: string): InstallPaths {
   return {
     builtinDir: fileURLToPath(new URL('../decks/', entryUrl)),
-    builtinBundle: fileURLToPath(new URL('./builtin-decks.json', entryUrl)),
+    builtinBundle: fileURLToPath(new URL('./builtin-decks.jsonl', entryUrl)),
     sqlWasm: fileURLToPath(new URL('./sql-wasm.wasm', entryUrl)),
     sqlWorker: fileURLToPath(new URL('./sql-worker.js', entryUrl)),
   };

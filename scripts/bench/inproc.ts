@@ -95,10 +95,13 @@ function writeLearner(dir: string, reviews: number, days: number, userCards: num
     writeFileSync(join(dir, 'decks', 'imported.json'), bigDeck(userCards, 'imported'));
     for (let i = 0; i < userCards; i++) keys.push({ key: `imported/card-${i}`, choice: i % 4 === 1 || i % 4 === 2 });
   }
-  const bundle = JSON.parse(readFileSync(builtinBundle, 'utf8')) as { decks: { deck: Deck }[] };
-  for (const { deck } of bundle.decks) {
-    for (const card of deck.cards) if (card.type !== 'design') keys.push({ key: `${deck.id}/${card.id}`, choice: card.type === 'choice' || card.type === 'multi' });
-  }
+  // The bundle's lines: an index of the decks, then each deck's cards.
+  const [index, ...cardLines] = readFileSync(builtinBundle, 'utf8').trimEnd().split('\n');
+  const bundle = JSON.parse(index!) as { decks: { head: [string, unknown][] }[] };
+  bundle.decks.forEach(({ head }, d) => {
+    const id = head.find(([key]) => key === 'id')![1] as string;
+    for (const card of (JSON.parse(cardLines[d]!) as Deck).cards) if (card.type !== 'design') keys.push({ key: `${id}/${card.id}`, choice: card.type === 'choice' || card.type === 'multi' });
+  });
   const choiceKeys = new Set(keys.filter((k) => k.choice).map((k) => k.key));
   const rnd = random(reviews);
   const scheduler = createScheduler({ retention: 0.9 });
@@ -148,7 +151,7 @@ async function figures(dir: string, repo: string): Promise<Record<string, number
   const now = Date.now();
   const env = { ...process.env, KEEPER_PREP_HOME: dir };
   const open = performance.now();
-  const ws = await openWorkspace({ env, builtinDir: join(repo, 'decks'), builtinBundle: join(repo, 'dist', 'builtin-decks.json'), now });
+  const ws = await openWorkspace({ env, builtinDir: join(repo, 'decks'), builtinBundle: join(repo, 'dist', 'builtin-decks.jsonl'), now });
   const opened = performance.now() - open;
   // CPU time beside the wall clock: on a machine shared with other work, it is the steadier of the two.
   const cpu = (fn: () => void) => {

@@ -152,33 +152,41 @@ export function deckFacts(deck: Deck): DeckFacts {
 }
 
 /**
- * A deck whose cards are read only when first asked for. `head` is the deck's top-level fields in
- * file order, `cards` standing where the cards go; `readCards` parses them. Once read, or once
- * replaced, `cards` is an ordinary property: the deck spreads, serialises and compares like any other.
+ * A deck whose cards (and any other `lazy` fields, such as a large `datasets`) are read only when
+ * first asked for. `head` is the deck's top-level fields in file order, a lazy field standing
+ * where it goes; `readBody` returns an object holding the lazy fields, called once. Once read, or
+ * once replaced, a field is an ordinary property: the deck spreads, serialises and compares like any other.
  */
-export function lazyDeck(head: readonly (readonly [string, unknown])[], outline: DeckOutline, readCards: () => Card[]): Deck {
+export function lazyDeck(head: readonly (readonly [string, unknown])[], lazy: readonly string[], outline: DeckOutline, readBody: () => Record<string, unknown>): Deck {
   const deck = {} as Record<string, unknown>;
-  const settle = (cards: Card[]): Card[] => {
-    Object.defineProperty(deck, 'cards', { value: cards, writable: true, enumerable: true, configurable: true });
-    const entry = held.get(deck as unknown as Deck);
-    // The outline was taken from these very cards, so the facts stay; a replaced array makes them stale.
-    if (entry && entry.cards === PENDING) held.set(deck as unknown as Deck, { cards, facts: entry.facts });
-    return cards;
+  const result = deck as unknown as Deck;
+  let body: Record<string, unknown> | undefined;
+  const plain = (key: string, value: unknown): void => {
+    Object.defineProperty(deck, key, { value, writable: true, enumerable: true, configurable: true });
   };
   for (const [key, value] of head) {
-    if (key !== 'cards') deck[key] = value;
-    else
-      Object.defineProperty(deck, 'cards', {
-        get: () => settle(readCards()),
-        set: (cards: Card[]) => {
-          held.delete(deck as unknown as Deck);
-          Object.defineProperty(deck, 'cards', { value: cards, writable: true, enumerable: true, configurable: true });
-        },
-        enumerable: true,
-        configurable: true,
-      });
+    if (!lazy.includes(key)) {
+      deck[key] = value;
+      continue;
+    }
+    Object.defineProperty(deck, key, {
+      get: () => {
+        const value = (body ??= readBody())[key];
+        plain(key, value);
+        const entry = held.get(result);
+        // The outline was taken from these very cards, so the facts stay.
+        if (key === 'cards' && entry?.cards === PENDING) held.set(result, { cards: value as Card[], facts: entry.facts });
+        return value;
+      },
+      set: (value: unknown) => {
+        // Cards replaced before they were read: the facts are worked out again from the new ones.
+        if (key === 'cards') held.delete(result);
+        plain(key, value);
+      },
+      enumerable: true,
+      configurable: true,
+    });
   }
-  const result = deck as unknown as Deck;
-  held.set(result, { cards: PENDING, facts: factsFrom(result, outline, () => result.cards) });
+  if (lazy.includes('cards')) held.set(result, { cards: PENDING, facts: factsFrom(result, outline, () => result.cards) });
   return result;
 }

@@ -6,7 +6,7 @@ import { safeText } from '../core/safe-text.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
 import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
-import type { Card, Deck } from '../core/deck.js';
+import type { Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 import { isDeepStrictEqual } from 'node:util';
 import { DeckCache, hashBytes, validatorId, type DeckCacheHit, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
@@ -31,7 +31,7 @@ export interface BrokenDeck {
 
 export interface DeckSources {
   builtinDir: string;
-  /** dist/builtin-decks.json: the built-in decks, validated at build time. */
+  /** dist/builtin-decks.jsonl: the built-in decks, validated at build time. */
   builtinBundle?: string | undefined;
   userDir: string;
   /** KEEPER_PREP_DECKS, path-delimited. */
@@ -144,9 +144,19 @@ function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
 }
 
 /**
- * A large deck that passed validation as these very bytes, from its outline: its cards are parsed
- * from the bytes when first read. Null when the outline is not one cacheHitOf writes.
+ * A deck from its outline (top-level fields, the lazy ones standing in their place, and facts),
+ * the lazy fields read from `readBody` when first read; null when head or outline are not as written.
  */
+function deckFromOutline(head: unknown, lazy: readonly string[], outline: unknown, readBody: () => Record<string, unknown>): Deck | null {
+  if (!Array.isArray(head) || !isDeckOutline(outline)) return null;
+  const fields = head as unknown[];
+  if (!fields.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string')) return null;
+  const keys = fields.map((f) => (f as unknown[])[0]);
+  if (new Set(keys).size !== keys.length || !keys.includes('cards') || !lazy.every((key) => keys.includes(key))) return null;
+  return lazyDeck(fields as [string, unknown][], lazy, outline, readBody);
+}
+
+/** A large deck that passed validation as these very bytes, from its cache entry's outline: its cards are parsed from the bytes when first read. */
 function outlinedDeck(outlineText: string, text: () => string): Deck | null {
   let value: unknown;
   try {
@@ -155,10 +165,7 @@ function outlinedDeck(outlineText: string, text: () => string): Deck | null {
     return null;
   }
   const { head, outline } = (value ?? {}) as { head?: unknown; outline?: unknown };
-  if (!Array.isArray(head) || !isDeckOutline(outline)) return null;
-  const fields = head as unknown[];
-  if (!fields.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string') || fields.filter((f) => (f as unknown[])[0] === 'cards').length !== 1) return null;
-  return lazyDeck(fields as [string, unknown][], outline, () => (JSON.parse(text()) as { cards: Card[] }).cards);
+  return deckFromOutline(head, ['cards'], outline, () => JSON.parse(text()) as Record<string, unknown>);
 }
 
 /**
@@ -187,14 +194,30 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
 
 /** The build's bundle of built-in decks, or null when there is none (running from source). */
 function readBuiltinBundle(bundle: string, builtinDir: string): LoadedDeck[] | null {
-  let parsed: { version?: unknown; decks?: { file: string; deck: Deck }[] };
+  // JSON lines (scripts/build.mjs): an index of the decks' outlines, then each deck's cards (and
+  // datasets) on a line of their own, parsed when first read: most starts read a few decks', if any.
+  let bytes: Buffer;
+  let parsed: { version?: unknown; decks?: unknown };
   try {
-    parsed = JSON.parse(readFileSync(bundle, 'utf8')) as typeof parsed;
+    bytes = readFileSync(bundle);
+    parsed = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(10))) as typeof parsed;
   } catch {
     return null;
   }
-  if (parsed.version !== 1 || !Array.isArray(parsed.decks)) return null;
-  return parsed.decks.map(({ file, deck }) => ({ deck, file: join(builtinDir, file), origin: 'built-in' }));
+  if (!parsed || parsed.version !== 2 || !Array.isArray(parsed.decks)) return null;
+  const decks: LoadedDeck[] = [];
+  let start = bytes.indexOf(10) + 1;
+  for (const entry of parsed.decks as { file?: unknown; head?: unknown; lazy?: unknown; outline?: unknown }[]) {
+    const end = bytes.indexOf(10, start);
+    const { file, lazy } = entry ?? {};
+    if (typeof file !== 'string' || !Array.isArray(lazy) || !lazy.every((key) => typeof key === 'string') || end < 0) return null;
+    const line = [start, end] as const;
+    const deck = deckFromOutline(entry.head, lazy as string[], entry.outline, () => JSON.parse(bytes.toString('utf8', ...line)) as Record<string, unknown>);
+    if (!deck) return null;
+    decks.push({ deck, file: join(builtinDir, file), origin: 'built-in' });
+    start = end + 1;
+  }
+  return start === bytes.length ? decks : null;
 }
 
 export function isDeckPath(value: string): boolean {

@@ -24,6 +24,7 @@ const deckArb = fc.record({
   area: fc.constantFrom('culture', 'skills', 'design', 'custom'),
   sections: fc.option(fc.array(fc.record({ name: word, intro: fc.constant('i') }), { maxLength: 2 }), { nil: undefined }),
   cards: fc.array(card, { maxLength: 30 }),
+  datasets: fc.option(fc.dictionary(word, fc.string({ maxLength: 10 }), { maxKeys: 2 }), { nil: undefined }),
 }).map((d) => JSON.parse(JSON.stringify(d)) as Deck);
 
 /** What a figure can read of the facts (items and quizCards read the cards, and are compared after). */
@@ -34,9 +35,11 @@ function outlined(deck: Deck): { lazy: Deck; reads: () => number } {
   const head = Object.entries(deck).map(([k, v]): [string, unknown] => [k, k === 'cards' ? null : v]);
   const outline = JSON.parse(JSON.stringify(outlineOf(deck))) as unknown;
   expect(isDeckOutline(outline)).toBe(true);
-  const lazy = lazyDeck(JSON.parse(JSON.stringify(head)) as [string, unknown][], outline as ReturnType<typeof outlineOf>, () => {
+  // The built-in bundle reads datasets lazily too, from the same line as the cards.
+  const fields = 'datasets' in deck ? ['cards', 'datasets'] : ['cards'];
+  const lazy = lazyDeck(JSON.parse(JSON.stringify(head)) as [string, unknown][], fields, outline as ReturnType<typeof outlineOf>, () => {
     reads++;
-    return JSON.parse(JSON.stringify(deck.cards)) as Card[];
+    return JSON.parse(JSON.stringify({ cards: deck.cards, datasets: deck.datasets })) as Record<string, unknown>;
   });
   return { lazy, reads: () => reads };
 }
@@ -56,6 +59,7 @@ describe('a deck loaded from its outline', () => {
         const facts = deckFacts(lazy);
         expect(lazy.cards).toEqual(deck.cards);
         expect(deckFacts(lazy)).toBe(facts);
+        expect(lazy.datasets).toEqual(deck.datasets);
         expect(reads()).toBe(1);
       }),
       { numRuns: 300 },
