@@ -38,11 +38,11 @@ export interface DeckFacts {
 
 /** DeckFacts as plain JSON data, less what the deck's own top-level fields say. */
 export interface DeckOutline {
-  /** Quiz card ids, in card order. */
+  /** Quiz card keys ("deck/card"), in card order: stored whole, so a start makes no key. */
   quiz: string[];
   /** Per quiz card, "1" for an exercise, else "0". */
   exercise: string;
-  /** Design card ids, in card order. */
+  /** Design card keys, in card order. */
   design: string[];
   kinds: Record<CardKind, number>;
   topicNames: string[];
@@ -75,11 +75,11 @@ export function outlineOf(deck: Deck): DeckOutline {
   for (const card of deck.cards) {
     kinds[card.type]++;
     if (card.type === 'design') {
-      design.push(card.id);
+      design.push(flatKey(deck.id, card.id));
       continue;
     }
     if (!QUIZ_KINDS.includes(card.type)) continue;
-    quiz.push(card.id);
+    quiz.push(flatKey(deck.id, card.id));
     exercise += card.type === 'sql' || card.type === 'code' ? '1' : '0';
     const start = topics.length;
     for (const name of topicsOf(card, deck)) {
@@ -97,13 +97,15 @@ export function outlineOf(deck: Deck): DeckOutline {
   return { quiz, exercise, design, kinds, topicNames, topicStart, topics };
 }
 
-/** Whether a value read back from a file is an outline every use can trust (shape and bounds, not content). */
-export function isDeckOutline(value: unknown): value is DeckOutline {
+/** Whether a value read back from a file is an outline of deck `deckId` every use can trust (shape and bounds, not content). */
+export function isDeckOutline(value: unknown, deckId: string): value is DeckOutline {
   if (!value || typeof value !== 'object') return false;
   const o = value as Record<string, unknown>;
+  const prefix = `${deckId}/`;
+  const keys = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.startsWith(prefix));
   const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
   const ints = (v: unknown, below: number): v is number[] => Array.isArray(v) && v.every((n) => Number.isInteger(n) && n >= 0 && n <= below);
-  if (!strings(o.quiz) || !strings(o.design) || !strings(o.topicNames) || typeof o.exercise !== 'string') return false;
+  if (!keys(o.quiz) || !keys(o.design) || !strings(o.topicNames) || typeof o.exercise !== 'string') return false;
   if (!/^[01]*$/.test(o.exercise) || o.exercise.length !== o.quiz.length) return false;
   if (!ints(o.topics, o.topicNames.length - 1) || !ints(o.topicStart, o.topics.length) || o.topicStart.length !== o.quiz.length + 1) return false;
   const starts = o.topicStart;
@@ -115,7 +117,7 @@ export function isDeckOutline(value: unknown): value is DeckOutline {
 
 function factsFrom(deck: Deck, outline: DeckOutline, cards: () => readonly Card[]): DeckFacts {
   const guided = isWalkthroughDeck(deck);
-  const keys = outline.quiz.map((id) => flatKey(deck.id, id));
+  const keys = outline.quiz;
   const flags = new Uint8Array(keys.length);
   let exercises = 0;
   for (let i = 0; i < keys.length; i++) exercises += flags[i] = outline.exercise.charCodeAt(i) - 48;
@@ -132,7 +134,7 @@ function factsFrom(deck: Deck, outline: DeckOutline, cards: () => readonly Card[
     exercise: flags,
     exercises,
     guided,
-    designKeys: outline.design.map((id) => flatKey(deck.id, id)),
+    designKeys: outline.design,
     kinds: outline.kinds,
     cardCount: outline.quiz.length + outline.design.length,
     topicNames: outline.topicNames,

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { writeFileWhole } from './safe-write.js';
 
 export const DECK_CACHE_FILE = 'deck-cache.json';
-// 2: entries of large decks carry an outline.
-const CACHE_VERSION = 2;
+// 3: entries of large decks carry an outline.
+const CACHE_VERSION = 3;
 /** Entries for files not loaded this time are kept (a --deck used now and then), up to this many in all. */
 const MAX_ENTRIES = 64;
 /** Far above what MAX_ENTRIES entries and the outlines of the decks in use take: a larger file is not the cache, and is rebuilt. */

@@ -148,9 +148,11 @@ function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
  * the lazy fields read from `readBody` when first read; null when head or outline are not as written.
  */
 function deckFromOutline(head: unknown, lazy: readonly string[], outline: unknown, readBody: () => Record<string, unknown>): Deck | null {
-  if (!Array.isArray(head) || !isDeckOutline(outline)) return null;
+  if (!Array.isArray(head)) return null;
   const fields = head as unknown[];
   if (!fields.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string')) return null;
+  const id = (fields as [string, unknown][]).find(([key]) => key === 'id')?.[1];
+  if (typeof id !== 'string' || !isDeckOutline(outline, id)) return null;
   const keys = fields.map((f) => (f as unknown[])[0]);
   if (new Set(keys).size !== keys.length || !keys.includes('cards') || !lazy.every((key) => keys.includes(key))) return null;
   return lazyDeck(fields as [string, unknown][], lazy, outline, readBody);

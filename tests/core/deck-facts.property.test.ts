@@ -34,7 +34,8 @@ function outlined(deck: Deck): { lazy: Deck; reads: () => number } {
   let reads = 0;
   const head = Object.entries(deck).map(([k, v]): [string, unknown] => [k, k === 'cards' ? null : v]);
   const outline = JSON.parse(JSON.stringify(outlineOf(deck))) as unknown;
-  expect(isDeckOutline(outline)).toBe(true);
+  expect(isDeckOutline(outline, deck.id)).toBe(true);
+  expect(isDeckOutline(outline, `${deck.id}x`)).toBe(deck.cards.length === 0);
   // The built-in bundle reads datasets lazily too, from the same line as the cards.
   const fields = 'datasets' in deck ? ['cards', 'datasets'] : ['cards'];
   const lazy = lazyDeck(JSON.parse(JSON.stringify(head)) as [string, unknown][], fields, outline as ReturnType<typeof outlineOf>, () => {
@@ -99,7 +100,7 @@ describe('an outline read back from a file', () => {
       { id: 'b', type: 'design' },
       { id: 'c', type: 'flashcard' },
     ] } as unknown as Deck);
-    expect(isDeckOutline(outline)).toBe(true);
+    expect(isDeckOutline(outline, 'd')).toBe(true);
     const broken: unknown[] = [
       null, [], 'x',
       { ...outline, quiz: ['a'] },
@@ -110,14 +111,16 @@ describe('an outline read back from a file', () => {
       { ...outline, kinds: { ...outline.kinds, code: 1 } },
       { ...outline, kinds: { ...outline.kinds, sql: -1, flashcard: 2 } },
       { ...outline, design: [1] },
+      { ...outline, design: ['b'] },
+      { ...outline, quiz: ['e/a', 'd/c'] },
     ];
-    for (const value of broken) expect(isDeckOutline(value)).toBe(false);
+    for (const value of broken) expect(isDeckOutline(value, 'd')).toBe(false);
   });
 
   it('never throws, whatever JSON it is', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
-        expect(typeof isDeckOutline(value)).toBe('boolean');
+        expect(typeof isDeckOutline(value, 'd')).toBe('boolean');
       }),
     );
   });

@@ -175,7 +175,7 @@ describe('a large deck in the cache', () => {
 
 /** An entry's checksum as the cache computes it, to forge a damaged entry that still passes it. */
 function resum(file: string, entry: Record<string, unknown>): string {
-  return createHash('sha1').update(JSON.stringify([2, file, entry.size, entry.mtimeMs, entry.hash, entry.defaults, entry.outline ?? null])).digest('hex');
+  return createHash('sha1').update(JSON.stringify([3, file, entry.size, entry.mtimeMs, entry.hash, entry.defaults, entry.outline ?? null])).digest('hex');
 }
 
 describe('reading the cache file (fuzzed)', () => {
