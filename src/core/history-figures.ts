@@ -11,7 +11,7 @@
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
-import { getRecord, isRecordAt, putRecord, RECORD_NUMBERS as RECORD } from './record-rows.js';
+import { putRecord, RECORD_NUMBERS as RECORD, recordAt, small } from './record-rows.js';
 import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { isRating } from './scheduler.js';
 
@@ -276,10 +276,6 @@ function isPairAt(n: Float64Array, at: number): boolean {
   return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
 }
 
-// Counts read back from the doubles are made small integers again: V8 gives objects of one shape
-// one hidden class, and a double written where small integers were changes it for every object of
-// the shape (the tallies, the calibration counts, the log's entries), each moved over when next touched.
-const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
 
 /**
  * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
@@ -309,8 +305,9 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   figures.guess = { n: small(n[2]!), right: small(n[3]!) };
   figures.ticks = { evidenced: small(n[4]!), unevidenced: small(n[5]!) };
   for (let i = 0, at = baseAt; i < baseRows; i++, at += RECORD) {
-    if (!isRecordAt(n, at)) return null;
-    figures.base.set(keys[i]!, getRecord(n, at));
+    const record = recordAt(n, at);
+    if (!record) return null;
+    figures.base.set(keys[i]!, record);
   }
   if (figures.base.size !== baseRows) return null;
   for (let i = 0, at = tallyAt; i < keys.length; i++, at += TALLY) {
@@ -331,8 +328,8 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     if (key === undefined || place !== (place | 0) || !(when >= previous) || (figures.cutoff !== null && when < figures.cutoff) || (figures.lastAt !== null && when > figures.lastAt)) return null;
     previous = when;
     const hasRecord = n[at + 9]!;
-    if (hasRecord === 1 ? !isRecordAt(n, at + 10) : hasRecord !== 0) return null;
-    const record = hasRecord === 1 ? getRecord(n, at + 10) : null;
+    const record = hasRecord === 1 ? recordAt(n, at + 10) : null;
+    if (hasRecord === 1 ? !record : hasRecord !== 0) return null;
     const id = v.ids[i]!;
     if (n[at] === 1) {
       const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at: when, restore: record };

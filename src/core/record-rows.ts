@@ -25,25 +25,46 @@ export function putRecord(n: Float64Array, at: number, record: CardRecord): void
   n[at + 9] = record.firstReview;
 }
 
+// Counts read back from the doubles are made small integers again: V8 gives objects of one shape
+// one hidden class, and a double written where small integers were changes it for every object of
+// the shape (records parsed from the log, tallies, calibration counts), each moved over when next
+// touched. So a record read here has the very class JSON.parse gives one in a log line.
+export const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
+
 /**
- * Whether the record at `at` is one putRecord could have written from the log: its phase one of
- * PHASES, every number finite (JSON has no NaN or Infinity) but lastReview's NaN for null.
+ * The record at `at`, or null when it is not one putRecord could have written from the log: a
+ * phase out of PHASES, or a number JSON cannot hold (NaN, an infinity; lastReview's NaN is its
+ * null). Checked and made in one call, its checks written out: it runs for every card at a start.
  */
-export function isRecordAt(n: Float64Array, at: number): boolean {
+export function recordAt(n: Float64Array, at: number): CardRecord | null {
+  const due = n[at]!;
+  const stability = n[at + 1]!;
+  const difficulty = n[at + 2]!;
+  const scheduledDays = n[at + 3]!;
+  const learningSteps = n[at + 4]!;
+  const reps = n[at + 5]!;
+  const lapses = n[at + 6]!;
   const phase = n[at + 7]!;
   const lastReview = n[at + 8]!;
-  if (!(phase === 0 || phase === 1 || phase === 2 || phase === 3) || lastReview === Infinity || lastReview === -Infinity) return false;
-  // x - x is 0 for a finite x only, NaN for NaN and the infinities.
-  for (let i = at; i < at + 7; i++) if (n[i]! - n[i]! !== 0) return false;
-  return n[at + 9]! - n[at + 9]! === 0;
-}
-
-/** The record at `at`, its phase already checked (isRecordAt). */
-export function getRecord(n: Float64Array, at: number): CardRecord {
-  const lastReview = n[at + 8]!;
+  const firstReview = n[at + 9]!;
+  // x - x is 0 for a finite x only: NaN for NaN and for the infinities.
+  if (
+    !(phase === 0 || phase === 1 || phase === 2 || phase === 3) ||
+    due - due !== 0 ||
+    stability - stability !== 0 ||
+    difficulty - difficulty !== 0 ||
+    scheduledDays - scheduledDays !== 0 ||
+    learningSteps - learningSteps !== 0 ||
+    reps - reps !== 0 ||
+    lapses - lapses !== 0 ||
+    firstReview - firstReview !== 0 ||
+    lastReview === Infinity ||
+    lastReview === -Infinity
+  )
+    return null;
   return {
-    state: { due: n[at]!, stability: n[at + 1]!, difficulty: n[at + 2]!, scheduledDays: n[at + 3]!, learningSteps: n[at + 4]!, reps: n[at + 5]!, lapses: n[at + 6]!, phase: PHASES[n[at + 7]! | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
-    firstReview: n[at + 9]!,
+    state: { due, stability, difficulty, scheduledDays: small(scheduledDays), learningSteps: small(learningSteps), reps: small(reps), lapses: small(lapses), phase: PHASES[phase | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
+    firstReview,
   };
 }
 

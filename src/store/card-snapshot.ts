@@ -4,7 +4,7 @@
 // and cards.json (versions 1 and 2, JSON), read only while there is no cards.bin.
 import { decodeBinaryFile, encodeBinaryFile, logPlaceOf } from './binary-file.js';
 import { isCardRecord, type CardRecord } from '../core/progress.js';
-import { getRecord, isRecordAt, putRecord, RECORD_NUMBERS, rowRecord } from '../core/record-rows.js';
+import { putRecord, RECORD_NUMBERS, recordAt, rowRecord } from '../core/record-rows.js';
 
 export const SNAPSHOT_FILE = 'cards.bin';
 /** Where versions 1 and 2 kept the snapshot, as JSON: read while there is no cards.bin, removed once it is written. */
@@ -49,8 +49,9 @@ export function decodeSnapshot(bytes: Buffer): Snapshot | null {
   if (typeof reviews !== 'number' || !Number.isSafeInteger(reviews) || reviews < 0 || !Array.isArray(keys) || n.length !== keys.length * RECORD_NUMBERS) return null;
   const records: CardRecord[] = [];
   for (let i = 0, at = 0; i < keys.length; i++, at += RECORD_NUMBERS) {
-    if (typeof keys[i] !== 'string' || !isRecordAt(n, at)) return null;
-    records.push(getRecord(n, at));
+    const record = recordAt(n, at);
+    if (typeof keys[i] !== 'string' || !record) return null;
+    records.push(record);
   }
   return { logOffset: place.logOffset, tail: place.tail, reviews, keys: keys as string[], records };
 }
