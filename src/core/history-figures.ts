@@ -276,7 +276,6 @@ function isPairAt(n: Float64Array, at: number): boolean {
   return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
 }
 
-
 /**
  * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
  * file's bytes are checked whole by the store (a checksum), so this checks only what would read as
