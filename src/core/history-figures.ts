@@ -11,7 +11,7 @@
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
-import { PHASES } from './record-rows.js';
+import { putRecord, RECORD_NUMBERS as RECORD, recordAt, small } from './record-rows.js';
 import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { isRating } from './scheduler.js';
 
@@ -193,40 +193,13 @@ export interface FiguresText {
 
 // The parts of `numbers`, in this order: the totals (sure, guess, ticks); the base, a record per
 // key; the window, an entry per row; the tallies, reviews and passed for every key (0 for none);
-// the days, day start and reviews. A record: the memory state's fields, its phase as a place in
-// PHASES, lastReview NaN for null (no number read from the log is NaN), then firstReview. An
-// entry: kind (0 review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right),
-// counted, the tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
+// the days, day start and reviews. A record: as core/record-rows puts it. An entry: kind (0
+// review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right), counted, the
+// tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
 const TOTALS = 6;
-const RECORD = 10;
 const ENTRY = 10 + RECORD;
 const TALLY = 2;
 const DAY = 2;
-
-function putRecord(n: Float64Array, at: number, record: CardRecord): void {
-  const s = record.state;
-  n[at] = s.due;
-  n[at + 1] = s.stability;
-  n[at + 2] = s.difficulty;
-  n[at + 3] = s.scheduledDays;
-  n[at + 4] = s.learningSteps;
-  n[at + 5] = s.reps;
-  n[at + 6] = s.lapses;
-  n[at + 7] = PHASES.indexOf(s.phase);
-  n[at + 8] = s.lastReview ?? NaN;
-  n[at + 9] = record.firstReview;
-}
-
-/** The record at `at`, its phase already checked. */
-function getRecord(n: Float64Array, at: number): CardRecord {
-  const lastReview = n[at + 8]!;
-  return {
-    state: { due: n[at]!, stability: n[at + 1]!, difficulty: n[at + 2]!, scheduledDays: n[at + 3]!, learningSteps: n[at + 4]!, reps: n[at + 5]!, lapses: n[at + 6]!, phase: PHASES[n[at + 7]! | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
-    firstReview: n[at + 9]!,
-  };
-}
-
-const isPhase = (v: number): boolean => v === 0 || v === 1 || v === 2 || v === 3;
 
 /** The figures as strings and numbers, for the file beside the card snapshot. */
 export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
@@ -303,11 +276,6 @@ function isPairAt(n: Float64Array, at: number): boolean {
   return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
 }
 
-// Counts read back from the doubles are made small integers again: V8 gives objects of one shape
-// one hidden class, and a double written where small integers were changes it for every object of
-// the shape (the tallies, the calibration counts, the log's entries), each moved over when next touched.
-const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
-
 /**
  * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
  * file's bytes are checked whole by the store (a checksum), so this checks only what would read as
@@ -336,8 +304,9 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   figures.guess = { n: small(n[2]!), right: small(n[3]!) };
   figures.ticks = { evidenced: small(n[4]!), unevidenced: small(n[5]!) };
   for (let i = 0, at = baseAt; i < baseRows; i++, at += RECORD) {
-    if (!isPhase(n[at + 7]!)) return null;
-    figures.base.set(keys[i]!, getRecord(n, at));
+    const record = recordAt(n, at);
+    if (!record) return null;
+    figures.base.set(keys[i]!, record);
   }
   if (figures.base.size !== baseRows) return null;
   for (let i = 0, at = tallyAt; i < keys.length; i++, at += TALLY) {
@@ -358,8 +327,8 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     if (key === undefined || place !== (place | 0) || !(when >= previous) || (figures.cutoff !== null && when < figures.cutoff) || (figures.lastAt !== null && when > figures.lastAt)) return null;
     previous = when;
     const hasRecord = n[at + 9]!;
-    if (hasRecord === 1 ? !isPhase(n[at + 17]!) : hasRecord !== 0) return null;
-    const record = hasRecord === 1 ? getRecord(n, at + 10) : null;
+    const record = hasRecord === 1 ? recordAt(n, at + 10) : null;
+    if (hasRecord === 1 ? !record : hasRecord !== 0) return null;
     const id = v.ids[i]!;
     if (n[at] === 1) {
       const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at: when, restore: record };

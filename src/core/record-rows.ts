@@ -1,17 +1,74 @@
 // Card records as rows of numbers, for the files that hold thousands of them (the card snapshot,
-// the readiness figures): half the size of the same records as objects, and twice as fast to parse.
+// the readiness figures): ten doubles each in a block of them (store/binary-file), or, in the card
+// snapshot's JSON version 2 (still read, no longer written), an array of ten numbers.
 import type { CardRecord } from './progress.js';
 
 export const PHASES = ['new', 'learning', 'review', 'relearning'] as const;
 
-export type RecordRow = [due: number, stability: number, difficulty: number, scheduledDays: number, learningSteps: number, reps: number, lapses: number, phase: number, lastReview: number | null, firstReview: number];
+/**
+ * A record's numbers, in this order: the memory state's fields, its phase as a place in PHASES,
+ * lastReview (NaN for null: no number read from the log is NaN), then firstReview.
+ */
+export const RECORD_NUMBERS = 10;
 
-export function recordRow(record: CardRecord): RecordRow {
+export function putRecord(n: Float64Array, at: number, record: CardRecord): void {
   const s = record.state;
-  return [s.due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, PHASES.indexOf(s.phase), s.lastReview, record.firstReview];
+  n[at] = s.due;
+  n[at + 1] = s.stability;
+  n[at + 2] = s.difficulty;
+  n[at + 3] = s.scheduledDays;
+  n[at + 4] = s.learningSteps;
+  n[at + 5] = s.reps;
+  n[at + 6] = s.lapses;
+  n[at + 7] = PHASES.indexOf(s.phase);
+  n[at + 8] = s.lastReview ?? NaN;
+  n[at + 9] = record.firstReview;
 }
 
-/** A record back from its row, or null when the row is not one recordRow writes. */
+// Counts read back from the doubles are made small integers again: V8 gives objects of one shape
+// one hidden class, and a double written where small integers were changes it for every object of
+// the shape (records parsed from the log, tallies, calibration counts), each moved over when next
+// touched. So a record read here has the very class JSON.parse gives one in a log line.
+export const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
+
+/**
+ * The record at `at`, or null when it is not one putRecord could have written from the log: a
+ * phase out of PHASES, or a number JSON cannot hold (NaN, an infinity; lastReview's NaN is its
+ * null). Checked and made in one call, its checks written out: it runs for every card at a start.
+ */
+export function recordAt(n: Float64Array, at: number): CardRecord | null {
+  const due = n[at]!;
+  const stability = n[at + 1]!;
+  const difficulty = n[at + 2]!;
+  const scheduledDays = n[at + 3]!;
+  const learningSteps = n[at + 4]!;
+  const reps = n[at + 5]!;
+  const lapses = n[at + 6]!;
+  const phase = n[at + 7]!;
+  const lastReview = n[at + 8]!;
+  const firstReview = n[at + 9]!;
+  // x - x is 0 for a finite x only: NaN for NaN and for the infinities.
+  if (
+    !(phase === 0 || phase === 1 || phase === 2 || phase === 3) ||
+    due - due !== 0 ||
+    stability - stability !== 0 ||
+    difficulty - difficulty !== 0 ||
+    scheduledDays - scheduledDays !== 0 ||
+    learningSteps - learningSteps !== 0 ||
+    reps - reps !== 0 ||
+    lapses - lapses !== 0 ||
+    firstReview - firstReview !== 0 ||
+    lastReview === Infinity ||
+    lastReview === -Infinity
+  )
+    return null;
+  return {
+    state: { due, stability, difficulty, scheduledDays: small(scheduledDays), learningSteps: small(learningSteps), reps: small(reps), lapses: small(lapses), phase: PHASES[phase | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
+    firstReview,
+  };
+}
+
+/** A record back from its version 2 row, or null when the row is not one that version wrote. */
 export function rowRecord(row: unknown): CardRecord | null {
   if (!Array.isArray(row) || row.length !== 10) return null;
   // Indexed, not destructured, and checked on the row before the record is made (what

@@ -6,7 +6,7 @@ import { statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { ATTEMPTS_FILE } from './attempts.js';
 import { CRAM_FILE } from './cram-log.js';
-import { LOG_FILE, SNAPSHOT_FILE } from './progress-store.js';
+import { LOG_FILE, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE } from './progress-store.js';
 import { shownPath } from './safe-write.js';
 import { STORIES_FILE } from './stories.js';
 
@@ -16,6 +16,7 @@ export class DataDirError extends Error {}
 const FILES: readonly [name: string, holds: string][] = [
   [LOG_FILE, 'your review log'],
   [SNAPSHOT_FILE, 'your card states'],
+  [OLD_SNAPSHOT_FILE, 'your card states'],
   [ATTEMPTS_FILE, 'your design attempts'],
   [CRAM_FILE, 'your practice answers'],
   [STORIES_FILE, 'your story bank'],

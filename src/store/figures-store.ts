@@ -1,5 +1,5 @@
 // The readiness figures' running totals (core/history-figures) on disk, beside the card snapshot:
-// figures.bin, a cache like cards.json. It records how much of the log it holds (offset, and a
+// figures.bin, a cache like cards.bin. It records how much of the log it holds (offset, and a
 // hash of the bytes before it, so a log cut, replaced or rewritten under it is noticed); each use
 // folds in only the lines appended since, and anything it cannot trust (missing, damaged, another
 // version, another time zone, a log that changed, an entry out of time order) is built again from
@@ -12,6 +12,7 @@ import { buildFigures, figuresFromColumns, figuresToColumns, FIGURES_VERSION, fo
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
 import { salvageLine } from './damage.js';
 import { writeFileWhole } from './safe-write.js';
+import { decodeBinaryFile, encodeBinaryFile, logPlaceOf, type LogPlace } from './binary-file.js';
 
 export const FIGURES_FILE = 'figures.bin';
 /** Where the previous version kept them, as JSON: never read, removed once the new file is written. */
@@ -115,62 +116,24 @@ function logMatches(logPath: string, offset: number, tail: string): boolean {
   }
 }
 
-// The file: MAGIC; the layout's version and the text's length in bytes (u32 LE); ORDER_MARK as
-// this machine writes a double (a file from a machine of the other byte order is not misread);
-// the text, JSON (where in the log the figures stand, and their strings); spaces to a multiple of
-// 8 bytes; the figures' numbers as doubles; and the sha1 of every byte before it. The file is
-// only ever written here, so the checksum stands for checking it field by field: damage of any
-// kind is a mismatch, and the figures are built again from the log.
-const MAGIC = Buffer.from('KPFIGURE');
-const HEAD = 24;
-const ORDER_MARK = 1 + 2 ** -20;
-const HASH_BYTES = 20;
-const aligned = (n: number): number => Math.ceil(n / 8) * 8;
+const MAGIC = 'KPFIGURE';
 
-interface Saved {
-  logOffset: number;
-  tail: string;
+interface Saved extends LogPlace {
   figures: HistoryFigures;
 }
 
 export function encodeFiguresFile(saved: Saved): Buffer {
   const { text, numbers } = figuresToColumns(saved.figures);
-  const json = Buffer.from(JSON.stringify({ logOffset: saved.logOffset, tail: saved.tail, figures: text }));
-  const start = aligned(HEAD + json.length);
-  const file = Buffer.alloc(start + numbers.byteLength + HASH_BYTES, ' ');
-  MAGIC.copy(file, 0);
-  file.writeUInt32LE(FIGURES_VERSION, 8);
-  file.writeUInt32LE(json.length, 12);
-  file.set(new Uint8Array(Float64Array.of(ORDER_MARK).buffer), 16);
-  json.copy(file, HEAD);
-  file.set(new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength), start);
-  createHash('sha1').update(file.subarray(0, file.length - HASH_BYTES)).digest().copy(file, file.length - HASH_BYTES);
-  return file;
+  return encodeBinaryFile(MAGIC, FIGURES_VERSION, { logOffset: saved.logOffset, tail: saved.tail, figures: text }, numbers);
 }
 
 /** What encodeFiguresFile wrote, or null for anything else: another version, damage, a file cut short. */
 export function decodeFiguresFile(bytes: Buffer): Saved | null {
-  if (bytes.length < HEAD + HASH_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC) || bytes.readUInt32LE(8) !== FIGURES_VERSION) return null;
-  const end = bytes.length - HASH_BYTES;
-  if (!createHash('sha1').update(bytes.subarray(0, end)).digest().equals(bytes.subarray(end))) return null;
-  const textEnd = HEAD + bytes.readUInt32LE(12);
-  const start = aligned(textEnd);
-  if (start > end || (end - start) % 8 !== 0) return null;
-  const copy = (from: number, to: number) => bytes.buffer.slice(bytes.byteOffset + from, bytes.byteOffset + to);
-  if (new Float64Array(copy(16, 24))[0] !== ORDER_MARK) return null;
-  let value: { logOffset?: unknown; tail?: unknown; figures?: unknown } | null;
-  try {
-    value = JSON.parse(bytes.toString('utf8', HEAD, textEnd)) as typeof value;
-  } catch {
-    return null;
-  }
-  if (!value || typeof value !== 'object') return null;
-  const { logOffset, tail } = value;
-  if (typeof logOffset !== 'number' || !Number.isSafeInteger(logOffset) || logOffset < 0 || typeof tail !== 'string') return null;
-  // Read where they lie when the bytes fall on a double's boundary, as a fresh read's do.
-  const numbers = (bytes.byteOffset + start) % 8 === 0 ? new Float64Array(bytes.buffer, bytes.byteOffset + start, (end - start) / 8) : new Float64Array(copy(start, end));
-  const figures = figuresFromColumns(value.figures, numbers);
-  return figures ? { logOffset, tail, figures } : null;
+  const file = decodeBinaryFile(bytes, MAGIC, FIGURES_VERSION);
+  const place = file && logPlaceOf(file.text);
+  if (!place) return null;
+  const figures = figuresFromColumns((file.text as { figures?: unknown }).figures, file.numbers);
+  return figures ? { ...place, figures } : null;
 }
 
 /** The file's bytes, or null when it is missing or not a regular file (a pipe in its place cannot hang a start). */

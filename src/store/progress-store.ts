@@ -5,20 +5,20 @@
 // the process loses nothing. Several processes may append to the same log: O_APPEND keeps each
 // line whole, and each process folds in every line it finds after its own offset, so they all
 // converge on the same records.
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
-import { applyEntry, emptyProgress, isCardRecord, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
+import { applyEntry, emptyProgress, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
 import type { Rating } from '../core/scheduler.js';
-import { recordRow, rowRecord } from '../core/record-rows.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
+import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
+import { readRegular } from './read-regular.js';
 
 export const LOG_FILE = 'reviews.jsonl';
-export const SNAPSHOT_FILE = 'cards.json';
-const SNAPSHOT_VERSION = 2;
+export { OLD_SNAPSHOT_FILE, SNAPSHOT_FILE } from './card-snapshot.js';
 /** Replaying more lines than this at start-up is worth a fresh snapshot. */
 const SNAPSHOT_AFTER_LINES = 200;
 const READ_SLICE = 1 << 20;
@@ -27,59 +27,12 @@ const RATING_CONTEXT: WriteContext = { what: 'your rating', kept: 'nothing was l
 const UNDO_CONTEXT: WriteContext = { what: 'the undo', kept: 'the rating still counts, and nothing before it was lost', inDataDir: true };
 const IMPORT_CONTEXT = (n: number): WriteContext => ({ what: `${n} review${n === 1 ? '' : 's'}`, kept: 'none of them were written, and what was there before is kept', inDataDir: true });
 
-/**
- * The snapshot as read: version 2 writes `cards` as [key, record row] pairs (core/record-rows),
- * version 1 wrote an object of records; both are read, and version 2 is written.
- */
-interface Snapshot {
-  /** Bytes of the log folded into `cards`. */
-  logOffset: number;
-  reviews: number;
-  /** The cards in file order (a key twice stays twice): parallel lists, no pair made per card. */
-  keys: string[];
-  records: CardRecord[];
-  /**
-   * Hash of the log's last TAIL_BYTES before logOffset, so a log changed under the snapshot (cut,
-   * emptied, bytes inserted, another log restored) is noticed instead of its offset being trusted.
-   * Bytes inserted anywhere before the offset shift these. Absent in older snapshots.
-   */
-  tail?: string;
-}
-
 const TAIL_BYTES = 4096;
 /** How far back from an older snapshot's offset its last line is looked for. */
 const LINE_WINDOW = 1 << 16;
 
 function tailHash(bytes: Buffer): string {
   return createHash('sha1').update(bytes).digest('hex');
-}
-
-/** Older snapshot versions move forward here; a snapshot is only a cache, so anything unknown is rebuilt. */
-function migrateSnapshot(value: unknown): Snapshot | null {
-  if (!value || typeof value !== 'object') return null;
-  const s = value as Record<string, unknown>;
-  if (typeof s.logOffset !== 'number' || typeof s.reviews !== 'number' || !s.cards || typeof s.cards !== 'object') return null;
-  if (s.tail !== undefined && typeof s.tail !== 'string') return null;
-  const keys: string[] = [];
-  const records: CardRecord[] = [];
-  if (s.version === 1 && !Array.isArray(s.cards)) {
-    for (const [key, record] of Object.entries(s.cards as Record<string, unknown>)) {
-      if (!isCardRecord(record)) return null;
-      keys.push(key);
-      records.push(record);
-    }
-  } else if (s.version === SNAPSHOT_VERSION && Array.isArray(s.cards)) {
-    for (const pair of s.cards as unknown[]) {
-      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return null;
-      const record = rowRecord(pair[1]);
-      if (!record) return null;
-      keys.push(pair[0]);
-      records.push(record);
-    }
-  } else {
-    return null;
-  }
-  return { logOffset: s.logOffset, reviews: s.reviews, keys, records, ...(typeof s.tail === 'string' ? { tail: s.tail } : {}) };
 }
 
 export class ProgressStore {
@@ -95,6 +48,8 @@ export class ProgressStore {
   private dirty = false;
   /** The last TAIL_BYTES of the log folded in (ending at `offset`), for the snapshot's tail hash. */
   private tailBytes: Buffer = Buffer.alloc(0);
+  /** The file the snapshot was read from: cards.json until cards.bin is first written. */
+  private snapshotName: string = SNAPSHOT_FILE;
 
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
@@ -128,10 +83,10 @@ export class ProgressStore {
     let logCopy: string | null = null;
     if (snapshot && mismatch) {
       logCopy = existsSync(this.logPath) ? copyAside(this.logPath, now) : null;
-      const snapshotCopy = copyAside(this.snapshotPath, now);
+      const snapshotCopy = copyAside(join(this.dir, this.snapshotName), now);
       this.keepSnapshotCards(snapshot);
-      const copies = logCopy ? `copies of both files as they were are at ${logCopy} and ${snapshotCopy}` : `a copy of ${SNAPSHOT_FILE} as it was is at ${snapshotCopy}`;
-      this.notices.push(`${mismatch} Your ${plural(this.progress.cards.size, 'card')} kept the states ${SNAPSHOT_FILE} holds, and the log was read again from its start; ${copies}.`);
+      const copies = logCopy ? `copies of both files as they were are at ${logCopy} and ${snapshotCopy}` : `a copy of ${this.snapshotName} as it was is at ${snapshotCopy}`;
+      this.notices.push(`${mismatch} Your ${plural(this.progress.cards.size, 'card')} kept the states ${this.snapshotName} holds, and the log was read again from its start; ${copies}.`);
       this.dirty = true;
     }
     if (damaged > 0) {
@@ -142,8 +97,8 @@ export class ProgressStore {
       this.dirty = true;
     }
     const repaired = this.dirty;
-    // A long replay is worth saving, so the next start need not repeat it.
-    this.dirty ||= lines > SNAPSHOT_AFTER_LINES || (!snapshot && lines > 0);
+    // A long replay is worth saving, so the next start need not repeat it; so is a snapshot in the old format.
+    this.dirty ||= lines > SNAPSHOT_AFTER_LINES || (!snapshot && lines > 0) || (snapshot !== null && this.snapshotName !== SNAPSHOT_FILE);
     if (repaired) {
       try {
         this.saveSnapshot();
@@ -164,20 +119,27 @@ export class ProgressStore {
     this.notices.push(`Your review log (${LOG_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
   }
 
+  /** The snapshot in cards.bin, or in cards.json while there is none; a file that cannot be read is moved aside. */
   private readSnapshot(now: number): Snapshot | null {
-    if (!existsSync(this.snapshotPath)) return null;
-    let snapshot: Snapshot | null = null;
-    try {
-      snapshot = migrateSnapshot(JSON.parse(readFileSync(this.snapshotPath, 'utf8')));
-    } catch {
-      snapshot = null;
+    for (const name of [SNAPSHOT_FILE, OLD_SNAPSHOT_FILE]) {
+      const path = join(this.dir, name);
+      const read = readRegular(path, Number.MAX_SAFE_INTEGER);
+      if (!read.ok && read.why === 'open' && read.error.code === 'ENOENT') continue;
+      let snapshot: Snapshot | null = null;
+      try {
+        if (read.ok) snapshot = name === SNAPSHOT_FILE ? decodeSnapshot(read.bytes) : decodeOldSnapshot(read.bytes.toString('utf8'));
+      } catch {
+        snapshot = null;
+      }
+      if (!snapshot) {
+        const aside = moveAside(path, now);
+        this.notices.push(`Your card states file (${name}) could not be read; it was moved to ${aside} and rebuilt from the review log.`);
+        return null;
+      }
+      this.snapshotName = name;
+      return snapshot;
     }
-    if (!snapshot) {
-      const aside = moveAside(this.snapshotPath, now);
-      this.notices.push(`Your card states file (${SNAPSHOT_FILE}) could not be read; it was moved to ${aside} and rebuilt from the review log.`);
-      return null;
-    }
-    return snapshot;
+    return null;
   }
 
   /** Why the log is not the one the snapshot was taken from, or null when it is. */
@@ -186,13 +148,13 @@ export class ProgressStore {
     try {
       fd = openSync(this.logPath, 'r');
     } catch {
-      return snapshot.logOffset > 0 ? `Your review log (${LOG_FILE}) is missing, though your card states file (${SNAPSHOT_FILE}) was taken from one.` : null;
+      return snapshot.logOffset > 0 ? `Your review log (${LOG_FILE}) is missing, though your card states file (${this.snapshotName}) was taken from one.` : null;
     }
     try {
       const size = fstatSync(fd).size;
-      if (size < snapshot.logOffset) return `Your review log (${LOG_FILE}) is shorter than your card states file (${SNAPSHOT_FILE}) says (${size} of ${snapshot.logOffset} bytes): it was emptied or cut short.`;
+      if (size < snapshot.logOffset) return `Your review log (${LOG_FILE}) is shorter than your card states file (${this.snapshotName}) says (${size} of ${snapshot.logOffset} bytes): it was emptied or cut short.`;
       if (snapshot.logOffset === 0) return null;
-      const changed = `Your review log (${LOG_FILE}) has changed in the part your card states file (${SNAPSHOT_FILE}) was taken from.`;
+      const changed = `Your review log (${LOG_FILE}) has changed in the part your card states file (${this.snapshotName}) was taken from.`;
       // An older snapshot without a tail hash: its offset must at least end a valid entry.
       const from = Math.max(0, snapshot.logOffset - (snapshot.tail !== undefined ? TAIL_BYTES : LINE_WINDOW));
       const window = Buffer.alloc(snapshot.logOffset - from);
@@ -398,15 +360,18 @@ export class ProgressStore {
    */
   saveSnapshot(): WriteError | null {
     if (!this.dirty) return null;
-    const cards = [...this.progress.cards].map(([key, record]) => [key, recordRow(record)]);
-    const snapshot = { version: SNAPSHOT_VERSION, logOffset: this.offset, reviews: this.progress.reviews, cards, ...(this.offset > 0 ? { tail: tailHash(this.tailBytes) } : {}) };
     try {
-      writeFileWhole(this.snapshotPath, JSON.stringify(snapshot), { what: 'the card states', inDataDir: true });
+      writeFileWhole(this.snapshotPath, encodeSnapshot(this.offset, tailHash(this.tailBytes), this.progress.reviews, this.progress.cards), { what: 'the card states', inDataDir: true });
     } catch (error) {
       if (error instanceof WriteError) return error;
       throw error;
     }
     this.dirty = false;
+    try {
+      rmSync(join(this.dir, OLD_SNAPSHOT_FILE), { force: true });
+    } catch {
+      // Never read again while cards.bin is there.
+    }
     return null;
   }
 

@@ -1,7 +1,6 @@
 // figures.bin, the readiness figures' running totals beside the card snapshot: always what a
 // full replay of the log gives, whether it was read back, caught up, rebuilt after damage, a
 // changed log or another version, or kept by two processes rating at once.
-import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -10,8 +9,9 @@ import { buildFigures } from '../../src/core/history-figures.js';
 import { LOG_VERSION, type CardRecord } from '../../src/core/progress.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
 import { decodeFiguresFile, encodeFiguresFile, FIGURES_FILE, localTimeZone } from '../../src/store/figures-store.js';
-import { LOG_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
+import { LOG_FILE, OLD_SNAPSHOT_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { io } from '../../src/store/safe-write.js';
+import { damage, damaged, numbersStart, resigned } from '../helpers/binary-file.js';
 import { plainFigures as plain } from '../helpers/figures.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -44,13 +44,6 @@ function history(days: number): string {
   }
   store.close();
   return dir;
-}
-
-/** The file's bytes changed by `change`, with the checksum that ends it made right again (`hashed`: the bytes end with one already). */
-function resigned(bytes: Buffer, change: (bytes: Buffer) => void, hashed = true): Buffer {
-  const body = Buffer.from(hashed ? bytes.subarray(0, bytes.length - 20) : bytes);
-  change(body);
-  return Buffer.concat([body, createHash('sha1').update(body).digest()]);
 }
 
 describe('readiness figures on disk', () => {
@@ -180,11 +173,6 @@ describe('readiness figures on disk', () => {
     first.figures.current(TZ);
     first.close();
     const saved = readFileSync(join(dir, FIGURES_FILE));
-    const damage = fc.tuple(fc.nat(), fc.uint8Array({ maxLength: 8 }), fc.nat(8));
-    const damaged = (bytes: Buffer, [at, insert, cut]: [number, Uint8Array, number]) => {
-      const i = at % (bytes.length + 1);
-      return Buffer.concat([bytes.subarray(0, i), insert, bytes.subarray(i + cut)]);
-    };
     fc.assert(
       fc.property(fc.array(damage, { minLength: 1, maxLength: 3 }), (steps) => {
         const bytes = steps.reduce(damaged, saved);
@@ -210,8 +198,7 @@ describe('readiness figures on disk', () => {
       { numRuns: 200 },
     );
     // Any number in the block changed so: never a throw, however the figures read.
-    // Where the numbers start: after the head and the text, on a double's boundary.
-    const start = Math.ceil((24 + saved.readUInt32LE(12)) / 8) * 8;
+    const start = numbersStart(saved);
     fc.assert(
       fc.property(fc.nat(), fc.double(), (at, value) => {
         const bytes = resigned(saved, (body) => body.writeDoubleLE(value, start + 8 * (at % ((body.length - start) / 8))));
@@ -241,7 +228,7 @@ describe('readiness figures on disk', () => {
     const record: CardRecord = { state: scheduler.next(undefined, T0, 3), firstReview: T0 };
     const line = JSON.stringify({ v: LOG_VERSION, t: 'review', id: 'old', key: 'd/c0', rating: 3, at: T0, ms: 10, record });
     appendFileSync(join(dir, LOG_FILE), `${line}\n`);
-    writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify({ version: 1, logOffset: line.length + 1, reviews: 1, cards: { 'd/c0': record } }));
+    writeFileSync(join(dir, OLD_SNAPSHOT_FILE), JSON.stringify({ version: 1, logOffset: line.length + 1, reviews: 1, cards: { 'd/c0': record } }));
     const store = ProgressStore.open(dir, T0, []);
     expect(store.progress.cards.get('d/c0')).toEqual(record);
     expect(plain(store.figures.current(TZ))).toEqual(replayed(store));

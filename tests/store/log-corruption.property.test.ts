@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/core/scheduler.js';
+import { decodeSnapshot } from '../../src/store/card-snapshot.js';
 import { LOG_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 
 const T0 = Date.UTC(2026, 10, 20, 9);
@@ -83,7 +84,7 @@ describe('random corruption of the review log and its snapshot', () => {
             writeFileSync(logPath, lines.slice(0, cut).map((l) => `${l}\n`).join(''));
             if (cut > 0) ProgressStore.open(dir, T0, []).close();
             appendFileSync(logPath, lines.slice(cut).map((l) => `${l}\n`).join(''));
-            const snapshotCards = existsSync(snapshotPath) ? (JSON.parse(readFileSync(snapshotPath, 'utf8')) as { cards: [string, unknown][] }).cards.map(([key]) => key) : [];
+            const snapshotCards = existsSync(snapshotPath) ? decodeSnapshot(readFileSync(snapshotPath))!.keys : [];
 
             let log: Buffer = readFileSync(logPath);
             let snapshot: Buffer | null = existsSync(snapshotPath) ? readFileSync(snapshotPath) : null;

@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createScheduler } from '../../src/core/scheduler.js';
-import { LOG_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
+import type { CardRecord } from '../../src/core/progress.js';
+import { decodeSnapshot } from '../../src/store/card-snapshot.js';
+import { LOG_FILE, OLD_SNAPSHOT_FILE, ProgressStore, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { openWorkspace } from '../../src/store/workspace.js';
+import { writeOldSnapshot } from '../helpers/old-snapshot.js';
 import { BUILTIN_DECKS, REPO, tempDir } from '../helpers/temp.js';
 
 const T0 = Date.UTC(2026, 10, 20, 9);
@@ -30,39 +33,80 @@ describe('progress store', () => {
     const expected = new Map(store.progress.cards);
     store.close();
     expect(logLines(dir)).toHaveLength(3);
-    expect(JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ version: 2, reviews: 3 });
+    expect(decodeSnapshot(readFileSync(join(dir, SNAPSHOT_FILE)))).toMatchObject({ reviews: 3, keys: ['d/a', 'd/b'] });
 
     const again = ProgressStore.open(dir, T0, []);
     expect(again.progress.reviews).toBe(3);
     expect(again.progress.cards).toEqual(expected);
   });
 
-  it('reads a snapshot the previous version wrote (version 1, records as objects) as it is, and writes version 2 after', () => {
+  for (const version of [1, 2] as const) {
+    it(`reads the cards.json version ${version} wrote as it is, and replaces it with cards.bin at the next save`, () => {
+      const dir = tempDir();
+      const store = ProgressStore.open(dir, T0, []);
+      rateInto(store, 'd/a', 3, T0);
+      rateInto(store, 'd/b', 1, T0 + 1000);
+      store.close();
+      // A card only the snapshot holds: it is there only if the file was read, not rebuilt from the log.
+      const only: CardRecord = { state: scheduler.next(undefined, T0, 4), firstReview: T0 - 1 };
+      const old = writeOldSnapshot(dir, version, [['d/only-in-snapshot', only]]);
+      const notices: string[] = [];
+      const again = ProgressStore.open(dir, T0, notices);
+      expect(notices).toEqual([]);
+      expect(again.progress.cards.get('d/only-in-snapshot')).toEqual(only);
+      expect(again.progress.reviews).toBe(2);
+      const expected = new Map(again.progress.cards);
+      // Reading writes nothing: cards.json stays until cards.bin is written.
+      expect(readFileSync(join(dir, OLD_SNAPSHOT_FILE), 'utf8')).toBe(old);
+      expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(false);
+      again.close();
+      expect(existsSync(join(dir, OLD_SNAPSHOT_FILE))).toBe(false);
+      expect(decodeSnapshot(readFileSync(join(dir, SNAPSHOT_FILE)))).toMatchObject({ reviews: 2, keys: ['d/a', 'd/b', 'd/only-in-snapshot'] });
+      const third = ProgressStore.open(dir, T0, notices);
+      expect(notices).toEqual([]);
+      expect(third.progress.cards).toEqual(expected);
+      rateInto(third, 'd/c', 3, T0 + 2000);
+      third.close();
+      expect(readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
+      expect(ProgressStore.open(dir, T0, notices).progress.cards.size).toBe(4);
+      expect(notices).toEqual([]);
+    });
+  }
+
+  it('sets aside a cards.json whose rows are damaged and rebuilds from the log, never misreading it', () => {
     const dir = tempDir();
     const store = ProgressStore.open(dir, T0, []);
     rateInto(store, 'd/a', 3, T0);
     rateInto(store, 'd/b', 1, T0 + 1000);
     const expected = new Map(store.progress.cards);
     store.close();
-    const v2 = JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as { logOffset: number; reviews: number; tail: string };
-    // What version 1 wrote: the same offset, count and tail hash, the records as an object.
-    writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify({ version: 1, logOffset: v2.logOffset, reviews: v2.reviews, cards: Object.fromEntries(expected), tail: v2.tail }));
+    const damaged = JSON.parse(writeOldSnapshot(dir, 2)) as { cards: [string, unknown[]][] };
+    damaged.cards[0]![1][7] = 9;
+    writeFileSync(join(dir, OLD_SNAPSHOT_FILE), JSON.stringify(damaged));
+    const notices: string[] = [];
+    const again = ProgressStore.open(dir, T0 + 5, notices);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/card states file \(cards\.json\) could not be read; it was moved to .*cards\.json\.damaged-/);
+    expect(again.progress.cards).toEqual(expected);
+    again.close();
+    expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(true);
+    expect(existsSync(join(dir, `${OLD_SNAPSHOT_FILE}.damaged-${T0 + 5}`))).toBe(true);
+  });
+
+  it('leaves a cards.json beside cards.bin unread (a removal that failed), and removes it at the next save', () => {
+    const dir = tempDir();
+    const store = ProgressStore.open(dir, T0, []);
+    rateInto(store, 'd/a', 3, T0);
+    const expected = new Map(store.progress.cards);
+    store.close();
+    writeFileSync(join(dir, OLD_SNAPSHOT_FILE), 'not read');
     const notices: string[] = [];
     const again = ProgressStore.open(dir, T0, notices);
     expect(notices).toEqual([]);
     expect(again.progress.cards).toEqual(expected);
-    expect(readdirSync(dir).filter((f) => f.includes('.damaged-'))).toEqual([]);
-    rateInto(again, 'd/c', 3, T0 + 2000);
+    rateInto(again, 'd/b', 3, T0 + 1000);
     again.close();
-    expect(JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ version: 2, reviews: 3 });
-    // A version 2 file whose rows were damaged is never misread: it is set aside and rebuilt.
-    const damaged = JSON.parse(readFileSync(join(dir, SNAPSHOT_FILE), 'utf8')) as { cards: [string, unknown[]][] };
-    damaged.cards[0]![1][7] = 9;
-    writeFileSync(join(dir, SNAPSHOT_FILE), JSON.stringify(damaged));
-    const third = ProgressStore.open(dir, T0 + 5, notices);
-    expect(notices).toHaveLength(1);
-    expect(third.progress.cards.size).toBe(3);
-    third.close();
+    expect(existsSync(join(dir, OLD_SNAPSHOT_FILE))).toBe(false);
   });
 
   it('has every rating on disk before record() returns, without a snapshot or close', () => {
@@ -131,7 +175,7 @@ describe('progress store', () => {
     const notices: string[] = [];
     const reopened = ProgressStore.open(dir, T0 + 7, notices);
     expect(reopened.progress.reviews).toBe(2);
-    expect(notices[0]).toMatch(/could not be read; it was moved to .*cards\.json\.damaged-/);
+    expect(notices[0]).toMatch(/card states file \(cards\.bin\) could not be read; it was moved to .*cards\.bin\.damaged-/);
     expect(readFileSync(join(dir, `${SNAPSHOT_FILE}.damaged-${T0 + 7}`), 'utf8')).toBe('{"version": 1, "cards": ');
   });
 

@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportProgressCommand } from '../../src/commands/progress-transfer.js';
 import { studyItems } from '../../src/core/queue.js';
-import { LOG_FILE, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
+import { LOG_FILE, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { WriteError } from '../../src/store/safe-write.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
+import { writeOldSnapshot } from '../helpers/old-snapshot.js';
 import { KEY, renderApp } from '../helpers/render-app.js';
 import { MINI_DECK, REPO, tempDir } from '../helpers/temp.js';
 
@@ -28,6 +29,15 @@ function cli(args: string[], home: string) {
 }
 
 const tmpFiles = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tmp(-|$)/.test(f));
+
+/** `stats --json` on `dir` answers: nothing on stderr, exit 0, `reviews` counted, no temp file left. */
+function statsAnswers(dir: string, reviews: number): void {
+  const stats = cli(['stats', '--json'], dir);
+  expect(stats.stderr).toBe('');
+  expect(stats.status).toBe(0);
+  expect(JSON.parse(stats.stdout)).toMatchObject({ reviews });
+  expect(tmpFiles(dir)).toEqual([]);
+}
 
 function expectOneLine(stderr: string): void {
   expect(stderr.split('\n')).toHaveLength(2);
@@ -154,12 +164,29 @@ describe.skipIf(REFUSED !== null)('a full disk (tmpfs)', () => {
     expect(tmpFiles(dir)).toEqual([]);
     again.close();
 
-    const stats = cli(['stats', '--json'], dir);
-    expect(stats.stderr).toBe('');
-    expect(stats.status).toBe(0);
-    expect(JSON.parse(stats.stdout)).toMatchObject({ reviews: 3 });
-    expect(tmpFiles(dir)).toEqual([]);
+    statsAnswers(dir, 3);
     expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(false);
+  });
+
+  it('the previous version\'s cards.json on a full disk, then on a read-only one: read and kept, `stats --json` answers; replaced once the disk takes cards.bin', async () => {
+    const dir = tmpfs(64);
+    const ws = await open(dir);
+    for (let i = 0; i < 3; i++) ws.rate('mini/capital', 3, T0 + i * MIN, 1000);
+    ws.close();
+    const old = writeOldSnapshot(dir, 2);
+    const filler = fill(dir);
+    statsAnswers(dir, 3);
+    expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(false);
+    expect(readFileSync(join(dir, OLD_SNAPSHOT_FILE), 'utf8')).toBe(old);
+    unlinkSync(filler);
+    remountReadOnly(dir);
+    statsAnswers(dir, 3);
+    expect(readFileSync(join(dir, OLD_SNAPSHOT_FILE), 'utf8')).toBe(old);
+    const writable = spawnSync('mount', ['-o', 'remount,rw', dir], { encoding: 'utf8' });
+    expect(writable.status, writable.stderr).toBe(0);
+    statsAnswers(dir, 3);
+    expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(true);
+    expect(existsSync(join(dir, OLD_SNAPSHOT_FILE))).toBe(false);
   });
 
   it('import-progress with 4 KiB free: none of the reviews are written, one line says why, and a second run imports all', async () => {
@@ -279,7 +306,7 @@ describe('a data directory of the wrong shape', () => {
   });
 
   it('a data file that is a folder is moved aside and reported; a pipe is one line naming it, exit 1', () => {
-    for (const name of [LOG_FILE, SNAPSHOT_FILE, 'attempts.jsonl', 'cram.jsonl', 'stories.json', 'settings.json']) {
+    for (const name of [LOG_FILE, SNAPSHOT_FILE, OLD_SNAPSHOT_FILE, 'attempts.jsonl', 'cram.jsonl', 'stories.json', 'settings.json']) {
       const home = tempDir();
       mkdirSync(join(home, name));
       const result = cli(['stats'], home);

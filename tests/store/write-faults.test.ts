@@ -11,9 +11,10 @@ import type { MockTimer } from '../../src/core/mock.js';
 import { parseLogLine } from '../../src/core/progress.js';
 import type { Story } from '../../src/core/stories.js';
 import type { Attempt, Draft } from '../../src/store/attempts.js';
-import { LOG_FILE, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
+import { LOG_FILE, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE } from '../../src/store/progress-store.js';
 import { asWriteError, fsErrorLine, io, WriteError } from '../../src/store/safe-write.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
+import { writeOldSnapshot } from '../helpers/old-snapshot.js';
 import { KEY, renderApp } from '../helpers/render-app.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 
@@ -317,6 +318,37 @@ describe('whole-file rewrites leave the old file and no temp file', () => {
     const third = await open(dir);
     expect(third.progress.progress.reviews).toBe(3);
     third.close();
+  });
+
+  it('the first cards.bin over the previous version\'s cards.json: torn, unsynced, unrenamed or on a read-only disk, cards.json stays and is read again', async () => {
+    const dir = tempDir();
+    const ws = await open(dir);
+    ws.rate('mini/capital', 3, T0, 1000);
+    ws.rate('mini/primes', 2, T0 + MIN, 1000);
+    ws.close();
+    const old = writeOldSnapshot(dir, 2);
+    // Not closed: closing would write cards.bin.
+    const cards = (await open(dir)).progress.progress.cards;
+    for (const [call, code] of [['writeSync', 'ENOSPC'], ['fdatasyncSync', 'EIO'], ['renameSync', 'EACCES'], ['openSync', 'EROFS']] as const) {
+      const again = await open(dir);
+      if (call === 'writeSync') tearWrite(1, code);
+      else failCall(call, code);
+      expect(() => again.close(), call).not.toThrow();
+      vi.restoreAllMocks();
+      expect(tmpFiles(dir), call).toEqual([]);
+      expect(existsSync(join(dir, SNAPSHOT_FILE)), call).toBe(false);
+      expect(readFileSync(join(dir, OLD_SNAPSHOT_FILE), 'utf8'), call).toBe(old);
+    }
+    // Once the disk takes it: cards.bin written, cards.json gone, the same cards and nothing to report.
+    const third = await open(dir);
+    expect(third.foundNotices).toEqual([]);
+    expect(third.progress.progress.cards).toEqual(cards);
+    third.close();
+    expect(existsSync(join(dir, OLD_SNAPSHOT_FILE))).toBe(false);
+    const fourth = await open(dir);
+    expect(fourth.progress.progress.cards).toEqual(cards);
+    expect(fourth.foundNotices).toEqual([]);
+    fourth.close();
   });
 
   it('the story bank, a draft and the settings', async () => {

@@ -1,0 +1,86 @@
+// The card snapshot's formats: cards.bin (version 3, written), the keys as JSON and each record's
+// ten numbers in one block of doubles (store/binary-file, core/record-rows), so a start at 10,000
+// cards reads a view over the bytes instead of parsing a megabyte of text into an array per card;
+// and cards.json (versions 1 and 2, JSON), read only while there is no cards.bin.
+import { decodeBinaryFile, encodeBinaryFile, logPlaceOf } from './binary-file.js';
+import { isCardRecord, type CardRecord } from '../core/progress.js';
+import { putRecord, RECORD_NUMBERS, recordAt, rowRecord } from '../core/record-rows.js';
+
+export const SNAPSHOT_FILE = 'cards.bin';
+/** Where versions 1 and 2 kept the snapshot, as JSON: read while there is no cards.bin, removed once it is written. */
+export const OLD_SNAPSHOT_FILE = 'cards.json';
+const MAGIC = 'KP-CARDS';
+const VERSION = 3;
+
+export interface Snapshot {
+  /** Bytes of the log folded into the records. */
+  logOffset: number;
+  reviews: number;
+  /** The cards in file order (a key twice in an old file stays twice): parallel lists, no pair made per card. */
+  keys: string[];
+  records: CardRecord[];
+  /**
+   * Hash of the log's last bytes before logOffset, so a log changed under the snapshot (cut,
+   * emptied, bytes inserted, another log restored) is noticed instead of its offset being trusted.
+   * Bytes inserted anywhere before the offset shift these. Absent in older snapshots.
+   */
+  tail?: string;
+}
+
+export function encodeSnapshot(logOffset: number, tail: string, reviews: number, cards: ReadonlyMap<string, CardRecord>): Buffer {
+  const keys: string[] = [];
+  const numbers = new Float64Array(cards.size * RECORD_NUMBERS);
+  let at = 0;
+  for (const [key, record] of cards) {
+    keys.push(key);
+    putRecord(numbers, at, record);
+    at += RECORD_NUMBERS;
+  }
+  return encodeBinaryFile(MAGIC, VERSION, { logOffset, tail, reviews, keys }, numbers);
+}
+
+/** What encodeSnapshot wrote, or null for anything else: another version, damage, a file cut short. */
+export function decodeSnapshot(bytes: Buffer): Snapshot | null {
+  const file = decodeBinaryFile(bytes, MAGIC, VERSION);
+  const place = file && logPlaceOf(file.text);
+  if (!place) return null;
+  const { reviews, keys } = file.text as { reviews?: unknown; keys?: unknown };
+  const n = file.numbers;
+  if (typeof reviews !== 'number' || !Number.isSafeInteger(reviews) || reviews < 0 || !Array.isArray(keys) || n.length !== keys.length * RECORD_NUMBERS) return null;
+  const records: CardRecord[] = [];
+  for (let i = 0, at = 0; i < keys.length; i++, at += RECORD_NUMBERS) {
+    const record = recordAt(n, at);
+    if (typeof keys[i] !== 'string' || !record) return null;
+    records.push(record);
+  }
+  return { logOffset: place.logOffset, tail: place.tail, reviews, keys: keys as string[], records };
+}
+
+/** A cards.json of version 1 (an object of records) or 2 ([key, record row] pairs), or null for anything else. */
+export function decodeOldSnapshot(text: string): Snapshot | null {
+  const value = JSON.parse(text) as unknown;
+  if (!value || typeof value !== 'object') return null;
+  const s = value as Record<string, unknown>;
+  if (typeof s.logOffset !== 'number' || typeof s.reviews !== 'number' || !s.cards || typeof s.cards !== 'object') return null;
+  if (s.tail !== undefined && typeof s.tail !== 'string') return null;
+  const keys: string[] = [];
+  const records: CardRecord[] = [];
+  if (s.version === 1 && !Array.isArray(s.cards)) {
+    for (const [key, record] of Object.entries(s.cards as Record<string, unknown>)) {
+      if (!isCardRecord(record)) return null;
+      keys.push(key);
+      records.push(record);
+    }
+  } else if (s.version === 2 && Array.isArray(s.cards)) {
+    for (const pair of s.cards as unknown[]) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string') return null;
+      const record = rowRecord(pair[1]);
+      if (!record) return null;
+      keys.push(pair[0]);
+      records.push(record);
+    }
+  } else {
+    return null;
+  }
+  return { logOffset: s.logOffset, reviews: s.reviews, keys, records, ...(typeof s.tail === 'string' ? { tail: s.tail } : {}) };
+}
