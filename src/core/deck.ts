@@ -40,13 +40,6 @@ export function kindCell(counts: Readonly<Record<CardKind, number>>, none = '-')
   return CARD_KINDS.map((k) => (counts[k] > 0 ? String(counts[k]) : none).padStart(KIND_HEADERS[k].length)).join(' ');
 }
 
-/** How many cards of each kind a deck has. */
-export function kindCounts(deck: Deck): Record<CardKind, number> {
-  const counts = Object.fromEntries(CARD_KINDS.map((k) => [k, 0])) as Record<CardKind, number>;
-  for (const card of deck.cards) counts[card.type]++;
-  return counts;
-}
-
 /**
  * Kinds the review session can show, so the kinds queues are made of: exercises are scheduled like
  * any card (the session opens them in the exercise editor); design prompts get their own

@@ -5,7 +5,8 @@ import { basename } from 'node:path';
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { formatDeckError } from '../../core/deck-error.js';
-import { CARD_KINDS, KIND_HEADERS, kindCell, kindCounts } from '../../core/deck.js';
+import { CARD_KINDS, KIND_HEADERS, kindCell } from '../../core/deck.js';
+import { deckFacts } from '../../core/deck-facts.js';
 import { orphanedLine } from '../../core/progress.js';
 import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -54,13 +55,14 @@ export function Decks() {
   });
   const at = Math.min(cursor ?? 0, Math.max(0, ordered.length - 1));
   const rowLines: number[] = [];
-  const kinds = ordered.map(({ deck }) => kindCounts(deck));
+  // From the facts, so opening the list reads no deck's cards (a large deck's are loaded lazily).
+  const kinds = ordered.map(({ deck }) => deckFacts(deck).kinds);
   const table = layoutTable(
     [
       { header: 'Deck', cells: ordered.map((d) => safeText(d.deck.title)), cap: 32, min: 12 },
       { header: 'id', cells: ordered.map((d) => d.deck.id), cap: 32, optional: 2 },
       { header: 'area', cells: ordered.map((d) => d.deck.area), optional: 3 },
-      { header: 'cards', cells: ordered.map((d) => String(d.deck.cards.length)), align: 'right' },
+      { header: 'cards', cells: ordered.map((d) => String(deckFacts(d.deck).cardCount)), align: 'right' },
       {
         header: CARD_KINDS.map((k) => KIND_HEADERS[k]).join(' '),
         cells: kinds.map((counts) => kindCell(counts)),
