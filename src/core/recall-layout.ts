@@ -122,10 +122,6 @@ export class RecallLayout {
     decks.forEach((_, d) => this.countGroups(d));
   }
 
-  static cardCount(decks: readonly Deck[]): number {
-    return decks.reduce((n, d) => n + deckFacts(d).keys.length, 0);
-  }
-
   private total(name: string): { seen: number; sum: number } {
     let total = this.totals.get(name);
     if (!total) this.totals.set(name, (total = { seen: 0, sum: 0 }));

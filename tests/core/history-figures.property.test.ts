@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/core/deck.js';
-import { buildFigures, figuresFromColumns, figuresToColumns, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
+import { figuresFromColumns, figuresToColumns } from '../../src/core/figures-columns.js';
+import { buildFigures, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
 import { applyEntry, emptyProgress, LOG_VERSION, type CardRecord, type LogEntry, type ReviewEntry } from '../../src/core/progress.js';
 import { readiness } from '../../src/core/readiness.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';

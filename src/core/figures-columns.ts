@@ -1,0 +1,399 @@
+// The readiness figures (core/history-figures) as columns: the strings as JSON, and everything
+// counted per card, per entry and per day as one block of doubles, every value exact. The file
+// beside the card snapshot holds them (store/figures-store frames it and checks its bytes), and
+// Readiness reads them where they lie (FigureRows): at ~97,000 reviews, making a record object and
+// a map entry for each of ~12,000 cards and each of ~7,000 window entries, then looking each card
+// up by its "deck/card" key in three maps, was most of the first Readiness's cost and its garbage.
+// The maps and entries of HistoryFigures are made from the columns only when something asks for
+// them: folding newer entries in, or a test.
+import type { HistoryFigures, Tally } from './history-figures.js';
+import { LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
+import { PHASES } from './record-rows.js';
+import { isRating, type MemoryState } from './scheduler.js';
+
+/** The layout of figuresToColumns; the file of another is built again from the log, never read. */
+export const FIGURES_VERSION = 2;
+
+export interface FiguresColumns {
+  text: FiguresText;
+  numbers: Float64Array;
+  /** Each key's place in text.keys (a key is there once). */
+  places: ReadonlyMap<string, number>;
+}
+
+export interface FiguresText {
+  timeZone: string;
+  lastAt: number | null;
+  cutoff: number | null;
+  /** Card keys: the base's in its order, then the others a window entry or a tally names. Rows name a key by its place here. */
+  keys: string[];
+  /** The window's entry ids, in its order. */
+  ids: string[];
+  undone: string[];
+  /** How many rows the base, the window and the days have in `numbers`. */
+  rows: { base: number; window: number; days: number };
+}
+
+// The parts of `numbers`, in this order: the totals (sure, guess, ticks); the base, a record per
+// key; the window, an entry per row; the tallies, reviews and passed for every key (0 for none);
+// the days, day start and reviews. A record: the memory state's fields, its phase as a place in
+// PHASES, lastReview NaN for null (no number read from the log is NaN), then firstReview. An
+// entry: kind (0 review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right),
+// counted, the tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
+const TOTALS = 6;
+const RECORD = 10;
+const ENTRY = 10 + RECORD;
+const TALLY = 2;
+const DAY = 2;
+const MARKS = [undefined, 'sure', 'guess'] as const;
+
+/** Where each part starts in `numbers`, and how long they are together. */
+function partsOf(rows: FiguresText['rows'], keys: number): { base: number; window: number; tallies: number; days: number; length: number } {
+  const window = TOTALS + rows.base * RECORD;
+  const tallies = window + rows.window * ENTRY;
+  const days = tallies + keys * TALLY;
+  return { base: TOTALS, window, tallies, days, length: days + rows.days * DAY };
+}
+
+function putRecord(n: Float64Array, at: number, record: CardRecord): void {
+  const s = record.state;
+  n[at] = s.due;
+  n[at + 1] = s.stability;
+  n[at + 2] = s.difficulty;
+  n[at + 3] = s.scheduledDays;
+  n[at + 4] = s.learningSteps;
+  n[at + 5] = s.reps;
+  n[at + 6] = s.lapses;
+  n[at + 7] = PHASES.indexOf(s.phase);
+  n[at + 8] = s.lastReview ?? NaN;
+  n[at + 9] = record.firstReview;
+}
+
+/** The record at `at`, its phase already checked. */
+function getRecord(n: Float64Array, at: number): CardRecord {
+  const lastReview = n[at + 8]!;
+  return {
+    state: { due: n[at]!, stability: n[at + 1]!, difficulty: n[at + 2]!, scheduledDays: n[at + 3]!, learningSteps: n[at + 4]!, reps: n[at + 5]!, lapses: n[at + 6]!, phase: PHASES[n[at + 7]! | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
+    firstReview: n[at + 9]!,
+  };
+}
+
+const isPhase = (v: number): boolean => v === 0 || v === 1 || v === 2 || v === 3;
+
+/** The figures as strings and numbers, for the file beside the card snapshot. */
+export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
+  const keys: string[] = [];
+  const records: CardRecord[] = [];
+  for (const [key, record] of figures.base) {
+    keys.push(key);
+    records.push(record);
+  }
+  const places = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
+  const place = (key: string): number => {
+    let i = places.get(key);
+    if (i === undefined) {
+      i = keys.push(key) - 1;
+      places.set(key, i);
+    }
+    return i;
+  };
+  for (const { entry } of figures.window) place(entry.key);
+  // Sorted: the same figures make the same file, however the reviews that made them interleaved.
+  for (const key of [...figures.retention].map(([k]) => k).sort()) place(key);
+  const rows = { base: records.length, window: figures.window.length, days: figures.days.size };
+  const n = new Float64Array(partsOf(rows, keys.length).length);
+  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced]);
+  let at = TOTALS;
+  for (const record of records) {
+    putRecord(n, at, record);
+    at += RECORD;
+  }
+  const ids: string[] = [];
+  for (const { entry, counted } of figures.window) {
+    ids.push(entry.id);
+    n[at + 1] = place(entry.key);
+    n[at + 2] = entry.at;
+    const record = entry.t === 'undo' ? entry.restore : entry.record;
+    if (entry.t === 'undo') n[at] = 1;
+    else {
+      const ticks = tickCounts(entry.ticks);
+      n[at + 3] = entry.rating;
+      n[at + 4] = MARKS.indexOf(entry.confidence);
+      n[at + 5] = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
+      n[at + 6] = Number(counted);
+      n[at + 7] = ticks ? ticks.evidenced : NaN;
+      n[at + 8] = ticks ? ticks.unevidenced : NaN;
+    }
+    if (record) {
+      n[at + 9] = 1;
+      putRecord(n, at + 10, record);
+    }
+    at += ENTRY;
+  }
+  for (const [key, t] of figures.retention) {
+    const i = at + places.get(key)! * TALLY;
+    n[i] = t.reviews;
+    n[i + 1] = t.passed;
+  }
+  at += keys.length * TALLY;
+  for (const [dayStart, count] of figures.days) {
+    n[at] = dayStart;
+    n[at + 1] = count;
+    at += DAY;
+  }
+  return { text: { timeZone: figures.timeZone, lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places };
+}
+
+/** The figures' columns, made from its maps when it has none (built from the log, or folded on since). */
+export function columnsOf(figures: HistoryFigures): FiguresColumns {
+  return (figures.columns ??= figuresToColumns(figures));
+}
+
+const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isRows = (v: unknown): v is number => typeof v === 'number' && isCount(v);
+
+/** Two counts at `at`, the second no more than the first (of n, how many right). */
+function isPairAt(n: Float64Array, at: number): boolean {
+  return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
+}
+
+// Counts read back from the doubles are made small integers again: V8 gives objects of one shape
+// one hidden class, and a double written where small integers were changes it for every object of
+// the shape (the tallies, the calibration counts, the log's entries), each moved over when next touched.
+const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
+
+/** Figures read from columns: the base, the tallies and the window made from them when first asked for. */
+class ReadFigures implements HistoryFigures {
+  timeZone: string;
+  lastAt: number | null;
+  cutoff: number | null;
+  undone = new Set<string>();
+  days = new Map<number, number>();
+  sure: { n: number; right: number };
+  guess: { n: number; right: number };
+  ticks: TickCounts;
+  replay: Progress | null = null;
+  columns: FiguresColumns | null;
+  private heldBase: Map<string, CardRecord> | null = null;
+  private heldRetention: Map<string, Tally> | null = null;
+  private heldWindow: { entry: LogEntry; counted: boolean }[] | null = null;
+
+  constructor(private readonly source: FiguresColumns) {
+    const { text, numbers: n } = source;
+    this.timeZone = text.timeZone;
+    this.lastAt = text.lastAt;
+    this.cutoff = text.cutoff;
+    this.sure = { n: small(n[0]!), right: small(n[1]!) };
+    this.guess = { n: small(n[2]!), right: small(n[3]!) };
+    this.ticks = { evidenced: small(n[4]!), unevidenced: small(n[5]!) };
+    this.columns = source;
+  }
+
+  get base(): Map<string, CardRecord> {
+    if (!this.heldBase) {
+      const { text, numbers } = this.source;
+      const base = new Map<string, CardRecord>();
+      for (let i = 0, at = TOTALS; i < text.rows.base; i++, at += RECORD) base.set(text.keys[i]!, getRecord(numbers, at));
+      this.heldBase = base;
+    }
+    return this.heldBase;
+  }
+
+  get retention(): Map<string, Tally> {
+    if (!this.heldRetention) {
+      const { text, numbers: n } = this.source;
+      const retention = new Map<string, Tally>();
+      for (let i = 0, at = partsOf(text.rows, text.keys.length).tallies; i < text.keys.length; i++, at += TALLY) if (n[at] !== 0) retention.set(text.keys[i]!, { reviews: small(n[at]!), passed: small(n[at + 1]!) });
+      this.heldRetention = retention;
+    }
+    return this.heldRetention;
+  }
+
+  get window(): { entry: LogEntry; counted: boolean }[] {
+    if (!this.heldWindow) {
+      const { text, numbers: n } = this.source;
+      const window: { entry: LogEntry; counted: boolean }[] = [];
+      for (let i = 0, at = partsOf(text.rows, text.keys.length).window; i < text.rows.window; i++, at += ENTRY) {
+        const key = text.keys[n[at + 1]! | 0]!;
+        const record = n[at + 9] === 1 ? getRecord(n, at + 10) : null;
+        const id = text.ids[i]!;
+        if (n[at] === 1) {
+          const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at: n[at + 2]!, restore: record };
+          window.push({ entry, counted: false });
+          continue;
+        }
+        const mark = n[at + 4]!;
+        const correct = n[at + 5]!;
+        const evidenced = n[at + 7]!;
+        const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at: n[at + 2]!, rating: small(n[at + 3]!), ms: 0, record };
+        if (mark) value.confidence = MARKS[mark | 0];
+        if (correct) value.correct = correct === 2;
+        if (!Number.isNaN(evidenced)) value.ticks = tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) });
+        window.push({ entry: value as unknown as ReviewEntry, counted: n[at + 6] === 1 });
+      }
+      this.heldWindow = window;
+    }
+    return this.heldWindow;
+  }
+}
+
+/**
+ * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
+ * file's bytes are checked whole by the store (a checksum), so this checks only what would read as
+ * something else than a number: a key, a phase, a kind of entry or mark out of range, a part of
+ * the wrong length, the window out of order, a count that is no count. Every row is checked here,
+ * though its objects are made only when first asked for.
+ */
+export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigures | null {
+  if (!text || typeof text !== 'object') return null;
+  const v = text as Record<string, unknown>;
+  const rows = v.rows as Record<string, unknown> | null;
+  if (typeof v.timeZone !== 'string' || !(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff)) || (v.lastAt === null) !== (v.cutoff === null)) return null;
+  if (!isStrings(v.keys) || !isStrings(v.ids) || !isStrings(v.undone) || !rows || typeof rows !== 'object') return null;
+  if (!isRows(rows.base) || !isRows(rows.window) || !isRows(rows.days)) return null;
+  const keys = v.keys;
+  const counts = { base: rows.base, window: rows.window, days: rows.days };
+  const parts = partsOf(counts, keys.length);
+  if (rows.window !== v.ids.length || counts.base > keys.length || n.length !== parts.length) return null;
+  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isCount(n[4]!) || !isCount(n[5]!)) return null;
+  const places = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
+  if (places.size !== keys.length) return null;
+  for (let i = 0, at = parts.base; i < counts.base; i++, at += RECORD) if (!isPhase(n[at + 7]!)) return null;
+  for (let at = parts.tallies; at < parts.days; at += TALLY) {
+    const reviews = n[at]!;
+    const passed = n[at + 1]!;
+    if (reviews === 0) continue;
+    // isPairAt, written out: this runs for every card.
+    if (!(reviews > 0 && passed >= 0 && passed <= reviews && reviews <= Number.MAX_SAFE_INTEGER && reviews % 1 === 0 && passed % 1 === 0)) return null;
+  }
+  const cutoff = v.cutoff;
+  const lastAt = v.lastAt;
+  let previous = -Infinity;
+  for (let i = 0, at = parts.window; i < counts.window; i++, at += ENTRY) {
+    // Indexes made small integers (| 0) before use: an array indexed by a double takes V8's slow path.
+    const place = n[at + 1]!;
+    const when = n[at + 2]!;
+    if (keys[place | 0] === undefined || place !== (place | 0) || !(when >= previous) || (cutoff !== null && when < cutoff) || (lastAt !== null && when > lastAt)) return null;
+    previous = when;
+    const hasRecord = n[at + 9]!;
+    if (hasRecord === 1 ? !isPhase(n[at + 17]!) : hasRecord !== 0) return null;
+    if (n[at] === 1) continue;
+    const mark = n[at + 4]!;
+    const correct = n[at + 5]!;
+    const counted = n[at + 6]!;
+    const evidenced = n[at + 7]!;
+    if (n[at] !== 0 || hasRecord !== 1 || !isRating(n[at + 3]) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
+    if (!Number.isNaN(evidenced) && !tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) })) return null;
+  }
+  const figures = new ReadFigures({ text: { timeZone: v.timeZone, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places });
+  for (let i = 0, at = parts.days; i < counts.days; i++, at += DAY) {
+    const day = n[at]!;
+    if (!isTime(day) || !isCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;
+    figures.days.set(day, n[at + 1]!);
+  }
+  for (const id of v.undone) figures.undone.add(id);
+  return figures;
+}
+
+/**
+ * The columns as Readiness reads them, by a key's place (`places`) and a record's offset in
+ * `numbers`: the base's record of a key, its tallies, and the window's entries replayed as
+ * recordAfter would, with no object made for any of them.
+ */
+export class FigureRows {
+  readonly keys: readonly string[];
+  readonly places: ReadonlyMap<string, number>;
+  readonly numbers: Float64Array;
+  /** Where the window's entries start in `numbers`, and where they end. */
+  readonly windowStart: number;
+  readonly windowEnd: number;
+  private readonly baseRows: number;
+  private readonly talliesAt: number;
+
+  constructor(columns: FiguresColumns) {
+    const { text } = columns;
+    const parts = partsOf(text.rows, text.keys.length);
+    this.keys = text.keys;
+    this.places = columns.places;
+    this.numbers = columns.numbers;
+    this.baseRows = text.rows.base;
+    this.windowStart = parts.window;
+    this.windowEnd = parts.tallies;
+    this.talliesAt = parts.tallies;
+  }
+
+  static readonly ENTRY = ENTRY;
+
+  /** The offset of the base's record for the key at `place`; -1 when the base holds none. */
+  baseRecord(place: number): number {
+    return place < this.baseRows ? TOTALS + place * RECORD : -1;
+  }
+
+  /** The key's graduated reviews that stand, and how many passed (0 and 0 for none). */
+  reviews(place: number): number {
+    return this.numbers[this.talliesAt + place * TALLY]!;
+  }
+
+  passed(place: number): number {
+    return this.numbers[this.talliesAt + place * TALLY + 1]!;
+  }
+
+  /** The place of the key a window entry (at offset `entry`) names, and when it was made. */
+  entryPlace(entry: number): number {
+    return this.numbers[entry + 1]! | 0;
+  }
+
+  entryAt(entry: number): number {
+    return this.numbers[entry + 2]!;
+  }
+
+  /** recordAfter on offsets: the record a card holds after the entry, from `held` (-1 for none). */
+  after(held: number, entry: number): number {
+    const n = this.numbers;
+    const record = n[entry + 9] === 1 ? entry + 10 : -1;
+    if (n[entry] === 1 || held === -1) return record;
+    return reviewedAt(n, record) >= reviewedAt(n, held) ? record : held;
+  }
+
+  /** Whether the record at `at` holds `state` (sameState, field by field). */
+  holds(at: number, state: MemoryState): boolean {
+    const n = this.numbers;
+    const lastReview = n[at + 8]!;
+    return (
+      n[at] === state.due &&
+      n[at + 1] === state.stability &&
+      n[at + 2] === state.difficulty &&
+      (Number.isNaN(lastReview) ? state.lastReview === null : lastReview === state.lastReview) &&
+      PHASES[n[at + 7]! | 0] === state.phase &&
+      n[at + 3] === state.scheduledDays &&
+      n[at + 4] === state.learningSteps &&
+      n[at + 5] === state.reps &&
+      n[at + 6] === state.lapses
+    );
+  }
+
+  /** The memory state of the record at `at`, written into `into` (one object reused for every card). */
+  state(at: number, into: MemoryState): MemoryState {
+    const n = this.numbers;
+    const lastReview = n[at + 8]!;
+    into.due = n[at]!;
+    into.stability = n[at + 1]!;
+    into.difficulty = n[at + 2]!;
+    into.scheduledDays = n[at + 3]!;
+    into.learningSteps = n[at + 4]!;
+    into.reps = n[at + 5]!;
+    into.lapses = n[at + 6]!;
+    into.phase = PHASES[n[at + 7]! | 0]!;
+    into.lastReview = Number.isNaN(lastReview) ? null : lastReview;
+    return into;
+  }
+}
+
+function reviewedAt(n: Float64Array, record: number): number {
+  const lastReview = n[record + 8]!;
+  return Number.isNaN(lastReview) ? -Infinity : lastReview;
+}
