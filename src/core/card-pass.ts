@@ -7,7 +7,7 @@ import type { Area, Deck } from './deck.js';
 import { deckFacts } from './deck-facts.js';
 import { FigureRows } from './figures-columns.js';
 import type { CardRecord } from './progress.js';
-import type { MemoryState, Scheduler } from './scheduler.js';
+import type { Scheduler } from './scheduler.js';
 
 export const FORECAST_DAYS = 14;
 
@@ -33,79 +33,138 @@ export interface CardPass {
   retained: Map<Area, { reviews: number; passed: number }>;
 }
 
-/** A state to read the figures' records into, one at a time: recall asks for a state, and thousands are read. */
-const scratchState = (): MemoryState => ({ due: 0, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new', lastReview: null });
-
+/**
+ * The pass over the cards, in small loops of their own: each card's key looked up, the records'
+ * recall, the states at the cutoff, the sums, the forecast. The first Readiness of a process runs
+ * every loop over every card before V8 has optimized it, and then V8 optimizes each while it
+ * runs, on another thread: one loop doing all of it cost more to optimize than to run.
+ */
 export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, rows: FigureRows, scheduler: Scheduler, predictedAt: number, forecastEnds: readonly number[]): CardPass {
   const facts = decks.map(deckFacts);
   const count = facts.reduce((n, f) => n + f.keys.length, 0);
   const deckOf = new Int32Array(count);
   const exercise = new Uint8Array(count);
-  const cardOf = new Int32Array(rows.keys.length).fill(-1);
-  const alsoAt = new Map<number, number[]>();
-  const { places } = rows;
-  const scratch = scratchState();
+  const found: Found = { cardOf: new Int32Array(rows.keys.length).fill(-1), alsoAt: new Map(), current: new Array<CardRecord | undefined>(count), based: new Int32Array(count), tallies: new Float64Array(2) };
+  // Reviews and passes per area, each key once (at its first card): from the log's tallies per key.
+  const retained = new Map<Area, { reviews: number; passed: number }>();
+  for (let d = 0, i = 0; d < decks.length; d++) {
+    const { keys, exercise: flags } = facts[d]!;
+    deckOf.fill(d, i, i + keys.length);
+    exercise.set(flags, i);
+    findCards(keys, i, rows, records, found);
+    i += keys.length;
+    if (found.tallies[0] === 0) continue;
+    const area = decks[d]!.area;
+    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
+    r.reviews += found.tallies[0]!;
+    r.passed += found.tallies[1]!;
+    retained.set(area, r);
+  }
+  const { current, based } = found;
+  const recall = recordsRecall(current, scheduler, predictedAt);
 
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
   // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
   // when an entry changes a card: the window holds a few days of entries, the decks every card.
-  // Today's records in the same pass: recall on the day, and the forecast's due per day, overdue counting today.
+  // A card the window never touched holds the same state at the cutoff as now: its recall is known.
   const values = new Float64Array(count);
+  const differ = new Int32Array(count);
+  let differing = 0;
+  for (let i = 0; i < count; i++) {
+    const held = based[i]!;
+    if (held === -1) continue;
+    const record = current[i];
+    if (record && rows.holds(held, record.state)) values[i] = recall[i]!;
+    else differ[differing++] = i;
+  }
+  const offsets = new Int32Array(differing);
+  for (let k = 0; k < differing; k++) offsets[k] = based[differ[k]!]!;
+  const heldRecall = rows.recall(offsets, scheduler, predictedAt);
+  for (let k = 0; k < differing; k++) values[differ[k]!] = heldRecall[k]!;
+
+  // Each deck's sum and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order.
   const sums = new Float64Array(decks.length);
-  const recall = new Float64Array(count);
-  const based = new Int32Array(count);
-  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
-  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
   let exerciseCount = 0;
   let exerciseSum = 0;
-  // Reviews and passes per area, each key once (at its first card): from the log's tallies per key.
-  const retained = new Map<Area, { reviews: number; passed: number }>();
-  let i = 0;
-  for (let d = 0; d < decks.length; d++) {
-    const { keys, exercise: flags } = facts[d]!;
-    const area = decks[d]!.area;
-    for (let local = 0; local < keys.length; local++, i++) {
-      const key = keys[local]!;
-      deckOf[i] = d;
-      exercise[i] = flags[local]!;
-      const place = places.get(key);
-      let held = -1;
-      if (place !== undefined) {
-        held = rows.baseRecord(place);
-        if (cardOf[place] === -1) {
-          cardOf[place] = i;
-          const reviews = rows.reviews(place);
-          if (reviews !== 0) {
-            const r = retained.get(area) ?? { reviews: 0, passed: 0 };
-            r.reviews += reviews;
-            r.passed += rows.passed(place);
-            retained.set(area, r);
-          }
-        } else alsoAt.set(place, [...(alsoAt.get(place) ?? []), i]);
-      }
-      const record = records.get(key);
-      const current = record ? scheduler.recall(record.state, predictedAt) : NaN;
-      recall[i] = current;
-      based[i] = held;
-      // A card the window never touched holds the same state at the cutoff as now: its recall is known.
-      const value = held === -1 ? 0 : record && rows.holds(held, record.state) ? current : scheduler.recall(rows.state(held, scratch), predictedAt);
-      values[i] = value;
-      sums[d]! += value;
-      if (flags[local] === 1) {
-        exerciseCount++;
-        exerciseSum += value;
-      }
-      if (!record) continue;
-      const due = record.state.due;
-      // Most cards of a long history are due beyond the fortnight: one comparison says so.
-      if (due >= forecastEnd) continue;
-      let day = 0;
-      while (due >= forecastEnds[day]!) day++;
-      forecast[day]!++;
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    sums[deckOf[i]!]! += value;
+    if (exercise[i] === 1) {
+      exerciseCount++;
+      exerciseSum += value;
     }
   }
-  return { count, deckOf, exercise, cardOf, alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast, retained };
+  return { count, deckOf, exercise, cardOf: found.cardOf, alsoAt: found.alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
+}
+
+/** What looking the cards up finds: see CardPass; `current` is each card's record, `tallies` the last deck's reviews and passes. */
+interface Found {
+  cardOf: Int32Array;
+  alsoAt: Map<number, number[]>;
+  current: (CardRecord | undefined)[];
+  based: Int32Array;
+  tallies: Float64Array;
+}
+
+/** One deck's keys, its cards from `first` on: each looked up among the figures' keys and in the records. */
+function findCards(keys: readonly string[], first: number, rows: FigureRows, records: ReadonlyMap<string, CardRecord>, found: Found): void {
+  const { places } = rows;
+  const { cardOf, current, based } = found;
+  let reviews = 0;
+  let passed = 0;
+  for (let local = 0, i = first; local < keys.length; local++, i++) {
+    const key = keys[local]!;
+    current[i] = records.get(key);
+    const place = places.get(key);
+    if (place === undefined) {
+      based[i] = -1;
+      continue;
+    }
+    based[i] = rows.baseRecord(place);
+    if (cardOf[place] !== -1) {
+      alsoAt(found.alsoAt, place, i);
+      continue;
+    }
+    cardOf[place] = i;
+    reviews += rows.reviews(place);
+    passed += rows.passed(place);
+  }
+  found.tallies[0] = reviews;
+  found.tallies[1] = passed;
+}
+
+/** A key held by a second card (not in a valid library): its entries are replayed at its first, and copied to the others. */
+function alsoAt(others: Map<number, number[]>, place: number, i: number): void {
+  const list = others.get(place);
+  if (list) list.push(i);
+  else others.set(place, [i]);
+}
+
+/** Predicted recall at `at` of each card's record; NaN for a card never seen. */
+function recordsRecall(records: readonly (CardRecord | undefined)[], scheduler: Scheduler, at: number): Float64Array {
+  const recall = new Float64Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    recall[i] = record ? scheduler.recall(record.state, at) : NaN;
+  }
+  return recall;
+}
+
+/** Quiz cards due per day from today, overdue counting today. */
+function forecastOf(records: readonly (CardRecord | undefined)[], forecastEnds: readonly number[]): number[] {
+  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
+  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i];
+    if (!record) continue;
+    const due = record.state.due;
+    // Most cards of a long history are due beyond the fortnight: one comparison says so.
+    if (due >= forecastEnd) continue;
+    let day = 0;
+    while (due >= forecastEnds[day]!) day++;
+    forecast[day]!++;
+  }
+  return forecast;
 }
 
 const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
@@ -114,29 +173,37 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Scheduler, predictedAt: number, dayEnds: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
   // The records as the replay goes, by card place (a key met twice is replayed at its first),
   // starting from the base: the window holds a few days of entries, the base every card ever seen.
+  // First each entry's record after it, then their recall, then the sums day by day.
   const { deckOf, exercise, cardOf, alsoAt, values, sums, exerciseCount, based: replay } = pass;
+  const entries = rows.windowRows;
+  const entryCard = new Int32Array(entries);
+  const entryRecord = new Int32Array(entries);
+  for (let e = 0, entry = rows.windowStart; e < entries; e++, entry += FigureRows.ENTRY) {
+    // A card of no deck given changes no figure: its entries are passed over, not replayed.
+    const i = cardOf[rows.entryPlace(entry)]!;
+    entryCard[e] = i;
+    entryRecord[e] = i === -1 ? -1 : (replay[i] = rows.after(replay[i]!, entry));
+  }
+  const entryValue = rows.recall(entryRecord, scheduler, predictedAt);
+
   let { exerciseSum } = pass;
   const deckTrend = Array.from(sums, () => [] as number[]);
   const exerciseTrend: number[] = [];
-  const scratch = scratchState();
   const setValue = (i: number, value: number): void => {
     sums[deckOf[i]!]! += value - values[i]!;
     if (exercise[i] === 1) exerciseSum += value - values[i]!;
     values[i] = value;
   };
-  let entry = rows.windowStart;
+  let e = 0;
   for (const dayEnd of dayEnds) {
-    for (; entry < rows.windowEnd && rows.entryAt(entry) < dayEnd; entry += FigureRows.ENTRY) {
-      // A card of no deck given changes no figure: its entries are passed over, not replayed.
-      const place = rows.entryPlace(entry);
-      const i = cardOf[place]!;
+    for (; e < entries && rows.entryAt(rows.windowStart + e * FigureRows.ENTRY) < dayEnd; e++) {
+      const i = entryCard[e]!;
       if (i === -1) continue;
-      const record = (replay[i] = rows.after(replay[i]!, entry));
-      const value = record === -1 ? 0 : scheduler.recall(rows.state(record, scratch), predictedAt);
+      const value = entryValue[e]!;
       setValue(i, value);
-      if (alsoAt.size > 0) for (const j of alsoAt.get(place) ?? []) setValue(j, value);
+      if (alsoAt.size > 0) for (const j of alsoAt.get(rows.entryPlace(rows.windowStart + e * FigureRows.ENTRY)) ?? []) setValue(j, value);
     }
-    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
+    for (let d = 0; d < sums.length; d++) deckTrend[d]!.push(sums[d]!);
     exerciseTrend.push(mean(exerciseSum, exerciseCount));
   }
   return { deckTrend, exerciseTrend };

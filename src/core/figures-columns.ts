@@ -9,7 +9,7 @@
 import type { HistoryFigures, Tally } from './history-figures.js';
 import { LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { PHASES } from './record-rows.js';
-import { isRating, type MemoryState } from './scheduler.js';
+import { isRating, type MemoryState, type Scheduler } from './scheduler.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
 export const FIGURES_VERSION = 2;
@@ -308,9 +308,9 @@ export class FigureRows {
   readonly keys: readonly string[];
   readonly places: ReadonlyMap<string, number>;
   readonly numbers: Float64Array;
-  /** Where the window's entries start in `numbers`, and where they end. */
+  /** Where the window's entries start in `numbers`, and how many there are. */
   readonly windowStart: number;
-  readonly windowEnd: number;
+  readonly windowRows: number;
   private readonly baseRows: number;
   private readonly talliesAt: number;
 
@@ -322,7 +322,7 @@ export class FigureRows {
     this.numbers = columns.numbers;
     this.baseRows = text.rows.base;
     this.windowStart = parts.window;
-    this.windowEnd = parts.tallies;
+    this.windowRows = text.rows.window;
     this.talliesAt = parts.tallies;
   }
 
@@ -376,8 +376,19 @@ export class FigureRows {
     );
   }
 
-  /** The memory state of the record at `at`, written into `into` (one object reused for every card). */
-  state(at: number, into: MemoryState): MemoryState {
+  /** Predicted recall at `at` of the records at `offsets` (0 for -1, no record), each read into one state object reused. */
+  recall(offsets: Int32Array, scheduler: Scheduler, at: number): Float64Array {
+    const recall = new Float64Array(offsets.length);
+    const state: MemoryState = { due: 0, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new', lastReview: null };
+    for (let k = 0; k < offsets.length; k++) {
+      const offset = offsets[k]!;
+      recall[k] = offset === -1 ? 0 : scheduler.recall(this.state(offset, state), at);
+    }
+    return recall;
+  }
+
+  /** The memory state of the record at `at`, written into `into`. */
+  private state(at: number, into: MemoryState): MemoryState {
     const n = this.numbers;
     const lastReview = n[at + 8]!;
     into.due = n[at]!;
