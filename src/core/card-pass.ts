@@ -66,27 +66,19 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
   // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
   // when an entry changes a card: the window holds a few days of entries, the decks every card.
-  // A card the window never touched holds the same state at the cutoff as now: its recall is known.
-  const values = new Float64Array(count);
-  const differ = new Int32Array(count);
-  let differing = 0;
-  for (let i = 0; i < count; i++) {
-    const held = based[i]!;
-    if (held === -1) continue;
-    const record = current[i];
-    if (record && rows.holds(held, record.state)) values[i] = recall[i]!;
-    else differ[differing++] = i;
-  }
-  const offsets = new Int32Array(differing);
-  for (let k = 0; k < differing; k++) offsets[k] = based[differ[k]!]!;
-  const heldRecall = rows.recall(offsets, scheduler, predictedAt);
-  for (let k = 0; k < differing; k++) values[differ[k]!] = heldRecall[k]!;
+  // Recall is worked out for every state at the cutoff, a card's state now or not: telling which
+  // are unchanged, field by field, cost more than the recall it spared.
+  const values = rows.recall(based, scheduler, predictedAt);
+  const { sums, exerciseCount, exerciseSum } = sumValues(values, deckOf, exercise, decks.length);
+  return { count, deckOf, exercise, cardOf: found.cardOf, alsoAt: found.alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
+}
 
-  // Each deck's sum and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order.
-  const sums = new Float64Array(decks.length);
+/** Each deck's sum of values, and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order. */
+function sumValues(values: Float64Array, deckOf: Int32Array, exercise: Uint8Array, decks: number): { sums: Float64Array; exerciseCount: number; exerciseSum: number } {
+  const sums = new Float64Array(decks);
   let exerciseCount = 0;
   let exerciseSum = 0;
-  for (let i = 0; i < count; i++) {
+  for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     sums[deckOf[i]!]! += value;
     if (exercise[i] === 1) {
@@ -94,7 +86,7 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
       exerciseSum += value;
     }
   }
-  return { count, deckOf, exercise, cardOf: found.cardOf, alsoAt: found.alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
+  return { sums, exerciseCount, exerciseSum };
 }
 
 /** What looking the cards up finds: see CardPass; `current` is each card's record, `tallies` the last deck's reviews and passes. */
@@ -171,40 +163,56 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 
 /** The trend per deck and for the exercises: the records as they stood at the end of each day (`dayEnds`), from the states at the cutoff. */
 export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Scheduler, predictedAt: number, dayEnds: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
-  // The records as the replay goes, by card place (a key met twice is replayed at its first),
-  // starting from the base: the window holds a few days of entries, the base every card ever seen.
   // First each entry's record after it, then their recall, then the sums day by day.
-  const { deckOf, exercise, cardOf, alsoAt, values, sums, exerciseCount, based: replay } = pass;
-  const entries = rows.windowRows;
-  const entryCard = new Int32Array(entries);
-  const entryRecord = new Int32Array(entries);
-  for (let e = 0, entry = rows.windowStart; e < entries; e++, entry += FigureRows.ENTRY) {
-    // A card of no deck given changes no figure: its entries are passed over, not replayed.
-    const i = cardOf[rows.entryPlace(entry)]!;
-    entryCard[e] = i;
-    entryRecord[e] = i === -1 ? -1 : (replay[i] = rows.after(replay[i]!, entry));
-  }
+  const { entryCard, entryRecord } = replayWindow(rows, pass.cardOf, pass.based);
   const entryValue = rows.recall(entryRecord, scheduler, predictedAt);
-
+  const { deckOf, exercise, alsoAt, values, sums, exerciseCount } = pass;
   let { exerciseSum } = pass;
   const deckTrend = Array.from(sums, () => [] as number[]);
   const exerciseTrend: number[] = [];
-  const setValue = (i: number, value: number): void => {
-    sums[deckOf[i]!]! += value - values[i]!;
-    if (exercise[i] === 1) exerciseSum += value - values[i]!;
-    values[i] = value;
-  };
   let e = 0;
   for (const dayEnd of dayEnds) {
-    for (; e < entries && rows.entryAt(rows.windowStart + e * FigureRows.ENTRY) < dayEnd; e++) {
+    // A day's entries, each card's value moved to its recall after the entry, and its deck's sum with it.
+    for (; e < entryCard.length && rows.entryAt(rows.windowStart + e * FigureRows.ENTRY) < dayEnd; e++) {
       const i = entryCard[e]!;
       if (i === -1) continue;
       const value = entryValue[e]!;
-      setValue(i, value);
-      if (alsoAt.size > 0) for (const j of alsoAt.get(rows.entryPlace(rows.windowStart + e * FigureRows.ENTRY)) ?? []) setValue(j, value);
+      const change = value - values[i]!;
+      sums[deckOf[i]!]! += change;
+      if (exercise[i] === 1) exerciseSum += change;
+      values[i] = value;
+      if (alsoAt.size > 0) exerciseSum = copyToOthers(pass, alsoAt.get(rows.entryPlace(rows.windowStart + e * FigureRows.ENTRY)), value, exerciseSum);
     }
     for (let d = 0; d < sums.length; d++) deckTrend[d]!.push(sums[d]!);
     exerciseTrend.push(mean(exerciseSum, exerciseCount));
   }
   return { deckTrend, exerciseTrend };
+}
+
+/**
+ * The records as the replay goes, by card (a key met twice is replayed at its first), from the
+ * base (`replay`, changed as it goes): each window entry's card (-1 for a card of no deck given,
+ * whose entries change no figure) and the offset of that card's record after it.
+ */
+function replayWindow(rows: FigureRows, cardOf: Int32Array, replay: Int32Array): { entryCard: Int32Array; entryRecord: Int32Array } {
+  const entryCard = new Int32Array(rows.windowRows);
+  const entryRecord = new Int32Array(rows.windowRows);
+  for (let e = 0, entry = rows.windowStart; e < rows.windowRows; e++, entry += FigureRows.ENTRY) {
+    const i = cardOf[rows.entryPlace(entry)]!;
+    entryCard[e] = i;
+    entryRecord[e] = i === -1 ? -1 : (replay[i] = rows.after(replay[i]!, entry));
+  }
+  return { entryCard, entryRecord };
+}
+
+/** A value copied to the other cards of a key held twice, as the replay sets it at the first; the exercises' sum after. */
+function copyToOthers(pass: CardPass, others: readonly number[] | undefined, value: number, exerciseSum: number): number {
+  const { deckOf, exercise, values, sums } = pass;
+  for (const j of others ?? []) {
+    const change = value - values[j]!;
+    sums[deckOf[j]!]! += change;
+    if (exercise[j] === 1) exerciseSum += change;
+    values[j] = value;
+  }
+  return exerciseSum;
 }

@@ -359,23 +359,6 @@ export class FigureRows {
     return reviewedAt(n, record) >= reviewedAt(n, held) ? record : held;
   }
 
-  /** Whether the record at `at` holds `state` (sameState, field by field). */
-  holds(at: number, state: MemoryState): boolean {
-    const n = this.numbers;
-    const lastReview = n[at + 8]!;
-    return (
-      n[at] === state.due &&
-      n[at + 1] === state.stability &&
-      n[at + 2] === state.difficulty &&
-      (Number.isNaN(lastReview) ? state.lastReview === null : lastReview === state.lastReview) &&
-      PHASES[n[at + 7]! | 0] === state.phase &&
-      n[at + 3] === state.scheduledDays &&
-      n[at + 4] === state.learningSteps &&
-      n[at + 5] === state.reps &&
-      n[at + 6] === state.lapses
-    );
-  }
-
   /** Predicted recall at `at` of the records at `offsets` (0 for -1, no record), each read into one state object reused. */
   recall(offsets: Int32Array, scheduler: Scheduler, at: number): Float64Array {
     const recall = new Float64Array(offsets.length);
