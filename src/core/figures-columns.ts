@@ -19,6 +19,8 @@ export interface FiguresColumns {
   numbers: Float64Array;
   /** Each key's place in text.keys (a key is there once). */
   places: ReadonlyMap<string, number>;
+  /** As figuresToColumns lays the figures out, as the file holds them; false for columns made for reading (see ReadFigures). */
+  canonical: boolean;
 }
 
 export interface FiguresText {
@@ -99,11 +101,14 @@ export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
     return i;
   };
   for (const { entry } of figures.window) place(entry.key);
-  // Sorted: the same figures make the same file, however the reviews that made them interleaved.
-  for (const key of [...figures.retention].map(([k]) => k).sort()) place(key);
+  // The tallied keys not placed yet, sorted: the same figures make the same file, however the
+  // reviews that made them interleaved. (Sorting only those: ~10,000 keys took milliseconds.)
+  const unplaced: string[] = [];
+  for (const key of figures.retention.keys()) if (!places.has(key)) unplaced.push(key);
+  for (const key of unplaced.sort()) place(key);
   const rows = { base: records.length, window: figures.window.length, days: figures.days.size };
   const n = new Float64Array(partsOf(rows, keys.length).length);
-  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced]);
+  putTotals(n, figures);
   let at = TOTALS;
   for (const record of records) {
     putRecord(n, at, record);
@@ -112,23 +117,7 @@ export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
   const ids: string[] = [];
   for (const { entry, counted } of figures.window) {
     ids.push(entry.id);
-    n[at + 1] = place(entry.key);
-    n[at + 2] = entry.at;
-    const record = entry.t === 'undo' ? entry.restore : entry.record;
-    if (entry.t === 'undo') n[at] = 1;
-    else {
-      const ticks = tickCounts(entry.ticks);
-      n[at + 3] = entry.rating;
-      n[at + 4] = MARKS.indexOf(entry.confidence);
-      n[at + 5] = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
-      n[at + 6] = Number(counted);
-      n[at + 7] = ticks ? ticks.evidenced : NaN;
-      n[at + 8] = ticks ? ticks.unevidenced : NaN;
-    }
-    if (record) {
-      n[at + 9] = 1;
-      putRecord(n, at + 10, record);
-    }
+    putEntry(n, at, place(entry.key), entry, counted);
     at += ENTRY;
   }
   for (const [key, t] of figures.retention) {
@@ -137,17 +126,55 @@ export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
     n[i + 1] = t.passed;
   }
   at += keys.length * TALLY;
-  for (const [dayStart, count] of figures.days) {
+  putDays(n, at, figures.days);
+  return { text: { timeZone: figures.timeZone, lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places, canonical: true };
+}
+
+/** A window entry at `at` (in a block of zeros), its key at `place`. */
+function putEntry(n: Float64Array, at: number, place: number, entry: LogEntry, counted: boolean): void {
+  n[at + 1] = place;
+  n[at + 2] = entry.at;
+  const record = entry.t === 'undo' ? entry.restore : entry.record;
+  if (entry.t === 'undo') n[at] = 1;
+  else {
+    const ticks = tickCounts(entry.ticks);
+    n[at + 3] = entry.rating;
+    n[at + 4] = MARKS.indexOf(entry.confidence);
+    n[at + 5] = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
+    n[at + 6] = Number(counted);
+    n[at + 7] = ticks ? ticks.evidenced : NaN;
+    n[at + 8] = ticks ? ticks.unevidenced : NaN;
+  }
+  if (record) {
+    n[at + 9] = 1;
+    putRecord(n, at + 10, record);
+  }
+}
+
+function putTotals(n: Float64Array, figures: HistoryFigures): void {
+  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced]);
+}
+
+function putDays(n: Float64Array, at: number, days: ReadonlyMap<number, number>): void {
+  for (const [dayStart, count] of days) {
     n[at] = dayStart;
     n[at + 1] = count;
     at += DAY;
   }
-  return { text: { timeZone: figures.timeZone, lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places };
 }
 
-/** The figures' columns, made from its maps when it has none (built from the log, or folded on since). */
+/**
+ * The figures' columns for reading (Readiness): the file's while nothing was folded in since; when
+ * entries were only appended (see ReadFigures.appended), the file's with those added; else made
+ * from the maps (built from the log, or a day moved into the base).
+ */
 export function columnsOf(figures: HistoryFigures): FiguresColumns {
-  return (figures.columns ??= figuresToColumns(figures));
+  return (figures.columns ??= figures instanceof ReadFigures ? figures.appended() : figuresToColumns(figures));
+}
+
+/** The columns as the file holds them: the figures' own when they are laid out so, else made (and kept for reading). */
+export function canonicalColumns(figures: HistoryFigures): FiguresColumns {
+  return figures.columns?.canonical ? figures.columns : (figures.columns = figuresToColumns(figures));
 }
 
 const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
@@ -238,6 +265,52 @@ class ReadFigures implements HistoryFigures {
     }
     return this.heldWindow;
   }
+
+  /**
+   * The columns after entries were folded in on top of the file's, when they were only appended
+   * (the base as it was, the cutoff where it was): the file's rows copied, the new entries and
+   * keys added at the end, and the tallies those entries moved. Most starts after a day of study
+   * fold a few dozen ratings in: laying ~12,000 records out again cost more than the fold.
+   * Not the file's layout (a new key comes after the tallied keys): saving lays them out anew.
+   */
+  appended(): FiguresColumns {
+    const window = this.heldWindow;
+    const { text: was, numbers: old, places: oldPlaces } = this.source;
+    if (!window || this.cutoff !== was.cutoff || window.length < was.rows.window) return figuresToColumns(this);
+    const added = window.slice(was.rows.window);
+    const keys = was.keys.slice();
+    const places = new Map(oldPlaces);
+    const placeOf = added.map(({ entry }) => {
+      let i = places.get(entry.key);
+      if (i === undefined) places.set(entry.key, (i = keys.push(entry.key) - 1));
+      return i;
+    });
+    const rows = { base: was.rows.base, window: window.length, days: this.days.size };
+    const from = partsOf(was.rows, was.keys.length);
+    const to = partsOf(rows, keys.length);
+    const n = new Float64Array(to.length);
+    putTotals(n, this);
+    // The base and the earlier entries lie where they did; an entry's `counted` moves when a later undo takes it back.
+    n.set(old.subarray(from.base, from.tallies), to.base);
+    for (let e = 0, at = to.window; e < was.rows.window; e++, at += ENTRY) if (window[e]!.entry.t === 'review') n[at + 6] = Number(window[e]!.counted);
+    added.forEach(({ entry, counted }, k) => putEntry(n, to.window + (was.rows.window + k) * ENTRY, placeOf[k]!, entry, counted));
+    n.set(old.subarray(from.tallies, from.days), to.tallies);
+    if (this.heldRetention) {
+      // A tally moves only for an entry folded in since, or a review one of them took back.
+      const moved = new Set(added.map(({ entry }) => entry.key));
+      const undone = new Set(added.flatMap(({ entry }) => (entry.t === 'undo' ? [entry.id] : [])));
+      if (undone.size > 0) for (const { entry } of window) if (undone.has(entry.id)) moved.add(entry.key);
+      for (const key of moved) {
+        const t = this.heldRetention.get(key);
+        const at = to.tallies + places.get(key)! * TALLY;
+        n[at] = t?.reviews ?? 0;
+        n[at + 1] = t?.passed ?? 0;
+      }
+    }
+    putDays(n, to.days, this.days);
+    const text = { timeZone: this.timeZone, lastAt: this.lastAt, cutoff: this.cutoff, keys, ids: was.ids.concat(added.map(({ entry }) => entry.id)), undone: [...this.undone], rows };
+    return { text, numbers: n, places, canonical: false };
+  }
 }
 
 /**
@@ -289,7 +362,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     if (n[at] !== 0 || hasRecord !== 1 || !isRating(n[at + 3]) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
     if (!Number.isNaN(evidenced) && !tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) })) return null;
   }
-  const figures = new ReadFigures({ text: { timeZone: v.timeZone, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places });
+  const figures = new ReadFigures({ text: { timeZone: v.timeZone, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places, canonical: true });
   for (let i = 0, at = parts.days; i < counts.days; i++, at += DAY) {
     const day = n[at]!;
     if (!isTime(day) || !isCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;

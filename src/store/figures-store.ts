@@ -8,7 +8,7 @@ import { readRegular } from './read-regular.js';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { columnsOf, figuresFromColumns, FIGURES_VERSION } from '../core/figures-columns.js';
+import { canonicalColumns, figuresFromColumns, FIGURES_VERSION } from '../core/figures-columns.js';
 import { buildFigures, foldEntry, type HistoryFigures } from '../core/history-figures.js';
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
 import { salvageLine } from './damage.js';
@@ -135,7 +135,7 @@ interface Saved {
 }
 
 export function encodeFiguresFile(saved: Saved): Buffer {
-  const { text, numbers } = columnsOf(saved.figures);
+  const { text, numbers } = canonicalColumns(saved.figures);
   const json = Buffer.from(JSON.stringify({ logOffset: saved.logOffset, tail: saved.tail, figures: text }));
   const start = aligned(HEAD + json.length);
   const file = Buffer.alloc(start + numbers.byteLength + HASH_BYTES, ' ');

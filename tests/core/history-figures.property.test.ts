@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/core/deck.js';
-import { figuresFromColumns, figuresToColumns } from '../../src/core/figures-columns.js';
+import { columnsOf, figuresFromColumns, figuresToColumns } from '../../src/core/figures-columns.js';
 import { buildFigures, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
 import { applyEntry, emptyProgress, LOG_VERSION, type CardRecord, type LogEntry, type ReviewEntry } from '../../src/core/progress.js';
 import { readiness } from '../../src/core/readiness.js';
@@ -177,6 +177,9 @@ describe('readiness figures kept up to date', () => {
           expect(plain(figures)).toEqual(plain(full));
           // And read back from its columns, it is the same again.
           expect(plain(reread(figures))).toEqual(plain(full));
+          // And so are the columns Readiness reads: the file's, the file's with entries appended, or laid out anew.
+          const read = columnsOf(figures);
+          expect(plain(figuresFromColumns(JSON.parse(JSON.stringify(read.text)), read.numbers.slice())!)).toEqual(plain(full));
         }
         const now = (log.reduce((m, e) => Math.max(m, e.at), T0)) + later;
         const r = readinessOf(log, figures, now);
