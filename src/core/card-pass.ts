@@ -66,11 +66,22 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
   // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
   // when an entry changes a card: the window holds a few days of entries, the decks every card.
-  // Recall is worked out for every state at the cutoff, a card's state now or not: telling which
-  // are unchanged, field by field, cost more than the recall it spared.
-  const values = rows.recall(based, scheduler, predictedAt);
+  // A card the window never touched holds the same state at the cutoff as now: its recall is known.
+  const values = cutoffRecall(rows, current, based, recall, scheduler, predictedAt);
   const { sums, exerciseCount, exerciseSum } = sumValues(values, deckOf, exercise, decks.length);
   return { count, deckOf, exercise, cardOf: found.cardOf, alsoAt: found.alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
+}
+
+/** Each card's recall from its state at the cutoff (0 for none): its recall now when the state has what recall reads of it now. */
+function cutoffRecall(rows: FigureRows, current: readonly (CardRecord | undefined)[], based: Int32Array, recall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
+  const values = new Float64Array(based.length);
+  for (let i = 0; i < based.length; i++) {
+    const held = based[i]!;
+    if (held === -1) continue;
+    const record = current[i];
+    values[i] = record && rows.recallsAs(held, record.state) ? recall[i]! : rows.recallOf(held, scheduler, at);
+  }
+  return values;
 }
 
 /** Each deck's sum of values, and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order. */

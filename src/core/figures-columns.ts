@@ -432,31 +432,28 @@ export class FigureRows {
     return reviewedAt(n, record) >= reviewedAt(n, held) ? record : held;
   }
 
-  /** Predicted recall at `at` of the records at `offsets` (0 for -1, no record), each read into one state object reused. */
-  recall(offsets: Int32Array, scheduler: Scheduler, at: number): Float64Array {
-    const recall = new Float64Array(offsets.length);
-    const state: MemoryState = { due: 0, stability: 0, difficulty: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, phase: 'new', lastReview: null };
-    for (let k = 0; k < offsets.length; k++) {
-      const offset = offsets[k]!;
-      recall[k] = offset === -1 ? 0 : scheduler.recall(this.state(offset, state), at);
-    }
-    return recall;
-  }
-
-  /** The memory state of the record at `at`, written into `into`. */
-  private state(at: number, into: MemoryState): MemoryState {
+  /** Whether the record at `at` has the fields recall reads (Scheduler.recallFrom) as `state` has them: then it has its recall. */
+  recallsAs(at: number, state: MemoryState): boolean {
     const n = this.numbers;
     const lastReview = n[at + 8]!;
-    into.due = n[at]!;
-    into.stability = n[at + 1]!;
-    into.difficulty = n[at + 2]!;
-    into.scheduledDays = n[at + 3]!;
-    into.learningSteps = n[at + 4]!;
-    into.reps = n[at + 5]!;
-    into.lapses = n[at + 6]!;
-    into.phase = PHASES[n[at + 7]! | 0]!;
-    into.lastReview = Number.isNaN(lastReview) ? null : lastReview;
-    return into;
+    return n[at + 1] === state.stability && (Number.isNaN(lastReview) ? state.lastReview === null : lastReview === state.lastReview) && PHASES[n[at + 7]! | 0] === state.phase;
+  }
+
+  /** Predicted recall at `when` of the record at `at`. */
+  recallOf(at: number, scheduler: Scheduler, when: number): number {
+    const n = this.numbers;
+    const lastReview = n[at + 8]!;
+    return scheduler.recallFrom(PHASES[n[at + 7]! | 0]!, Number.isNaN(lastReview) ? null : lastReview, n[at + 1]!, when);
+  }
+
+  /** Predicted recall at `when` of the records at `offsets` (0 for -1, no record). */
+  recall(offsets: Int32Array, scheduler: Scheduler, when: number): Float64Array {
+    const recall = new Float64Array(offsets.length);
+    for (let k = 0; k < offsets.length; k++) {
+      const at = offsets[k]!;
+      if (at !== -1) recall[k] = this.recallOf(at, scheduler, when);
+    }
+    return recall;
   }
 }
 
