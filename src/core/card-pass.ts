@@ -5,7 +5,7 @@
 // the records, and no object is made for any state read back.
 import type { Area, Deck } from './deck.js';
 import { deckFacts } from './deck-facts.js';
-import { FigureRows } from './figures-columns.js';
+import type { CardPlaces, FigureRows } from './figures-columns.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
 
@@ -20,6 +20,8 @@ export interface CardPass {
   cardOf: Int32Array;
   /** A key's other cards by its place, when a key is held twice (not in a valid library). */
   alsoAt: Map<number, number[]>;
+  /** Each card's current record. */
+  current: readonly (CardRecord | undefined)[];
   /** Predicted recall on the day of each card's current record; NaN for a card never seen. */
   recall: Float64Array;
   /** The same from the states at the figures' cutoff (0 for a card not seen by then), and their sum per deck. */
@@ -44,44 +46,40 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
   const count = facts.reduce((n, f) => n + f.keys.length, 0);
   const deckOf = new Int32Array(count);
   const exercise = new Uint8Array(count);
-  const found: Found = { cardOf: new Int32Array(rows.keys.length).fill(-1), alsoAt: new Map(), current: new Array<CardRecord | undefined>(count), based: new Int32Array(count), tallies: new Float64Array(2) };
+  const current = new Array<CardRecord | undefined>(count);
+  const placed: CardPlaces = { cardOf: new Int32Array(rows.keys.length).fill(-1), alsoAt: new Map(), based: new Int32Array(count) };
+  const tallies = new Float64Array(2);
   // Reviews and passes per area, each key once (at its first card): from the log's tallies per key.
   const retained = new Map<Area, { reviews: number; passed: number }>();
   for (let d = 0, i = 0; d < decks.length; d++) {
     const { keys, exercise: flags } = facts[d]!;
     deckOf.fill(d, i, i + keys.length);
     exercise.set(flags, i);
-    findCards(keys, i, rows, records, found);
+    readRecords(keys, i, records, current);
+    rows.placeCards(keys, i, placed, tallies);
     i += keys.length;
-    if (found.tallies[0] === 0) continue;
+    if (tallies[0] === 0) continue;
     const area = decks[d]!.area;
     const r = retained.get(area) ?? { reviews: 0, passed: 0 };
-    r.reviews += found.tallies[0]!;
-    r.passed += found.tallies[1]!;
+    r.reviews += tallies[0]!;
+    r.passed += tallies[1]!;
     retained.set(area, r);
   }
-  const { current, based } = found;
+  const { based } = placed;
   const recall = recordsRecall(current, scheduler, predictedAt);
 
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
   // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
   // when an entry changes a card: the window holds a few days of entries, the decks every card.
   // A card the window never touched holds the same state at the cutoff as now: its recall is known.
-  const values = cutoffRecall(rows, current, based, recall, scheduler, predictedAt);
+  const values = rows.recall(based, null, current, recall, scheduler, predictedAt);
   const { sums, exerciseCount, exerciseSum } = sumValues(values, deckOf, exercise, decks.length);
-  return { count, deckOf, exercise, cardOf: found.cardOf, alsoAt: found.alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
+  return { count, deckOf, exercise, cardOf: placed.cardOf, alsoAt: placed.alsoAt, current, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
 }
 
-/** Each card's recall from its state at the cutoff (0 for none): its recall now when the state has what recall reads of it now. */
-function cutoffRecall(rows: FigureRows, current: readonly (CardRecord | undefined)[], based: Int32Array, recall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
-  const values = new Float64Array(based.length);
-  for (let i = 0; i < based.length; i++) {
-    const held = based[i]!;
-    if (held === -1) continue;
-    const record = current[i];
-    values[i] = record && rows.recallsAs(held, record.state) ? recall[i]! : rows.recallOf(held, scheduler, at);
-  }
-  return values;
+/** One deck's cards' records, its cards from `first` on. */
+function readRecords(keys: readonly string[], first: number, records: ReadonlyMap<string, CardRecord>, current: (CardRecord | undefined)[]): void {
+  for (let local = 0; local < keys.length; local++) current[first + local] = records.get(keys[local]!);
 }
 
 /** Each deck's sum of values, and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order. */
@@ -98,49 +96,6 @@ function sumValues(values: Float64Array, deckOf: Int32Array, exercise: Uint8Arra
     }
   }
   return { sums, exerciseCount, exerciseSum };
-}
-
-/** What looking the cards up finds: see CardPass; `current` is each card's record, `tallies` the last deck's reviews and passes. */
-interface Found {
-  cardOf: Int32Array;
-  alsoAt: Map<number, number[]>;
-  current: (CardRecord | undefined)[];
-  based: Int32Array;
-  tallies: Float64Array;
-}
-
-/** One deck's keys, its cards from `first` on: each looked up among the figures' keys and in the records. */
-function findCards(keys: readonly string[], first: number, rows: FigureRows, records: ReadonlyMap<string, CardRecord>, found: Found): void {
-  const { places } = rows;
-  const { cardOf, current, based } = found;
-  let reviews = 0;
-  let passed = 0;
-  for (let local = 0, i = first; local < keys.length; local++, i++) {
-    const key = keys[local]!;
-    current[i] = records.get(key);
-    const place = places.get(key);
-    if (place === undefined) {
-      based[i] = -1;
-      continue;
-    }
-    based[i] = rows.baseRecord(place);
-    if (cardOf[place] !== -1) {
-      alsoAt(found.alsoAt, place, i);
-      continue;
-    }
-    cardOf[place] = i;
-    reviews += rows.reviews(place);
-    passed += rows.passed(place);
-  }
-  found.tallies[0] = reviews;
-  found.tallies[1] = passed;
-}
-
-/** A key held by a second card (not in a valid library): its entries are replayed at its first, and copied to the others. */
-function alsoAt(others: Map<number, number[]>, place: number, i: number): void {
-  const list = others.get(place);
-  if (list) list.push(i);
-  else others.set(place, [i]);
 }
 
 /** Predicted recall at `at` of each card's record; NaN for a card never seen. */
@@ -175,8 +130,8 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 /** The trend per deck and for the exercises: the records as they stood at the end of each day (`dayEnds`), from the states at the cutoff. */
 export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Scheduler, predictedAt: number, dayEnds: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
   // First each entry's record after it, then their recall, then the sums day by day.
-  const { entryCard, entryRecord } = replayWindow(rows, pass.cardOf, pass.based);
-  const entryValue = rows.recall(entryRecord, scheduler, predictedAt);
+  const { entryCard, entryRecord, entryAt } = rows.replay(pass.cardOf, pass.based);
+  const entryValue = rows.recall(entryRecord, entryCard, pass.current, pass.recall, scheduler, predictedAt);
   const { deckOf, exercise, alsoAt, values, sums, exerciseCount } = pass;
   let { exerciseSum } = pass;
   const deckTrend = Array.from(sums, () => [] as number[]);
@@ -184,7 +139,7 @@ export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Schedul
   let e = 0;
   for (const dayEnd of dayEnds) {
     // A day's entries, each card's value moved to its recall after the entry, and its deck's sum with it.
-    for (; e < entryCard.length && rows.entryAt(rows.windowStart + e * FigureRows.ENTRY) < dayEnd; e++) {
+    for (; e < entryCard.length && entryAt[e]! < dayEnd; e++) {
       const i = entryCard[e]!;
       if (i === -1) continue;
       const value = entryValue[e]!;
@@ -192,28 +147,12 @@ export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Schedul
       sums[deckOf[i]!]! += change;
       if (exercise[i] === 1) exerciseSum += change;
       values[i] = value;
-      if (alsoAt.size > 0) exerciseSum = copyToOthers(pass, alsoAt.get(rows.entryPlace(rows.windowStart + e * FigureRows.ENTRY)), value, exerciseSum);
+      if (alsoAt.size > 0) exerciseSum = copyToOthers(pass, alsoAt.get(rows.entryPlace(e)), value, exerciseSum);
     }
     for (let d = 0; d < sums.length; d++) deckTrend[d]!.push(sums[d]!);
     exerciseTrend.push(mean(exerciseSum, exerciseCount));
   }
   return { deckTrend, exerciseTrend };
-}
-
-/**
- * The records as the replay goes, by card (a key met twice is replayed at its first), from the
- * base (`replay`, changed as it goes): each window entry's card (-1 for a card of no deck given,
- * whose entries change no figure) and the offset of that card's record after it.
- */
-function replayWindow(rows: FigureRows, cardOf: Int32Array, replay: Int32Array): { entryCard: Int32Array; entryRecord: Int32Array } {
-  const entryCard = new Int32Array(rows.windowRows);
-  const entryRecord = new Int32Array(rows.windowRows);
-  for (let e = 0, entry = rows.windowStart; e < rows.windowRows; e++, entry += FigureRows.ENTRY) {
-    const i = cardOf[rows.entryPlace(entry)]!;
-    entryCard[e] = i;
-    entryRecord[e] = i === -1 ? -1 : (replay[i] = rows.after(replay[i]!, entry));
-  }
-  return { entryCard, entryRecord };
 }
 
 /** A value copied to the other cards of a key held twice, as the replay sets it at the first; the exercises' sum after. */

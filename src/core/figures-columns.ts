@@ -9,7 +9,7 @@
 import type { HistoryFigures, Tally } from './history-figures.js';
 import { LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { PHASES } from './record-rows.js';
-import { isRating, type MemoryState, type Scheduler } from './scheduler.js';
+import { isRating, type Scheduler } from './scheduler.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
 export const FIGURES_VERSION = 2;
@@ -372,19 +372,30 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   return figures;
 }
 
+/** What a pass over the cards finds of each card among the figures' keys (see FigureRows.placeCards). */
+export interface CardPlaces {
+  /** Per place among the figures' keys, the first card of that key; -1 for a key of no card given. */
+  cardOf: Int32Array;
+  /** A key's other cards by its place, when a key is held twice (not in a valid library). */
+  alsoAt: Map<number, number[]>;
+  /** Per card, the offset of its record at the cutoff in the figures' numbers; -1 for none. */
+  based: Int32Array;
+}
+
 /**
- * The columns as Readiness reads them, by a key's place (`places`) and a record's offset in
- * `numbers`: the base's record of a key, its tallies, and the window's entries replayed as
- * recordAfter would, with no object made for any of them.
+ * The columns as Readiness reads them: each card's key placed among the figures' keys, the base's
+ * records and the window's entries by their offset in `numbers`, the window replayed as
+ * recordAfter would, recall worked out from the numbers. Each walk over the rows is one loop
+ * here, reading the numbers where they lie: the first Readiness of a process runs these loops
+ * before V8 optimizes them, where a call per field read or per row costs more than the reading.
  */
 export class FigureRows {
   readonly keys: readonly string[];
-  readonly places: ReadonlyMap<string, number>;
   readonly numbers: Float64Array;
-  /** Where the window's entries start in `numbers`, and how many there are. */
-  readonly windowStart: number;
-  readonly windowRows: number;
+  private readonly places: ReadonlyMap<string, number>;
   private readonly baseRows: number;
+  private readonly windowAt: number;
+  private readonly windowRows: number;
   private readonly talliesAt: number;
 
   constructor(columns: FiguresColumns) {
@@ -394,66 +405,93 @@ export class FigureRows {
     this.places = columns.places;
     this.numbers = columns.numbers;
     this.baseRows = text.rows.base;
-    this.windowStart = parts.window;
+    this.windowAt = parts.window;
     this.windowRows = text.rows.window;
     this.talliesAt = parts.tallies;
   }
 
-  static readonly ENTRY = ENTRY;
-
-  /** The offset of the base's record for the key at `place`; -1 when the base holds none. */
-  baseRecord(place: number): number {
-    return place < this.baseRows ? TOTALS + place * RECORD : -1;
+  /**
+   * One deck's keys, its cards from `first` on, placed among the figures' keys: each card's record
+   * at the cutoff, and each key's first card; the deck's graduated reviews and passes, each key
+   * counted at its first card, into `tallies`.
+   */
+  placeCards(keys: readonly string[], first: number, into: CardPlaces, tallies: Float64Array): void {
+    const { places, numbers: n, baseRows, talliesAt } = this;
+    const { cardOf, based } = into;
+    let reviews = 0;
+    let passed = 0;
+    for (let local = 0, i = first; local < keys.length; local++, i++) {
+      const place = places.get(keys[local]!);
+      if (place === undefined) {
+        based[i] = -1;
+        continue;
+      }
+      based[i] = place < baseRows ? TOTALS + place * RECORD : -1;
+      if (cardOf[place] !== -1) {
+        const others = into.alsoAt.get(place);
+        if (others) others.push(i);
+        else into.alsoAt.set(place, [i]);
+        continue;
+      }
+      cardOf[place] = i;
+      reviews += n[talliesAt + place * TALLY]!;
+      passed += n[talliesAt + place * TALLY + 1]!;
+    }
+    tallies[0] = reviews;
+    tallies[1] = passed;
   }
 
-  /** The key's graduated reviews that stand, and how many passed (0 and 0 for none). */
-  reviews(place: number): number {
-    return this.numbers[this.talliesAt + place * TALLY]!;
-  }
-
-  passed(place: number): number {
-    return this.numbers[this.talliesAt + place * TALLY + 1]!;
-  }
-
-  /** The place of the key a window entry (at offset `entry`) names, and when it was made. */
-  entryPlace(entry: number): number {
-    return this.numbers[entry + 1]! | 0;
-  }
-
-  entryAt(entry: number): number {
-    return this.numbers[entry + 2]!;
-  }
-
-  /** recordAfter on offsets: the record a card holds after the entry, from `held` (-1 for none). */
-  after(held: number, entry: number): number {
+  /**
+   * Predicted recall at `at` of the records at `offsets` (0 for -1, none), the k-th a state of card
+   * `cards[k]` (of card k without `cards`): a state with the fields recall reads
+   * (Scheduler.recallFrom) as its card's current record has them takes that record's recall.
+   */
+  recall(offsets: Int32Array, cards: Int32Array | null, current: readonly (CardRecord | undefined)[], currentRecall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
     const n = this.numbers;
-    const record = n[entry + 9] === 1 ? entry + 10 : -1;
-    if (n[entry] === 1 || held === -1) return record;
-    return reviewedAt(n, record) >= reviewedAt(n, held) ? record : held;
-  }
-
-  /** Whether the record at `at` has the fields recall reads (Scheduler.recallFrom) as `state` has them: then it has its recall. */
-  recallsAs(at: number, state: MemoryState): boolean {
-    const n = this.numbers;
-    const lastReview = n[at + 8]!;
-    return n[at + 1] === state.stability && (Number.isNaN(lastReview) ? state.lastReview === null : lastReview === state.lastReview) && PHASES[n[at + 7]! | 0] === state.phase;
-  }
-
-  /** Predicted recall at `when` of the record at `at`. */
-  recallOf(at: number, scheduler: Scheduler, when: number): number {
-    const n = this.numbers;
-    const lastReview = n[at + 8]!;
-    return scheduler.recallFrom(PHASES[n[at + 7]! | 0]!, Number.isNaN(lastReview) ? null : lastReview, n[at + 1]!, when);
-  }
-
-  /** Predicted recall at `when` of the records at `offsets` (0 for -1, no record). */
-  recall(offsets: Int32Array, scheduler: Scheduler, when: number): Float64Array {
     const recall = new Float64Array(offsets.length);
     for (let k = 0; k < offsets.length; k++) {
-      const at = offsets[k]!;
-      if (at !== -1) recall[k] = this.recallOf(at, scheduler, when);
+      const o = offsets[k]!;
+      if (o === -1) continue;
+      const i = cards ? cards[k]! : k;
+      const state = current[i]?.state;
+      const stability = n[o + 1]!;
+      const read = n[o + 8]!;
+      const lastReview = read === read ? read : null;
+      const phase = PHASES[n[o + 7]! | 0]!;
+      recall[k] = state && state.stability === stability && state.lastReview === lastReview && state.phase === phase ? currentRecall[i]! : scheduler.recallFrom(phase, lastReview, stability, at);
     }
     return recall;
+  }
+
+  /**
+   * The window replayed from the records at the cutoff (`replay`, by card, changed as it goes; a
+   * key held twice is replayed at its first card): each entry's card (-1 for a key of no card
+   * given, whose entries change no figure), the offset of that card's record after it, and when it was made.
+   */
+  replay(cardOf: Int32Array, replay: Int32Array): { entryCard: Int32Array; entryRecord: Int32Array; entryAt: Float64Array } {
+    const n = this.numbers;
+    const entryCard = new Int32Array(this.windowRows);
+    const entryRecord = new Int32Array(this.windowRows);
+    const entryAt = new Float64Array(this.windowRows);
+    for (let e = 0, at = this.windowAt; e < this.windowRows; e++, at += ENTRY) {
+      entryAt[e] = n[at + 2]!;
+      const i = cardOf[n[at + 1]! | 0]!;
+      entryCard[e] = i;
+      if (i === -1) {
+        entryRecord[e] = -1;
+        continue;
+      }
+      // recordAfter: an undo's record is what it restores; a review's is the later reviewed of the two.
+      const record = n[at + 9] === 1 ? at + 10 : -1;
+      const held = replay[i]!;
+      entryRecord[e] = replay[i] = n[at] === 1 || held === -1 || reviewedAt(n, record) >= reviewedAt(n, held) ? record : held;
+    }
+    return { entryCard, entryRecord, entryAt };
+  }
+
+  /** The place of the key the e-th window entry names. */
+  entryPlace(e: number): number {
+    return this.numbers[this.windowAt + e * ENTRY + 1]! | 0;
   }
 }
 
