@@ -16,11 +16,6 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 /** Code-point order: the same ranking on every machine, whatever its locale. */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck. */
-function topicsOf(card: Card, deck: Deck): readonly string[] {
-  return card.tags && card.tags.length > 0 ? card.tags : [card.section ?? deck.title];
-}
-
 /** A deck's topics, numbered in order of first appearance. */
 interface DeckTopics {
   names: string[];
@@ -46,12 +41,16 @@ function deckTopics(deck: Deck, facts: DeckFacts): DeckTopics {
   const n = facts.keys.length;
   const cardStart = new Int32Array(n + 1);
   const list: number[] = [];
+  const { quizCards, exercise: flags } = facts;
   for (let i = 0; i < n; i++) {
     const start = list.length;
-    const exercise = facts.exercise[i]!;
-    const cardTopics = topicsOf(facts.quizCards[i]!, deck);
-    next: for (let j = 0; j < cardTopics.length; j++) {
-      const name = cardTopics[j]!;
+    const exercise = flags[i]!;
+    // A group of cards on one subject within a deck: a tag, else the walkthrough section, else the deck.
+    const card = quizCards[i]!;
+    const tags = card.tags && card.tags.length > 0 ? card.tags : null;
+    const count = tags ? tags.length : 1;
+    next: for (let j = 0; j < count; j++) {
+      const name = tags ? tags[j]! : (card.section ?? deck.title);
       let t = ids.get(name);
       if (t === undefined) {
         t = names.length;
@@ -68,7 +67,7 @@ function deckTopics(deck: Deck, facts: DeckFacts): DeckTopics {
     }
     cardStart[i + 1] = list.length;
   }
-  const topics: DeckTopics = { names, cardStart, topics: Int32Array.from(list), cards, exercises };
+  const topics: DeckTopics = { names, cardStart, topics: new Int32Array(list), cards, exercises };
   topicsHeld.set(deck, { cards: deck.cards, topics });
   return topics;
 }
@@ -180,6 +179,9 @@ export class RecallLayout {
   /** Per deck, its seen topics' groups in order of first appearance: over all its cards, and over its exercises. */
   private readonly groups: TopicGroup[][] = [];
   private readonly exerciseGroups: TopicGroup[][] = [];
+  /** Every group weakest first, made when a figure first ranks them (see rankingOf). */
+  private ranking: TopicGroup[] | undefined;
+  private exerciseRanking: TopicGroup[] | undefined;
   /** Seen cards and their recall summed in card order, for each figure: counted in the one pass over the cards. */
   private readonly totals = new Map<string, { seen: number; sum: number }>();
 
@@ -251,24 +253,40 @@ export class RecallLayout {
       .join('\n'));
   }
 
+  /**
+   * Every deck's groups (or exercise groups) in one ranking, weakest first: by mean recall on the
+   * day, then the better seen, then deck id and name. The sort is stable and those are its only
+   * ties, so the groups of any figure come in the order sorting them alone would give: one sort
+   * serves every deck, area and the whole.
+   */
+  private rankingOf(exercisesOnly: boolean): TopicGroup[] {
+    const name = (g: TopicGroup) => this.topics[g.deck]!.names[g.topic]!;
+    const byRecall = (a: TopicGroup, b: TopicGroup) => a.recall - b.recall || b.seen - a.seen || byText(this.decks[a.deck]!.id, this.decks[b.deck]!.id) || byText(name(a), name(b));
+    if (exercisesOnly) return (this.exerciseRanking ??= this.exerciseGroups.flat().sort(byRecall));
+    return (this.ranking ??= this.groups.flat().sort(byRecall));
+  }
+
   /** Ranks topics by mean recall on the day, weakest first, among the groups of the decks given. */
   private weakestTopics(deckIndexes: readonly number[], exercisesOnly: boolean): Topic[] {
-    const seen = deckIndexes.flatMap((d) => (exercisesOnly ? this.exerciseGroups : this.groups)[d]!);
-    const deckId = (g: TopicGroup) => this.decks[g.deck]!.id;
-    const name = (g: TopicGroup) => this.topics[g.deck]!.names[g.topic]!;
-    const byRecall = (a: TopicGroup, b: TopicGroup) => a.recall - b.recall || b.seen - a.seen || byText(deckId(a), deckId(b)) || byText(name(a), name(b));
+    const inScope = new Uint8Array(this.decks.length);
+    let solid = 0;
+    for (const d of deckIndexes) {
+      inScope[d] = 1;
+      for (const g of (exercisesOnly ? this.exerciseGroups : this.groups)[d]!) if (g.seen >= 2) solid++;
+    }
     // One card says little about a topic: single-card topics only fill in when there are too few others.
-    const solid = seen.filter((g) => g.seen >= 2);
-    const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
+    // (Among the groups of a figure, a solid one and a single one never tie: ranking them together orders them as the pool sorted alone would.)
+    const onlySolid = solid >= WEAKEST_TOPICS;
     const picked: Topic[] = [];
     const listed: TopicGroup[] = [];
-    for (const g of pool.sort(byRecall)) {
+    for (const g of this.rankingOf(exercisesOnly)) {
+      if (inScope[g.deck] === 0 || (onlySolid && g.seen < 2)) continue;
       // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
       // Sets are compared only when their sizes are: a 10,000-card deck has many groups, and three are shown.
       if (listed.some((l) => l.seen === g.seen && this.cardSet(l) === this.cardSet(g))) continue;
       listed.push(g);
       const deck = this.decks[g.deck]!;
-      picked.push({ name: name(g), deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys: this.ranked(g) });
+      picked.push({ name: this.topics[g.deck]!.names[g.topic]!, deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys: this.ranked(g) });
       if (picked.length === WEAKEST_TOPICS) break;
     }
     return picked;
