@@ -335,7 +335,11 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const places = new Map<string, number>();
   for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
   if (places.size !== keys.length) return null;
-  for (let i = 0, at = parts.base; i < counts.base; i++, at += RECORD) if (!isPhase(n[at + 7]!)) return null;
+  for (let i = 0, at = parts.base; i < counts.base; i++, at += RECORD) {
+    // isPhase, written out: this runs for every card.
+    const phase = n[at + 7]!;
+    if (!(phase === 0 || phase === 1 || phase === 2 || phase === 3)) return null;
+  }
   for (let at = parts.tallies; at < parts.days; at += TALLY) {
     const reviews = n[at]!;
     const passed = n[at + 1]!;
