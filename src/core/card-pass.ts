@@ -46,7 +46,7 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
   const count = facts.reduce((n, f) => n + f.keys.length, 0);
   const deckOf = new Int32Array(count);
   const exercise = new Uint8Array(count);
-  const current = new Array<CardRecord | undefined>(count);
+  const now: Current = { current: new Array<CardRecord | undefined>(count), recall: new Float64Array(count), forecast: new Array<number>(FORECAST_DAYS).fill(0) };
   const placed: CardPlaces = { cardOf: new Int32Array(rows.keys.length).fill(-1), alsoAt: new Map(), based: new Int32Array(count) };
   const tallies = new Float64Array(2);
   // Reviews and passes per area, each key once (at its first card): from the log's tallies per key.
@@ -55,7 +55,7 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
     const { keys, exercise: flags } = facts[d]!;
     deckOf.fill(d, i, i + keys.length);
     exercise.set(flags, i);
-    readRecords(keys, i, records, current);
+    readRecords(keys, i, records, scheduler, predictedAt, forecastEnds, now);
     rows.placeCards(keys, i, placed, tallies);
     i += keys.length;
     if (tallies[0] === 0) continue;
@@ -66,7 +66,7 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
     retained.set(area, r);
   }
   const { based } = placed;
-  const recall = recordsRecall(current, scheduler, predictedAt);
+  const { current, recall, forecast } = now;
 
   // The trend: the records as they stood at the end of each day, from the states at the cutoff.
   // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
@@ -74,12 +74,35 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
   // A card the window never touched holds the same state at the cutoff as now: its recall is known.
   const values = rows.recall(based, null, current, recall, scheduler, predictedAt);
   const { sums, exerciseCount, exerciseSum } = sumValues(values, deckOf, exercise, decks.length);
-  return { count, deckOf, exercise, cardOf: placed.cardOf, alsoAt: placed.alsoAt, current, recall, values, based, sums, exerciseCount, exerciseSum, forecast: forecastOf(current, forecastEnds), retained };
+  return { count, deckOf, exercise, cardOf: placed.cardOf, alsoAt: placed.alsoAt, current, recall, values, based, sums, exerciseCount, exerciseSum, forecast, retained };
 }
 
-/** One deck's cards' records, its cards from `first` on. */
-function readRecords(keys: readonly string[], first: number, records: ReadonlyMap<string, CardRecord>, current: (CardRecord | undefined)[]): void {
-  for (let local = 0; local < keys.length; local++) current[first + local] = records.get(keys[local]!);
+/** The cards' current records, their recall on the day (NaN for a card never seen), and the forecast: quiz cards due per day from today, overdue counting today. */
+interface Current {
+  current: (CardRecord | undefined)[];
+  recall: Float64Array;
+  forecast: number[];
+}
+
+/** One deck's cards' records, its cards from `first` on, their recall at `at` and their part in the forecast. */
+function readRecords(keys: readonly string[], first: number, records: ReadonlyMap<string, CardRecord>, scheduler: Scheduler, at: number, forecastEnds: readonly number[], into: Current): void {
+  const { current, recall, forecast } = into;
+  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
+  for (let local = 0, i = first; local < keys.length; local++, i++) {
+    const record = records.get(keys[local]!);
+    current[i] = record;
+    if (!record) {
+      recall[i] = NaN;
+      continue;
+    }
+    recall[i] = scheduler.recall(record.state, at);
+    const due = record.state.due;
+    // Most cards of a long history are due beyond the fortnight: one comparison says so.
+    if (due >= forecastEnd) continue;
+    let day = 0;
+    while (due >= forecastEnds[day]!) day++;
+    forecast[day]!++;
+  }
 }
 
 /** Each deck's sum of values, and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order. */
@@ -96,33 +119,6 @@ function sumValues(values: Float64Array, deckOf: Int32Array, exercise: Uint8Arra
     }
   }
   return { sums, exerciseCount, exerciseSum };
-}
-
-/** Predicted recall at `at` of each card's record; NaN for a card never seen. */
-function recordsRecall(records: readonly (CardRecord | undefined)[], scheduler: Scheduler, at: number): Float64Array {
-  const recall = new Float64Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    recall[i] = record ? scheduler.recall(record.state, at) : NaN;
-  }
-  return recall;
-}
-
-/** Quiz cards due per day from today, overdue counting today. */
-function forecastOf(records: readonly (CardRecord | undefined)[], forecastEnds: readonly number[]): number[] {
-  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    if (!record) continue;
-    const due = record.state.due;
-    // Most cards of a long history are due beyond the fortnight: one comparison says so.
-    if (due >= forecastEnd) continue;
-    let day = 0;
-    while (due >= forecastEnds[day]!) day++;
-    forecast[day]!++;
-  }
-  return forecast;
 }
 
 const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
