@@ -78,8 +78,12 @@ function membersOf(topics: DeckTopics): { memberStart: Int32Array; members: Int3
     const memberStart = new Int32Array(names.length + 1);
     for (let t = 0; t < names.length; t++) memberStart[t + 1] = memberStart[t]! + cards[t]!;
     const fill = memberStart.slice(0, names.length);
-    const members = new Int32Array(topics.topics.length);
-    for (let i = 0; i + 1 < cardStart.length; i++) for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) members[fill[topics.topics[k]!]!++] = i;
+    const links = topics.topics;
+    const members = new Int32Array(links.length);
+    for (let i = 0, cards = cardStart.length - 1; i < cards; i++) {
+      const end = cardStart[i + 1]!;
+      for (let k = cardStart[i]!; k < end; k++) members[fill[links[k]!]!++] = i;
+    }
     topics.members = { memberStart, members };
   }
   return topics.members;
@@ -229,10 +233,13 @@ export class RecallLayout {
     const { keys, exercise } = this.facts[group.deck]!;
     const start = this.ranges[group.deck]![0];
     const seen: { key: string; r: number }[] = [];
-    for (let k = memberStart[group.topic]!; k < memberStart[group.topic + 1]!; k++) {
+    const { recall } = this;
+    const exercisesOnly = group.exercisesOnly;
+    const end = memberStart[group.topic + 1]!;
+    for (let k = memberStart[group.topic]!; k < end; k++) {
       const local = members[k]!;
-      const r = this.recall[start + local]!;
-      if (r === r && (!group.exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
+      const r = recall[start + local]!;
+      if (r === r && (!exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
     }
     return seen;
   }
