@@ -88,7 +88,7 @@ interface Current {
 function readRecords(keys: readonly string[], first: number, records: ReadonlyMap<string, CardRecord>, scheduler: Scheduler, at: number, forecastEnds: readonly number[], into: Current): void {
   const { current, recall, forecast } = into;
   const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
-  for (let local = 0, i = first; local < keys.length; local++, i++) {
+  for (let local = 0, i = first, count = keys.length; local < count; local++, i++) {
     const record = records.get(keys[local]!);
     current[i] = record;
     if (!record) {
@@ -110,7 +110,7 @@ function sumValues(values: Float64Array, deckOf: Int32Array, exercise: Uint8Arra
   const sums = new Float64Array(decks);
   let exerciseCount = 0;
   let exerciseSum = 0;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0, count = values.length; i < count; i++) {
     const value = values[i]!;
     sums[deckOf[i]!]! += value;
     if (exercise[i] === 1) {

@@ -333,14 +333,14 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   if (rows.window !== v.ids.length || counts.base > keys.length || n.length !== parts.length) return null;
   if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isCount(n[4]!) || !isCount(n[5]!)) return null;
   const places = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
+  for (let i = 0, count = keys.length; i < count; i++) places.set(keys[i]!, i);
   if (places.size !== keys.length) return null;
-  for (let i = 0, at = parts.base; i < counts.base; i++, at += RECORD) {
+  for (let at = parts.base, end = parts.window; at < end; at += RECORD) {
     // isPhase, written out: this runs for every card.
     const phase = n[at + 7]!;
     if (!(phase === 0 || phase === 1 || phase === 2 || phase === 3)) return null;
   }
-  for (let at = parts.tallies; at < parts.days; at += TALLY) {
+  for (let at = parts.tallies, end = parts.days; at < end; at += TALLY) {
     const reviews = n[at]!;
     const passed = n[at + 1]!;
     if (reviews === 0) continue;
@@ -350,7 +350,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const cutoff = v.cutoff;
   const lastAt = v.lastAt;
   let previous = -Infinity;
-  for (let i = 0, at = parts.window; i < counts.window; i++, at += ENTRY) {
+  for (let at = parts.window, end = parts.tallies; at < end; at += ENTRY) {
     // Indexes made small integers (| 0) before use: an array indexed by a double takes V8's slow path.
     const place = n[at + 1]!;
     const when = n[at + 2]!;
@@ -424,7 +424,7 @@ export class FigureRows {
     const { cardOf, based } = into;
     let reviews = 0;
     let passed = 0;
-    for (let local = 0, i = first; local < keys.length; local++, i++) {
+    for (let local = 0, i = first, count = keys.length; local < count; local++, i++) {
       const place = places.get(keys[local]!);
       if (place === undefined) {
         based[i] = -1;
@@ -453,7 +453,7 @@ export class FigureRows {
   recall(offsets: Int32Array, cards: Int32Array | null, current: readonly (CardRecord | undefined)[], currentRecall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
     const n = this.numbers;
     const recall = new Float64Array(offsets.length);
-    for (let k = 0; k < offsets.length; k++) {
+    for (let k = 0, count = offsets.length; k < count; k++) {
       const o = offsets[k]!;
       if (o === -1) continue;
       const i = cards ? cards[k]! : k;
@@ -477,7 +477,7 @@ export class FigureRows {
     const entryCard = new Int32Array(this.windowRows);
     const entryRecord = new Int32Array(this.windowRows);
     const entryAt = new Float64Array(this.windowRows);
-    for (let e = 0, at = this.windowAt; e < this.windowRows; e++, at += ENTRY) {
+    for (let e = 0, at = this.windowAt, count = this.windowRows; e < count; e++, at += ENTRY) {
       entryAt[e] = n[at + 2]!;
       const i = cardOf[n[at + 1]! | 0]!;
       entryCard[e] = i;
