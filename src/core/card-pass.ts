@@ -5,7 +5,7 @@
 // the records, and no object is made for any state read back.
 import type { Area, Deck } from './deck.js';
 import { deckFacts } from './deck-facts.js';
-import type { CardPlaces, FigureRows } from './figures-columns.js';
+import type { CardPlaces, FigureRows } from './figure-rows.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
 

@@ -1,7 +1,7 @@
 // The readiness figures (core/history-figures) as columns: the strings as JSON, and everything
 // counted per card, per entry and per day as one block of doubles, every value exact. The file
 // beside the card snapshot holds them (store/figures-store frames it and checks its bytes), and
-// Readiness reads them where they lie (FigureRows): at ~97,000 reviews, making a record object and
+// Readiness reads them where they lie (core/figure-rows): at ~97,000 reviews, making a record object and
 // a map entry for each of ~12,000 cards and each of ~7,000 window entries, then looking each card
 // up by its "deck/card" key in three maps, was most of the first Readiness's cost and its garbage.
 // The maps and entries of HistoryFigures are made from the columns only when something asks for
@@ -9,7 +9,7 @@
 import type { HistoryFigures, Tally } from './history-figures.js';
 import { LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { PHASES } from './record-rows.js';
-import { isRating, type Scheduler } from './scheduler.js';
+import { isRating } from './scheduler.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
 export const FIGURES_VERSION = 2;
@@ -42,15 +42,15 @@ export interface FiguresText {
 // PHASES, lastReview NaN for null (no number read from the log is NaN), then firstReview. An
 // entry: kind (0 review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right),
 // counted, the tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
-const TOTALS = 6;
-const RECORD = 10;
-const ENTRY = 10 + RECORD;
-const TALLY = 2;
+export const TOTALS = 6;
+export const RECORD = 10;
+export const ENTRY = 10 + RECORD;
+export const TALLY = 2;
 const DAY = 2;
 const MARKS = [undefined, 'sure', 'guess'] as const;
 
 /** Where each part starts in `numbers`, and how long they are together. */
-function partsOf(rows: FiguresText['rows'], keys: number): { base: number; window: number; tallies: number; days: number; length: number } {
+export function partsOf(rows: FiguresText['rows'], keys: number): { base: number; window: number; tallies: number; days: number; length: number } {
   const window = TOTALS + rows.base * RECORD;
   const tallies = window + rows.window * ENTRY;
   const days = tallies + keys * TALLY;
@@ -374,132 +374,4 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   }
   for (const id of v.undone) figures.undone.add(id);
   return figures;
-}
-
-/** What a pass over the cards finds of each card among the figures' keys (see FigureRows.placeCards). */
-export interface CardPlaces {
-  /** Per place among the figures' keys, the first card of that key; -1 for a key of no card given. */
-  cardOf: Int32Array;
-  /** A key's other cards by its place, when a key is held twice (not in a valid library). */
-  alsoAt: Map<number, number[]>;
-  /** Per card, the offset of its record at the cutoff in the figures' numbers; -1 for none. */
-  based: Int32Array;
-}
-
-/**
- * The columns as Readiness reads them: each card's key placed among the figures' keys, the base's
- * records and the window's entries by their offset in `numbers`, the window replayed as
- * recordAfter would, recall worked out from the numbers. Each walk over the rows is one loop
- * here, reading the numbers where they lie: the first Readiness of a process runs these loops
- * before V8 optimizes them, where a call per field read or per row costs more than the reading.
- */
-export class FigureRows {
-  readonly keys: readonly string[];
-  readonly numbers: Float64Array;
-  private readonly places: ReadonlyMap<string, number>;
-  private readonly baseRows: number;
-  private readonly windowAt: number;
-  private readonly windowRows: number;
-  private readonly talliesAt: number;
-
-  constructor(columns: FiguresColumns) {
-    const { text } = columns;
-    const parts = partsOf(text.rows, text.keys.length);
-    this.keys = text.keys;
-    this.places = columns.places;
-    this.numbers = columns.numbers;
-    this.baseRows = text.rows.base;
-    this.windowAt = parts.window;
-    this.windowRows = text.rows.window;
-    this.talliesAt = parts.tallies;
-  }
-
-  /**
-   * One deck's keys, its cards from `first` on, placed among the figures' keys: each card's record
-   * at the cutoff, and each key's first card; the deck's graduated reviews and passes, each key
-   * counted at its first card, into `tallies`.
-   */
-  placeCards(keys: readonly string[], first: number, into: CardPlaces, tallies: Float64Array): void {
-    const { places, numbers: n, baseRows, talliesAt } = this;
-    const { cardOf, based } = into;
-    let reviews = 0;
-    let passed = 0;
-    for (let local = 0, i = first, count = keys.length; local < count; local++, i++) {
-      const place = places.get(keys[local]!);
-      if (place === undefined) {
-        based[i] = -1;
-        continue;
-      }
-      based[i] = place < baseRows ? TOTALS + place * RECORD : -1;
-      if (cardOf[place] !== -1) {
-        const others = into.alsoAt.get(place);
-        if (others) others.push(i);
-        else into.alsoAt.set(place, [i]);
-        continue;
-      }
-      cardOf[place] = i;
-      reviews += n[talliesAt + place * TALLY]!;
-      passed += n[talliesAt + place * TALLY + 1]!;
-    }
-    tallies[0] = reviews;
-    tallies[1] = passed;
-  }
-
-  /**
-   * Predicted recall at `at` of the records at `offsets` (0 for -1, none), the k-th a state of card
-   * `cards[k]` (of card k without `cards`): a state with the fields recall reads
-   * (Scheduler.recallFrom) as its card's current record has them takes that record's recall.
-   */
-  recall(offsets: Int32Array, cards: Int32Array | null, current: readonly (CardRecord | undefined)[], currentRecall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
-    const n = this.numbers;
-    const recall = new Float64Array(offsets.length);
-    for (let k = 0, count = offsets.length; k < count; k++) {
-      const o = offsets[k]!;
-      if (o === -1) continue;
-      const i = cards ? cards[k]! : k;
-      const state = current[i]?.state;
-      const stability = n[o + 1]!;
-      const read = n[o + 8]!;
-      const lastReview = read === read ? read : null;
-      const phase = PHASES[n[o + 7]! | 0]!;
-      recall[k] = state && state.stability === stability && state.lastReview === lastReview && state.phase === phase ? currentRecall[i]! : scheduler.recallFrom(phase, lastReview, stability, at);
-    }
-    return recall;
-  }
-
-  /**
-   * The window replayed from the records at the cutoff (`replay`, by card, changed as it goes; a
-   * key held twice is replayed at its first card): each entry's card (-1 for a key of no card
-   * given, whose entries change no figure), the offset of that card's record after it, and when it was made.
-   */
-  replay(cardOf: Int32Array, replay: Int32Array): { entryCard: Int32Array; entryRecord: Int32Array; entryAt: Float64Array } {
-    const n = this.numbers;
-    const entryCard = new Int32Array(this.windowRows);
-    const entryRecord = new Int32Array(this.windowRows);
-    const entryAt = new Float64Array(this.windowRows);
-    for (let e = 0, at = this.windowAt, count = this.windowRows; e < count; e++, at += ENTRY) {
-      entryAt[e] = n[at + 2]!;
-      const i = cardOf[n[at + 1]! | 0]!;
-      entryCard[e] = i;
-      if (i === -1) {
-        entryRecord[e] = -1;
-        continue;
-      }
-      // recordAfter: an undo's record is what it restores; a review's is the later reviewed of the two.
-      const record = n[at + 9] === 1 ? at + 10 : -1;
-      const held = replay[i]!;
-      entryRecord[e] = replay[i] = n[at] === 1 || held === -1 || reviewedAt(n, record) >= reviewedAt(n, held) ? record : held;
-    }
-    return { entryCard, entryRecord, entryAt };
-  }
-
-  /** The place of the key the e-th window entry names. */
-  entryPlace(e: number): number {
-    return this.numbers[this.windowAt + e * ENTRY + 1]! | 0;
-  }
-}
-
-function reviewedAt(n: Float64Array, record: number): number {
-  const lastReview = n[record + 8]!;
-  return Number.isNaN(lastReview) ? -Infinity : lastReview;
 }

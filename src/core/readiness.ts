@@ -11,7 +11,8 @@ import { deckWeight, type Track } from './tracks.js';
 import { byText, RecallLayout, type FigureScope } from './recall-layout.js';
 import { deckFacts } from './deck-facts.js';
 import { FORECAST_DAYS, readCards, replayTrend } from './card-pass.js';
-import { columnsOf, FigureRows } from './figures-columns.js';
+import { columnsOf } from './figures-columns.js';
+import { FigureRows } from './figure-rows.js';
 
 export const TREND_DAYS = 14;
 export const HEATMAP_DAYS = 16 * 7;
