@@ -26,7 +26,7 @@ export interface CardPass {
   recall: Float64Array;
   /** The same from the states at the figures' cutoff (0 for a card not seen by then), and their sum per deck. */
   values: Float64Array;
-  /** The records at the cutoff, by card place, as offsets into the figures' numbers (-1 for none): where the trend's replay starts. */
+  /** The records at the cutoff, by card, as offsets into the figures' numbers (-1 for none): where the trend's replay starts. */
   based: Int32Array;
   sums: Float64Array;
   exerciseCount: number;
@@ -36,10 +36,11 @@ export interface CardPass {
 }
 
 /**
- * The pass over the cards, in small loops of their own: each card's key looked up, the records'
- * recall, the states at the cutoff, the sums, the forecast. The first Readiness of a process runs
- * every loop over every card before V8 has optimized it, and then V8 optimizes each while it
- * runs, on another thread: one loop doing all of it cost more to optimize than to run.
+ * The pass over the cards, in small loops of their own: each deck's records (with their recall
+ * and the forecast), its cards placed among the figures' keys, the states at the cutoff, the sums.
+ * The first Readiness of a process runs every loop over every card before V8 has optimized it,
+ * and then V8 optimizes each while it runs, on another thread: one loop doing all of it cost more
+ * to optimize than to run.
  */
 export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, rows: FigureRows, scheduler: Scheduler, predictedAt: number, forecastEnds: readonly number[]): CardPass {
   const facts = decks.map(deckFacts);
