@@ -73,8 +73,8 @@ export function readCards(decks: readonly Deck[], records: ReadonlyMap<string, C
   // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
   // when an entry changes a card: the window holds a few days of entries, the decks every card.
   // A card the window never touched holds the same state at the cutoff as now: its recall is known.
-  const values = rows.recall(based, null, current, recall, scheduler, predictedAt);
-  const { sums, exerciseCount, exerciseSum } = sumValues(values, deckOf, exercise, decks.length);
+  const values = rows.cutoffRecall(based, current, recall, scheduler, predictedAt);
+  const { sums, exerciseCount, exerciseSum } = sumValues(values, facts, exercise);
   return { count, deckOf, exercise, cardOf: placed.cardOf, alsoAt: placed.alsoAt, current, recall, values, based, sums, exerciseCount, exerciseSum, forecast, retained };
 }
 
@@ -106,18 +106,25 @@ function readRecords(keys: readonly string[], first: number, records: ReadonlyMa
   }
 }
 
-/** Each deck's sum of values, and the exercises' (an area of their own across decks: writing SQL and code is its own skill), in card order. */
-function sumValues(values: Float64Array, deckOf: Int32Array, exercise: Uint8Array, decks: number): { sums: Float64Array; exerciseCount: number; exerciseSum: number } {
-  const sums = new Float64Array(decks);
+/**
+ * Each deck's sum of values, its run of cards added in card order, and the exercises' (an area of
+ * their own across decks: writing SQL and code is its own skill), in card order.
+ */
+function sumValues(values: Float64Array, facts: readonly { keys: readonly string[] }[], exercise: Uint8Array): { sums: Float64Array; exerciseCount: number; exerciseSum: number } {
+  const sums = new Float64Array(facts.length);
+  for (let d = 0, start = 0; d < facts.length; d++) {
+    const end = start + facts[d]!.keys.length;
+    let sum = 0;
+    for (let i = start; i < end; i++) sum += values[i]!;
+    sums[d] = sum;
+    start = end;
+  }
   let exerciseCount = 0;
   let exerciseSum = 0;
   for (let i = 0, count = values.length; i < count; i++) {
-    const value = values[i]!;
-    sums[deckOf[i]!]! += value;
-    if (exercise[i] === 1) {
-      exerciseCount++;
-      exerciseSum += value;
-    }
+    if (exercise[i] !== 1) continue;
+    exerciseCount++;
+    exerciseSum += values[i]!;
   }
   return { sums, exerciseCount, exerciseSum };
 }
@@ -128,7 +135,7 @@ const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Scheduler, predictedAt: number, dayEnds: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
   // First each entry's record after it, then their recall, then the sums day by day.
   const { entryCard, entryRecord, entryAt } = rows.replay(pass.cardOf, pass.based);
-  const entryValue = rows.recall(entryRecord, entryCard, pass.current, pass.recall, scheduler, predictedAt);
+  const entryValue = rows.entryRecall(entryRecord, entryCard, pass.current, pass.recall, scheduler, predictedAt);
   const { deckOf, exercise, alsoAt, values, sums, exerciseCount } = pass;
   let { exerciseSum } = pass;
   const deckTrend = Array.from(sums, () => [] as number[]);

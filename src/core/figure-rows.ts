@@ -75,23 +75,29 @@ export class FigureRows {
   }
 
   /**
-   * Predicted recall at `at` of the records at `offsets` (0 for -1, none), the k-th a state of card
-   * `cards[k]` (of card k without `cards`): a state with the fields recall reads
-   * (Scheduler.recallFrom) as its card's current record has them takes that record's recall.
+   * Predicted recall at `at` of each card's record at the cutoff (`based`, by card; 0 for -1,
+   * none). A record with the fields recall reads (Scheduler.recallFrom) as the card's current
+   * record has them takes that record's recall (`currentRecall`).
    */
-  recall(offsets: Int32Array, cards: Int32Array | null, current: readonly (CardRecord | undefined)[], currentRecall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
+  cutoffRecall(based: Int32Array, current: readonly (CardRecord | undefined)[], currentRecall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
     const n = this.numbers;
-    const recall = new Float64Array(offsets.length);
-    for (let k = 0, count = offsets.length; k < count; k++) {
-      const o = offsets[k]!;
+    const recall = new Float64Array(based.length);
+    for (let i = 0, count = based.length; i < count; i++) {
+      const o = based[i]!;
+      if (o !== -1) recall[i] = recallAt(n, o, current[i], currentRecall[i]!, scheduler, at);
+    }
+    return recall;
+  }
+
+  /** The same for the record after each window entry (`entryRecord`), a state of card `entryCard`. (Two loops: one taking either kind of list was optimized for one and thrown out at the other.) */
+  entryRecall(entryRecord: Int32Array, entryCard: Int32Array, current: readonly (CardRecord | undefined)[], currentRecall: Float64Array, scheduler: Scheduler, at: number): Float64Array {
+    const n = this.numbers;
+    const recall = new Float64Array(entryRecord.length);
+    for (let e = 0, count = entryRecord.length; e < count; e++) {
+      const o = entryRecord[e]!;
       if (o === -1) continue;
-      const i = cards ? cards[k]! : k;
-      const state = current[i]?.state;
-      const stability = n[o + 1]!;
-      const read = n[o + 8]!;
-      const lastReview = read === read ? read : null;
-      const phase = PHASES[n[o + 7]! | 0]!;
-      recall[k] = state && state.stability === stability && state.lastReview === lastReview && state.phase === phase ? currentRecall[i]! : scheduler.recallFrom(phase, lastReview, stability, at);
+      const i = entryCard[e]!;
+      recall[e] = recallAt(n, o, current[i], currentRecall[i]!, scheduler, at);
     }
     return recall;
   }
@@ -126,6 +132,16 @@ export class FigureRows {
   entryPlace(e: number): number {
     return this.numbers[this.windowAt + e * ENTRY + 1]! | 0;
   }
+}
+
+/** Predicted recall at `at` of the record at offset `o`; `known`, the recall of `record`, when the record has what recall reads of it. */
+function recallAt(n: Float64Array, o: number, record: CardRecord | undefined, known: number, scheduler: Scheduler, at: number): number {
+  const stability = n[o + 1]!;
+  const read = n[o + 8]!;
+  const lastReview = read === read ? read : null;
+  const phase = PHASES[n[o + 7]! | 0]!;
+  const state = record?.state;
+  return state && state.stability === stability && state.lastReview === lastReview && state.phase === phase ? known : scheduler.recallFrom(phase, lastReview, stability, at);
 }
 
 function reviewedAt(n: Float64Array, record: number): number {
