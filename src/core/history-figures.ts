@@ -11,12 +11,9 @@
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
 import { startOfDay } from './day.js';
-import { putRecord, RECORD_NUMBERS as RECORD, recordAt, small } from './record-rows.js';
-import { applyEntry, LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
-import { isRating } from './scheduler.js';
+import type { FiguresColumns } from './figures-columns.js';
+import { applyEntry, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from './progress.js';
 
-/** The layout of figuresToColumns; the file of another is built again from the log, never read. */
-export const FIGURES_VERSION = 2;
 /**
  * The base trails the latest entry's day by this many days. The 14-day trend needs the states as
  * of 12 days before today (see coversTrend), so this leaves two days' slack for a clock set back;
@@ -51,10 +48,16 @@ export interface HistoryFigures {
   ticks: TickCounts;
   /** The records as the fold stands now (base plus window): what a review's "before" is. Rebuilt on demand. */
   replay: Progress | null;
+  /**
+   * The figures as columns (core/figures-columns), while nothing has been folded in since: what
+   * Readiness reads, card by card place, without a record object or a map lookup per card. Figures
+   * read from the file start with the file's own; foldEntry drops them, and they are made again when asked for.
+   */
+  columns: FiguresColumns | null;
 }
 
 export function emptyFigures(timeZone: string): HistoryFigures {
-  return { timeZone, lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null };
+  return { timeZone, lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null, columns: null };
 }
 
 function addDays(dayStart: number, n: number): number {
@@ -106,6 +109,7 @@ function tally(figures: HistoryFigures, review: ReviewEntry, sign: 1 | -1): void
  * window, for a trend asked for days before the latest entry.
  */
 export function foldEntry(figures: HistoryFigures, entry: LogEntry, maxCutoff = Infinity): boolean {
+  figures.columns = null;
   if (figures.lastAt !== null && entry.at < figures.lastAt) return false;
   figures.lastAt = entry.at;
   const cutoff = Math.min(maxCutoff, addDays(startOfDay(entry.at), -WINDOW_DAYS));
@@ -161,202 +165,4 @@ export function buildFigures(entries: readonly LogEntry[], timeZone: string, max
 /** Whether the figures hold the trend's states for a window starting at `trendStart` (see readiness). */
 export function coversTrend(figures: HistoryFigures, trendStart: number): boolean {
   return figures.cutoff === null || figures.cutoff <= addDays(trendStart, 1);
-}
-
-const MARKS = [undefined, 'sure', 'guess'] as const;
-
-/**
- * The figures as the file beside the card snapshot holds them (store/figures-store frames the
- * file and checks its bytes): the strings as JSON, and everything counted per card, per entry
- * and per day as one block of doubles, read as it lies, every value exact. As JSON rows, reading
- * them back at ~97,000 reviews parsed some 250,000 numbers and left 13 MB of garbage (75-80 ms of
- * CPU in a fresh process, half of it collecting); from the doubles it is about 30 ms, 5 MB.
- * What is left is making the records themselves, which Readiness reads every one of.
- */
-export interface FiguresColumns {
-  text: FiguresText;
-  numbers: Float64Array;
-}
-
-export interface FiguresText {
-  timeZone: string;
-  lastAt: number | null;
-  cutoff: number | null;
-  /** Card keys: the base's in its order, then the others a window entry or a tally names. Rows name a key by its place here. */
-  keys: string[];
-  /** The window's entry ids, in its order. */
-  ids: string[];
-  undone: string[];
-  /** How many rows the base, the window and the days have in `numbers`. */
-  rows: { base: number; window: number; days: number };
-}
-
-// The parts of `numbers`, in this order: the totals (sure, guess, ticks); the base, a record per
-// key; the window, an entry per row; the tallies, reviews and passed for every key (0 for none);
-// the days, day start and reviews. A record: as core/record-rows puts it. An entry: kind (0
-// review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right), counted, the
-// tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
-const TOTALS = 6;
-const ENTRY = 10 + RECORD;
-const TALLY = 2;
-const DAY = 2;
-
-/** The figures as strings and numbers, for the file beside the card snapshot. */
-export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
-  const keys: string[] = [];
-  const records: CardRecord[] = [];
-  for (const [key, record] of figures.base) {
-    keys.push(key);
-    records.push(record);
-  }
-  const places = new Map<string, number>();
-  for (let i = 0; i < keys.length; i++) places.set(keys[i]!, i);
-  const place = (key: string): number => {
-    let i = places.get(key);
-    if (i === undefined) {
-      i = keys.push(key) - 1;
-      places.set(key, i);
-    }
-    return i;
-  };
-  for (const { entry } of figures.window) place(entry.key);
-  // Sorted: the same figures make the same file, however the reviews that made them interleaved.
-  for (const key of [...figures.retention].map(([k]) => k).sort()) place(key);
-  const rows = { base: records.length, window: figures.window.length, days: figures.days.size };
-  const n = new Float64Array(TOTALS + rows.base * RECORD + rows.window * ENTRY + keys.length * TALLY + rows.days * DAY);
-  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced]);
-  let at = TOTALS;
-  for (const record of records) {
-    putRecord(n, at, record);
-    at += RECORD;
-  }
-  const ids: string[] = [];
-  for (const { entry, counted } of figures.window) {
-    ids.push(entry.id);
-    n[at + 1] = place(entry.key);
-    n[at + 2] = entry.at;
-    const record = entry.t === 'undo' ? entry.restore : entry.record;
-    if (entry.t === 'undo') n[at] = 1;
-    else {
-      const ticks = tickCounts(entry.ticks);
-      n[at + 3] = entry.rating;
-      n[at + 4] = MARKS.indexOf(entry.confidence);
-      n[at + 5] = typeof entry.correct === 'boolean' ? Number(entry.correct) + 1 : 0;
-      n[at + 6] = Number(counted);
-      n[at + 7] = ticks ? ticks.evidenced : NaN;
-      n[at + 8] = ticks ? ticks.unevidenced : NaN;
-    }
-    if (record) {
-      n[at + 9] = 1;
-      putRecord(n, at + 10, record);
-    }
-    at += ENTRY;
-  }
-  for (const [key, t] of figures.retention) {
-    const i = at + places.get(key)! * TALLY;
-    n[i] = t.reviews;
-    n[i + 1] = t.passed;
-  }
-  at += keys.length * TALLY;
-  for (const [dayStart, count] of figures.days) {
-    n[at] = dayStart;
-    n[at + 1] = count;
-    at += DAY;
-  }
-  return { text: { timeZone: figures.timeZone, lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n };
-}
-
-const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isRows = (v: unknown): v is number => typeof v === 'number' && isCount(v);
-
-/** Two counts at `at`, the second no more than the first (of n, how many right). */
-function isPairAt(n: Float64Array, at: number): boolean {
-  return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
-}
-
-/**
- * Figures back from their columns, or null when they are not as figuresToColumns makes them. The
- * file's bytes are checked whole by the store (a checksum), so this checks only what would read as
- * something else than a number: a key, a phase, a kind of entry or mark out of range, a part of
- * the wrong length, the window out of order, a count that is no count.
- */
-export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigures | null {
-  if (!text || typeof text !== 'object') return null;
-  const v = text as Record<string, unknown>;
-  const rows = v.rows as Record<string, unknown> | null;
-  if (typeof v.timeZone !== 'string' || !(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff)) || (v.lastAt === null) !== (v.cutoff === null)) return null;
-  if (!isStrings(v.keys) || !isStrings(v.ids) || !isStrings(v.undone) || !rows || typeof rows !== 'object') return null;
-  if (!isRows(rows.base) || !isRows(rows.window) || !isRows(rows.days)) return null;
-  const keys = v.keys;
-  const baseRows = rows.base;
-  if (rows.window !== v.ids.length || baseRows > keys.length || n.length !== TOTALS + baseRows * RECORD + rows.window * ENTRY + keys.length * TALLY + rows.days * DAY) return null;
-  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isCount(n[4]!) || !isCount(n[5]!)) return null;
-  const baseAt = TOTALS;
-  const windowAt = baseAt + baseRows * RECORD;
-  const tallyAt = windowAt + rows.window * ENTRY;
-
-  const figures = emptyFigures(v.timeZone);
-  figures.lastAt = v.lastAt;
-  figures.cutoff = v.cutoff;
-  figures.sure = { n: small(n[0]!), right: small(n[1]!) };
-  figures.guess = { n: small(n[2]!), right: small(n[3]!) };
-  figures.ticks = { evidenced: small(n[4]!), unevidenced: small(n[5]!) };
-  for (let i = 0, at = baseAt; i < baseRows; i++, at += RECORD) {
-    const record = recordAt(n, at);
-    if (!record) return null;
-    figures.base.set(keys[i]!, record);
-  }
-  if (figures.base.size !== baseRows) return null;
-  for (let i = 0, at = tallyAt; i < keys.length; i++, at += TALLY) {
-    const reviews = n[at]!;
-    const passed = n[at + 1]!;
-    if (reviews === 0) continue;
-    // isPairAt, written out: this runs for every card.
-    if (!(reviews > 0 && passed >= 0 && passed <= reviews && reviews <= Number.MAX_SAFE_INTEGER && reviews % 1 === 0 && passed % 1 === 0)) return null;
-    figures.retention.set(keys[i]!, { reviews: small(reviews), passed: small(passed) });
-  }
-  let previous = -Infinity;
-  let at = windowAt;
-  for (let i = 0; i < rows.window; i++, at += ENTRY) {
-    // Indexes made small integers (| 0) before use: an array indexed by a double takes V8's slow path.
-    const place = n[at + 1]!;
-    const key = keys[place | 0];
-    const when = n[at + 2]!;
-    if (key === undefined || place !== (place | 0) || !(when >= previous) || (figures.cutoff !== null && when < figures.cutoff) || (figures.lastAt !== null && when > figures.lastAt)) return null;
-    previous = when;
-    const hasRecord = n[at + 9]!;
-    const record = hasRecord === 1 ? recordAt(n, at + 10) : null;
-    if (hasRecord === 1 ? !record : hasRecord !== 0) return null;
-    const id = v.ids[i]!;
-    if (n[at] === 1) {
-      const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at: when, restore: record };
-      figures.window.push({ entry, counted: false });
-      continue;
-    }
-    const rating = n[at + 3];
-    const mark = n[at + 4]!;
-    const correct = n[at + 5]!;
-    const counted = n[at + 6]!;
-    const evidenced = n[at + 7]!;
-    if (n[at] !== 0 || !record || !isRating(rating) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
-    const value: Record<string, unknown> = { v: LOG_VERSION, t: 'review', id, key, at: when, rating: small(rating), ms: 0, record };
-    if (mark) value.confidence = MARKS[mark | 0];
-    if (correct) value.correct = correct === 2;
-    if (!Number.isNaN(evidenced)) {
-      const ticks = tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) });
-      if (!ticks) return null;
-      value.ticks = ticks;
-    }
-    figures.window.push({ entry: value as unknown as ReviewEntry, counted: counted === 1 });
-  }
-  at += keys.length * TALLY;
-  for (let i = 0; i < rows.days; i++, at += DAY) {
-    const day = n[at]!;
-    if (!isTime(day) || !isCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;
-    figures.days.set(day, n[at + 1]!);
-  }
-  for (const id of v.undone) figures.undone.add(id);
-  return figures;
 }

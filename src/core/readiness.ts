@@ -4,16 +4,19 @@
 // Pure: the clock readings, the records and the log all come in as arguments.
 import { AREAS, type Area, type Deck } from './deck.js';
 import { daysUntil, formatDate, startOfDay } from './day.js';
-import { recordAfter, type CardRecord, type LogEntry } from './progress.js';
+import type { CardRecord, LogEntry } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
-import { sameState, type MemoryState, type Scheduler } from './scheduler.js';
+import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
 import { byText, RecallLayout, type FigureScope } from './recall-layout.js';
 import { deckFacts } from './deck-facts.js';
+import { FORECAST_DAYS, readCards, replayTrend } from './card-pass.js';
+import { columnsOf } from './figures-columns.js';
+import { FigureRows } from './figure-rows.js';
 
 export const TREND_DAYS = 14;
 export const HEATMAP_DAYS = 16 * 7;
-export const FORECAST_DAYS = 14;
+export { FORECAST_DAYS };
 export { WEAKEST_TOPICS } from './recall-layout.js';
 /** Design scores average over this many of the latest attempts: recent form, not the first tries. */
 export const RECENT_ATTEMPTS = 10;
@@ -254,145 +257,6 @@ function designFigures(decks: readonly Deck[], attempts: readonly AttemptLike[])
   };
 }
 
-/** What one pass over the quiz cards (each deck's a run, in deck order) finds. */
-interface CardPass {
-  count: number;
-  deckOf: Int32Array;
-  exercise: Uint8Array;
-  /** Where each key is among the cards; a key twice over (not in a valid library) keeps its other places aside. */
-  indexOf: Map<string, number>;
-  alsoAt: Map<string, number[]>;
-  /** Predicted recall on the day of each card's current record; NaN for a card never seen. */
-  recall: Float64Array;
-  /** The same from the states at the figures' cutoff (0 for a card not seen by then), and their sum per deck. */
-  values: Float64Array;
-  /** The records at the cutoff, by card place: where the trend's replay starts. */
-  based: (CardRecord | undefined)[];
-  sums: Float64Array;
-  exerciseCount: number;
-  exerciseSum: number;
-  forecast: number[];
-  retained: Map<Area, { reviews: number; passed: number }>;
-}
-
-// The card pass and the trend replay are functions of their own, so readiness() reads as the figures it gathers.
-function readCards(decks: readonly Deck[], records: ReadonlyMap<string, CardRecord>, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, forecastEnds: readonly number[]): CardPass {
-  const facts = decks.map(deckFacts);
-  const count = RecallLayout.cardCount(decks);
-  const deckOf = new Int32Array(count);
-  const exercise = new Uint8Array(count);
-  const indexOf = new Map<string, number>();
-  const alsoAt = new Map<string, number[]>();
-
-  // The trend: the records as they stood at the end of each day, from the states at the cutoff.
-  // Each card's recall is kept in `values`, and each deck's sum of them in `sums`, changed only
-  // when an entry changes a card: the window holds a few days of entries, the decks every card.
-  // Today's records in the same pass: recall on the day, and the forecast's due per day, overdue counting today.
-  const values = new Float64Array(count);
-  const sums = new Float64Array(decks.length);
-  const recall = new Float64Array(count);
-  const based = new Array<CardRecord | undefined>(count);
-  const forecast = new Array<number>(FORECAST_DAYS).fill(0);
-  const forecastEnd = forecastEnds[FORECAST_DAYS - 1]!;
-  // Exercises are also an area of their own, across decks: writing SQL and code is its own skill.
-  let exerciseCount = 0;
-  let exerciseSum = 0;
-  // Reviews and passes per area, each card once: from the log's tallies per key.
-  const retained = new Map<Area, { reviews: number; passed: number }>();
-  const retain = (area: Area, t: { reviews: number; passed: number }): void => {
-    const r = retained.get(area) ?? { reviews: 0, passed: 0 };
-    r.reviews += t.reviews;
-    r.passed += t.passed;
-    retained.set(area, r);
-  };
-  let i = 0;
-  for (let d = 0; d < decks.length; d++) {
-    const { keys, exercise: flags } = facts[d]!;
-    const area = decks[d]!.area;
-    for (let local = 0; local < keys.length; local++, i++) {
-      const key = keys[local]!;
-      deckOf[i] = d;
-      exercise[i] = flags[local]!;
-      // Set without looking first: a key met again (not in a valid library) shows as a map smaller than the cards, below.
-      indexOf.set(key, i);
-      const t = history.retention.get(key);
-      if (t) retain(area, t);
-      const record = records.get(key);
-      const current = record ? scheduler.recall(record.state, predictedAt) : NaN;
-      recall[i] = current;
-      const held = history.base.get(key);
-      based[i] = held;
-      // A card the window never touched holds the same state at the cutoff as now: its recall is known.
-      const value = !held ? 0 : record && sameState(held.state, record.state) ? current : scheduler.recall(held.state, predictedAt);
-      values[i] = value;
-      sums[d]! += value;
-      if (flags[local] === 1) {
-        exerciseCount++;
-        exerciseSum += value;
-      }
-      if (!record) continue;
-      const due = record.state.due;
-      // Most cards of a long history are due beyond the fortnight: one comparison says so.
-      if (due >= forecastEnd) continue;
-      let day = 0;
-      while (due >= forecastEnds[day]!) day++;
-      forecast[day]!++;
-    }
-  }
-  if (indexOf.size < count) {
-    // Each key counts at its first place, and its other places follow it.
-    indexOf.clear();
-    retained.clear();
-    for (let d = 0, i = 0; d < decks.length; d++) {
-      for (const key of facts[d]!.keys) {
-        const first = indexOf.get(key);
-        if (first !== undefined) alsoAt.set(key, [...(alsoAt.get(key) ?? []), i++]);
-        else {
-          indexOf.set(key, i++);
-          const t = history.retention.get(key);
-          if (t) retain(decks[d]!.area, t);
-        }
-      }
-    }
-  }
-  return { count, deckOf, exercise, indexOf, alsoAt, recall, values, based, sums, exerciseCount, exerciseSum, forecast, retained };
-}
-
-/** The trend per deck and for the exercises: the records as they stood at the end of each day, from the states at the cutoff. */
-function replayTrend(pass: CardPass, history: HistoryFigures, scheduler: Scheduler, predictedAt: number, trendDays: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {
-  // The records as the replay goes, by card place (a key met twice is replayed at its first),
-  // starting from the base: the window holds a few days of entries, the base every card ever seen.
-  const { deckOf, exercise, indexOf, alsoAt, values, sums, exerciseCount, based: replay } = pass;
-  let { exerciseSum } = pass;
-  const deckTrend = Array.from(sums, () => [] as number[]);
-  const exerciseTrend: number[] = [];
-  const setValue = (i: number, value: number): void => {
-    sums[deckOf[i]!]! += value - values[i]!;
-    if (exercise[i] === 1) exerciseSum += value - values[i]!;
-    values[i] = value;
-  };
-  let next = 0;
-  for (const dayStart of trendDays) {
-    const dayEnd = addDays(dayStart, 1);
-    for (; next < history.window.length && history.window[next]!.entry.at < dayEnd; next++) {
-      const { entry } = history.window[next]!;
-      // A card of no deck given changes no figure: its entries are passed over, not replayed.
-      const i = indexOf.get(entry.key);
-      if (i === undefined) continue;
-      const record = (replay[i] = recordAfter(replay[i], entry));
-      const value = record ? scheduler.recall(record.state, predictedAt) : 0;
-      setValue(i, value);
-      if (alsoAt.size > 0) for (const j of alsoAt.get(entry.key) ?? []) setValue(j, value);
-    }
-    sums.forEach((sum, d) => deckTrend[d]!.push(sum));
-    exerciseTrend.push(mean(exerciseSum, exerciseCount));
-  }
-
-  return { deckTrend, exerciseTrend };
-}
-
-/** Every field alike: any scheduler predicts the same recall from both. */
-
 /** Reviews a card brings on before `until` if every one is rated Good, starting from `state`. */
 function goodReviewsBefore(scheduler: Scheduler, state: MemoryState, from: number, until: number): number {
   let count = 0;
@@ -506,9 +370,16 @@ export function readiness(input: ReadinessInput): Readiness {
   const entries = (): readonly LogEntry[] => (typeof input.entries === 'function' ? input.entries() : (input.entries ?? []));
   const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
   const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
-  const pass = readCards(decks, input.records, history, scheduler, predictedAt, forecastEnds);
+  const rows = new FigureRows(columnsOf(history));
+  const pass = readCards(decks, input.records, rows, scheduler, predictedAt, forecastEnds);
   const { recall, forecast, retained, exerciseCount } = pass;
-  const { deckTrend, exerciseTrend } = replayTrend(pass, history, scheduler, predictedAt, trendDays);
+  const { deckTrend, exerciseTrend } = replayTrend(
+    pass,
+    rows,
+    scheduler,
+    predictedAt,
+    trendDays.map((dayStart) => addDays(dayStart, 1)),
+  );
 
   const layout = new RecallLayout(decks, recall);
   const { ranges } = layout;

@@ -57,11 +57,88 @@ function membersOf(topics: DeckTopics): { memberStart: Int32Array; members: Int3
     const memberStart = new Int32Array(names.length + 1);
     for (let t = 0; t < names.length; t++) memberStart[t + 1] = memberStart[t]! + cards[t]!;
     const fill = memberStart.slice(0, names.length);
-    const members = new Int32Array(topics.topics.length);
-    for (let i = 0; i + 1 < cardStart.length; i++) for (let k = cardStart[i]!; k < cardStart[i + 1]!; k++) members[fill[topics.topics[k]!]!++] = i;
+    const links = topics.topics;
+    const members = new Int32Array(links.length);
+    for (let i = 0, cards = cardStart.length - 1; i < cards; i++) {
+      const end = cardStart[i + 1]!;
+      for (let k = cardStart[i]!; k < end; k++) members[fill[links[k]!]!++] = i;
+    }
     topics.members = { memberStart, members };
   }
   return topics.members;
+}
+
+/** Per topic of a deck: its seen cards and their recall summed, over all its cards and over its exercises. */
+interface TopicSums {
+  seen: Int32Array;
+  sum: Float64Array;
+  seenEx: Int32Array;
+  sumEx: Float64Array;
+  /** Topics in order of their first exercise. */
+  exerciseOrder: number[];
+}
+
+type Total = { seen: number; sum: number };
+
+/**
+ * One deck's run of cards (start to end in `recall`) counted into its topics and into the totals
+ * of the figures it is part of, each sum taken in card order. A function of plain arrays, its
+ * totals in locals: it runs over every card of a 10,000-card deck at each first Readiness, mostly
+ * before V8 has optimized it, and its size is what the optimizing compiler works through.
+ */
+function tallyRun(recall: Float64Array, start: number, end: number, exercise: Uint8Array, topics: DeckTopics, into: TopicSums, totals: { deck: Total; area: Total; all: Total; exercises: Total }): void {
+  const { cardStart, topics: links } = topics;
+  const { seen, sum, seenEx, sumEx, exerciseOrder } = into;
+  const listed = new Uint8Array(seen.length);
+  let deckSeen = totals.deck.seen;
+  let deckSum = totals.deck.sum;
+  let areaSeen = totals.area.seen;
+  let areaSum = totals.area.sum;
+  let allSeen = totals.all.seen;
+  let allSum = totals.all.sum;
+  let exSeen = totals.exercises.seen;
+  let exSum = totals.exercises.sum;
+  for (let i = start; i < end; i++) {
+    const r = recall[i]!;
+    const local = i - start;
+    const isExercise = exercise[local] === 1;
+    const known = r === r;
+    if (known) {
+      deckSeen++;
+      deckSum += r;
+      areaSeen++;
+      areaSum += r;
+      allSeen++;
+      allSum += r;
+      if (isExercise) {
+        exSeen++;
+        exSum += r;
+      }
+    }
+    const last = cardStart[local + 1]!;
+    for (let k = cardStart[local]!; k < last; k++) {
+      const t = links[k]!;
+      if (isExercise && listed[t] === 0) {
+        listed[t] = 1;
+        exerciseOrder.push(t);
+      }
+      if (!known) continue;
+      seen[t]!++;
+      sum[t]! += r;
+      if (isExercise) {
+        seenEx[t]!++;
+        sumEx[t]! += r;
+      }
+    }
+  }
+  totals.deck.seen = deckSeen;
+  totals.deck.sum = deckSum;
+  totals.area.seen = areaSeen;
+  totals.area.sum = areaSum;
+  totals.all.seen = allSeen;
+  totals.all.sum = allSum;
+  totals.exercises.seen = exSeen;
+  totals.exercises.sum = exSum;
 }
 
 /** A seen topic of one deck, with its recall on the day; over its exercises alone in the exercises figure. */
@@ -85,6 +162,9 @@ export class RecallLayout {
   /** Per deck, its seen topics' groups in order of first appearance: over all its cards, and over its exercises. */
   private readonly groups: TopicGroup[][] = [];
   private readonly exerciseGroups: TopicGroup[][] = [];
+  /** Every group weakest first, made when a figure first ranks them (see rankingOf). */
+  private ranking: TopicGroup[] | undefined;
+  private exerciseRanking: TopicGroup[] | undefined;
   /** Seen cards and their recall summed in card order, for each figure: counted in the one pass over the cards. */
   private readonly totals = new Map<string, { seen: number; sum: number }>();
 
@@ -100,10 +180,6 @@ export class RecallLayout {
     decks.forEach((_, d) => this.countGroups(d));
   }
 
-  static cardCount(decks: readonly Deck[]): number {
-    return decks.reduce((n, d) => n + deckFacts(d).keys.length, 0);
-  }
-
   private total(name: string): { seen: number; sum: number } {
     let total = this.totals.get(name);
     if (!total) this.totals.set(name, (total = { seen: 0, sum: 0 }));
@@ -111,53 +187,23 @@ export class RecallLayout {
   }
 
   private countGroups(d: number): void {
-    const { cardStart, topics, names, cards, exercises } = this.topics[d]!;
-    const [deckTotal, areaTotal, allTotal, exerciseTotal] = [this.total(`deck ${d}`), this.total(`area ${this.decks[d]!.area}`), this.total('all'), this.total('exercises')];
-    const exercise = this.facts[d]!.exercise;
-    const [start, end] = this.ranges[d]!;
+    const topics = this.topics[d]!;
+    const { names, cards, exercises } = topics;
+    const range = this.ranges[d]!;
     const seen = new Int32Array(names.length);
     const sum = new Float64Array(names.length);
     const seenEx = new Int32Array(names.length);
     const sumEx = new Float64Array(names.length);
     // The exercises figure lists its groups in order of their first exercise, as its own layout would.
     const exerciseOrder: number[] = [];
-    const listed = new Uint8Array(names.length);
-    const recall = this.recall;
-    for (let i = start; i < end; i++) {
-      const r = recall[i]!;
-      const local = i - start;
-      const isExercise = exercise[local] === 1;
-      if (r === r) {
-        deckTotal.seen++;
-        deckTotal.sum += r;
-        areaTotal.seen++;
-        areaTotal.sum += r;
-        allTotal.seen++;
-        allTotal.sum += r;
-        if (isExercise) {
-          exerciseTotal.seen++;
-          exerciseTotal.sum += r;
-        }
-      }
-      for (let k = cardStart[local]!; k < cardStart[local + 1]!; k++) {
-        const t = topics[k]!;
-        if (isExercise && listed[t] === 0) {
-          listed[t] = 1;
-          exerciseOrder.push(t);
-        }
-        if (r !== r) continue;
-        seen[t]!++;
-        sum[t]! += r;
-        if (isExercise) {
-          seenEx[t]!++;
-          sumEx[t]! += r;
-        }
-      }
-    }
+    const totals = { deck: this.total(`deck ${d}`), area: this.total(`area ${this.decks[d]!.area}`), all: this.total('all'), exercises: this.total('exercises') };
+    tallyRun(this.recall, range[0], range[1], this.facts[d]!.exercise, topics, { seen, sum, seenEx, sumEx, exerciseOrder }, totals);
     const groups: TopicGroup[] = [];
     for (let t = 0; t < names.length; t++) if (seen[t]! > 0) groups.push({ deck: d, topic: t, exercisesOnly: false, cards: cards[t]!, seen: seen[t]!, recall: sum[t]! / seen[t]! });
     this.groups.push(groups);
-    this.exerciseGroups.push(exerciseOrder.flatMap((t): TopicGroup[] => (seenEx[t]! > 0 ? [{ deck: d, topic: t, exercisesOnly: true, cards: exercises[t]!, seen: seenEx[t]!, recall: sumEx[t]! / seenEx[t]! }] : [])));
+    const exerciseGroups: TopicGroup[] = [];
+    for (const t of exerciseOrder) if (seenEx[t]! > 0) exerciseGroups.push({ deck: d, topic: t, exercisesOnly: true, cards: exercises[t]!, seen: seenEx[t]!, recall: sumEx[t]! / seenEx[t]! });
+    this.exerciseGroups.push(exerciseGroups);
   }
 
   /** The group's seen cards with their recall, in card order. */
@@ -166,10 +212,13 @@ export class RecallLayout {
     const { keys, exercise } = this.facts[group.deck]!;
     const start = this.ranges[group.deck]![0];
     const seen: { key: string; r: number }[] = [];
-    for (let k = memberStart[group.topic]!; k < memberStart[group.topic + 1]!; k++) {
+    const { recall } = this;
+    const exercisesOnly = group.exercisesOnly;
+    const end = memberStart[group.topic + 1]!;
+    for (let k = memberStart[group.topic]!; k < end; k++) {
       const local = members[k]!;
-      const r = this.recall[start + local]!;
-      if (r === r && (!group.exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
+      const r = recall[start + local]!;
+      if (r === r && (!exercisesOnly || exercise[local] === 1)) seen.push({ key: keys[local]!, r });
     }
     return seen;
   }
@@ -190,24 +239,40 @@ export class RecallLayout {
       .join('\n'));
   }
 
+  /**
+   * Every deck's groups (or exercise groups) in one ranking, weakest first: by mean recall on the
+   * day, then the better seen, then deck id and name. The sort is stable and those are its only
+   * ties, so the groups of any figure come in the order sorting them alone would give: one sort
+   * serves every deck, area and the whole.
+   */
+  private rankingOf(exercisesOnly: boolean): TopicGroup[] {
+    const name = (g: TopicGroup) => this.topics[g.deck]!.names[g.topic]!;
+    const byRecall = (a: TopicGroup, b: TopicGroup) => a.recall - b.recall || b.seen - a.seen || byText(this.decks[a.deck]!.id, this.decks[b.deck]!.id) || byText(name(a), name(b));
+    if (exercisesOnly) return (this.exerciseRanking ??= this.exerciseGroups.flat().sort(byRecall));
+    return (this.ranking ??= this.groups.flat().sort(byRecall));
+  }
+
   /** Ranks topics by mean recall on the day, weakest first, among the groups of the decks given. */
   private weakestTopics(deckIndexes: readonly number[], exercisesOnly: boolean): Topic[] {
-    const seen = deckIndexes.flatMap((d) => (exercisesOnly ? this.exerciseGroups : this.groups)[d]!);
-    const deckId = (g: TopicGroup) => this.decks[g.deck]!.id;
-    const name = (g: TopicGroup) => this.topics[g.deck]!.names[g.topic]!;
-    const byRecall = (a: TopicGroup, b: TopicGroup) => a.recall - b.recall || b.seen - a.seen || byText(deckId(a), deckId(b)) || byText(name(a), name(b));
+    const inScope = new Uint8Array(this.decks.length);
+    let solid = 0;
+    for (const d of deckIndexes) {
+      inScope[d] = 1;
+      for (const g of (exercisesOnly ? this.exerciseGroups : this.groups)[d]!) if (g.seen >= 2) solid++;
+    }
     // One card says little about a topic: single-card topics only fill in when there are too few others.
-    const solid = seen.filter((g) => g.seen >= 2);
-    const pool = solid.length >= WEAKEST_TOPICS ? solid : [...solid, ...seen.filter((g) => g.seen < 2)];
+    // (Among the groups of a figure, a solid one and a single one never tie: ranking them together orders them as the pool sorted alone would.)
+    const onlySolid = solid >= WEAKEST_TOPICS;
     const picked: Topic[] = [];
     const listed: TopicGroup[] = [];
-    for (const g of pool.sort(byRecall)) {
+    for (const g of this.rankingOf(exercisesOnly)) {
+      if (inScope[g.deck] === 0 || (onlySolid && g.seen < 2)) continue;
       // Cards carry several tags: a topic holding exactly the cards of one already listed adds nothing.
       // Sets are compared only when their sizes are: a 10,000-card deck has many groups, and three are shown.
       if (listed.some((l) => l.seen === g.seen && this.cardSet(l) === this.cardSet(g))) continue;
       listed.push(g);
       const deck = this.decks[g.deck]!;
-      picked.push({ name: name(g), deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys: this.ranked(g) });
+      picked.push({ name: this.topics[g.deck]!.names[g.topic]!, deckId: deck.id, deckTitle: deck.title, cards: g.cards, seen: g.seen, recall: g.recall, keys: this.ranked(g) });
       if (picked.length === WEAKEST_TOPICS) break;
     }
     return picked;

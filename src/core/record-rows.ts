@@ -32,39 +32,36 @@ export function putRecord(n: Float64Array, at: number, record: CardRecord): void
 export const small = (v: number): number => (v === (v | 0) ? v | 0 : v);
 
 /**
- * The record at `at`, or null when it is not one putRecord could have written from the log: a
- * phase out of PHASES, or a number JSON cannot hold (NaN, an infinity; lastReview's NaN is its
- * null). Checked and made in one call, its checks written out: it runs for every card at a start.
+ * Whether the numbers at `at` are a record putRecord could have written from the log: a phase of
+ * PHASES, and numbers JSON can hold (no NaN, no infinity; lastReview's NaN is its null). Written
+ * out, with no record made: it runs for every card at a start.
  */
-export function recordAt(n: Float64Array, at: number): CardRecord | null {
-  const due = n[at]!;
-  const stability = n[at + 1]!;
-  const difficulty = n[at + 2]!;
-  const scheduledDays = n[at + 3]!;
-  const learningSteps = n[at + 4]!;
-  const reps = n[at + 5]!;
-  const lapses = n[at + 6]!;
+export function isRecordAt(n: Float64Array, at: number): boolean {
   const phase = n[at + 7]!;
   const lastReview = n[at + 8]!;
-  const firstReview = n[at + 9]!;
   // x - x is 0 for a finite x only: NaN for NaN and for the infinities.
-  if (
-    !(phase === 0 || phase === 1 || phase === 2 || phase === 3) ||
-    due - due !== 0 ||
-    stability - stability !== 0 ||
-    difficulty - difficulty !== 0 ||
-    scheduledDays - scheduledDays !== 0 ||
-    learningSteps - learningSteps !== 0 ||
-    reps - reps !== 0 ||
-    lapses - lapses !== 0 ||
-    firstReview - firstReview !== 0 ||
-    lastReview === Infinity ||
-    lastReview === -Infinity
-  )
-    return null;
+  return (
+    (phase === 0 || phase === 1 || phase === 2 || phase === 3) &&
+    n[at]! - n[at]! === 0 &&
+    n[at + 1]! - n[at + 1]! === 0 &&
+    n[at + 2]! - n[at + 2]! === 0 &&
+    n[at + 3]! - n[at + 3]! === 0 &&
+    n[at + 4]! - n[at + 4]! === 0 &&
+    n[at + 5]! - n[at + 5]! === 0 &&
+    n[at + 6]! - n[at + 6]! === 0 &&
+    n[at + 9]! - n[at + 9]! === 0 &&
+    lastReview !== Infinity &&
+    lastReview !== -Infinity
+  );
+}
+
+/** The record at `at`, or null when isRecordAt says it is not one. */
+export function recordAt(n: Float64Array, at: number): CardRecord | null {
+  if (!isRecordAt(n, at)) return null;
+  const lastReview = n[at + 8]!;
   return {
-    state: { due, stability, difficulty, scheduledDays: small(scheduledDays), learningSteps: small(learningSteps), reps: small(reps), lapses: small(lapses), phase: PHASES[phase | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
-    firstReview,
+    state: { due: n[at]!, stability: n[at + 1]!, difficulty: n[at + 2]!, scheduledDays: small(n[at + 3]!), learningSteps: small(n[at + 4]!), reps: small(n[at + 5]!), lapses: small(n[at + 6]!), phase: PHASES[n[at + 7]! | 0]!, lastReview: Number.isNaN(lastReview) ? null : lastReview },
+    firstReview: n[at + 9]!,
   };
 }
 

@@ -47,6 +47,12 @@ export interface Scheduler {
   next(state: MemoryState | undefined, now: number, rating: Rating): MemoryState;
   /** Predicted probability of recall at `at` (0 for a card never reviewed). */
   recall(state: MemoryState, at: number): number;
+  /**
+   * recall from the only fields it reads, a state's phase, last review and stability: Readiness
+   * reads some 30,000 states from the figures' columns at its first open, and a state whose three
+   * fields are another's has its recall, without working it out again.
+   */
+  recallFrom(phase: Phase, lastReview: number | null, stability: number, at: number): number;
   /** When each rating would next show the card, for the rating buttons. */
   preview(state: MemoryState | undefined, now: number): Record<Rating, number>;
 }
@@ -111,18 +117,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const start = (state: MemoryState | undefined, now: number): FsrsCard => (state ? toFsrs(state) : createEmptyCard(new Date(now)));
   // ts-fsrs's forgetting curve works its decay factor out again on every call; it depends only on the parameters.
   const { decay, factor } = computeDecayFactor(engine.parameters.w);
+  const recallFrom = (phase: Phase, lastReview: number | null, stability: number, at: number): number => {
+    if (phase === 'new' || lastReview === null) return 0;
+    // get_retrievability's own arithmetic (whole days elapsed, stability to 8 places, its
+    // forgetting curve) without its conversion of the card to Dates: readiness asks this for
+    // every card on 14 days. tests/core/scheduler-recall.test.ts holds it to the same result.
+    const days = Math.max(Math.floor((at - lastReview) / DAY_MS), 0);
+    return roundTo(Math.pow(1 + (factor * days) / toFixed8(stability), decay), 8);
+  };
   return {
     next(state, now, rating) {
       return fromFsrs(engine.next(start(state, now), new Date(now), TO_FSRS_RATING[rating]).card);
     },
     recall(state, at) {
-      if (state.phase === 'new' || state.lastReview === null) return 0;
-      // get_retrievability's own arithmetic (whole days elapsed, stability to 8 places, its
-      // forgetting curve) without its conversion of the card to Dates: readiness asks this for
-      // every card on 14 days. tests/core/scheduler-recall.test.ts holds it to the same result.
-      const days = Math.max(Math.floor((at - state.lastReview) / DAY_MS), 0);
-      return roundTo(Math.pow(1 + (factor * days) / toFixed8(state.stability), decay), 8);
+      return recallFrom(state.phase, state.lastReview, state.stability, at);
     },
+    recallFrom,
     preview(state, now) {
       const card = start(state, now);
       const out = {} as Record<Rating, number>;

@@ -8,7 +8,8 @@ import { readRegular } from './read-regular.js';
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFigures, figuresFromColumns, figuresToColumns, FIGURES_VERSION, foldEntry, type HistoryFigures } from '../core/history-figures.js';
+import { canonicalColumns, figuresFromColumns, FIGURES_VERSION } from '../core/figures-columns.js';
+import { buildFigures, foldEntry, type HistoryFigures } from '../core/history-figures.js';
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
 import { salvageLine } from './damage.js';
 import { writeFileWhole } from './safe-write.js';
@@ -123,7 +124,7 @@ interface Saved extends LogPlace {
 }
 
 export function encodeFiguresFile(saved: Saved): Buffer {
-  const { text, numbers } = figuresToColumns(saved.figures);
+  const { text, numbers } = canonicalColumns(saved.figures);
   return encodeBinaryFile(MAGIC, FIGURES_VERSION, { logOffset: saved.logOffset, tail: saved.tail, figures: text }, numbers);
 }
 

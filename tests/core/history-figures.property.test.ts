@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/core/deck.js';
-import { buildFigures, figuresFromColumns, figuresToColumns, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
+import { columnsOf, figuresFromColumns, figuresToColumns } from '../../src/core/figures-columns.js';
+import { buildFigures, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
 import { applyEntry, emptyProgress, LOG_VERSION, type CardRecord, type LogEntry, type ReviewEntry } from '../../src/core/progress.js';
 import { readiness } from '../../src/core/readiness.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
@@ -176,6 +177,9 @@ describe('readiness figures kept up to date', () => {
           expect(plain(figures)).toEqual(plain(full));
           // And read back from its columns, it is the same again.
           expect(plain(reread(figures))).toEqual(plain(full));
+          // And so are the columns Readiness reads: the file's, the file's with entries appended, or laid out anew.
+          const read = columnsOf(figures);
+          expect(plain(figuresFromColumns(JSON.parse(JSON.stringify(read.text)), read.numbers.slice())!)).toEqual(plain(full));
         }
         const now = (log.reduce((m, e) => Math.max(m, e.at), T0)) + later;
         const r = readinessOf(log, figures, now);
@@ -227,5 +231,28 @@ describe('readiness figures kept up to date', () => {
     const tooMany = numbers.slice();
     tooMany[1] = tooMany[0]! + 1;
     expect(read(text, tooMany)).toBeNull();
+  });
+
+  it('read any columns as refused or as figures Readiness reads whole, as they read back again', () => {
+    const log = entriesOf(Array.from({ length: 40 }, (_, i): Step => (i % 9 === 8 ? { kind: 'undo', back: i % 3, gap: HOUR } : { kind: 'review', key: i % KEYS.length, rating: ((i % 4) + 1) as Rating, gap: (i % 5) * 9 * HOUR, mark: i % MARKS.length }))).flat();
+    const { text, numbers } = figuresToColumns(buildFigures(log, 'UTC'));
+    const values = fc.oneof(fc.double(), fc.constantFrom(0, 1, 2, 3, 4, 5, -1, 0.5, NaN, -0, 1e300, ...numbers.slice(0, 40)));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), values), { minLength: 1, maxLength: 4 }), (changes) => {
+        const damaged = numbers.slice();
+        for (const [at, value] of changes) damaged[at % damaged.length] = value;
+        const figures = figuresFromColumns(JSON.parse(JSON.stringify(text)), damaged);
+        if (!figures) return;
+        const now = (figures.lastAt ?? T0) + HOUR;
+        const progress = emptyProgress();
+        for (const e of log) applyEntry(progress, e);
+        // Read where the numbers lie, before anything else touched them...
+        expect(() => readiness({ decks: DECKS, records: progress.cards, history: figures, attempts: [], scheduler, now, interviewAt: now + 3 * 24 * HOUR, targetRetention: 0.9, newPerDay: 10 })).not.toThrow();
+        // ...and what was read is what reads back from its columns.
+        const read = columnsOf(figures);
+        expect(plain(figuresFromColumns(JSON.parse(JSON.stringify(read.text)), read.numbers.slice())!)).toEqual(plain(figures));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

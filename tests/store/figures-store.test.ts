@@ -5,7 +5,9 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, write
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Deck } from '../../src/core/deck.js';
 import { buildFigures } from '../../src/core/history-figures.js';
+import { readiness } from '../../src/core/readiness.js';
 import { LOG_VERSION, type CardRecord } from '../../src/core/progress.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
 import { decodeFiguresFile, encodeFiguresFile, FIGURES_FILE, localTimeZone } from '../../src/store/figures-store.js';
@@ -19,6 +21,8 @@ const T0 = Date.UTC(2026, 9, 1, 9);
 const HOUR = 3_600_000;
 const scheduler = createScheduler({ retention: 0.9 });
 const TZ = 'UTC';
+/** The deck the histories below rate the cards of. */
+const DECKS = [{ id: 'd', title: 'D', version: 1, area: 'skills', cards: Array.from({ length: 9 }, (_, i) => ({ id: `c${i}`, type: 'flashcard', front: 'q', back: 'a', tags: [i % 2 ? 'odd' : 'even'] })) }] as unknown as Deck[];
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -205,6 +209,22 @@ describe('readiness figures on disk', () => {
         writeFileSync(join(dir, FIGURES_FILE), bytes);
         const store = ProgressStore.open(dir, T0, []);
         expect(() => plain(store.figures.current(TZ))).not.toThrow();
+        store.close();
+      }),
+      { numRuns: 100 },
+    );
+    // Nor when Readiness reads them where they lie, before anything else touched them, and after a
+    // rating folded on top (the log grows by one each time: the ratings before it are folded on too).
+    fc.assert(
+      fc.property(fc.nat(), fc.double(), (at, value) => {
+        const bytes = resigned(saved, (body) => body.writeDoubleLE(value, start + 8 * (at % ((body.length - start) / 8))));
+        writeFileSync(join(dir, FIGURES_FILE), bytes);
+        const store = ProgressStore.open(dir, T0, []);
+        const figures = (now: number) => readiness({ decks: DECKS, records: store.progress.cards, history: store.figures.current(TZ), attempts: [], scheduler, now, interviewAt: null, targetRetention: 0.9, newPerDay: 10 });
+        const last = store.entries().at(-1)!.at;
+        expect(() => figures(last + HOUR)).not.toThrow();
+        rate(store, 'd/c1', 3, last + 2 * HOUR);
+        expect(() => figures(last + 3 * HOUR)).not.toThrow();
         store.close();
       }),
       { numRuns: 100 },
