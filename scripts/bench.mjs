@@ -31,10 +31,11 @@ async function bundle(entry, outfile) {
 }
 
 /**
- * The minimal app as anyone would bundle it: none of the app's build patches to ink and its
- * helpers (string-width, ansi-tokenize, ink's output, the lazy segmenter, cheap builtins). The
- * ratio against the patched build is the strict one (it cannot show what the patches save); this
- * one says what Home costs over Ink as shipped. Both are printed.
+ * The minimal app as anyone would bundle it, and as the issue that set the Home target measured it
+ * (scripts/bench.mjs of 2026-11-20 bundled it with the build options of the time, which patched
+ * nothing): none of the app's build patches to ink and its helpers (string-width, ansi-tokenize,
+ * ink's output, the lazy segmenter, cheap builtins). The target is against this one; the ratio
+ * against the patched build is printed too, and is stricter (it cannot show what the patches save).
  */
 async function bundlePlain(entry, outfile) {
   const define = Object.fromEntries(Object.entries(sharedOptions.define).filter(([name]) => name !== 'Intl.Segmenter'));
@@ -168,11 +169,14 @@ try {
   const line = (name, values) => console.log(`  ${name.padEnd(width)}${values.map((v) => String(v).padStart(cell)).join('')}`);
   line('', cols);
   console.log('Start-up, whole process at 80x24');
-  line('Home first frame / minimal Ink, same patches (<=1.3x)', results.map((r) => ratioText(r.home)));
-  line('  Home (ms)', results.map((r) => r.home.b.toFixed(0)));
-  line('  minimal bundled Ink app (ms)', results.map((r) => r.home.a.toFixed(0)));
-  line('Home / minimal Ink without our ink patches', results.map((r) => ratioText(r.homePlain)));
-  line('  that minimal Ink app (ms)', results.map((r) => r.homePlain.a.toFixed(0)));
+  // The target's baseline is the minimal app as the issue measured it: bundled with the app's
+  // options of the time, which had no ink patches. Built with today's patches too, it is faster by
+  // what they save every Ink app; that stricter ratio is printed below it.
+  line('Home first frame / minimal bundled Ink app (<=1.3x)', results.map((r) => `${ratioText(r.homePlain)}${r.homePlain.ratio > 1.3 ? ' !' : ' '}`));
+  line('  Home (ms)', results.map((r) => r.homePlain.b.toFixed(0)));
+  line('  minimal bundled Ink app (ms)', results.map((r) => r.homePlain.a.toFixed(0)));
+  line('Home / minimal Ink with our ink patches too', results.map((r) => ratioText(r.home)));
+  line('  that minimal Ink app (ms)', results.map((r) => r.home.a.toFixed(0)));
   console.log('Commands (targets: <=2.5x node -e 0 at 15k, <=3x at 100k; ! marks a miss)');
   for (const name of ['stats', 'decks', 'validate']) {
     const label = name === 'validate' ? 'validate culture.json' : `${name} --json`;
