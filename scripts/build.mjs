@@ -1,6 +1,7 @@
 // Two ESM bundles: the commands' (dist/cli.js), split into chunks so that each data subcommand
 // loads only what it runs and none loads the UI (ink, react), and the app's (dist/app.js), one
 // file for plain keeper-prep. bin/keeper-prep.js picks one by whether there are arguments.
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -210,9 +211,13 @@ async function bundleBuiltinDecks() {
     // JSON lines: first an index of each deck's outline (store/deck-files: its top-level fields and
     // facts), then each deck's cards and datasets on a line of their own, parsed only when something reads them.
     const lazy = (deck) => ['cards', 'datasets'].filter((key) => key in deck);
-    const index = { version: 2, decks: decks.map(({ file, deck }) => ({ file, head: Object.entries(deck).map(([key, value]) => [key, lazy(deck).includes(key) ? null : value]), lazy: lazy(deck), outline: outlineOf(deck) })) };
-    const lines = [index, ...decks.map(({ deck }) => Object.fromEntries(lazy(deck).map((key) => [key, deck[key]])))].map((value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-    writeFileSync(join(outdir, 'builtin-decks.jsonl'), `${lines.join('\n')}\n`);
+    // The index carries the sha1 of the lines after it, so a damaged install is noticed at start
+    // (and the decks validated from decks/) rather than when a deck's cards are first read.
+    const ascii = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const body = decks.map(({ deck }) => `${ascii(Object.fromEntries(lazy(deck).map((key) => [key, deck[key]])))}\n`).join('');
+    const sum = createHash('sha1').update(body).digest('hex');
+    const index = { version: 2, sum, decks: decks.map(({ file, deck }) => ({ file, head: Object.entries(deck).map(([key, value]) => [key, lazy(deck).includes(key) ? null : value]), lazy: lazy(deck), outline: outlineOf(deck) })) };
+    writeFileSync(join(outdir, 'builtin-decks.jsonl'), `${ascii(index)}\n${body}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

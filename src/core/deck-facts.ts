@@ -110,9 +110,13 @@ export function isDeckOutline(value: unknown, deckId: string): value is DeckOutl
   if (!ints(o.topics, o.topicNames.length - 1) || !ints(o.topicStart, o.topics.length) || o.topicStart.length !== o.quiz.length + 1) return false;
   const starts = o.topicStart;
   if (starts[0] !== 0 || starts[starts.length - 1] !== o.topics.length || starts.some((s, i) => i > 0 && s < starts[i - 1]!)) return false;
-  const kinds = o.kinds as Record<string, unknown> | null;
-  if (!kinds || typeof kinds !== 'object' || !CARD_KINDS.every((k) => Number.isInteger(kinds[k]) && (kinds[k] as number) >= 0)) return false;
-  return CARD_KINDS.reduce((n, k) => n + (kinds[k] as number), 0) === o.quiz.length + o.design.length;
+  const raw = o.kinds as Record<string, unknown> | null;
+  if (!raw || typeof raw !== 'object' || !CARD_KINDS.every((k) => Number.isInteger(raw[k]) && (raw[k] as number) >= 0)) return false;
+  // The counts agree with the lists: design cards, exercises (SQL and code), and quiz cards in all.
+  const kinds = raw as Record<CardKind, number>;
+  const exercises = o.exercise.split('1').length - 1;
+  const quiz = CARD_KINDS.reduce((n, k) => n + (k === 'design' ? 0 : kinds[k]), 0);
+  return kinds.design === o.design.length && kinds.sql + kinds.code === exercises && quiz === o.quiz.length;
 }
 
 function factsFrom(deck: Deck, outline: DeckOutline, cards: () => readonly Card[]): DeckFacts {
@@ -163,6 +167,7 @@ export function lazyDeck(head: readonly (readonly [string, unknown])[], lazy: re
   const deck = {} as Record<string, unknown>;
   const result = deck as unknown as Deck;
   let body: Record<string, unknown> | undefined;
+  const read = (): Record<string, unknown> => (body ??= readBody());
   const plain = (key: string, value: unknown): void => {
     Object.defineProperty(deck, key, { value, writable: true, enumerable: true, configurable: true });
   };
@@ -173,7 +178,7 @@ export function lazyDeck(head: readonly (readonly [string, unknown])[], lazy: re
     }
     Object.defineProperty(deck, key, {
       get: () => {
-        const value = (body ??= readBody())[key];
+        const value = read()[key];
         plain(key, value);
         const entry = held.get(result);
         // The outline was taken from these very cards, so the facts stay.
@@ -189,6 +194,7 @@ export function lazyDeck(head: readonly (readonly [string, unknown])[], lazy: re
       configurable: true,
     });
   }
-  if (lazy.includes('cards')) held.set(result, { cards: PENDING, facts: factsFrom(result, outline, () => result.cards) });
+  // The facts pair the outline's keys with the cards it was taken from, even after the deck's cards are replaced.
+  if (lazy.includes('cards')) held.set(result, { cards: PENDING, facts: factsFrom(result, outline, () => read().cards as Card[]) });
   return result;
 }

@@ -92,6 +92,13 @@ export function readDeckCache(text: string, validator = ''): Map<string, CacheEn
   return entries;
 }
 
+/** The entry with its defaults alone (for a deck read whole next time). */
+function withoutOutline(file: string, entry: CacheEntry): CacheEntry {
+  if (entry.outline === undefined) return entry;
+  const hit = { defaults: entry.defaults };
+  return { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, ...hit, sum: entrySum(file, entry, hit) };
+}
+
 /** The cache's text; null when there is none, '' (rebuilt) when something else is in its place. */
 function readSmallFile(path: string): string | null {
   const read = readRegular(path, MAX_CACHE_BYTES);
@@ -149,13 +156,12 @@ export class DeckCache {
     const kept = [...this.entries]
       .sort(([a], [b]) => Number(this.used.has(b)) - Number(this.used.has(a)))
       .slice(0, MAX_ENTRIES)
-      .map(([file, entry]): [string, CacheEntry] => {
-        if (this.used.has(file) || entry.outline === undefined) return [file, entry];
-        const hit = { defaults: entry.defaults };
-        return [file, { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, ...hit, sum: entrySum(file, entry, hit) }];
-      });
+      .map(([file, entry]): [string, CacheEntry] => (this.used.has(file) ? [file, entry] : [file, withoutOutline(file, entry)]));
+    let text = JSON.stringify({ version: CACHE_VERSION, validator: this.validator, entries: Object.fromEntries(kept) });
+    // Outlines that would make the file too large to be read back are left out: those decks are read whole.
+    if (Buffer.byteLength(text) > MAX_CACHE_BYTES) text = JSON.stringify({ version: CACHE_VERSION, validator: this.validator, entries: Object.fromEntries(kept.map(([file, entry]) => [file, withoutOutline(file, entry)])) });
     try {
-      writeFileWhole(this.path, JSON.stringify({ version: CACHE_VERSION, validator: this.validator, entries: Object.fromEntries(kept) }), { what: 'the deck cache', inDataDir: true });
+      writeFileWhole(this.path, text, { what: 'the deck cache', inDataDir: true });
       this.changed = false;
     } catch {
       // Only a shortcut: the decks are validated again next time.

@@ -75,5 +75,7 @@ export function resolveDatasets(deck: Deck, file: string, textOf: () => string):
       errors.push({ file, ...lineColumn(text, offset >= 0 ? offset : from), path: `datasets.${name}`, message: `${value} ${read.reason}` });
     }
   }
-  return errors.length > 0 ? { errors } : { deck: { ...deck, datasets } };
+  // Set on the deck just loaded (no other holds it), not spread into a copy: a spread would read a
+  // large deck's cards, which it loads only when they are used.
+  return errors.length > 0 ? { errors } : { deck: Object.assign(deck, { datasets }) };
 }

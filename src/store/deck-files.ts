@@ -125,13 +125,18 @@ function cacheHitOf(text: string, bytes: number, deck: Deck): DeckCacheHit | nul
   const raw = JSON.parse(text) as Record<string, unknown>;
   const defaults: DeckDefaults = {};
   for (const [key, value] of Object.entries(deck)) if (!Object.hasOwn(raw, key)) defaults[key] = value;
-  const whole = { ...raw, ...defaults };
+  const whole = { ...raw, ...defaults } as Deck;
   if (!isDeepStrictEqual(deck, whole)) return null;
+  return withOutline(whole, bytes, defaults);
+}
+
+/** The cache entry of a deck as its file's JSON and defaults make it: for a large deck, with its outline. */
+function withOutline(whole: Deck, bytes: number, defaults: DeckDefaults): DeckCacheHit {
   if (bytes < OUTLINE_FROM_BYTES) return { defaults };
   const head = Object.entries(whole).map(([key, value]): [string, unknown] => [key, key === 'cards' ? null : value]);
   // Only what JSON gives back as it was (not a -0, say) may stand in for the file's own fields.
   if (!isDeepStrictEqual(JSON.parse(JSON.stringify(head)), head)) return { defaults };
-  return { defaults, outline: JSON.stringify({ head, outline: outlineOf(deck) }) };
+  return { defaults, outline: JSON.stringify({ head, outline: outlineOf(whole) }) };
 }
 
 /** A deck that passed validation as these very bytes: its JSON and the defaults the validator added. */
@@ -182,7 +187,14 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
   }
   const hit = read.stamp ? cache.lookup(file, read.stamp) : null;
   const deck = hit ? (hit.outline !== undefined ? outlinedDeck(hit.outline, read.text) : cachedDeck(read.text(), hit.defaults)) : null;
-  if (deck) return withDatasets(deck, read.text, file, origin);
+  if (deck && hit) {
+    // A large deck whose outline the cache dropped (it went unused for a while) gets it back, read whole this once.
+    if (hit.outline === undefined && read.bytes.length >= OUTLINE_FROM_BYTES && read.stamp) {
+      const entry = withOutline(deck, read.bytes.length, hit.defaults);
+      if (entry.outline !== undefined) cache.remember(file, read.stamp, entry);
+    }
+    return withDatasets(deck, read.text, file, origin);
+  }
   const result = (await parser())(read.text(), file);
   if (!result.ok) {
     cache.forget(file);
@@ -199,7 +211,7 @@ function readBuiltinBundle(bundle: string, builtinDir: string): LoadedDeck[] | n
   // JSON lines (scripts/build.mjs): an index of the decks' outlines, then each deck's cards (and
   // datasets) on a line of their own, parsed when first read: most starts read a few decks', if any.
   let bytes: Buffer;
-  let parsed: { version?: unknown; decks?: unknown };
+  let parsed: { version?: unknown; sum?: unknown; decks?: unknown };
   try {
     bytes = readFileSync(bundle);
     parsed = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(10))) as typeof parsed;
@@ -207,8 +219,10 @@ function readBuiltinBundle(bundle: string, builtinDir: string): LoadedDeck[] | n
     return null;
   }
   if (!parsed || parsed.version !== 2 || !Array.isArray(parsed.decks)) return null;
-  const decks: LoadedDeck[] = [];
   let start = bytes.indexOf(10) + 1;
+  // The lines are parsed only when a deck's cards are read: they are checked whole now.
+  if (typeof parsed.sum !== 'string' || hashBytes(bytes.subarray(start)) !== parsed.sum) return null;
+  const decks: LoadedDeck[] = [];
   for (const entry of parsed.decks as { file?: unknown; head?: unknown; lazy?: unknown; outline?: unknown }[]) {
     const end = bytes.indexOf(10, start);
     const { file, lazy } = entry ?? {};

@@ -82,6 +82,15 @@ describe('a deck loaded from its outline', () => {
     );
   });
 
+  it('keeps facts taken before its cards were replaced paired with the cards they were taken from', () => {
+    const deck = { id: 'd', title: 'D', area: 'skills', cards: [{ id: 'a', type: 'flashcard', front: 'f', back: 'b' }] } as unknown as Deck;
+    const { lazy } = outlined(deck);
+    const before = deckFacts(lazy);
+    lazy.cards = [{ id: 'z', type: 'flashcard', front: 'z', back: 'z' }] as unknown as Card[];
+    expect(before.items.map((i) => [i.key, i.card.id])).toEqual([['d/a', 'a']]);
+    expect(deckFacts(lazy).items.map((i) => [i.key, i.card.id])).toEqual([['d/z', 'z']]);
+  });
+
   it('gets new facts when its cards are replaced before they were read', () => {
     const deck = { id: 'd', title: 'D', area: 'skills', cards: [{ id: 'a', type: 'flashcard', front: 'f', back: 'b' }] } as unknown as Deck;
     const { lazy, reads } = outlined(deck);
@@ -112,6 +121,8 @@ describe('an outline read back from a file', () => {
       { ...outline, kinds: { ...outline.kinds, sql: -1, flashcard: 2 } },
       { ...outline, design: [1] },
       { ...outline, design: ['b'] },
+      // Counts that add up but disagree with the lists: no design card, two code exercises.
+      { ...outline, kinds: { ...outline.kinds, design: 0, sql: 0, code: 2 } },
       { ...outline, quiz: ['e/a', 'd/c'] },
     ];
     for (const value of broken) expect(isDeckOutline(value, 'd')).toBe(false);

@@ -156,6 +156,36 @@ describe('a large deck in the cache', () => {
     expect(second).toEqual(first);
   });
 
+  it('gets its outline back after the cache dropped it while the deck went unused', async () => {
+    const { dataDir, file } = dataDirWithLargeDeck();
+    const path = join(dataDir, DECK_CACHE_FILE);
+    await load(dataDir);
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, Record<string, unknown>> };
+    const entry = cache.entries[file]!;
+    // As save() leaves the entry of a deck not loaded that time: its defaults alone.
+    delete entry.outline;
+    entry.sum = resum(file, entry);
+    writeFileSync(path, JSON.stringify(cache));
+    const whole = (await load(dataDir)).decks[0]!.deck;
+    expect(Object.getOwnPropertyDescriptor(whole, 'cards')?.get).toBeUndefined();
+    expect(typeof (JSON.parse(readFileSync(path, 'utf8')) as typeof cache).entries[file]!.outline).toBe('string');
+    const lazy = (await load(dataDir)).decks[0]!.deck;
+    expect(Object.getOwnPropertyDescriptor(lazy, 'cards')?.get).toBeTypeOf('function');
+    expect(validations.count).toBe(1);
+    expect(lazy).toEqual(whole);
+  });
+
+  it('keeps a large deck with a dataset file lazy: the dataset is set on it, not spread into a copy', async () => {
+    const { dataDir, file, text } = dataDirWithLargeDeck();
+    writeFileSync(join(dataDir, 'decks', 'shop.sql'), 'CREATE TABLE t (x INTEGER);\nINSERT INTO t VALUES (1);\n');
+    writeFileSync(file, JSON.stringify({ ...(JSON.parse(text) as object), datasets: { shop: 'shop.sql' } }, null, 2));
+    await load(dataDir);
+    const deck = (await load(dataDir)).decks[0]!.deck;
+    expect(deck.datasets?.shop).toContain('CREATE TABLE t');
+    expect(Object.getOwnPropertyDescriptor(deck, 'cards')?.get).toBeTypeOf('function');
+    expect(validations.count).toBe(1);
+  });
+
   it('validates again when the outline in an entry is damaged, its checksum made to match', async () => {
     const { dataDir } = dataDirWithLargeDeck();
     await load(dataDir);
