@@ -188,7 +188,7 @@ async function bundleBuiltinDecks() {
     await build({ ...sharedOptions, entryPoints: { 'deck-parse': source('core/deck-parse.ts'), 'deck-datasets': source('store/deck-datasets.ts'), 'deck-facts': source('core/deck-facts.ts') }, outdir: tmp, outExtension: { '.js': '.mjs' }, minify: false });
     const { parseDeck, formatDeckError } = await import(join(tmp, 'deck-parse.mjs'));
     const { resolveDatasets } = await import(join(tmp, 'deck-datasets.mjs'));
-    const { outlineOf } = await import(join(tmp, 'deck-facts.mjs'));
+    const { outlineHead, outlineOf } = await import(join(tmp, 'deck-facts.mjs'));
     const decksDir = new URL('../decks/', import.meta.url).pathname;
     const decks = [];
     const errors = [];
@@ -216,7 +216,7 @@ async function bundleBuiltinDecks() {
     const ascii = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     const body = decks.map(({ deck }) => `${ascii(Object.fromEntries(lazy(deck).map((key) => [key, deck[key]])))}\n`).join('');
     const sum = createHash('sha1').update(body).digest('hex');
-    const index = { version: 2, sum, decks: decks.map(({ file, deck }) => ({ file, head: Object.entries(deck).map(([key, value]) => [key, lazy(deck).includes(key) ? null : value]), lazy: lazy(deck), outline: outlineOf(deck) })) };
+    const index = { version: 2, sum, decks: decks.map(({ file, deck }) => ({ file, head: outlineHead(deck, lazy(deck)), lazy: lazy(deck), outline: outlineOf(deck) })) };
     writeFileSync(join(outdir, 'builtin-decks.jsonl'), `${ascii(index)}\n${body}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -16,9 +16,8 @@ export interface DeckFacts {
   readonly quizCards: readonly Card[];
   /** items[i].key, as an array of its own for the loops that need only the key. */
   keys: readonly string[];
-  /** Per quiz card: 1 for an SQL or code exercise. */
+  /** Per quiz card: 1 for an SQL or code exercise (kinds.sql + kinds.code of them). */
   exercise: Uint8Array;
-  exercises: number;
   /** New cards come through the walkthrough (every item is `guided`). */
   guided: boolean;
   /** The design prompts' keys, in card order. */
@@ -97,6 +96,11 @@ export function outlineOf(deck: Deck): DeckOutline {
   return { quiz, exercise, design, kinds, topicNames, topicStart, topics };
 }
 
+/** A deck's top-level fields in file order, each `lazy` one (cards, datasets) standing there as null: what an outline keeps beside the facts. */
+export function outlineHead(deck: Deck, lazy: readonly string[]): [string, unknown][] {
+  return Object.entries(deck).map(([key, value]): [string, unknown] => [key, lazy.includes(key) ? null : value]);
+}
+
 /** Whether a value read back from a file is an outline of deck `deckId` every use can trust (shape and bounds, not content). */
 export function isDeckOutline(value: unknown, deckId: string): value is DeckOutline {
   if (!value || typeof value !== 'object') return false;
@@ -123,8 +127,7 @@ function factsFrom(deck: Deck, outline: DeckOutline, cards: () => readonly Card[
   const guided = isWalkthroughDeck(deck);
   const keys = outline.quiz;
   const flags = new Uint8Array(keys.length);
-  let exercises = 0;
-  for (let i = 0; i < keys.length; i++) exercises += flags[i] = outline.exercise.charCodeAt(i) - 48;
+  for (let i = 0; i < keys.length; i++) flags[i] = outline.exercise.charCodeAt(i) - 48;
   let quizCards: readonly Card[] | undefined;
   let items: StudyItem[] | undefined;
   return {
@@ -136,7 +139,6 @@ function factsFrom(deck: Deck, outline: DeckOutline, cards: () => readonly Card[
     },
     keys,
     exercise: flags,
-    exercises,
     guided,
     designKeys: outline.design,
     kinds: outline.kinds,

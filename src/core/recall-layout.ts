@@ -289,7 +289,7 @@ export class RecallLayout {
   figures(scope: FigureScope, trend: number[]): RecallFigures {
     const exercisesOnly = scope === 'exercises';
     const deckIndexes = this.decksOf(scope);
-    const cards = deckIndexes.reduce((n, d) => n + (exercisesOnly ? this.facts[d]!.exercises : this.ranges[d]![1] - this.ranges[d]![0]), 0);
+    const cards = deckIndexes.reduce((n, d) => n + (exercisesOnly ? this.facts[d]!.kinds.sql + this.facts[d]!.kinds.code : this.ranges[d]![1] - this.ranges[d]![0]), 0);
     const name = typeof scope === 'string' ? scope : 'deck' in scope ? `deck ${scope.deck}` : `area ${scope.area}`;
     const { seen, sum } = this.totals.get(name) ?? { seen: 0, sum: 0 };
     return {

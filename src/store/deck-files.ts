@@ -1,7 +1,7 @@
 // Finds and loads deck files: built-in, the user's decks directory, KEEPER_PREP_DECKS and --deck.
 // A broken deck is reported with its errors and never stops the others from loading.
 import { readRegular } from './read-regular.js';
-import { existsSync, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, type Stats } from 'node:fs';
 import { safeText } from '../core/safe-text.js';
 import { delimiter, dirname, extname, join, resolve } from 'node:path';
 import { ensureDir, writeFileWhole, type WriteContext } from './safe-write.js';
@@ -10,7 +10,7 @@ import type { Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 import { isDeepStrictEqual } from 'node:util';
 import { DeckCache, hashBytes, validatorId, type DeckCacheHit, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
-import { isDeckOutline, lazyDeck, outlineOf } from '../core/deck-facts.js';
+import { outlinedDeck, readBuiltinBundle, withOutline } from './deck-outlines.js';
 import { resolveDatasets } from './deck-datasets.js';
 
 export type DeckOrigin = 'built-in' | 'user' | 'env' | 'flag';
@@ -80,13 +80,13 @@ function notRegular(stat: Stats): string {
  * descriptor, so a FIFO cannot hang start-up and a link to /dev/zero cannot fill memory, and
  * never read past the size limit even if the file grows meanwhile.
  */
-function readDeckText(file: string, hash = false): { text: () => string; bytes: Buffer; stamp: DeckFileStamp | null } | { reason: string } {
+function readDeckText(file: string): { text: () => string; bytes: Buffer; stat: Stats } | { reason: string } {
   const read = readRegular(file, MAX_DECK_BYTES);
   if (read.ok) {
     const { bytes } = read;
     // Decoded when first needed: a large deck loaded from its outline may never need its text.
     let text: string | undefined;
-    return { text: () => (text ??= bytes.toString('utf8')), bytes, stamp: hash ? { size: bytes.length, mtimeMs: read.stat.mtimeMs, hash: hashBytes(bytes) } : null };
+    return { text: () => (text ??= bytes.toString('utf8')), bytes, stat: read.stat };
   }
   switch (read.why) {
     case 'open':
@@ -113,9 +113,6 @@ function withDatasets(deck: Deck, text: () => string, file: string, origin: Deck
   return 'deck' in resolved ? { deck: resolved.deck, file, origin } : { file, origin, errors: resolved.errors };
 }
 
-/** From this size on, a deck's cache entry carries its outline, and a start reads its cards only when they are used. */
-export const OUTLINE_FROM_BYTES = 256 * 1024;
-
 /**
  * What the validator added to the file's own JSON (the schema's defaults, at the top level), or
  * null when its deck differs from the JSON in any other way: such a deck is never cached. A large
@@ -130,15 +127,6 @@ function cacheHitOf(text: string, bytes: number, deck: Deck): DeckCacheHit | nul
   return withOutline(whole, bytes, defaults);
 }
 
-/** The cache entry of a deck as its file's JSON and defaults make it: for a large deck, with its outline. */
-function withOutline(whole: Deck, bytes: number, defaults: DeckDefaults): DeckCacheHit {
-  if (bytes < OUTLINE_FROM_BYTES) return { defaults };
-  const head = Object.entries(whole).map(([key, value]): [string, unknown] => [key, key === 'cards' ? null : value]);
-  // Only what JSON gives back as it was (not a -0, say) may stand in for the file's own fields.
-  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(head)), head)) return { defaults };
-  return { defaults, outline: JSON.stringify({ head, outline: outlineOf(whole) }) };
-}
-
 /** A deck that passed validation as these very bytes: its JSON and the defaults the validator added. */
 function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
   try {
@@ -149,49 +137,23 @@ function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
 }
 
 /**
- * A deck from its outline (top-level fields, the lazy ones standing in their place, and facts),
- * the lazy fields read from `readBody` when first read; null when head or outline are not as written.
- */
-function deckFromOutline(head: unknown, lazy: readonly string[], outline: unknown, readBody: () => Record<string, unknown>): Deck | null {
-  if (!Array.isArray(head)) return null;
-  const fields = head as unknown[];
-  if (!fields.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string')) return null;
-  const id = (fields as [string, unknown][]).find(([key]) => key === 'id')?.[1];
-  if (typeof id !== 'string' || !isDeckOutline(outline, id)) return null;
-  const keys = fields.map((f) => (f as unknown[])[0]);
-  if (new Set(keys).size !== keys.length || !keys.includes('cards') || !lazy.every((key) => keys.includes(key))) return null;
-  return lazyDeck(fields as [string, unknown][], lazy, outline, readBody);
-}
-
-/** A large deck that passed validation as these very bytes, from its cache entry's outline: its cards are parsed from the bytes when first read. */
-function outlinedDeck(outlineText: string, text: () => string): Deck | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(outlineText);
-  } catch {
-    return null;
-  }
-  const { head, outline } = (value ?? {}) as { head?: unknown; outline?: unknown };
-  return deckFromOutline(head, ['cards'], outline, () => JSON.parse(text()) as Record<string, unknown>);
-}
-
-/**
  * A deck file through the cache: an unchanged file that was valid last time is not validated
  * again, anything else is, and the cache learns the outcome.
  */
 async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, parser: () => Promise<DeckParser>): Promise<LoadedDeck | BrokenDeck> {
-  const read = readDeckText(file, true);
+  const read = readDeckText(file);
   if ('reason' in read) {
     cache.forget(file);
     return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
   }
-  const hit = read.stamp ? cache.lookup(file, read.stamp) : null;
+  const stamp: DeckFileStamp = { size: read.bytes.length, mtimeMs: read.stat.mtimeMs, hash: hashBytes(read.bytes) };
+  const hit = cache.lookup(file, stamp);
   const deck = hit ? (hit.outline !== undefined ? outlinedDeck(hit.outline, read.text) : cachedDeck(read.text(), hit.defaults)) : null;
   if (deck && hit) {
     // A large deck whose outline the cache dropped (it went unused for a while) gets it back, read whole this once.
-    if (hit.outline === undefined && read.bytes.length >= OUTLINE_FROM_BYTES && read.stamp) {
+    if (hit.outline === undefined) {
       const entry = withOutline(deck, read.bytes.length, hit.defaults);
-      if (entry.outline !== undefined) cache.remember(file, read.stamp, entry);
+      if (entry.outline !== undefined) cache.remember(file, stamp, entry);
     }
     return withDatasets(deck, read.text, file, origin);
   }
@@ -201,39 +163,9 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
     return { file, origin, errors: result.errors };
   }
   const entry = cacheHitOf(read.text(), read.bytes.length, result.deck);
-  if (entry && read.stamp) cache.remember(file, read.stamp, entry);
+  if (entry) cache.remember(file, stamp, entry);
   else cache.forget(file);
   return withDatasets(result.deck, read.text, file, origin);
-}
-
-/** The build's bundle of built-in decks, or null when there is none (running from source). */
-function readBuiltinBundle(bundle: string, builtinDir: string): LoadedDeck[] | null {
-  // JSON lines (scripts/build.mjs): an index of the decks' outlines, then each deck's cards (and
-  // datasets) on a line of their own, parsed when first read: most starts read a few decks', if any.
-  let bytes: Buffer;
-  let parsed: { version?: unknown; sum?: unknown; decks?: unknown };
-  try {
-    bytes = readFileSync(bundle);
-    parsed = JSON.parse(bytes.toString('utf8', 0, bytes.indexOf(10))) as typeof parsed;
-  } catch {
-    return null;
-  }
-  if (!parsed || parsed.version !== 2 || !Array.isArray(parsed.decks)) return null;
-  let start = bytes.indexOf(10) + 1;
-  // The lines are parsed only when a deck's cards are read: they are checked whole now.
-  if (typeof parsed.sum !== 'string' || hashBytes(bytes.subarray(start)) !== parsed.sum) return null;
-  const decks: LoadedDeck[] = [];
-  for (const entry of parsed.decks as { file?: unknown; head?: unknown; lazy?: unknown; outline?: unknown }[]) {
-    const end = bytes.indexOf(10, start);
-    const { file, lazy } = entry ?? {};
-    if (typeof file !== 'string' || !Array.isArray(lazy) || !lazy.every((key) => typeof key === 'string') || end < 0) return null;
-    const line = [start, end] as const;
-    const deck = deckFromOutline(entry.head, lazy as string[], entry.outline, () => JSON.parse(bytes.toString('utf8', ...line)) as Record<string, unknown>);
-    if (!deck) return null;
-    decks.push({ deck, file: join(builtinDir, file), origin: 'built-in' });
-    start = end + 1;
-  }
-  return start === bytes.length ? decks : null;
 }
 
 export function isDeckPath(value: string): boolean {

@@ -28,7 +28,7 @@ const deckArb = fc.record({
 }).map((d) => JSON.parse(JSON.stringify(d)) as Deck);
 
 /** What a figure can read of the facts (items and quizCards read the cards, and are compared after). */
-const seen = (f: DeckFacts) => ({ keys: f.keys, exercise: [...f.exercise], exercises: f.exercises, guided: f.guided, designKeys: f.designKeys, kinds: f.kinds, cardCount: f.cardCount, topicNames: f.topicNames, topicStart: [...f.topicStart], topics: [...f.topics] });
+const seen = (f: DeckFacts) => ({ keys: f.keys, exercise: [...f.exercise], guided: f.guided, designKeys: f.designKeys, kinds: f.kinds, cardCount: f.cardCount, topicNames: f.topicNames, topicStart: [...f.topicStart], topics: [...f.topics] });
 
 function outlined(deck: Deck): { lazy: Deck; reads: () => number } {
   let reads = 0;
