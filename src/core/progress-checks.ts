@@ -28,6 +28,11 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
+/** A count or a byte offset read from a file: a whole number from 0 that a double holds exactly. */
+export function isWholeCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
 /**
  * C0 controls (newline and tab aside), DEL, C1 controls, and the characters that reorder text
  * (bidi embeddings, overrides, isolates and marks): any of them could rewrite what a terminal shows.

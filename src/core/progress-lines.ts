@@ -17,7 +17,7 @@ import type { CramEntry } from './cram.js';
 import { parseMarkLine, type MarkEntry } from './card-marks.js';
 import { cleanExerciseAttempt, exerciseAttemptProblem, type ExerciseAttemptEntry } from './exercise-attempts.js';
 import { jsonSyntaxErrors } from './json-position.js';
-import { attemptProblem, cleanAttempt, cleanCram, cleanReview, cleanSettings, cleanStory, cramProblem, isObject, isTime, reviewProblem, settingsProblem, storyProblem, unsafeSpot } from './progress-checks.js';
+import { attemptProblem, cleanAttempt, cleanCram, cleanReview, cleanSettings, cleanStory, cramProblem, isObject, isTime, isWholeCount, reviewProblem, settingsProblem, storyProblem, unsafeSpot } from './progress-checks.js';
 import { PROGRESS_FORMAT, PROGRESS_VERSION, versionProblem, type ProgressExport } from './progress-transfer.js';
 import type { ReviewEntry } from './progress.js';
 import type { Story } from './stories.js';
@@ -84,9 +84,6 @@ function lineSyntax(line: string): string {
   return first ? `not valid JSON: ${first.message} at column ${first.column}` : 'not valid JSON';
 }
 
-function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
-}
 
 const markProblem = (value: unknown): string | null => (parseMarkLine(JSON.stringify(value)) ? null : 'expected a suspend, unsuspend, flag (with its note) or unflag of a deck/card key, with a time');
 const roundProblem = (value: unknown): string | null => (isRoundAttempt(value) ? null : 'expected v 1, startedAt, finishedAt, minutes and questions, each with key, mode, text, ms, value, scores and rating');
@@ -177,7 +174,7 @@ export class ProgressLineReader {
     if (settings) return `"settings": ${settings}`;
     const counts = value.counts;
     const required = KINDS.filter((k) => !LATER_KINDS.has(k));
-    if (!isObject(counts) || !required.every((k) => isCount(counts[k])) || ![...LATER_KINDS].every((k) => counts[k] === undefined || isCount(counts[k]))) {
+    if (!isObject(counts) || !required.every((k) => isWholeCount(counts[k])) || ![...LATER_KINDS].every((k) => counts[k] === undefined || isWholeCount(counts[k]))) {
       return `"counts" should give a number for each of ${required.map((k) => `"${k}"`).join(', ')}`;
     }
     return { exportedAt: value.exportedAt, settings: cleanSettings(value.settings as Settings), counts: { ...(counts as Counts), mark: (counts.mark as number | undefined) ?? 0, round: (counts.round as number | undefined) ?? 0, exercise: (counts.exercise as number | undefined) ?? 0 } };

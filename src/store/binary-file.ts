@@ -8,6 +8,7 @@
 // of every byte before it. Each file is only ever written by its own store, so the checksum stands
 // for checking it field by field: damage of any kind is a mismatch, and the cache is built again.
 import { createHash } from 'node:crypto';
+import { isWholeCount } from '../core/progress-checks.js';
 
 const HEAD = 24;
 const ORDER_MARK = 1 + 2 ** -20;
@@ -55,6 +56,14 @@ export function decodeBinaryFile(bytes: Buffer, magic: string, version: number):
   return { text, numbers };
 }
 
+/** How many of the log's bytes before a cache's offset its tail hash covers. */
+export const TAIL_BYTES = 4096;
+
+/** The tail hash of those bytes: a log cut, emptied or rewritten under a cache shows as another. */
+export function tailHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
 /** Where in the review log a cache stands: bytes folded in, and the hash of the last ones before that end. */
 export interface LogPlace {
   logOffset: number;
@@ -65,5 +74,5 @@ export interface LogPlace {
 export function logPlaceOf(text: unknown): LogPlace | null {
   if (!text || typeof text !== 'object') return null;
   const { logOffset, tail } = text as { logOffset?: unknown; tail?: unknown };
-  return typeof logOffset === 'number' && Number.isSafeInteger(logOffset) && logOffset >= 0 && typeof tail === 'string' ? { logOffset, tail } : null;
+  return isWholeCount(logOffset) && typeof tail === 'string' ? { logOffset, tail } : null;
 }

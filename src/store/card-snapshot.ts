@@ -3,6 +3,7 @@
 // cards reads a view over the bytes instead of parsing a megabyte of text into an array per card;
 // and cards.json (versions 1 and 2, JSON), read only while there is no cards.bin.
 import { decodeBinaryFile, encodeBinaryFile, logPlaceOf } from './binary-file.js';
+import { isWholeCount } from '../core/progress-checks.js';
 import { isCardRecord, type CardRecord } from '../core/progress.js';
 import { putRecord, RECORD_NUMBERS, recordAt, rowRecord } from '../core/record-rows.js';
 
@@ -46,7 +47,7 @@ export function decodeSnapshot(bytes: Buffer): Snapshot | null {
   if (!place) return null;
   const { reviews, keys } = file.text as { reviews?: unknown; keys?: unknown };
   const n = file.numbers;
-  if (typeof reviews !== 'number' || !Number.isSafeInteger(reviews) || reviews < 0 || !Array.isArray(keys) || n.length !== keys.length * RECORD_NUMBERS) return null;
+  if (!isWholeCount(reviews) || !Array.isArray(keys) || n.length !== keys.length * RECORD_NUMBERS) return null;
   const records: CardRecord[] = [];
   for (let i = 0, at = 0; i < keys.length; i++, at += RECORD_NUMBERS) {
     const record = recordAt(n, at);
@@ -61,7 +62,8 @@ export function decodeOldSnapshot(text: string): Snapshot | null {
   const value = JSON.parse(text) as unknown;
   if (!value || typeof value !== 'object') return null;
   const s = value as Record<string, unknown>;
-  if (typeof s.logOffset !== 'number' || typeof s.reviews !== 'number' || !s.cards || typeof s.cards !== 'object') return null;
+  // Checked as the new file's are: a negative or fractional offset would be read as a place in the log.
+  if (!isWholeCount(s.logOffset) || !isWholeCount(s.reviews) || !s.cards || typeof s.cards !== 'object') return null;
   if (s.tail !== undefined && typeof s.tail !== 'string') return null;
   const keys: string[] = [];
   const records: CardRecord[] = [];
