@@ -8,6 +8,7 @@ import { deckFacts } from './deck-facts.js';
 import type { CardPlaces, FigureRows } from './figure-rows.js';
 import type { CardRecord } from './progress.js';
 import type { Scheduler } from './scheduler.js';
+import { mean } from './recall-layout.js';
 
 export const FORECAST_DAYS = 14;
 
@@ -128,8 +129,6 @@ function sumValues(values: Float64Array, facts: readonly { keys: readonly string
   }
   return { sums, exerciseCount, exerciseSum };
 }
-
-const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 
 /** The trend per deck and for the exercises: the records as they stood at the end of each day (`dayEnds`), from the states at the cutoff. */
 export function replayTrend(pass: CardPass, rows: FigureRows, scheduler: Scheduler, predictedAt: number, dayEnds: readonly number[]): { deckTrend: number[][]; exerciseTrend: number[] } {

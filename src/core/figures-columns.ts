@@ -10,6 +10,7 @@ import type { HistoryFigures, Tally } from './history-figures.js';
 import { LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { isRecordAt, putRecord, RECORD_NUMBERS, recordAt, small } from './record-rows.js';
 import { isRating } from './scheduler.js';
+import { isTime, isWholeCount } from './progress-checks.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
 export const FIGURES_VERSION = 2;
@@ -151,14 +152,11 @@ export function canonicalColumns(figures: HistoryFigures): FiguresColumns {
   return figures.columns?.canonical ? figures.columns : (figures.columns = figuresToColumns(figures));
 }
 
-const isCount = (v: number): boolean => Number.isSafeInteger(v) && v >= 0;
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isRows = (v: unknown): v is number => typeof v === 'number' && isCount(v);
 
 /** Two counts at `at`, the second no more than the first (of n, how many right). */
 function isPairAt(n: Float64Array, at: number): boolean {
-  return isCount(n[at]!) && isCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
+  return isWholeCount(n[at]!) && isWholeCount(n[at + 1]!) && n[at + 1]! <= n[at]!;
 }
 
 
@@ -296,12 +294,12 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const rows = v.rows as Record<string, unknown> | null;
   if (typeof v.timeZone !== 'string' || !(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff)) || (v.lastAt === null) !== (v.cutoff === null)) return null;
   if (!isStrings(v.keys) || !isStrings(v.ids) || !isStrings(v.undone) || !rows || typeof rows !== 'object') return null;
-  if (!isRows(rows.base) || !isRows(rows.window) || !isRows(rows.days)) return null;
+  if (!isWholeCount(rows.base) || !isWholeCount(rows.window) || !isWholeCount(rows.days)) return null;
   const keys = v.keys;
   const counts = { base: rows.base, window: rows.window, days: rows.days };
   const parts = partsOf(counts, keys.length);
   if (rows.window !== v.ids.length || counts.base > keys.length || n.length !== parts.length) return null;
-  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isCount(n[4]!) || !isCount(n[5]!)) return null;
+  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isWholeCount(n[4]!) || !isWholeCount(n[5]!)) return null;
   const places = new Map<string, number>();
   for (let i = 0, count = keys.length; i < count; i++) places.set(keys[i]!, i);
   if (places.size !== keys.length) return null;
@@ -309,7 +307,11 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   for (let at = parts.tallies, end = parts.days; at < end; at += TALLY) {
     const reviews = n[at]!;
     const passed = n[at + 1]!;
-    if (reviews === 0) continue;
+    // No reviews, nothing passed: a passed count alone would add to an area's retention.
+    if (reviews === 0) {
+      if (passed !== 0) return null;
+      continue;
+    }
     // isPairAt, written out: this runs for every card.
     if (!(reviews > 0 && passed >= 0 && passed <= reviews && reviews <= Number.MAX_SAFE_INTEGER && reviews % 1 === 0 && passed % 1 === 0)) return null;
   }
@@ -335,7 +337,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const figures = new ReadFigures({ text: { timeZone: v.timeZone, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places, canonical: true });
   for (let i = 0, at = parts.days; i < counts.days; i++, at += DAY) {
     const day = n[at]!;
-    if (!isTime(day) || !isCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;
+    if (!isTime(day) || !isWholeCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;
     figures.days.set(day, n[at + 1]!);
   }
   for (const id of v.undone) figures.undone.add(id);

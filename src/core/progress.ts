@@ -92,7 +92,7 @@ export function applyEntry(progress: Progress, entry: LogEntry): void {
 }
 
 /** One card's record after an entry of its own, from the one held before it (see applyEntry); undefined when it has none. */
-export function recordAfter(held: CardRecord | undefined, entry: LogEntry): CardRecord | undefined {
+function recordAfter(held: CardRecord | undefined, entry: LogEntry): CardRecord | undefined {
   if (entry.t !== 'review') return entry.restore ?? undefined;
   if (!held) return entry.record;
   const winner = reviewedAt(entry.record) >= reviewedAt(held) ? entry.record : held;

@@ -8,7 +8,7 @@ import type { CardRecord, LogEntry } from './progress.js';
 import { buildFigures, coversTrend, type HistoryFigures } from './history-figures.js';
 import type { MemoryState, Scheduler } from './scheduler.js';
 import { deckWeight, type Track } from './tracks.js';
-import { byText, RecallLayout, type FigureScope } from './recall-layout.js';
+import { byText, mean, RecallLayout, type FigureScope } from './recall-layout.js';
 import { deckFacts } from './deck-facts.js';
 import { FORECAST_DAYS, readCards, replayTrend } from './card-pass.js';
 import { columnsOf } from './figures-columns.js';
@@ -16,8 +16,6 @@ import { FigureRows } from './figure-rows.js';
 
 export const TREND_DAYS = 14;
 export const HEATMAP_DAYS = 16 * 7;
-export { FORECAST_DAYS };
-export { WEAKEST_TOPICS } from './recall-layout.js';
 /** Design scores average over this many of the latest attempts: recent form, not the first tries. */
 export const RECENT_ATTEMPTS = 10;
 
@@ -213,7 +211,6 @@ function orderDecks(decks: readonly Deck[], track: Track | undefined): Deck[] {
     .map((d) => d.deck);
 }
 
-const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 
 /** An answer marked sure or guess before it was given: from a review, or from cram practice. */
 export interface MarkedAnswer {
@@ -407,7 +404,7 @@ export function readiness(input: ReadinessInput): Readiness {
   }
   // The plan's seen states, only when the plan is worked out here.
   const seenStates = (): { key: string; state: MemoryState }[] =>
-    decks.map(deckFacts).flatMap(({ keys }) =>
+    layout.facts.flatMap(({ keys }) =>
       keys.flatMap((key) => {
         const record = input.records.get(key);
         return record ? [{ key, state: record.state }] : [];

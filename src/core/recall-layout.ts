@@ -11,7 +11,8 @@ export const WEAKEST_TOPICS = 3;
 /** What a figure covers: one deck (its place among the decks), an area's decks, all of them, or the exercises of all. */
 export type FigureScope = { deck: number } | { area: Area } | 'all' | 'exercises';
 
-const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
+/** The mean of n values summing to `sum`; 0 for none. */
+export const mean = (sum: number, n: number): number => (n > 0 ? sum / n : 0);
 
 /** Code-point order: the same ranking on every machine, whatever its locale. */
 export const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

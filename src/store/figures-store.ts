@@ -5,7 +5,6 @@
 // version, another time zone, a log that changed, an entry out of time order) is built again from
 // the whole log. Nothing here is ever the only copy: the log is the truth.
 import { readRegular } from './read-regular.js';
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalColumns, figuresFromColumns, FIGURES_VERSION } from '../core/figures-columns.js';
@@ -13,12 +12,11 @@ import { buildFigures, foldEntry, type HistoryFigures } from '../core/history-fi
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
 import { salvageLine } from './damage.js';
 import { writeFileWhole } from './safe-write.js';
-import { decodeBinaryFile, encodeBinaryFile, logPlaceOf, type LogPlace } from './binary-file.js';
+import { decodeBinaryFile, encodeBinaryFile, logPlaceOf, TAIL_BYTES, tailHash, type LogPlace } from './binary-file.js';
 
 export const FIGURES_FILE = 'figures.bin';
 /** Where the previous version kept them, as JSON: never read, removed once the new file is written. */
 const OLD_FIGURES_FILE = 'figures.json';
-const TAIL_BYTES = 4096;
 /** Folding more lines than this on a read is worth saving, so the next one need not repeat it. */
 const SAVE_AFTER_LINES = 200;
 
@@ -41,7 +39,6 @@ export function localTimeZone(): string {
   return JSON.stringify({ TZ: process.env.TZ ?? null, localtime: zoneFile });
 }
 
-const hash = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
 /**
  * The entries in a stretch of the log, damaged lines skipped and what is whole inside them kept,
@@ -111,7 +108,7 @@ function logMatches(logPath: string, offset: number, tail: string): boolean {
     if (fstatSync(fd).size < offset) return false;
     const window = Buffer.alloc(Math.min(offset, TAIL_BYTES));
     const n = readSync(fd, window, 0, window.length, offset - window.length);
-    return n === window.length && hash(window) === tail;
+    return n === window.length && tailHash(window) === tail;
   } finally {
     closeSync(fd);
   }
@@ -216,7 +213,7 @@ export class FiguresStore {
     // Read back from the file and nothing folded since: it is as it was, no write needed.
     if (this.tail.length === 0 && this.offset > 0) return;
     try {
-      writeFileWhole(this.path, encodeFiguresFile({ logOffset: this.offset, tail: hash(this.tail), figures: this.figures }), { what: 'the readiness figures', inDataDir: true });
+      writeFileWhole(this.path, encodeFiguresFile({ logOffset: this.offset, tail: tailHash(this.tail), figures: this.figures }), { what: 'the readiness figures', inDataDir: true });
       this.unsaved = 0;
       rmSync(this.oldPath, { force: true });
     } catch {

@@ -6,7 +6,7 @@
 // line whole, and each process folds in every line it finds after its own offset, so they all
 // converge on the same records.
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
@@ -15,6 +15,7 @@ import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
 import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
+import { TAIL_BYTES, tailHash } from './binary-file.js';
 import { readRegular } from './read-regular.js';
 
 export const LOG_FILE = 'reviews.jsonl';
@@ -27,13 +28,9 @@ const RATING_CONTEXT: WriteContext = { what: 'your rating', kept: 'nothing was l
 const UNDO_CONTEXT: WriteContext = { what: 'the undo', kept: 'the rating still counts, and nothing before it was lost', inDataDir: true };
 const IMPORT_CONTEXT = (n: number): WriteContext => ({ what: `${n} review${n === 1 ? '' : 's'}`, kept: 'none of them were written, and what was there before is kept', inDataDir: true });
 
-const TAIL_BYTES = 4096;
 /** How far back from an older snapshot's offset its last line is looked for. */
 const LINE_WINDOW = 1 << 16;
 
-function tailHash(bytes: Buffer): string {
-  return createHash('sha1').update(bytes).digest('hex');
-}
 
 export class ProgressStore {
   readonly progress: Progress = emptyProgress();
