@@ -39,7 +39,7 @@ describe.each([1, 2] as const)('cards.json of version %i', (version) => {
     const { dir, text } = template(version);
     fc.assert(
       fc.property(fc.array(damage, { minLength: 1, maxLength: 3 }), (damages) => {
-        const bytes = damages.reduce((b, d) => damaged(b, d), Buffer.from(text));
+        const bytes = damages.reduce<Buffer>((b, d) => damaged(b, d), Buffer.from(text));
         const { notices, store } = open(dir, bytes);
         expect(notices.length).toBeLessThanOrEqual(1);
         expect(Number.isSafeInteger(store.progress.reviews) && store.progress.reviews >= 0).toBe(true);
