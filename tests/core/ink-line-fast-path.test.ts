@@ -34,8 +34,7 @@ let Patched: OutputClass;
 let Original: OutputClass;
 
 beforeAll(async () => {
-  ({ value: Patched, remove } = await buildPatched<OutputClass>(OUTPUT_JS, 'let end = lineWithoutEmptyItems.length;'));
-  Original = ((await import(OUTPUT_JS)) as { default: OutputClass }).default;
+  ({ patched: Patched, original: Original, remove } = await buildPatched<OutputClass>(OUTPUT_JS, 'let end = lineWithoutEmptyItems.length;'));
 });
 afterAll(() => remove());
 

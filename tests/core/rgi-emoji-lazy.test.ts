@@ -14,8 +14,7 @@ let patched: Width;
 let original: Width;
 
 beforeAll(async () => {
-  ({ value: patched, remove } = await buildPatched<Width>(STRING_WIDTH, 'rgiEmojiCompiled'));
-  original = ((await import(STRING_WIDTH)) as { default: Width }).default;
+  ({ patched, original, remove } = await buildPatched<Width>(STRING_WIDTH, 'rgiEmojiCompiled'));
 });
 afterAll(() => remove());
 

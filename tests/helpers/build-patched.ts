@@ -8,12 +8,15 @@ import { expect } from 'vitest';
 // @ts-expect-error -- the build script is plain JS, without types
 import { sharedOptions } from '../../scripts/build.mjs';
 
-/** The bundled module's default export; `patched` must be in its text (the patch was applied). `remove` deletes the bundle. */
-export async function buildPatched<T>(entry: string, patched: string): Promise<{ value: T; remove: () => void }> {
+/**
+ * The default export of the module as bundled (`patched`, which must be in its text: the patch was
+ * applied) and as the package ships it (`original`). `remove` deletes the bundle.
+ */
+export async function buildPatched<T>(entry: string, patched: string): Promise<{ patched: T; original: T; remove: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'kp-patched-'));
   const outfile = join(dir, 'patched.mjs');
   await build({ ...(sharedOptions as object), entryPoints: [entry], outfile, splitting: false, minify: false });
   expect(readFileSync(outfile, 'utf8')).toContain(patched);
-  const value = ((await import(outfile)) as { default: T }).default;
-  return { value, remove: () => rmSync(dir, { recursive: true, force: true }) };
+  const load = async (file: string) => ((await import(file)) as { default: T }).default;
+  return { patched: await load(outfile), original: await load(entry), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
