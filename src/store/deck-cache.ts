@@ -3,6 +3,13 @@
 //
 // An entry is keyed by the file's size, mtime and a hash of its bytes: a changed file always
 // misses (its hash differs even when an editor kept the size and the mtime), and is validated.
+// Hashing a 6 MB deck costs some 5 ms of every start, so an entry also keeps the file's inode and
+// ctime, as git's index does: a file whose stat is the one seen when its bytes were last hashed
+// has those bytes still. No program can set a ctime back (writing the file, touch and utimes all
+// move it to the present), so an editor that keeps the size and mtime still moves it, and the file
+// is hashed. A file changed within the file system's timestamp granularity of that hashing could
+// keep its ctime ("racily clean"), so an entry hashed less than RACY_MS after the file last
+// changed is not trusted: it is hashed again until a start comes later than that.
 // The cache is only a shortcut, so a cache that cannot be read is rebuilt and one that cannot be
 // written costs a validation next time, nothing else. Each entry carries a checksum over its own
 // fields: an entry changed by hand or by damage is ignored, never trusted.
@@ -13,8 +20,10 @@ import { join } from 'node:path';
 import { writeFileWhole } from './safe-write.js';
 
 export const DECK_CACHE_FILE = 'deck-cache.json';
-// 3: entries of large decks carry an outline.
-const CACHE_VERSION = 3;
+// 3: entries of large decks carry an outline. 4: entries carry the stat their hash was taken at.
+const CACHE_VERSION = 4;
+/** More than any file system's timestamp granularity (FAT's is 2 s). */
+const RACY_MS = 3000;
 /** Entries for files not loaded this time are kept (a --deck used now and then), up to this many in all. */
 const MAX_ENTRIES = 64;
 /** Far above what MAX_ENTRIES entries and the outlines of the decks in use take: a larger file is not the cache, and is rebuilt. */
@@ -25,7 +34,15 @@ export interface DeckFileStamp {
   mtimeMs: number;
   /** sha1 of the file's bytes. */
   hash: string;
+  /** The file's identity when its bytes were read (see trustedStamp), and when that was (the wall clock): -1 when the stat moved during the read. */
+  ctimeMs: number;
+  ino: number;
+  dev: number;
+  readAt: number;
 }
+
+/** What knownHash compares: fields of the file's stat, taken on the open file before its bytes are read. */
+export type FileIdentity = Pick<DeckFileStamp, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino' | 'dev'>;
 
 /**
  * A valid deck as the validator returned it, less the file's own JSON: the top-level values the
@@ -61,8 +78,23 @@ export function hashBytes(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-function entrySum(file: string, stamp: DeckFileStamp, hit: DeckCacheHit): string {
-  return hashBytes(Buffer.from(JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, hit.defaults, hit.outline ?? null])));
+/** An entry's checksum over its own fields (exported for tests that forge one). */
+export function entrySum(file: string, stamp: DeckFileStamp, hit: DeckCacheHit): string {
+  // The outline hashed as it is, after the fields and its length: as JSON inside JSON it was escaped again, which cost more than the hash.
+  const fields = JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, stamp.ctimeMs, stamp.ino, stamp.dev, stamp.readAt, hit.defaults, hit.outline?.length ?? -1]);
+  return createHash('sha1').update(fields).update(hit.outline ?? '').digest('hex');
+}
+
+/** Whether a stamp's stat says its bytes unchanged when seen again: taken steady, and later than the file's last change by more than any timestamp granularity. */
+function trustable(stamp: DeckFileStamp): boolean {
+  return stamp.readAt !== -1 && Math.max(stamp.ctimeMs, stamp.mtimeMs) < stamp.readAt - RACY_MS;
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+/** Whether two stats name the same file, unchanged. */
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value);
@@ -83,10 +115,10 @@ export function readDeckCache(text: string, validator = ''): Map<string, CacheEn
   if (!isPlainObject(value) || value.version !== CACHE_VERSION || value.validator !== validator || !isPlainObject(value.entries)) return entries;
   for (const [file, raw] of Object.entries(value.entries)) {
     if (!isPlainObject(raw)) continue;
-    const { size, mtimeMs, hash, defaults, outline, sum } = raw;
-    if (typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof hash !== 'string' || !isPlainObject(defaults) || typeof sum !== 'string') continue;
+    const { size, mtimeMs, hash, ctimeMs, ino, dev, readAt, defaults, outline, sum } = raw;
+    if (!isNumber(size) || !isNumber(mtimeMs) || typeof hash !== 'string' || !isNumber(ctimeMs) || !isNumber(ino) || !isNumber(dev) || !isNumber(readAt) || !isPlainObject(defaults) || typeof sum !== 'string') continue;
     if (outline !== undefined && typeof outline !== 'string') continue;
-    const entry: CacheEntry = { size, mtimeMs, hash, defaults, ...(outline !== undefined ? { outline } : {}), sum };
+    const entry: CacheEntry = { size, mtimeMs, hash, ctimeMs, ino, dev, readAt, defaults, ...(outline !== undefined ? { outline } : {}), sum };
     if (entrySum(file, entry, entry) === sum) entries.set(file, entry);
   }
   return entries;
@@ -96,7 +128,8 @@ export function readDeckCache(text: string, validator = ''): Map<string, CacheEn
 function withoutOutline(file: string, entry: CacheEntry): CacheEntry {
   if (entry.outline === undefined) return entry;
   const hit = { defaults: entry.defaults };
-  return { size: entry.size, mtimeMs: entry.mtimeMs, hash: entry.hash, ...hit, sum: entrySum(file, entry, hit) };
+  const { size, mtimeMs, hash, ctimeMs, ino, dev, readAt } = entry;
+  return { size, mtimeMs, hash, ctimeMs, ino, dev, readAt, ...hit, sum: entrySum(file, entry, hit) };
 }
 
 /** The cache's text; null when there is none, '' (rebuilt) when something else is in its place. */
@@ -127,12 +160,24 @@ export class DeckCache {
     return new DeckCache(path, readSmallFile(path), validator);
   }
 
+  /**
+   * The file's stamp, its hash with it, without hashing its bytes: when its stat is the very one its
+   * entry was hashed at, and that was not racy (see the top of this file); null when they must be hashed.
+   */
+  trustedStamp(file: string, identity: FileIdentity): DeckFileStamp | null {
+    const entry = this.entries.get(file);
+    if (!entry || !trustable(entry) || !sameIdentity(entry, identity)) return null;
+    const { size, mtimeMs, hash, ctimeMs, ino, dev, readAt } = entry;
+    return { size, mtimeMs, hash, ctimeMs, ino, dev, readAt };
+  }
+
   /** What the validator added to this file's JSON when it last passed (and its outline), or null when it must be validated. */
   lookup(file: string, stamp: DeckFileStamp): DeckCacheHit | null {
     const entry = this.entries.get(file);
     if (!entry || entry.hash !== stamp.hash || entry.size !== stamp.size) return null;
     this.used.add(file);
-    if (entry.mtimeMs !== stamp.mtimeMs) this.remember(file, stamp, entry);
+    // The same bytes under a new stat, or hashed again later than racy ones: the entry takes this stat, so the next start can trust it.
+    if (!sameIdentity(entry, stamp) || (!trustable(entry) && trustable(stamp))) this.remember(file, stamp, entry);
     return entry;
   }
 

@@ -9,7 +9,7 @@ import type { DeckError, DeckParseResult } from '../core/deck-parse.js';
 import type { Deck } from '../core/deck.js';
 import { MAX_DECK_BYTES } from '../core/deck-limits.js';
 import { isDeepStrictEqual } from 'node:util';
-import { DeckCache, hashBytes, validatorId, type DeckCacheHit, type DeckDefaults, type DeckFileStamp } from './deck-cache.js';
+import { DeckCache, hashBytes, validatorId, type DeckCacheHit, type DeckDefaults, type DeckFileStamp, type FileIdentity } from './deck-cache.js';
 import { outlinedDeck, readBuiltinBundle, withOutline } from './deck-outlines.js';
 import { resolveDatasets } from './deck-datasets.js';
 
@@ -40,6 +40,8 @@ export interface DeckSources {
   flagFiles?: readonly string[];
   /** The data directory, where the cache of decks found valid is kept; without it every deck is validated. */
   cacheDir?: string | undefined;
+  /** The wall clock the deck cache compares file times with (tests move it on). */
+  clock?: () => number;
 }
 
 export interface DeckLibrary {
@@ -80,13 +82,13 @@ function notRegular(stat: Stats): string {
  * descriptor, so a FIFO cannot hang start-up and a link to /dev/zero cannot fill memory, and
  * never read past the size limit even if the file grows meanwhile.
  */
-function readDeckText(file: string): { text: () => string; bytes: Buffer; stat: Stats } | { reason: string } {
+function readDeckText(file: string): { text: () => string; bytes: Buffer; stat: Stats; steady: boolean } | { reason: string } {
   const read = readRegular(file, MAX_DECK_BYTES);
   if (read.ok) {
     const { bytes } = read;
     // Decoded when first needed: a large deck loaded from its outline may never need its text.
     let text: string | undefined;
-    return { text: () => (text ??= bytes.toString('utf8')), bytes, stat: read.stat };
+    return { text: () => (text ??= bytes.toString('utf8')), bytes, stat: read.stat, steady: read.steady };
   }
   switch (read.why) {
     case 'open':
@@ -140,13 +142,17 @@ function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
  * A deck file through the cache: an unchanged file that was valid last time is not validated
  * again, anything else is, and the cache learns the outcome.
  */
-async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, parser: () => Promise<DeckParser>): Promise<LoadedDeck | BrokenDeck> {
+async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, parser: () => Promise<DeckParser>, clock: () => number): Promise<LoadedDeck | BrokenDeck> {
+  const readAt = clock();
   const read = readDeckText(file);
   if ('reason' in read) {
     cache.forget(file);
     return { file, origin, errors: [{ file, line: 1, column: 1, path: '', message: read.reason }] };
   }
-  const stamp: DeckFileStamp = { size: read.bytes.length, mtimeMs: read.stat.mtimeMs, hash: hashBytes(read.bytes) };
+  const { stat } = read;
+  const identity: FileIdentity = { size: read.bytes.length, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev };
+  // A stamp taken while the file moved under the read is never trusted (readAt -1): the next start hashes it again.
+  const stamp: DeckFileStamp = (read.steady ? cache.trustedStamp(file, identity) : null) ?? { ...identity, hash: hashBytes(read.bytes), readAt: read.steady ? readAt : -1 };
   const hit = cache.lookup(file, stamp);
   const deck = hit ? (hit.outline !== undefined ? outlinedDeck(hit.outline, read.text) : cachedDeck(read.text(), hit.defaults)) : null;
   if (deck && hit) {
@@ -194,7 +200,7 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   for (const { file, origin } of files) {
     if (seenFiles.has(file)) continue;
     seenFiles.add(file);
-    const loaded = await loadDeckFile(file, origin, cache, parser);
+    const loaded = await loadDeckFile(file, origin, cache, parser, sources.clock ?? Date.now);
     if (!('deck' in loaded)) {
       library.broken.push(loaded);
       continue;

@@ -4,15 +4,25 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync,
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DECK_CACHE_FILE, readDeckCache, validatorId } from '../../src/store/deck-cache.js';
+import { DECK_CACHE_FILE, entrySum, readDeckCache, validatorId, type DeckCacheHit, type DeckFileStamp } from '../../src/store/deck-cache.js';
 import { loadDecks } from '../../src/store/deck-files.js';
 import { OUTLINE_FROM_BYTES } from '../../src/store/deck-outlines.js';
 import { deckFacts } from '../../src/core/deck-facts.js';
-import { createHash } from 'node:crypto';
 import { io } from '../../src/store/safe-write.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 
 const validations = vi.hoisted(() => ({ count: 0 }));
+const hashes = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../../src/store/deck-cache.js', async (original) => {
+  const real = await original<typeof import('../../src/store/deck-cache.js')>();
+  return {
+    ...real,
+    hashBytes: (bytes: Uint8Array) => {
+      hashes.count++;
+      return real.hashBytes(bytes);
+    },
+  };
+});
 vi.mock('../../src/core/deck-parse.js', async (original) => {
   const real = await original<typeof import('../../src/core/deck-parse.js')>();
   return {
@@ -27,6 +37,7 @@ vi.mock('../../src/core/deck-parse.js', async (original) => {
 afterEach(() => {
   vi.restoreAllMocks();
   validations.count = 0;
+  hashes.count = 0;
 });
 
 /** A data directory with the mini deck (no area: the validator adds the default) as a user deck. */
@@ -41,7 +52,9 @@ function dataDirWithDeck(): { dataDir: string; file: string; text: string } {
   return { dataDir, file, text };
 }
 
-const load = (dataDir: string) => loadDecks({ builtinDir: join(dataDir, 'no-builtins'), userDir: join(dataDir, 'decks'), cacheDir: dataDir });
+const load = (dataDir: string, clock?: () => number) => loadDecks({ builtinDir: join(dataDir, 'no-builtins'), userDir: join(dataDir, 'decks'), cacheDir: dataDir, ...(clock ? { clock } : {}) });
+/** A start this long after the file was written: its stat can be trusted (RACY_MS is 3 s). */
+const later = () => Date.now() + 10_000;
 
 describe('deck validation cache', () => {
   it('validates a deck once, and gives the same deck from the cache while the file is unchanged', async () => {
@@ -74,6 +87,36 @@ describe('deck validation cache', () => {
     expect((await load(dataDir)).decks).toHaveLength(1);
     expect((await load(dataDir)).decks).toHaveLength(1);
     expect(validations.count).toBe(3);
+  });
+
+  it('does not hash a file again whose stat is the one it was hashed at, once that is past racy', async () => {
+    const { dataDir, file, text } = dataDirWithDeck();
+    await load(dataDir, later);
+    expect(hashes.count).toBe(1);
+    await load(dataDir, later);
+    await load(dataDir, later);
+    expect(hashes.count).toBe(1);
+    expect(validations.count).toBe(1);
+    // Same size, one byte different, the old mtime put back: the ctime moved, so the bytes are hashed and validated.
+    const { mtime, atime } = statSync(file);
+    writeFileSync(file, text.replace('"cards"', '"cardz"'));
+    utimesSync(file, atime, mtime);
+    const after = await load(dataDir, later);
+    expect(hashes.count).toBe(2);
+    expect(validations.count).toBe(2);
+    expect(after.broken).toHaveLength(1);
+  });
+
+  it('keeps hashing a file changed just before it was hashed (racily clean), until a start comes later', async () => {
+    const { dataDir } = dataDirWithDeck();
+    await load(dataDir);
+    await load(dataDir);
+    expect(hashes.count).toBe(2);
+    // Hashed again this long after the change, the entry takes the stat, and the next start trusts it.
+    await load(dataDir, later);
+    await load(dataDir, later);
+    expect(hashes.count).toBe(3);
+    expect(validations.count).toBe(1);
   });
 
   it('rebuilds a damaged cache, and is not fooled by one whose entry was changed', async () => {
@@ -206,7 +249,7 @@ describe('a large deck in the cache', () => {
 
 /** An entry's checksum as the cache computes it, to forge a damaged entry that still passes it. */
 function resum(file: string, entry: Record<string, unknown>): string {
-  return createHash('sha1').update(JSON.stringify([3, file, entry.size, entry.mtimeMs, entry.hash, entry.defaults, entry.outline ?? null])).digest('hex');
+  return entrySum(file, entry as unknown as DeckFileStamp, entry as unknown as DeckCacheHit);
 }
 
 describe('reading the cache file (fuzzed)', () => {
@@ -242,7 +285,8 @@ describe('reading the cache file (fuzzed)', () => {
     const { dataDir } = dataDirWithDeck();
     await load(dataDir);
     const text = readFileSync(join(dataDir, DECK_CACHE_FILE), 'utf8');
-    const values = { size: fc.integer(), mtimeMs: fc.double({ noNaN: true }), hash: fc.string(), defaults: fc.dictionary(fc.string(), fc.string()) };
+    const time = fc.double({ noNaN: true });
+    const values = { size: fc.integer(), mtimeMs: time, ctimeMs: time, ino: fc.integer(), dev: fc.integer(), readAt: time, hash: fc.string(), defaults: fc.dictionary(fc.string(), fc.string()) };
     fc.assert(
       fc.property(fc.constantFrom(...(Object.keys(values) as (keyof typeof values)[])).chain((field) => fc.tuple(fc.constant(field), values[field] as fc.Arbitrary<unknown>)), ([field, value]) => {
         const cache = JSON.parse(text) as { entries: Record<string, Record<string, unknown>> };
