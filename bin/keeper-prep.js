@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import module from 'node:module';
 
-// Node 22+ can cache compiled bytecode between runs; Node 20 has no such API.
+// Node 22+ can cache compiled bytecode between runs; on Node 20 the commands' bundle keeps a cache
+// of its own (src/store/code-cache.ts), and the app starts without one.
 module.enableCompileCache?.();
 // Plain `keeper-prep` opens the app from a bundle of its own; anything else is a command.
-await import(process.argv.length <= 2 ? '../dist/app.js' : '../dist/cli.js');
+if (process.argv.length <= 2) await (await import('../dist/app.js')).main();
+else await import('../dist/cli.js');

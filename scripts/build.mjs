@@ -1,6 +1,6 @@
-// Two ESM bundles: the commands' (dist/cli.js), split into chunks so that each data subcommand
-// loads only what it runs and none loads the UI (ink, react), and the app's (dist/app.js), one
-// file for plain keeper-prep. bin/keeper-prep.js picks one by whether there are arguments.
+// The commands' bundle (dist/cli.cjs, loaded by dist/cli.js), which holds no UI (ink, react), and
+// the app's (dist/app.js), one file for plain keeper-prep and for the commands that open the app.
+// bin/keeper-prep.js picks one by whether there are arguments.
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -121,6 +121,15 @@ const cheapBuiltins = {
  * build leaves them in a chunk that is never loaded; the one-file app would parse them (some 50 KB)
  * at every start, so there they are an empty module.
  */
+/** In the command line's bundle, starting the app is asked of dist/app.js (src/app-start-remote.ts). */
+const appStartRemote = {
+  name: 'app-start-remote',
+  setup(b) {
+    const remote = new URL('../src/app-start-remote.ts', import.meta.url).pathname;
+    b.onResolve({ filter: /^\.\/app-start\.js$/ }, () => ({ path: remote }));
+  },
+};
+
 const inkDevtoolsOff = {
   name: 'ink-devtools-off',
   setup(b) {
@@ -159,14 +168,24 @@ if (process.argv[1] === new URL(import.meta.url).pathname) await buildCli();
 
 async function buildCli() {
   rmSync(outdir, { recursive: true, force: true });
+  // The commands: one CommonJS file, so that Node 20 can cache its compiled code between runs
+  // (src/store/code-cache.ts; ES modules give no way to), loaded by dist/cli.js, a small ES module.
+  // Code a command loads on demand is a function here that runs when asked; it is never loaded
+  // as a file of its own. The UI is not in it: ink's layout engine loads with a top-level await,
+  // which CommonJS cannot hold, so a command that opens the app imports dist/app.js.
   await build({
     ...sharedOptions,
-    // SQL exercises run in a worker thread, which starts from a file of its own.
-    entryPoints: { cli: 'src/cli.ts', 'sql-worker': 'src/store/sql-worker.js' },
+    plugins: [...sharedOptions.plugins, appStartRemote],
+    entryPoints: { cli: 'src/cli-main.ts' },
     outdir,
-    splitting: true,
-    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+    define: { ...sharedOptions.define, 'import.meta.url': '__import_meta_url' },
   });
+  await build({ ...sharedOptions, entryPoints: { cli: 'src/cli.ts' }, outdir, splitting: false });
+  // SQL exercises run in a worker thread, which starts from a file of its own.
+  await build({ ...sharedOptions, entryPoints: { 'sql-worker': 'src/store/sql-worker.js' }, outdir, splitting: false });
   // Plain keeper-prep, the app, starts from one file (bin/keeper-prep.js picks it): its modules
   // spread over three dozen chunks cost the start some 10-15% in resolving, loading and linking
   // them. What it imports lazily is in the file too, unloaded code that is only parsed.

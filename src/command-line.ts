@@ -1,11 +1,11 @@
 // The command line: subcommands for scripts and quick checks, and flags for the app.
 import { join } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { errorLine, openFor, startApp, type GlobalOptions, type InstallPaths } from './app-launch.js';
-// The light commands are imported here, not when they run: each module imported on demand is an
-// entry of its own to esbuild, and the code such entries share is split into ever smaller chunks;
-// `stats --json` loaded 38 files and now 26, some 6% faster. What is heavy stays on demand: the
-// importer, the validator (zod), the answer matcher, progress transfer, the charts of `stats`.
+import { errorLine, openFor, type GlobalOptions, type InstallPaths } from './app-launch.js';
+import { startApp } from './app-start.js';
+// The light commands are imported here, not when they run. What is heavy stays on demand: the
+// importer, the validator (zod), the answer matcher, progress transfer, the charts of `stats`;
+// in the one-file bundle (dist/cli.cjs) those are compiled when first run, never at a start.
 import { decksCommand } from './commands/decks.js';
 import { behavioralHistoryCommand } from './commands/behavioral.js';
 import { designHistoryCommand, designListCommand, findPrompt } from './commands/design.js';

@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs';
 import { render } from 'ink';
 import type { Screen } from './app-context.js';
 import type { Workspace } from '../store/workspace.js';
-import type { Launch } from '../app-launch.js';
+import type { Launch } from '../app-start.js';
 import { App, loadScreens } from './App.js';
 import { studySession, type StudySession } from '../commands/study.js';
 import { exitLine } from './exit-line.js';

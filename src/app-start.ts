@@ -1,0 +1,67 @@
+// Starting the app: plain `keeper-prep` (app-main.ts, dist/app.js) and the commands that open it
+// (study, design, behavioral). The UI is imported only here. The command line's bundle
+// (dist/cli.cjs) holds no UI: there, this module is app-start-remote.ts, which asks dist/app.js.
+import { checkDeckArgs, openWorkspace } from './store/workspace.js';
+import { isCustom, studySession, type StudyChoice } from './commands/study.js';
+import { openFor, workspaceOptions, type GlobalOptions, type InstallPaths } from './app-launch.js';
+
+export const NEEDS_TERMINAL =
+  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, exercise --list, exercise check DECK/CARD FILE, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
+
+/** Where the app opens: Home, straight into a study session, or the design mocks. */
+export interface Launch {
+  /** `study` and its choice (commands/study.ts); an empty one is today's review. */
+  study?: StudyChoice;
+  design?: { key?: string | undefined; minutes?: number | undefined };
+  /** `behavioral`: a culture round. */
+  round?: { questions?: number | undefined; minutes?: number | undefined };
+}
+
+/**
+ * The UI chunk, imported with `fetch` hidden. yoga-layout (ink's layout engine) probes `fetch` as it
+ * loads its WebAssembly, which ships inline as base64: on Node the probe loads undici and fetches
+ * the data: URL through it, some 25 ms of every start. Without fetch it decodes the bytes itself.
+ * Nothing else runs fetch meanwhile (opening the workspace reads files only), and it is put back
+ * as it was once the UI has loaded.
+ */
+async function importUi(): Promise<typeof import('./ui/run.js')> {
+  const held = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (!held?.configurable) return import('./ui/run.js');
+  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  try {
+    return await import('./ui/run.js');
+  } finally {
+    Object.defineProperty(globalThis, 'fetch', held);
+  }
+}
+
+export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    // A script is better served by the real mistake in its --deck than by the terminal notice.
+    if (options.deck?.length) await checkDeckArgs(workspaceOptions(paths, options));
+    // Likewise an unknown tag or skill, or a search that finds nothing.
+    if (launch.study && isCustom(launch.study)) {
+      const ws = await openWorkspace(workspaceOptions(paths, options));
+      try {
+        await studySession(ws, launch.study, Date.now());
+      } finally {
+        ws.close();
+      }
+    }
+    process.stderr.write(`${NEEDS_TERMINAL}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  // ink draws only the last frame when it thinks it runs under CI (it looks when it loads); on a
+  // real terminal it does not.
+  delete process.env.CI;
+  delete process.env.CONTINUOUS_INTEGRATION;
+  // The UI loads while the workspace opens: its files are read, and its layout engine (WebAssembly)
+  // compiled off the main thread, in the gaps the deck and progress reads leave. A failure to load
+  // it is met at the await below; when opening fails first, that error is the one said.
+  const ui = importUi();
+  ui.catch(() => {});
+  const ws = await openFor(paths, options);
+  const { runApp } = await ui;
+  await runApp(ws, launch);
+}
