@@ -15,6 +15,8 @@ prepareProcess();
 // KEEPER_PREP_CODE_CACHE: another directory for the cache, or "off" for none.
 const setting = process.env.KEEPER_PREP_CODE_CACHE;
 const cacheDir = setting === 'off' ? null : setting || join(envPaths('keeper-prep', { suffix: '' }).cache, 'code');
-const cli = loadCommonJs(fileURLToPath(new URL('./cli.cjs', import.meta.url)), cacheDir) as typeof import('./cli-main.js');
+// The first word that is not an option names the cache: the command, most often.
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
+const cli = loadCommonJs(fileURLToPath(new URL('./cli.cjs', import.meta.url)), cacheDir, command) as typeof import('./cli-main.js');
 await cli.main(process.argv, installPaths(import.meta.url), version, () => import(new URL('./app.js', import.meta.url).href) as Promise<typeof import('./app-main.js')>);
 exitWhenWritten();

@@ -9,7 +9,7 @@
 // source it was made from, since V8 checks only the source's length), V8 refuses one made by
 // another V8 or with other flags, and anything refused, damaged or unwritable costs a compile.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nodeModule from 'node:module';
 import { dirname, join } from 'node:path';
@@ -41,11 +41,15 @@ function readCache(path: string): Buffer | null {
   }
 }
 
+/** Caches kept for one Node and bundle: one per command, the least recently written going first. */
+const MAX_FILES = 12;
+
 /**
  * Written whole or not at all (a temp file renamed over it); a disk that refuses it costs a compile
- * next time. The caches of earlier releases for this Node (`stale`, a name's start) go with it.
+ * next time. The caches of other bundles for this Node (`node`, a name's start; `bundle`, the rest
+ * up to the command) go with it, and the oldest of this one's past MAX_FILES.
  */
-function writeCache(path: string, bytes: Buffer, stale: string): void {
+function writeCache(path: string, bytes: Buffer, node: string, bundle: string): void {
   const temp = `${path}.${process.pid}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
@@ -55,14 +59,20 @@ function writeCache(path: string, bytes: Buffer, stale: string): void {
     rmSync(temp, { force: true });
     return;
   }
-  for (const name of readdirSync(dirname(path))) if (name.startsWith(stale) && name.endsWith('.bin') && join(dirname(path), name) !== path) rmSync(join(dirname(path), name), { force: true });
+  const dir = dirname(path);
+  const names = readdirSync(dir).filter((name) => name.startsWith(node) && name.endsWith('.bin'));
+  for (const name of names) if (!name.startsWith(bundle)) rmSync(join(dir, name), { force: true });
+  const kept = names.filter((name) => name.startsWith(bundle)).map((name) => ({ name, at: statSync(join(dir, name)).mtimeMs }));
+  for (const { name } of kept.sort((a, b) => b.at - a.at).slice(MAX_FILES)) rmSync(join(dir, name), { force: true });
 }
 
 /**
  * `file`'s module.exports, run as require would run it. `cacheDir`: where its compiled code is
- * kept between runs on a Node without a compile cache of its own; null keeps none.
+ * kept between runs on a Node without a compile cache of its own; null keeps none. `command`
+ * names the cache for this run: V8 caches the functions a run compiled, and each command runs
+ * its own (a cache made by `decks` left `stats` some 7% to compile).
  */
-export function loadCommonJs(file: string, cacheDir: string | null): unknown {
+export function loadCommonJs(file: string, cacheDir: string | null, command: string): unknown {
   const builtIn = nodeModule as { enableCompileCache?: () => unknown };
   const require = createRequire(file);
   if (typeof builtIn.enableCompileCache === 'function' || cacheDir === null) {
@@ -71,8 +81,9 @@ export function loadCommonJs(file: string, cacheDir: string | null): unknown {
   }
   const source = readFileSync(file, 'utf8');
   const sourceSum = sha1(source);
-  const name = `${process.version}-${process.arch}-`;
-  const path = join(cacheDir, `${name}${sourceSum.toString('hex').slice(0, 16)}.bin`);
+  const node = `${process.version}-${process.arch}-`;
+  const bundle = `${node}${sourceSum.toString('hex').slice(0, 16)}-`;
+  const path = join(cacheDir, `${bundle}${/^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other'}.bin`);
   const held = readCache(path);
   const cachedData = held ? decodeCache(held, sourceSum) : undefined;
   // The wrapper require gives a CommonJS file, so the bundle runs as it would under require.
@@ -81,7 +92,7 @@ export function loadCommonJs(file: string, cacheDir: string | null): unknown {
     // Made once the command has run: the cache then holds the functions it compiled too, not only the outermost.
     process.once('exit', () => {
       try {
-        writeCache(path, encodeCache(script.createCachedData(), sourceSum), name);
+        writeCache(path, encodeCache(script.createCachedData(), sourceSum), node, bundle);
       } catch {
         // Only a shortcut.
       }
