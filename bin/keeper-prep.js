@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 import module from 'node:module';
 
-// Node 22+ can cache compiled bytecode between runs; on Node 20 the commands' bundle keeps a cache
-// of its own (src/store/code-cache.ts), and the app starts without one.
+// Node 22+ can cache compiled bytecode between runs; on Node 20 the app's and the commands' bundles
+// keep caches of their own (src/store/code-cache.ts).
 module.enableCompileCache?.();
 // Plain `keeper-prep` opens the app from a bundle of its own; anything else is a command.
 if (process.argv.length <= 2) await (await import('../dist/app.js')).main();

@@ -121,6 +121,45 @@ const cheapBuiltins = {
  * build leaves them in a chunk that is never loaded; the one-file app would parse them (some 50 KB)
  * at every start, so there they are an empty module.
  */
+/**
+ * yoga-layout as the app's CommonJS bundle can hold it: its module loads the WebAssembly with a
+ * top-level await, which CommonJS cannot hold. Ink reads Yoga only when it lays out, so the stand-in
+ * gives the enums at once and the rest once loaded, leaving the promise for src/app-start.ts to
+ * await before the UI draws.
+ */
+const yogaWithoutAwait = {
+  name: 'yoga-without-await',
+  setup(b) {
+    b.onResolve({ filter: /^yoga-layout$/ }, async (args) => {
+      if (args.pluginData?.real) return undefined;
+      const real = await b.resolve('yoga-layout', { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { real: true } });
+      return real.errors.length > 0 ? undefined : { path: real.path, namespace: 'yoga-without-await' };
+    });
+    // ink's reconciler awaits at its top level only with DEV=true (React devtools, which the app's
+    // bundle leaves out, and its own package.json for them): without the awaits, as when DEV is unset.
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]reconciler\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const awaits = ["await import('./devtools.js');", '? await loadPackageJson()'];
+      if (!awaits.every((text) => source.includes(text))) throw new Error('ink reconciler.js changed: review the yoga-without-await patch');
+      return { contents: source.replace(awaits[0], "import('./devtools.js');").replace(awaits[1], '? { name: undefined, version: undefined }'), loader: 'js' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'yoga-without-await' }, (args) => {
+      const at = (file) => JSON.stringify(join(dirname(args.path), file));
+      return {
+        contents: `import loadYoga from ${at('../binaries/yoga-wasm-base64-esm.js')};
+import wrapAssembly from ${at('./wrapAssembly.js')};
+import * as enums from ${at('./generated/YGEnums.js')};
+const Yoga = { ...enums };
+globalThis[Symbol.for('keeper-prep.yoga')] = loadYoga().then((lib) => { Object.assign(Yoga, wrapAssembly(lib)); });
+export default Yoga;
+export * from ${at('./generated/YGEnums.js')};
+`,
+        resolveDir: dirname(args.path),
+      };
+    });
+  },
+};
+
 /** In the command line's bundle, starting the app is asked of dist/app.js (src/app-start-remote.ts). */
 const appStartRemote = {
   name: 'app-start-remote',
@@ -164,6 +203,14 @@ export const sharedOptions = {
   logLevel: 'warning',
 };
 
+/** A bundle as one CommonJS file, whose compiled code src/store/code-cache.ts can keep. */
+const commonJs = {
+  outExtension: { '.js': '.cjs' },
+  format: 'cjs',
+  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  define: { ...sharedOptions.define, 'import.meta.url': '__import_meta_url' },
+};
+
 if (process.argv[1] === new URL(import.meta.url).pathname) await buildCli();
 
 async function buildCli() {
@@ -178,10 +225,7 @@ async function buildCli() {
     plugins: [...sharedOptions.plugins, appStartRemote],
     entryPoints: { cli: 'src/cli-main.ts' },
     outdir,
-    outExtension: { '.js': '.cjs' },
-    format: 'cjs',
-    banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
-    define: { ...sharedOptions.define, 'import.meta.url': '__import_meta_url' },
+    ...commonJs,
   });
   await build({ ...sharedOptions, entryPoints: { cli: 'src/cli.ts' }, outdir, splitting: false });
   // SQL exercises run in a worker thread, which starts from a file of its own.
@@ -189,7 +233,8 @@ async function buildCli() {
   // Plain keeper-prep, the app, starts from one file (bin/keeper-prep.js picks it): its modules
   // spread over three dozen chunks cost the start some 10-15% in resolving, loading and linking
   // them. What it imports lazily is in the file too, unloaded code that is only parsed.
-  await build({ ...sharedOptions, plugins: [...sharedOptions.plugins, inkDevtoolsOff], entryPoints: { app: 'src/app-main.ts' }, outdir, splitting: false });
+  await build({ ...sharedOptions, ...commonJs, plugins: [...sharedOptions.plugins, inkDevtoolsOff, yogaWithoutAwait], entryPoints: { app: 'src/app-main.ts' }, outdir });
+  await build({ ...sharedOptions, entryPoints: { app: 'src/app.ts' }, outdir, splitting: false });
   await bundleBuiltinDecks();
   // sql.js loads SQLite as WebAssembly from this file (read by path, never fetched).
   copyFileSync(new URL('../node_modules/sql.js/dist/sql-wasm.wasm', import.meta.url), join(outdir, 'sql-wasm.wasm'));

@@ -18,18 +18,24 @@ export interface Launch {
 }
 
 /**
- * The UI chunk, imported with `fetch` hidden. yoga-layout (ink's layout engine) probes `fetch` as it
+ * The UI, imported with `fetch` hidden. yoga-layout (ink's layout engine) probes `fetch` as it
  * loads its WebAssembly, which ships inline as base64: on Node the probe loads undici and fetches
  * the data: URL through it, some 25 ms of every start. Without fetch it decodes the bytes itself.
  * Nothing else runs fetch meanwhile (opening the workspace reads files only), and it is put back
- * as it was once the UI has loaded.
+ * as it was once the UI has loaded. In the app's CommonJS bundle yoga cannot hold its top-level
+ * await (scripts/build.mjs gives it a stand-in), so the UI is ready once the promise it leaves is.
  */
 async function importUi(): Promise<typeof import('./ui/run.js')> {
   const held = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (!held?.configurable) return import('./ui/run.js');
+  const load = async () => {
+    const ui = await import('./ui/run.js');
+    await (globalThis as Record<symbol, unknown>)[Symbol.for('keeper-prep.yoga')];
+    return ui;
+  };
+  if (!held?.configurable) return load();
   Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
-    return await import('./ui/run.js');
+    return await load();
   } finally {
     Object.defineProperty(globalThis, 'fetch', held);
   }

@@ -3,20 +3,15 @@
 // (dist/cli.cjs, from cli-main.ts), loaded with its compiled code cached between runs
 // (store/code-cache.ts); the command line opens the app too (`study`, `design`, `behavioral`),
 // from dist/app.js.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import envPaths from 'env-paths';
 import { exitWhenWritten, installPaths, prepareProcess } from './entry.js';
-import { loadCommonJs } from './store/code-cache.js';
+import { codeCacheDir, loadCommonJs } from './store/code-cache.js';
 
 const version = typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : '0.0.0-dev';
 
 prepareProcess();
-// KEEPER_PREP_CODE_CACHE: another directory for the cache, or "off" for none.
-const setting = process.env.KEEPER_PREP_CODE_CACHE;
-const cacheDir = setting === 'off' ? null : setting || join(envPaths('keeper-prep', { suffix: '' }).cache, 'code');
 // The first word that is not an option names the cache: the command, most often.
 const command = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
-const cli = loadCommonJs(fileURLToPath(new URL('./cli.cjs', import.meta.url)), cacheDir, command) as typeof import('./cli-main.js');
+const cli = loadCommonJs(fileURLToPath(new URL('./cli.cjs', import.meta.url)), codeCacheDir(), command) as typeof import('./cli-main.js');
 await cli.main(process.argv, installPaths(import.meta.url), version, () => import(new URL('./app.js', import.meta.url).href) as Promise<typeof import('./app-main.js')>);
 exitWhenWritten();

@@ -12,12 +12,19 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nodeModule from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import envPaths from 'env-paths';
 import { Script } from 'node:vm';
 
 const MAGIC = Buffer.from('KP-CODE1');
 const SUM = 20;
 const HEADER = MAGIC.length + 2 * SUM;
+
+/** Where the caches are kept: the user's cache directory, or KEEPER_PREP_CODE_CACHE (another directory, or "off" for none). */
+export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const setting = env.KEEPER_PREP_CODE_CACHE;
+  return setting === 'off' ? null : setting || join(envPaths('keeper-prep', { suffix: '' }).cache, 'code');
+}
 
 const sha1 = (data: string | Uint8Array): Buffer => createHash('sha1').update(data).digest();
 
@@ -46,8 +53,8 @@ const MAX_FILES = 12;
 
 /**
  * Written whole or not at all (a temp file renamed over it); a disk that refuses it costs a compile
- * next time. The caches of other bundles for this Node (`node`, a name's start; `bundle`, the rest
- * up to the command) go with it, and the oldest of this one's past MAX_FILES.
+ * next time. The caches of other builds of the file for this Node (`node`, a name's start; `bundle`,
+ * the rest up to the command) go with it, and the oldest of this one's past MAX_FILES.
  */
 function writeCache(path: string, bytes: Buffer, node: string, bundle: string): void {
   const temp = `${path}.${process.pid}.tmp`;
@@ -81,7 +88,8 @@ export function loadCommonJs(file: string, cacheDir: string | null, command: str
   }
   const source = readFileSync(file, 'utf8');
   const sourceSum = sha1(source);
-  const node = `${process.version}-${process.arch}-`;
+  // Named by Node, file and source: the caches of another build of this file are removed when one is written.
+  const node = `${process.version}-${process.arch}-${basename(file)}-`;
   const bundle = `${node}${sourceSum.toString('hex').slice(0, 16)}-`;
   const path = join(cacheDir, `${bundle}${/^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other'}.bin`);
   const held = readCache(path);

@@ -69,9 +69,11 @@ describe.skipIf(!existsSync(join(REPO, 'dist/cli.cjs')))('a command with the cac
     }
     // One per command; a cache made for another release's bundle is removed when this one's is written.
     expect(name).toMatch(/-decks\.bin$/);
-    writeFileSync(join(cache, `${process.version}-${process.arch}-0000000000000000-decks.bin`), written);
+    writeFileSync(join(cache, `${process.version}-${process.arch}-cli.cjs-0000000000000000-decks.bin`), written);
+    // The app's caches are its own: writing the commands' leaves them.
+    writeFileSync(join(cache, `${process.version}-${process.arch}-app.cjs-0000000000000000-app.bin`), written);
     expect(run(cache, home, ['stats', '--json']).status).toBe(0);
-    expect(files(cache).sort()).toEqual([name, name!.replace(/-decks\.bin$/, '-stats.bin')].sort());
+    expect(files(cache).sort()).toEqual([`${process.version}-${process.arch}-app.cjs-0000000000000000-app.bin`, name, name!.replace(/-decks\.bin$/, '-stats.bin')].sort());
   });
 
   it('runs when the cache cannot be written: a read-only folder, or a file where the folder belongs', () => {
