@@ -137,7 +137,9 @@ try {
     const home = join(work, history.id);
     history.make(home);
     if (!existsSync(join(home, 'settings.json'))) writeFileSync(join(home, 'settings.json'), JSON.stringify({ role: 'software-engineer' }));
-    const env = { KEEPER_PREP_HOME: home, COLUMNS: '80', LINES: '24' };
+    // The compiled-code cache (Node 20; src/store/code-cache.ts) of this bench's own, made by each warm-up.
+    const env = { KEEPER_PREP_HOME: home, COLUMNS: '80', LINES: '24', KEEPER_PREP_CODE_CACHE: join(work, 'code-cache') };
+    const cold = { ...env, KEEPER_PREP_CODE_CACHE: 'off' };
     // The first start builds the snapshots and caches; every start after it is a usual one.
     timeCommand([node, cli, 'stats', '--json'], env);
     const row = { history };
@@ -148,6 +150,9 @@ try {
       return r;
     });
     row.homeRss = homeRss;
+    // A first run after installing or upgrading, before the code cache is made.
+    [row.homeCold] = await rounds([minimalInk(env, 'minimal-ink-plain.mjs')], () => timeToScreen(`${node} ${cli}`, 'q quit · ? help', cold));
+    row.statsCold = await pairs(nodeBaseline(env), () => timeCommand([node, cli, 'stats', '--json'], cold));
     for (const [name, args] of [['stats', ['stats', '--json']], ['decks', ['decks', '--json']], ['validate', ['validate', join(repo, 'decks/culture.json')]]]) {
       let rss = 0;
       row[name] = await pairs(nodeBaseline(env), () => {
@@ -184,6 +189,9 @@ try {
     line(`  ${label} (ms)`, results.map((r) => r[name].b.toFixed(0)));
   }
   line('  node -e 0 (ms)', results.map((r) => r.stats.a.toFixed(0)));
+  console.log(`Without the compiled-code cache (a first run after installing; ${typeof (await import('node:module')).default.enableCompileCache === 'function' ? "Node's own compile cache still on" : 'Node 20 keeps none of its own'})`);
+  line('Home first frame / minimal bundled Ink app', results.map((r) => ratioText(r.homeCold)));
+  line('stats --json / node -e 0', results.map((r) => ratioText(r.statsCold)));
   console.log('In process (one fresh process per history)');
   for (const key of Object.keys(results[0].inproc)) {
     const target = key.startsWith('Readiness, first') || key.startsWith('report') ? ' (<=100)' : key.startsWith('record') ? ' (<=5)' : '';
