@@ -1,7 +1,7 @@
 // The commands' bundle (dist/cli.cjs, loaded by dist/cli.js), which holds no UI (ink, react), and
 // the app's (dist/app.js), one file for plain keeper-prep and for the commands that open the app.
 // bin/keeper-prep.js picks one by whether there are arguments.
-import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { build } from 'esbuild';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,8 +102,8 @@ const rgiEmojiOnFirstUse = {
 /**
  * ESM imports of node:process get the process object (src/process-shim.js), conf's of node:assert
  * a deepEqual of its own (src/assert-lite.js), and commander's node:child_process (for executable
- * subcommands, which we have none of) a stand-in that loads it when first used
- * (src/lazy-child-process.js): each builtin's ESM facade or load costs some 2-3 ms of every start,
+ * subcommands, which we have none of) and conf's node:crypto (for encrypted settings, which we do
+ * not use) stand-ins that load them when first used (src/lazy-child-process.js, src/lazy-crypto.js): each builtin's ESM facade or load costs some 2-3 ms of every start,
  * for an object the bundle already has, one call it makes, or one it never makes.
  */
 const cheapBuiltins = {
@@ -113,6 +113,7 @@ const cheapBuiltins = {
     b.onResolve({ filter: /^(node:)?process$/ }, (args) => (args.kind === 'import-statement' ? { path: shim('process-shim.js') } : undefined));
     b.onResolve({ filter: /^(node:)?assert$/ }, (args) => (args.kind === 'import-statement' && /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: shim('assert-lite.js') } : undefined));
     b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.kind === 'require-call' && /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: shim('lazy-child-process.js') } : undefined));
+    b.onResolve({ filter: /^(node:)?crypto$/ }, (args) => (args.kind === 'import-statement' && /[\\/]node_modules[\\/]conf[\\/]/.test(args.importer) ? { path: shim('lazy-crypto.js') } : undefined));
   },
 };
 
@@ -275,12 +276,13 @@ async function bundleBuiltinDecks() {
     // JSON lines: first an index of each deck's outline (store/deck-files: its top-level fields and
     // facts), then each deck's cards and datasets on a line of their own, parsed only when something reads them.
     const lazy = (deck) => ['cards', 'datasets'].filter((key) => key in deck);
-    // The index carries the sha1 of the lines after it, so a damaged install is noticed at start
+    // The index carries the checksum of the lines after it, so a damaged install is noticed at start
     // (and the decks validated from decks/) rather than when a deck's cards are first read.
     const ascii = (value) => JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     const body = decks.map(({ deck }) => `${ascii(Object.fromEntries(lazy(deck).map((key) => [key, deck[key]])))}\n`).join('');
-    const sum = createHash('sha1').update(body).digest('hex');
-    const index = { version: 2, sum, decks: decks.map(({ file, deck }) => ({ file, head: outlineHead(deck, lazy(deck)), lazy: lazy(deck), outline: outlineOf(deck) })) };
+    // CRC-32 as 8 hex digits, as src/store/checksum.ts gives it.
+    const sum = crc32(body).toString(16).padStart(8, '0');
+    const index = { version: 3, sum, decks: decks.map(({ file, deck }) => ({ file, head: outlineHead(deck, lazy(deck)), lazy: lazy(deck), outline: outlineOf(deck) })) };
     writeFileSync(join(outdir, 'builtin-decks.jsonl'), `${ascii(index)}\n${body}`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

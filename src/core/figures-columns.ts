@@ -13,7 +13,8 @@ import { isRating } from './scheduler.js';
 import { isTime, isWholeCount } from './progress-checks.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
-export const FIGURES_VERSION = 2;
+// 3: the file's checksum is CRC-32 (store/binary-file).
+export const FIGURES_VERSION = 3;
 
 export interface FiguresColumns {
   text: FiguresText;

@@ -4,15 +4,15 @@
 //
 // The file: an 8-byte magic naming what it holds; the layout's version and the text's length in
 // bytes (u32 LE); ORDER_MARK as this machine writes a double (a file from a machine of the other
-// byte order is not misread); the text; spaces to a multiple of 8 bytes; the doubles; and the sha1
-// of every byte before it. Each file is only ever written by its own store, so the checksum stands
+// byte order is not misread); the text; spaces to a multiple of 8 bytes; the doubles; and the
+// CRC-32 (store/checksum) of every byte before it, as 4 bytes. Each file is only ever written by its own store, so the checksum stands
 // for checking it field by field: damage of any kind is a mismatch, and the cache is built again.
-import { createHash } from 'node:crypto';
+import { checksum, crc32Of } from './checksum.js';
 import { isWholeCount } from '../core/progress-checks.js';
 
 const HEAD = 24;
 const ORDER_MARK = 1 + 2 ** -20;
-const HASH_BYTES = 20;
+const HASH_BYTES = 4;
 const aligned = (n: number): number => Math.ceil(n / 8) * 8;
 
 export interface BinaryFile {
@@ -31,7 +31,7 @@ export function encodeBinaryFile(magic: string, version: number, text: unknown, 
   file.set(new Uint8Array(Float64Array.of(ORDER_MARK).buffer), 16);
   json.copy(file, HEAD);
   file.set(new Uint8Array(numbers.buffer, numbers.byteOffset, numbers.byteLength), start);
-  createHash('sha1').update(file.subarray(0, file.length - HASH_BYTES)).digest().copy(file, file.length - HASH_BYTES);
+  file.writeUInt32LE(crc32Of(file.subarray(0, file.length - HASH_BYTES)), file.length - HASH_BYTES);
   return file;
 }
 
@@ -39,7 +39,7 @@ export function encodeBinaryFile(magic: string, version: number, text: unknown, 
 export function decodeBinaryFile(bytes: Buffer, magic: string, version: number): BinaryFile | null {
   if (bytes.length < HEAD + HASH_BYTES || bytes.toString('latin1', 0, 8) !== magic || bytes.readUInt32LE(8) !== version) return null;
   const end = bytes.length - HASH_BYTES;
-  if (!createHash('sha1').update(bytes.subarray(0, end)).digest().equals(bytes.subarray(end))) return null;
+  if (crc32Of(bytes.subarray(0, end)) !== bytes.readUInt32LE(end)) return null;
   const textEnd = HEAD + bytes.readUInt32LE(12);
   const start = aligned(textEnd);
   if (start > end || (end - start) % 8 !== 0) return null;
@@ -61,7 +61,7 @@ export const TAIL_BYTES = 4096;
 
 /** The tail hash of those bytes: a log cut, emptied or rewritten under a cache shows as another. */
 export function tailHash(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return checksum(bytes);
 }
 
 /** Where in the review log a cache stands: bytes folded in, and the hash of the last ones before that end. */

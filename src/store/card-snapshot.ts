@@ -3,6 +3,7 @@
 // cards reads a view over the bytes instead of parsing a megabyte of text into an array per card;
 // and cards.json (versions 1 and 2, JSON), read only while there is no cards.bin.
 import { decodeBinaryFile, encodeBinaryFile, logPlaceOf } from './binary-file.js';
+import { crypto } from './lazy-builtins.js';
 import { isWholeCount } from '../core/progress-checks.js';
 import { isCardRecord, type CardRecord } from '../core/progress.js';
 import { putRecord, RECORD_NUMBERS, recordAt, rowRecord } from '../core/record-rows.js';
@@ -11,7 +12,8 @@ export const SNAPSHOT_FILE = 'cards.bin';
 /** Where versions 1 and 2 kept the snapshot, as JSON: read while there is no cards.bin, removed once it is written. */
 export const OLD_SNAPSHOT_FILE = 'cards.json';
 const MAGIC = 'KP-CARDS';
-const VERSION = 3;
+// 3: sha1 at the end; 4: CRC-32 (store/checksum).
+const VERSION = 4;
 
 export interface Snapshot {
   /** Bytes of the log folded into the records. */
@@ -38,6 +40,16 @@ export function encodeSnapshot(logOffset: number, tail: string, reviews: number,
     at += RECORD_NUMBERS;
   }
   return encodeBinaryFile(MAGIC, VERSION, { logOffset, tail, reviews, keys }, numbers);
+}
+
+/**
+ * Whether the bytes are a whole cards.bin as version 3 wrote it (its sha1 at the end checks out):
+ * rebuilt from the log after an upgrade, as a cache is, with nothing to report. Anything else that
+ * is not this version's is damage.
+ */
+export function isFormerVersion(bytes: Buffer): boolean {
+  if (bytes.length < 44 || bytes.toString('latin1', 0, 8) !== MAGIC || bytes.readUInt32LE(8) !== 3) return false;
+  return crypto().createHash('sha1').update(bytes.subarray(0, bytes.length - 20)).digest().equals(bytes.subarray(bytes.length - 20));
 }
 
 /** What encodeSnapshot wrote, or null for anything else: another version, damage, a file cut short. */

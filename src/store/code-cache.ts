@@ -5,10 +5,10 @@
 // as Node's compile cache does inside: the bytes V8 gives after a run are kept in the user's cache
 // directory, and handed back to V8 on the next run, which then skips compiling what they hold.
 //
-// The cache is only a shortcut: it is checked before V8 sees it (its own sha1, and the sha1 of the
-// source it was made from, since V8 checks only the source's length), V8 refuses one made by
+// The cache is only a shortcut: it is checked before V8 sees it (its own CRC-32, and the CRC-32 of
+// the source it was made from, since V8 checks only the source's length), V8 refuses one made by
 // another V8 or with other flags, and anything refused, damaged or unwritable costs a compile.
-import { createHash } from 'node:crypto';
+import { crc32Of } from './checksum.js';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import nodeModule from 'node:module';
@@ -16,8 +16,8 @@ import { basename, dirname, join } from 'node:path';
 import envPaths from 'env-paths';
 import { Script } from 'node:vm';
 
-const MAGIC = Buffer.from('KP-CODE1');
-const SUM = 20;
+const MAGIC = Buffer.from('KP-CODE2');
+const SUM = 4;
 const HEADER = MAGIC.length + 2 * SUM;
 
 /** Where the caches are kept: the user's cache directory, or KEEPER_PREP_CODE_CACHE (another directory, or "off" for none). */
@@ -26,18 +26,23 @@ export function codeCacheDir(env: NodeJS.ProcessEnv = process.env): string | nul
   return setting === 'off' ? null : setting || join(envPaths('keeper-prep', { suffix: '' }).cache, 'code');
 }
 
-const sha1 = (data: string | Uint8Array): Buffer => createHash('sha1').update(data).digest();
+/** CRC-32 (store/checksum), as 4 bytes: of the source, what a cache is made for, and of the cache's data. */
+export const sumOf = (data: string | Uint8Array): Buffer => {
+  const sum = Buffer.alloc(SUM);
+  sum.writeUInt32LE(crc32Of(data));
+  return sum;
+};
 
 /** The cached bytes for this source, or undefined when there are none or they are not what encodeCache wrote for it. */
 export function decodeCache(file: Buffer, sourceSum: Buffer): Buffer | undefined {
   if (file.length <= HEADER || !file.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   if (!file.subarray(MAGIC.length, MAGIC.length + SUM).equals(sourceSum)) return undefined;
   const data = file.subarray(HEADER);
-  return file.subarray(MAGIC.length + SUM, HEADER).equals(sha1(data)) ? data : undefined;
+  return file.subarray(MAGIC.length + SUM, HEADER).equals(sumOf(data)) ? data : undefined;
 }
 
 export function encodeCache(data: Buffer, sourceSum: Buffer): Buffer {
-  return Buffer.concat([MAGIC, sourceSum, sha1(data), data]);
+  return Buffer.concat([MAGIC, sourceSum, sumOf(data), data]);
 }
 
 function readCache(path: string): Buffer | null {
@@ -87,10 +92,10 @@ export function loadCommonJs(file: string, cacheDir: string | null, command: str
     return require(file);
   }
   const source = readFileSync(file, 'utf8');
-  const sourceSum = sha1(source);
+  const sourceSum = sumOf(source);
   // Named by Node, file and source: the caches of another build of this file are removed when one is written.
   const node = `${process.version}-${process.arch}-${basename(file)}-`;
-  const bundle = `${node}${sourceSum.toString('hex').slice(0, 16)}-`;
+  const bundle = `${node}${sourceSum.toString('hex')}${source.length.toString(16)}-`;
   const path = join(cacheDir, `${bundle}${/^[a-z][a-z-]{0,30}$/.test(command) ? command : 'other'}.bin`);
   const held = readCache(path);
   const cachedData = held ? decodeCache(held, sourceSum) : undefined;

@@ -1,7 +1,7 @@
 // Cram answers on disk: an append-only JSONL log beside the review log, each line synced before
 // the next card shows, so a closed terminal loses no answer and the schedule never sees them.
 import { closeSync, existsSync, readFileSync, statSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { crypto } from './lazy-builtins.js';
 import { join } from 'node:path';
 import { appendWhole, openForAppend, type WriteContext } from './safe-write.js';
 import { parseCramLine, type CramEntry } from '../core/cram.js';
@@ -59,7 +59,7 @@ export class CramLog {
   }
 
   record(entry: Omit<CramEntry, 'v' | 't' | 'id'>): CramEntry {
-    const full: CramEntry = { v: 1, t: 'cram', id: `${entry.at.toString(36)}-${randomBytes(4).toString('hex')}`, ...entry };
+    const full: CramEntry = { v: 1, t: 'cram', id: `${entry.at.toString(36)}-${crypto().randomBytes(4).toString('hex')}`, ...entry };
     this.append(full, { what: 'your practice answer', kept: 'nothing was lost before it', inDataDir: true });
     return full;
   }

@@ -14,14 +14,15 @@
 // written costs a validation next time, nothing else. Each entry carries a checksum over its own
 // fields: an entry changed by hand or by damage is ignored, never trusted.
 import { readRegular } from './read-regular.js';
-import { createHash } from 'node:crypto';
+import { checksum, crc32Of } from './checksum.js';
+import { crypto } from './lazy-builtins.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileWhole } from './safe-write.js';
 
 export const DECK_CACHE_FILE = 'deck-cache.json';
-// 3: entries of large decks carry an outline. 4: entries carry the stat their hash was taken at.
-const CACHE_VERSION = 4;
+// 3: entries of large decks carry an outline. 4: entries carry the stat their hash was taken at. 5: entry and schema checksums are CRC-32.
+const CACHE_VERSION = 5;
 /** More than any file system's timestamp granularity (FAT's is 2 s). */
 const RACY_MS = 3000;
 /** Entries for files not loaded this time are kept (a --deck used now and then), up to this many in all. */
@@ -67,22 +68,23 @@ interface CacheEntry extends DeckFileStamp, DeckCacheHit {
 export function validatorId(builtinDir: string): string {
   let schema = '';
   try {
-    schema = hashBytes(readFileSync(join(builtinDir, 'deck.schema.json')));
+    schema = checksum(readFileSync(join(builtinDir, 'deck.schema.json')));
   } catch {
     // Running without the shipped schema (tests): the release alone names the validator.
   }
   return `${typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : 'dev'}/${schema}`;
 }
 
+/** sha1 of a deck file's bytes: what tells its content from any other's, however it was made. */
 export function hashBytes(bytes: Uint8Array): string {
-  return createHash('sha1').update(bytes).digest('hex');
+  return crypto().createHash('sha1').update(bytes).digest('hex');
 }
 
 /** An entry's checksum over its own fields (exported for tests that forge one). */
 export function entrySum(file: string, stamp: DeckFileStamp, hit: DeckCacheHit): string {
   // The outline hashed as it is, after the fields and its length: as JSON inside JSON it was escaped again, which cost more than the hash.
   const fields = JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, stamp.ctimeMs, stamp.ino, stamp.dev, stamp.readAt, hit.defaults, hit.outline?.length ?? -1]);
-  return createHash('sha1').update(fields).update(hit.outline ?? '').digest('hex');
+  return crc32Of(hit.outline ?? '', crc32Of(fields)).toString(16).padStart(8, '0');
 }
 
 /** Whether a stamp's stat says its bytes unchanged when seen again: taken steady, and later than the file's last change by more than any timestamp granularity. */

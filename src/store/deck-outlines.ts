@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { isDeckOutline, lazyDeck, outlineHead, outlineOf } from '../core/deck-facts.js';
 import type { Deck } from '../core/deck.js';
-import { hashBytes, type DeckCacheHit, type DeckDefaults } from './deck-cache.js';
+import { type DeckCacheHit, type DeckDefaults } from './deck-cache.js';
+import { checksum } from './checksum.js';
 import type { LoadedDeck } from './deck-files.js';
 
 /** From this size on, a deck's cache entry carries its outline, and a start reads its cards only when they are used. */
@@ -61,10 +62,10 @@ export function readBuiltinBundle(bundle: string, builtinDir: string): LoadedDec
   } catch {
     return null;
   }
-  if (!parsed || parsed.version !== 2 || !Array.isArray(parsed.decks)) return null;
+  if (!parsed || parsed.version !== 3 || !Array.isArray(parsed.decks)) return null;
   let start = bytes.indexOf(10) + 1;
   // The lines are parsed only when a deck's cards are read: they are checked whole now.
-  if (typeof parsed.sum !== 'string' || hashBytes(bytes.subarray(start)) !== parsed.sum) return null;
+  if (typeof parsed.sum !== 'string' || checksum(bytes.subarray(start)) !== parsed.sum) return null;
   const decks: LoadedDeck[] = [];
   for (const entry of parsed.decks as { file?: unknown; head?: unknown; lazy?: unknown; outline?: unknown }[]) {
     const end = bytes.indexOf(10, start);

@@ -1,7 +1,7 @@
 // The exercise screen's and the command line's one way to run, grade and keep exercises
 // (ExerciseService in core/exercise.ts). The runners are imported on first use, so opening the
 // app or a data command never loads sql.js or starts a worker.
-import { createHash } from 'node:crypto';
+import { crypto } from './lazy-builtins.js';
 import { compareResults } from '../core/exercise-compare.js';
 import { sqlWords } from '../core/sql-guard.js';
 import { rowCount, type CodeRun, type ExerciseCheck, type ExerciseRun, type ExerciseService, type SqlRun, type TablePreview } from '../core/exercise.js';
@@ -75,7 +75,7 @@ export function createExerciseService(options: ExerciseServiceOptions): Exercise
   };
 
   const solutionRun = (item: StudyItem, card: Extract<ExerciseCard, { type: 'sql' }>): Promise<SqlRun> => {
-    const key = createHash('sha256').update(JSON.stringify([item.key, card.solution, datasetOf(item, card)])).digest('hex');
+    const key = crypto().createHash('sha256').update(JSON.stringify([item.key, card.solution, datasetOf(item, card)])).digest('hex');
     let held = solutions.get(key);
     if (!held) {
       held = runSql(item, card, card.solution);

@@ -11,6 +11,11 @@ export function childProcess(): typeof import('node:child_process') {
   return load('node:child_process') as typeof import('node:child_process');
 }
 
+/** node:crypto, whose load cost some 5 ms of every start: for the ids of new entries and temp files, and deck hashes. */
+export function crypto(): typeof import('node:crypto') {
+  return load('node:crypto') as typeof import('node:crypto');
+}
+
 export function workerThreads(): typeof import('node:worker_threads') {
   return load('node:worker_threads') as typeof import('node:worker_threads');
 }

@@ -3,7 +3,7 @@
 // still shows it on its next first screen. Deck notices are not kept here: they are found again on
 // every start.
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { crypto } from './lazy-builtins.js';
 import { join } from 'node:path';
 import { writeTextFileAtomic } from './text-file.js';
 
@@ -57,7 +57,7 @@ export class NoticeBoard implements NoticeSink {
   push(...texts: string[]): number {
     for (const text of texts) {
       this.found.push(text);
-      const id = `${this.now.toString(36)}-${randomBytes(4).toString('hex')}`;
+      const id = `${this.now.toString(36)}-${crypto().randomBytes(4).toString('hex')}`;
       this.ids.push(id);
       try {
         appendFileSync(this.file, `${JSON.stringify({ id, at: this.now, text })}\n`);

@@ -6,7 +6,7 @@
 // line whole, and each process folds in every line it finds after its own offset, so they all
 // converge on the same records.
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { crypto } from './lazy-builtins.js';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
@@ -14,7 +14,7 @@ import type { Rating } from '../core/scheduler.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
-import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
+import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, isFormerVersion, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
 import { TAIL_BYTES, tailHash } from './binary-file.js';
 import { readRegular } from './read-regular.js';
 
@@ -128,6 +128,8 @@ export class ProgressStore {
       } catch {
         snapshot = null;
       }
+      // Written by the release before (its checksum was sha1): built again from the log, as a cache is, with nothing to report.
+      if (!snapshot && read.ok && name === SNAPSHOT_FILE && isFormerVersion(read.bytes)) return null;
       if (!snapshot) {
         const aside = moveAside(path, now);
         this.notices.push(`Your card states file (${name}) could not be read; it was moved to ${aside} and rebuilt from the review log.`);
@@ -331,7 +333,7 @@ export class ProgressStore {
     const entry: ReviewEntry = {
       v: LOG_VERSION,
       t: 'review',
-      id: `${at.toString(36)}-${randomBytes(4).toString('hex')}`,
+      id: `${at.toString(36)}-${crypto().randomBytes(4).toString('hex')}`,
       key,
       rating,
       at,

@@ -6,7 +6,7 @@
 //   it, so no half line is left for the reader to trip on.
 // The fs calls go through `io`, so a test can make the Nth write fail as a full disk would.
 import * as fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { crypto } from './lazy-builtins.js';
 import { homedir } from 'node:os';
 import { dirname, resolve, sep } from 'node:path';
 
@@ -140,7 +140,7 @@ function syncDir(dir: string): void {
 /** Replaces `file` whole: a reader sees the old content or the new, and a failure leaves no temp file. */
 export function writeFileWhole(file: string, data: string | Uint8Array, context: WriteContext): void {
   const target = resolve(file);
-  const temp = `${target}.${process.pid}-${randomBytes(3).toString('hex')}.tmp`;
+  const temp = `${target}.${process.pid}-${crypto().randomBytes(3).toString('hex')}.tmp`;
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
   let fd: number | null = null;
   try {

@@ -3,7 +3,7 @@
 // worker is kept between runs, since starting one and compiling SQLite costs more than most
 // queries; a terminated worker is replaced on the next run. Each dataset is built from its SQL
 // once per process and its bytes kept, so a replaced worker does not build it again.
-import { createHash } from 'node:crypto';
+import { crypto } from './lazy-builtins.js';
 import { fileURLToPath } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { MAX_RESULT_ROWS, seconds, type ResultSet, type SqlRun, type TablePreview } from '../core/exercise.js';
@@ -97,7 +97,7 @@ export class SqlRunner {
   }
 
   private request(datasetSql: string, message: Record<string, unknown>): Promise<Outcome> {
-    const key = createHash('sha256').update(datasetSql).digest('hex');
+    const key = crypto().createHash('sha256').update(datasetSql).digest('hex');
     const worker = (this.worker ??= this.spawn());
     const id = this.nextId++;
     const known = this.bytes.get(key);

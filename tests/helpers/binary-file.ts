@@ -1,6 +1,6 @@
 // Damage for the binary caches (store/binary-file: figures.bin, cards.bin): bytes inserted, cut or
 // changed, and the same with the checksum made right again, as only a writer of its own could.
-import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 
 export type Damage = [at: number, insert: Uint8Array, cut: number];
@@ -15,9 +15,11 @@ export function damaged(bytes: Buffer, [at, insert, cut]: Damage): Buffer {
 
 /** The file's bytes changed by `change`, with the checksum that ends it made right again (`hashed`: the bytes end with one already). */
 export function resigned(bytes: Buffer, change: (bytes: Buffer) => void, hashed = true): Buffer {
-  const body = Buffer.from(hashed ? bytes.subarray(0, bytes.length - 20) : bytes);
+  const body = Buffer.from(hashed ? bytes.subarray(0, bytes.length - 4) : bytes);
   change(body);
-  return Buffer.concat([body, createHash('sha1').update(body).digest()]);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32LE(crc32(body));
+  return Buffer.concat([body, sum]);
 }
 
 /** Where the block of doubles starts: after the head and the text, on a double's boundary. */

@@ -1,7 +1,8 @@
 // cards.bin, the card snapshot as keys and blocks of doubles: every record read back exactly as it
 // was written, and any other bytes (damaged, cut short, garbage under a right checksum, another
 // version) refused, so the store sets the file aside, says so once and rebuilds from the log.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ describe('the card snapshot file', () => {
     const { bytes } = saved();
     expect(decodeSnapshot(bytes)).not.toBeNull();
     for (let n = 0; n < bytes.length; n++) expect(decodeSnapshot(bytes.subarray(0, n)), `cut at ${n}`).toBeNull();
-    for (const version of [0, 1, 2, 4, 0xffffffff]) expect(decodeSnapshot(resigned(bytes, (body) => body.writeUInt32LE(version, 8)))).toBeNull();
+    for (const version of [0, 1, 2, 3, 5, 0xffffffff]) expect(decodeSnapshot(resigned(bytes, (body) => body.writeUInt32LE(version, 8)))).toBeNull();
     // Another byte order: the mark is not this machine's double.
     expect(decodeSnapshot(resigned(bytes, (body) => body.subarray(16, 24).reverse()))).toBeNull();
     // Another cache's layout: figures.bin's magic.
@@ -88,6 +89,20 @@ describe('the card snapshot file', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('as the release before wrote it (version 3, sha1 at the end): rebuilt from the log with nothing to report; a damaged one is damage', () => {
+    const { dir, bytes, cards } = saved();
+    const body = Buffer.from(bytes.subarray(0, bytes.length - 4));
+    body.writeUInt32LE(3, 8);
+    const former = Buffer.concat([body, createHash('sha1').update(body).digest()]);
+    const read = openOver(dir, former, T0 + 1);
+    expect(read.notices).toEqual([]);
+    expect(read.cards).toEqual(cards);
+    expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([]);
+    expect(decodeSnapshot(readFileSync(join(dir, SNAPSHOT_FILE)))).not.toBeNull();
+    former[30] = former[30]! ^ 1;
+    expect(openOver(dir, former, T0 + 2).notices).toHaveLength(1);
   });
 
   it('damaged in any way: set aside with one notice, the cards rebuilt from the log, never a throw nor a misread', () => {
@@ -114,7 +129,7 @@ describe('the card snapshot file', () => {
     const { dir, bytes, cards } = saved();
     const start = numbersStart(bytes);
     const rewritten = fc.oneof(
-      fc.array(damage, { minLength: 1, maxLength: 3 }).map((steps) => resigned(steps.reduce(damaged, bytes.subarray(0, bytes.length - 20)), () => undefined, false)),
+      fc.array(damage, { minLength: 1, maxLength: 3 }).map((steps) => resigned(steps.reduce(damaged, bytes.subarray(0, bytes.length - 4)), () => undefined, false)),
       fc.tuple(fc.nat(), fc.double()).map(([at, value]) => resigned(bytes, (body) => body.writeDoubleLE(value, start + 8 * (at % ((body.length - start) / 8))))),
     );
     let now = T0;

@@ -3,11 +3,10 @@
 // misleads or stops one. The built command line, as a user runs it (needs `npm run build`).
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCache, encodeCache } from '../../src/store/code-cache.js';
+import { decodeCache, encodeCache, sumOf } from '../../src/store/code-cache.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
 const BIN = join(REPO, 'bin/keeper-prep.js');
@@ -22,13 +21,13 @@ function run(cacheDir: string, home: string, args = ['decks', '--json']): { stat
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
 
 describe('the cache file format', () => {
-  const sum = createHash('sha1').update('the source').digest();
+  const sum = sumOf('the source');
   const data = Buffer.from('compiled code, as V8 would give it '.repeat(20));
   const file = encodeCache(data, sum);
 
   it('gives back its data for the source it was made from, and nothing for another', () => {
     expect(decodeCache(file, sum)).toEqual(data);
-    expect(decodeCache(file, createHash('sha1').update('another source').digest())).toBeUndefined();
+    expect(decodeCache(file, sumOf('another source'))).toBeUndefined();
   });
 
   it('never gives anything but its own data from damaged bytes (fuzzed)', () => {

@@ -133,7 +133,8 @@ describe('readiness figures on disk', () => {
       encodeFiguresFile({ ...value, logOffset: 1e12 }),
       // Another version, its checksum right: never read as this one.
       resigned(saved, (bytes) => bytes.writeUInt32LE(1, 8)),
-      resigned(saved, (bytes) => bytes.writeUInt32LE(3, 8)),
+      resigned(saved, (bytes) => bytes.writeUInt32LE(2, 8)),
+      resigned(saved, (bytes) => bytes.writeUInt32LE(4, 8)),
       // Another byte order: the mark is not this machine's double.
       resigned(saved, (bytes) => bytes.subarray(16, 24).reverse()),
     ];
