@@ -194,7 +194,9 @@ try {
   line('stats --json / node -e 0', results.map((r) => ratioText(r.statsCold)));
   console.log('In process (one fresh process per history)');
   for (const key of Object.keys(results[0].inproc)) {
-    const target = key.startsWith('Readiness, first') || key.startsWith('report') ? ' (<=100)' : key.startsWith('record') ? ' (<=5)' : '';
+    // The targets are wall times ("opens within 100 ms"); the CPU lines count every thread, V8's
+    // compiler and collector threads too, which run beside the main one on a machine of two cores.
+    const target = key.includes('CPU') ? ' (all threads)' : key.startsWith('Readiness, first') || key.startsWith('report') ? ' (<=100)' : key.startsWith('record') ? ' (<=5)' : '';
     line(`${key}${target}`, results.map((r) => r.inproc[key].toFixed(key.startsWith('record') ? 2 : 0)));
   }
   console.log('Peak memory (MB; target < 150 at 100k with the 10k-card deck)');
