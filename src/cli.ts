@@ -6,12 +6,13 @@
 import { fileURLToPath } from 'node:url';
 import { exitWhenWritten, installPaths, prepareProcess } from './entry.js';
 import { codeCacheDir, loadCommonJs } from './store/code-cache.js';
+import { COMMAND_NAMES } from './command-names.js';
 
 const version = typeof __KEEPER_PREP_VERSION__ === 'string' ? __KEEPER_PREP_VERSION__ : '0.0.0-dev';
 
 prepareProcess();
-// The first word that is not an option names the cache: the command, most often.
-const command = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? '';
+// The command names the cache; a run without one (--help, a mistyped word) shares 'other'.
+const command = process.argv.slice(2).find((arg) => COMMAND_NAMES.includes(arg)) ?? 'other';
 const cli = loadCommonJs(fileURLToPath(new URL('./cli.cjs', import.meta.url)), codeCacheDir(), command) as typeof import('./cli-main.js');
 await cli.main(process.argv, installPaths(import.meta.url), version, () => import(new URL('./app.js', import.meta.url).href) as Promise<typeof import('./app-main.js')>);
 exitWhenWritten();

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeCache, encodeCache, sumOf } from '../../src/store/code-cache.js';
 import { REPO, tempDir } from '../helpers/temp.js';
+import { COMMAND_NAMES } from '../../src/command-names.js';
 
 const BIN = join(REPO, 'bin/keeper-prep.js');
 // Node 22 and later keep their own compile cache: there the bundle is loaded by require, and this cache is not made.
@@ -48,6 +49,17 @@ describe('the cache file format', () => {
 });
 
 describe.skipIf(!existsSync(join(REPO, 'dist/cli.cjs')))('a command with the cache', () => {
+  it('names a cache for every command the help lists, and one for any other word', () => {
+    const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout;
+    const listed = help.slice(help.indexOf('Commands:')).split('\n').slice(1).map((line) => line.trim().split(/\s/)[0]!).filter((word) => /^[a-z]/.test(word));
+    expect(listed.length).toBeGreaterThan(10);
+    for (const name of listed.flatMap((word) => word.split('|'))) expect(COMMAND_NAMES).toContain(name);
+    const home = tempDir();
+    const cache = join(tempDir(), 'code');
+    expect(run(cache, home, ['nosuchcommand']).status).not.toBe(0);
+    if (OWN_CACHE) expect(files(cache)).toEqual([expect.stringMatching(/-other\.bin$/)]);
+  });
+
   it.skipIf(!OWN_CACHE)('writes it once, and gives the same output with it, without it, and when it is damaged', () => {
     const home = tempDir();
     const cache = join(tempDir(), 'code');
