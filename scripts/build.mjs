@@ -1,5 +1,6 @@
 // The commands' bundle (dist/cli.cjs, loaded by dist/cli.js), which holds no UI (ink, react), and
-// the app's (dist/app.js), one file for plain keeper-prep and for the commands that open the app.
+// the app's (dist/app.cjs, loaded by dist/app.js), one file for plain keeper-prep and for the
+// commands that open the app.
 // bin/keeper-prep.js picks one by whether there are arguments.
 import { crc32 } from 'node:zlib';
 import { build } from 'esbuild';
@@ -103,8 +104,9 @@ const rgiEmojiOnFirstUse = {
  * ESM imports of node:process get the process object (src/process-shim.js), conf's of node:assert
  * a deepEqual of its own (src/assert-lite.js), and commander's node:child_process (for executable
  * subcommands, which we have none of) and conf's node:crypto (for encrypted settings, which we do
- * not use) stand-ins that load them when first used (src/lazy-child-process.js, src/lazy-crypto.js): each builtin's ESM facade or load costs some 2-3 ms of every start,
- * for an object the bundle already has, one call it makes, or one it never makes.
+ * not use) stand-ins that load them when first used (src/lazy-child-process.js, src/lazy-crypto.js):
+ * each builtin's ESM facade or load costs some 2-5 ms of every start, for an object the bundle
+ * already has, or calls it never makes.
  */
 const cheapBuiltins = {
   name: 'cheap-builtins',
@@ -117,11 +119,6 @@ const cheapBuiltins = {
   },
 };
 
-/**
- * ink imports its devtools (react-devtools-core, stubbed above, and ws) only when DEV=true. The split
- * build leaves them in a chunk that is never loaded; the one-file app would parse them (some 50 KB)
- * at every start, so there they are an empty module.
- */
 /**
  * yoga-layout as the app's CommonJS bundle can hold it: its module loads the WebAssembly with a
  * top-level await, which CommonJS cannot hold. Ink reads Yoga only when it lays out, so the stand-in
@@ -170,6 +167,10 @@ const appStartRemote = {
   },
 };
 
+/**
+ * ink imports its devtools (react-devtools-core, stubbed above, and ws) only when DEV=true; the
+ * one-file app would parse them (some 50 KB) at every start, so there they are an empty module.
+ */
 const inkDevtoolsOff = {
   name: 'ink-devtools-off',
   setup(b) {
@@ -208,7 +209,9 @@ export const sharedOptions = {
 const commonJs = {
   outExtension: { '.js': '.cjs' },
   format: 'cjs',
-  banner: { js: 'var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  // "use strict" first: a directive after the banner's statement would be an ordinary string, and the
+  // sources, ES modules, were written for strict mode.
+  banner: { js: '"use strict";var __import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
   define: { ...sharedOptions.define, 'import.meta.url': '__import_meta_url' },
 };
 
@@ -231,11 +234,13 @@ async function buildCli() {
   await build({ ...sharedOptions, entryPoints: { cli: 'src/cli.ts' }, outdir, splitting: false });
   // SQL exercises run in a worker thread, which starts from a file of its own.
   await build({ ...sharedOptions, entryPoints: { 'sql-worker': 'src/store/sql-worker.js' }, outdir, splitting: false });
-  // Plain keeper-prep, the app, starts from one file (bin/keeper-prep.js picks it): its modules
-  // spread over three dozen chunks cost the start some 10-15% in resolving, loading and linking
-  // them. What it imports lazily is in the file too, unloaded code that is only parsed.
+  // Plain keeper-prep, the app, starts from one file too (dist/app.cjs, behind dist/app.js, which
+  // bin/keeper-prep.js picks): what it imports lazily is in the file, code that runs when asked.
   await build({ ...sharedOptions, ...commonJs, plugins: [...sharedOptions.plugins, inkDevtoolsOff, yogaWithoutAwait], entryPoints: { app: 'src/app-main.ts' }, outdir });
   await build({ ...sharedOptions, entryPoints: { app: 'src/app.ts' }, outdir, splitting: false });
+  // Inside the CommonJS files an import() would need node:vm's dynamic-import hook, which
+  // store/code-cache.ts does not give (on Node 20 the hook is experimental): none may be there.
+  for (const file of ['cli.cjs', 'app.cjs']) if (/\bimport\(/.test(readFileSync(join(outdir, file), 'utf8'))) throw new Error(`dist/${file} holds an import(): see scripts/build.mjs`);
   await bundleBuiltinDecks();
   // sql.js loads SQLite as WebAssembly from this file (read by path, never fetched).
   copyFileSync(new URL('../node_modules/sql.js/dist/sql-wasm.wasm', import.meta.url), join(outdir, 'sql-wasm.wasm'));

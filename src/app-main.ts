@@ -1,8 +1,8 @@
 // Plain `keeper-prep` (what `npx keeper-prep` runs): the app, without the argument parser. Built
-// as one file of its own (dist/app.js) holding everything the app may run: node resolves, loads
-// and links one module instead of many. bin/keeper-prep.js calls main(); the command line's
-// bundle (dist/cli.cjs), which holds no UI, imports this file for startApp when a command opens
-// the app (study, design, behavioral), handing it only its arguments.
+// as one CommonJS file of its own (dist/app.cjs, loaded by dist/app.js) holding everything the
+// app may run. bin/keeper-prep.js calls main(); the command line's bundle (dist/cli.cjs), which
+// holds no UI, asks this one's startApp when a command opens the app (study, design,
+// behavioral), handing it only its arguments.
 import { errorLine } from './app-launch.js';
 import { startApp } from './app-start.js';
 import { safeText } from './core/safe-text.js';

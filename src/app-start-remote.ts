@@ -3,7 +3,7 @@
 // the app is asked of dist/app.js, loaded by the launcher (src/cli.ts) that knows where it is.
 // Only the arguments cross over; the app opens its own workspace with its own modules.
 import type { GlobalOptions, InstallPaths } from './app-launch.js';
-import type { Launch } from './app-start.js';
+import { withoutTerminal, type Launch } from './app-no-terminal.js';
 
 type StartApp = (paths: InstallPaths, options: GlobalOptions, launch?: Launch) => Promise<void>;
 
@@ -14,7 +14,8 @@ export function setAppLoader(load: () => Promise<{ startApp: StartApp }>): void 
 }
 
 export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {
-  if (!loadApp) throw new Error('keeper-prep: the app cannot be started from here');
+  if (await withoutTerminal(paths, options, launch)) return;
+  if (!loadApp) throw new Error('the app cannot be started from here');
   const app = await loadApp();
   await app.startApp(paths, options, launch);
 }

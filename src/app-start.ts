@@ -1,21 +1,11 @@
 // Starting the app: plain `keeper-prep` (app-main.ts, dist/app.js) and the commands that open it
 // (study, design, behavioral). The UI is imported only here. The command line's bundle
 // (dist/cli.cjs) holds no UI: there, this module is app-start-remote.ts, which asks dist/app.js.
-import { checkDeckArgs, openWorkspace } from './store/workspace.js';
-import { isCustom, studySession, type StudyChoice } from './commands/study.js';
-import { openFor, workspaceOptions, type GlobalOptions, type InstallPaths } from './app-launch.js';
+import { openFor, type GlobalOptions, type InstallPaths } from './app-launch.js';
+import { withoutTerminal, type Launch } from './app-no-terminal.js';
 
-export const NEEDS_TERMINAL =
-  'keeper-prep needs an interactive terminal for the app; without one, use: decks, validate FILE..., search QUERY, stats, report, design --list, exercise --list, exercise check DECK/CARD FILE, behavioral history, import FILE, new-deck FILE, export-progress FILE, flags (each with --help).';
+export type { Launch } from './app-no-terminal.js';
 
-/** Where the app opens: Home, straight into a study session, or the design mocks. */
-export interface Launch {
-  /** `study` and its choice (commands/study.ts); an empty one is today's review. */
-  study?: StudyChoice;
-  design?: { key?: string | undefined; minutes?: number | undefined };
-  /** `behavioral`: a culture round. */
-  round?: { questions?: number | undefined; minutes?: number | undefined };
-}
 
 /**
  * The UI, imported with `fetch` hidden. yoga-layout (ink's layout engine) probes `fetch` as it
@@ -42,22 +32,7 @@ async function importUi(): Promise<typeof import('./ui/run.js')> {
 }
 
 export async function startApp(paths: InstallPaths, options: GlobalOptions, launch: Launch = {}): Promise<void> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    // A script is better served by the real mistake in its --deck than by the terminal notice.
-    if (options.deck?.length) await checkDeckArgs(workspaceOptions(paths, options));
-    // Likewise an unknown tag or skill, or a search that finds nothing.
-    if (launch.study && isCustom(launch.study)) {
-      const ws = await openWorkspace(workspaceOptions(paths, options));
-      try {
-        await studySession(ws, launch.study, Date.now());
-      } finally {
-        ws.close();
-      }
-    }
-    process.stderr.write(`${NEEDS_TERMINAL}\n`);
-    process.exitCode = 1;
-    return;
-  }
+  if (await withoutTerminal(paths, options, launch)) return;
   // ink draws only the last frame when it thinks it runs under CI (it looks when it loads); on a
   // real terminal it does not.
   delete process.env.CI;

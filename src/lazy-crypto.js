@@ -1,5 +1,5 @@
 // conf imports node:crypto as it loads, for settings files encrypted with a key, which keeper-prep
-// never sets (its only uses are these three): this stand-in loads it when first used (see
+// never sets (these are all it calls): this stand-in loads it when first used (see
 // scripts/build.mjs, and store/lazy-builtins.ts). node:crypto's load was some 5 ms of every start.
 import { crypto } from './store/lazy-builtins.js';
 

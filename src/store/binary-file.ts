@@ -1,4 +1,4 @@
-// The layout of the caches that hold thousands of numbers (figures.bin, cards.bin): strings as one
+// The layout of the caches that hold thousands of numbers (figures.bin, card-states.bin): strings as one
 // JSON text, every number as one block of doubles, so a read is one small parse and a view over
 // the bytes instead of a parse of every number as text and an array per row.
 //

@@ -1,15 +1,19 @@
-// The card snapshot's formats: cards.bin (version 3, written), the keys as JSON and each record's
+// The card snapshot's formats: card-states.bin (version 4, written), the keys as JSON and each record's
 // ten numbers in one block of doubles (store/binary-file, core/record-rows), so a start at 10,000
 // cards reads a view over the bytes instead of parsing a megabyte of text into an array per card;
-// and cards.json (versions 1 and 2, JSON), read only while there is no cards.bin.
+// and cards.json (versions 1 and 2, JSON), read only while there is no card-states.bin.
 import { decodeBinaryFile, encodeBinaryFile, logPlaceOf } from './binary-file.js';
 import { crypto } from './lazy-builtins.js';
 import { isWholeCount } from '../core/progress-checks.js';
 import { isCardRecord, type CardRecord } from '../core/progress.js';
 import { putRecord, RECORD_NUMBERS, recordAt, rowRecord } from '../core/record-rows.js';
 
-export const SNAPSHOT_FILE = 'cards.bin';
-/** Where versions 1 and 2 kept the snapshot, as JSON: read while there is no cards.bin, removed once it is written. */
+// A name of its own from version 4 on: the release before reads cards.bin, and would take this
+// version's file for a damaged one of its own (and set it aside, with a notice) at every switch back.
+export const SNAPSHOT_FILE = 'card-states.bin';
+/** Where version 3 (sha1 at the end) kept it: rebuilt from the log once, silently, and removed. */
+export const FORMER_SNAPSHOT_FILE = 'cards.bin';
+/** Where versions 1 and 2 kept the snapshot, as JSON: read while there is no card-states.bin, removed once it is written. */
 export const OLD_SNAPSHOT_FILE = 'cards.json';
 const MAGIC = 'KP-CARDS';
 // 3: sha1 at the end; 4: CRC-32 (store/checksum).
@@ -44,8 +48,8 @@ export function encodeSnapshot(logOffset: number, tail: string, reviews: number,
 
 /**
  * Whether the bytes are a whole cards.bin as version 3 wrote it (its sha1 at the end checks out):
- * rebuilt from the log after an upgrade, as a cache is, with nothing to report. Anything else that
- * is not this version's is damage.
+ * rebuilt from the log after an upgrade, as a cache is, with nothing to report. Anything else in
+ * its place is damage.
  */
 export function isFormerVersion(bytes: Buffer): boolean {
   if (bytes.length < 44 || bytes.toString('latin1', 0, 8) !== MAGIC || bytes.readUInt32LE(8) !== 3) return false;

@@ -42,6 +42,12 @@ export interface DeckSources {
   cacheDir?: string | undefined;
   /** The wall clock the deck cache compares file times with (tests move it on). */
   clock?: () => number;
+  /**
+   * Whether an unchanged stat lets a deck file go unhashed (store/deck-cache: trustedStamp).
+   * KEEPER_PREP_TRUST_STAT=0 turns it off, as git's core.trustctime does, for file systems whose
+   * ctime is not one (FAT keeps the creation time there, some network mounts the mtime).
+   */
+  trustStat?: boolean;
 }
 
 export interface DeckLibrary {
@@ -142,7 +148,7 @@ function cachedDeck(text: string, defaults: DeckDefaults): Deck | null {
  * A deck file through the cache: an unchanged file that was valid last time is not validated
  * again, anything else is, and the cache learns the outcome.
  */
-async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, parser: () => Promise<DeckParser>, clock: () => number): Promise<LoadedDeck | BrokenDeck> {
+async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, parser: () => Promise<DeckParser>, clock: () => number, trustStat: boolean): Promise<LoadedDeck | BrokenDeck> {
   const readAt = clock();
   const read = readDeckText(file);
   if ('reason' in read) {
@@ -152,7 +158,7 @@ async function loadDeckFile(file: string, origin: DeckOrigin, cache: DeckCache, 
   const { stat } = read;
   const identity: FileIdentity = { size: read.bytes.length, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino, dev: stat.dev };
   // A stamp taken while the file moved under the read is never trusted (readAt -1): the next start hashes it again.
-  const stamp: DeckFileStamp = (read.steady ? cache.trustedStamp(file, identity) : null) ?? { ...identity, hash: hashBytes(read.bytes), readAt: read.steady ? readAt : -1 };
+  const stamp: DeckFileStamp = (read.steady && trustStat ? cache.trustedStamp(file, identity) : null) ?? { ...identity, hash: hashBytes(read.bytes), readAt: read.steady ? readAt : -1 };
   const hit = cache.lookup(file, stamp);
   const deck = hit ? (hit.outline !== undefined ? outlinedDeck(hit.outline, read.text) : cachedDeck(read.text(), hit.defaults)) : null;
   if (deck && hit) {
@@ -200,7 +206,7 @@ export async function loadDecks(sources: DeckSources): Promise<DeckLibrary> {
   for (const { file, origin } of files) {
     if (seenFiles.has(file)) continue;
     seenFiles.add(file);
-    const loaded = await loadDeckFile(file, origin, cache, parser, sources.clock ?? Date.now);
+    const loaded = await loadDeckFile(file, origin, cache, parser, sources.clock ?? Date.now, sources.trustStat ?? true);
     if (!('deck' in loaded)) {
       library.broken.push(loaded);
       continue;

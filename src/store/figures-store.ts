@@ -1,5 +1,5 @@
 // The readiness figures' running totals (core/history-figures) on disk, beside the card snapshot:
-// figures.bin, a cache like cards.bin. It records how much of the log it holds (offset, and a
+// figures.bin, a cache like card-states.bin. It records how much of the log it holds (offset, and a
 // hash of the bytes before it, so a log cut, replaced or rewritten under it is noticed); each use
 // folds in only the lines appended since, and anything it cannot trust (missing, damaged, another
 // version, another time zone, a log that changed, an entry out of time order) is built again from

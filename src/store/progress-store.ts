@@ -14,12 +14,12 @@ import type { Rating } from '../core/scheduler.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
-import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, isFormerVersion, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
+import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, FORMER_SNAPSHOT_FILE, isFormerVersion, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
 import { TAIL_BYTES, tailHash } from './binary-file.js';
 import { readRegular } from './read-regular.js';
 
 export const LOG_FILE = 'reviews.jsonl';
-export { OLD_SNAPSHOT_FILE, SNAPSHOT_FILE } from './card-snapshot.js';
+export { FORMER_SNAPSHOT_FILE, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE } from './card-snapshot.js';
 /** Replaying more lines than this at start-up is worth a fresh snapshot. */
 const SNAPSHOT_AFTER_LINES = 200;
 const READ_SLICE = 1 << 20;
@@ -45,7 +45,7 @@ export class ProgressStore {
   private dirty = false;
   /** The last TAIL_BYTES of the log folded in (ending at `offset`), for the snapshot's tail hash. */
   private tailBytes: Buffer = Buffer.alloc(0);
-  /** The file the snapshot was read from: cards.json until cards.bin is first written. */
+  /** The file the snapshot was read from: an earlier version's file until card-states.bin is first written. */
   private snapshotName: string = SNAPSHOT_FILE;
 
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
@@ -116,20 +116,19 @@ export class ProgressStore {
     this.notices.push(`Your review log (${LOG_FILE}) was a folder; it was moved to ${aside} and a new log started.`);
   }
 
-  /** The snapshot in cards.bin, or in cards.json while there is none; a file that cannot be read is moved aside. */
+  /** The snapshot in card-states.bin, or while there is none in the files earlier versions kept it in (cards.bin, rebuilt silently; cards.json, read); a file that cannot be read is moved aside. */
   private readSnapshot(now: number): Snapshot | null {
-    for (const name of [SNAPSHOT_FILE, OLD_SNAPSHOT_FILE]) {
+    for (const name of [SNAPSHOT_FILE, FORMER_SNAPSHOT_FILE, OLD_SNAPSHOT_FILE]) {
       const path = join(this.dir, name);
       const read = readRegular(path, Number.MAX_SAFE_INTEGER);
       if (!read.ok && read.why === 'open' && read.error.code === 'ENOENT') continue;
       let snapshot: Snapshot | null = null;
       try {
-        if (read.ok) snapshot = name === SNAPSHOT_FILE ? decodeSnapshot(read.bytes) : decodeOldSnapshot(read.bytes.toString('utf8'));
+        if (read.ok && name === FORMER_SNAPSHOT_FILE && isFormerVersion(read.bytes)) return null;
+        if (read.ok) snapshot = name === SNAPSHOT_FILE ? decodeSnapshot(read.bytes) : name === OLD_SNAPSHOT_FILE ? decodeOldSnapshot(read.bytes.toString('utf8')) : null;
       } catch {
         snapshot = null;
       }
-      // Written by the release before (its checksum was sha1): built again from the log, as a cache is, with nothing to report.
-      if (!snapshot && read.ok && name === SNAPSHOT_FILE && isFormerVersion(read.bytes)) return null;
       if (!snapshot) {
         const aside = moveAside(path, now);
         this.notices.push(`Your card states file (${name}) could not be read; it was moved to ${aside} and rebuilt from the review log.`);
@@ -367,9 +366,11 @@ export class ProgressStore {
     }
     this.dirty = false;
     try {
+      // Never read again while the snapshot is there: the files earlier versions kept it in.
+      rmSync(join(this.dir, FORMER_SNAPSHOT_FILE), { force: true });
       rmSync(join(this.dir, OLD_SNAPSHOT_FILE), { force: true });
     } catch {
-      // Never read again while cards.bin is there.
+      // Left: read only while there is no snapshot.
     }
     return null;
   }

@@ -176,7 +176,7 @@ export class DeckChoiceError extends Error {}
 
 function loadLibrary(options: WorkspaceOptions, dataDir: string): Promise<DeckLibrary> {
   const flagFiles = (options.deckArgs ?? []).filter(isDeckPath);
-  return loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: join(dataDir, 'decks'), envList: options.env.KEEPER_PREP_DECKS, flagFiles, cacheDir: dataDir });
+  return loadDecks({ builtinDir: options.builtinDir, builtinBundle: options.builtinBundle, userDir: join(dataDir, 'decks'), envList: options.env.KEEPER_PREP_DECKS, flagFiles, cacheDir: dataDir, trustStat: options.env.KEEPER_PREP_TRUST_STAT !== '0' });
 }
 
 /**

@@ -9,7 +9,7 @@ import type { CardRecord } from '../../src/core/progress.js';
 
 const row = ({ state: s, firstReview }: CardRecord) => [s.due, s.stability, s.difficulty, s.scheduledDays, s.learningSteps, s.reps, s.lapses, PHASES.indexOf(s.phase), s.lastReview, firstReview];
 
-/** Replaces cards.bin with the cards.json `version` wrote, holding `extra` cards too; returns that file's text. */
+/** Replaces card-states.bin with the cards.json `version` wrote, holding `extra` cards too; returns that file's text. */
 export function writeOldSnapshot(dir: string, version: 1 | 2, extra: [string, CardRecord][] = []): string {
   const snapshot = decodeSnapshot(readFileSync(join(dir, SNAPSHOT_FILE)))!;
   const pairs = [...snapshot.keys.map((key, i) => [key, snapshot.records[i]!] as const), ...extra];

@@ -1,7 +1,7 @@
-// cards.bin, the card snapshot as keys and blocks of doubles: every record read back exactly as it
+// card-states.bin, the card snapshot as keys and blocks of doubles: every record read back exactly as it
 // was written, and any other bytes (damaged, cut short, garbage under a right checksum, another
 // version) refused, so the store sets the file aside, says so once and rebuilds from the log.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../src/core/record-rows.js';
 import type { CardRecord } from '../../src/core/progress.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
-import { decodeSnapshot, encodeSnapshot, SNAPSHOT_FILE } from '../../src/store/card-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, FORMER_SNAPSHOT_FILE, SNAPSHOT_FILE } from '../../src/store/card-snapshot.js';
 import { ProgressStore } from '../../src/store/progress-store.js';
 import { damage, damaged, numbersStart, resigned } from '../helpers/binary-file.js';
 import { tempDir } from '../helpers/temp.js';
@@ -35,7 +35,7 @@ const record: fc.Arbitrary<CardRecord> = fc.record({
   firstReview: finite,
 });
 
-/** A data directory whose log rated a dozen cards, with its cards.bin; the records it holds. */
+/** A data directory whose log rated a dozen cards, with its card-states.bin; the records it holds. */
 function saved(): { dir: string; bytes: Buffer; cards: Map<string, CardRecord> } {
   const dir = tempDir();
   const store = ProgressStore.open(dir, T0, []);
@@ -51,7 +51,7 @@ function saved(): { dir: string; bytes: Buffer; cards: Map<string, CardRecord> }
   return { dir, bytes: readFileSync(join(dir, SNAPSHOT_FILE)), cards };
 }
 
-/** Opens the store over `bytes` as cards.bin: its cards, and what it said. */
+/** Opens the store over `bytes` as card-states.bin: its cards, and what it said. */
 function openOver(dir: string, bytes: Buffer, now: number): { cards: Map<string, CardRecord>; notices: string[] } {
   writeFileSync(join(dir, SNAPSHOT_FILE), bytes);
   const notices: string[] = [];
@@ -91,18 +91,29 @@ describe('the card snapshot file', () => {
     );
   });
 
-  it('as the release before wrote it (version 3, sha1 at the end): rebuilt from the log with nothing to report; a damaged one is damage', () => {
+  it('in cards.bin as the release before wrote it (version 3, sha1 at the end): rebuilt from the log with nothing to report, and removed; a damaged one is damage', () => {
     const { dir, bytes, cards } = saved();
     const body = Buffer.from(bytes.subarray(0, bytes.length - 4));
     body.writeUInt32LE(3, 8);
     const former = Buffer.concat([body, createHash('sha1').update(body).digest()]);
-    const read = openOver(dir, former, T0 + 1);
+    const openFormer = (file: Buffer, now: number) => {
+      rmSync(join(dir, SNAPSHOT_FILE), { force: true });
+      writeFileSync(join(dir, FORMER_SNAPSHOT_FILE), file);
+      const notices: string[] = [];
+      const store = ProgressStore.open(dir, now, notices);
+      const held = new Map(store.progress.cards);
+      store.close();
+      return { cards: held, notices };
+    };
+    const read = openFormer(former, T0 + 1);
     expect(read.notices).toEqual([]);
     expect(read.cards).toEqual(cards);
-    expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.includes('damaged') || name === FORMER_SNAPSHOT_FILE)).toEqual([]);
     expect(decodeSnapshot(readFileSync(join(dir, SNAPSHOT_FILE)))).not.toBeNull();
     former[30] = former[30]! ^ 1;
-    expect(openOver(dir, former, T0 + 2).notices).toHaveLength(1);
+    const damagedRead = openFormer(former, T0 + 2);
+    expect(damagedRead.notices).toEqual([expect.stringMatching(/card states file \(cards\.bin\) could not be read/)]);
+    expect(damagedRead.cards).toEqual(cards);
   });
 
   it('damaged in any way: set aside with one notice, the cards rebuilt from the log, never a throw nor a misread', () => {
@@ -115,7 +126,7 @@ describe('the card snapshot file', () => {
         now += 1;
         const read = openOver(dir, bad, now);
         expect(read.notices).toHaveLength(1);
-        expect(read.notices[0]).toMatch(/card states file \(cards\.bin\) could not be read; it was moved to .*cards\.bin\.damaged-\d+ and rebuilt from the review log\./);
+        expect(read.notices[0]).toMatch(/card states file \(card-states\.bin\) could not be read; it was moved to .*card-states\.bin\.damaged-\d+ and rebuilt from the review log\./);
         expect(readFileSync(join(dir, `${SNAPSHOT_FILE}.damaged-${now}`)).equals(bad)).toBe(true);
         expect(read.cards).toEqual(cards);
         // Rebuilt and saved: the next start reads it.

@@ -85,7 +85,7 @@ const FAULTS: Fault[] = ['emptied', 'cut short', 'inserted bytes', 'junk', 'wron
 const WRONG_SHAPE: Record<string, string> = {
   'reviews.jsonl': 'null\n[]\n{"v":1,"t":"review"}\n',
   // What the previous version wrote, where this one keeps its binary file.
-  'cards.bin': '{"version":2,"logOffset":0,"reviews":0,"cards":[]}',
+  'card-states.bin': '{"version":2,"logOffset":0,"reviews":0,"cards":[]}',
   'attempts.jsonl': 'null\n[]\n',
   'cram.jsonl': 'null\n{"v":1}\n',
   'stories.json': 'null',
@@ -136,24 +136,24 @@ interface Expect {
   copied?: boolean;
 }
 
-const SNAPSHOT_KEEPS = /Your 12 cards kept the states cards\.bin holds/;
+const SNAPSHOT_KEEPS = /Your 12 cards kept the states card-states\.bin holds/;
 
 const TABLE: Record<string, Record<Fault, Expect>> = {
   'reviews.jsonl': {
-    emptied: { notice: /review log \(reviews\.jsonl\) is shorter than your card states file \(cards\.bin\) says \(0 of \d+ bytes\)/, alsoAside: ['cards.bin'], copied: true },
-    'cut short': { notice: /is shorter than your card states file .* it was emptied or cut short\. Your 12 cards kept/, alsoAside: ['cards.bin'], copied: true },
-    'inserted bytes': { notice: /has changed in the part your card states file \(cards\.bin\) was taken from/, alsoAside: ['cards.bin'], copied: true },
-    junk: { notice: SNAPSHOT_KEEPS, alsoAside: ['cards.bin'], copied: true },
+    emptied: { notice: /review log \(reviews\.jsonl\) is shorter than your card states file \(card-states\.bin\) says \(0 of \d+ bytes\)/, alsoAside: ['card-states.bin'], copied: true },
+    'cut short': { notice: /is shorter than your card states file .* it was emptied or cut short\. Your 12 cards kept/, alsoAside: ['card-states.bin'], copied: true },
+    'inserted bytes': { notice: /has changed in the part your card states file \(card-states\.bin\) was taken from/, alsoAside: ['card-states.bin'], copied: true },
+    junk: { notice: SNAPSHOT_KEEPS, alsoAside: ['card-states.bin'], copied: true },
     'wrong shape': { notice: /3 damaged lines in your review log \(reviews\.jsonl\) were skipped\. A copy of the log as it was is at /, copied: true },
-    directory: { notice: /review log \(reviews\.jsonl\) was a folder; it was moved to .*reviews\.jsonl\.damaged-/, alsoAside: ['cards.bin'] },
+    directory: { notice: /review log \(reviews\.jsonl\) was a folder; it was moved to .*reviews\.jsonl\.damaged-/, alsoAside: ['card-states.bin'] },
   },
-  'cards.bin': {
-    emptied: { notice: /card states file \(cards\.bin\) could not be read; it was moved to .* and rebuilt from the review log/ },
-    'cut short': { notice: /cards\.bin\) could not be read/ },
-    'inserted bytes': { notice: /cards\.bin\) could not be read/ },
-    junk: { notice: /cards\.bin\) could not be read/ },
-    'wrong shape': { notice: /cards\.bin\) could not be read/ },
-    directory: { notice: /cards\.bin\) could not be read/ },
+  'card-states.bin': {
+    emptied: { notice: /card states file \(card-states\.bin\) could not be read; it was moved to .* and rebuilt from the review log/ },
+    'cut short': { notice: /card-states\.bin\) could not be read/ },
+    'inserted bytes': { notice: /card-states\.bin\) could not be read/ },
+    junk: { notice: /card-states\.bin\) could not be read/ },
+    'wrong shape': { notice: /card-states\.bin\) could not be read/ },
+    directory: { notice: /card-states\.bin\) could not be read/ },
   },
   'attempts.jsonl': {
     emptied: { notice: /mock attempts log \(attempts\.jsonl\) was empty, though it only exists once an attempt is saved/, kept: { attempts: 0 } },

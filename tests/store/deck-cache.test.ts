@@ -52,7 +52,7 @@ function dataDirWithDeck(): { dataDir: string; file: string; text: string } {
   return { dataDir, file, text };
 }
 
-const load = (dataDir: string, clock?: () => number) => loadDecks({ builtinDir: join(dataDir, 'no-builtins'), userDir: join(dataDir, 'decks'), cacheDir: dataDir, ...(clock ? { clock } : {}) });
+const load = (dataDir: string, clock?: () => number, trustStat?: boolean) => loadDecks({ builtinDir: join(dataDir, 'no-builtins'), userDir: join(dataDir, 'decks'), cacheDir: dataDir, ...(clock ? { clock } : {}), ...(trustStat !== undefined ? { trustStat } : {}) });
 /** A start this long after the file was written: its stat can be trusted (RACY_MS is 3 s). */
 const later = () => Date.now() + 10_000;
 
@@ -105,6 +105,15 @@ describe('deck validation cache', () => {
     expect(hashes.count).toBe(2);
     expect(validations.count).toBe(2);
     expect(after.broken).toHaveLength(1);
+  });
+
+  it('hashes every time when told not to trust the stat (KEEPER_PREP_TRUST_STAT=0)', async () => {
+    const { dataDir } = dataDirWithDeck();
+    await load(dataDir, later, false);
+    await load(dataDir, later, false);
+    await load(dataDir, later, false);
+    expect(hashes.count).toBe(3);
+    expect(validations.count).toBe(1);
   });
 
   it('keeps hashing a file changed just before it was hashed (racily clean), until a start comes later', async () => {

@@ -41,7 +41,7 @@ describe('progress store', () => {
   });
 
   for (const version of [1, 2] as const) {
-    it(`reads the cards.json version ${version} wrote as it is, and replaces it with cards.bin at the next save`, () => {
+    it(`reads the cards.json version ${version} wrote as it is, and replaces it with card-states.bin at the next save`, () => {
       const dir = tempDir();
       const store = ProgressStore.open(dir, T0, []);
       rateInto(store, 'd/a', 3, T0);
@@ -93,7 +93,7 @@ describe('progress store', () => {
     expect(existsSync(join(dir, `${OLD_SNAPSHOT_FILE}.damaged-${T0 + 5}`))).toBe(true);
   });
 
-  it('leaves a cards.json beside cards.bin unread (a removal that failed), and removes it at the next save', () => {
+  it('leaves a cards.json beside card-states.bin unread (a removal that failed), and removes it at the next save', () => {
     const dir = tempDir();
     const store = ProgressStore.open(dir, T0, []);
     rateInto(store, 'd/a', 3, T0);
@@ -175,7 +175,7 @@ describe('progress store', () => {
     const notices: string[] = [];
     const reopened = ProgressStore.open(dir, T0 + 7, notices);
     expect(reopened.progress.reviews).toBe(2);
-    expect(notices[0]).toMatch(/card states file \(cards\.bin\) could not be read; it was moved to .*cards\.bin\.damaged-/);
+    expect(notices[0]).toMatch(/card states file \(card-states\.bin\) could not be read; it was moved to .*card-states\.bin\.damaged-/);
     expect(readFileSync(join(dir, `${SNAPSHOT_FILE}.damaged-${T0 + 7}`), 'utf8')).toBe('{"version": 1, "cards": ');
   });
 

@@ -168,7 +168,7 @@ describe.skipIf(REFUSED !== null)('a full disk (tmpfs)', () => {
     expect(existsSync(join(dir, SNAPSHOT_FILE))).toBe(false);
   });
 
-  it('the previous version\'s cards.json on a full disk, then on a read-only one: read and kept, `stats --json` answers; replaced once the disk takes cards.bin', async () => {
+  it('the previous version\'s cards.json on a full disk, then on a read-only one: read and kept, `stats --json` answers; replaced once the disk takes card-states.bin', async () => {
     const dir = tmpfs(64);
     const ws = await open(dir);
     for (let i = 0; i < 3; i++) ws.rate('mini/capital', 3, T0 + i * MIN, 1000);

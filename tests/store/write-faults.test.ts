@@ -320,7 +320,7 @@ describe('whole-file rewrites leave the old file and no temp file', () => {
     third.close();
   });
 
-  it('the first cards.bin over the previous version\'s cards.json: torn, unsynced, unrenamed or on a read-only disk, cards.json stays and is read again', async () => {
+  it('the first card-states.bin over the previous version\'s cards.json: torn, unsynced, unrenamed or on a read-only disk, cards.json stays and is read again', async () => {
     const dir = tempDir();
     const ws = await open(dir);
     ws.rate('mini/capital', 3, T0, 1000);
