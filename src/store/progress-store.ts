@@ -125,7 +125,8 @@ export class ProgressStore {
       let snapshot: Snapshot | null = null;
       try {
         if (read.ok && name === FORMER_SNAPSHOT_FILE && isFormerVersion(read.bytes)) return null;
-        if (read.ok) snapshot = name === SNAPSHOT_FILE ? decodeSnapshot(read.bytes) : name === OLD_SNAPSHOT_FILE ? decodeOldSnapshot(read.bytes.toString('utf8')) : null;
+        // cards.bin in this version's layout (written by a build before the file had its own name) is read as it is.
+        if (read.ok) snapshot = name === OLD_SNAPSHOT_FILE ? decodeOldSnapshot(read.bytes.toString('utf8')) : decodeSnapshot(read.bytes);
       } catch {
         snapshot = null;
       }

@@ -110,8 +110,13 @@ describe('the card snapshot file', () => {
     expect(read.cards).toEqual(cards);
     expect(readdirSync(dir).filter((name) => name.includes('damaged') || name === FORMER_SNAPSHOT_FILE)).toEqual([]);
     expect(decodeSnapshot(readFileSync(join(dir, SNAPSHOT_FILE)))).not.toBeNull();
+    // This version's layout under the former name (a build before the file had its own): read as it is.
+    const asIs = openFormer(bytes, T0 + 2);
+    expect(asIs.notices).toEqual([]);
+    expect(asIs.cards).toEqual(cards);
+    expect(existsSync(join(dir, FORMER_SNAPSHOT_FILE))).toBe(false);
     former[30] = former[30]! ^ 1;
-    const damagedRead = openFormer(former, T0 + 2);
+    const damagedRead = openFormer(former, T0 + 3);
     expect(damagedRead.notices).toEqual([expect.stringMatching(/card states file \(cards\.bin\) could not be read/)]);
     expect(damagedRead.cards).toEqual(cards);
   });
