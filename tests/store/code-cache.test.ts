@@ -21,6 +21,14 @@ function run(cacheDir: string, home: string, args = ['decks', '--json']): { stat
 
 const files = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
 
+/** A cache folder made beforehand, with these permissions. */
+function folder(mode: number): string {
+  const dir = join(tempDir(), 'code');
+  mkdirSync(dir);
+  chmodSync(dir, mode);
+  return dir;
+}
+
 describe('the cache file format', () => {
   const sum = sumOf('the source');
   const data = Buffer.from('compiled code, as V8 would give it '.repeat(20));
@@ -97,9 +105,7 @@ describe.skipIf(!existsSync(join(REPO, 'dist/cli.cjs')))('a command with the cac
   it('runs when the cache cannot be written: a read-only folder, or a file where the folder belongs', () => {
     const home = tempDir();
     const off = run('off', home);
-    const readOnly = join(tempDir(), 'code');
-    mkdirSync(readOnly);
-    chmodSync(readOnly, 0o500);
+    const readOnly = folder(0o500);
     expect(run(readOnly, home)).toEqual(off);
     const blocked = join(tempDir(), 'code');
     writeFileSync(blocked, 'a file');
@@ -110,9 +116,7 @@ describe.skipIf(!existsSync(join(REPO, 'dist/cli.cjs')))('a command with the cac
   it.skipIf(!OWN_CACHE)('never reads nor writes a folder others may write to', () => {
     const home = tempDir();
     const off = run('off', home);
-    const shared = join(tempDir(), 'code');
-    mkdirSync(shared);
-    chmodSync(shared, 0o777);
+    const shared = folder(0o777);
     expect(run(shared, home)).toEqual(off);
     expect(files(shared)).toEqual([]);
     // A cache put there by someone else, its checksums right and its data not V8's, is not handed to V8 (which would stop at it).
