@@ -59,6 +59,22 @@ const MAX_FILES = 20;
 const STALE_MS = 30 * 86_400_000;
 
 /**
+ * mkdir -p, bounded: Node's own recursive mkdir loops for ever where a folder cannot be made under
+ * one that exists (under /proc, say), each mkdir failing as if the parent were missing.
+ */
+function makeDir(dir: string, depth: number): void {
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'ENOENT' || depth > 64 || dirname(dir) === dir) throw error;
+    makeDir(dirname(dir), depth + 1);
+    mkdirSync(dir, { mode: 0o700 });
+  }
+}
+
+/**
  * The folder the caches go in, made if need be, or null when it cannot be used: one that is not
  * this user's, or that others may write to, is never read (V8 trusts the bytes it is handed: a
  * forged cache could run code, and a damaged one that passes the checksum stops every start), and
@@ -66,7 +82,7 @@ const STALE_MS = 30 * 86_400_000;
  */
 function usableDir(dir: string, write: boolean): boolean {
   try {
-    if (write) mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (write) makeDir(dir, 0);
     const stat = lstatSync(dir);
     const mine = typeof process.getuid !== 'function' || stat.uid === process.getuid();
     if (!stat.isDirectory() || !mine || (stat.mode & 0o022) !== 0) return false;
