@@ -9,7 +9,9 @@
 // the source it was made from, since V8 checks only the source's length), V8 refuses one made by
 // another V8 or with other flags, and anything refused, damaged or unwritable costs a compile.
 import { crc32Of } from './checksum.js';
-import { accessSync, constants, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readRegular } from './read-regular.js';
+import { makeDirs, writeFileWhole } from './safe-write.js';
 import nodeModule, { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import envPaths from 'env-paths';
@@ -44,12 +46,12 @@ export function encodeCache(data: Buffer, sourceSum: Buffer): Buffer {
   return Buffer.concat([MAGIC, sourceSum, sumOf(data), data]);
 }
 
+/** Far above any cache V8 makes of these bundles (1-2 MB): what is larger is not one. */
+const MAX_CACHE_BYTES = 64 << 20;
+
 function readCache(path: string): Buffer | null {
-  try {
-    return readFileSync(path);
-  } catch {
-    return null;
-  }
+  const read = readRegular(path, MAX_CACHE_BYTES);
+  return read.ok ? read.bytes : null;
 }
 
 /** Caches kept for one build of a file: one per command, the least recently written going first past this. */
@@ -59,22 +61,6 @@ const MAX_FILES = 20;
 const STALE_MS = 30 * 86_400_000;
 
 /**
- * mkdir -p, bounded: Node's own recursive mkdir loops for ever where a folder cannot be made under
- * one that exists (under /proc, say), each mkdir failing as if the parent were missing.
- */
-function makeDir(dir: string, depth: number): void {
-  try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return;
-    if (code !== 'ENOENT' || depth > 64 || dirname(dir) === dir) throw error;
-    makeDir(dirname(dir), depth + 1);
-    mkdirSync(dir, { mode: 0o700 });
-  }
-}
-
-/**
  * The folder the caches go in, made if need be, or null when it cannot be used: one that is not
  * this user's, or that others may write to, is never read (V8 trusts the bytes it is handed: a
  * forged cache could run code, and a damaged one that passes the checksum stops every start), and
@@ -82,7 +68,7 @@ function makeDir(dir: string, depth: number): void {
  */
 function usableDir(dir: string, write: boolean): boolean {
   try {
-    if (write) makeDir(dir, 0);
+    if (write) makeDirs(dir, 0o700);
     const stat = lstatSync(dir);
     const mine = typeof process.getuid !== 'function' || stat.uid === process.getuid();
     if (!stat.isDirectory() || !mine || (stat.mode & 0o022) !== 0) return false;
@@ -94,20 +80,17 @@ function usableDir(dir: string, write: boolean): boolean {
 }
 
 /**
- * Written whole or not at all (a temp file renamed over it); a disk that refuses it costs a compile
+ * Written whole or not at all (store/safe-write); a disk that refuses it costs a compile
  * next time. The caches of other builds of this install's file (`install`, a name's start;
  * `bundle`, the rest up to the command) go with it, the oldest of this one's past MAX_FILES, and
  * whatever else in the folder has not been written for STALE_MS.
  */
 function writeCache(path: string, bytes: Buffer, install: string, bundle: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, bytes, { mode: 0o600 });
-    renameSync(temp, path);
+    writeFileWhole(path, bytes, { what: 'the compiled-code cache' });
     // A new cache, never handed to V8: a marker a start left at the old one no longer says anything.
     rmSync(`${path}${LOADING}`, { force: true });
   } catch {
-    rmSync(temp, { force: true });
     return;
   }
   const dir = dirname(path);

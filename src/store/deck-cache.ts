@@ -94,6 +94,11 @@ function trustable(stamp: DeckFileStamp): boolean {
 
 const isNumber = (value: unknown): value is number => typeof value === 'number';
 
+/** An entry's stamp alone. */
+function stampOf({ size, mtimeMs, hash, ctimeMs, ino, dev, readAt }: DeckFileStamp): DeckFileStamp {
+  return { size, mtimeMs, hash, ctimeMs, ino, dev, readAt };
+}
+
 /** Whether two stats name the same file, unchanged. */
 export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
@@ -130,8 +135,7 @@ export function readDeckCache(text: string, validator = ''): Map<string, CacheEn
 function withoutOutline(file: string, entry: CacheEntry): CacheEntry {
   if (entry.outline === undefined) return entry;
   const hit = { defaults: entry.defaults };
-  const { size, mtimeMs, hash, ctimeMs, ino, dev, readAt } = entry;
-  return { size, mtimeMs, hash, ctimeMs, ino, dev, readAt, ...hit, sum: entrySum(file, entry, hit) };
+  return { ...stampOf(entry), ...hit, sum: entrySum(file, entry, hit) };
 }
 
 /** The cache's text; null when there is none, '' (rebuilt) when something else is in its place. */
@@ -169,8 +173,7 @@ export class DeckCache {
   trustedStamp(file: string, identity: FileIdentity): DeckFileStamp | null {
     const entry = this.entries.get(file);
     if (!entry || !trustable(entry) || !sameIdentity(entry, identity)) return null;
-    const { size, mtimeMs, hash, ctimeMs, ino, dev, readAt } = entry;
-    return { size, mtimeMs, hash, ctimeMs, ino, dev, readAt };
+    return stampOf(entry);
   }
 
   /** What the validator added to this file's JSON when it last passed (and its outline), or null when it must be validated. */

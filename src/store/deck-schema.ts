@@ -1,6 +1,7 @@
 // The deck JSON Schema that deck files' "$schema" points at, kept in the data directory: the
 // installed package's own copy may sit in the npx cache, which npm clears when it likes.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { makeDirs } from './safe-write.js';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { writeTextFileAtomic } from './text-file.js';
@@ -22,7 +23,7 @@ export function ensureSchemaCopy(dataDir: string, builtinDir: string): string {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   if (current === null || !current.equals(shipped)) {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirs(dataDir);
     writeTextFileAtomic(copy, shipped.toString('utf8'));
   }
   return copy;

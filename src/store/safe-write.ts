@@ -116,9 +116,25 @@ export function fsErrorLine(error: unknown): string | null {
 }
 
 /** Creates a folder (and its parents) for a file about to be written. */
+/**
+ * mkdir -p, bounded: Node's own recursive mkdir loops for ever where a folder cannot be made under
+ * one that exists (under /proc, say), each mkdir failing as if the parent were missing.
+ */
+export function makeDirs(dir: string, mode = 0o777, depth = 0): void {
+  try {
+    io.mkdirSync(dir, { mode });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && fs.statSync(dir).isDirectory()) return;
+    if (code !== 'ENOENT' || depth > 64 || dirname(dir) === dir) throw error;
+    makeDirs(dirname(dir), mode, depth + 1);
+    io.mkdirSync(dir, { mode });
+  }
+}
+
 export function ensureDir(dir: string, context: WriteContext): void {
   try {
-    io.mkdirSync(dir, { recursive: true });
+    makeDirs(dir);
   } catch (error) {
     throw asWriteError(error, dir, context);
   }

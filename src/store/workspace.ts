@@ -1,6 +1,7 @@
 // Everything a command or the app needs from disk, opened in one place: settings, decks and
 // progress, plus the one action that writes progress (rating a card, and taking a rating back).
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { makeDirs } from './safe-write.js';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cardKey, type Deck } from '../core/deck.js';
@@ -232,7 +233,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   // Before settings or progress are touched: a wrong --deck stops the command with nothing opened.
   const selected = await chooseDecks(library, options.deckArgs ?? []);
   try {
-    mkdirSync(dataDir, { recursive: true });
+    makeDirs(dataDir);
   } catch {
     // Opening settings says what is wrong with the directory.
   }
