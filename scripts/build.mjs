@@ -202,6 +202,9 @@ export const sharedOptions = {
   },
   // jsonc-parser's "main" is a UMD build with requires esbuild cannot follow; its ESM build is fine.
   mainFields: ['module', 'main'],
+  // The FSRS optimizer is a native addon with a prebuilt .node per platform: resolved from the
+  // install's node_modules when `optimize` first asks for it, never bundled.
+  external: ['@open-spaced-repetition/binding'],
   logLevel: 'warning',
 };
 

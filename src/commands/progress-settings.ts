@@ -2,7 +2,7 @@
 // role, interview date and the rest only when told to with --settings, and otherwise says what the
 // file's settings were and how to apply them.
 import { trackById } from '../core/tracks.js';
-import type { Settings } from '../store/settings.js';
+import type { TransferSettings as Settings } from '../store/settings.js';
 import type { Workspace } from '../store/workspace.js';
 
 const FIELDS = ['role', 'interviewDate', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'] as const;

@@ -16,7 +16,7 @@ import type { ReviewEntry } from '../core/progress.js';
 import type { Story } from '../core/stories.js';
 import type { Attempt } from '../store/attempts.js';
 import type { RoundAttempt } from '../store/round-attempts.js';
-import type { Settings } from '../store/settings.js';
+import type { TransferSettings as Settings } from '../store/settings.js';
 import type { Workspace } from '../store/workspace.js';
 import { settingsLine } from './progress-settings.js';
 

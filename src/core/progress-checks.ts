@@ -3,7 +3,7 @@
 // bidi overrides here, so nothing imported can later reach the terminal through stats or report.
 import { FORBIDDEN_KEYS } from './json-position.js';
 import type { Attempt } from '../store/attempts.js';
-import type { Settings } from '../store/settings.js';
+import type { Settings, TransferSettings } from '../store/settings.js';
 import type { CramEntry } from './cram.js';
 import { parseInterviewDate } from './day.js';
 import { USER_DECK_NEW_PER_DAY } from './deck-limits.js';
@@ -268,6 +268,6 @@ export function cleanStory(value: unknown): Story {
   return parseStory(value)!;
 }
 
-export function cleanSettings(s: Settings): Settings {
+export function cleanSettings(s: TransferSettings): TransferSettings {
   return { role: s.role, interviewDate: s.interviewDate, newPerDay: s.newPerDay, userDeckNewPerDay: typeof s.userDeckNewPerDay === 'number' ? s.userDeckNewPerDay : USER_DECK_NEW_PER_DAY, retention: s.retention, askConfidence: s.askConfidence, level: isLevel(s.level) ? s.level : DEFAULT_LEVEL };
 }

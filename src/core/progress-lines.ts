@@ -12,7 +12,7 @@
 import type { Attempt } from '../store/attempts.js';
 import type { RoundAttempt } from '../store/round-attempts.js';
 import { cleanRound, isRoundAttempt } from './round-shape.js';
-import type { Settings } from '../store/settings.js';
+import type { TransferSettings as Settings } from '../store/settings.js';
 import type { CramEntry } from './cram.js';
 import { parseMarkLine, type MarkEntry } from './card-marks.js';
 import { cleanExerciseAttempt, exerciseAttemptProblem, type ExerciseAttemptEntry } from './exercise-attempts.js';

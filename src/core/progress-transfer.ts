@@ -7,7 +7,8 @@ import { jsonSyntaxErrors } from './json-position.js';
 import type { Attempt } from '../store/attempts.js';
 import type { RoundAttempt } from '../store/round-attempts.js';
 import { roundIdentity } from './round-shape.js';
-import type { Settings } from '../store/settings.js';
+import { cleanSettings } from './progress-checks.js';
+import type { TransferSettings as Settings } from '../store/settings.js';
 import { standingCram, type CramEntry } from './cram.js';
 import { attemptProblem, cleanAttempt, cleanReview, isObject, isTime, reviewProblem, unsafeSpot } from './progress-checks.js';
 import type { CardRecord, LogEntry, ReviewEntry } from './progress.js';
@@ -67,7 +68,7 @@ export function buildExport(from: ExportSources, now: number): ProgressExport {
     format: PROGRESS_FORMAT,
     version: PROGRESS_VERSION,
     exportedAt: now,
-    settings: { ...from.settings },
+    settings: cleanSettings(from.settings),
     reviews: effectiveReviews(from.entries),
     attempts: [...from.attempts],
     cram: standingCram(from.cram),

@@ -40,6 +40,8 @@ export function sameState(a: MemoryState, b: MemoryState): boolean {
 export interface SchedulerOptions {
   /** Desired retention, 0.7 to 0.99. */
   retention: number;
+  /** FSRS parameters fitted to the user (core/fsrs-params); absent or null: ts-fsrs's defaults. */
+  w?: readonly number[] | null | undefined;
 }
 
 export interface Scheduler {
@@ -113,7 +115,7 @@ export function toFixed8(x: number): number {
 
 export function createScheduler(options: SchedulerOptions): Scheduler {
   // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
-  const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true }));
+  const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true, ...(options.w ? { w: [...options.w] } : {}) }));
   const start = (state: MemoryState | undefined, now: number): FsrsCard => (state ? toFsrs(state) : createEmptyCard(new Date(now)));
   // ts-fsrs's forgetting curve works its decay factor out again on every call; it depends only on the parameters.
   const { decay, factor } = computeDecayFactor(engine.parameters.w);

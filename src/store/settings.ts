@@ -7,6 +7,7 @@ import { parse as parseTolerant } from 'jsonc-parser';
 import { parseInterviewDate } from '../core/day.js';
 import { USER_DECK_NEW_PER_DAY } from '../core/deck-limits.js';
 import { DEFAULT_LEVEL, isLevel, type Level } from '../core/levels.js';
+import { isFittedParameters, type FittedParameters } from '../core/fsrs-params.js';
 import { asWriteError, type WriteContext } from './safe-write.js';
 import { moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
@@ -26,9 +27,16 @@ export interface Settings {
   askConfidence: boolean;
   /** The level the user interviews for: rubrics show its bar (core/levels.ts). */
   level: Level;
+  /** FSRS parameters fitted to the user's reviews (`optimize`); null: ts-fsrs's defaults. */
+  fsrs: FittedParameters | null;
+  /** Reviews in the log when Home last offered a fit (or one was made): the next offer waits for more. */
+  fitOfferedAt: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, userDeckNewPerDay: USER_DECK_NEW_PER_DAY, retention: 0.9, interviewDate: null, askConfidence: true, level: DEFAULT_LEVEL };
+/** The settings a progress file carries: fitted parameters belong to this machine's history, and are fitted again from a merged one. */
+export type TransferSettings = Omit<Settings, 'fsrs' | 'fitOfferedAt'>;
+
+export const DEFAULT_SETTINGS: Settings = { role: null, newPerDay: 20, userDeckNewPerDay: USER_DECK_NEW_PER_DAY, retention: 0.9, interviewDate: null, askConfidence: true, level: DEFAULT_LEVEL, fsrs: null, fitOfferedAt: 0 };
 
 export const SETTINGS_LIMITS = {
   newPerDay: { min: 0, max: 500 },
@@ -97,6 +105,8 @@ const FIELDS: { [K in keyof Settings]: { label: string; valid: (value: unknown) 
   interviewDate: { label: 'interview date', valid: (v) => v === null || (typeof v === 'string' && parseInterviewDate(v) !== null) },
   askConfidence: { label: 'ask "sure or guess?"', valid: (v) => typeof v === 'boolean' },
   level: { label: 'target level', valid: isLevel },
+  fsrs: { label: 'fitted FSRS parameters', valid: (v) => v === null || isFittedParameters(v) },
+  fitOfferedAt: { label: 'when a fit was last offered', valid: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 },
 };
 
 /**
@@ -154,6 +164,8 @@ export function openSettings(dataDir: string, now: number, notices: NoticeSink):
       interviewDate: typeof raw.interviewDate === 'string' && parseInterviewDate(raw.interviewDate) !== null ? raw.interviewDate : null,
       askConfidence: typeof raw.askConfidence === 'boolean' ? raw.askConfidence : DEFAULT_SETTINGS.askConfidence,
       level: isLevel(raw.level) ? raw.level : DEFAULT_LEVEL,
+      fsrs: isFittedParameters(raw.fsrs) ? raw.fsrs : null,
+      fitOfferedAt: typeof raw.fitOfferedAt === 'number' && Number.isSafeInteger(raw.fitOfferedAt) && raw.fitOfferedAt >= 0 ? raw.fitOfferedAt : 0,
     };
   };
   if (kept && Object.keys(kept).length > 0 && conf) conf.set({ ...read(), ...kept });

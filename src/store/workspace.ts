@@ -18,6 +18,7 @@ import type { DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
 import { orphanedCards, type CardRecord, type TickCounts } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
+import { parametersTag } from '../core/fsrs-params.js';
 import { shellArg } from '../core/shell.js';
 import { ensureSchemaCopy } from './deck-schema.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
@@ -262,12 +263,13 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const canRunCode = codeExerciseCount(library.decks.map((d) => d.deck)) === 0 || findPython(options.env) !== null;
   if (!canRunCode) notices.push(`${NO_PYTHON}, so code exercises are left out of your queues.`);
   let scheduler: Scheduler | null = null;
-  let schedulerRetention = NaN;
+  let schedulerKey = '';
   const currentScheduler = (): Scheduler => {
-    const retention = settings.get().retention;
-    if (!scheduler || retention !== schedulerRetention) {
-      scheduler = createScheduler({ retention });
-      schedulerRetention = retention;
+    const { retention, fsrs } = settings.get();
+    const key = `${retention} ${parametersTag(fsrs?.w ?? null)}`;
+    if (!scheduler || key !== schedulerKey) {
+      scheduler = createScheduler({ retention, w: fsrs?.w ?? null });
+      schedulerKey = key;
     }
     return scheduler;
   };
