@@ -314,6 +314,17 @@ Examples:
     });
 
   program
+    .command('optimize')
+    .description('fit the FSRS parameters to your own reviews; they are used only if they predict your latest reviews better than the defaults')
+    .option('--json', 'print as JSON')
+    .option('--defaults', 'go back to the default parameters')
+    .action(async (opts: { json?: boolean; defaults?: boolean }, cmd: Command) => {
+      // The optimizer (a native addon) is loaded inside, only when a fit runs.
+      const { optimizeCommand } = await import('./commands/optimize.js');
+      await withWorkspace(paths, cmd.optsWithGlobals<GlobalOptions>(), (ws) => optimizeCommand(ws, Date.now(), opts));
+    });
+
+  program
     .command('report')
     .description('write a Markdown readiness report (to stdout, or --out FILE.md)')
     .option('--out <file>', 'write the report to this file (replaced whole) instead of printing it')

@@ -32,9 +32,14 @@ export interface Snapshot {
    * Bytes inserted anywhere before the offset shift these. Absent in older snapshots.
    */
   tail?: string;
+  /**
+   * The parameters the records were worked out with (core/fsrs-params parametersTag), when they were
+   * replayed through a scheduler; absent when they are the log's own records, as each rating left them.
+   */
+  params?: string;
 }
 
-export function encodeSnapshot(logOffset: number, tail: string, reviews: number, cards: ReadonlyMap<string, CardRecord>): Buffer {
+export function encodeSnapshot(logOffset: number, tail: string, reviews: number, cards: ReadonlyMap<string, CardRecord>, params: string | null = null): Buffer {
   const keys: string[] = [];
   const numbers = new Float64Array(cards.size * RECORD_NUMBERS);
   let at = 0;
@@ -43,7 +48,7 @@ export function encodeSnapshot(logOffset: number, tail: string, reviews: number,
     putRecord(numbers, at, record);
     at += RECORD_NUMBERS;
   }
-  return encodeBinaryFile(MAGIC, VERSION, { logOffset, tail, reviews, keys }, numbers);
+  return encodeBinaryFile(MAGIC, VERSION, { logOffset, tail, reviews, keys, ...(params === null ? {} : { params }) }, numbers);
 }
 
 /**
@@ -61,16 +66,17 @@ export function decodeSnapshot(bytes: Buffer): Snapshot | null {
   const file = decodeBinaryFile(bytes, MAGIC, VERSION);
   const place = file && logPlaceOf(file.text);
   if (!place) return null;
-  const { reviews, keys } = file.text as { reviews?: unknown; keys?: unknown };
+  const { reviews, keys, params } = file.text as { reviews?: unknown; keys?: unknown; params?: unknown };
   const n = file.numbers;
   if (!isWholeCount(reviews) || !Array.isArray(keys) || n.length !== keys.length * RECORD_NUMBERS) return null;
+  if (params !== undefined && typeof params !== 'string') return null;
   const records: CardRecord[] = [];
   for (let i = 0, at = 0; i < keys.length; i++, at += RECORD_NUMBERS) {
     const record = recordAt(n, at);
     if (typeof keys[i] !== 'string' || !record) return null;
     records.push(record);
   }
-  return { logOffset: place.logOffset, tail: place.tail, reviews, keys: keys as string[], records };
+  return { logOffset: place.logOffset, tail: place.tail, reviews, keys: keys as string[], records, ...(params === undefined ? {} : { params }) };
 }
 
 /** A cards.json of version 1 (an object of records) or 2 ([key, record row] pairs), or null for anything else. */

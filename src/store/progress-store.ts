@@ -10,7 +10,8 @@ import { crypto } from './lazy-builtins.js';
 import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
-import type { Rating } from '../core/scheduler.js';
+import type { Rating, Scheduler } from '../core/scheduler.js';
+import { replayRecords } from '../core/replay.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
@@ -31,6 +32,19 @@ const IMPORT_CONTEXT = (n: number): WriteContext => ({ what: `${n} review${n ===
 /** How far back from an older snapshot's offset its last line is looked for. */
 const LINE_WINDOW = 1 << 16;
 
+/**
+ * The FSRS parameters the records must have been worked out with: `tag` null for ts-fsrs's defaults,
+ * which the log's own records were made with unless a fit was adopted; otherwise core/fsrs-params
+ * parametersTag. Records from other parameters are replayed through `scheduler`.
+ */
+export interface RecordParameters {
+  tag: string | null;
+  scheduler: () => Scheduler;
+}
+
+/** What card-snapshot records for records replayed with the defaults (after a fit was given up). */
+const DEFAULT_TAG = 'default';
+
 
 export class ProgressStore {
   readonly progress: Progress = emptyProgress();
@@ -47,6 +61,8 @@ export class ProgressStore {
   private tailBytes: Buffer = Buffer.alloc(0);
   /** The file the snapshot was read from: an earlier version's file until card-states.bin is first written. */
   private snapshotName: string = SNAPSHOT_FILE;
+  /** The parameters the records were replayed with (card-snapshot's params); null: the log's own records. */
+  private params: string | null = null;
 
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
@@ -54,11 +70,35 @@ export class ProgressStore {
     this.figures = new FiguresStore(dir, this.logPath);
   }
 
-  static open(dir: string, now: number, notices: NoticeSink): ProgressStore {
+  static open(dir: string, now: number, notices: NoticeSink, parameters?: RecordParameters): ProgressStore {
     ensureDir(dir, { what: 'your progress', inDataDir: true });
     const store = new ProgressStore(dir, notices);
     store.load(now);
+    if (parameters) store.matchParameters(parameters);
     return store;
+  }
+
+  /** Replays the records when they were not worked out with these parameters (see RecordParameters). */
+  matchParameters(parameters: RecordParameters): void {
+    const held = this.params;
+    const fine = parameters.tag === null ? held === null || held === DEFAULT_TAG : held === parameters.tag;
+    if (!fine) this.restate(parameters.tag ?? DEFAULT_TAG, parameters.scheduler());
+  }
+
+  /**
+   * Works every card's record out again from its ratings through the scheduler (core/replay), and
+   * saves the snapshot so: the log is not touched. For a change of parameters, which changes what
+   * each rating did to the card's memory.
+   */
+  restate(tag: string, scheduler: Scheduler): void {
+    this.refresh();
+    const records = replayRecords(this.entries(), scheduler);
+    // A card the log no longer has the ratings of (kept from a snapshot when the log was lost or cut)
+    // keeps the record it has: nothing to replay is no reason to lose it.
+    for (const [key, record] of records) this.progress.cards.set(key, record);
+    this.params = tag;
+    this.dirty = true;
+    this.saveSnapshot();
   }
 
   /**
@@ -75,6 +115,7 @@ export class ProgressStore {
       for (let i = 0; i < snapshot.keys.length; i++) this.progress.cards.set(snapshot.keys[i]!, snapshot.records[i]!);
       this.progress.reviews = snapshot.reviews;
       this.offset = snapshot.logOffset;
+      this.params = snapshot.params ?? null;
     }
     const { lines, damaged, salvaged } = this.readTail(true);
     let logCopy: string | null = null;
@@ -360,7 +401,7 @@ export class ProgressStore {
   saveSnapshot(): WriteError | null {
     if (!this.dirty) return null;
     try {
-      writeFileWhole(this.snapshotPath, encodeSnapshot(this.offset, tailHash(this.tailBytes), this.progress.reviews, this.progress.cards), { what: 'the card states', inDataDir: true });
+      writeFileWhole(this.snapshotPath, encodeSnapshot(this.offset, tailHash(this.tailBytes), this.progress.reviews, this.progress.cards, this.params), { what: 'the card states', inDataDir: true });
     } catch (error) {
       if (error instanceof WriteError) return error;
       throw error;

@@ -244,7 +244,13 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   const damage: NoticeSink = { push: (...texts) => (notices.push(...texts), board.push(...texts)) };
   const settings = openSettings(dataDir, options.now, damage);
   notices.push(...library.notices);
-  const progress = ProgressStore.open(dataDir, options.now, damage);
+  // Before the scheduler below exists: the records must match the parameters in settings (a fit
+  // adopted or given up since the snapshot was saved), and replaying them needs only a scheduler.
+  const opening = settings.get();
+  const progress = ProgressStore.open(dataDir, options.now, damage, {
+    tag: opening.fsrs ? parametersTag(opening.fsrs.w) : null,
+    scheduler: () => createScheduler({ retention: opening.retention, w: opening.fsrs?.w ?? null }),
+  });
   try {
     ensureSchemaCopy(dataDir, options.builtinDir);
   } catch {

@@ -1,0 +1,178 @@
+// `keeper-prep optimize`, and the Optimize screen's work: fit FSRS's parameters to the user's own
+// reviews, judge them against the defaults on the latest reviews (held out of the fit), adopt them
+// only when they predict those better, and rebuild the card states with whatever is in use.
+import { defaultParameters, parametersTag, type FitFigures } from '../core/fsrs-params.js';
+import { healthCheck, longTermReviews, MIN_FIT_REVIEWS, reviewHistories, trainingItems, type HealthFinding } from '../core/review-history.js';
+import { createScheduler } from '../core/scheduler.js';
+import { fitParameters, type FitRun } from '../store/fsrs-optimizer.js';
+import type { Workspace } from '../store/workspace.js';
+
+export type OptimizeOutcome = 'adopted' | 'kept' | 'too-few' | 'cancelled' | 'unavailable' | 'failed';
+
+export interface OptimizeReport {
+  outcome: OptimizeOutcome;
+  /** Reviews read (ratings not undone). */
+  reviews: number;
+  /** Of those, the ones a day or more after the card's previous review: what a fit learns from. */
+  longTermReviews: number;
+  trainItems: number;
+  testItems: number;
+  /** How the defaults and the fit predicted the held-out reviews; null when no fit was made. */
+  default: FitFigures | null;
+  fitted: FitFigures | null;
+  adopted: boolean;
+  /** What the fit found (null when none was made). */
+  parameters: number[] | null;
+  /** The parameters the scheduler uses after this run. */
+  inUse: 'fitted' | 'default';
+  health: HealthFinding[];
+  /** What happened, for a person. */
+  message: string;
+}
+
+/** Long-term reviews a fit needs; what the Home offer and Settings count towards. */
+export { MIN_FIT_REVIEWS };
+
+/** Rebuilds the card states with the parameters settings now hold (the log is not touched). */
+function restateCards(ws: Workspace): void {
+  const { retention, fsrs } = ws.settings.get();
+  ws.progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', createScheduler({ retention, w: fsrs?.w ?? null }));
+}
+
+/** RMSE over recall bins a fit may lose and still be adopted: half a point of recall, within noise at the sizes a fit runs on. */
+const RMSE_SLACK = 0.005;
+
+/**
+ * Whether fitted parameters predict the held-out reviews better than the defaults: a lower log loss
+ * (the score FSRS's optimizer itself minimises, and a proper one: only honest probabilities
+ * minimise it), with the binned RMSE, a coarser measure of calibration, no more than RMSE_SLACK worse.
+ */
+export function fitIsBetter(defaults: FitFigures, fitted: FitFigures): boolean {
+  return fitted.logLoss < defaults.logLoss && fitted.rmse <= defaults.rmse + RMSE_SLACK;
+}
+
+const figures = (f: FitFigures): string => `log loss ${f.logLoss.toFixed(4)}, RMSE ${f.rmse.toFixed(4)}`;
+
+export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Promise<OptimizeReport> {
+  ws.progress.refresh();
+  const histories = reviewHistories(ws.progress.entries());
+  let reviews = 0;
+  for (const list of histories.values()) reviews += list.length;
+  const longTerm = longTermReviews(histories);
+  const health = healthCheck(histories);
+  const using = (): 'fitted' | 'default' => (ws.settings.get().fsrs ? 'fitted' : 'default');
+  const base = { reviews, longTermReviews: longTerm, health };
+  if (longTerm < MIN_FIT_REVIEWS) {
+    const more = MIN_FIT_REVIEWS - longTerm;
+    return {
+      ...base,
+      outcome: 'too-few',
+      trainItems: 0,
+      testItems: 0,
+      default: null,
+      fitted: null,
+      adopted: false,
+      parameters: null,
+      inUse: using(),
+      message: `Not enough reviews to fit yet: ${longTerm} of your reviews came a day or more after the card's previous one, and a fit needs ${MIN_FIT_REVIEWS}. About ${more} more such reviews and it can be fitted.`,
+    };
+  }
+  const { train, test } = trainingItems(histories);
+  const result = await fitParameters(train, test, run);
+  const sizes = { trainItems: train.length, testItems: test.length };
+  if (!result.ok) {
+    const kept = ws.settings.get().fsrs ? 'your fitted parameters are still in use' : 'the default parameters are still in use';
+    return { ...base, ...sizes, outcome: result.reason === 'too-few' ? 'too-few' : result.reason, default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: ${result.message}; ${kept}.` };
+  }
+  const better = fitIsBetter(result.default, result.fitted);
+  const judged = `On your latest ${test.length} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;
+  if (better) {
+    ws.settings.set({ fsrs: { w: result.w, fittedAt: now, reviews: ws.progress.progress.reviews, default: result.default, fitted: result.fitted }, fitOfferedAt: ws.progress.progress.reviews });
+    restateCards(ws);
+    return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better, so they are now in use; your card states were worked out again with them.` };
+  }
+  ws.settings.set({ fitOfferedAt: ws.progress.progress.reviews });
+  const kept = ws.settings.get().fsrs ? 'your earlier fit stays in use' : 'the defaults stay in use';
+  return { ...base, ...sizes, outcome: 'kept', default: result.default, fitted: result.fitted, adopted: false, parameters: result.w, inUse: using(), message: `${judged} The fit does not predict them better, so ${kept}.` };
+}
+
+/** Goes back to ts-fsrs's default parameters; the card states are worked out again with them. */
+export function useDefaultParameters(ws: Workspace): string {
+  if (!ws.settings.get().fsrs) return 'The default FSRS parameters are already in use.';
+  ws.settings.set({ fsrs: null });
+  restateCards(ws);
+  return 'The default FSRS parameters are in use again; your card states were worked out again with them. Your review log is unchanged, and `keeper-prep optimize` fits again at any time.';
+}
+
+/** The report as `optimize --json` prints it. */
+export function optimizeJson(report: OptimizeReport, inUseParameters: number[]): unknown {
+  return {
+    reviews: report.reviews,
+    longTermReviews: report.longTermReviews,
+    trainItems: report.trainItems,
+    testItems: report.testItems,
+    default: report.default,
+    fitted: report.fitted,
+    adopted: report.adopted,
+    parameters: report.parameters,
+    outcome: report.outcome,
+    inUse: { source: report.inUse, parameters: inUseParameters },
+    health: report.health,
+    message: report.message,
+  };
+}
+
+/** The parameters the scheduler uses now. */
+export function parametersInUse(ws: Workspace): number[] {
+  return ws.settings.get().fsrs?.w ?? defaultParameters();
+}
+
+/** The report as text. */
+export function optimizeText(report: OptimizeReport): string {
+  const lines = [report.message];
+  if (report.health.length > 0) {
+    lines.push('', 'Health check:');
+    for (const h of report.health) lines.push(`  - ${h.found} ${h.advice}`);
+  }
+  return lines.join('\n');
+}
+
+/** A bar on stderr while the fit runs, when stderr is a terminal; cleared when it ends. */
+function progressBar(stream: NodeJS.WriteStream): { update(done: number, total: number): void; clear(): void } {
+  if (!stream.isTTY) return { update: () => undefined, clear: () => undefined };
+  let shown = false;
+  return {
+    update(done, total) {
+      const share = total > 0 ? Math.min(1, done / total) : 0;
+      const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 40));
+      const filled = Math.round(share * width);
+      stream.write(`\r\x1b[2KFitting FSRS to your reviews [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%  Ctrl+C cancels`);
+      shown = true;
+    },
+    clear() {
+      if (shown) stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** `keeper-prep optimize [--json] [--defaults]`: Ctrl+C during the fit cancels it and changes nothing. */
+export async function optimizeCommand(ws: Workspace, now: number, options: { json?: boolean; defaults?: boolean }): Promise<string> {
+  if (options.defaults) {
+    const message = useDefaultParameters(ws);
+    return options.json ? JSON.stringify({ inUse: { source: 'default', parameters: parametersInUse(ws) }, message }, null, 2) : message;
+  }
+  const controller = new AbortController();
+  const cancel = (): void => controller.abort();
+  process.once('SIGINT', cancel);
+  const bar = progressBar(process.stderr);
+  let report: OptimizeReport;
+  try {
+    report = await optimize(ws, now, { signal: controller.signal, onProgress: options.json ? undefined : (done, total) => bar.update(done, total) });
+  } finally {
+    bar.clear();
+    process.removeListener('SIGINT', cancel);
+  }
+  if (report.outcome === 'cancelled') process.exitCode = 130;
+  else if (report.outcome === 'unavailable' || report.outcome === 'failed') process.exitCode = 1;
+  return options.json ? JSON.stringify(optimizeJson(report, parametersInUse(ws)), null, 2) : optimizeText(report);
+}
