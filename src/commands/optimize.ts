@@ -4,6 +4,7 @@
 import { defaultParameters, parametersTag, type FitFigures } from '../core/fsrs-params.js';
 import { healthCheck, longTermReviews, MIN_FIT_REVIEWS, reviewHistories, trainingItems, type HealthFinding } from '../core/review-history.js';
 import { createScheduler } from '../core/scheduler.js';
+import { endOfDay } from '../core/day.js';
 import { fitParameters, type FitRun } from '../store/fsrs-optimizer.js';
 import type { Workspace } from '../store/workspace.js';
 
@@ -33,10 +34,24 @@ export interface OptimizeReport {
 /** Long-term reviews a fit needs; what the Home offer and Settings count towards. */
 export { MIN_FIT_REVIEWS };
 
-/** Rebuilds the card states with the parameters settings now hold (the log is not touched). */
-function restateCards(ws: Workspace): void {
+/** Reviewed cards due by the end of the day. */
+function dueBy(ws: Workspace, now: number): number {
+  const end = endOfDay(now);
+  let n = 0;
+  for (const record of ws.progress.progress.cards.values()) if (record.state.due < end) n++;
+  return n;
+}
+
+/**
+ * Rebuilds the card states with the parameters settings now hold (the log is not touched), and says
+ * what that did to today's reviews: new parameters can bring many cards due at once.
+ */
+function restateCards(ws: Workspace, now: number): string {
+  const before = dueBy(ws, now);
   const { retention, fsrs } = ws.settings.get();
   ws.progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', createScheduler({ retention, w: fsrs?.w ?? null }));
+  const after = dueBy(ws, now);
+  return `Reviews due today: ${before} before, ${after} now.`;
 }
 
 /** RMSE over recall bins a fit may lose and still be adopted: half a point of recall, within noise at the sizes a fit runs on. */
@@ -88,8 +103,8 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
   const judged = `On your latest ${test.length} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;
   if (better) {
     ws.settings.set({ fsrs: { w: result.w, fittedAt: now, reviews: ws.progress.progress.reviews, default: result.default, fitted: result.fitted }, fitOfferedAt: ws.progress.progress.reviews });
-    restateCards(ws);
-    return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better, so they are now in use; your card states were worked out again with them.` };
+    const due = restateCards(ws, now);
+    return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better, so they are now in use; your card states were worked out again with them. ${due}` };
   }
   ws.settings.set({ fitOfferedAt: ws.progress.progress.reviews });
   const kept = ws.settings.get().fsrs ? 'your earlier fit stays in use' : 'the defaults stay in use';
@@ -97,11 +112,11 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
 }
 
 /** Goes back to ts-fsrs's default parameters; the card states are worked out again with them. */
-export function useDefaultParameters(ws: Workspace): string {
+export function useDefaultParameters(ws: Workspace, now: number): string {
   if (!ws.settings.get().fsrs) return 'The default FSRS parameters are already in use.';
   ws.settings.set({ fsrs: null });
-  restateCards(ws);
-  return 'The default FSRS parameters are in use again; your card states were worked out again with them. Your review log is unchanged, and `keeper-prep optimize` fits again at any time.';
+  const due = restateCards(ws, now);
+  return `The default FSRS parameters are in use again; your card states were worked out again with them (your review log is unchanged). ${due} \`keeper-prep optimize\` fits again at any time.`;
 }
 
 /** The report as `optimize --json` prints it. */
@@ -158,7 +173,7 @@ function progressBar(stream: NodeJS.WriteStream): { update(done: number, total: 
 /** `keeper-prep optimize [--json] [--defaults]`: Ctrl+C during the fit cancels it and changes nothing. */
 export async function optimizeCommand(ws: Workspace, now: number, options: { json?: boolean; defaults?: boolean }): Promise<string> {
   if (options.defaults) {
-    const message = useDefaultParameters(ws);
+    const message = useDefaultParameters(ws, now);
     return options.json ? JSON.stringify({ inUse: { source: 'default', parameters: parametersInUse(ws) }, message }, null, 2) : message;
   }
   const controller = new AbortController();
