@@ -94,6 +94,7 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
   }
   const { train, test } = trainingItems(histories);
   const result = await fitParameters(train, test, run);
+  if (result.ok && fitIsBetter(result.default, result.fitted)) run.onStage?.('Working out your card states with the fitted parameters...');
   const sizes = { trainItems: train.length, testItems: test.length };
   if (!result.ok) {
     const kept = ws.settings.get().fsrs ? 'your fitted parameters are still in use' : 'the default parameters are still in use';
@@ -152,18 +153,23 @@ export function optimizeText(report: OptimizeReport): string {
   return lines.join('\n');
 }
 
-/** A bar on stderr while the fit runs, when stderr is a terminal; cleared when it ends. */
-function progressBar(stream: NodeJS.WriteStream): { update(done: number, total: number): void; clear(): void } {
-  if (!stream.isTTY) return { update: () => undefined, clear: () => undefined };
+/** A bar on stderr while the fit runs, when stderr is a terminal, then what follows it; cleared at the end. */
+function progressBar(stream: NodeJS.WriteStream): { update(done: number, total: number): void; stage(text: string): void; clear(): void } {
+  if (!stream.isTTY) return { update: () => undefined, stage: () => undefined, clear: () => undefined };
   let shown = false;
+  // One line that fits the terminal, so \r redraws it instead of scrolling a wrapped one.
+  const line = (text: string): void => {
+    stream.write(`\r\x1b[2K${text.slice(0, Math.max(1, (stream.columns ?? 80) - 1))}`);
+    shown = true;
+  };
   return {
     update(done, total) {
       const share = total > 0 ? Math.min(1, done / total) : 0;
-      const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 40));
+      const width = Math.max(10, Math.min(40, (stream.columns ?? 80) - 36));
       const filled = Math.round(share * width);
-      stream.write(`\r\x1b[2KFitting FSRS to your reviews [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(share * 100)}%  Ctrl+C cancels`);
-      shown = true;
+      line(`Fitting [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  Ctrl+C cancels`);
     },
+    stage: line,
     clear() {
       if (shown) stream.write('\r\x1b[2K');
     },
@@ -182,7 +188,11 @@ export async function optimizeCommand(ws: Workspace, now: number, options: { jso
   const bar = progressBar(process.stderr);
   let report: OptimizeReport;
   try {
-    report = await optimize(ws, now, { signal: controller.signal, onProgress: options.json ? undefined : (done, total) => bar.update(done, total) });
+    report = await optimize(ws, now, {
+      signal: controller.signal,
+      onProgress: options.json ? undefined : (done, total) => bar.update(done, total),
+      onStage: options.json ? undefined : (text) => bar.stage(text),
+    });
   } finally {
     bar.clear();
     process.removeListener('SIGINT', cancel);

@@ -44,6 +44,8 @@ export interface FitRun {
   onProgress?: ((done: number, total: number) => void) | undefined;
   /** Aborting it stops the fit: the promise then resolves with `cancelled`. */
   signal?: AbortSignal | undefined;
+  /** Called as the work moves past the fit itself (judging it, then what the caller does with it). */
+  onStage?: ((text: string) => void) | undefined;
 }
 
 export type FitResult =
@@ -90,6 +92,7 @@ export async function fitParameters(train: readonly TrainingItem[], test: readon
   }
   if (run.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the fit was cancelled' };
   if (!isParameterList(raw)) return { ok: false, reason: 'failed', message: 'the optimizer returned parameters outside the bounds FSRS allows' };
+  run.onStage?.('Judging the fit on your latest reviews...');
   try {
     return { ok: true, w: raw, default: evaluate(b, defaultParameters(), testItems), fitted: evaluate(b, raw, testItems) };
   } catch (error) {
