@@ -113,7 +113,7 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
 }
 
 /** Goes back to ts-fsrs's default parameters; the card states are worked out again with them. */
-export function useDefaultParameters(ws: Workspace, now: number): string {
+export function restoreDefaultParameters(ws: Workspace, now: number): string {
   if (!ws.settings.get().fsrs) return 'The default FSRS parameters are already in use.';
   ws.settings.set({ fsrs: null });
   const due = restateCards(ws, now);
@@ -179,7 +179,7 @@ function progressBar(stream: NodeJS.WriteStream): { update(done: number, total: 
 /** `keeper-prep optimize [--json] [--defaults]`: Ctrl+C during the fit cancels it and changes nothing. */
 export async function optimizeCommand(ws: Workspace, now: number, options: { json?: boolean; defaults?: boolean }): Promise<string> {
   if (options.defaults) {
-    const message = useDefaultParameters(ws, now);
+    const message = restoreDefaultParameters(ws, now);
     return options.json ? JSON.stringify({ inUse: { source: 'default', parameters: parametersInUse(ws) }, message }, null, 2) : message;
   }
   const controller = new AbortController();

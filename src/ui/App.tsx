@@ -159,6 +159,13 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
         stored(() => ws.attempts.saveDraft(draft));
       },
       noticesShown: () => ws.noticesShown(),
+      fitOffered: () => {
+        try {
+          ws.settings.set({ fitOfferedAt: ws.progress.progress.reviews });
+        } catch {
+          // Offered again at the next start: nothing else depends on it.
+        }
+      },
       finishMock: (attempt) => {
         const result = stored(() => ws.finishMock(attempt, clock()), 'Your scores stay here: save again once that is done.');
         if (result) bump();

@@ -44,6 +44,8 @@ export type Screen =
   | { name: 'card-marks' }
   | { name: 'readiness' }
   | { name: 'settings' }
+  /** FSRS parameters: a fit to the user's reviews, or back to the defaults. */
+  | { name: 'optimize' }
   | { name: 'stories' }
   /** id: the story to edit; without one, a new story. */
   | { name: 'story-edit'; id?: string | undefined }
@@ -95,6 +97,11 @@ export interface AppActions {
   updateSettings(patch: Partial<Settings>): boolean;
   /** The first screen has shown the notices: those about the data directory stop waiting on disk. */
   noticesShown(): void;
+  /**
+   * Home has offered a fit of the FSRS parameters: the next offer waits until the log has grown.
+   * Not a change anything draws from, so no redraw; a disk that refuses it only means another offer.
+   */
+  fitOffered(): void;
   /** Keeps the mock in progress on disk; called on every change. */
   saveDraft(draft: Draft): void;
   /** Null when the attempt could not be saved (nothing of it was). */

@@ -5,6 +5,7 @@ import { Review } from './screens/Review.js';
 import { RolePicker } from './screens/RolePicker.js';
 import { Search } from './screens/Search.js';
 import { Settings } from './screens/Settings.js';
+import { Optimize } from './screens/Optimize.js';
 import { Readiness } from './screens/Readiness.js';
 import { Walkthrough } from './screens/Walkthrough.js';
 import { DesignList } from './screens/DesignList.js';
@@ -51,6 +52,8 @@ export function OtherScreen({ screen, stackSize }: { screen: Screen; stackSize: 
       return <Readiness />;
     case 'settings':
       return <Settings />;
+    case 'optimize':
+      return <Optimize />;
     case 'stories':
       return <StoryBank />;
     case 'story-edit':

@@ -1,7 +1,7 @@
 // `keeper-prep optimize`: too little data says how much more; a learner whose memory is not the
 // defaults' gets a fit that is adopted, card states replayed with it; --defaults goes back exactly.
 import { describe, expect, it } from 'vitest';
-import { optimize, optimizeCommand, useDefaultParameters, fitIsBetter } from '../../src/commands/optimize.js';
+import { optimize, optimizeCommand, restoreDefaultParameters, fitIsBetter } from '../../src/commands/optimize.js';
 import { MIN_FIT_REVIEWS } from '../../src/core/review-history.js';
 import type { CardRecord, LogEntry } from '../../src/core/progress.js';
 import { createScheduler, type MemoryState, type Rating } from '../../src/core/scheduler.js';
@@ -80,7 +80,7 @@ describe('optimize', () => {
     expect(ws.progress.progress.cards.get(key)!.state.stability).not.toBe(logged.get(key)!.state.stability);
     const json = JSON.parse(await optimizeCommand(ws, now, { json: true })) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['reviews', 'default', 'fitted', 'adopted', 'parameters']));
-    expect(useDefaultParameters(ws, now)).toMatch(/default FSRS parameters are in use again/);
+    expect(restoreDefaultParameters(ws, now)).toMatch(/default FSRS parameters are in use again/);
     expect(ws.settings.get().fsrs).toBeNull();
     expect(ws.progress.progress.cards).toEqual(logged);
     ws.close();

@@ -2,7 +2,8 @@
 // first and never squashed; the menu gets the rest of the room and scrolls in it. From WIDE
 // columns a side panel shows the plan, readiness, what is due per deck, designs and stories.
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { shouldOfferFit } from '../../core/fit-offer.js';
 import { recallOnDay, type GlanceInput } from '../../core/glance.js';
 import { isStoryDue, valuesWithoutStory } from '../../core/stories.js';
 import { trackById } from '../../core/tracks.js';
@@ -18,7 +19,7 @@ import { hint, useKeys } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 
-type Entry = 'today' | 'study-now' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'culture-round' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
+type Entry = 'today' | 'optimize' | 'study-now' | 'walkthrough' | 'culture' | 'skills' | 'own' | 'designs' | 'stories' | 'culture-round' | 'search' | 'decks' | 'readiness' | 'settings' | 'quit';
 
 /** Entries the menu keeps in view before notices may take more lines. */
 const MIN_MENU_ROWS = 4;
@@ -43,6 +44,11 @@ export function Home() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
   const walk = useMemo(() => ws.walkthrough(), [ws, revision, sets]);
   useKeys({ search: () => actions.push({ name: 'search' }), quit: actions.quit });
+  // Offered on one visit to Home: held for this visit, and marked at once so the next waits for more reviews.
+  const [offerFit] = useState(() => shouldOfferFit({ reviews: ws.progress.progress.reviews, fitOfferedAt: settings.fitOfferedAt, fsrs: settings.fsrs }));
+  useEffect(() => {
+    if (offerFit) actions.fitOffered();
+  }, [offerFit, actions]);
 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever progress does
   const designs = useMemo(() => ws.designPrompts(clock()), [ws, revision]);
@@ -63,6 +69,7 @@ export function Home() {
   const ownNew = own.reduce((n, d) => n + d.new, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due${figures.ahead > 0 ? `, ${figures.ahead} ahead of the interview` : ''}, ${figures.new} new)`, value: 'today' },
+    ...(offerFit ? [{ label: `Tune FSRS to your ${ws.progress.progress.reviews} reviews (new)`, value: 'optimize' as const }] : []),
     { label: 'Study now…', value: 'study-now' },
     ...(walk
       ? [

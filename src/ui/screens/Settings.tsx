@@ -1,7 +1,8 @@
 // Role, interview date, target level, new cards per day, desired retention and confidence prompts; where progress is kept.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { daysUntil, parseInterviewDate, startOfDay } from '../../core/day.js';
+import { daysUntil, formatDate, parseInterviewDate, startOfDay } from '../../core/day.js';
+import { parametersLabel } from '../../core/fit-offer.js';
 import { DEFAULT_LEVEL, LEVEL_NAMES, LEVELS, type Level } from '../../core/levels.js';
 import { trackById } from '../../core/tracks.js';
 import { DEFAULT_SETTINGS } from '../../store/settings.js';
@@ -13,9 +14,9 @@ import { InterviewDate } from './InterviewDate.js';
 import { frameBudget } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
 
-type Field = 'role' | 'interviewDate' | 'level' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'askConfidence';
+type Field = 'role' | 'interviewDate' | 'level' | 'newPerDay' | 'userDeckNewPerDay' | 'retention' | 'fsrs' | 'askConfidence';
 type NumberField = 'newPerDay' | 'userDeckNewPerDay' | 'retention';
-const FIELDS: Field[] = ['role', 'interviewDate', 'level', 'newPerDay', 'userDeckNewPerDay', 'retention', 'askConfidence'];
+const FIELDS: Field[] = ['role', 'interviewDate', 'level', 'newPerDay', 'userDeckNewPerDay', 'retention', 'fsrs', 'askConfidence'];
 
 const NEW_PER_DAY = [5, 10, 15, 20, 25, 30, 40, 50, 75, 100];
 const RETENTION = [0.8, 0.85, 0.88, 0.9, 0.92, 0.95, 0.97];
@@ -27,6 +28,7 @@ const LABELS: Record<Field, string> = {
   newPerDay: 'New cards per day',
   userDeckNewPerDay: 'New per day, each own deck',
   retention: 'Desired retention',
+  fsrs: 'FSRS parameters',
   askConfidence: 'Ask "sure or guess?" in cram',
 };
 const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
@@ -86,6 +88,7 @@ export function Settings() {
     newPerDay: newPerDayValue(settings.newPerDay, ws.dayPlan(clock()).newLimit.today, settings.interviewDate),
     userDeckNewPerDay: String(settings.userDeckNewPerDay),
     retention: `${Math.round(settings.retention * 100)}%`,
+    fsrs: parametersLabel({ reviews: ws.progress.progress.reviews, fitOfferedAt: settings.fitOfferedAt, fsrs: settings.fsrs }, formatDate),
     askConfidence: settings.askConfidence ? 'on' : 'off',
   };
   // A table when it fits (the cursor's 2 columns too); "Label: value" lines when it does not.
@@ -104,6 +107,7 @@ export function Settings() {
           setLastField(field);
           if (field === 'role') actions.push({ name: 'role' });
           else if (field === 'interviewDate') setEditingDate(true);
+          else if (field === 'fsrs') actions.push({ name: 'optimize' });
           else if (field === 'askConfidence') actions.updateSettings({ askConfidence: !settings.askConfidence });
           else setEditing(field);
         }}
