@@ -4,7 +4,6 @@
 import { defaultParameters, parametersTag, type FitFigures } from '../core/fsrs-params.js';
 import { healthCheck, longTermReviews, MIN_FIT_REVIEWS, reviewHistories, trainingItems, type HealthFinding } from '../core/review-history.js';
 import { createScheduler } from '../core/scheduler.js';
-import { endOfDay } from '../core/day.js';
 import { fitParameters, type FitRun } from '../store/fsrs-optimizer.js';
 import type { Workspace } from '../store/workspace.js';
 
@@ -34,13 +33,8 @@ export interface OptimizeReport {
 /** Long-term reviews a fit needs; what the Home offer and Settings count towards. */
 export { MIN_FIT_REVIEWS };
 
-/** Reviewed cards due by the end of the day. */
-function dueBy(ws: Workspace, now: number): number {
-  const end = endOfDay(now);
-  let n = 0;
-  for (const record of ws.progress.progress.cards.values()) if (record.state.due < end) n++;
-  return n;
-}
+/** Cards due today in the study decks: the figure Home shows. */
+const dueBy = (ws: Workspace, now: number): number => ws.dayPlan(now).figures.due;
 
 /**
  * Rebuilds the card states with the parameters settings now hold (the log is not touched), and says

@@ -5,7 +5,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { optimize, restoreDefaultParameters, type OptimizeReport } from '../../commands/optimize.js';
 import { formatDate } from '../../core/day.js';
-import { nextOfferAt } from '../../core/fit-offer.js';
+import { FIRST_OFFER_REVIEWS, nextOfferAt } from '../../core/fit-offer.js';
 import type { FittedParameters } from '../../core/fsrs-params.js';
 import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
@@ -84,8 +84,9 @@ export function Optimize() {
     ];
     const offer = { reviews: ws.progress.progress.reviews, fitOfferedAt: settings.fitOfferedAt, fsrs: settings.fsrs };
     const more = nextOfferAt(offer) - offer.reviews;
-    const log = `Your log holds ${offer.reviews} review${offer.reviews === 1 ? '' : 's'}.${more > 0 ? ` Home offers a ${settings.fsrs ? 'new ' : ''}fit after ${more} more.` : ''}`;
-    const text = [...(phase.said ? [phase.said, ''] : []), ...wrapLines(ABOUT, room.width), '', ...wrapLines(inUse(settings.fsrs), room.width), ...wrapLines(log, room.width)];
+    // Before the first fit is worth making, how far it is; after that the fit itself says whether the reviews are enough.
+    const log = `Your log holds ${offer.reviews} review${offer.reviews === 1 ? '' : 's'}.${more > 0 && offer.reviews < FIRST_OFFER_REVIEWS ? ` A fit is worth trying after about ${more} more.` : ''}`;
+    const text = [...(phase.said ? [...wrapLines(phase.said, room.width), ''] : []), ...wrapLines(ABOUT, room.width), '', ...wrapLines(inUse(settings.fsrs), room.width), ...wrapLines(log, room.width)];
     const textRows = Math.max(0, room.height - items.length - 1);
     return (
       <Frame title="FSRS parameters" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']])} fixed>
@@ -104,14 +105,17 @@ export function Optimize() {
             if (choice === 'back') actions.pop();
             else if (choice === 'fit') start();
             else {
-              let said: string;
-              try {
-                said = restoreDefaultParameters(ws, clock());
-              } catch (error) {
-                said = error instanceof Error ? error.message : String(error);
-              }
-              actions.updateSettings({});
-              setPhase({ kind: 'idle', said });
+              setPhase({ kind: 'working', text: 'Working out your card states with the default parameters...', share: null });
+              setTimeout(() => {
+                let said: string;
+                try {
+                  said = restoreDefaultParameters(ws, clock());
+                } catch (error) {
+                  said = `Nothing changed: ${safeText(error instanceof Error ? error.message : String(error))}`;
+                }
+                actions.updateSettings({});
+                setPhase({ kind: 'idle', said });
+              }, 0);
             }
           }}
         />
@@ -141,7 +145,7 @@ export function Optimize() {
       ? wrapLines(`The fit could not be finished: ${safeText(phase.message)}. Nothing changed.`, room.width)
       : [
           ...wrapLines(phase.report.message, room.width),
-          ...(phase.report.health.length > 0 ? ['', 'Health check:', ...phase.report.health.flatMap((h) => wrapLines(`- ${h.found} ${h.advice}`, room.width, 2))] : ['', 'Health check: nothing found in your ratings that makes predictions less trustworthy.']),
+          ...(phase.report.health.length > 0 ? ['', 'Health check:', ...phase.report.health.flatMap((h) => wrapLines(`- ${h.found} ${h.advice}`, room.width, 2))] : ['', ...wrapLines('Health check: nothing found in your ratings that makes predictions less trustworthy.', room.width)]),
         ];
   return (
     <Frame title="FSRS parameters" commands={['back']} footer={hint([['PgUp PgDn', 'scroll'], ['Esc', 'back']])}>
