@@ -28,10 +28,11 @@ export function shouldOfferFit(input: FitOfferInput): boolean {
   return input.reviews >= nextOfferAt(input);
 }
 
-/** The parameters in use, for the Settings row: "defaults (fit after 620 more reviews)", "fitted 2026-12-06". */
+/** The parameters in use, for the Settings row: "defaults (620 more to fit)", "fitted 2026-12-06". */
 export function parametersLabel(input: FitOfferInput, date: (at: number) => string): string {
   const more = nextOfferAt(input) - input.reviews;
   const used = input.fsrs ? `fitted ${date(input.fsrs.fittedAt)}` : 'defaults';
   if (more <= 0) return `${used} (${input.fsrs ? 'ready to fit again' : 'ready to fit'})`;
-  return input.fsrs ? used : `${used} (fit after ${more} more review${more === 1 ? '' : 's'})`;
+  // Short enough for the Settings table at 60 columns.
+  return input.fsrs ? used : `${used} (${more} more to fit)`;
 }

@@ -364,7 +364,7 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', 'keeper-prep › Settings');
     await sweep(term, {
       title: 'Settings',
-      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^Target level +Mid-level$/, /^New cards per day +20( \(plan: \d+\))?$/, /^Desired retention +90%$/, /^Ask "sure or guess\?" in cram +on$/],
+      lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^Target level +Mid-level$/, /^New cards per day +20( \(plan: \d+\))?$/, /^Desired retention +90%$/, /^FSRS parameters +defaults \(1000 more to fit\)$/, /^Ask "sure or guess\?" in cram +on$/],
       items: [/^Progress and settings: /, /^Your decks: /],
     });
   });

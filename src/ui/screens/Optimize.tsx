@@ -50,8 +50,9 @@ export function Optimize() {
     setTimeout(() => {
       optimize(ws, clock(), {
         signal: controller.signal,
-        onProgress: (done, total) => setPhase({ kind: 'working', text: 'Fitting to your reviews', share: total > 0 ? done / total : 0 }),
-        onStage: (text) => setPhase({ kind: 'working', text, share: null }),
+        // Progress still arrives for a moment after Esc: the screen has moved on by then.
+        onProgress: (done, total) => controller.signal.aborted || setPhase({ kind: 'working', text: 'Fitting to your reviews', share: total > 0 ? done / total : 0 }),
+        onStage: (text) => controller.signal.aborted || setPhase({ kind: 'working', text, share: null }),
       })
         .then((report) => {
           running.current = null;
@@ -86,8 +87,12 @@ export function Optimize() {
     const more = nextOfferAt(offer) - offer.reviews;
     // Before the first fit is worth making, how far it is; after that the fit itself says whether the reviews are enough.
     const log = `Your log holds ${offer.reviews} review${offer.reviews === 1 ? '' : 's'}.${more > 0 && offer.reviews < FIRST_OFFER_REVIEWS ? ` A fit is worth trying after about ${more} more.` : ''}`;
-    const text = [...(phase.said ? [...wrapLines(phase.said, room.width), ''] : []), ...wrapLines(ABOUT, room.width), '', ...wrapLines(inUse(settings.fsrs), room.width), ...wrapLines(log, room.width)];
     const textRows = Math.max(0, room.height - items.length - 1);
+    const said = phase.said ? [...wrapLines(phase.said, room.width), ''] : [];
+    const state = [...wrapLines(inUse(settings.fsrs), room.width), ...wrapLines(log, room.width)];
+    const about = [...wrapLines(ABOUT, room.width), ''];
+    // What is in use first; what a fit is, when the terminal has the room for it.
+    const text = [...said, ...(said.length + about.length + state.length <= textRows ? about : []), ...state];
     return (
       <Frame title="FSRS parameters" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'choose'], ['Esc', 'back']])} fixed>
         <Box flexDirection="column" flexShrink={0}>
