@@ -14,9 +14,12 @@ import { sharedOptions } from './build.mjs';
 const repo = new URL('..', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'keeper-prep-bench-'));
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 6);
-// BENCH_ONLY=15k,100k runs those histories alone (and skips the other figures); BENCH_KEEP keeps the
-// generated data directories and says where, to profile a command against them.
-const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+// BENCH_ONLY=15k,100k (or --only 15k,100k) runs those histories alone (and skips the other
+// figures); `fsrs` among them runs the "FSRS fitted to you" section. BENCH_KEEP keeps the generated
+// data directories and says where, to profile a command against them.
+const onlyArg = process.argv.indexOf('--only');
+const onlyText = onlyArg >= 0 ? process.argv[onlyArg + 1] : process.env.BENCH_ONLY;
+const ONLY = onlyText ? new Set(onlyText.split(',')) : null;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const node = process.execPath;
 const cli = join(repo, 'bin/keeper-prep.js');
@@ -124,49 +127,8 @@ const HISTORIES = [
 const LIMITS = { '15k': 2.5, '100k': 3 };
 const ratioText = (r) => `${r.ratio.toFixed(2)}x (${r.low.toFixed(2)}-${r.high.toFixed(2)})`;
 
-try {
-  const started = Date.now();
-  await bundle('scripts/bench/minimal-ink.tsx', join(work, 'minimal-ink.mjs'));
-  await bundlePlain('scripts/bench/minimal-ink.tsx', join(work, 'minimal-ink-plain.mjs'));
-  await bundle('scripts/bench/inproc.ts', join(work, 'inproc.mjs'));
-  const nodeBaseline = (env) => () => timeCommand([node, '-e', '0'], env);
-  const minimalInk = (env, file = 'minimal-ink.mjs') => () => timeToScreen(`${node} ${join(work, file)}`, 'minimal ink ready', env);
-
-  const results = [];
-  for (const history of HISTORIES.filter((h) => !ONLY || ONLY.has(h.id))) {
-    const home = join(work, history.id);
-    history.make(home);
-    if (!existsSync(join(home, 'settings.json'))) writeFileSync(join(home, 'settings.json'), JSON.stringify({ role: 'software-engineer' }));
-    // The compiled-code cache (Node 20; src/store/code-cache.ts) of this bench's own, made by each warm-up.
-    const env = { KEEPER_PREP_HOME: home, COLUMNS: '80', LINES: '24', KEEPER_PREP_CODE_CACHE: join(work, 'code-cache') };
-    const cold = { ...env, KEEPER_PREP_CODE_CACHE: 'off' };
-    // The first start builds the snapshots and caches; every start after it is a usual one.
-    timeCommand([node, cli, 'stats', '--json'], env);
-    const row = { history };
-    let homeRss = 0;
-    [row.home, row.homePlain] = await rounds([minimalInk(env), minimalInk(env, 'minimal-ink-plain.mjs')], async () => {
-      const r = await timeToScreen(`${node} ${cli}`, 'q quit · ? help', env);
-      homeRss = Math.max(homeRss, r.rssMb);
-      return r;
-    });
-    row.homeRss = homeRss;
-    // A first run after installing or upgrading, before the code cache is made.
-    [row.homeCold] = await rounds([minimalInk(env, 'minimal-ink-plain.mjs')], () => timeToScreen(`${node} ${cli}`, 'q quit · ? help', cold));
-    row.statsCold = await pairs(nodeBaseline(env), () => timeCommand([node, cli, 'stats', '--json'], cold));
-    for (const [name, args] of [['stats', ['stats', '--json']], ['decks', ['decks', '--json']], ['validate', ['validate', join(repo, 'decks/culture.json')]]]) {
-      let rss = 0;
-      row[name] = await pairs(nodeBaseline(env), () => {
-        const r = timeCommand([node, cli, ...args], env);
-        rss = Math.max(rss, r.rssMb);
-        return r;
-      });
-      row[`${name}Rss`] = rss;
-    }
-    row.inproc = inproc('figures', home, repo);
-    results.push(row);
-    if (process.env.BENCH_VERBOSE) console.error(`${history.title} done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }
-
+/** The start-up, command and in-process tables, one column per history. */
+async function printHistories(results) {
   console.log(`keeper-prep bench: Node ${process.version}; each ratio the median of ${PAIRS} pairs run in turn after a warm-up pair, (quartiles)\n`);
   const cols = results.map((r) => r.history.title);
   const width = 46;
@@ -203,6 +165,104 @@ try {
   line('Home', results.map((r) => r.homeRss.toFixed(0)));
   line('stats --json', results.map((r) => r.statsRss.toFixed(0)));
   line('decks --json', results.map((r) => r.decksRss.toFixed(0)));
+}
+
+/**
+ * "FSRS fitted to you" (issue 19): the optimizer on simulated learners whose memory follows known
+ * parameters that are not the defaults (tests/helpers/simulated-learner.ts), each fitted in a fresh
+ * process as `optimize` would (read the log, build the items, health check, fit, judge on the
+ * held-out later reviews); then the fit's cost at 1k, 10k and 100k reviews.
+ */
+async function fsrsSection() {
+  await bundle('scripts/bench/fsrs.ts', join(work, 'fsrs.mjs'));
+  // The addon is resolved from the install's node_modules, as the app's bundle resolves it; this
+  // bundle sits in a temporary directory, so it is told where they are.
+  const env = { ...process.env, NODE_PATH: join(repo, 'node_modules') };
+  const step = (...args) => {
+    const result = spawnSync(node, [join(work, 'fsrs.mjs'), ...args], { encoding: 'utf8', env, maxBuffer: 1 << 26 });
+    if (result.status !== 0) throw new Error(`fsrs ${args[0]} failed (${result.status ?? result.signal}): ${result.stderr}`);
+    return JSON.parse(result.stdout);
+  };
+  const size = Number(process.env.BENCH_FSRS_REVIEWS ?? 10_000);
+  const figures = (f) => `${f.logLoss.toFixed(4)} / ${f.rmse.toFixed(4)}`;
+  console.log(`\nFSRS fitted to you: simulated learners, ${size.toLocaleString('en')} reviews each (Node ${process.version}; one fresh process per fit)`);
+  console.log('  test items: held out (latest 20%), and of them those fsrs-rs scored after its outlier filter');
+  const head = ['learner', 'reviews', 'cards', 'days', 'train', 'test (scored)', 'default loss / RMSE', 'fitted loss / RMSE', 'fit ms'];
+  const widths = [16, 8, 7, 6, 7, 15, 21, 21, 8];
+  const row = (cells) => console.log(`  ${cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('')}`);
+  row(head);
+  const notes = [];
+  for (const learner of step('learners')) {
+    const dir = join(work, `fsrs-${learner.name}`);
+    const made = step('write', dir, learner.name, String(size));
+    const fit = step('fit', dir);
+    const r = fit.result;
+    row([learner.name, fit.reviews, made.cards, made.days, fit.train, `${fit.test} (${fit.judged})`, r.ok ? figures(r.default) : '-', r.ok ? figures(r.fitted) : `${r.reason}`, fit.fitMs.toFixed(0)]);
+    notes.push(`  ${learner.name}: ${learner.about}${made.misusedHard ? ` (${made.misusedHard} forgotten cards rated Hard)` : ''}`);
+    notes.push(`    health check: ${fit.health.length === 0 ? 'nothing found' : fit.health.map((h) => `${h.kind}: ${h.found}`).join('; ')}`);
+  }
+  for (const note of notes) console.log(note);
+  console.log('Fit cost by history size (learner strong-start, more new cards a day as it grows; median of 3 fits, each in a fresh process)');
+  const costHead = ['reviews', 'train items', 'read + items ms', 'fit ms', 'RSS before fit MB', 'peak RSS MB'];
+  const costWidths = [10, 13, 17, 10, 19, 13];
+  const costRow = (cells) => console.log(`  ${cells.map((c, i) => String(c).padStart(costWidths[i])).join('')}`);
+  costRow(costHead);
+  for (const reviews of [1_000, 10_000, 100_000]) {
+    const dir = join(work, `fsrs-cost-${reviews}`);
+    step('write', dir, 'strong-start', String(reviews));
+    const fits = Array.from({ length: 3 }, () => step('fit', dir));
+    costRow([reviews.toLocaleString('en'), fits[0].train, median(fits.map((f) => f.prepareMs)).toFixed(0), median(fits.map((f) => f.fitMs)).toFixed(0), median(fits.map((f) => f.rssBeforeFitMb)).toFixed(0), Math.max(...fits.map((f) => f.peakMb)).toFixed(0)]);
+  }
+}
+
+try {
+  const started = Date.now();
+  await bundle('scripts/bench/inproc.ts', join(work, 'inproc.mjs'));
+  const nodeBaseline = (env) => () => timeCommand([node, '-e', '0'], env);
+  const minimalInk = (env, file = 'minimal-ink.mjs') => () => timeToScreen(`${node} ${join(work, file)}`, 'minimal ink ready', env);
+
+  const results = [];
+  const histories = HISTORIES.filter((h) => !ONLY || ONLY.has(h.id));
+  if (histories.length > 0) {
+    await bundle('scripts/bench/minimal-ink.tsx', join(work, 'minimal-ink.mjs'));
+    await bundlePlain('scripts/bench/minimal-ink.tsx', join(work, 'minimal-ink-plain.mjs'));
+  }
+  for (const history of histories) {
+    const home = join(work, history.id);
+    history.make(home);
+    if (!existsSync(join(home, 'settings.json'))) writeFileSync(join(home, 'settings.json'), JSON.stringify({ role: 'software-engineer' }));
+    // The compiled-code cache (Node 20; src/store/code-cache.ts) of this bench's own, made by each warm-up.
+    const env = { KEEPER_PREP_HOME: home, COLUMNS: '80', LINES: '24', KEEPER_PREP_CODE_CACHE: join(work, 'code-cache') };
+    const cold = { ...env, KEEPER_PREP_CODE_CACHE: 'off' };
+    // The first start builds the snapshots and caches; every start after it is a usual one.
+    timeCommand([node, cli, 'stats', '--json'], env);
+    const row = { history };
+    let homeRss = 0;
+    [row.home, row.homePlain] = await rounds([minimalInk(env), minimalInk(env, 'minimal-ink-plain.mjs')], async () => {
+      const r = await timeToScreen(`${node} ${cli}`, 'q quit · ? help', env);
+      homeRss = Math.max(homeRss, r.rssMb);
+      return r;
+    });
+    row.homeRss = homeRss;
+    // A first run after installing or upgrading, before the code cache is made.
+    [row.homeCold] = await rounds([minimalInk(env, 'minimal-ink-plain.mjs')], () => timeToScreen(`${node} ${cli}`, 'q quit · ? help', cold));
+    row.statsCold = await pairs(nodeBaseline(env), () => timeCommand([node, cli, 'stats', '--json'], cold));
+    for (const [name, args] of [['stats', ['stats', '--json']], ['decks', ['decks', '--json']], ['validate', ['validate', join(repo, 'decks/culture.json')]]]) {
+      let rss = 0;
+      row[name] = await pairs(nodeBaseline(env), () => {
+        const r = timeCommand([node, cli, ...args], env);
+        rss = Math.max(rss, r.rssMb);
+        return r;
+      });
+      row[`${name}Rss`] = rss;
+    }
+    row.inproc = inproc('figures', home, repo);
+    results.push(row);
+    if (process.env.BENCH_VERBOSE) console.error(`${history.title} done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+
+  if (results.length > 0) await printHistories(results);
+  if (!ONLY || ONLY.has('fsrs')) await fsrsSection();
 
   if (!ONLY) {
     // The 10,000-card deck in process, and importing, as before.
