@@ -67,10 +67,11 @@ export async function fitParameters(train: readonly TrainingItem[], test: readon
   const loaded = loadBinding();
   if (!loaded.ok) return { ok: false, reason: 'unavailable', message: loaded.why };
   const b = loaded.binding;
+  // Before the items are built: that alone takes a fifth of a second at 15,000 reviews.
+  if (run.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the fit was cancelled' };
   const trainItems = toItems(b, train);
   const testItems = toItems(b, test);
   if (trainItems.length === 0 || testItems.length === 0) return { ok: false, reason: 'too-few', message: 'there are no reviews a day or more apart to fit to and to judge the fit by' };
-  if (run.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the fit was cancelled' };
   let raw: number[];
   try {
     raw = await b.computeParameters(trainItems, {

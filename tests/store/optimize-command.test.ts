@@ -4,12 +4,18 @@ import { describe, expect, it } from 'vitest';
 import { optimize, optimizeCommand, restoreDefaultParameters, fitIsBetter } from '../../src/commands/optimize.js';
 import { MIN_FIT_REVIEWS } from '../../src/core/review-history.js';
 import type { LogEntry } from '../../src/core/progress.js';
-import { LEARNER_START, learnerLog } from '../helpers/learner-log.js';
+import { LEARNERS, simulateLearner } from '../helpers/simulated-learner.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
 import { BUILTIN_DECKS, tempDir } from '../helpers/temp.js';
 
 const DAY = 86_400_000;
-const T0 = LEARNER_START;
+const LEARNER = LEARNERS[1]!;
+
+/** A learner's log of about this many reviews, and a moment the day after it ends. */
+function learnerLog(reviews: number): { entries: LogEntry[]; now: number } {
+  const log = simulateLearner(LEARNER, { reviews });
+  return { entries: log.entries, now: log.entries.at(-1)!.at + DAY };
+}
 
 async function workspaceWith(entries: LogEntry[], now: number): Promise<Workspace> {
   const ws = await openWorkspace({ dataDir: tempDir(), env: {}, builtinDir: BUILTIN_DECKS, now });
@@ -19,8 +25,9 @@ async function workspaceWith(entries: LogEntry[], now: number): Promise<Workspac
 
 describe('optimize', () => {
   it('says how many more reviews a fit needs, and changes nothing', async () => {
-    const ws = await workspaceWith(learnerLog(6, 10), T0 + 7 * DAY);
-    const report = await optimize(ws, T0 + 7 * DAY);
+    const { entries, now } = learnerLog(300);
+    const ws = await workspaceWith(entries, now);
+    const report = await optimize(ws, now);
     expect(report.outcome).toBe('too-few');
     expect(report.longTermReviews).toBeLessThan(MIN_FIT_REVIEWS);
     expect(report.message).toContain(`a fit needs ${MIN_FIT_REVIEWS}`);
@@ -30,8 +37,8 @@ describe('optimize', () => {
   });
 
   it('fits a learner whose memory is not the defaults\', adopts it, replays the cards, and --defaults goes back', async () => {
-    const now = T0 + 80 * DAY;
-    const ws = await workspaceWith(learnerLog(80, 25), now);
+    const { entries, now } = learnerLog(4000);
+    const ws = await workspaceWith(entries, now);
     const logged = new Map(ws.progress.progress.cards);
     const progress: number[] = [];
     const report = await optimize(ws, now, { onProgress: (done, total) => progress.push(done / total) });
@@ -54,8 +61,8 @@ describe('optimize', () => {
   }, 30_000);
 
   it('cancels: nothing changes', async () => {
-    const now = T0 + 80 * DAY;
-    const ws = await workspaceWith(learnerLog(80, 25), now);
+    const { entries, now } = learnerLog(4000);
+    const ws = await workspaceWith(entries, now);
     const controller = new AbortController();
     controller.abort();
     const report = await optimize(ws, now, { signal: controller.signal });

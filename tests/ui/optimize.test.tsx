@@ -1,18 +1,16 @@
 // The FSRS parameters screen and Home's offer, at one size: what a fit says, Esc mid-fit, the
 // way back to the defaults, and an offer made once.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY, renderApp } from '../helpers/render-app.js';
-import { learnerLogText } from '../helpers/learner-log.js';
+import { LEARNERS, writeLearnerDir } from '../helpers/simulated-learner.js';
 import { tempDir } from '../helpers/temp.js';
 
-const DAY = 86_400_000;
 const NOW = new Date(2026, 10, 20, 9, 0, 0).getTime();
 
-function historyDir(days: number): string {
+/** A data directory with a learner's few thousand reviews, ending the day before NOW. */
+function historyDir(): string {
   const dir = tempDir();
-  writeFileSync(join(dir, 'reviews.jsonl'), learnerLogText(days, 25, NOW - days * DAY));
+  writeLearnerDir(dir, LEARNERS[1]!, 4000, NOW);
   return dir;
 }
 
@@ -27,7 +25,7 @@ async function waitFor(app: { frame(): string; flush(): Promise<void> }, text: s
 
 describe('FSRS parameters screen', () => {
   it('fits, says how the fit did on the held-out reviews, and goes back to the defaults', async () => {
-    const app = await renderApp({ dataDir: historyDir(80), role: 'software-engineer', now: NOW, initial: [{ name: 'optimize' }] });
+    const app = await renderApp({ dataDir: historyDir(), role: 'software-engineer', now: NOW, initial: [{ name: 'optimize' }] });
     expect(app.frame()).toContain('In use: the FSRS defaults.');
     await app.press(KEY.enter);
     const done = await waitFor(app, 'Health check');
@@ -46,7 +44,7 @@ describe('FSRS parameters screen', () => {
   }, 30_000);
 
   it('Esc while the fit runs cancels it: nothing changes', async () => {
-    const app = await renderApp({ dataDir: historyDir(80), role: 'software-engineer', now: NOW, initial: [{ name: 'optimize' }] });
+    const app = await renderApp({ dataDir: historyDir(), role: 'software-engineer', now: NOW, initial: [{ name: 'optimize' }] });
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Esc cancel');
     await app.press(KEY.escape);
@@ -60,7 +58,7 @@ describe('FSRS parameters screen', () => {
   }, 30_000);
 
   it('Home offers a fit once the log is long enough, and not on the next visit', async () => {
-    const app = await renderApp({ dataDir: historyDir(80), role: 'software-engineer', now: NOW });
+    const app = await renderApp({ dataDir: historyDir(), role: 'software-engineer', now: NOW });
     expect(app.frame()).toMatch(/Tune FSRS to your \d+ reviews \(new\)/);
     await app.choose('Tune FSRS');
     expect(app.frame()).toContain('FSRS parameters');
