@@ -3,7 +3,7 @@
 // bidi overrides here, so nothing imported can later reach the terminal through stats or report.
 import { FORBIDDEN_KEYS } from './json-position.js';
 import type { Attempt } from '../store/attempts.js';
-import type { Settings, TransferSettings } from '../store/settings.js';
+import type { TransferSettings } from '../store/settings.js';
 import type { CramEntry } from './cram.js';
 import { parseInterviewDate } from './day.js';
 import { USER_DECK_NEW_PER_DAY } from './deck-limits.js';
