@@ -28,11 +28,17 @@ export function shouldOfferFit(input: FitOfferInput): boolean {
   return input.reviews >= nextOfferAt(input);
 }
 
-/** The parameters in use, for the Settings row: "defaults (620 more to fit)", "fitted 2026-12-06". */
+/**
+ * The parameters in use, for the Settings row: "defaults (620 more to fit)" before a first fit is
+ * worth trying, then "defaults (ready to fit)"; "fitted 2026-12-06", and "(ready to fit again)" once
+ * the log has grown as much as Home's next offer waits for.
+ */
 export function parametersLabel(input: FitOfferInput, date: (at: number) => string): string {
-  const more = nextOfferAt(input) - input.reviews;
-  const used = input.fsrs ? `fitted ${date(input.fsrs.fittedAt)}` : 'defaults';
-  if (more <= 0) return `${used} (${input.fsrs ? 'ready to fit again' : 'ready to fit'})`;
-  // Short enough for the Settings table at 60 columns.
-  return input.fsrs ? used : `${used} (${more} more to fit)`;
+  if (!input.fsrs) {
+    const more = FIRST_OFFER_REVIEWS - input.reviews;
+    // Short enough for the Settings table at 60 columns.
+    return more > 0 ? `defaults (${more} more to fit)` : 'defaults (ready to fit)';
+  }
+  const fitted = `fitted ${date(input.fsrs.fittedAt)}`;
+  return input.reviews >= Math.ceil(input.fsrs.reviews * GROWTH) ? `${fitted} (ready to fit again)` : fitted;
 }

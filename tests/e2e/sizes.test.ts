@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { frameProblems, MORE, SIZES, type Expected, type Size } from '../helpers/frame-check.js';
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 import { Terminal } from '../helpers/tmux.js';
+import { LEARNERS, writeLearnerDir } from '../helpers/simulated-learner.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -367,6 +368,18 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
       lines: [/^Role +Software Engineer$/, /^Interview date +\d{4}-\d\d-\d\d \(10 days left\)$/, /^Target level +Mid-level$/, /^New cards per day +20( \(plan: \d+\))?$/, /^Desired retention +90%$/, /^FSRS parameters +defaults \(1000 more to fit\)$/, /^Ask "sure or guess\?" in cram +on$/],
       items: [/^Progress and settings: /, /^Your decks: /],
     });
+  });
+
+  it("FSRS parameters, from Home's offer of a fit: the screen, then the fit's result", async () => {
+    const home = tempDir();
+    writeLearnerDir(home, LEARNERS[1]!, 4000);
+    const term = app([], home);
+    await term.select('Tune FSRS to your');
+    await term.pressUntil('Enter', 'keeper-prep › FSRS parameters');
+    await sweep(term, { title: 'FSRS parameters', lines: ['In use: the FSRS defaults.'], fragments: ['Fit to my reviews now'], footer: '↑↓ move' });
+    term.resize(80, 24);
+    await term.pressUntil('Enter', 'Health check');
+    await sweep(term, { title: 'FSRS parameters', fragments: [/^On your latest \d+ reviews, held out of the fit/], footer: 'PgUp PgDn scroll' });
   });
 
   it('the story bank, the story editor, and the bank with a story', async () => {

@@ -34,12 +34,13 @@ const LABELS: Record<Field, string> = {
 const LABEL_WIDTH = Math.max(...Object.values(LABELS).map((l) => l.length));
 
 export function Settings() {
-  const { ws, clock, width, height } = useAppState();
+  const { ws, clock, width, height, menuMemory } = useAppState();
   const actions = useAppActions();
   const [editing, setEditing] = useState<NumberField | 'level' | null>(null);
   const [editingDate, setEditingDate] = useState(false);
   // The menu comes back on the field just edited, not on the first one.
-  const [lastField, setLastField] = useState<Field>('role');
+  // Kept by the app too, so coming back from a screen this one opened (role, FSRS parameters) lands there.
+  const [lastField, setLastField] = useState<Field>(() => (FIELDS as string[]).includes(menuMemory.settings ?? '') ? (menuMemory.settings as Field) : 'role');
   const settings = ws.settings.get();
   const room = frameBudget(width, height);
   useKeys({ search: () => actions.push({ name: 'search' }), back: () => (editing ? setEditing(null) : actions.pop()) }, { isActive: !editingDate });
@@ -105,6 +106,7 @@ export function Settings() {
         initialIndex={FIELDS.indexOf(lastField)}
         onSelect={(field) => {
           setLastField(field);
+          actions.rememberMenu('settings', field);
           if (field === 'role') actions.push({ name: 'role' });
           else if (field === 'interviewDate') setEditingDate(true);
           else if (field === 'fsrs') actions.push({ name: 'optimize' });
