@@ -52,6 +52,28 @@ if command -v python3 >/dev/null; then
   checked=$(run exercise check "$code_card" "$work/answer.py")
   grep -q '^Right' <<<"$checked" || { echo "exercise check of $code_card failed: $checked"; exit 1; }
 fi
-deps=$(node -e "const p=require('./node_modules/keeper-prep/package.json'); console.log(Object.keys(p.dependencies||{}).length)")
-[[ "$deps" == 0 ]] || { echo "the published package has $deps runtime dependencies"; exit 1; }
-echo "pack smoke ok: keeper-prep $version runs from its tarball with npx, lists its built-in decks, imports an Anki package and a CSV, and grades exercises"
+# The FSRS optimizer, a native addon installed beside the bundle, fitted to a made-up history of
+# 300 cards reviewed six times each over two months (records are plausible; the fit reads ratings and days).
+fit_home="$work/fit-home"
+mkdir "$fit_home"
+node -e "
+const day = 86400000, t0 = Date.UTC(2026, 0, 5, 9), gaps = [0, 1, 3, 7, 15, 30];
+let seed = 7; const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const lines = [];
+for (let c = 0; c < 300; c++) {
+  let at = t0 + c * 60000;
+  gaps.forEach((g, i) => {
+    at += g * day;
+    const rating = rand() < 0.15 ? 1 : 3;
+    const state = { due: at + day, stability: 1 + i, difficulty: 5, scheduledDays: 1, learningSteps: 0, reps: i + 1, lapses: 0, phase: 'review', lastReview: at };
+    lines.push(JSON.stringify({ v: 1, t: 'review', id: 'r' + c + '-' + i, key: 'culture/c' + c, rating, at, ms: 1000, record: { state, firstReview: t0 + c * 60000 } }));
+  });
+}
+require('fs').writeFileSync('$fit_home/reviews.jsonl', lines.join('\\n') + '\\n');
+"
+fitted=$(KEEPER_PREP_HOME="$fit_home" run optimize --json)
+grep -Eq '"outcome": "(adopted|kept)"' <<<"$fitted" || { echo "optimize did not fit: $fitted"; exit 1; }
+# One runtime dependency, the optimizer (its prebuilt .node cannot be bundled); everything else is in dist/.
+deps=$(node -e "const p=require('./node_modules/keeper-prep/package.json'); console.log(Object.keys(p.dependencies||{}).join(' '))")
+[[ "$deps" == "@open-spaced-repetition/binding" ]] || { echo "the published package's runtime dependencies are: $deps"; exit 1; }
+echo "pack smoke ok: keeper-prep $version runs from its tarball with npx, lists its built-in decks, imports an Anki package and a CSV, grades exercises, and fits FSRS"

@@ -7,7 +7,7 @@ import { ankiPackage, BASIC } from '../helpers/anki-fixture.js';
 import { REPO, tempDir } from '../helpers/temp.js';
 
 describe('npm pack', () => {
-  it('gives a tarball whose keeper-prep runs under npx with its built-in decks, imports, and no runtime dependencies', async () => {
+  it('gives a tarball whose keeper-prep runs under npx with its built-in decks, imports, and its one runtime dependency, the FSRS optimizer', async () => {
     // An Anki package built here, so the installed copy's WebAssembly SQLite is exercised even without ../shared.
     const apkg = join(tempDir(), 'smoke.apkg');
     writeFileSync(apkg, await ankiPackage([BASIC], [{ typeId: BASIC.id, fields: ['Front', 'Back'] }]));
