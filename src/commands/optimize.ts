@@ -92,7 +92,7 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
   const sizes = { trainItems: train.length, testItems: test.length };
   if (!result.ok) {
     const kept = ws.settings.get().fsrs ? 'your fitted parameters are still in use' : 'the default parameters are still in use';
-    return { ...base, ...sizes, outcome: result.reason === 'too-few' ? 'too-few' : result.reason, default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: ${result.message}; ${kept}.` };
+    return { ...base, ...sizes, outcome: result.reason === 'too-few' ? 'too-few' : result.reason, default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: ${result.message}. ${kept.charAt(0).toUpperCase()}${kept.slice(1)}.` };
   }
   const better = fitIsBetter(result.default, result.fitted);
   const judged = `On your latest ${test.length} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;

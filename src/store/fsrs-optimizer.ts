@@ -20,12 +20,22 @@ let binding: Binding | null = null;
 /** The addon, or the reason it cannot be loaded here (no prebuilt for this platform, an install without it). */
 export function loadBinding(): { ok: true; binding: Binding } | { ok: false; why: string } {
   if (binding) return { ok: true, binding };
+  // Without a native build the loader tries its WebAssembly one, whose node:wasi prints an
+  // ExperimentalWarning even when that fails too: not the user's business, and not stdout's.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    if (/WASI/.test(String(warning instanceof Error ? warning.message : warning))) return;
+    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
   try {
     binding = createRequire(import.meta.url)(BINDING_PACKAGE) as Binding;
     return { ok: true, binding };
   } catch (error) {
-    const why = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return { ok: false, why: `the FSRS optimizer (${BINDING_PACKAGE}) could not be loaded on ${process.platform}-${process.arch}: ${why}` };
+    // The loader's own advice (reinstall with npm i) does not fit a copy run with npx: its first sentence only.
+    const why = (error instanceof Error ? error.message : String(error)).split(/\n|(?<=\.) /)[0]!.replace(/\.$/, '');
+    return { ok: false, why: `the FSRS optimizer (${BINDING_PACKAGE}) has no build that loads on ${process.platform}-${process.arch} here (${why}), so fitting is not available on this machine` };
+  } finally {
+    process.emitWarning = emitWarning;
   }
 }
 

@@ -1,10 +1,11 @@
 // The FSRS parameters screen's keys in a real terminal: Enter fits, Esc leaves the result, the
 // Settings row says what is in use, and going back to the defaults from it; `optimize` on the
 // command line in a terminal draws its bar on one line and Ctrl+C cancels it.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp.js';
+import { REPO, tempDir } from '../helpers/temp.js';
 import { Terminal } from '../helpers/tmux.js';
 import { LEARNERS, writeLearnerDir } from '../helpers/simulated-learner.js';
 
@@ -51,6 +52,16 @@ describe('FSRS parameters in a terminal', () => {
     term.press('C-c');
     await term.waitFor('No fit: the fit was cancelled', 10_000);
     await term.waitFor('[exited 130]');
+    expect(settingsOf(home).fsrs ?? null).toBeNull();
+  });
+
+  it('a machine the optimizer has no build for: one line saying so, exit 1, no warning, nothing changed', () => {
+    const home = learnerHome(3000);
+    // The addon's loader tries this path first and, when it fails, only the WebAssembly build, which is not installed.
+    const run = spawnSync(process.execPath, ['bin/keeper-prep.js', 'optimize'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, KEEPER_PREP_HOME: home, NAPI_RS_NATIVE_LIBRARY_PATH: '/nonexistent.node' } });
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim()).toMatch(/^No fit: the FSRS optimizer \(@open-spaced-repetition\/binding\) has no build that loads on \S+ here \(.*\), so fitting is not available on this machine\. The default parameters are still in use\.$/);
+    expect(run.stderr).toBe('');
     expect(settingsOf(home).fsrs ?? null).toBeNull();
   });
 });
