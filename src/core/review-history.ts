@@ -90,7 +90,7 @@ export interface HealthFinding {
 /** Below this many long-term reviews, a fit is not worth offering (the issue: "a few hundred reviews in all"). */
 export const MIN_FIT_REVIEWS = 400;
 /** A gap this long before a Hard, then Again next time, is the pattern FSRS's authors warn about. */
-const LONG_GAP_DAYS = 7;
+export const LONG_GAP_DAYS = 7;
 /** Of the Hard answers after a long gap, this share followed by Again says Hard stood in for Again. */
 const HARD_THEN_AGAIN_SHARE = 0.4;
 const MIN_HARD = 10;
@@ -104,15 +104,6 @@ const MIN_MOSTLY_GOOD = 100;
  * Hard means recalled with effort, and FSRS lengthens the interval for it); almost only Good.
  */
 export function healthCheck(histories: ReadonlyMap<string, readonly HistoryReview[]>): HealthFinding[] {
-  const findings: HealthFinding[] = [];
-  const longTerm = longTermReviews(histories);
-  if (longTerm < MIN_FIT_REVIEWS) {
-    findings.push({
-      kind: 'little-data',
-      found: `${longTerm} review${longTerm === 1 ? '' : 's'} a day or more after the one before; a fit needs ${MIN_FIT_REVIEWS}.`,
-      advice: `Keep reviewing daily: ${MIN_FIT_REVIEWS - longTerm} more such review${MIN_FIT_REVIEWS - longTerm === 1 ? '' : 's'} and your own parameters can be fitted.`,
-    });
-  }
   let hardAfterGap = 0;
   let thenAgain = 0;
   let good = 0;
@@ -124,6 +115,30 @@ export function healthCheck(histories: ReadonlyMap<string, readonly HistoryRevie
       hardAfterGap++;
       if (list[i + 1]?.rating === 1) thenAgain++;
     }
+  }
+  return healthFindings({ longTerm: longTermReviews(histories), good, hardAfterGap, thenAgain });
+}
+
+/** What the health check counts; the readiness figures keep them as running totals (core/calibration). */
+export interface HealthCounts {
+  /** Reviews a day or more after the one before. */
+  longTerm: number;
+  /** Of those, rated Good. */
+  good: number;
+  /** Hard after a gap of LONG_GAP_DAYS or more, and how many of those the next review rated Again. */
+  hardAfterGap: number;
+  thenAgain: number;
+}
+
+/** The health check's findings from its counts. */
+export function healthFindings({ longTerm, good, hardAfterGap, thenAgain }: HealthCounts): HealthFinding[] {
+  const findings: HealthFinding[] = [];
+  if (longTerm < MIN_FIT_REVIEWS) {
+    findings.push({
+      kind: 'little-data',
+      found: `${longTerm} review${longTerm === 1 ? '' : 's'} a day or more after the one before; a fit needs ${MIN_FIT_REVIEWS}.`,
+      advice: `Keep reviewing daily: ${MIN_FIT_REVIEWS - longTerm} more such review${MIN_FIT_REVIEWS - longTerm === 1 ? '' : 's'} and your own parameters can be fitted.`,
+    });
   }
   if (hardAfterGap >= MIN_HARD && thenAgain / hardAfterGap >= HARD_THEN_AGAIN_SHARE) {
     findings.push({
