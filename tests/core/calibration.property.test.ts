@@ -127,7 +127,7 @@ describe('calibration of past predictions', () => {
       { kind: 'review', key: 0, rating: 3, gap: 2 * HOUR },
       { kind: 'review', key: 0, rating: 1, gap: 3 * DAY },
       { kind: 'review', key: 0, rating: 3, gap: 10 * DAY },
-      { kind: 'undo', gap: 1 },
+      { kind: 'undo', gap: 1, back: 0 },
     ]);
     const trust = trustCountsFromLog(log, recallFrom);
     // The same-day second review predicts nothing; the undone fourth counts nowhere; the third was forgotten.
