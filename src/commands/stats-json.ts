@@ -53,7 +53,8 @@ export function statsJson(ws: Workspace, now: number): string {
         stories: storyCoverage(ws),
         // How far to trust the predictions above: their parameters, past predictions against what was recalled, the health check.
         parameters: trust.parameters,
-        calibration: trust.calibration,
+        // Beside the sure/guess and tick counts already there: past recall predictions in bins against the share recalled.
+        calibration: { ...ready.calibration, ...trust.calibration },
         health: trust.health,
       },
     },
