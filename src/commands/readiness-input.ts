@@ -9,13 +9,14 @@ import type { Workspace } from '../store/workspace.js';
 /** `plan`: the day's plan when the caller has it (Workspace.dayPlan); its plan is the one every output shows. */
 export function readinessFor(ws: Workspace, now: number, plan: DailyPlan | null = ws.plan(now)): Readiness {
   const settings = ws.settings.get();
+  const scheduler = ws.scheduler();
   return readiness({
     decks: ws.studyDecks(),
     records: ws.progress.progress.cards,
-    history: ws.progress.figures.current(),
+    history: ws.progress.figures.current(undefined, scheduler.decay),
     entries: () => ws.progress.entries(),
     attempts: ws.attempts.history(),
-    scheduler: ws.scheduler(),
+    scheduler,
     now,
     interviewAt: ws.interviewAt(),
     targetRetention: settings.retention,

@@ -9,6 +9,8 @@ import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
 import { WriteError } from '../store/safe-write.js';
 import type { Workspace } from '../store/workspace.js';
+import { calibrationRows, calibrationSummary, parametersLine } from '../core/prediction-trust.js';
+import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
 import { DATE_HINT } from './stats.js';
 
@@ -200,6 +202,20 @@ export function readinessReport(ws: Workspace, now: number): string {
   );
 
   out.push('', '## Stories', '', storyLine(storyCoverage(ws)));
+
+  const trust = predictionTrust(ws);
+  const summary = calibrationSummary(trust.calibration);
+  out.push('', '## How far to trust these figures', '', parametersLine(trust.parameters, trust.longTerm), '');
+  if (summary) {
+    out.push(
+      'Past predictions against what you recalled (Hard or better), for reviews a day or more after the one before:',
+      '',
+      ...mdTable(['predicted', 'mean predicted', 'recalled', 'reviews'], ['l', 'r', 'r', 'r'], trust.calibration.bins.map((b) => [`${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`, percent(b.predicted), percent(b.recalled), b.reviews])),
+      '',
+      summary,
+    );
+  } else out.push(calibrationRows(trust.calibration)[0]!);
+  out.push('', trust.health.length === 0 ? 'Health check: nothing found in how you rate.' : 'Health check:', ...(trust.health.length === 0 ? [] : ['', ...trust.health.map((f) => `- ${f.found} ${f.advice}`)]));
 
   out.push('', '## What to do tonight', '', ...tonight(r, day), '');
   return safeText(out.flatMap((line) => wrap(line)).join('\n'), { multiline: true });

@@ -5,6 +5,7 @@ import type { Readiness } from '../core/readiness.js';
 import { safeJson } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
+import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage } from './readiness-input.js';
 
 export interface StatsFigures {
@@ -28,6 +29,7 @@ export function statsJson(ws: Workspace, now: number): string {
   const { day, walkthrough, ready } = statsFigures(ws, now);
   const figures = day.figures;
   const role = trackById(settings.role);
+  const trust = predictionTrust(ws);
   return safeJson(
     {
       role: settings.role,
@@ -44,7 +46,17 @@ export function statsJson(ws: Workspace, now: number): string {
       walkthrough,
       decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
       dataDir: ws.dataDir,
-      readiness: { interviewDate: settings.interviewDate, planLine: day.planLine, ...ready, stories: storyCoverage(ws) },
+      readiness: {
+        interviewDate: settings.interviewDate,
+        planLine: day.planLine,
+        ...ready,
+        stories: storyCoverage(ws),
+        // How far to trust the predictions above: their parameters, past predictions against what was recalled, the health check.
+        parameters: trust.parameters,
+        // Beside the sure/guess and tick counts already there: past recall predictions in bins against the share recalled.
+        calibration: { ...ready.calibration, ...trust.calibration },
+        health: trust.health,
+      },
     },
   );
 }

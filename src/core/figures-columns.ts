@@ -6,15 +6,17 @@
 // up by its "deck/card" key in three maps, was most of the first Readiness's cost and its garbage.
 // The maps and entries of HistoryFigures are made from the columns only when something asks for
 // them: folding newer entries in, or a test.
-import type { HistoryFigures, Tally } from './history-figures.js';
+import { BINS, emptyTrust, UNITS, type TrustCounts, type TrustPart } from './calibration.js';
+import type { HistoryFigures, Tally, WindowEntry } from './history-figures.js';
 import { LOG_VERSION, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts, type UndoEntry } from './progress.js';
 import { isRecordAt, putRecord, RECORD_NUMBERS, recordAt, small } from './record-rows.js';
 import { isRating } from './scheduler.js';
 import { isTime, isWholeCount } from './progress-checks.js';
 
 /** The layout of figuresToColumns; the file of another is built again from the log, never read. */
-// 3: the file's checksum is CRC-32 (store/binary-file).
-export const FIGURES_VERSION = 3;
+// 3: the file's checksum is CRC-32 (store/binary-file). 4: the calibration of past predictions and
+// the health check's counts (core/calibration), with each window review's part in them.
+export const FIGURES_VERSION = 4;
 
 export interface FiguresColumns {
   text: FiguresText;
@@ -27,6 +29,10 @@ export interface FiguresColumns {
 
 export interface FiguresText {
   timeZone: string;
+  decay: number;
+  /** Cards whose latest review was a Hard, or a Good, after a long gap (HistoryFigures.hard and good). */
+  hard: string[];
+  good: string[];
   lastAt: number | null;
   cutoff: number | null;
   /** Card keys: the base's in its order, then the others a window entry or a tally names. Rows name a key by its place here. */
@@ -38,13 +44,17 @@ export interface FiguresText {
   rows: { base: number; window: number; days: number };
 }
 
-// The parts of `numbers`, in this order: the totals (sure, guess, ticks); the base, a record per
+// The parts of `numbers`, in this order: the totals (sure, guess, ticks; per calibration bin,
+// reviews, recalled and predicted; long-term, good, hard after a gap, then again); the base, a record per
 // key; the window, an entry per row; the tallies, reviews and passed for every key (0 for none);
 // the days, day start and reviews. A record: as core/record-rows puts it. An entry: kind (0 review, 1 undo), key, at, rating, mark, correct (0 not said, 1 wrong, 2 right),
-// counted, the tick counts (NaN for none), whether a record follows (an undo's may be null), the record.
-export const TOTALS = 6;
+// counted, the tick counts (NaN for none), whether a record follows (an undo's may be null), the record
+// (zeros for none), then its part in the calibration: predicted (NaN for none) and flags (-1 for no part).
+const TRUST_AT = 6;
+export const TOTALS = TRUST_AT + 3 * BINS + 6;
 export const RECORD = RECORD_NUMBERS;
-export const ENTRY = 10 + RECORD;
+export const ENTRY = 12 + RECORD;
+const PART = 10 + RECORD;
 export const TALLY = 2;
 const DAY = 2;
 const MARKS = [undefined, 'sure', 'guess'] as const;
@@ -91,9 +101,9 @@ export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
     at += RECORD;
   }
   const ids: string[] = [];
-  for (const { entry, counted } of figures.window) {
+  for (const { entry, counted, part } of figures.window) {
     ids.push(entry.id);
-    putEntry(n, at, place(entry.key), entry, counted);
+    putEntry(n, at, place(entry.key), entry, counted, part);
     at += ENTRY;
   }
   for (const [key, t] of figures.retention) {
@@ -103,11 +113,12 @@ export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
   }
   at += keys.length * TALLY;
   putDays(n, at, figures.days);
-  return { text: { timeZone: figures.timeZone, lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places, canonical: true };
+  return { text: { timeZone: figures.timeZone, decay: figures.decay, hard: [...figures.hard].sort(), good: [...figures.good].sort(), lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places, canonical: true };
 }
 
 /** A window entry at `at` (in a block of zeros), its key at `place`. */
-function putEntry(n: Float64Array, at: number, place: number, entry: LogEntry, counted: boolean): void {
+function putEntry(n: Float64Array, at: number, place: number, entry: LogEntry, counted: boolean, part: TrustPart | null): void {
+  putPart(n, at, part);
   n[at + 1] = place;
   n[at + 2] = entry.at;
   const record = entry.t === 'undo' ? entry.restore : entry.record;
@@ -127,8 +138,51 @@ function putEntry(n: Float64Array, at: number, place: number, entry: LogEntry, c
   }
 }
 
+function putPart(n: Float64Array, at: number, part: TrustPart | null): void {
+  n[at + PART] = part ? part.predicted : NaN;
+  n[at + PART + 1] = part ? part.flags : -1;
+}
+
 function putTotals(n: Float64Array, figures: HistoryFigures): void {
-  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced]);
+  const t = figures.trust;
+  n.set([figures.sure.n, figures.sure.right, figures.guess.n, figures.guess.right, figures.ticks.evidenced, figures.ticks.unevidenced, ...t.reviews, ...t.recalled, ...t.predicted, t.longTerm, t.good, t.hardAfterGap, t.thenAgain, t.goodAfterGap, t.goodThenAgain]);
+}
+
+function trustAt(n: Float64Array): TrustCounts {
+  const trust = emptyTrust();
+  for (let b = 0; b < BINS; b++) {
+    trust.reviews[b] = n[TRUST_AT + b]!;
+    trust.recalled[b] = n[TRUST_AT + BINS + b]!;
+    trust.predicted[b] = n[TRUST_AT + 2 * BINS + b]!;
+  }
+  const at = TRUST_AT + 3 * BINS;
+  return { ...trust, longTerm: n[at]!, good: n[at + 1]!, hardAfterGap: n[at + 2]!, thenAgain: n[at + 3]!, goodAfterGap: n[at + 4]!, goodThenAgain: n[at + 5]! };
+}
+
+/** The calibration totals as they can be: whole counts, recalled within reviews, predictions summed within 0 to 1 each. */
+function isTrustAt(n: Float64Array): boolean {
+  for (let b = 0; b < BINS; b++) {
+    const reviews = n[TRUST_AT + b]!;
+    const predicted = n[TRUST_AT + 2 * BINS + b]!;
+    if (!isPairAt2(n, TRUST_AT + b, TRUST_AT + BINS + b) || !isWholeCount(predicted) || predicted > reviews * UNITS) return false;
+  }
+  const at = TRUST_AT + 3 * BINS;
+  return isPairAt2(n, at, at + 1) && isPairAt2(n, at + 2, at + 3) && isPairAt2(n, at + 4, at + 5);
+}
+
+/** Two counts, the second no more than the first. */
+function isPairAt2(n: Float64Array, of: number, right: number): boolean {
+  return isWholeCount(n[of]!) && isWholeCount(n[right]!) && n[right]! <= n[of]!;
+}
+
+/** A window entry's part as the file holds it: none, or a prediction (NaN, or whole units within 0 to 1) and flags. */
+function partAt(n: Float64Array, at: number): TrustPart | null | undefined {
+  const predicted = n[at + PART]!;
+  const flags = n[at + PART + 1]!;
+  if (flags === -1) return Number.isNaN(predicted) ? null : undefined;
+  if (!(flags >= 0 && flags < 256 && flags % 1 === 0)) return undefined;
+  if (!Number.isNaN(predicted) && !(predicted >= 0 && predicted <= UNITS && predicted % 1 === 0)) return undefined;
+  return { predicted, flags };
 }
 
 function putDays(n: Float64Array, at: number, days: ReadonlyMap<number, number>): void {
@@ -164,6 +218,10 @@ function isPairAt(n: Float64Array, at: number): boolean {
 /** Figures read from columns: the base, the tallies and the window made from them when first asked for. */
 class ReadFigures implements HistoryFigures {
   timeZone: string;
+  decay: number;
+  trust: TrustCounts;
+  hard: Set<string>;
+  good: Set<string>;
   lastAt: number | null;
   cutoff: number | null;
   undone = new Set<string>();
@@ -175,11 +233,15 @@ class ReadFigures implements HistoryFigures {
   columns: FiguresColumns | null;
   private heldBase: Map<string, CardRecord> | null = null;
   private heldRetention: Map<string, Tally> | null = null;
-  private heldWindow: { entry: LogEntry; counted: boolean }[] | null = null;
+  private heldWindow: WindowEntry[] | null = null;
 
   constructor(private readonly source: FiguresColumns) {
     const { text, numbers: n } = source;
     this.timeZone = text.timeZone;
+    this.decay = text.decay;
+    this.hard = new Set(text.hard);
+    this.good = new Set(text.good);
+    this.trust = trustAt(n);
     this.lastAt = text.lastAt;
     this.cutoff = text.cutoff;
     this.sure = { n: small(n[0]!), right: small(n[1]!) };
@@ -208,17 +270,17 @@ class ReadFigures implements HistoryFigures {
     return this.heldRetention;
   }
 
-  get window(): { entry: LogEntry; counted: boolean }[] {
+  get window(): WindowEntry[] {
     if (!this.heldWindow) {
       const { text, numbers: n } = this.source;
-      const window: { entry: LogEntry; counted: boolean }[] = [];
+      const window: WindowEntry[] = [];
       for (let i = 0, at = partsOf(text.rows, text.keys.length).window; i < text.rows.window; i++, at += ENTRY) {
         const key = text.keys[n[at + 1]! | 0]!;
         const record = n[at + 9] === 1 ? recordAt(n, at + 10)! : null;
         const id = text.ids[i]!;
         if (n[at] === 1) {
           const entry: UndoEntry = { v: LOG_VERSION, t: 'undo', id, key, at: n[at + 2]!, restore: record };
-          window.push({ entry, counted: false });
+          window.push({ entry, counted: false, part: null });
           continue;
         }
         const mark = n[at + 4]!;
@@ -228,7 +290,7 @@ class ReadFigures implements HistoryFigures {
         if (mark) value.confidence = MARKS[mark | 0];
         if (correct) value.correct = correct === 2;
         if (!Number.isNaN(evidenced)) value.ticks = tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) });
-        window.push({ entry: value as unknown as ReviewEntry, counted: n[at + 6] === 1 });
+        window.push({ entry: value as unknown as ReviewEntry, counted: n[at + 6] === 1, part: partAt(n, at) ?? null });
       }
       this.heldWindow = window;
     }
@@ -261,8 +323,13 @@ class ReadFigures implements HistoryFigures {
     putTotals(n, this);
     // The base and the earlier entries lie where they did; an entry's `counted` moves when a later undo takes it back.
     n.set(old.subarray(from.base, from.tallies), to.base);
-    for (let e = 0, at = to.window; e < was.rows.window; e++, at += ENTRY) if (window[e]!.entry.t === 'review') n[at + 6] = Number(window[e]!.counted);
-    added.forEach(({ entry, counted }, k) => putEntry(n, to.window + (was.rows.window + k) * ENTRY, placeOf[k]!, entry, counted));
+    for (let e = 0, at = to.window; e < was.rows.window; e++, at += ENTRY) {
+      const w = window[e]!;
+      if (w.entry.t !== 'review') continue;
+      n[at + 6] = Number(w.counted);
+      putPart(n, at, w.part);
+    }
+    added.forEach(({ entry, counted, part }, k) => putEntry(n, to.window + (was.rows.window + k) * ENTRY, placeOf[k]!, entry, counted, part));
     n.set(old.subarray(from.tallies, from.days), to.tallies);
     if (this.heldRetention) {
       // A tally moves only for an entry folded in since, or a review one of them took back.
@@ -277,7 +344,7 @@ class ReadFigures implements HistoryFigures {
       }
     }
     putDays(n, to.days, this.days);
-    const text = { timeZone: this.timeZone, lastAt: this.lastAt, cutoff: this.cutoff, keys, ids: was.ids.concat(added.map(({ entry }) => entry.id)), undone: [...this.undone], rows };
+    const text = { timeZone: this.timeZone, decay: this.decay, hard: [...this.hard].sort(), good: [...this.good].sort(), lastAt: this.lastAt, cutoff: this.cutoff, keys, ids: was.ids.concat(added.map(({ entry }) => entry.id)), undone: [...this.undone], rows };
     return { text, numbers: n, places, canonical: false };
   }
 }
@@ -293,6 +360,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   if (!text || typeof text !== 'object') return null;
   const v = text as Record<string, unknown>;
   const rows = v.rows as Record<string, unknown> | null;
+  if (typeof v.decay !== 'number' || !Number.isFinite(v.decay) || !isStrings(v.hard) || !isStrings(v.good)) return null;
   if (typeof v.timeZone !== 'string' || !(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff)) || (v.lastAt === null) !== (v.cutoff === null)) return null;
   if (!isStrings(v.keys) || !isStrings(v.ids) || !isStrings(v.undone) || !rows || typeof rows !== 'object') return null;
   if (!isWholeCount(rows.base) || !isWholeCount(rows.window) || !isWholeCount(rows.days)) return null;
@@ -300,7 +368,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   const counts = { base: rows.base, window: rows.window, days: rows.days };
   const parts = partsOf(counts, keys.length);
   if (rows.window !== v.ids.length || counts.base > keys.length || n.length !== parts.length) return null;
-  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isWholeCount(n[4]!) || !isWholeCount(n[5]!)) return null;
+  if (!isPairAt(n, 0) || !isPairAt(n, 2) || !isWholeCount(n[4]!) || !isWholeCount(n[5]!) || !isTrustAt(n)) return null;
   const places = new Map<string, number>();
   for (let i = 0, count = keys.length; i < count; i++) places.set(keys[i]!, i);
   if (places.size !== keys.length) return null;
@@ -327,6 +395,8 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     previous = when;
     const hasRecord = n[at + 9]!;
     if (hasRecord === 1 ? !isRecordAt(n, at + 10) : hasRecord !== 0) return null;
+    const part = partAt(n, at);
+    if (part === undefined || (part !== null && n[at] === 1)) return null;
     if (n[at] === 1) continue;
     const mark = n[at + 4]!;
     const correct = n[at + 5]!;
@@ -335,7 +405,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     if (n[at] !== 0 || hasRecord !== 1 || !isRating(n[at + 3]) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
     if (!Number.isNaN(evidenced) && !tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) })) return null;
   }
-  const figures = new ReadFigures({ text: { timeZone: v.timeZone, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places, canonical: true });
+  const figures = new ReadFigures({ text: { timeZone: v.timeZone, decay: v.decay, hard: v.hard, good: v.good, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places, canonical: true });
   for (let i = 0, at = parts.days; i < counts.days; i++, at += DAY) {
     const day = n[at]!;
     if (!isTime(day) || !isWholeCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;

@@ -2,7 +2,8 @@
 // same at 100,000 reviews as at 1,000: reviews per local day (heatmap), per-card tallies of
 // graduated reviews passed (true retention), sure/guess tallies (calibration), key points ticked
 // with and without the matcher's evidence (self-grading), and the cards'
-// states as of a cutoff a little before the trend window with every entry since (the trend).
+// states as of a cutoff a little before the trend window with every entry since (the trend), and
+// how past predictions fared with the health check's counts (core/calibration).
 //
 // The figures are what readiness's full replay computes: entries folded in time order (log order
 // on a tie), a review counting nowhere once any undo names it. Entries arrive at the end of that
@@ -10,9 +11,11 @@
 // rating stamped a moment earlier), or an undo of a review already folded into the base, is
 // refused by foldEntry, and the caller builds the figures again from the whole log.
 // Pure: the time zone the days were counted in comes in as an argument.
+import { addPart, emptyTrust, gapMarkBefore, gapMarkOf, trustPart, type GapMark, type TrustCounts, type TrustPart } from './calibration.js';
 import { startOfDay } from './day.js';
 import type { FiguresColumns } from './figures-columns.js';
 import { applyEntry, tickCounts, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from './progress.js';
+import { recallCurve, type Scheduler } from './scheduler.js';
 
 /**
  * The base trails the latest entry's day by this many days. The 14-day trend needs the states as
@@ -27,16 +30,25 @@ export interface Tally {
   passed: number;
 }
 
+/** A window entry: `counted` when a review was tallied for retention; `part`, its part in `trust` while it stands. */
+export interface WindowEntry {
+  entry: LogEntry;
+  counted: boolean;
+  part: TrustPart | null;
+}
+
 export interface HistoryFigures {
   /** The time zone the local days were counted in: another one means counting again. */
   timeZone: string;
+  /** The forgetting curve's decay the predictions in `trust` were made with (core/calibration): another one means counting again. */
+  decay: number;
   /** The latest entry folded in; null before the first. */
   lastAt: number | null;
   /** Every entry before this moment is folded into `base`, every later one is in `window`. */
   cutoff: number | null;
   base: Map<string, CardRecord>;
-  /** Entries at or after the cutoff, in fold order; `counted` when a review was tallied for retention. */
-  window: { entry: LogEntry; counted: boolean }[];
+  /** Entries at or after the cutoff, in fold order. */
+  window: WindowEntry[];
   undone: Set<string>;
   /** Local day start → reviews that stand. */
   days: Map<number, number>;
@@ -46,6 +58,11 @@ export interface HistoryFigures {
   guess: { n: number; right: number };
   /** Key points ticked on typed open answers, with the matcher's evidence and without. */
   ticks: TickCounts;
+  /** Past predictions against what happened, and the health check's counts. */
+  trust: TrustCounts;
+  /** Cards whose latest review that stands was a Hard, or a Good, after a long gap (the health check's Hard-then-Again against Good-then-Again). */
+  hard: Set<string>;
+  good: Set<string>;
   /** The records as the fold stands now (base plus window): what a review's "before" is. Rebuilt on demand. */
   replay: Progress | null;
   /**
@@ -56,8 +73,8 @@ export interface HistoryFigures {
   columns: FiguresColumns | null;
 }
 
-export function emptyFigures(timeZone: string): HistoryFigures {
-  return { timeZone, lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null, columns: null };
+export function emptyFigures(timeZone: string, decay: number): HistoryFigures {
+  return { timeZone, decay, trust: emptyTrust(), hard: new Set(), good: new Set(), lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null, columns: null };
 }
 
 function addDays(dayStart: number, n: number): number {
@@ -123,38 +140,73 @@ export function foldEntry(figures: HistoryFigures, entry: LogEntry, maxCutoff = 
   const replay = replayOf(figures);
   if (entry.t === 'review') {
     let counted = false;
+    let part: TrustPart | null = null;
     if (!figures.undone.has(entry.id)) {
+      const before = replay.cards.get(entry.key);
       count(figures, entry, 1);
       // True retention: only reviews of cards that had graduated, as they stood just before.
-      if (replay.cards.get(entry.key)?.state.phase === 'review') {
+      if (before?.state.phase === 'review') {
         tally(figures, entry, 1);
         counted = true;
       }
+      part = trustPart(before, entry, markOf(figures, entry.key), recallOf(figures));
+      addPart(figures.trust, part, entry.rating > 1, 1);
+      setMark(figures, entry.key, gapMarkOf(part.flags));
     }
     applyEntry(replay, entry);
-    figures.window.push({ entry, counted });
+    figures.window.push({ entry, counted, part });
     return true;
   }
   if (!figures.undone.has(entry.id)) {
-    const taken = figures.window.filter((w) => w.entry.t === 'review' && w.entry.id === entry.id);
+    const taken: WindowEntry[] = [];
+    let latest = true;
+    for (const w of figures.window) {
+      if (w.entry.t !== 'review') continue;
+      if (w.entry.id === entry.id) taken.push(w);
+      // A later review of the card that stands was predicted with this one standing: only the card's latest can be taken back here.
+      else if (taken.length > 0 && w.entry.key === taken[0]!.entry.key && w.part) latest = false;
+    }
     // The review is in the base, or nowhere: its part in the totals is not known here.
-    if (taken.length === 0) return false;
+    if (taken.length === 0 || !latest) return false;
     figures.undone.add(entry.id);
     for (const w of taken) {
       const review = w.entry as ReviewEntry;
       count(figures, review, -1);
       if (w.counted) tally(figures, review, -1);
       w.counted = false;
+      if (w.part) {
+        addPart(figures.trust, w.part, review.rating > 1, -1);
+        setMark(figures, review.key, gapMarkBefore(w.part.flags));
+        w.part = null;
+      }
     }
   }
   applyEntry(replay, entry);
-  figures.window.push({ entry, counted: false });
+  figures.window.push({ entry, counted: false, part: null });
   return true;
 }
 
+function markOf(figures: HistoryFigures, key: string): GapMark {
+  return figures.hard.has(key) ? 'hard' : figures.good.has(key) ? 'good' : null;
+}
+
+function setMark(figures: HistoryFigures, key: string, mark: GapMark): void {
+  if (mark === 'hard') figures.hard.add(key);
+  else figures.hard.delete(key);
+  if (mark === 'good') figures.good.add(key);
+  else figures.good.delete(key);
+}
+
+const curves = new Map<number, Scheduler['recallFrom']>();
+function recallOf(figures: HistoryFigures): Scheduler['recallFrom'] {
+  let curve = curves.get(figures.decay);
+  if (!curve) curves.set(figures.decay, (curve = recallCurve(figures.decay)));
+  return curve;
+}
+
 /** The figures of a whole log, as readiness's full replay sees it. */
-export function buildFigures(entries: readonly LogEntry[], timeZone: string, maxCutoff = Infinity): HistoryFigures {
-  const figures = emptyFigures(timeZone);
+export function buildFigures(entries: readonly LogEntry[], timeZone: string, decay: number, maxCutoff = Infinity): HistoryFigures {
+  const figures = emptyFigures(timeZone, decay);
   // Every undo is known before the fold, so a review counts only if none names it, wherever it is.
   for (const entry of entries) if (entry.t === 'undo') figures.undone.add(entry.id);
   const sorted = entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at - b.entry.at || a.order - b.order);

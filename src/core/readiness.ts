@@ -365,7 +365,7 @@ export function readiness(input: ReadinessInput): Readiness {
   // The log's part comes as running totals (see history-figures); from a list of entries, they are built here.
   const trendDays = Array.from({ length: TREND_DAYS }, (_, i) => addDays(today, i - (TREND_DAYS - 1)));
   const entries = (): readonly LogEntry[] => (typeof input.entries === 'function' ? input.entries() : (input.entries ?? []));
-  const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', trendDays[0]!);
+  const history = input.history && coversTrend(input.history, trendDays[0]!) ? input.history : buildFigures(entries(), '', input.scheduler.decay, trendDays[0]!);
   const forecastEnds = Array.from({ length: FORECAST_DAYS }, (_, i) => addDays(today, i + 1));
   const rows = new FigureRows(columnsOf(history));
   const pass = readCards(decks, input.records, rows, scheduler, predictedAt, forecastEnds);

@@ -90,13 +90,13 @@ export interface HealthFinding {
 /** Below this many long-term reviews, a fit is not worth offering (the issue: "a few hundred reviews in all"). */
 export const MIN_FIT_REVIEWS = 400;
 /** A gap this long before a Hard, then Again next time, is the pattern FSRS's authors warn about. */
-const LONG_GAP_DAYS = 7;
+export const LONG_GAP_DAYS = 7;
 /**
  * Of the Hard answers after a long gap, at least this share followed by Again, and this many times
  * the share of Good answers after a long gap followed by Again, says Hard stood in for Again. Against
  * Good, not alone: a learner who forgets faster than the defaults expect sees Again after an honest
  * Hard often too, but as often after Good (simulated learners: 26% after Hard and 24% after Good for
- * a fast forgetter; 36% against 4% for one who presses Hard on half the cards forgotten).
+ * a fast forgetter; 30% against 8% for one who presses Hard on half the cards forgotten).
  */
 const HARD_THEN_AGAIN_SHARE = 0.25;
 const HARD_THEN_AGAIN_RATIO = 2;
@@ -111,36 +111,50 @@ const MIN_MOSTLY_GOOD = 100;
  * Hard means recalled with effort, and FSRS lengthens the interval for it); almost only Good.
  */
 export function healthCheck(histories: ReadonlyMap<string, readonly HistoryReview[]>): HealthFinding[] {
+  const counts: HealthCounts = { longTerm: longTermReviews(histories), good: 0, hardAfterGap: 0, thenAgain: 0, goodAfterGap: 0, goodThenAgain: 0 };
+  for (const list of histories.values()) {
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i]!;
+      if (r.deltaT >= 1 && r.rating === 3) counts.good++;
+      // Only an answer the card has been reviewed after says anything: Hard lengthens the interval,
+      // so in a log still growing most such cards have not come back yet, and counting them hides the pattern.
+      if (r.deltaT < LONG_GAP_DAYS || i + 1 === list.length) continue;
+      const again = list[i + 1]!.rating === 1 ? 1 : 0;
+      if (r.rating === 2) {
+        counts.hardAfterGap++;
+        counts.thenAgain += again;
+      } else if (r.rating === 3) {
+        counts.goodAfterGap++;
+        counts.goodThenAgain += again;
+      }
+    }
+  }
+  return healthFindings(counts);
+}
+
+/** What the health check counts; the readiness figures keep them as running totals (core/calibration). */
+export interface HealthCounts {
+  /** Reviews a day or more after the one before. */
+  longTerm: number;
+  /** Of those, rated Good. */
+  good: number;
+  /** Hard after a gap of LONG_GAP_DAYS or more that the card was reviewed after, and how many of those next reviews were Again. */
+  hardAfterGap: number;
+  thenAgain: number;
+  /** The same for Good after such a gap: what an honest rating's share looks like for this learner. */
+  goodAfterGap: number;
+  goodThenAgain: number;
+}
+
+/** The health check's findings from its counts. */
+export function healthFindings({ longTerm, good, hardAfterGap, thenAgain, goodAfterGap, goodThenAgain }: HealthCounts): HealthFinding[] {
   const findings: HealthFinding[] = [];
-  const longTerm = longTermReviews(histories);
   if (longTerm < MIN_FIT_REVIEWS) {
     findings.push({
       kind: 'little-data',
       found: `${longTerm} review${longTerm === 1 ? '' : 's'} a day or more after the one before; a fit needs ${MIN_FIT_REVIEWS}.`,
       advice: `Keep reviewing daily: ${MIN_FIT_REVIEWS - longTerm} more such review${MIN_FIT_REVIEWS - longTerm === 1 ? '' : 's'} and your own parameters can be fitted.`,
     });
-  }
-  let hardAfterGap = 0;
-  let thenAgain = 0;
-  let goodAfterGap = 0;
-  let goodThenAgain = 0;
-  let good = 0;
-  for (const list of histories.values()) {
-    for (let i = 0; i < list.length; i++) {
-      const r = list[i]!;
-      if (r.deltaT >= 1 && r.rating === 3) good++;
-      // Only an answer the card has been reviewed after says anything: Hard lengthens the interval,
-      // so in a log still growing most such cards have not come back yet, and counting them hides the pattern.
-      if (r.deltaT < LONG_GAP_DAYS || i + 1 === list.length) continue;
-      const again = list[i + 1]!.rating === 1 ? 1 : 0;
-      if (r.rating === 2) {
-        hardAfterGap++;
-        thenAgain += again;
-      } else if (r.rating === 3) {
-        goodAfterGap++;
-        goodThenAgain += again;
-      }
-    }
   }
   const hardShare = hardAfterGap > 0 ? thenAgain / hardAfterGap : 0;
   const goodShare = goodAfterGap > 0 ? goodThenAgain / goodAfterGap : 0;

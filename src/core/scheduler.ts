@@ -1,6 +1,6 @@
 // Spaced repetition through ts-fsrs (FSRS-6). This module only adapts between ts-fsrs's Card and
 // the plain JSON shape we store; every scheduling decision is ts-fsrs's.
-import { computeDecayFactor, createEmptyCard, fsrs, generatorParameters, roundTo, Rating as FsrsRating, State, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
+import { computeDecayFactor, createEmptyCard, default_w, fsrs, generatorParameters, roundTo, Rating as FsrsRating, State, type Card as FsrsCard, type FSRS } from 'ts-fsrs';
 
 export type Rating = 1 | 2 | 3 | 4;
 export const RATING_NAMES: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
@@ -55,6 +55,8 @@ export interface Scheduler {
    * fields are another's has its recall, without working it out again.
    */
   recallFrom(phase: Phase, lastReview: number | null, stability: number, at: number): number;
+  /** The forgetting curve's decay parameter (w[20]): with a state's stability, all its recall depends on. */
+  readonly decay: number;
   /** When each rating would next show the card, for the rating buttons. */
   preview(state: MemoryState | undefined, now: number): Record<Rating, number>;
 }
@@ -113,20 +115,32 @@ export function toFixed8(x: number): number {
   return +x.toFixed(8);
 }
 
-export function createScheduler(options: SchedulerOptions): Scheduler {
-  // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
-  const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true, ...(options.w ? { w: [...options.w] } : {}) }));
-  const start = (state: MemoryState | undefined, now: number): FsrsCard => (state ? toFsrs(state) : createEmptyCard(new Date(now)));
+/** The forgetting curve's decay at ts-fsrs's default parameters. */
+export const DEFAULT_DECAY = default_w[20]!;
+
+/**
+ * Scheduler.recallFrom for the parameters whose decay (w[20]) is `decay`: the readiness figures
+ * (core/history-figures) predict each past review's recall with it, without a scheduler.
+ */
+export function recallCurve(decay: number): Scheduler['recallFrom'] {
   // ts-fsrs's forgetting curve works its decay factor out again on every call; it depends only on the parameters.
-  const { decay, factor } = computeDecayFactor(engine.parameters.w);
-  const recallFrom = (phase: Phase, lastReview: number | null, stability: number, at: number): number => {
+  const { decay: exponent, factor } = computeDecayFactor(decay);
+  return (phase, lastReview, stability, at) => {
     if (phase === 'new' || lastReview === null) return 0;
     // get_retrievability's own arithmetic (whole days elapsed, stability to 8 places, its
     // forgetting curve) without its conversion of the card to Dates: readiness asks this for
     // every card on 14 days. tests/core/scheduler-recall.test.ts holds it to the same result.
     const days = Math.max(Math.floor((at - lastReview) / DAY_MS), 0);
-    return roundTo(Math.pow(1 + (factor * days) / toFixed8(stability), decay), 8);
+    return roundTo(Math.pow(1 + (factor * days) / toFixed8(stability), exponent), 8);
   };
+}
+
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  // Fuzz off: the same history always yields the same schedule, so a rebuilt snapshot matches.
+  const engine: FSRS = fsrs(generatorParameters({ request_retention: options.retention, enable_fuzz: false, enable_short_term: true, ...(options.w ? { w: [...options.w] } : {}) }));
+  const start = (state: MemoryState | undefined, now: number): FsrsCard => (state ? toFsrs(state) : createEmptyCard(new Date(now)));
+  const decay = engine.parameters.w[20]!;
+  const recallFrom = recallCurve(decay);
   return {
     next(state, now, rating) {
       return fromFsrs(engine.next(start(state, now), new Date(now), TO_FSRS_RATING[rating]).card);
@@ -135,6 +149,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       return recallFrom(state.phase, state.lastReview, state.stability, at);
     },
     recallFrom,
+    decay,
     preview(state, now) {
       const card = start(state, now);
       const out = {} as Record<Rating, number>;

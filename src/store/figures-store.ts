@@ -9,6 +9,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, rmSy
 import { join } from 'node:path';
 import { canonicalColumns, figuresFromColumns, FIGURES_VERSION } from '../core/figures-columns.js';
 import { buildFigures, foldEntry, type HistoryFigures } from '../core/history-figures.js';
+import { DEFAULT_DECAY } from '../core/scheduler.js';
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
 import { salvageLine } from './damage.js';
 import { writeFileWhole } from './safe-write.js';
@@ -154,15 +155,15 @@ export class FiguresStore {
     this.oldPath = join(dir, OLD_FIGURES_FILE);
   }
 
-  /** The figures for the whole log as it is now. */
-  current(timeZone = localTimeZone()): HistoryFigures {
-    if (!this.figures || this.figures.timeZone !== timeZone) this.load(timeZone);
-    this.catchUp(timeZone);
+  /** The figures for the whole log as it is now; `decay`, the forgetting curve's of the parameters in use (Scheduler.decay). */
+  current(timeZone = localTimeZone(), decay = DEFAULT_DECAY): HistoryFigures {
+    if (!this.figures || this.figures.timeZone !== timeZone || this.figures.decay !== decay) this.load(timeZone, decay);
+    this.catchUp(timeZone, decay);
     if (this.unsaved < 0 || this.unsaved > SAVE_AFTER_LINES) this.save();
     return this.figures!;
   }
 
-  private load(timeZone: string): void {
+  private load(timeZone: string, decay: number): void {
     const bytes = readBytes(this.path);
     let saved: Saved | null = null;
     try {
@@ -170,35 +171,35 @@ export class FiguresStore {
     } catch {
       // Nothing the file holds may stop a start: built again below.
     }
-    if (saved && saved.figures.timeZone === timeZone && logMatches(this.logPath, saved.logOffset, saved.tail)) {
+    if (saved && saved.figures.timeZone === timeZone && saved.figures.decay === decay && logMatches(this.logPath, saved.logOffset, saved.tail)) {
       this.figures = saved.figures;
       this.offset = saved.logOffset;
       this.tail = Buffer.alloc(0);
       this.unsaved = 0;
       return;
     }
-    this.rebuild(timeZone);
+    this.rebuild(timeZone, decay);
   }
 
-  private rebuild(timeZone: string): void {
+  private rebuild(timeZone: string, decay: number): void {
     const read = readLogFrom(this.logPath, 0);
-    this.figures = buildFigures(read?.entries ?? [], timeZone);
+    this.figures = buildFigures(read?.entries ?? [], timeZone, decay);
     this.offset = read?.end ?? 0;
     this.tail = read?.tail ?? Buffer.alloc(0);
     this.unsaved = -1;
   }
 
-  private catchUp(timeZone: string): void {
+  private catchUp(timeZone: string, decay: number): void {
     const read = readLogFrom(this.logPath, this.offset);
     if (!read) {
       // The log is gone or shorter than what was folded: it is not the log the figures came from.
-      if (this.offset > 0) this.rebuild(timeZone);
+      if (this.offset > 0) this.rebuild(timeZone, decay);
       return;
     }
     if (read.end === this.offset) return;
     for (const entry of read.entries) {
       if (!foldEntry(this.figures!, entry)) {
-        this.rebuild(timeZone);
+        this.rebuild(timeZone, decay);
         return;
       }
     }

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deck } from '../../src/core/deck.js';
-import { columnsOf, figuresFromColumns, figuresToColumns } from '../../src/core/figures-columns.js';
+import { columnsOf, figuresFromColumns, figuresToColumns, RECORD, TOTALS } from '../../src/core/figures-columns.js';
 import { buildFigures, foldEntry, type HistoryFigures } from '../../src/core/history-figures.js';
 import { applyEntry, emptyProgress, LOG_VERSION, type CardRecord, type LogEntry, type ReviewEntry } from '../../src/core/progress.js';
 import { readiness } from '../../src/core/readiness.js';
@@ -160,7 +160,7 @@ describe('readiness figures kept up to date', () => {
     fc.assert(
       fc.property(fc.array(step, { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 20 * 24 * HOUR }), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (steps, later, rereads) => {
         const log: LogEntry[] = [];
-        let figures = buildFigures([], 'UTC');
+        let figures = buildFigures([], 'UTC', scheduler.decay);
         let rebuilds = 0;
         for (const [b, batch] of entriesOf(steps).entries()) {
           log.push(...batch);
@@ -168,12 +168,12 @@ describe('readiness figures kept up to date', () => {
           if (rereads[b]) figures = reread(figures);
           for (const entry of batch) {
             if (!foldEntry(figures, entry)) {
-              figures = buildFigures(log, 'UTC');
+              figures = buildFigures(log, 'UTC', scheduler.decay);
               rebuilds++;
               break;
             }
           }
-          const full = buildFigures(log, 'UTC');
+          const full = buildFigures(log, 'UTC', scheduler.decay);
           expect(plain(figures)).toEqual(plain(full));
           // And read back from its columns, it is the same again.
           expect(plain(reread(figures))).toEqual(plain(full));
@@ -200,7 +200,7 @@ describe('readiness figures kept up to date', () => {
   it('fall back to the log for a trend asked for before the cutoff (a clock set back)', () => {
     const batches = entriesOf(Array.from({ length: 60 }, (_, i): Step => ({ kind: 'review', key: i % KEYS.length, rating: ((i % 4) + 1) as Rating, gap: 20 * HOUR, mark: i % 5 })));
     const log = batches.flat();
-    const figures = buildFigures(log, 'UTC');
+    const figures = buildFigures(log, 'UTC', scheduler.decay);
     const early = log[10]!.at;
     expect(readinessOf(log, figures, early)).toEqual(readinessOf(log, undefined, early));
   });
@@ -211,9 +211,9 @@ describe('readiness figures kept up to date', () => {
       { kind: 'review', key: 1, rating: 2, gap: HOUR, mark: 5 },
       { kind: 'undo', back: 0, gap: 1 },
     ]).flat();
-    const { text, numbers } = figuresToColumns(buildFigures(log, 'UTC'));
+    const { text, numbers } = figuresToColumns(buildFigures(log, 'UTC', scheduler.decay));
     const read = (t: unknown, n = numbers) => figuresFromColumns(JSON.parse(JSON.stringify(t)), n.slice());
-    expect(plain(read(text)!)).toEqual(plain(buildFigures(log, 'UTC')));
+    expect(plain(read(text)!)).toEqual(plain(buildFigures(log, 'UTC', scheduler.decay)));
     expect(read(null)).toBeNull();
     expect(read({ ...text, keys: [...text.keys, 7] })).toBeNull();
     expect(read({ ...text, keys: [...text.keys, text.keys[0]] })).toBeNull();
@@ -222,7 +222,7 @@ describe('readiness figures kept up to date', () => {
     expect(read({ ...text, lastAt: null })).toBeNull();
     expect(read(text, numbers.subarray(1))).toBeNull();
     // A window entry of no kind, of a rating out of range, naming no key, out of time order.
-    const entryAt = 6 + text.rows.base * 10;
+    const entryAt = TOTALS + text.rows.base * RECORD;
     for (const [offset, value] of [[0, 2], [3, 7], [1, 99], [1, 0.5], [2, -1], [9, 3], [17, 9], [4, 3], [7, -1]] as const) {
       const damaged = numbers.slice();
       damaged[entryAt + offset] = value;
@@ -235,7 +235,7 @@ describe('readiness figures kept up to date', () => {
 
   it('read any columns as refused or as figures Readiness reads whole, as they read back again', () => {
     const log = entriesOf(Array.from({ length: 40 }, (_, i): Step => (i % 9 === 8 ? { kind: 'undo', back: i % 3, gap: HOUR } : { kind: 'review', key: i % KEYS.length, rating: ((i % 4) + 1) as Rating, gap: (i % 5) * 9 * HOUR, mark: i % MARKS.length }))).flat();
-    const { text, numbers } = figuresToColumns(buildFigures(log, 'UTC'));
+    const { text, numbers } = figuresToColumns(buildFigures(log, 'UTC', scheduler.decay));
     const values = fc.oneof(fc.double(), fc.constantFrom(0, 1, 2, 3, 4, 5, -1, 0.5, NaN, -0, 1e300, ...numbers.slice(0, 40)));
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.nat(), values), { minLength: 1, maxLength: 4 }), (changes) => {

@@ -9,6 +9,7 @@ import { frameProblems, MORE, SIZES, type Expected, type Size } from '../helpers
 import { MINI_DECK, tempDir } from '../helpers/temp.js';
 import { Terminal } from '../helpers/tmux.js';
 import { LEARNERS, writeLearnerDir } from '../helpers/simulated-learner.js';
+import { writeReviewHistory } from '../helpers/review-history.js';
 
 const open: Terminal[] = [];
 afterEach(() => {
@@ -306,6 +307,29 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     });
     await term.pressUntil('Enter', 'Cram · Weakest cards');
     await sweep(term, { title: 'Cram · Weakest cards, every area', lines: [PROGRESS(0)], fragments: [/ · (flashcard|choice|multi|open)/] });
+  });
+
+  it('Readiness after weeks of reviews: how far to trust the figures, whole at every size and reached with PgDn', async () => {
+    const home = preparedHome();
+    writeReviewHistory(home);
+    const term = app([], home);
+    await term.select('Readiness');
+    await term.pressUntil('Enter', 'keeper-prep › Readiness');
+    const trust = ['How far to trust these figures', /^Predicted {2}Mean {2}Recalled {2}Reviews$/, 'Health check'];
+    await sweep(term, { title: 'Readiness', fragments: ["Recall is FSRS's prediction on"], items: ['Calibration (choice questions you marked)', ...trust] });
+    // At 60x20 the section is below the fold: the footer's PgDn reaches it, the table whole.
+    const size = { width: 60, height: 20 };
+    term.resize(size.width, size.height);
+    await term.settle((s) => frameProblems(s, size, { title: 'Readiness' }));
+    for (let i = 0; i < 15 && !/▲ end/.test(term.screen()); i++) {
+      const before = term.screen();
+      term.press('PageDown');
+      await term.waitFor((s) => s !== before);
+    }
+    const { screen, problems } = await term.settle((s) =>
+      frameProblems(s, size, { title: 'Readiness', lines: [/^Predicted {2}Mean {2}Recalled {2}Reviews$/, /^90-100% +\d+% +\d+% +\d+$/, 'Health check'], fragments: [/predicted \d+% and recalled \d+%/, 'Keep reviewing daily'] }),
+    );
+    expect(problems, screen).toEqual([]);
   });
 
   it('Study now: the kinds of cards, a deck list, the tag filter, and the choices for a deck', async () => {

@@ -19,13 +19,16 @@ export function plainFigures(f: HistoryFigures): unknown {
       lastAt: f.lastAt,
       cutoff: f.cutoff,
       base: byKey([...f.base].map(([k, r]): [string, unknown] => [k, record(r)])),
-      window: f.window.map((w) => [entry(w.entry), w.counted]),
+      window: f.window.map((w) => [entry(w.entry), w.counted, w.part && { predicted: Number.isNaN(w.part.predicted) ? null : w.part.predicted, flags: w.part.flags }]),
       undone: [...f.undone].sort(),
       days: [...f.days].sort(([a], [b]) => a - b),
       retention: byKey([...f.retention].map(([k, t]): [string, unknown] => [k, [t.reviews, t.passed]])),
       sure: f.sure,
       guess: f.guess,
       ticks: f.ticks,
+      decay: f.decay,
+      trust: f.trust,
+      hard: [...f.hard].sort(),
     }),
   );
 }

@@ -27,7 +27,7 @@ const DECKS = [{ id: 'd', title: 'D', version: 1, area: 'skills', cards: Array.f
 afterEach(() => vi.restoreAllMocks());
 
 /** What a full replay of the store's log gives. */
-const replayed = (store: ProgressStore) => plain(buildFigures(store.entries(), TZ));
+const replayed = (store: ProgressStore) => plain(buildFigures(store.entries(), TZ, scheduler.decay));
 
 function rate(store: ProgressStore, key: string, rating: Rating, at: number): string {
   store.refresh();
@@ -131,14 +131,19 @@ describe('readiness figures on disk', () => {
       // Well made, but not the log's: an offset no log has.
       encodeFiguresFile({ ...value, logOffset: -5 }),
       encodeFiguresFile({ ...value, logOffset: 1e12 }),
-      // Another version, its checksum right: never read as this one.
+      // Another version, its checksum right: never read as this one (3, the one before the calibration's totals).
       resigned(saved, (bytes) => bytes.writeUInt32LE(1, 8)),
       resigned(saved, (bytes) => bytes.writeUInt32LE(2, 8)),
-      resigned(saved, (bytes) => bytes.writeUInt32LE(4, 8)),
+      resigned(saved, (bytes) => bytes.writeUInt32LE(3, 8)),
+      resigned(saved, (bytes) => bytes.writeUInt32LE(5, 8)),
       // Another byte order: the mark is not this machine's double.
       resigned(saved, (bytes) => bytes.subarray(16, 24).reverse()),
     ];
     for (const bytes of files.slice(6)) expect(decodeFiguresFile(bytes)).toBeNull();
+    // Counted with another forgetting curve (parameters fitted since): read, and counted again.
+    const otherCurve = encodeFiguresFile({ ...value, figures: buildFigures(first.entries(), TZ, 0.3) });
+    expect(decodeFiguresFile(otherCurve)!.figures.decay).toBe(0.3);
+    files.push(otherCurve);
     for (const bytes of files) {
       writeFileSync(join(dir, FIGURES_FILE), bytes);
       const store = ProgressStore.open(dir, T0, []);
@@ -147,6 +152,9 @@ describe('readiness figures on disk', () => {
     }
     const store = ProgressStore.open(dir, T0, []);
     expect(store.figures.current('Asia/Tokyo').timeZone).toBe('Asia/Tokyo');
+    const fitted = store.figures.current(TZ, 0.25);
+    expect(plain(fitted)).toEqual(plain(buildFigures(store.entries(), TZ, 0.25)));
+    expect(plain(fitted)).not.toEqual(full);
     store.close();
     writeFileSync(join(dir, FIGURES_FILE), saved);
     const folder = tempDir();

@@ -154,6 +154,28 @@ describe('report', () => {
       Stories: 0 stories; no story yet for Selflessness, Judgment, Candor,
       Creativity, Courage, Inclusion, Curiosity, Resilience.
 
+      ## How far to trust these figures
+
+      Predictions use FSRS's default parameters; run keeper-prep optimize once you
+      have 400 reviews a day or more apart (you have 3).
+
+      Past predictions against what you recalled (Hard or better), for reviews a day
+      or more after the one before:
+
+      | predicted | mean predicted | recalled | reviews |
+      | --- | ---: | ---: | ---: |
+      | 80-90% | 81% | 100% | 1 |
+      | 90-100% | 92% | 50% | 2 |
+
+      Over 3 reviews a day or more after the one before, predicted 88% and recalled
+      67%; the bins are off by 35.8 points (RMSE).
+
+      Health check:
+
+      - 3 reviews a day or more after the one before; a fit needs 400. Keep
+        reviewing daily: 397 more such reviews and your own parameters can be
+        fitted.
+
       ## What to do tonight
 
       - Review the 2 cards due today first.

@@ -83,11 +83,15 @@ describe('the Readiness screen', () => {
       expect(frame).toMatch(/Skills +6\/\d+ +\d+%/);
       for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(width);
       // Everything below is reached by paging, and fits too.
-      for (let i = 0; i < 6 && app.frame().includes('more below'); i++) {
+      const seen = [frame];
+      for (let i = 0; i < 10 && app.frame().includes('more below'); i++) {
         await app.press(KEY.pageDown);
+        seen.push(app.frame());
         for (const line of app.frame().split('\n')) expect(line.length).toBeLessThanOrEqual(width);
       }
-      expect(app.frame()).toContain('True retention');
+      expect(seen.join('\n')).toContain('True retention');
+      expect(app.frame()).toContain('How far to trust these figures');
+      expect(app.frame()).toContain('Health check');
       await app.unmount();
     });
   }

@@ -15,6 +15,7 @@ import { useAppActions, useAppState } from '../app-context.js';
 import { Para } from '../components/CardText.js';
 import { Frame } from '../components/Frame.js';
 import { Panel } from '../components/Layout.js';
+import { PredictionTrust } from '../components/readiness/PredictionTrust.js';
 import { fitName, RecallTable } from '../components/readiness/RecallTable.js';
 import { hint, useKeys, type Command } from '../keys.js';
 import { frameBudget, MEASURE, WIDE } from '../layout.js';
@@ -87,6 +88,8 @@ export function Readiness() {
           {line}
         </Text>
       ))}
+      <Text> </Text>
+      <PredictionTrust />
     </Box>
   );
   return (
