@@ -44,6 +44,9 @@ function restateCards(ws: Workspace, now: number): string {
   const before = dueBy(ws, now);
   const { retention, fsrs } = ws.settings.get();
   ws.progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', createScheduler({ retention, w: fsrs?.w ?? null }));
+  // The readiness figures' predictions follow the new forgetting curve: counted again here, while
+  // the user waits on a fit anyway, not at the next open of Readiness (about a second at 100k reviews).
+  ws.progress.figures.current(undefined, ws.scheduler().decay);
   const after = dueBy(ws, now);
   return `Reviews due today: ${before} before, ${after} now.`;
 }

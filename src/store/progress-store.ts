@@ -63,6 +63,8 @@ export class ProgressStore {
   private snapshotName: string = SNAPSHOT_FILE;
   /** The parameters the records were replayed with (card-snapshot's params); null: the log's own records. */
   private params: string | null = null;
+  /** Bumped whenever the records change: lines folded in, or all of them worked out again (restate). */
+  private changes = 0;
 
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
@@ -97,6 +99,7 @@ export class ProgressStore {
     // keeps the record it has: nothing to replay is no reason to lose it.
     for (const [key, record] of records) this.progress.cards.set(key, record);
     this.params = tag;
+    this.changes++;
     this.dirty = true;
     this.saveSnapshot();
   }
@@ -275,6 +278,7 @@ export class ProgressStore {
           start = nl + 1;
         }
         this.offset += end + 1;
+        this.changes++;
         const folded = chunk.subarray(0, end + 1);
         this.tailBytes = folded.length >= TAIL_BYTES ? Buffer.from(folded.subarray(-TAIL_BYTES)) : Buffer.concat([this.tailBytes, folded]).subarray(-TAIL_BYTES);
         carry = Buffer.from(chunk.subarray(end + 1));
@@ -359,9 +363,9 @@ export class ProgressStore {
     return parseLogText(text.slice(0, text.lastIndexOf('\n') + 1));
   }
 
-  /** Moves on whenever entries are folded into the records: what a figure computed from them may be kept by. */
+  /** Moves on whenever the records change (entries folded in, or all of them worked out again): what a figure computed from them may be kept by. */
   get revision(): number {
-    return this.offset;
+    return this.changes;
   }
 
   /** Other processes' ratings since we last looked. */
