@@ -140,7 +140,8 @@ function checkSettingsFile(file: string, now: number, notices: NoticeSink): Part
   if (whole && object && lost.length === 0) return null;
   const aside = moveAside(file, now);
   const what = folder ? 'was a folder' : !object ? (whole ? `held ${value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`}, not settings` : 'could not be read') : whole ? 'had values of the wrong kind' : 'was damaged (cut short or torn)';
-  const keptLabels = Object.keys(kept).map((k) => FIELDS[k as keyof Settings].label);
+  // Kept, but not worth a word: when a fit was last offered, and "no fitted parameters".
+  const keptLabels = (Object.keys(kept) as (keyof Settings)[]).filter((k) => k !== 'fitOfferedAt' && !(k === 'fsrs' && kept.fsrs === null)).map((k) => FIELDS[k].label);
   const keptText = keptLabels.length > 0 ? ` Kept: ${keptLabels.join(', ')}.` : '';
   const lostText = lost.length > 0 ? ` Back to the default: ${lost.join(', ')}.` : '';
   notices.push(`Your settings file ${what}; it was moved to ${aside}.${keptText}${lostText}${keptLabels.length === 0 && lost.length === 0 ? ' Defaults are in use.' : ''}`);

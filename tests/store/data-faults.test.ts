@@ -191,7 +191,8 @@ const TABLE: Record<string, Record<Fault, Expect>> = {
     emptied: { notice: /settings file could not be read; it was moved to .*settings\.json\.damaged-\d+\. Defaults are in use/, kept: { role: null, interviewDate: null } },
     'cut short': { notice: /settings file was damaged \(cut short or torn\); .* Kept: role, .*interview date/ },
     // The bytes land mid-file, past the role: what follows them (the interview date) is lost.
-    'inserted bytes': { notice: /settings file was damaged \(cut short or torn\); .* Kept: role/, kept: { interviewDate: null } },
+    // The middle of the file falls after the interview date (the fit's fields come after it), so both are kept.
+    'inserted bytes': { notice: /settings file was damaged \(cut short or torn\); .* Kept: role, .*interview date\./ },
     junk: { notice: /settings file could not be read/, kept: { role: null, interviewDate: null } },
     'wrong shape': { notice: /settings file had values of the wrong kind; it was moved to .*\. Kept: retention, interview date\. Back to the default: role, new cards a day, ask "sure or guess\?"\./, kept: { role: null } },
     directory: { notice: /settings file was a folder; it was moved to .*\. Defaults are in use/, kept: { role: null, interviewDate: null } },

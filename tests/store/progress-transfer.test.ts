@@ -144,7 +144,7 @@ describe('export-progress and import-progress', () => {
     expect(await withOpen(here, (ws) => importProgressCommand(ws, file, { settings: true }))).toBe(
       `Nothing new in ${file}: its 3 reviews, 1 design attempt, 1 cram answer and 2 stories are already here.\nSettings from the file are now yours: role software-engineer, interview date 2026-12-24, retention 0.85, confidence not asked.`,
     );
-    expect(await withOpen(here, (ws) => ws.settings.get())).toEqual({ role: 'software-engineer', interviewDate: '2026-12-24', newPerDay: 15, userDeckNewPerDay: 20, retention: 0.85, askConfidence: false, level: 'mid' });
+    expect(await withOpen(here, (ws) => ws.settings.get())).toEqual({ role: 'software-engineer', interviewDate: '2026-12-24', newPerDay: 15, userDeckNewPerDay: 20, retention: 0.85, askConfidence: false, level: 'mid', fsrs: null, fitOfferedAt: 0 });
     expect(await withOpen(here, (ws) => importProgressCommand(ws, file, { settings: true }))).toMatch(/\nThe settings in the file are the same as yours\.$/);
 
     // A role this version does not know (from a newer keeper-prep, say) is not taken.

@@ -12,7 +12,7 @@ describe('settings', () => {
   it('keeps role, limits and retention in conf\'s settings file, with defaults', async () => {
     const dir = tempDir();
     const ws = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
-    expect(ws.settings.get()).toEqual({ role: null, newPerDay: 20, userDeckNewPerDay: 20, retention: 0.9, interviewDate: null, askConfidence: true, level: 'mid' });
+    expect(ws.settings.get()).toEqual({ role: null, newPerDay: 20, userDeckNewPerDay: 20, retention: 0.9, interviewDate: null, askConfidence: true, level: 'mid', fsrs: null, fitOfferedAt: 0 });
     ws.settings.set({ role: 'ml-engineer', retention: 0.95 });
     const again = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now: T0 });
     expect(again.settings.get()).toMatchObject({ role: 'ml-engineer', newPerDay: 20, retention: 0.95 });
