@@ -6,11 +6,14 @@ import { safeJson } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { readinessFor, storyCoverage } from './readiness-input.js';
+import { retentionAdviceFor, type RetentionAdviceFigures } from './retention-input.js';
 
 export interface StatsFigures {
   day: DayPlan;
   walkthrough: { deck: string; sections: number; done: number; next: string | null } | null;
   ready: Readiness;
+  /** The retention the days left allow (core/retention-sim, cached for the day); null without a date ahead. */
+  advice: RetentionAdviceFigures | null;
 }
 
 /** What the text and the JSON both say: the day's plan, the culture walkthrough, readiness. */
@@ -20,12 +23,12 @@ export function statsFigures(ws: Workspace, now: number): StatsFigures {
   const walkthrough = walk
     ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
     : null;
-  return { day, walkthrough, ready: readinessFor(ws, now, day.plan) };
+  return { day, walkthrough, ready: readinessFor(ws, now, day.plan), advice: retentionAdviceFor(ws, now, day.plan) };
 }
 
 export function statsJson(ws: Workspace, now: number): string {
   const settings = ws.settings.get();
-  const { day, walkthrough, ready } = statsFigures(ws, now);
+  const { day, walkthrough, ready, advice } = statsFigures(ws, now);
   const figures = day.figures;
   const role = trackById(settings.role);
   return safeJson(
@@ -44,7 +47,7 @@ export function statsJson(ws: Workspace, now: number): string {
       walkthrough,
       decks: figures.decks.map((d) => ({ id: d.id, title: d.title, area: d.area, cards: d.cards, seen: d.seen, dueToday: d.due, newToday: d.new, mix: d.mix, guided: d.guided })),
       dataDir: ws.dataDir,
-      readiness: { interviewDate: settings.interviewDate, planLine: day.planLine, ...ready, stories: storyCoverage(ws) },
+      readiness: { interviewDate: settings.interviewDate, planLine: day.planLine, ...ready, stories: storyCoverage(ws), retentionAdvice: advice },
     },
   );
 }

@@ -304,6 +304,8 @@ export function runRetention(cards: readonly SimCard[], options: RunOptions): Si
   return { reviews, shown, recallSum };
 }
 
+const round = (x: number, per: number): number => Math.round(x * per) / per;
+
 /** The rows for every retention and the one to recommend; null when there are no days left to study or no cards. */
 export function retentionAdvice(input: RetentionSimInput): RetentionAdvice | null {
   const daysLeft = Math.floor(input.daysLeft);
@@ -314,11 +316,12 @@ export function retentionAdvice(input: RetentionSimInput): RetentionAdvice | nul
   const retentions = [...(input.retentions ?? RETENTIONS)].sort((a, b) => a - b);
   const rows = retentions.map((retention): RetentionRow => {
     const run = runRetention(cards, { now: input.now, interviewAt: input.interviewAt, daysLeft, w: input.w, retention, seed: input.seed ?? DEFAULT_SEED });
+    // Rounded here, to what is shown and kept, so the choice below is made on the figures as read.
     return {
       retention,
-      reviewsPerDay: run.reviews.reduce((a, b) => a + b, 0) / daysLeft,
-      peakReviewsPerDay: Math.max(0, ...run.reviews),
-      recallOnDay: Math.min(1, run.recallSum / cardCount),
+      reviewsPerDay: round(run.reviews.reduce((a, b) => a + b, 0) / daysLeft, 10),
+      peakReviewsPerDay: Math.round(Math.max(0, ...run.reviews)),
+      recallOnDay: round(Math.min(1, run.recallSum / cardCount), 10_000),
     };
   });
   const reaching = rows.filter((r) => r.recallOnDay >= target);
