@@ -9,7 +9,7 @@ import { parametersTag } from '../core/fsrs-params.js';
 import type { DailyPlan } from '../core/readiness.js';
 import { DEFAULT_SEED, MAX_SIMULATED_CARDS, retentionAdvice, RETENTIONS, TARGET_RECALL, type RetentionAdvice, type RetentionSimInput } from '../core/retention-sim.js';
 import type { MemoryState } from '../core/scheduler.js';
-import { cachedRetentionAdvice } from '../store/retention-advice-store.js';
+import { cachedRetentionAdvice, readRetentionAdvice } from '../store/retention-advice-store.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** What `stats --json` carries as readiness.retentionAdvice. */
@@ -71,8 +71,14 @@ export function retentionSimInput(ws: Workspace, now: number, plan: DailyPlan | 
   };
 }
 
-/** The advice with what it was worked out for; null without an interview date ahead or cards to study. */
-export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null): RetentionAdviceFigures | null {
+/**
+ * The advice with what it was worked out for; null without an interview date ahead or cards to
+ * study. `cachedOnly`: undefined instead of simulating when the day's cache does not have it (the
+ * Readiness screen draws first and works it out after).
+ */
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null): RetentionAdviceFigures | null;
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null, cachedOnly: true): RetentionAdviceFigures | null | undefined;
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null, cachedOnly = false): RetentionAdviceFigures | null | undefined {
   const input = retentionSimInput(ws, now, plan);
   if (!input) return null;
   const settings = ws.settings.get();
@@ -93,7 +99,8 @@ export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan |
     input.firstSeenToday,
     stateDigest(input.seen),
   ]);
-  const advice = cachedRetentionAdvice(ws.dataDir, key, () => retentionAdvice(input));
+  const advice = cachedOnly ? readRetentionAdvice(ws.dataDir, key) : cachedRetentionAdvice(ws.dataDir, key, () => retentionAdvice(input));
+  if (cachedOnly && !advice) return undefined;
   return advice ? { ...advice, interviewDate: settings.interviewDate, current: settings.retention } : null;
 }
 
