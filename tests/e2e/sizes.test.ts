@@ -307,6 +307,21 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     await sweep(term, { title: 'Cram · Weakest cards, every area', lines: [PROGRESS(0)], fragments: [/ · (flashcard|choice|multi|open)/] });
   });
 
+  it('Readiness with the retention advice for the days left, and its picker (r)', async () => {
+    const term = app([], preparedHome());
+    await term.select('Readiness');
+    await term.pressUntil('Enter', 'Retention for the 10 days left');
+    const rows = ['0.80', '0.83', '0.85', '0.87', '0.90', '0.93', '0.95', '0.97'].map((r) => new RegExp(`^ *(▶ )?${r.replace('.', '\\.')} [█▏▎▍▌▋▊▉ ]*~\\d+(\\.\\d)? +\\d+%( yours)?$`));
+    await sweep(term, {
+      title: 'Readiness',
+      lines: [/^10 days left: \d+ new \+ ~\d+ reviews a day$/, 'Retention for the 10 days left (r: choose)'],
+      items: ['retention, reviews a day, recall on the day', ...rows],
+      footer: 'r retention',
+    });
+    await term.pressUntil('r', 'keeper-prep › Readiness · retention');
+    await sweep(term, { title: 'Readiness · retention', items: rows, fragments: [/› +0\.90 .* yours\s*$/m], footer: '↑↓ move · Enter set' });
+  });
+
   it('Study now: the kinds of cards, a deck list, the tag filter, and the choices for a deck', async () => {
     const term = app([], preparedHome());
     await term.select('Study now…');
