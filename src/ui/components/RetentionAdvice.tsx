@@ -18,18 +18,21 @@ const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 function bar(value: number, max: number, width: number): string {
   const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
-  return ('█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]).padEnd(width);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8];
 }
 
-/** One row as a line of `width` columns at most: "▶ 0.87 ██████▍     ~41  91% yours". */
+/**
+ * One row as a line of `width` columns at most: "▶ 0.87   ~41  91% ██████▍ yours". The bar comes
+ * last and unpadded: no run of spaces inside a row (a wide screen's panels are told apart by one).
+ */
 export function adviceRowText(row: RetentionRow, advice: RetentionAdviceFigures, width: number): string {
   const max = Math.max(...advice.rows.map((r) => r.reviewsPerDay));
   const mark = row.retention === advice.recommended ? '▶' : ' ';
   const yours = same(row.retention, advice.current) ? ' yours' : '';
-  const figures = `${`~${perDayText(row.reviewsPerDay)}`.padStart(5)} ${pct(row.recallOnDay).padStart(4)}`;
-  // mark, space, retention, space, bar, space, figures, " yours"
-  const barWidth = Math.max(0, Math.min(24, width - (2 + 4 + 1 + 1 + figures.length + 6)));
-  return `${mark} ${row.retention.toFixed(2)} ${barWidth > 0 ? `${bar(row.reviewsPerDay, max, barWidth)} ` : ''}${figures}${yours}`;
+  const head = `${mark} ${row.retention.toFixed(2)} ${`~${perDayText(row.reviewsPerDay)}`.padStart(5)} ${pct(row.recallOnDay).padStart(4)}`;
+  const barWidth = Math.max(0, Math.min(24, width - head.length - 1 - ' yours'.length));
+  const drawn = barWidth > 0 ? bar(row.reviewsPerDay, max, barWidth) : '';
+  return `${head}${drawn ? ` ${drawn}` : ''}${yours}`;
 }
 
 function caption(advice: RetentionAdviceFigures): string {
@@ -71,10 +74,12 @@ export function RetentionPicker({ advice, onChoose, onCancel }: { advice: Retent
   const { width, height } = useAppState();
   const room = frameBudget(width, height);
   useKeys({ back: onCancel });
-  const about = wrapLines(
+  const full = wrapLines(
     `Desired retention for the ${advice.daysLeft} days left: FSRS brings a card back when its predicted recall falls to it. Simulated reviews a day and recall on the interview day; ▶ advised.`,
     room.width,
   );
+  // On a short terminal the rows come first: a line that still says what they are.
+  const about = full.length + advice.rows.length + 1 <= room.height ? full : wrapLines('Reviews a day, recall on the day; ▶ advised.', room.width);
   const shown = about.slice(0, Math.max(0, room.height - advice.rows.length - 1));
   const gap = room.height - shown.length - advice.rows.length >= 1 ? 1 : 0;
   const current = advice.rows.findIndex((r) => same(r.retention, advice.current));

@@ -112,7 +112,6 @@ export function Readiness() {
       cursor={cursor}
       missing={missing.map((v) => v.name)}
       rounds={<RoundScores rounds={rounds.length} means={roundDimensionMeans(rounds)} />}
-      advice={<RetentionAdvice advice={advice} width={wide ? left : room.width} />}
     />
   );
   const history = (
@@ -123,6 +122,7 @@ export function Readiness() {
           <Text>{c.text}</Text>
         </Box>
       ))}
+      <RetentionAdvice advice={advice} width={wide ? room.width - left - GUTTER : room.width} />
       <Text bold>True retention (reviews of mature cards passed)</Text>
       {retention.map((line) => (
         <Text key={line} wrap="truncate-end">
@@ -150,7 +150,7 @@ export function Readiness() {
   );
 }
 
-function Figures({ r, day, topics, cursor, missing, rounds, advice }: { r: ReadinessFigures; day: DayPlan; topics: readonly Topic[]; cursor: number; missing: readonly string[]; rounds: ReactNode; advice: ReactNode }) {
+function Figures({ r, day, topics, cursor, missing, rounds }: { r: ReadinessFigures; day: DayPlan; topics: readonly Topic[]; cursor: number; missing: readonly string[]; rounds: ReactNode }) {
   const forDay = r.predictedFor === 'interview' && r.interviewAt !== null ? `on ${localDate(r.interviewAt)}` : 'today';
   const cal = r.calibration;
   const dimensionWidth = Math.max(0, ...r.design.dimensions.map((d) => safeText(d.dimension).length));
@@ -162,7 +162,6 @@ function Figures({ r, day, topics, cursor, missing, rounds, advice }: { r: Readi
       ))}
       <Para dim text={`Recall is FSRS's prediction ${forDay}; cards never seen count as 0.`} />
       <Text> </Text>
-      {advice}
       <RecallTable
         groups={[
           r.areas.map((a) => ({ key: a.area, name: AREA_NAMES[a.area] ?? a.area, figures: a })),
