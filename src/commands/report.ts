@@ -12,6 +12,7 @@ import type { Workspace } from '../store/workspace.js';
 import { calibrationRows, calibrationSummary, parametersLine } from '../core/prediction-trust.js';
 import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
+import { perDayText, retentionAdviceFor, retentionAdviceLine } from './retention-input.js';
 import { DATE_HINT } from './stats.js';
 
 /** Deck text in a table cell: a pipe would end the cell, a newline the row. */
@@ -143,6 +144,24 @@ export function readinessReport(ws: Workspace, now: number): string {
         ]),
         '',
         'New cards are spread over the days left but the last, which is kept for review.',
+      );
+    }
+    const advice = retentionAdviceFor(ws, now, r.plan);
+    if (advice) {
+      out.push(
+        '',
+        '### Retention for the days left',
+        '',
+        retentionAdviceLine(advice),
+        '',
+        ...mdTable(['desired retention', 'reviews a day', 'busiest day', 'recall on the day'], ['r', 'r', 'r', 'r'], advice.rows.map((row) => [
+          `${row.retention.toFixed(2)}${row.retention === advice.recommended ? ' (advised)' : ''}${Math.abs(row.retention - advice.current) < 1e-9 ? ' (yours)' : ''}`,
+          `~${perDayText(row.reviewsPerDay)}`,
+          row.peakReviewsPerDay,
+          percent(row.recallOnDay),
+        ])),
+        '',
+        'Simulated with FSRS: each day\'s due cards answered, recalled as often as FSRS predicts, new cards as the plan brings them in.',
       );
     }
   } else {

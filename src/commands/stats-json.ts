@@ -7,11 +7,14 @@ import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage } from './readiness-input.js';
+import { retentionAdviceFor, type RetentionAdviceFigures } from './retention-input.js';
 
 export interface StatsFigures {
   day: DayPlan;
   walkthrough: { deck: string; sections: number; done: number; next: string | null } | null;
   ready: Readiness;
+  /** The retention the days left allow (core/retention-sim, cached for the day); null without a date ahead. */
+  advice: RetentionAdviceFigures | null;
 }
 
 /** What the text and the JSON both say: the day's plan, the culture walkthrough, readiness. */
@@ -21,12 +24,12 @@ export function statsFigures(ws: Workspace, now: number): StatsFigures {
   const walkthrough = walk
     ? { deck: walk.deckId, sections: walk.sections.length, done: walk.done, next: walk.sections[walk.current]?.name ?? null }
     : null;
-  return { day, walkthrough, ready: readinessFor(ws, now, day.plan) };
+  return { day, walkthrough, ready: readinessFor(ws, now, day.plan), advice: retentionAdviceFor(ws, now, day.plan) };
 }
 
 export function statsJson(ws: Workspace, now: number): string {
   const settings = ws.settings.get();
-  const { day, walkthrough, ready } = statsFigures(ws, now);
+  const { day, walkthrough, ready, advice } = statsFigures(ws, now);
   const figures = day.figures;
   const role = trackById(settings.role);
   const trust = predictionTrust(ws);
@@ -51,6 +54,7 @@ export function statsJson(ws: Workspace, now: number): string {
         planLine: day.planLine,
         ...ready,
         stories: storyCoverage(ws),
+        retentionAdvice: advice,
         // How far to trust the predictions above: their parameters, past predictions against what was recalled, the health check.
         parameters: trust.parameters,
         // Beside the sure/guess and tick counts already there: past recall predictions in bins against the share recalled.

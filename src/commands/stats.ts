@@ -8,6 +8,7 @@ import { safeText } from '../core/safe-text.js';
 import { trackById } from '../core/tracks.js';
 import type { Workspace } from '../store/workspace.js';
 import { storyCoverage, storyLine } from './readiness-input.js';
+import { retentionAdviceLine, type RetentionAdviceFigures } from './retention-input.js';
 import { statsFigures, statsJson } from './stats-json.js';
 import { table } from './table.js';
 
@@ -28,8 +29,8 @@ export function limitText(day: DayPlan): string {
   return `limit ${day.limits.shared}/day${day.studiedOwn > 0 ? `, ${day.limits.ownLimit}/day for each of your own decks` : ''}`;
 }
 
-function readinessText(r: Readiness, day: DayPlan): string[] {
-  const lines: string[] = ['', `Readiness, predicted ${predictedForText(r)}:`, ...planText(day)];
+function readinessText(r: Readiness, day: DayPlan, advice: RetentionAdviceFigures | null): string[] {
+  const lines: string[] = ['', `Readiness, predicted ${predictedForText(r)}:`, ...planText(day), ...(advice ? wrapAnsi(retentionAdviceLine(advice), 78).split('\n') : [])];
   const o = r.overall;
   lines.push(
     o.seen === 0
@@ -78,7 +79,7 @@ function readinessText(r: Readiness, day: DayPlan): string[] {
 export function statsCommand(ws: Workspace, now: number, json: boolean): string {
   if (json) return statsJson(ws, now);
   const settings = ws.settings.get();
-  const { day, walkthrough, ready } = statsFigures(ws, now);
+  const { day, walkthrough, ready, advice } = statsFigures(ws, now);
   const figures = day.figures;
   const role = trackById(settings.role);
   return [
@@ -91,7 +92,7 @@ export function statsCommand(ws: Workspace, now: number, json: boolean): string 
     '',
     'mix: each skill\'s share of new cards for this role;',
     'culture comes through the walkthrough.',
-    ...readinessText(ready, day),
+    ...readinessText(ready, day, advice),
     '',
     ...wrapAnsi(storyLine(storyCoverage(ws)), 78).split('\n'),
   ].join('\n');

@@ -65,14 +65,19 @@ export interface DayPlan extends DayLimits {
   advice: string[];
 }
 
+/** The decks the interview plan covers: the role's; the user's own come on top, unless they are all there is. */
+export function plannedDecks(decks: readonly Deck[], ownIds: ReadonlySet<string>): { planned: readonly Deck[]; planCoversOwn: boolean } {
+  const roleDecks = decks.filter((d) => !ownIds.has(d.id));
+  const cardsIn = (list: readonly Deck[]) => list.reduce((n, d) => n + deckFacts(d).keys.length, 0);
+  const planCoversOwn = cardsIn(roleDecks) === 0 && cardsIn(decks) > 0;
+  return { planned: planCoversOwn ? decks : roleDecks, planCoversOwn };
+}
+
 /** The limits and plan alone, without the day's figures: what a queue needs. */
 export function dayLimits(input: DayPlanInput): DayLimits {
   const ownIds = new Set(input.ownDecks.map((d) => d.id));
   const roleDecks = input.decks.filter((d) => !ownIds.has(d.id));
-  const cardsIn = (decks: readonly Deck[]) => decks.reduce((n, d) => n + deckFacts(d).keys.length, 0);
-  // The plan aims at the role's decks; the user's own decks come on top, unless they are all there is.
-  const planCoversOwn = cardsIn(roleDecks) === 0 && cardsIn(input.decks) > 0;
-  const planned = planCoversOwn ? input.decks : roleDecks;
+  const { planned, planCoversOwn } = plannedDecks(input.decks, ownIds);
   let plan: DailyPlan | null = null;
   const setting = planCoversOwn ? input.ownNewPerDay : input.newPerDay;
   if (input.interviewAt !== null) {

@@ -25,6 +25,7 @@ export type Command =
   | 'countCram'
   | 'cram'
   | 'studyTopic'
+  | 'chooseRetention'
   | 'continue'
   | 'pageUp'
   | 'pageDown'
@@ -106,6 +107,7 @@ export const BINDINGS: Record<Command, Binding> = {
   sure: { label: 's', description: 'say you are sure before answering (for calibration)', test: (i) => i === 's' },
   cram: { label: 'c', description: 'cram: the weakest cards, beyond what is due', test: (i) => i === 'c' },
   studyTopic: { label: 'Enter', description: 'study the highlighted weak topic now: practise it off the schedule, or learn its new cards', test: (_i, k) => k.return },
+  chooseRetention: { label: 'r', description: 'choose the desired retention from the simulated days left (reviews a day against recall on the day)', test: (i) => i === 'r' },
   countCram: { label: 'c', description: 'count cram answers in your schedule, or keep them out', test: (i) => i === 'c' },
   continue: { label: 'Enter', description: 'continue', test: (i, k) => k.return || i === ' ' },
   pageUp: { label: 'PgUp', description: 'scroll up', test: (_i, k) => k.pageUp },

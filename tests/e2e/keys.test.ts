@@ -448,3 +448,27 @@ describe("the exercise screen's keys", { timeout: 60_000 }, () => {
     await term.pressUntil('Enter', (screen) => !screen.includes('Given up'));
   });
 });
+
+describe('Readiness: retention for the days left', { timeout: 40_000 }, () => {
+  it('r lists the simulated retentions on your setting; Up, Enter sets the one above it, as Readiness, Settings and stats --json then say', async () => {
+    const home = tempDir();
+    const day = new Date();
+    day.setDate(day.getDate() + 10);
+    const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+    writeFileSync(join(home, 'settings.json'), JSON.stringify({ role: 'software-engineer', interviewDate: date }));
+    const term = app([], home);
+    await term.select('Readiness');
+    const readiness = await term.pressUntil('Enter', /r retention · c cram/);
+    expect(readiness.trimEnd().split('\n').at(-1)).toMatch(/^r retention · c cram/);
+    await term.pressUntil('r', /› +0\.90 .* yours\s*$/m);
+    await term.pressUntil('Up', /› +(▶ )?0\.87 /m);
+    await term.pressUntil('Enter', /keeper-prep › Readiness +/);
+    await term.pressUntil('Escape', 'keeper-prep › Home');
+    await term.select('Settings');
+    await term.pressUntil('Enter', /Desired retention +87%/);
+    const stats = JSON.parse(execFileSync(process.execPath, ['bin/keeper-prep.js', 'stats', '--json'], { cwd: REPO, env: { ...process.env, KEEPER_PREP_HOME: home }, encoding: 'utf8' })) as { retention: number; readiness: { retentionAdvice: { current: number; rows: unknown[] } } };
+    expect(stats.retention).toBe(0.87);
+    expect(stats.readiness.retentionAdvice.current).toBe(0.87);
+    expect(stats.readiness.retentionAdvice.rows).toHaveLength(8);
+  });
+});

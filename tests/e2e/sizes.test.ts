@@ -332,6 +332,25 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     expect(problems, screen).toEqual([]);
   });
 
+  it('Readiness with the retention advice for the days left, and its picker (r)', async () => {
+    const term = app([], preparedHome());
+    await term.select('Readiness');
+    await term.pressUntil('Enter', /r retention · c cram/);
+    // The section stands with the charts, under the figures on a narrow screen: paged down to.
+    while (!term.screen().includes('Retention for the 10 days left')) {
+      const before = term.screen();
+      await term.pressUntil('PageDown', (screen) => screen !== before);
+    }
+    const rows = ['0.80', '0.83', '0.85', '0.87', '0.90', '0.93', '0.95', '0.97'].map((r) => new RegExp(`^ *(▶ )?${r.replace('.', '\\.')} +~\\d+(\\.\\d)? +\\d+%( [█▏▎▍▌▋▊▉]+)?( yours)?$`));
+    await sweep(term, {
+      title: 'Readiness',
+      items: ['Retention for the 10 days left (r: choose)', 'retention, reviews a day, recall on the day', ...rows],
+      footer: 'r retention',
+    });
+    await term.pressUntil('r', 'keeper-prep › Readiness · retention');
+    await sweep(term, { title: 'Readiness · retention', items: rows, fragments: [/› +0\.90 .* yours\s*$/m], footer: '↑↓ move · Enter set' });
+  });
+
   it('Study now: the kinds of cards, a deck list, the tag filter, and the choices for a deck', async () => {
     const term = app([], preparedHome());
     await term.select('Study now…');

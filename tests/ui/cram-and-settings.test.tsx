@@ -114,7 +114,7 @@ describe('the Readiness screen', () => {
     expect(lines.some((l) => /Culture .+ {3,}(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(l))).toBe(true);
     expect(app.frame()).toContain('True retention');
     expect(app.frame()).not.toContain('more below');
-    expect(lines.at(-1)).toBe('↑↓ Enter study a weak topic · c cram · Esc back · ? help');
+    expect(lines.at(-1)).toBe('↑↓ Enter study a weak topic · r retention · c cram · Esc back · ? help');
     await app.unmount();
   });
 

@@ -3,8 +3,10 @@
 // design scores, calibration, stories, and the history charts. Cram starts from here. From WIDE
 // columns the charts stand beside the figures instead of under them; prose keeps its measure.
 import { Box, Text } from 'ink';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
+import { retentionAdviceFor } from '../../commands/retention-input.js';
+import { RetentionAdvice, RetentionPicker } from '../components/RetentionAdvice.js';
 import type { DayPlan } from '../../core/day-plan.js';
 import type { StudyScope } from '../../core/custom-study.js';
 import type { Deck } from '../../core/deck.js';
@@ -39,6 +41,17 @@ export function Readiness() {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- revision changes whenever a round is saved
   const rounds = useMemo(() => ws.rounds.history(), [ws, revision]);
   const topics: Topic[] = useMemo(() => [...r.decks.flatMap((d) => d.weakest)].sort((a, b) => a.recall - b.recall).slice(0, 3), [r]);
+  // The day's cached advice at once; on a miss it is simulated after the first frame (~30 ms).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- day changes whenever progress or settings do
+  const cachedAdvice = useMemo(() => retentionAdviceFor(ws, clock(), day.plan, true), [ws, day]);
+  const [workedOut, setWorkedOut] = useState<{ day: typeof day; advice: ReturnType<typeof retentionAdviceFor> } | null>(null);
+  useEffect(() => {
+    if (cachedAdvice !== undefined) return;
+    const timer = setTimeout(() => setWorkedOut({ day, advice: retentionAdviceFor(ws, clock(), day.plan) }), 0);
+    return () => clearTimeout(timer);
+  }, [ws, clock, day, cachedAdvice]);
+  const advice = cachedAdvice !== undefined ? cachedAdvice : workedOut?.day === day ? workedOut.advice : undefined;
+  const [picking, setPicking] = useState(false);
   const [cursor, setCursor] = useState(0);
   const studyTopic = () => {
     const topic = topics[cursor];
@@ -53,9 +66,10 @@ export function Readiness() {
           studyTopic,
         }
       : {}),
+    ...(advice ? { chooseRetention: () => setPicking(true) } : {}),
     cram: () => actions.push({ name: 'cram' }),
     back: actions.pop,
-  });
+  }, { isActive: !picking });
 
   const charts = [
     { title: 'Reviews, last 16 weeks', text: heatmapChart(r.heatmap) },
@@ -69,11 +83,38 @@ export function Readiness() {
   // Prose keeps the readable measure; the charts take what they need beside it.
   const left = Math.min(MEASURE, room.width - GUTTER - chartsWidth);
 
-  const commands: Command[] = [...(hasTopics ? (['up', 'down', 'studyTopic'] as const) : []), 'cram', 'pageDown', 'pageUp', 'back'];
+  if (picking && advice) {
+    return (
+      <RetentionPicker
+        advice={advice}
+        onCancel={() => setPicking(false)}
+        onChoose={(retention) => {
+          actions.updateSettings({ retention });
+          setPicking(false);
+        }}
+      />
+    );
+  }
+  const retentionKey: [string, string][] = advice ? [['r', 'retention']] : [];
+  const commands: Command[] = [...(hasTopics ? (['up', 'down', 'studyTopic'] as const) : []), ...(advice ? (['chooseRetention'] as const) : []), 'cram', 'pageDown', 'pageUp', 'back'];
   const footer = hasTopics
-    ? fitFooter(room.width, hint([['↑↓ Enter', 'study a weak topic'], ['c', 'cram'], ['Esc', 'back']]), hint([['↑↓ Enter', 'weak topic'], ['c', 'cram'], ['Esc', 'back']]))
-    : hint([['c', 'cram'], ['Esc', 'back']]);
-  const main = <Figures r={r} day={day} topics={topics} cursor={cursor} missing={missing.map((v) => v.name)} rounds={<RoundScores rounds={rounds.length} means={roundDimensionMeans(rounds)} />} />;
+    ? fitFooter(
+        room.width,
+        hint([['↑↓ Enter', 'study a weak topic'], ...retentionKey, ['c', 'cram'], ['Esc', 'back']]),
+        hint([['↑↓ Enter', 'weak topic'], ...retentionKey, ['c', 'cram'], ['Esc', 'back']]),
+        hint([['↑↓ Enter', 'topic'], ...(advice ? [['r', 'ret.'] as [string, string]] : []), ['c', 'cram'], ['Esc', 'back']]),
+      )
+    : hint([...retentionKey, ['c', 'cram'], ['Esc', 'back']]);
+  const main = (
+    <Figures
+      r={r}
+      day={day}
+      topics={topics}
+      cursor={cursor}
+      missing={missing.map((v) => v.name)}
+      rounds={<RoundScores rounds={rounds.length} means={roundDimensionMeans(rounds)} />}
+    />
+  );
   const history = (
     <Box flexDirection="column" flexShrink={0}>
       {charts.map((c) => (
@@ -82,6 +123,7 @@ export function Readiness() {
           <Text>{c.text}</Text>
         </Box>
       ))}
+      <RetentionAdvice advice={advice} width={wide ? room.width - left - GUTTER : room.width} />
       <Text bold>True retention (reviews of mature cards passed)</Text>
       {retention.map((line) => (
         <Text key={line} wrap="truncate-end">

@@ -1,0 +1,127 @@
+// The retention advice for a workspace: the interview plan's cards and the user's parameters
+// gathered for core/retention-sim, through the day's cache (store/retention-advice-store) so only
+// the first look of the day (or after a review or a settings change) pays the simulation.
+// `stats --json`, `stats`, `report` and the Readiness screen all read it from here.
+import { plannedDecks } from '../core/day-plan.js';
+import { deckFacts } from '../core/deck-facts.js';
+import { formatDate, startOfDay } from '../core/day.js';
+import { parametersTag } from '../core/fsrs-params.js';
+import type { DailyPlan } from '../core/readiness.js';
+import { DEFAULT_SEED, MAX_SIMULATED_CARDS, retentionAdvice, RETENTIONS, TARGET_RECALL, type RetentionAdvice, type RetentionSimInput } from '../core/retention-sim.js';
+import type { MemoryState } from '../core/scheduler.js';
+import { cachedRetentionAdvice, readRetentionAdvice } from '../store/retention-advice-store.js';
+import type { Workspace } from '../store/workspace.js';
+
+/** What `stats --json` carries as readiness.retentionAdvice. */
+export interface RetentionAdviceFigures extends RetentionAdvice {
+  interviewDate: string | null;
+  /** The desired retention in settings now. */
+  current: number;
+}
+
+/** Bumped when the simulation changes what it would say for the same input: older cache files are then not read. */
+const MODEL = 1;
+
+/** FNV-1a over the seen states' fields the simulation reads: a review anywhere changes it. */
+function stateDigest(states: readonly MemoryState[]): string {
+  const f = new Float64Array(1);
+  const words = new Uint32Array(f.buffer);
+  let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    f[0] = x;
+    h = Math.imul(h ^ words[0]!, 0x01000193);
+    h = Math.imul(h ^ words[1]!, 0x01000193);
+  };
+  for (const s of states) {
+    mix(s.due);
+    mix(s.stability);
+    mix(s.difficulty);
+    mix(s.lastReview ?? -1);
+    mix(s.learningSteps * 4 + ['new', 'learning', 'review', 'relearning'].indexOf(s.phase));
+  }
+  return (h >>> 0).toString(16);
+}
+
+/** The simulation's input for the plan, or null when there is nothing to simulate (no date, no days left, no cards). */
+export function retentionSimInput(ws: Workspace, now: number, plan: DailyPlan | null): RetentionSimInput | null {
+  if (!plan || plan.status !== 'ahead' || plan.daysLeft <= 0 || plan.cards === 0) return null;
+  const own = new Set(ws.decks().filter((d) => ws.isOwnDeck(d.id)).map((d) => d.id));
+  const { planned } = plannedDecks(ws.studyDecks(), own);
+  const records = ws.progress.progress.cards;
+  const dayStart = startOfDay(now);
+  const seen: MemoryState[] = [];
+  let firstSeenToday = 0;
+  for (const deck of planned) {
+    for (const key of deckFacts(deck).keys) {
+      const record = records.get(key);
+      if (!record) continue;
+      seen.push(record.state);
+      if (record.firstReview >= dayStart) firstSeenToday++;
+    }
+  }
+  return {
+    seen,
+    unseen: plan.unseen,
+    newPerDay: plan.newPerDay,
+    firstSeenToday,
+    daysLeft: plan.daysLeft,
+    now,
+    interviewAt: plan.interviewAt,
+    w: ws.settings.get().fsrs?.w ?? null,
+  };
+}
+
+/**
+ * The advice with what it was worked out for; null without an interview date ahead or cards to
+ * study. `cachedOnly`: undefined instead of simulating when the day's cache does not have it (the
+ * Readiness screen draws first and works it out after).
+ */
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null): RetentionAdviceFigures | null;
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null, cachedOnly: true): RetentionAdviceFigures | null | undefined;
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null, cachedOnly = false): RetentionAdviceFigures | null | undefined {
+  const input = retentionSimInput(ws, now, plan);
+  if (!input) return null;
+  const settings = ws.settings.get();
+  const key = JSON.stringify([
+    MODEL,
+    RETENTIONS,
+    TARGET_RECALL,
+    MAX_SIMULATED_CARDS,
+    DEFAULT_SEED,
+    formatDate(now),
+    input.interviewAt,
+    input.daysLeft,
+    parametersTag(input.w),
+    ws.studyDecks().map((d) => d.id),
+    input.seen.length,
+    input.unseen,
+    input.newPerDay,
+    input.firstSeenToday,
+    stateDigest(input.seen),
+  ]);
+  const advice = cachedOnly ? readRetentionAdvice(ws.dataDir, key) : cachedRetentionAdvice(ws.dataDir, key, () => retentionAdvice(input));
+  if (cachedOnly && !advice) return undefined;
+  return advice ? { ...advice, interviewDate: settings.interviewDate, current: settings.retention } : null;
+}
+
+/** Reviews a day as said: a tenth below 10 ("1.4"), whole above ("41"). */
+export function perDayText(x: number): string {
+  return x < 10 ? x.toFixed(1) : String(Math.round(x));
+}
+
+/** "Retention for the 12 days left: 0.87 is the lightest that reaches 90% recall on the day, ~41 reviews a day, 91% (now 0.90: ~55 a day, 93%)." */
+export function retentionAdviceLine(advice: RetentionAdviceFigures): string {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const pick = advice.rows.find((r) => r.retention === advice.recommended)!;
+  const current = advice.rows.find((r) => Math.abs(r.retention - advice.current) < 1e-9);
+  const days = `${advice.daysLeft} day${advice.daysLeft === 1 ? '' : 's'} left`;
+  const now = current
+    ? current.retention === pick.retention
+      ? ' (your setting)'
+      : ` (now ${advice.current.toFixed(2)}: ~${perDayText(current.reviewsPerDay)} a day, ${pct(current.recallOnDay)})`
+    : ` (now ${advice.current.toFixed(2)})`;
+  const what = `~${perDayText(pick.reviewsPerDay)} reviews a day, ${pct(pick.recallOnDay)}${now}`;
+  return advice.reached
+    ? `Retention for the ${days}: ${advice.recommended.toFixed(2)} is the lightest that reaches ${pct(advice.target)} recall on the day, ${what}.`
+    : `Retention for the ${days}: none reaches ${pct(advice.target)} recall on the day; ${advice.recommended.toFixed(2)} comes closest, ${what}.`;
+}
