@@ -109,11 +109,14 @@ describe('the Readiness screen', () => {
     const header = lines.find((l) => /^ +seen cover recall {2}14-day trend/.test(l))!;
     expect(header.indexOf('seen') + 4).toBe(longest.search(/\d+\/\d+ /) + longest.match(/\d+\/\d+/)![0].length);
     expect(lines.find((l) => l.startsWith('Culture'))).toMatch(/^Culture {2,}\d+\/\d+ /);
-    // The charts stand to the right of the plan and the tables, and everything fits without scrolling.
+    // The charts stand to the right of the plan and the tables. Below them, the retention advice and
+    // how far to trust the figures take the right column past 45 rows: the rest is a page down.
     expect(lines[2]).toMatch(/^12 days left: .+ {3,}Reviews, last 16 weeks$/);
     expect(lines.some((l) => /Culture .+ {3,}(Mon|Tue|Wed|Thu|Fri|Sat|Sun) /.test(l))).toBe(true);
+    expect(app.frame()).toContain('Retention for the 12 days left');
+    await app.press(KEY.pageDown);
     expect(app.frame()).toContain('True retention');
-    expect(app.frame()).not.toContain('more below');
+    expect(app.frame()).toContain('How far to trust these figures');
     expect(lines.at(-1)).toBe('↑↓ Enter study a weak topic · r retention · c cram · Esc back · ? help');
     await app.unmount();
   });
