@@ -10,6 +10,7 @@ import type { DailyPlan } from '../core/readiness.js';
 import { DEFAULT_SEED, MAX_SIMULATED_CARDS, retentionAdvice, RETENTIONS, TARGET_RECALL, type RetentionAdvice, type RetentionSimInput } from '../core/retention-sim.js';
 import type { MemoryState } from '../core/scheduler.js';
 import { cachedRetentionAdvice, readRetentionAdvice } from '../store/retention-advice-store.js';
+import { checksum } from '../store/checksum.js';
 import type { Workspace } from '../store/workspace.js';
 
 /** What `stats --json` carries as readiness.retentionAdvice. */
@@ -22,24 +23,13 @@ export interface RetentionAdviceFigures extends RetentionAdvice {
 /** Bumped when the simulation changes what it would say for the same input: older cache files are then not read. */
 const MODEL = 1;
 
-/** FNV-1a over the seen states' fields the simulation reads: a review anywhere changes it. */
+const PHASES = ['new', 'learning', 'review', 'relearning'];
+
+/** A checksum over the seen states' fields the simulation reads: a review anywhere changes it. */
 function stateDigest(states: readonly MemoryState[]): string {
-  const f = new Float64Array(1);
-  const words = new Uint32Array(f.buffer);
-  let h = 0x811c9dc5;
-  const mix = (x: number) => {
-    f[0] = x;
-    h = Math.imul(h ^ words[0]!, 0x01000193);
-    h = Math.imul(h ^ words[1]!, 0x01000193);
-  };
-  for (const s of states) {
-    mix(s.due);
-    mix(s.stability);
-    mix(s.difficulty);
-    mix(s.lastReview ?? -1);
-    mix(s.learningSteps * 4 + ['new', 'learning', 'review', 'relearning'].indexOf(s.phase));
-  }
-  return (h >>> 0).toString(16);
+  const fields = new Float64Array(states.length * 5);
+  states.forEach((s, i) => fields.set([s.due, s.stability, s.difficulty, s.lastReview ?? -1, s.learningSteps * 4 + PHASES.indexOf(s.phase)], i * 5));
+  return checksum(new Uint8Array(fields.buffer));
 }
 
 /** The simulation's input for the plan, or null when there is nothing to simulate (no date, no days left, no cards). */
