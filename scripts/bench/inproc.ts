@@ -10,6 +10,7 @@ import { buildSearchIndex } from '../../src/core/search.js';
 import { LOG_FILE, ProgressStore } from '../../src/store/progress-store.js';
 import { openWorkspace } from '../../src/store/workspace.js';
 import { readinessFor } from '../../src/commands/readiness-input.js';
+import { seededRandom } from '../../tests/helpers/simulated-learner.js';
 import { readinessReport } from '../../src/commands/report.js';
 import type { Deck } from '../../src/core/deck.js';
 
@@ -69,17 +70,6 @@ export function writeHistory(dir: string, reviews: number, cards: number, keyOf:
   writeFileSync(join(dir, LOG_FILE), `${lines.join('\n')}\n`);
 }
 
-/** A small deterministic generator, so every bench run studies the same history. */
-function random(seed: number): () => number {
-  let x = seed >>> 0;
-  return () => {
-    x = (x + 0x6d2b79f5) >>> 0;
-    let t = x;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A data directory as a learner would leave it: `userCards` cards imported as a user deck, and
@@ -103,7 +93,7 @@ function writeLearner(dir: string, reviews: number, days: number, userCards: num
     for (const card of (JSON.parse(cardLines[d]!) as Deck).cards) if (card.type !== 'design') keys.push({ key: `${id}/${card.id}`, choice: card.type === 'choice' || card.type === 'multi' });
   });
   const choiceKeys = new Set(keys.filter((k) => k.choice).map((k) => k.key));
-  const rnd = random(reviews);
+  const rnd = seededRandom(reviews);
   const scheduler = createScheduler({ retention: 0.9 });
   const states = new Map<string, { state: MemoryState; firstReview: number }>();
   const perDay = reviews / days;

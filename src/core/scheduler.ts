@@ -61,7 +61,8 @@ export interface Scheduler {
   preview(state: MemoryState | undefined, now: number): Record<Rating, number>;
 }
 
-function toFsrs(state: MemoryState): FsrsCard {
+/** A stored state as ts-fsrs's Card (for tests that run ts-fsrs itself beside the scheduler). */
+export function toFsrs(state: MemoryState): FsrsCard {
   return {
     due: new Date(state.due),
     stability: state.stability,

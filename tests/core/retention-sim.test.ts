@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEmptyCard, dateDiffInDays, fsrs, generatorParameters, Rating, State, type Card } from 'ts-fsrs';
-import { createScheduler, type MemoryState, type Rating as AppRating } from '../../src/core/scheduler.js';
+import { createScheduler, toFsrs, type MemoryState, type Rating as AppRating } from '../../src/core/scheduler.js';
 import { defaultParameters } from '../../src/core/fsrs-params.js';
 import { introductions, outcomeDraw, retentionAdvice, runRetention, sampleCards, RETENTIONS, type SimCard } from '../../src/core/retention-sim.js';
 
@@ -23,20 +23,6 @@ function seenState(ratings: readonly AppRating[], gaps: readonly number[], w: re
   return state;
 }
 
-function toCard(state: MemoryState): Card {
-  return {
-    due: new Date(state.due),
-    stability: state.stability,
-    difficulty: state.difficulty,
-    elapsed_days: 0,
-    scheduled_days: state.scheduledDays,
-    learning_steps: state.learningSteps,
-    reps: state.reps,
-    lapses: state.lapses,
-    state: (['new', 'learning', 'review', 'relearning'] as const).indexOf(state.phase) as State,
-    ...(state.lastReview === null ? {} : { last_review: new Date(state.lastReview) }),
-  };
-}
 
 /**
  * The reference: ts-fsrs's own `next()` on Card objects, run forward a day at a time. Each day's
@@ -46,7 +32,7 @@ function toCard(state: MemoryState): Card {
  */
 function reference(cards: readonly SimCard[], opts: { daysLeft: number; interviewAt: number; w: readonly number[] | null; retention: number; seed: number }) {
   const f = fsrs(generatorParameters({ request_retention: opts.retention, enable_fuzz: false, enable_short_term: true, ...(opts.w ? { w: [...opts.w] } : {}) }));
-  const live: (Card | null)[] = cards.map((c) => (c.state ? toCard(c.state) : null));
+  const live: (Card | null)[] = cards.map((c) => (c.state ? toFsrs(c.state) : null));
   const answers = cards.map(() => 0);
   const reviews: number[] = [];
   for (let d = 0; d < opts.daysLeft; d++) {
