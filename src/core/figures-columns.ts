@@ -30,6 +30,7 @@ export interface FiguresColumns {
 export interface FiguresText {
   timeZone: string;
   decay: number;
+  model: string;
   /** Cards whose latest review was a Hard, or a Good, after a long gap (HistoryFigures.hard and good). */
   hard: string[];
   good: string[];
@@ -113,7 +114,7 @@ export function figuresToColumns(figures: HistoryFigures): FiguresColumns {
   }
   at += keys.length * TALLY;
   putDays(n, at, figures.days);
-  return { text: { timeZone: figures.timeZone, decay: figures.decay, hard: [...figures.hard].sort(), good: [...figures.good].sort(), lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places, canonical: true };
+  return { text: { timeZone: figures.timeZone, decay: figures.decay, model: figures.model, hard: [...figures.hard].sort(), good: [...figures.good].sort(), lastAt: figures.lastAt, cutoff: figures.cutoff, keys, ids, undone: [...figures.undone], rows }, numbers: n, places, canonical: true };
 }
 
 /** A window entry at `at` (in a block of zeros), its key at `place`. */
@@ -219,6 +220,7 @@ function isPairAt(n: Float64Array, at: number): boolean {
 class ReadFigures implements HistoryFigures {
   timeZone: string;
   decay: number;
+  model: string;
   trust: TrustCounts;
   hard: Set<string>;
   good: Set<string>;
@@ -239,6 +241,7 @@ class ReadFigures implements HistoryFigures {
     const { text, numbers: n } = source;
     this.timeZone = text.timeZone;
     this.decay = text.decay;
+    this.model = text.model;
     this.hard = new Set(text.hard);
     this.good = new Set(text.good);
     this.trust = trustAt(n);
@@ -344,7 +347,7 @@ class ReadFigures implements HistoryFigures {
       }
     }
     putDays(n, to.days, this.days);
-    const text = { timeZone: this.timeZone, decay: this.decay, hard: [...this.hard].sort(), good: [...this.good].sort(), lastAt: this.lastAt, cutoff: this.cutoff, keys, ids: was.ids.concat(added.map(({ entry }) => entry.id)), undone: [...this.undone], rows };
+    const text = { timeZone: this.timeZone, decay: this.decay, model: this.model, hard: [...this.hard].sort(), good: [...this.good].sort(), lastAt: this.lastAt, cutoff: this.cutoff, keys, ids: was.ids.concat(added.map(({ entry }) => entry.id)), undone: [...this.undone], rows };
     return { text, numbers: n, places, canonical: false };
   }
 }
@@ -360,7 +363,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
   if (!text || typeof text !== 'object') return null;
   const v = text as Record<string, unknown>;
   const rows = v.rows as Record<string, unknown> | null;
-  if (typeof v.decay !== 'number' || !Number.isFinite(v.decay) || !isStrings(v.hard) || !isStrings(v.good)) return null;
+  if (typeof v.decay !== 'number' || !Number.isFinite(v.decay) || typeof v.model !== 'string' || !isStrings(v.hard) || !isStrings(v.good)) return null;
   if (typeof v.timeZone !== 'string' || !(v.lastAt === null || isTime(v.lastAt)) || !(v.cutoff === null || isTime(v.cutoff)) || (v.lastAt === null) !== (v.cutoff === null)) return null;
   if (!isStrings(v.keys) || !isStrings(v.ids) || !isStrings(v.undone) || !rows || typeof rows !== 'object') return null;
   if (!isWholeCount(rows.base) || !isWholeCount(rows.window) || !isWholeCount(rows.days)) return null;
@@ -405,7 +408,7 @@ export function figuresFromColumns(text: unknown, n: Float64Array): HistoryFigur
     if (n[at] !== 0 || hasRecord !== 1 || !isRating(n[at + 3]) || (mark !== 0 && mark !== 1 && mark !== 2) || (correct !== 0 && correct !== 1 && correct !== 2) || (counted !== 0 && counted !== 1)) return null;
     if (!Number.isNaN(evidenced) && !tickCounts({ evidenced: small(evidenced), unevidenced: small(n[at + 8]!) })) return null;
   }
-  const figures = new ReadFigures({ text: { timeZone: v.timeZone, decay: v.decay, hard: v.hard, good: v.good, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places, canonical: true });
+  const figures = new ReadFigures({ text: { timeZone: v.timeZone, decay: v.decay, model: v.model, hard: v.hard, good: v.good, lastAt, cutoff, keys, ids: v.ids, undone: v.undone, rows: counts }, numbers: n, places, canonical: true });
   for (let i = 0, at = parts.days; i < counts.days; i++, at += DAY) {
     const day = n[at]!;
     if (!isTime(day) || !isWholeCount(n[at + 1]!) || n[at + 1] === 0 || figures.days.has(day)) return null;

@@ -25,6 +25,9 @@ import { recallCurve, type Scheduler } from './scheduler.js';
  */
 export const WINDOW_DAYS = 14;
 
+/** HistoryFigures.model for figures folded from the log's own records. */
+export const LOG_MODEL = 'log';
+
 export interface Tally {
   reviews: number;
   passed: number;
@@ -42,6 +45,12 @@ export interface HistoryFigures {
   timeZone: string;
   /** The forgetting curve's decay the predictions in `trust` were made with (core/calibration): another one means counting again. */
   decay: number;
+  /**
+   * Whose records the figures were folded from: "log", the log's own; otherwise the FSRS parameters'
+   * tag the records were worked out again with (core/replay restatedEntries), after a fit or a
+   * return to the defaults. Another one means counting again.
+   */
+  model: string;
   /** The latest entry folded in; null before the first. */
   lastAt: number | null;
   /** Every entry before this moment is folded into `base`, every later one is in `window`. */
@@ -73,8 +82,8 @@ export interface HistoryFigures {
   columns: FiguresColumns | null;
 }
 
-export function emptyFigures(timeZone: string, decay: number): HistoryFigures {
-  return { timeZone, decay, trust: emptyTrust(), hard: new Set(), good: new Set(), lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null, columns: null };
+export function emptyFigures(timeZone: string, decay: number, model = LOG_MODEL): HistoryFigures {
+  return { timeZone, decay, model, trust: emptyTrust(), hard: new Set(), good: new Set(), lastAt: null, cutoff: null, base: new Map(), window: [], undone: new Set(), days: new Map(), retention: new Map(), sure: { n: 0, right: 0 }, guess: { n: 0, right: 0 }, ticks: { evidenced: 0, unevidenced: 0 }, replay: null, columns: null };
 }
 
 function addDays(dayStart: number, n: number): number {
@@ -205,8 +214,8 @@ function recallOf(figures: HistoryFigures): Scheduler['recallFrom'] {
 }
 
 /** The figures of a whole log, as readiness's full replay sees it. */
-export function buildFigures(entries: readonly LogEntry[], timeZone: string, decay: number, maxCutoff = Infinity): HistoryFigures {
-  const figures = emptyFigures(timeZone, decay);
+export function buildFigures(entries: readonly LogEntry[], timeZone: string, decay: number, maxCutoff = Infinity, model = LOG_MODEL): HistoryFigures {
+  const figures = emptyFigures(timeZone, decay, model);
   // Every undo is known before the fold, so a review counts only if none names it, wherever it is.
   for (const entry of entries) if (entry.t === 'undo') figures.undone.add(entry.id);
   const sorted = entries.map((entry, order) => ({ entry, order })).sort((a, b) => a.entry.at - b.entry.at || a.order - b.order);

@@ -8,8 +8,9 @@ import { readRegular } from './read-regular.js';
 import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { canonicalColumns, figuresFromColumns, FIGURES_VERSION } from '../core/figures-columns.js';
-import { buildFigures, foldEntry, type HistoryFigures } from '../core/history-figures.js';
-import { DEFAULT_DECAY } from '../core/scheduler.js';
+import { buildFigures, foldEntry, LOG_MODEL, type HistoryFigures } from '../core/history-figures.js';
+import { restatedEntries } from '../core/replay.js';
+import { DEFAULT_DECAY, type Scheduler } from '../core/scheduler.js';
 import { logEntryFrom, parseLogLine, type LogEntry } from '../core/progress.js';
 import { salvageLine } from './damage.js';
 import { writeFileWhole } from './safe-write.js';
@@ -141,6 +142,15 @@ function readBytes(path: string): Buffer | null {
   return read.ok ? read.bytes : null;
 }
 
+/**
+ * The records the figures are folded from when they are not the log's own: the card states were
+ * worked out again with these parameters (a fit, or the defaults after one; see ProgressStore.restate).
+ */
+export interface FiguresModel {
+  tag: string;
+  scheduler: () => Scheduler;
+}
+
 export class FiguresStore {
   readonly path: string;
   private readonly oldPath: string;
@@ -150,14 +160,15 @@ export class FiguresStore {
   /** Lines folded in since the file was read or written; -1 after a rebuild. */
   private unsaved = 0;
 
-  constructor(dir: string, private readonly logPath: string) {
+  constructor(dir: string, private readonly logPath: string, private readonly modelOf: () => FiguresModel | null = () => null) {
     this.path = join(dir, FIGURES_FILE);
     this.oldPath = join(dir, OLD_FIGURES_FILE);
   }
 
   /** The figures for the whole log as it is now; `decay`, the forgetting curve's of the parameters in use (Scheduler.decay). */
   current(timeZone = localTimeZone(), decay = DEFAULT_DECAY): HistoryFigures {
-    if (!this.figures || this.figures.timeZone !== timeZone || this.figures.decay !== decay) this.load(timeZone, decay);
+    const model = this.modelOf()?.tag ?? LOG_MODEL;
+    if (!this.figures || this.figures.timeZone !== timeZone || this.figures.decay !== decay || this.figures.model !== model) this.load(timeZone, decay);
     this.catchUp(timeZone, decay);
     if (this.unsaved < 0 || this.unsaved > SAVE_AFTER_LINES) this.save();
     return this.figures!;
@@ -171,7 +182,7 @@ export class FiguresStore {
     } catch {
       // Nothing the file holds may stop a start: built again below.
     }
-    if (saved && saved.figures.timeZone === timeZone && saved.figures.decay === decay && logMatches(this.logPath, saved.logOffset, saved.tail)) {
+    if (saved && saved.figures.timeZone === timeZone && saved.figures.decay === decay && saved.figures.model === (this.modelOf()?.tag ?? LOG_MODEL) && logMatches(this.logPath, saved.logOffset, saved.tail)) {
       this.figures = saved.figures;
       this.offset = saved.logOffset;
       this.tail = Buffer.alloc(0);
@@ -183,7 +194,12 @@ export class FiguresStore {
 
   private rebuild(timeZone: string, decay: number): void {
     const read = readLogFrom(this.logPath, 0);
-    this.figures = buildFigures(read?.entries ?? [], timeZone, decay);
+    // Records worked out again with the parameters in use, when the card states were: past
+    // predictions are then these parameters', every one (the log's own are each of their day's).
+    // New lines folded in later were rated with these parameters already.
+    const model = this.modelOf();
+    const entries = read?.entries ?? [];
+    this.figures = buildFigures(model ? restatedEntries(entries, model.scheduler()) : entries, timeZone, decay, Infinity, model?.tag ?? LOG_MODEL);
     this.offset = read?.end ?? 0;
     this.tail = read?.tail ?? Buffer.alloc(0);
     this.unsaved = -1;

@@ -63,13 +63,15 @@ export class ProgressStore {
   private snapshotName: string = SNAPSHOT_FILE;
   /** The parameters the records were replayed with (card-snapshot's params); null: the log's own records. */
   private params: string | null = null;
+  /** The scheduler of those parameters, when known (the caller's, at open or restate). */
+  private paramsScheduler: (() => Scheduler) | null = null;
   /** Bumped whenever the records change: lines folded in, or all of them worked out again (restate). */
   private changes = 0;
 
   private constructor(readonly dir: string, private readonly notices: NoticeSink) {
     this.logPath = join(dir, LOG_FILE);
     this.snapshotPath = join(dir, SNAPSHOT_FILE);
-    this.figures = new FiguresStore(dir, this.logPath);
+    this.figures = new FiguresStore(dir, this.logPath, () => (this.params !== null && this.paramsScheduler ? { tag: this.params, scheduler: this.paramsScheduler } : null));
   }
 
   static open(dir: string, now: number, notices: NoticeSink, parameters?: RecordParameters): ProgressStore {
@@ -82,6 +84,7 @@ export class ProgressStore {
 
   /** Replays the records when they were not worked out with these parameters (see RecordParameters). */
   matchParameters(parameters: RecordParameters): void {
+    this.paramsScheduler = parameters.scheduler;
     const held = this.params;
     const fine = parameters.tag === null ? held === null || held === DEFAULT_TAG : held === parameters.tag;
     if (!fine) this.restate(parameters.tag ?? DEFAULT_TAG, parameters.scheduler());
@@ -99,6 +102,7 @@ export class ProgressStore {
     // keeps the record it has: nothing to replay is no reason to lose it.
     for (const [key, record] of records) this.progress.cards.set(key, record);
     this.params = tag;
+    this.paramsScheduler = () => scheduler;
     this.changes++;
     this.dirty = true;
     this.saveSnapshot();

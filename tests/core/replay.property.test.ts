@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEntry, emptyProgress, type CardRecord, type LogEntry } from '../../src/core/progress.js';
-import { replayRecords } from '../../src/core/replay.js';
+import { replayRecords, restatedEntries } from '../../src/core/replay.js';
 import { createScheduler, type Rating } from '../../src/core/scheduler.js';
 
 const HOUR = 3_600_000;
@@ -67,5 +67,21 @@ describe('replayRecords', () => {
       expect(record.state.lastReview).toBe(before.get(key)!.state.lastReview);
       expect(record.state.stability).not.toBe(before.get(key)!.state.stability);
     }
+  });
+
+  it('restatedEntries: a log worked out again with the parameters that made it is the log itself; with others, its records are the replay\'s', () => {
+    const fitted = [0.9, 1.0, 1.1, 6, 6.4, 0.93, 3.1, 0.02, 1.6, 0.5, 0.7, 1.7, 0.007, 0.3, 1.8, 0.3, 1.6, 0.37, 0.008, 0.16, 0.1];
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const entries = logOf(steps, null);
+        expect(restatedEntries(entries, createScheduler({ retention: 0.9 }))).toEqual(entries);
+        const other = createScheduler({ retention: 0.9, w: fitted });
+        const restated = restatedEntries(entries, other);
+        expect(restated).toEqual(logOf(steps, fitted));
+        const folded = emptyProgress();
+        for (const e of restated) applyEntry(folded, e);
+        expect(new Map([...folded.cards].sort())).toEqual(new Map([...replayRecords(entries, other)].sort()));
+      }),
+    );
   });
 });

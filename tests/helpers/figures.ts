@@ -27,8 +27,10 @@ export function plainFigures(f: HistoryFigures): unknown {
       guess: f.guess,
       ticks: f.ticks,
       decay: f.decay,
+      model: f.model,
       trust: f.trust,
       hard: [...f.hard].sort(),
+      good: [...f.good].sort(),
     }),
   );
 }

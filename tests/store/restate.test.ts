@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { parametersTag } from '../../src/core/fsrs-params.js';
 import { createScheduler } from '../../src/core/scheduler.js';
 import { decodeSnapshot } from '../../src/store/card-snapshot.js';
+import { trustCountsFromLog } from '../../src/core/calibration.js';
+import { restatedEntries } from '../../src/core/replay.js';
+import { recallCurve } from '../../src/core/scheduler.js';
 import { LOG_FILE, ProgressStore, SNAPSHOT_FILE, type RecordParameters } from '../../src/store/progress-store.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -106,5 +109,27 @@ describe('card states and the parameters in use', () => {
     const after = ProgressStore.open(dir, T0, notices, counting(parametersTag(W)));
     expect(after.progress.cards.get('d/a')).toEqual(kept);
     expect(after.progress.cards.size).toBe(3);
+  });
+
+  it('has the readiness figures judge the parameters in use: past predictions counted again from the replayed records', () => {
+    const dir = history();
+    const logged = ProgressStore.open(dir, T0, []);
+    const entries = logged.entries();
+    expect(logged.figures.current('UTC', defaults.decay).model).toBe('log');
+    logged.close();
+    const tag = parametersTag(W);
+    const store = ProgressStore.open(dir, T0, [], counting(tag));
+    const figures = store.figures.current('UTC', fitted.decay);
+    expect(figures.model).toBe(tag);
+    expect(figures.trust).toEqual(trustCountsFromLog(restatedEntries(entries, fitted), recallCurve(fitted.decay)));
+    store.close();
+    // Read back from figures.bin at the next start, not counted again.
+    const again = ProgressStore.open(dir, T0, [], counting(tag));
+    expect(again.figures.current('UTC', fitted.decay).trust).toEqual(figures.trust);
+    // Back to the defaults: counted again from the records the defaults give, which are the log's own here.
+    const back = ProgressStore.open(dir, T0, [], counting(null));
+    const restored = back.figures.current('UTC', defaults.decay);
+    expect(restored.model).toBe('default');
+    expect(restored.trust).toEqual(trustCountsFromLog(entries, recallCurve(defaults.decay)));
   });
 });
