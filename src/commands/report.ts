@@ -9,7 +9,7 @@ import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
 import { WriteError } from '../store/safe-write.js';
 import type { Workspace } from '../store/workspace.js';
-import { calibrationRows, calibrationSummary, parametersLine } from '../core/prediction-trust.js';
+import { calibrationHeading, calibrationRows, calibrationSummary, parametersLine } from '../core/prediction-trust.js';
 import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
 import { perDayText, retentionAdviceFor, retentionAdviceLine } from './retention-input.js';
@@ -227,7 +227,7 @@ export function readinessReport(ws: Workspace, now: number): string {
   out.push('', '## How far to trust these figures', '', parametersLine(trust.parameters, trust.longTerm), '');
   if (summary) {
     out.push(
-      'Past predictions against what you recalled (Hard or better), for reviews a day or more after the one before:',
+      calibrationHeading(trust.parameters),
       '',
       ...mdTable(['predicted', 'mean predicted', 'recalled', 'reviews'], ['l', 'r', 'r', 'r'], trust.calibration.bins.map((b) => [`${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`, percent(b.predicted), percent(b.recalled), b.reviews])),
       '',

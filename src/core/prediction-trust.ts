@@ -46,6 +46,18 @@ export function parametersLine(p: ParametersSource, longTerm: number): string {
   return `Predictions use FSRS's default parameters; with ${count(longTerm)} reviews a day or more apart, run keeper-prep optimize to fit your own.`;
 }
 
+/**
+ * What the calibration table shows. With the defaults, the predictions the schedule made at each
+ * review. After a fit, the fitted parameters' predictions for the same reviews (the card states are
+ * worked out again with them): most of those reviews are the ones the fit learned from, so the
+ * table flatters it, and the held-out figures are the fairer test.
+ */
+export function calibrationHeading(p: ParametersSource): string {
+  return p.source === 'fitted'
+    ? 'What the fitted parameters predict for your past reviews, against the share you recalled (Hard or better). The fit learned from most of these reviews, so the held-out figures above are the fairer test:'
+    : 'Past predictions against the share you recalled (Hard or better):';
+}
+
 /** The calibration as a small table: each bin's range, mean predicted recall, share recalled, reviews. */
 export function calibrationRows(c: Calibration): string[] {
   if (c.reviews === 0) return ['No review a day or more after the one before yet: nothing to check the predictions against.'];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { calibration, emptyTrust, UNITS } from '../../src/core/calibration.js';
 import { defaultParameters } from '../../src/core/fsrs-params.js';
-import { calibrationRows, calibrationSummary, parametersLine, parametersSource } from '../../src/core/prediction-trust.js';
+import { calibrationHeading, calibrationRows, calibrationSummary, parametersLine, parametersSource } from '../../src/core/prediction-trust.js';
 
 describe('how far to trust the predictions', () => {
   it('names fitted parameters with their date, reviews and figures, and the defaults with what a fit needs', () => {
@@ -14,6 +14,9 @@ describe('how far to trust the predictions', () => {
     expect(defaults).toEqual({ source: 'default', fittedAt: null, reviews: null, default: null, fitted: null });
     expect(parametersLine(defaults, 120)).toBe("Predictions use FSRS's default parameters; run keeper-prep optimize once you have 400 reviews a day or more apart (you have 120).");
     expect(parametersLine(defaults, 1200)).toMatch(/with 1,200 reviews a day or more apart, run keeper-prep optimize to fit your own/);
+    // After a fit the table is the fit's predictions for reviews it mostly learned from: it says so.
+    expect(calibrationHeading(defaults)).toBe('Past predictions against the share you recalled (Hard or better):');
+    expect(calibrationHeading(fitted)).toMatch(/^What the fitted parameters predict for your past reviews, .* the held-out figures above are the fairer test:$/);
   });
 
   it('lays the bins out as a table of aligned columns, and says so when there is nothing to check', () => {

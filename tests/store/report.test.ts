@@ -178,8 +178,7 @@ describe('report', () => {
       Predictions use FSRS's default parameters; run keeper-prep optimize once you
       have 400 reviews a day or more apart (you have 3).
 
-      Past predictions against what you recalled (Hard or better), for reviews a day
-      or more after the one before:
+      Past predictions against the share you recalled (Hard or better):
 
       | predicted | mean predicted | recalled | reviews |
       | --- | ---: | ---: | ---: |

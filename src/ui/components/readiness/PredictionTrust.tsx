@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { predictionTrust } from '../../../commands/prediction-trust.js';
-import { calibrationRows, calibrationSummary, parametersLine } from '../../../core/prediction-trust.js';
+import { calibrationHeading, calibrationRows, calibrationSummary, parametersLine } from '../../../core/prediction-trust.js';
 import { useAppState } from '../../app-context.js';
 import { Para } from '../CardText.js';
 
@@ -21,7 +21,7 @@ export function PredictionTrust() {
       <Text> </Text>
       {summary ? (
         <>
-          <Para text="Past predictions against the share you recalled (Hard or better):" />
+          <Para text={calibrationHeading(trust.parameters)} />
           {calibrationRows(trust.calibration).map((line) => (
             <Text key={line} wrap="truncate-end">
               {line}
