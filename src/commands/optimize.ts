@@ -1,9 +1,8 @@
 // `keeper-prep optimize`, and the Optimize screen's work: fit FSRS's parameters to the user's own
 // reviews, judge them against the defaults on the latest reviews (held out of the fit), adopt them
 // only when they predict those better, and rebuild the card states with whatever is in use.
-import { defaultParameters, parametersTag, type FitFigures } from '../core/fsrs-params.js';
+import { defaultParameters, type FitFigures } from '../core/fsrs-params.js';
 import { healthCheck, longTermReviews, MIN_FIT_REVIEWS, reviewHistories, trainingItems, type HealthFinding } from '../core/review-history.js';
-import { createScheduler } from '../core/scheduler.js';
 import { fitParameters, type FitRun } from '../store/fsrs-optimizer.js';
 import type { Workspace } from '../store/workspace.js';
 
@@ -36,20 +35,15 @@ export { MIN_FIT_REVIEWS };
 /** Cards due today in the study decks: the figure Home shows. */
 const dueBy = (ws: Workspace, now: number): number => ws.dayPlan(now).figures.due;
 
-/**
- * Rebuilds the card states with the parameters settings now hold (the log is not touched), and says
- * what that did to today's reviews: new parameters can bring many cards due at once.
- */
+/** Works the card states out again with the parameters settings now hold, and says what that did to today's reviews. */
 function restateCards(ws: Workspace, now: number): string {
   const before = dueBy(ws, now);
-  const { retention, fsrs } = ws.settings.get();
-  ws.progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', createScheduler({ retention, w: fsrs?.w ?? null }));
-  // The readiness figures' predictions follow the new forgetting curve: counted again here, while
-  // the user waits on a fit anyway, not at the next open of Readiness (about a second at 100k reviews).
-  ws.progress.figures.current(undefined, ws.scheduler().decay);
-  const after = dueBy(ws, now);
-  return `Reviews due today: ${before} before, ${after} now.`;
+  ws.restateCards();
+  return `Reviews due today: ${before} before, ${dueBy(ws, now)} now.`;
 }
+
+/** Lets a screen draw what onStage said before the synchronous work after it. */
+const drawn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** RMSE over recall bins a fit may lose and still be adopted: half a point of recall, within noise at the sizes a fit runs on. */
 const RMSE_SLACK = 0.005;
@@ -91,18 +85,24 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
   }
   const { train, test } = trainingItems(histories);
   const result = await fitParameters(train, test, run);
-  if (result.ok && fitIsBetter(result.default, result.fitted)) run.onStage?.('Working out your card states with the fitted parameters...');
+  const better = result.ok && fitIsBetter(result.default, result.fitted);
+  // Cancelled while the fit was judged: nothing has changed yet, so it still can be.
+  if (result.ok && run.signal?.aborted) return { ...base, trainItems: train.length, testItems: test.length, outcome: 'cancelled', default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: the fit was cancelled. ${ws.settings.get().fsrs ? 'Your fitted parameters are' : 'The default parameters are'} still in use.` };
+  if (better) {
+    run.onStage?.('Working out your card states with the fitted parameters...');
+    run.onCommit?.();
+    await drawn();
+  }
   const sizes = { trainItems: train.length, testItems: test.length };
   if (!result.ok) {
     const kept = ws.settings.get().fsrs ? 'your fitted parameters are still in use' : 'the default parameters are still in use';
     return { ...base, ...sizes, outcome: result.reason === 'too-few' ? 'too-few' : result.reason, default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: ${result.message}. ${kept.charAt(0).toUpperCase()}${kept.slice(1)}.` };
   }
-  const better = fitIsBetter(result.default, result.fitted);
   const judged = `On your latest ${test.length} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;
   if (better) {
     ws.settings.set({ fsrs: { w: result.w, fittedAt: now, reviews: ws.progress.progress.reviews, default: result.default, fitted: result.fitted }, fitOfferedAt: ws.progress.progress.reviews });
     const due = restateCards(ws, now);
-    return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better, so they are now in use; your card states were worked out again with them. ${due}` };
+    return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better (a lower log loss, and the RMSE no more than half a point worse), so they are now in use; your card states were worked out again with them. ${due}` };
   }
   ws.settings.set({ fitOfferedAt: ws.progress.progress.reviews });
   const kept = ws.settings.get().fsrs ? 'your earlier fit stays in use' : 'the defaults stay in use';
@@ -114,7 +114,7 @@ export function restoreDefaultParameters(ws: Workspace, now: number): string {
   if (!ws.settings.get().fsrs) return 'The default FSRS parameters are already in use.';
   ws.settings.set({ fsrs: null });
   const due = restateCards(ws, now);
-  return `The default FSRS parameters are in use again; your card states were worked out again with them (your review log is unchanged). ${due} \`keeper-prep optimize\` fits again at any time.`;
+  return `The default FSRS parameters are in use again; your card states were worked out again with them (your review log is unchanged). ${due} A fit can be made again at any time.`;
 }
 
 /** The report as `optimize --json` prints it. */

@@ -334,6 +334,9 @@ export function importProgressCommand(ws: Workspace, file: string, options: { se
   // All of the new reviews or none: batches keep memory bounded, and a failure part-way cuts the
   // log back to where it was.
   const imported = ws.progress.appendBatches((write) => read.eachReviewBatch(write), read.freshCount);
+  // The imported records were made with the other machine's parameters: with a fit in use here,
+  // every card is worked out again with it (the log keeps them as they came).
+  if (imported > 0 && ws.settings.get().fsrs) ws.restateCards();
   const settings = settingsLine(ws, file, read.settings, !!options.settings);
 
   const kinds = [

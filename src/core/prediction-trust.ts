@@ -38,12 +38,12 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /** Where the predictions' parameters come from, in a sentence. */
 export function parametersLine(p: ParametersSource, longTerm: number): string {
   if (p.source === 'fitted' && p.default && p.fitted) {
-    return `Predictions use parameters fitted to your ${count(p.reviews ?? 0)} reviews on ${p.fittedAt}: log loss ${p.default.logLoss.toFixed(3)} → ${p.fitted.logLoss.toFixed(3)}, RMSE ${p.default.rmse.toFixed(3)} → ${p.fitted.rmse.toFixed(3)} (defaults → fitted, on later reviews held out).`;
+    return `Predictions use parameters fitted to your ${count(p.reviews ?? 0)} reviews on ${p.fittedAt}: log loss ${p.default.logLoss.toFixed(4)} → ${p.fitted.logLoss.toFixed(4)}, RMSE ${p.default.rmse.toFixed(4)} → ${p.fitted.rmse.toFixed(4)} (defaults → fitted, on later reviews held out).`;
   }
   if (longTerm < MIN_FIT_REVIEWS) {
-    return `Predictions use FSRS's default parameters; run keeper-prep optimize once you have ${MIN_FIT_REVIEWS} reviews a day or more apart (you have ${count(longTerm)}).`;
+    return `Predictions use FSRS's default parameters; a fit to your own (Settings > FSRS parameters, or keeper-prep optimize) needs ${MIN_FIT_REVIEWS} reviews a day or more apart (you have ${count(longTerm)}).`;
   }
-  return `Predictions use FSRS's default parameters; with ${count(longTerm)} reviews a day or more apart, run keeper-prep optimize to fit your own.`;
+  return `Predictions use FSRS's default parameters; with ${count(longTerm)} reviews a day or more apart, yours can be fitted (Settings > FSRS parameters, or keeper-prep optimize).`;
 }
 
 /**

@@ -56,6 +56,8 @@ export interface FitRun {
   signal?: AbortSignal | undefined;
   /** Called as the work moves past the fit itself (judging it, then what the caller does with it). */
   onStage?: ((text: string) => void) | undefined;
+  /** Called when the result is being adopted: from here on the run can no longer be cancelled. */
+  onCommit?: (() => void) | undefined;
 }
 
 export type FitResult =
@@ -104,6 +106,8 @@ export async function fitParameters(train: readonly TrainingItem[], test: readon
   if (run.signal?.aborted) return { ok: false, reason: 'cancelled', message: 'the fit was cancelled' };
   if (!isParameterList(raw)) return { ok: false, reason: 'failed', message: 'the optimizer returned parameters outside the bounds FSRS allows' };
   run.onStage?.('Judging the fit on your latest reviews...');
+  // The evaluation runs on this thread: the stage is drawn first.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   try {
     return { ok: true, w: raw, default: evaluate(b, defaultParameters(), testItems), fitted: evaluate(b, raw, testItems) };
   } catch (error) {

@@ -93,6 +93,12 @@ export interface Workspace {
   studyDecks(): Deck[];
   scheduler(): Scheduler;
   /**
+   * Works every card's state out again from its ratings with the parameters in settings, and the
+   * readiness figures with them (after a fit, a return to the defaults, or reviews imported from
+   * elsewhere while a fit is in use). The log is not touched.
+   */
+  restateCards(): void;
+  /**
    * The quiz cards a custom-study scope covers: across every loaded deck for a deck, skill, tag or
    * search; the study decks for 'all'. Search results keep their rank order.
    */
@@ -274,10 +280,22 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     const { retention, fsrs } = settings.get();
     const key = `${retention} ${parametersTag(fsrs?.w ?? null)}`;
     if (!scheduler || key !== schedulerKey) {
-      scheduler = createScheduler({ retention, w: fsrs?.w ?? null });
+      const made = createScheduler({ retention, w: fsrs?.w ?? null });
+      scheduler = made;
       schedulerKey = key;
+      // Parameters changed under this process (a fit made in another window): the records held
+      // here are the old parameters' until worked out again; a tag compare when they are not.
+      progress.matchParameters({ tag: fsrs ? parametersTag(fsrs.w) : null, scheduler: () => made });
     }
     return scheduler;
+  };
+  const restateCards = (): void => {
+    const { fsrs } = settings.get();
+    const current = currentScheduler();
+    progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', current);
+    // The readiness figures' predictions follow the new records: counted again now, while the
+    // user waits on this anyway, not at the next open of Readiness (about a second at 100k reviews).
+    progress.figures.current(undefined, current.decay);
   };
   /**
    * The loaded decks, narrowed to those chosen with --deck when there are any, without suspended
@@ -366,6 +384,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     noticesShown: () => board.shown(),
     decks: loadedDecks,
     scheduler: currentScheduler,
+    restateCards,
     studyDecks,
     scopeItems,
     scopeTitle,

@@ -9,11 +9,11 @@ describe('how far to trust the predictions', () => {
   it('names fitted parameters with their date, reviews and figures, and the defaults with what a fit needs', () => {
     const fitted = parametersSource({ w: defaultParameters(), fittedAt: new Date(2026, 10, 3, 12).getTime(), reviews: 3412, default: { logLoss: 0.41, rmse: 0.071 }, fitted: { logLoss: 0.372, rmse: 0.046 } });
     expect(fitted).toEqual({ source: 'fitted', fittedAt: '2026-11-03', reviews: 3412, default: { logLoss: 0.41, rmse: 0.071 }, fitted: { logLoss: 0.372, rmse: 0.046 } });
-    expect(parametersLine(fitted, 3000)).toBe('Predictions use parameters fitted to your 3,412 reviews on 2026-11-03: log loss 0.410 → 0.372, RMSE 0.071 → 0.046 (defaults → fitted, on later reviews held out).');
+    expect(parametersLine(fitted, 3000)).toBe('Predictions use parameters fitted to your 3,412 reviews on 2026-11-03: log loss 0.4100 → 0.3720, RMSE 0.0710 → 0.0460 (defaults → fitted, on later reviews held out).');
     const defaults = parametersSource(null);
     expect(defaults).toEqual({ source: 'default', fittedAt: null, reviews: null, default: null, fitted: null });
-    expect(parametersLine(defaults, 120)).toBe("Predictions use FSRS's default parameters; run keeper-prep optimize once you have 400 reviews a day or more apart (you have 120).");
-    expect(parametersLine(defaults, 1200)).toMatch(/with 1,200 reviews a day or more apart, run keeper-prep optimize to fit your own/);
+    expect(parametersLine(defaults, 120)).toBe("Predictions use FSRS's default parameters; a fit to your own (Settings > FSRS parameters, or keeper-prep optimize) needs 400 reviews a day or more apart (you have 120).");
+    expect(parametersLine(defaults, 1200)).toMatch(/with 1,200 reviews a day or more apart, yours can be fitted \(Settings > FSRS parameters, or keeper-prep optimize\)/);
     // After a fit the table is the fit's predictions for reviews it mostly learned from: it says so.
     expect(calibrationHeading(defaults)).toBe('Past predictions against the share you recalled (Hard or better):');
     expect(calibrationHeading(fitted)).toMatch(/^What the fitted parameters predict for your past reviews, .* the held-out figures above are the fairer test:$/);

@@ -6,6 +6,9 @@ import { MIN_FIT_REVIEWS } from '../../src/core/review-history.js';
 import type { LogEntry } from '../../src/core/progress.js';
 import { LEARNERS, simulateLearner } from '../helpers/simulated-learner.js';
 import { openWorkspace, type Workspace } from '../../src/store/workspace.js';
+import { exportProgressCommand, importProgressCommand } from '../../src/commands/progress-transfer.js';
+import { replayRecords } from '../../src/core/replay.js';
+import { join } from 'node:path';
 import { BUILTIN_DECKS, tempDir } from '../helpers/temp.js';
 
 const DAY = 86_400_000;
@@ -77,4 +80,35 @@ describe('optimize', () => {
     expect(fitIsBetter({ logLoss: 0.35, rmse: 0.03 }, { logLoss: 0.34, rmse: 0.036 })).toBe(false);
     expect(fitIsBetter({ logLoss: 0.35, rmse: 0.03 }, { logLoss: 0.35, rmse: 0.01 })).toBe(false);
   });
+
+  it('a fit made by another process: this one works its card states out again before it rates with it', async () => {
+    const { entries, now } = learnerLog(4000);
+    const here = await workspaceWith(entries, now);
+    const dir = here.dataDir;
+    const there = await openWorkspace({ dataDir: dir, env: {}, builtinDir: BUILTIN_DECKS, now });
+    expect((await optimize(there, now)).outcome).toBe('adopted');
+    const fitted = new Map(there.progress.progress.cards);
+    there.close();
+    // The settings are read again from disk: the scheduler of the fit, and the records it gives.
+    here.scheduler();
+    expect(here.progress.progress.cards).toEqual(fitted);
+    here.close();
+  }, 30_000);
+
+  it('reviews imported while a fit is in use: every card worked out again with the fit', async () => {
+    const { entries, now } = learnerLog(4000);
+    const ws = await workspaceWith(entries, now);
+    expect((await optimize(ws, now)).outcome).toBe('adopted');
+    // Another machine on the defaults rated one card once more.
+    const other = await workspaceWith(entries, now);
+    const key = [...other.progress.progress.cards.keys()][0]!;
+    other.rate(key, 3, now + 3600_000, 1000);
+    const file = join(other.dataDir, 'progress.json');
+    exportProgressCommand(other, file, now + 7200_000);
+    other.close();
+    importProgressCommand(ws, file);
+    const expected = replayRecords(ws.progress.entries(), ws.scheduler());
+    expect(ws.progress.progress.cards.get(key)).toEqual(expected.get(key));
+    ws.close();
+  }, 30_000);
 });

@@ -175,8 +175,9 @@ describe('report', () => {
 
       ## How far to trust these figures
 
-      Predictions use FSRS's default parameters; run keeper-prep optimize once you
-      have 400 reviews a day or more apart (you have 3).
+      Predictions use FSRS's default parameters; a fit to your own (Settings > FSRS
+      parameters, or keeper-prep optimize) needs 400 reviews a day or more apart
+      (you have 3).
 
       Past predictions against the share you recalled (Hard or better):
 

@@ -59,7 +59,7 @@ describe('FSRS parameters screen', () => {
 
   it('Home offers a fit once the log is long enough, and not on the next visit', async () => {
     const app = await renderApp({ dataDir: historyDir(), role: 'software-engineer', now: NOW });
-    expect(app.frame()).toMatch(/Tune FSRS to your \d+ reviews \(new\)/);
+    expect(app.frame()).toMatch(/Tune FSRS to your [\d,]+ reviews \(new\)/);
     await app.choose('Tune FSRS');
     expect(app.frame()).toContain('FSRS parameters');
     await app.press(KEY.escape);
@@ -69,4 +69,12 @@ describe('FSRS parameters screen', () => {
     expect(fresh.frame()).not.toContain('Tune FSRS');
     await fresh.unmount();
   }, 30_000);
+
+  it('Esc on the screen before a fit goes back to the screen it came from', async () => {
+    const app = await renderApp({ dataDir: tempDir(), role: 'software-engineer', now: NOW, initial: [{ name: 'settings' }, { name: 'optimize' }] });
+    expect(app.frame()).toContain('Fit to my reviews now');
+    await app.press(KEY.escape);
+    expect(app.frame()).toContain('keeper-prep › Settings');
+    await app.unmount();
+  });
 });

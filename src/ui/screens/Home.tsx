@@ -69,7 +69,7 @@ export function Home() {
   const ownNew = own.reduce((n, d) => n + d.new, 0);
   const items: MenuItem<Entry>[] = [
     { label: `Today's review (${figures.due} due${figures.ahead > 0 ? `, ${figures.ahead} ahead of the interview` : ''}, ${figures.new} new)`, value: 'today' },
-    ...(offerFit ? [{ label: `Tune FSRS to your ${ws.progress.progress.reviews} reviews (new)`, value: 'optimize' as const }] : []),
+    ...(offerFit ? [{ label: `Tune FSRS to your ${ws.progress.progress.reviews.toLocaleString('en-US')} reviews (new)`, value: 'optimize' as const }] : []),
     { label: 'Study now…', value: 'study-now' },
     ...(walk
       ? [

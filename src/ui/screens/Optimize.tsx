@@ -17,7 +17,8 @@ import { wrapLines } from '../wrap-lines.js';
 
 type Phase =
   | { kind: 'idle'; said?: string }
-  | { kind: 'working'; text: string; share: number | null }
+  /** committed: the fit is being adopted, and can no longer be cancelled. */
+  | { kind: 'working'; text: string; share: number | null; committed?: boolean }
   | { kind: 'done'; report: OptimizeReport }
   | { kind: 'failed'; message: string };
 
@@ -37,6 +38,8 @@ export function Optimize() {
   const actions = useAppActions();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const running = useRef<AbortController | null>(null);
+  // Past the fit, adopting it: Esc then waits for the result rather than claim a cancel.
+  const committed = useRef(false);
   // Leaving the screen (or the app) mid-fit cancels it: nothing is changed until a fit completes.
   useEffect(() => () => running.current?.abort(), []);
   const room = frameBudget(width, height);
@@ -45,6 +48,7 @@ export function Optimize() {
   const start = () => {
     const controller = new AbortController();
     running.current = controller;
+    committed.current = false;
     setPhase({ kind: 'working', text: 'Reading your reviews...', share: null });
     // After the frame that says so is drawn: reading the log takes a moment at a long history.
     setTimeout(() => {
@@ -52,7 +56,11 @@ export function Optimize() {
         signal: controller.signal,
         // Progress still arrives for a moment after Esc: the screen has moved on by then.
         onProgress: (done, total) => controller.signal.aborted || setPhase({ kind: 'working', text: 'Fitting to your reviews', share: total > 0 ? done / total : 0 }),
-        onStage: (text) => controller.signal.aborted || setPhase({ kind: 'working', text, share: null }),
+        onStage: (text) => controller.signal.aborted || setPhase({ kind: 'working', text, share: null, committed: committed.current }),
+        onCommit: () => {
+          committed.current = true;
+          setPhase((p) => (p.kind === 'working' ? { ...p, committed: true } : p));
+        },
       })
         .then((report) => {
           running.current = null;
@@ -69,13 +77,15 @@ export function Optimize() {
   };
 
   const cancel = () => {
-    running.current?.abort();
+    // Keys queued behind the work that adopted the fit arrive after it finished: no cancel to claim.
+    if (!running.current || committed.current) return;
+    running.current.abort();
     running.current = null;
     setPhase({ kind: 'idle', said: 'The fit was cancelled; nothing changed.' });
   };
 
   const working = phase.kind === 'working';
-  useKeys({ back: working ? cancel : actions.pop }, { isActive: phase.kind !== 'idle' });
+  useKeys({ back: working ? cancel : actions.pop });
 
   if (phase.kind === 'idle') {
     const items = [
@@ -132,7 +142,7 @@ export function Optimize() {
     const barWidth = Math.max(10, room.width - 6);
     const filled = phase.share === null ? 0 : Math.round(Math.min(1, phase.share) * barWidth);
     return (
-      <Frame title="FSRS parameters" commands={['back']} footer={hint([['Esc', 'cancel']])}>
+      <Frame title="FSRS parameters" commands={phase.committed ? [] : ['back']} footer={phase.committed ? 'Adopting the fit: a moment' : hint([['Esc', 'cancel']])}>
         <Text wrap="truncate-end">{phase.text}</Text>
         {phase.share === null ? null : (
           <Text wrap="truncate-end">
