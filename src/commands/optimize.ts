@@ -4,6 +4,7 @@
 import { defaultParameters, type FitFigures } from '../core/fsrs-params.js';
 import { healthCheck, longTermReviews, MIN_FIT_REVIEWS, reviewHistories, trainingItems, type HealthFinding } from '../core/review-history.js';
 import { fitParameters, type FitRun } from '../store/fsrs-optimizer.js';
+import type { Settings } from '../store/settings.js';
 import type { Workspace } from '../store/workspace.js';
 
 export type OptimizeOutcome = 'adopted' | 'kept' | 'too-few' | 'cancelled' | 'unavailable' | 'failed';
@@ -35,9 +36,14 @@ export { MIN_FIT_REVIEWS };
 /** Cards due today in the study decks: the figure Home shows. */
 const dueBy = (ws: Workspace, now: number): number => ws.dayPlan(now).figures.due;
 
-/** Works the card states out again with the parameters settings now hold, and says what that did to today's reviews. */
-function restateCards(ws: Workspace, now: number): string {
+/**
+ * Puts the parameters in settings, works the card states out again with them, and says what that
+ * did to today's reviews. Counted before the settings change: the workspace works the states out
+ * again as soon as it sees other parameters.
+ */
+function changeParameters(ws: Workspace, now: number, patch: Partial<Settings>): string {
   const before = dueBy(ws, now);
+  ws.settings.set(patch);
   ws.restateCards();
   return `Reviews due today: ${before} before, ${dueBy(ws, now)} now.`;
 }
@@ -100,8 +106,7 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
   }
   const judged = `On your latest ${test.length} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;
   if (better) {
-    ws.settings.set({ fsrs: { w: result.w, fittedAt: now, reviews: ws.progress.progress.reviews, default: result.default, fitted: result.fitted }, fitOfferedAt: ws.progress.progress.reviews });
-    const due = restateCards(ws, now);
+    const due = changeParameters(ws, now, { fsrs: { w: result.w, fittedAt: now, reviews: ws.progress.progress.reviews, default: result.default, fitted: result.fitted }, fitOfferedAt: ws.progress.progress.reviews });
     return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better (a lower log loss, and the RMSE no more than half a point worse), so they are now in use; your card states were worked out again with them. ${due}` };
   }
   ws.settings.set({ fitOfferedAt: ws.progress.progress.reviews });
@@ -112,8 +117,7 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
 /** Goes back to ts-fsrs's default parameters; the card states are worked out again with them. */
 export function restoreDefaultParameters(ws: Workspace, now: number): string {
   if (!ws.settings.get().fsrs) return 'The default FSRS parameters are already in use.';
-  ws.settings.set({ fsrs: null });
-  const due = restateCards(ws, now);
+  const due = changeParameters(ws, now, { fsrs: null });
   return `The default FSRS parameters are in use again; your card states were worked out again with them (your review log is unchanged). ${due} A fit can be made again at any time.`;
 }
 

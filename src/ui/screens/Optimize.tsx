@@ -96,7 +96,7 @@ export function Optimize() {
     const offer = { reviews: ws.progress.progress.reviews, fitOfferedAt: settings.fitOfferedAt, fsrs: settings.fsrs };
     const more = nextOfferAt(offer) - offer.reviews;
     // Before the first fit is worth making, how far it is; after that the fit itself says whether the reviews are enough.
-    const log = `Your log holds ${offer.reviews} review${offer.reviews === 1 ? '' : 's'}.${more > 0 && offer.reviews < FIRST_OFFER_REVIEWS ? ` A fit is worth trying after about ${more} more.` : ''}`;
+    const log = `Your log holds ${offer.reviews.toLocaleString('en-US')} review${offer.reviews === 1 ? '' : 's'}.${more > 0 && offer.reviews < FIRST_OFFER_REVIEWS ? ` A fit is worth trying after about ${more} more.` : ''}`;
     const textRows = Math.max(0, room.height - items.length - 1);
     const said = phase.said ? [...wrapLines(phase.said, room.width), ''] : [];
     const state = [...wrapLines(inUse(settings.fsrs), room.width), ...wrapLines(log, room.width)];
