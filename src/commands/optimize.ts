@@ -65,13 +65,27 @@ export function fitIsBetter(defaults: FitFigures, fitted: FitFigures): boolean {
 
 const figures = (f: FitFigures): string => `log loss ${f.logLoss.toFixed(4)}, RMSE ${f.rmse.toFixed(4)}`;
 
-export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Promise<OptimizeReport> {
+/**
+ * The log read for a fit: its figures, and the training items of every card (a card reviewed n
+ * times gives n - 1 prefixes). Out of its own scope so the log's entries can be collected while
+ * the fit runs; the items only while the card states are worked out again after it.
+ */
+function readForFit(ws: Workspace): { reviews: number; longTerm: number; health: HealthFinding[]; items: () => ReturnType<typeof trainingItems> } {
   ws.progress.refresh();
   const histories = reviewHistories(ws.progress.entries());
   let reviews = 0;
   for (const list of histories.values()) reviews += list.length;
-  const longTerm = longTermReviews(histories);
-  const health = healthCheck(histories);
+  return { reviews, longTerm: longTermReviews(histories), health: healthCheck(histories), items: () => trainingItems(histories) };
+}
+
+/** The fit on the log's items: the items are let go of when it returns. */
+async function fitLog(items: ReturnType<typeof trainingItems>, run: FitRun): Promise<{ result: Awaited<ReturnType<typeof fitParameters>>; sizes: { trainItems: number; testItems: number } }> {
+  return { result: await fitParameters(items.train, items.test, run), sizes: { trainItems: items.train.length, testItems: items.test.length } };
+}
+
+export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Promise<OptimizeReport> {
+  const read = readForFit(ws);
+  const { reviews, longTerm, health } = read;
   const using = (): 'fitted' | 'default' => (ws.settings.get().fsrs ? 'fitted' : 'default');
   const base = { reviews, longTermReviews: longTerm, health };
   if (longTerm < MIN_FIT_REVIEWS) {
@@ -89,22 +103,20 @@ export async function optimize(ws: Workspace, now: number, run: FitRun = {}): Pr
       message: `Not enough reviews to fit yet: ${longTerm} of your reviews came a day or more after the card's previous one, and a fit needs ${MIN_FIT_REVIEWS}. About ${more} more such reviews and it can be fitted.`,
     };
   }
-  const { train, test } = trainingItems(histories);
-  const result = await fitParameters(train, test, run);
+  const { result, sizes } = await fitLog(read.items(), run);
   const better = result.ok && fitIsBetter(result.default, result.fitted);
   // Cancelled while the fit was judged: nothing has changed yet, so it still can be.
-  if (result.ok && run.signal?.aborted) return { ...base, trainItems: train.length, testItems: test.length, outcome: 'cancelled', default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: the fit was cancelled. ${ws.settings.get().fsrs ? 'Your fitted parameters are' : 'The default parameters are'} still in use.` };
+  if (result.ok && run.signal?.aborted) return { ...base, ...sizes, outcome: 'cancelled', default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: the fit was cancelled. ${ws.settings.get().fsrs ? 'Your fitted parameters are' : 'The default parameters are'} still in use.` };
   if (better) {
     run.onStage?.('Working out your card states with the fitted parameters...');
     run.onCommit?.();
     await drawn();
   }
-  const sizes = { trainItems: train.length, testItems: test.length };
   if (!result.ok) {
     const kept = ws.settings.get().fsrs ? 'your fitted parameters are still in use' : 'the default parameters are still in use';
     return { ...base, ...sizes, outcome: result.reason === 'too-few' ? 'too-few' : result.reason, default: null, fitted: null, adopted: false, parameters: null, inUse: using(), message: `No fit: ${result.message}. ${kept.charAt(0).toUpperCase()}${kept.slice(1)}.` };
   }
-  const judged = `On your latest ${test.length} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;
+  const judged = `On your latest ${sizes.testItems} reviews, held out of the fit: defaults ${figures(result.default)}; fitted ${figures(result.fitted)}.`;
   if (better) {
     const due = changeParameters(ws, now, { fsrs: { w: result.w, fittedAt: now, reviews: ws.progress.progress.reviews, default: result.default, fitted: result.fitted }, fitOfferedAt: ws.progress.progress.reviews });
     return { ...base, ...sizes, outcome: 'adopted', default: result.default, fitted: result.fitted, adopted: true, parameters: result.w, inUse: 'fitted', message: `${judged} The fitted parameters predict your reviews better (a lower log loss, and the RMSE no more than half a point worse), so they are now in use; your card states were worked out again with them. ${due}` };
