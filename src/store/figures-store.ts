@@ -199,10 +199,25 @@ export class FiguresStore {
     // New lines folded in later were rated with these parameters already.
     const model = this.modelOf();
     const entries = read?.entries ?? [];
-    this.figures = buildFigures(model ? restatedEntries(entries, model.scheduler()) : entries, timeZone, decay, Infinity, model?.tag ?? LOG_MODEL);
+    this.build(model ? restatedEntries(entries, model.scheduler()) : entries, read, timeZone, decay, model?.tag ?? LOG_MODEL);
+  }
+
+  private build(entries: readonly LogEntry[], read: { end: number; tail: Buffer } | null, timeZone: string, decay: number, model: string): void {
+    this.figures = buildFigures(entries, timeZone, decay, Infinity, model);
     this.offset = read?.end ?? 0;
     this.tail = read?.tail ?? Buffer.alloc(0);
     this.unsaved = -1;
+  }
+
+  /**
+   * The whole log worked out again with these parameters (see ProgressStore.restate), which also
+   * rebuilds the figures from the same entries: the log read and replayed once for both.
+   */
+  restated(model: FiguresModel, decay: number, timeZone = localTimeZone()): LogEntry[] {
+    const read = readLogFrom(this.logPath, 0);
+    const entries = restatedEntries(read?.entries ?? [], model.scheduler());
+    this.build(entries, read, timeZone, decay, model.tag);
+    return entries;
   }
 
   private catchUp(timeZone: string, decay: number): void {

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { appendInSteps, appendWhole, ensureDir, openForAppend, writeFileWhole, WriteError, type WriteContext } from './safe-write.js';
 import { applyEntry, emptyProgress, LOG_VERSION, parseLogLine, type CardRecord, type LogEntry, type Progress, type ReviewEntry, type TickCounts } from '../core/progress.js';
 import type { Rating, Scheduler } from '../core/scheduler.js';
-import { replayRecords } from '../core/replay.js';
 import { copyAside, moveAside, plural, salvageLine } from './damage.js';
 import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
@@ -97,10 +96,13 @@ export class ProgressStore {
    */
   restate(tag: string, scheduler: Scheduler): void {
     this.refresh();
-    const records = replayRecords(this.entries(), scheduler);
+    // Read and replayed once, for the records and the readiness figures both (what a fold of the
+    // replayed entries leaves is what replaying the ratings gives: tests/core/replay.property).
+    const records = emptyProgress();
+    for (const entry of this.figures.restated({ tag, scheduler: () => scheduler }, scheduler.decay)) applyEntry(records, entry);
     // A card the log no longer has the ratings of (kept from a snapshot when the log was lost or cut)
     // keeps the record it has: nothing to replay is no reason to lose it.
-    for (const [key, record] of records) this.progress.cards.set(key, record);
+    for (const [key, record] of records.cards) this.progress.cards.set(key, record);
     this.params = tag;
     this.paramsScheduler = () => scheduler;
     this.changes++;
