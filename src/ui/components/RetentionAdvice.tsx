@@ -35,10 +35,16 @@ export function adviceRowText(row: RetentionRow, advice: RetentionAdviceFigures,
   return `${head}${drawn ? ` ${drawn}` : ''}${yours}`;
 }
 
+// Why these rows' reviews a day differ from the plan's "~N reviews a day" above: the plan counts
+// every answer Good (core/readiness dailyPlan); the simulation forgets as often as FSRS predicts.
+const SIMULATED = "Simulated day by day, with cards forgotten as often as FSRS predicts (the plan's estimate above counts every answer as Good).";
+
 function caption(advice: RetentionAdviceFigures): string {
-  return advice.reached
-    ? `▶ ${advice.recommended.toFixed(2)}: the fewest reviews reaching ${pct(advice.target)} recall on the day.`
-    : `No retention reaches ${pct(advice.target)} recall on the day; ▶ ${advice.recommended.toFixed(2)} comes closest.`;
+  return `${
+    advice.reached
+      ? `▶ ${advice.recommended.toFixed(2)}: the fewest reviews reaching ${pct(advice.target)} recall on the day.`
+      : `No retention reaches ${pct(advice.target)} recall on the day; ▶ ${advice.recommended.toFixed(2)} comes closest.`
+  } ${SIMULATED}`;
 }
 
 /** The section: null advice (no date ahead) draws nothing; undefined is still being worked out. */
