@@ -291,8 +291,10 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   };
   const restateCards = (): void => {
     const { fsrs } = settings.get();
+    const revision = progress.revision;
+    // Other parameters than the records': the scheduler for them works the states out already.
     const current = currentScheduler();
-    progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', current);
+    if (progress.revision === revision) progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', current);
     // The readiness figures' predictions follow the new records: counted again now, while the
     // user waits on this anyway, not at the next open of Readiness (about a second at 100k reviews).
     progress.figures.current(undefined, current.decay);

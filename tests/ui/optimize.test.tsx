@@ -7,10 +7,10 @@ import { tempDir } from '../helpers/temp.js';
 
 const NOW = new Date(2026, 10, 20, 9, 0, 0).getTime();
 
-/** A data directory with a learner's few thousand reviews, ending the day before NOW. */
-function historyDir(): string {
+/** A data directory with a learner's reviews (a few thousand by default), ending the day before NOW. */
+function historyDir(reviews = 4000): string {
   const dir = tempDir();
-  writeLearnerDir(dir, LEARNERS[1]!, 4000, NOW);
+  writeLearnerDir(dir, LEARNERS[1]!, reviews, NOW);
   return dir;
 }
 
@@ -44,7 +44,8 @@ describe('FSRS parameters screen', () => {
   }, 30_000);
 
   it('Esc while the fit runs cancels it: nothing changes', async () => {
-    const app = await renderApp({ dataDir: historyDir(), role: 'software-engineer', now: NOW, initial: [{ name: 'optimize' }] });
+    // Long enough that the fit is still running when Esc comes.
+    const app = await renderApp({ dataDir: historyDir(30_000), role: 'software-engineer', now: NOW, initial: [{ name: 'optimize' }] });
     await app.press(KEY.enter);
     expect(app.frame()).toContain('Esc cancel');
     await app.press(KEY.escape);
