@@ -417,7 +417,10 @@ describe('every screen at every size', { timeout: 60_000 }, () => {
     const home = tempDir();
     writeLearnerDir(home, LEARNERS[1]!, 4000);
     const term = app([], home);
+    // Home with the offer: the entry whole at every size (the menu scrolls to keep it).
     await term.select('Tune FSRS to your');
+    await sweep(term, { title: 'Home', items: [/^Tune FSRS to your [\d,]+ reviews \(new\)$/], footer: '↑↓ move' });
+    term.resize(80, 24);
     await term.pressUntil('Enter', 'keeper-prep › FSRS parameters');
     await sweep(term, { title: 'FSRS parameters', lines: ['In use: the FSRS defaults.'], fragments: ['Fit to my reviews now'], footer: '↑↓ move' });
     term.resize(80, 24);
