@@ -21,7 +21,8 @@ export interface RetentionAdviceFigures extends RetentionAdvice {
 }
 
 /** Bumped when the simulation changes what it would say for the same input: older cache files are then not read. */
-const MODEL = 1;
+// 2: loads within SAME_LOAD of the cheapest count as the same, and the lowest retention of them is advised.
+const MODEL = 2;
 
 const PHASES = ['new', 'learning', 'review', 'relearning'];
 

@@ -77,7 +77,7 @@ export interface RetentionRow {
 }
 
 export interface RetentionAdvice {
-  /** The retention that reaches the target with the fewest reviews a day; else the one with the highest recall. */
+  /** The retention that reaches the target with the fewest reviews a day (the lowest within SAME_LOAD of them); else the one with the highest recall. */
   recommended: number;
   target: number;
   /** Whether the recommended row reaches the target. */
@@ -308,6 +308,14 @@ export function runRetention(cards: readonly SimCard[], options: RunOptions): Si
 
 const round = (x: number, per: number): number => Math.round(x * per) / per;
 
+/**
+ * Reviews a day within this share of the cheapest row's are taken as the same load: the draws move
+ * a row's load by about that much (five seeds on a flat stretch put the cheapest at 0.80, 0.83 or
+ * 0.90 in turn). Among rows that close, the lowest retention is advised: it is the cheaper one in
+ * expectation wherever the rows are not flat, and the same answer on every run where they are.
+ */
+export const SAME_LOAD = 0.05;
+
 /** The rows for every retention and the one to recommend; null when there are no days left to study or no cards. */
 export function retentionAdvice(input: RetentionSimInput): RetentionAdvice | null {
   const daysLeft = Math.floor(input.daysLeft);
@@ -327,8 +335,9 @@ export function retentionAdvice(input: RetentionSimInput): RetentionAdvice | nul
     };
   });
   const reaching = rows.filter((r) => r.recallOnDay >= target);
+  const cheapest = Math.min(...reaching.map((r) => r.reviewsPerDay));
   const pick = reaching.length > 0
-    ? reaching.reduce((best, r) => (r.reviewsPerDay < best.reviewsPerDay ? r : best))
+    ? reaching.find((r) => r.reviewsPerDay <= cheapest * (1 + SAME_LOAD))!
     : rows.reduce((best, r) => (r.recallOnDay > best.recallOnDay ? r : best));
   return { recommended: pick.retention, target, reached: reaching.length > 0, daysLeft, cards: cardCount, simulated: cards.length, rows };
 }

@@ -42,7 +42,7 @@ const SIMULATED = "Simulated day by day, with cards forgotten as often as FSRS p
 function caption(advice: RetentionAdviceFigures): string {
   return `${
     advice.reached
-      ? `▶ ${advice.recommended.toFixed(2)}: the fewest reviews reaching ${pct(advice.target)} recall on the day.`
+      ? `▶ ${advice.recommended.toFixed(2)}: the fewest reviews reaching ${pct(advice.target)} recall on the day (loads within 5% count as the same; the lowest retention of those).`
       : `No retention reaches ${pct(advice.target)} recall on the day; ▶ ${advice.recommended.toFixed(2)} comes closest.`
   } ${SIMULATED}`;
 }
