@@ -35,11 +35,7 @@ const BOUNDS = CLAMP_PARAMETERS(2, true);
 
 /** Whether a value is 21 numbers inside ts-fsrs's bounds: settings come from disk. */
 export function isParameterList(value: unknown): value is number[] {
-  return (
-    Array.isArray(value) &&
-    value.length === PARAMETER_COUNT &&
-    value.every((x, i) => typeof x === 'number' && Number.isFinite(x) && x >= BOUNDS[i]![0]! - 1e-9 && x <= BOUNDS[i]![1]! + 1e-9)
-  );
+  return isParameterShape(value) && value.every((x, i) => x >= BOUNDS[i]![0]! - 1e-9 && x <= BOUNDS[i]![1]! + 1e-9);
 }
 
 function isFigures(value: unknown): value is FitFigures {
@@ -48,11 +44,27 @@ function isFigures(value: unknown): value is FitFigures {
   return typeof logLoss === 'number' && Number.isFinite(logLoss) && logLoss >= 0 && typeof rmse === 'number' && Number.isFinite(rmse) && rmse >= 0;
 }
 
-export function isFittedParameters(value: unknown): value is FittedParameters {
+/**
+ * Whether a value has the shape of a fit (21 finite numbers, a time, a count, two sets of figures),
+ * whatever the numbers: what a settings file must hold, where a fit saved under other bounds (an
+ * older ts-fsrs) is no damage, only a fit not used (isFittedParameters).
+ */
+export function isFittedShape(value: unknown): boolean {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return false;
   const v = value as Record<string, unknown>;
+  return isParameterShape(v.w) && isFitRecord(v);
+}
+
+function isParameterShape(value: unknown): value is number[] {
+  return Array.isArray(value) && value.length === PARAMETER_COUNT && value.every((x) => typeof x === 'number' && Number.isFinite(x));
+}
+
+export function isFittedParameters(value: unknown): value is FittedParameters {
+  return isFittedShape(value) && isParameterList((value as { w: unknown }).w);
+}
+
+function isFitRecord(v: Record<string, unknown>): boolean {
   return (
-    isParameterList(v.w) &&
     typeof v.fittedAt === 'number' &&
     Number.isFinite(v.fittedAt) &&
     Math.abs(v.fittedAt) <= 8.64e15 &&

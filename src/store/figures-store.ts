@@ -71,8 +71,8 @@ export function parseLogText(text: string): LogEntry[] {
   return entries;
 }
 
-/** The log's whole lines from `offset` on: their entries, where they end, and the last bytes before that end. */
-function readLogFrom(logPath: string, offset: number): { entries: LogEntry[]; end: number; tail: Buffer } | null {
+/** The log's whole lines from `offset` on (up to `upTo`): their entries, where they end, and the last bytes before that end. */
+function readLogFrom(logPath: string, offset: number, upTo = Infinity): { entries: LogEntry[]; end: number; tail: Buffer } | null {
   let fd: number;
   try {
     fd = openSync(logPath, 'r');
@@ -80,7 +80,7 @@ function readLogFrom(logPath: string, offset: number): { entries: LogEntry[]; en
     return null;
   }
   try {
-    const size = fstatSync(fd).size;
+    const size = Math.min(fstatSync(fd).size, upTo);
     if (size < offset) return null;
     const from = Math.max(0, offset - TAIL_BYTES);
     const bytes = Buffer.alloc(size - from);
@@ -210,11 +210,12 @@ export class FiguresStore {
   }
 
   /**
-   * The whole log worked out again with these parameters (see ProgressStore.restate), which also
-   * rebuilds the figures from the same entries: the log read and replayed once for both.
+   * The log up to `upTo` (where the caller's records were folded to) worked out again with these
+   * parameters (see ProgressStore.restate), which also rebuilds the figures from the same entries:
+   * the log read and replayed once for both. A line appended meanwhile is folded later, by both.
    */
-  restated(model: FiguresModel, decay: number, timeZone = localTimeZone()): LogEntry[] {
-    const read = readLogFrom(this.logPath, 0);
+  restated(model: FiguresModel, decay: number, upTo: number, timeZone = localTimeZone()): LogEntry[] {
+    const read = readLogFrom(this.logPath, 0, upTo);
     const entries = restatedEntries(read?.entries ?? [], model.scheduler());
     this.build(entries, read, timeZone, decay, model.tag);
     return entries;

@@ -99,7 +99,7 @@ export class ProgressStore {
     // Read and replayed once, for the records and the readiness figures both (what a fold of the
     // replayed entries leaves is what replaying the ratings gives: tests/core/replay.property).
     const records = emptyProgress();
-    for (const entry of this.figures.restated({ tag, scheduler: () => scheduler }, scheduler.decay)) applyEntry(records, entry);
+    for (const entry of this.figures.restated({ tag, scheduler: () => scheduler }, scheduler.decay, this.offset)) applyEntry(records, entry);
     // A card the log no longer has the ratings of (kept from a snapshot when the log was lost or cut)
     // keeps the record it has: nothing to replay is no reason to lose it.
     for (const [key, record] of records.cards) this.progress.cards.set(key, record);

@@ -7,7 +7,7 @@ import { parse as parseTolerant } from 'jsonc-parser';
 import { parseInterviewDate } from '../core/day.js';
 import { USER_DECK_NEW_PER_DAY } from '../core/deck-limits.js';
 import { DEFAULT_LEVEL, isLevel, type Level } from '../core/levels.js';
-import { isFittedParameters, type FittedParameters } from '../core/fsrs-params.js';
+import { isFittedParameters, isFittedShape, type FittedParameters } from '../core/fsrs-params.js';
 import { asWriteError, type WriteContext } from './safe-write.js';
 import { moveAside } from './damage.js';
 import type { NoticeSink } from './notices.js';
@@ -105,7 +105,7 @@ const FIELDS: { [K in keyof Settings]: { label: string; valid: (value: unknown) 
   interviewDate: { label: 'interview date', valid: (v) => v === null || (typeof v === 'string' && parseInterviewDate(v) !== null) },
   askConfidence: { label: 'ask "sure or guess?"', valid: (v) => typeof v === 'boolean' },
   level: { label: 'target level', valid: isLevel },
-  fsrs: { label: 'fitted FSRS parameters', valid: (v) => v === null || isFittedParameters(v) },
+  fsrs: { label: 'fitted FSRS parameters', valid: (v) => v === null || isFittedShape(v) },
   fitOfferedAt: { label: 'when a fit was last offered', valid: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 },
 };
 

@@ -159,6 +159,7 @@ function AppBody({ ws, clock, initial = [], size, onRated = () => undefined, edi
         stored(() => ws.attempts.saveDraft(draft));
       },
       noticesShown: () => ws.noticesShown(),
+      changed: bump,
       fitOffered: () => {
         try {
           ws.settings.set({ fitOfferedAt: ws.progress.progress.reviews });

@@ -102,6 +102,11 @@ export interface AppActions {
    * Not a change anything draws from, so no redraw; a disk that refuses it only means another offer.
    */
   fitOffered(): void;
+  /**
+   * The workspace changed outside an action (a fit adopted by commands/optimize, which wrote its
+   * settings and card states itself): the screens draw their figures again.
+   */
+  changed(): void;
   /** Keeps the mock in progress on disk; called on every change. */
   saveDraft(draft: Draft): void;
   /** Null when the attempt could not be saved (nothing of it was). */

@@ -66,8 +66,8 @@ export function Optimize() {
           running.current = null;
           if (controller.signal.aborted && report.outcome === 'cancelled') return;
           setPhase({ kind: 'done', report });
-          // Every figure reads the records and settings again (and a write error shows at the foot).
-          actions.updateSettings({});
+          // Every figure reads the records and settings again.
+          actions.changed();
         })
         .catch((error: unknown) => {
           running.current = null;
@@ -122,14 +122,9 @@ export function Optimize() {
             else {
               setPhase({ kind: 'working', text: 'Working out your card states with the default parameters...', share: null });
               setTimeout(() => {
-                let said: string;
-                try {
-                  said = restoreDefaultParameters(ws, clock());
-                } catch (error) {
-                  said = `Nothing changed: ${safeText(error instanceof Error ? error.message : String(error))}`;
-                }
-                actions.updateSettings({});
-                setPhase({ kind: 'idle', said });
+                // A disk that refuses the settings says so at the screen's foot; nothing changed then.
+                const said = actions.write(() => restoreDefaultParameters(ws, clock()));
+                setPhase({ kind: 'idle', said: said ?? 'Nothing changed.' });
               }, 0);
             }
           }}

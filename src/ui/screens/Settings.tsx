@@ -62,8 +62,11 @@ export function Settings() {
   }
 
   if (editing) {
-    const options = editing === 'retention' ? RETENTION : NEW_PER_DAY;
     const current = settings[editing];
+    // The value in use is always a choice, in its place: one set elsewhere (Readiness's retentions,
+    // a hand-edited file) must not make Enter here put another one in without a word.
+    const listed = editing === 'retention' ? RETENTION : NEW_PER_DAY;
+    const options = listed.includes(current) ? listed : [...listed, current].sort((a, b) => a - b);
     return (
       <PickValue
         about={
