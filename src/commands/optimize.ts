@@ -6,6 +6,7 @@ import { healthCheck, longTermReviews, MIN_FIT_REVIEWS, reviewHistories, trainin
 import { fitParameters, type FitRun } from '../store/fsrs-optimizer.js';
 import type { Settings } from '../store/settings.js';
 import type { Workspace } from '../store/workspace.js';
+import { findingLine } from '../core/prediction-trust.js';
 
 export type OptimizeOutcome = 'adopted' | 'kept' | 'too-few' | 'cancelled' | 'unavailable' | 'failed';
 
@@ -30,8 +31,6 @@ export interface OptimizeReport {
   message: string;
 }
 
-/** Long-term reviews a fit needs; what the Home offer and Settings count towards. */
-export { MIN_FIT_REVIEWS };
 
 /** Cards due today in the study decks: the figure Home shows. */
 const dueBy = (ws: Workspace, now: number): number => ws.dayPlan(now).figures.due;
@@ -134,7 +133,7 @@ export function restoreDefaultParameters(ws: Workspace, now: number): string {
 }
 
 /** The report as `optimize --json` prints it. */
-export function optimizeJson(report: OptimizeReport, inUseParameters: number[]): unknown {
+function optimizeJson(report: OptimizeReport, inUseParameters: number[]): unknown {
   return {
     reviews: report.reviews,
     longTermReviews: report.longTermReviews,
@@ -152,18 +151,14 @@ export function optimizeJson(report: OptimizeReport, inUseParameters: number[]):
 }
 
 /** The parameters the scheduler uses now. */
-export function parametersInUse(ws: Workspace): number[] {
+function parametersInUse(ws: Workspace): number[] {
   return ws.settings.get().fsrs?.w ?? defaultParameters();
 }
 
 /** The report as text. */
-export function optimizeText(report: OptimizeReport): string {
-  const lines = [report.message];
-  if (report.health.length > 0) {
-    lines.push('', 'Health check:');
-    for (const h of report.health) lines.push(`  - ${h.found} ${h.advice}`);
-  }
-  return lines.join('\n');
+function optimizeText(report: OptimizeReport): string {
+  const health = report.health.length > 0 ? ['', 'Health check:', ...report.health.map((h) => `  - ${findingLine(h)}`)] : [];
+  return [report.message, ...health].join('\n');
 }
 
 /** A bar on stderr while the fit runs, when stderr is a terminal, then what follows it; cleared at the end. */

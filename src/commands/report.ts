@@ -9,7 +9,7 @@ import { trackById } from '../core/tracks.js';
 import { writeTextFileAtomic } from '../store/text-file.js';
 import { WriteError } from '../store/safe-write.js';
 import type { Workspace } from '../store/workspace.js';
-import { calibrationHeading, calibrationRows, calibrationSummary, parametersLine } from '../core/prediction-trust.js';
+import { calibrationHeading, calibrationRows, calibrationSummary, findingLine, HEALTHY, parametersLine } from '../core/prediction-trust.js';
 import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
 import { perDayText, retentionAdviceFor, retentionAdviceLine } from './retention-input.js';
@@ -234,7 +234,7 @@ export function readinessReport(ws: Workspace, now: number): string {
       summary,
     );
   } else out.push(calibrationRows(trust.calibration)[0]!);
-  out.push('', trust.health.length === 0 ? 'Health check: nothing found in how you rate.' : 'Health check:', ...(trust.health.length === 0 ? [] : ['', ...trust.health.map((f) => `- ${f.found} ${f.advice}`)]));
+  out.push('', trust.health.length === 0 ? HEALTHY : 'Health check:', ...(trust.health.length === 0 ? [] : ['', ...trust.health.map((f) => `- ${findingLine(f)}`)]));
 
   out.push('', '## What to do tonight', '', ...tonight(r, day), '');
   return safeText(out.flatMap((line) => wrap(line)).join('\n'), { multiline: true });

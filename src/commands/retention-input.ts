@@ -34,7 +34,7 @@ function stateDigest(states: readonly MemoryState[]): string {
 }
 
 /** The simulation's input for the plan, or null when there is nothing to simulate (no date, no days left, no cards). */
-export function retentionSimInput(ws: Workspace, now: number, plan: DailyPlan | null): RetentionSimInput | null {
+function retentionSimInput(ws: Workspace, now: number, plan: DailyPlan | null): RetentionSimInput | null {
   if (!plan || plan.status !== 'ahead' || plan.daysLeft <= 0 || plan.cards === 0) return null;
   const own = new Set(ws.decks().filter((d) => ws.isOwnDeck(d.id)).map((d) => d.id));
   const { planned } = plannedDecks(ws.studyDecks(), own);
@@ -62,16 +62,19 @@ export function retentionSimInput(ws: Workspace, now: number, plan: DailyPlan | 
   };
 }
 
+/** The advice with what it was worked out for; null without an interview date ahead or cards to study. */
+export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null): RetentionAdviceFigures | null {
+  const found = retentionAdviceLookup(ws, now, plan);
+  return 'advice' in found ? found.advice : found.compute();
+}
+
 /**
- * The advice with what it was worked out for; null without an interview date ahead or cards to
- * study. `cachedOnly`: undefined instead of simulating when the day's cache does not have it (the
- * Readiness screen draws first and works it out after).
+ * The advice when the day's cache (or the plan) already says it; otherwise the simulation to run,
+ * with its input and key made once: the Readiness screen draws first and runs it after.
  */
-export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null): RetentionAdviceFigures | null;
-export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null, cachedOnly: true): RetentionAdviceFigures | null | undefined;
-export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan | null, cachedOnly = false): RetentionAdviceFigures | null | undefined {
+export function retentionAdviceLookup(ws: Workspace, now: number, plan: DailyPlan | null): { advice: RetentionAdviceFigures | null } | { compute: () => RetentionAdviceFigures | null } {
   const input = retentionSimInput(ws, now, plan);
-  if (!input) return null;
+  if (!input) return { advice: null };
   const settings = ws.settings.get();
   const key = JSON.stringify([
     MODEL,
@@ -90,9 +93,9 @@ export function retentionAdviceFor(ws: Workspace, now: number, plan: DailyPlan |
     input.firstSeenToday,
     stateDigest(input.seen),
   ]);
-  const advice = cachedOnly ? readRetentionAdvice(ws.dataDir, key) : cachedRetentionAdvice(ws.dataDir, key, () => retentionAdvice(input));
-  if (cachedOnly && !advice) return undefined;
-  return advice ? { ...advice, interviewDate: settings.interviewDate, current: settings.retention } : null;
+  const figures = (advice: RetentionAdvice | null): RetentionAdviceFigures | null => (advice ? { ...advice, interviewDate: settings.interviewDate, current: settings.retention } : null);
+  const cached = readRetentionAdvice(ws.dataDir, key);
+  return cached ? { advice: figures(cached) } : { compute: () => figures(cachedRetentionAdvice(ws.dataDir, key, () => retentionAdvice(input))) };
 }
 
 /** Reviews a day as said: a tenth below 10 ("1.4"), whole above ("41"). */

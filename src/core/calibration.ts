@@ -33,17 +33,17 @@ export function emptyTrust(): TrustCounts {
 }
 
 // A review's part in the health counts, as bits: kept with the review so an undo takes back exactly it.
-export const LONG_TERM = 1;
-export const GOOD = 2;
+const LONG_TERM = 1;
+const GOOD = 2;
 /** This review is a Hard (or a Good) after a long gap: what the card's next review is counted against. */
-export const HARD_AFTER_GAP = 4;
-export const GOOD_AFTER_GAP = 32;
+const HARD_AFTER_GAP = 4;
+const GOOD_AFTER_GAP = 32;
 /** The card's review before this one was a Hard after a long gap (so an undo of this one puts that back), and this one is Again. */
-export const AFTER_HARD = 16;
-export const THEN_AGAIN = 8;
+const AFTER_HARD = 16;
+const THEN_AGAIN = 8;
 /** The same after a Good. */
-export const AFTER_GOOD = 64;
-export const GOOD_THEN_AGAIN = 128;
+const AFTER_GOOD = 64;
+const GOOD_THEN_AGAIN = 128;
 
 /** What the card's latest review that stands was, for the health check: a Hard or Good after a long gap, or neither. */
 export type GapMark = 'hard' | 'good' | null;
@@ -84,7 +84,7 @@ export function trustPart(before: CardRecord | undefined, review: Pick<ReviewEnt
   return { predicted: Number.isFinite(predicted) ? predicted : NaN, flags };
 }
 
-export function binOf(predicted: number): number {
+function binOf(predicted: number): number {
   return Math.min(BINS - 1, Math.max(0, Math.floor((predicted * BINS) / UNITS)));
 }
 

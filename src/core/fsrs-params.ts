@@ -22,7 +22,7 @@ export interface FittedParameters {
   fitted: FitFigures;
 }
 
-export const PARAMETER_COUNT = default_w.length;
+const PARAMETER_COUNT = default_w.length;
 
 /** The defaults, as a new array each time (ts-fsrs's own is frozen). */
 export function defaultParameters(): number[] {
@@ -82,4 +82,9 @@ function isFitRecord(v: Record<string, unknown>): boolean {
  */
 export function parametersTag(w: readonly number[] | null): string {
   return w === null ? 'default' : w.map((x) => x.toPrecision(9)).join(',');
+}
+
+/** What card records must have been worked out with under these settings: null for the defaults, which the log's own records are. */
+export function fitTag(fsrs: Pick<FittedParameters, 'w'> | null): string | null {
+  return fsrs ? parametersTag(fsrs.w) : null;
 }

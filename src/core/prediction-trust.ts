@@ -35,6 +35,14 @@ export function parametersSource(fsrs: FittedParameters | null): ParametersSourc
 const count = (n: number): string => n.toLocaleString('en-US');
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
+/** The health check with nothing to say, as Readiness, report, the fit screen and `optimize` all put it. */
+export const HEALTHY = 'Health check: nothing found in how you rate.';
+
+/** One finding as a line: what was found, then what to do. */
+export function findingLine(f: HealthFinding): string {
+  return `${f.found} ${f.advice}`;
+}
+
 /** Where the predictions' parameters come from, in a sentence. */
 export function parametersLine(p: ParametersSource, longTerm: number): string {
   if (p.source === 'fitted' && p.default && p.fitted) {

@@ -13,12 +13,12 @@ import type { TrainingItem } from '../core/review-history.js';
 
 type Binding = typeof import('@open-spaced-repetition/binding');
 
-export const BINDING_PACKAGE = '@open-spaced-repetition/binding';
+const BINDING_PACKAGE = '@open-spaced-repetition/binding';
 
 let binding: Binding | null = null;
 
 /** The addon, or the reason it cannot be loaded here (no prebuilt for this platform, an install without it). */
-export function loadBinding(): { ok: true; binding: Binding } | { ok: false; why: string } {
+function loadBinding(): { ok: true; binding: Binding } | { ok: false; why: string } {
   if (binding) return { ok: true, binding };
   // Without a native build the loader tries its WebAssembly one, whose node:wasi prints an
   // ExperimentalWarning even when that fails too: not the user's business, and not stdout's.

@@ -16,6 +16,7 @@ import type { NoticeSink } from './notices.js';
 import { FiguresStore, parseLogText } from './figures-store.js';
 import { decodeOldSnapshot, decodeSnapshot, encodeSnapshot, FORMER_SNAPSHOT_FILE, isFormerVersion, OLD_SNAPSHOT_FILE, SNAPSHOT_FILE, type Snapshot } from './card-snapshot.js';
 import { TAIL_BYTES, tailHash } from './binary-file.js';
+import { parametersTag } from '../core/fsrs-params.js';
 import { readRegular } from './read-regular.js';
 
 export const LOG_FILE = 'reviews.jsonl';
@@ -42,7 +43,7 @@ export interface RecordParameters {
 }
 
 /** What card-snapshot records for records replayed with the defaults (after a fit was given up). */
-const DEFAULT_TAG = 'default';
+const DEFAULT_TAG = parametersTag(null);
 
 
 export class ProgressStore {

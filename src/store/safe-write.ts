@@ -115,7 +115,6 @@ export function fsErrorLine(error: unknown): string | null {
   return `could not ${verb} ${shownPath(e.path)}: ${why}. ${todo}.`;
 }
 
-/** Creates a folder (and its parents) for a file about to be written. */
 /**
  * mkdir -p, bounded: Node's own recursive mkdir loops for ever where a folder cannot be made under
  * one that exists (under /proc, say), each mkdir failing as if the parent were missing.
@@ -132,6 +131,7 @@ export function makeDirs(dir: string, mode = 0o777, depth = 0): void {
   }
 }
 
+/** Creates a folder (and its parents) for a file about to be written. */
 export function ensureDir(dir: string, context: WriteContext): void {
   try {
     makeDirs(dir);

@@ -18,7 +18,7 @@ import type { DailyPlan } from '../core/readiness.js';
 import { deckInTrack, trackById } from '../core/tracks.js';
 import { orphanedCards, type CardRecord, type TickCounts } from '../core/progress.js';
 import { createScheduler, type Rating, type Scheduler } from '../core/scheduler.js';
-import { parametersTag } from '../core/fsrs-params.js';
+import { fitTag, parametersTag } from '../core/fsrs-params.js';
 import { shellArg } from '../core/shell.js';
 import { ensureSchemaCopy } from './deck-schema.js';
 import { isDeckPath, loadDecks, type DeckLibrary } from './deck-files.js';
@@ -254,7 +254,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
   // adopted or given up since the snapshot was saved), and replaying them needs only a scheduler.
   const opening = settings.get();
   const progress = ProgressStore.open(dataDir, options.now, damage, {
-    tag: opening.fsrs ? parametersTag(opening.fsrs.w) : null,
+    tag: fitTag(opening.fsrs),
     scheduler: () => createScheduler({ retention: opening.retention, w: opening.fsrs?.w ?? null }),
   });
   try {
@@ -285,7 +285,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
       schedulerKey = key;
       // Parameters changed under this process (a fit made in another window): the records held
       // here are the old parameters' until worked out again; a tag compare when they are not.
-      progress.matchParameters({ tag: fsrs ? parametersTag(fsrs.w) : null, scheduler: () => made });
+      progress.matchParameters({ tag: fitTag(fsrs), scheduler: () => made });
     }
     return scheduler;
   };
@@ -294,7 +294,7 @@ export async function openWorkspace(options: WorkspaceOptions): Promise<Workspac
     const revision = progress.revision;
     // Other parameters than the records': the scheduler for them works the states out already.
     const current = currentScheduler();
-    if (progress.revision === revision) progress.restate(fsrs ? parametersTag(fsrs.w) : 'default', current);
+    if (progress.revision === revision) progress.restate(parametersTag(fsrs?.w ?? null), current);
     // The readiness figures' predictions follow the new records: counted again now, while the
     // user waits on this anyway, not at the next open of Readiness (about a second at 100k reviews).
     progress.figures.current(undefined, current.decay);

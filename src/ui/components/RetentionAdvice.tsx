@@ -4,7 +4,7 @@
 // eight rows read at 60x20, and each bar sits beside the figures it stands for.
 import { Box, Text } from 'ink';
 import { perDayText, type RetentionAdviceFigures } from '../../commands/retention-input.js';
-import type { RetentionRow } from '../../core/retention-sim.js';
+import { SAME_LOAD, type RetentionRow } from '../../core/retention-sim.js';
 import { hint, useKeys } from '../keys.js';
 import { frameBudget } from '../layout.js';
 import { wrapLines } from '../wrap-lines.js';
@@ -42,7 +42,7 @@ const SIMULATED = "Simulated day by day, with cards forgotten as often as FSRS p
 function caption(advice: RetentionAdviceFigures): string {
   return `${
     advice.reached
-      ? `▶ ${advice.recommended.toFixed(2)}: the fewest reviews reaching ${pct(advice.target)} recall on the day (loads within 5% count as the same; the lowest retention of those).`
+      ? `▶ ${advice.recommended.toFixed(2)}: the fewest reviews reaching ${pct(advice.target)} recall on the day (loads within ${Math.round(SAME_LOAD * 100)}% count as the same; the lowest retention of those).`
       : `No retention reaches ${pct(advice.target)} recall on the day; ▶ ${advice.recommended.toFixed(2)} comes closest.`
   } ${SIMULATED}`;
 }

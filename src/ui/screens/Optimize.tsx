@@ -7,6 +7,7 @@ import { optimize, restoreDefaultParameters, type OptimizeReport } from '../../c
 import { formatDate } from '../../core/day.js';
 import { FIRST_OFFER_REVIEWS, nextOfferAt } from '../../core/fit-offer.js';
 import type { FittedParameters } from '../../core/fsrs-params.js';
+import { findingLine, HEALTHY } from '../../core/prediction-trust.js';
 import { safeText } from '../../core/safe-text.js';
 import { useAppActions, useAppState } from '../app-context.js';
 import { Frame } from '../components/Frame.js';
@@ -155,7 +156,7 @@ export function Optimize() {
       ? wrapLines(`The fit could not be finished: ${safeText(phase.message)}. Nothing changed.`, room.width)
       : [
           ...wrapLines(phase.report.message, room.width),
-          ...(phase.report.health.length > 0 ? ['', 'Health check:', ...phase.report.health.flatMap((h) => wrapLines(`- ${h.found} ${h.advice}`, room.width, 2))] : ['', ...wrapLines('Health check: nothing found in your ratings that makes predictions less trustworthy.', room.width)]),
+          ...(phase.report.health.length > 0 ? ['', 'Health check:', ...phase.report.health.flatMap((h) => wrapLines(`- ${findingLine(h)}`, room.width, 2))] : ['', ...wrapLines(HEALTHY, room.width)]),
         ];
   return (
     <Frame title="FSRS parameters" commands={['back']} footer={hint([['PgUp PgDn', 'scroll'], ['Esc', 'back']])}>

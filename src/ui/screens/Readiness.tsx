@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { readinessFor } from '../../commands/readiness-input.js';
-import { retentionAdviceFor } from '../../commands/retention-input.js';
+import { retentionAdviceLookup, type RetentionAdviceFigures } from '../../commands/retention-input.js';
 import { RetentionAdvice, RetentionPicker } from '../components/RetentionAdvice.js';
 import type { DayPlan } from '../../core/day-plan.js';
 import type { StudyScope } from '../../core/custom-study.js';
@@ -43,14 +43,14 @@ export function Readiness() {
   const topics: Topic[] = useMemo(() => [...r.decks.flatMap((d) => d.weakest)].sort((a, b) => a.recall - b.recall).slice(0, 3), [r]);
   // The day's cached advice at once; on a miss it is simulated after the first frame (~30 ms).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- day changes whenever progress or settings do
-  const cachedAdvice = useMemo(() => retentionAdviceFor(ws, clock(), day.plan, true), [ws, day]);
-  const [workedOut, setWorkedOut] = useState<{ day: typeof day; advice: ReturnType<typeof retentionAdviceFor> } | null>(null);
+  const lookup = useMemo(() => retentionAdviceLookup(ws, clock(), day.plan), [ws, day]);
+  const [workedOut, setWorkedOut] = useState<{ lookup: typeof lookup; advice: RetentionAdviceFigures | null } | null>(null);
   useEffect(() => {
-    if (cachedAdvice !== undefined) return;
-    const timer = setTimeout(() => setWorkedOut({ day, advice: retentionAdviceFor(ws, clock(), day.plan) }), 0);
+    if (!('compute' in lookup)) return;
+    const timer = setTimeout(() => setWorkedOut({ lookup, advice: lookup.compute() }), 0);
     return () => clearTimeout(timer);
-  }, [ws, clock, day, cachedAdvice]);
-  const advice = cachedAdvice !== undefined ? cachedAdvice : workedOut?.day === day ? workedOut.advice : undefined;
+  }, [lookup]);
+  const advice = 'advice' in lookup ? lookup.advice : workedOut?.lookup === lookup ? workedOut.advice : undefined;
   const [picking, setPicking] = useState(false);
   const [cursor, setCursor] = useState(0);
   const studyTopic = () => {

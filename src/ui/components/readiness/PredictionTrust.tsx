@@ -5,7 +5,7 @@
 import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { predictionTrust } from '../../../commands/prediction-trust.js';
-import { calibrationHeading, calibrationRows, calibrationSummary, parametersLine } from '../../../core/prediction-trust.js';
+import { calibrationHeading, calibrationRows, calibrationSummary, findingLine, HEALTHY, parametersLine } from '../../../core/prediction-trust.js';
 import { useAppState } from '../../app-context.js';
 import { Para } from '../CardText.js';
 
@@ -33,9 +33,9 @@ export function PredictionTrust() {
         <Para dim text={calibrationRows(trust.calibration)[0]!} />
       )}
       <Text> </Text>
-      {trust.health.length === 0 ? <Para text="Health check: nothing found in how you rate." /> : <Text bold>Health check</Text>}
+      {trust.health.length === 0 ? <Para text={HEALTHY} /> : <Text bold>Health check</Text>}
       {trust.health.map((f) => (
-        <Para key={f.kind} text={`${f.found} ${f.advice}`} />
+        <Para key={f.kind} text={findingLine(f)} />
       ))}
     </Box>
   );
