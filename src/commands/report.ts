@@ -12,7 +12,7 @@ import type { Workspace } from '../store/workspace.js';
 import { calibrationHeading, calibrationRows, calibrationSummary, findingLine, HEALTHY, parametersLine } from '../core/prediction-trust.js';
 import { predictionTrust } from './prediction-trust.js';
 import { readinessFor, storyCoverage, storyLine } from './readiness-input.js';
-import { perDayText, retentionAdviceFor, retentionAdviceLine } from './retention-input.js';
+import { isCurrent, perDayText, retentionAdviceFor, retentionAdviceLine } from './retention-input.js';
 import { DATE_HINT } from './stats.js';
 
 /** Deck text in a table cell: a pipe would end the cell, a newline the row. */
@@ -155,7 +155,7 @@ export function readinessReport(ws: Workspace, now: number): string {
         retentionAdviceLine(advice),
         '',
         ...mdTable(['desired retention', 'reviews a day', 'busiest day', 'recall on the day'], ['r', 'r', 'r', 'r'], advice.rows.map((row) => [
-          `${row.retention.toFixed(2)}${row.retention === advice.recommended ? ' (advised)' : ''}${Math.abs(row.retention - advice.current) < 1e-9 ? ' (yours)' : ''}`,
+          `${row.retention.toFixed(2)}${row.retention === advice.recommended ? ' (advised)' : ''}${isCurrent(row, advice) ? ' (yours)' : ''}`,
           `~${perDayText(row.reviewsPerDay)}`,
           row.peakReviewsPerDay,
           percent(row.recallOnDay),

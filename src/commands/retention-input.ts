@@ -7,7 +7,7 @@ import { deckFacts } from '../core/deck-facts.js';
 import { formatDate, startOfDay } from '../core/day.js';
 import { parametersTag } from '../core/fsrs-params.js';
 import type { DailyPlan } from '../core/readiness.js';
-import { DEFAULT_SEED, MAX_SIMULATED_CARDS, retentionAdvice, RETENTIONS, TARGET_RECALL, type RetentionAdvice, type RetentionSimInput } from '../core/retention-sim.js';
+import { DEFAULT_SEED, MAX_SIMULATED_CARDS, retentionAdvice, RETENTIONS, TARGET_RECALL, type RetentionAdvice, type RetentionRow, type RetentionSimInput } from '../core/retention-sim.js';
 import type { MemoryState } from '../core/scheduler.js';
 import { cachedRetentionAdvice, readRetentionAdvice } from '../store/retention-advice-store.js';
 import { checksum } from '../store/checksum.js';
@@ -98,6 +98,11 @@ export function retentionAdviceLookup(ws: Workspace, now: number, plan: DailyPla
   return cached ? { advice: figures(cached) } : { compute: () => figures(cachedRetentionAdvice(ws.dataDir, key, () => retentionAdvice(input))) };
 }
 
+/** Whether a row is the desired retention in settings (set from a row, or typed as 0.87 in a file). */
+export function isCurrent(row: RetentionRow, advice: RetentionAdviceFigures): boolean {
+  return Math.abs(row.retention - advice.current) < 1e-9;
+}
+
 /** Reviews a day as said: a tenth below 10 ("1.4"), whole above ("41"). */
 export function perDayText(x: number): string {
   return x < 10 ? x.toFixed(1) : String(Math.round(x));
@@ -107,7 +112,7 @@ export function perDayText(x: number): string {
 export function retentionAdviceLine(advice: RetentionAdviceFigures): string {
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const pick = advice.rows.find((r) => r.retention === advice.recommended)!;
-  const current = advice.rows.find((r) => Math.abs(r.retention - advice.current) < 1e-9);
+  const current = advice.rows.find((r) => isCurrent(r, advice));
   const days = `${advice.daysLeft} day${advice.daysLeft === 1 ? '' : 's'} left`;
   const now = current
     ? current.retention === pick.retention

@@ -5,9 +5,9 @@
 // sha1 (store/deck-cache's hashBytes).
 import { crc32 } from 'node:zlib';
 
-/** The CRC-32 of the bytes (a string as UTF-8), as 8 hex digits. */
-export function checksum(data: string | Uint8Array): string {
-  return crc32(data).toString(16).padStart(8, '0');
+/** The CRC-32 of the bytes (a string as UTF-8), as 8 hex digits; carried on from `before` (crc32Of) when given. */
+export function checksum(data: string | Uint8Array, before = 0): string {
+  return crc32(data, before).toString(16).padStart(8, '0');
 }
 
 /** The same, carried on from `before` (a number from crc32Of) over more data. */

@@ -84,7 +84,7 @@ export function hashBytes(bytes: Uint8Array): string {
 export function entrySum(file: string, stamp: DeckFileStamp, hit: DeckCacheHit): string {
   // The outline hashed as it is, after the fields and its length: as JSON inside JSON it was escaped again, which cost more than the hash.
   const fields = JSON.stringify([CACHE_VERSION, file, stamp.size, stamp.mtimeMs, stamp.hash, stamp.ctimeMs, stamp.ino, stamp.dev, stamp.readAt, hit.defaults, hit.outline?.length ?? -1]);
-  return crc32Of(hit.outline ?? '', crc32Of(fields)).toString(16).padStart(8, '0');
+  return checksum(hit.outline ?? '', crc32Of(fields));
 }
 
 /** Whether a stamp's stat says its bytes unchanged when seen again: taken steady, and later than the file's last change by more than any timestamp granularity. */

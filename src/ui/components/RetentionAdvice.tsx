@@ -3,7 +3,7 @@
 // and the picker that sets the retention from these rows. A text chart rather than a line chart:
 // eight rows read at 60x20, and each bar sits beside the figures it stands for.
 import { Box, Text } from 'ink';
-import { perDayText, type RetentionAdviceFigures } from '../../commands/retention-input.js';
+import { isCurrent, perDayText, type RetentionAdviceFigures } from '../../commands/retention-input.js';
 import { SAME_LOAD, type RetentionRow } from '../../core/retention-sim.js';
 import { hint, useKeys } from '../keys.js';
 import { frameBudget } from '../layout.js';
@@ -14,7 +14,6 @@ import { Menu } from './Menu.js';
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
 const pct = (x: number) => `${Math.round(x * 100)}%`;
-const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 
 function bar(value: number, max: number, width: number): string {
   const eighths = max > 0 ? Math.round((value / max) * width * 8) : 0;
@@ -28,7 +27,7 @@ function bar(value: number, max: number, width: number): string {
 export function adviceRowText(row: RetentionRow, advice: RetentionAdviceFigures, width: number): string {
   const max = Math.max(...advice.rows.map((r) => r.reviewsPerDay));
   const mark = row.retention === advice.recommended ? '▶' : ' ';
-  const yours = same(row.retention, advice.current) ? ' yours' : '';
+  const yours = isCurrent(row, advice) ? ' yours' : '';
   const head = `${mark} ${row.retention.toFixed(2)} ${`~${perDayText(row.reviewsPerDay)}`.padStart(5)} ${pct(row.recallOnDay).padStart(4)}`;
   const barWidth = Math.max(0, Math.min(24, width - head.length - 1 - ' yours'.length));
   const drawn = barWidth > 0 ? bar(row.reviewsPerDay, max, barWidth) : '';
@@ -88,7 +87,7 @@ export function RetentionPicker({ advice, onChoose, onCancel }: { advice: Retent
   const about = full.length + advice.rows.length + 1 <= room.height ? full : wrapLines('Reviews a day, recall on the day; ▶ advised.', room.width);
   const shown = about.slice(0, Math.max(0, room.height - advice.rows.length - 1));
   const gap = room.height - shown.length - advice.rows.length >= 1 ? 1 : 0;
-  const current = advice.rows.findIndex((r) => same(r.retention, advice.current));
+  const current = advice.rows.findIndex((r) => isCurrent(r, advice));
   return (
     <Frame title="Readiness · retention" commands={['up', 'down', 'select', 'back']} footer={hint([['↑↓', 'move'], ['Enter', 'set'], ['Esc', 'cancel']])} fixed>
       <Box flexDirection="column" flexShrink={0}>
