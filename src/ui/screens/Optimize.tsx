@@ -31,7 +31,7 @@ const ABOUT =
 function inUse(fsrs: FittedParameters | null): string {
   if (!fsrs) return 'In use: the FSRS defaults.';
   const f = (x: number) => x.toFixed(4);
-  return `In use: fitted on ${formatDate(fsrs.fittedAt)} to ${fsrs.reviews} reviews. On the reviews held out: log loss ${f(fsrs.default.logLoss)} with the defaults, ${f(fsrs.fitted.logLoss)} fitted; RMSE ${f(fsrs.default.rmse)}, ${f(fsrs.fitted.rmse)}.`;
+  return `In use: fitted on ${formatDate(fsrs.fittedAt)} to ${fsrs.reviews.toLocaleString('en-US')} reviews. On the reviews held out: log loss ${f(fsrs.default.logLoss)} with the defaults, ${f(fsrs.fitted.logLoss)} fitted; RMSE ${f(fsrs.default.rmse)}, ${f(fsrs.fitted.rmse)}.`;
 }
 
 export function Optimize() {
